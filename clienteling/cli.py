@@ -1,0 +1,148 @@
+"""`clienteling`: the desktop app, and the `demo`, `hub` and `sync` sub-commands.
+
+Each command imports its parts lazily, so `clienteling hub` never loads Qt and `--help`
+answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from clienteling import __version__
+
+if TYPE_CHECKING:
+    from clienteling.terminal.settings import TerminalSettings
+
+LANGUAGES = ("en", "vi", "fr", "ru")
+DEFAULT_DEMO_CUSTOMERS = 5000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clienteling",
+        description=(
+            "Clienteling for store associates. Without a sub-command, starts the desktop app "
+            "(first run: connect to a hub and sign in)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"clienteling {__version__}")
+    parser.add_argument("--hub", metavar="URL", help="hub address (overrides the configuration)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system)")
+    parser.add_argument("--data-dir", type=Path, help="where the local cache lives")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="the whole product with a local hub and demo data",
+        description=(
+            "Start an embedded hub on 127.0.0.1 with generated multi-language demo data, a "
+            "terminal for store 1 signed in as demo-associate, and open the app."
+        ),
+    )
+    demo.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        type=Path,
+        help="render every main view to PNG files in DIR and exit",
+    )
+    demo.add_argument(
+        "--offline", action="store_true", help="start with the network to the hub cut"
+    )
+    demo.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system)")
+    demo.add_argument(
+        "--customers",
+        type=int,
+        default=DEFAULT_DEMO_CUSTOMERS,
+        help=f"demo customers to generate (default {DEFAULT_DEMO_CUSTOMERS})",
+    )
+    demo.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+
+    hub = commands.add_parser(
+        "hub",
+        help="run the central hub service",
+        description="Run the central customer hub (HTTP API). GET /healthz answers when ready.",
+    )
+    hub.add_argument("--db", help="SQLite file path or PostgreSQL URL (default: user data dir)")
+    hub.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    hub.add_argument("--port", type=int, default=None, help="port to listen on (default 8700)")
+    hub.add_argument(
+        "--demo-data",
+        metavar="N",
+        type=int,
+        nargs="?",
+        const=DEFAULT_DEMO_CUSTOMERS,
+        help=f"seed N demo customers into an empty database (default {DEFAULT_DEMO_CUSTOMERS})",
+    )
+    hub.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+
+    commands.add_parser(
+        "sync",
+        help="run one headless sync of this terminal",
+        description=(
+            "Push this terminal's pending changes to the hub and pull what changed, once. "
+            "Exits 1 when the hub refused a change, 2 when the sync could not run."
+        ),
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "hub":
+        return _hub(args)
+    if args.command == "demo":
+        from clienteling.demo.launcher import run_demo
+
+        return run_demo(
+            screenshot_dir=args.screenshot,
+            offline=args.offline,
+            lang=args.lang,
+            customers=args.customers,
+            seed=args.seed,
+        )
+    if args.command == "sync":
+        from clienteling.headless import run_sync
+
+        return run_sync(_terminal_settings(args))
+    from clienteling.desktop import run_desktop_app
+
+    return run_desktop_app(_terminal_settings(args), argv=sys.argv[:1])
+
+
+def _terminal_settings(args: argparse.Namespace) -> TerminalSettings:
+    from clienteling.terminal.settings import TerminalSettings
+
+    overrides = {
+        key: value
+        for key, value in (("hub_url", args.hub), ("lang", args.lang), ("data_dir", args.data_dir))
+        if value is not None
+    }
+    return TerminalSettings(**overrides)
+
+
+def _hub(args: argparse.Namespace) -> int:
+    from clienteling.hub.run import run_hub
+    from clienteling.hub.settings import HubSettings
+
+    overrides = {
+        key: value
+        for key, value in (("db", args.db), ("host", args.host), ("port", args.port))
+        if value is not None
+    }
+    run_hub(settings=HubSettings(**overrides), demo_data=args.demo_data, seed=args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

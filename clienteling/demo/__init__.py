@@ -1,0 +1,1 @@
+"""The `clienteling demo` launcher: embedded hub, demo terminal, the app."""

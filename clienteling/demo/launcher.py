@@ -1,0 +1,87 @@
+"""`clienteling demo`: an embedded hub with demo data, a terminal for store 1, the app.
+
+Everything lives in a temporary directory removed at exit; the demo never touches the
+user's real cache or keyring (its token stays in memory).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from clienteling.hub.db import make_engine, migrate
+from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.server import HubServer
+from clienteling.hub.settings import HubSettings
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
+
+log = logging.getLogger(__name__)
+
+DEMO_USER = "demo-associate"
+DEMO_PASSWORD = "demo"
+
+
+def run_demo(
+    *,
+    screenshot_dir: Path | None,
+    offline: bool,
+    lang: str | None,
+    customers: int,
+    seed: int,
+) -> int:
+    with tempfile.TemporaryDirectory(prefix="clienteling-demo-") as tmp:
+        root = Path(tmp)
+        hub_db = root / "hub.sqlite3"
+        started = time.monotonic()
+        engine = make_engine(str(hub_db))
+        migrate(engine)
+        seed_demo_data(engine, customers=customers, seed=seed)
+        engine.dispose()
+        log.info("demo data: %d customers in %.1f s", customers, time.monotonic() - started)
+
+        hub = HubServer(settings=HubSettings(db=str(hub_db), port=0))
+        hub.start()
+        terminal = Terminal(
+            data_dir=root / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
+        )
+        try:
+            terminal.sign_in(DEMO_USER, DEMO_PASSWORD)
+            print(f"Demo hub at {hub.url} (sign-ins: demo-associate / demo, demo-manager / demo)")
+            if screenshot_dir is not None:
+                return _screenshots(terminal, hub, screenshot_dir, lang=lang, offline=offline)
+            return _interactive(terminal, hub, lang=lang, offline=offline)
+        finally:
+            terminal.close()
+            hub.stop()
+
+
+def _interactive(terminal: Terminal, hub: HubServer, *, lang: str | None, offline: bool) -> int:
+    from clienteling.ui.app import create_application, run_desktop
+
+    create_application(sys.argv[:1], lang=lang)
+    if offline:
+        # The first sync needs the hub; then the network "drops" for the rest of the demo.
+        terminal.sync_once()
+        hub.stop()
+        return run_desktop(terminal, first_sync=False)
+    return run_desktop(terminal, first_sync=True)
+
+
+def _screenshots(
+    terminal: Terminal, hub: HubServer, out_dir: Path, *, lang: str | None, offline: bool
+) -> int:
+    from clienteling.ui.app import create_application
+    from clienteling.ui.screenshots import render_screenshots
+
+    create_application(sys.argv[:1], lang=lang)
+    terminal.sync_once()
+    if offline:
+        hub.stop()
+    paths = render_screenshots(terminal, out_dir)
+    for path in paths:
+        print(path)
+    return 0

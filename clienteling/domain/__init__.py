@@ -1,0 +1,1 @@
+"""Pure retail rules. Imports nothing else of ours (and nothing of Qt, HTTP or SQL)."""

@@ -1,0 +1,68 @@
+"""The errors a user can act on. Each has a stable `code`; the UI turns the code into a
+translated sentence (this layer has no Qt, so no `tr()`), logs keep `str(error)`.
+
+Anything that is not a `ClientelingError` is a bug and is shown as one.
+"""
+
+from __future__ import annotations
+
+
+class ClientelingError(Exception):
+    code = "error"
+
+
+class HubUnreachableError(ClientelingError):
+    """No answer from the hub (network down, DNS, timeout, connection reset)."""
+
+    code = "hub_unreachable"
+
+
+class HubError(ClientelingError):
+    """The hub answered with an error we do not handle more specifically."""
+
+    code = "hub_error"
+
+    def __init__(self, message: str, *, hub_code: str = "error", status: int = 0) -> None:
+        super().__init__(message)
+        self.hub_code = hub_code
+        self.status = status
+
+
+class SignInError(ClientelingError):
+    """Wrong user name or password."""
+
+    code = "sign_in_failed"
+
+
+class SessionExpiredError(ClientelingError):
+    """The token is no longer valid: sign in again."""
+
+    code = "session_expired"
+
+
+class NotSignedInError(ClientelingError):
+    code = "not_signed_in"
+
+
+class UpdateNeededError(ClientelingError):
+    """The hub does not speak this app's protocol or schema version."""
+
+    code = "update_needed"
+
+
+class CacheNewerError(ClientelingError):
+    """The local cache was written by a newer version of the app; it is left untouched."""
+
+    code = "cache_newer"
+
+
+class CacheCorruptError(ClientelingError):
+    """The local cache file is not a readable database; it is left untouched."""
+
+    code = "cache_corrupt"
+
+
+class ValidationError(ClientelingError):
+    """Input the user can correct (empty note, bad phone number, ...)."""
+
+    code = "invalid_input"

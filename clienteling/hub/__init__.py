@@ -1,0 +1,1 @@
+"""The central service (FastAPI + SQLAlchemy Core). Imports only `domain` and `protocol`."""

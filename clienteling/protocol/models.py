@@ -1,0 +1,113 @@
+"""Sync and auth wire models.
+
+The cursor is opaque to the terminal: it stores and returns the string the hub gave it.
+Entity payloads (`Change.data`) are plain JSON objects whose fields are listed in
+`protocol.entities`; both sides agree on them there.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+PROTOCOL_VERSION = 1
+"""The protocol this code speaks."""
+PROTOCOL_VERSION_MIN = 1
+"""The oldest protocol the hub still accepts."""
+
+
+class ErrorBody(BaseModel):
+    """Every hub error: a stable machine `code` and a sentence for people."""
+
+    code: str
+    message: str
+    detail: dict[str, Any] | None = None
+
+
+class SignInRequest(BaseModel):
+    username: str
+    password: str
+    device_id: str = Field(description="The terminal's stable id (a UUID made at first run).")
+    protocol_version: int = PROTOCOL_VERSION
+
+
+class AssociateInfo(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: Literal["associate", "manager", "admin"]
+    store_id: str | None
+
+
+class StoreInfo(BaseModel):
+    id: str
+    name: str
+    timezone: str
+    currency: str
+
+
+class SignInResponse(BaseModel):
+    token: str
+    expires_at: str = Field(description="UTC, ISO 8601.")
+    associate: AssociateInfo
+    store: StoreInfo | None
+    scopes: list[str] = Field(description='Scopes this terminal pulls, e.g. ["catalog", "store:<id>"].')
+
+
+class Mutation(BaseModel):
+    """One intent from the terminal's outbox; ids per device are 1, 2, 3, ... with no gaps."""
+
+    id: int = Field(ge=1)
+    name: str = Field(description='An intent, e.g. "note.add".')
+    args: dict[str, Any]
+    created_at: str = Field(description="UTC, ISO 8601, the terminal's clock (informative only).")
+
+
+class PushRequest(BaseModel):
+    device_id: str
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int
+    mutations: list[Mutation]
+
+
+class MutationResult(BaseModel):
+    id: int
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+
+
+class PushResponse(BaseModel):
+    last_mutation_id: int
+    results: list[MutationResult]
+
+
+class PullRequest(BaseModel):
+    device_id: str
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int
+    scope: str
+    cursor: str | None = Field(default=None, description="Null starts a snapshot.")
+    limit: int = Field(default=500, ge=1, le=5000)
+
+
+class Change(BaseModel):
+    entity: str = Field(description='Entity kind, e.g. "customer", "note", "product".')
+    op: Literal["upsert", "delete"]
+    id: str
+    version: int
+    data: dict[str, Any] | None = None
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+    snapshot: bool = Field(description="True while these pages belong to an initial snapshot.")
+    snapshot_total: int | None = Field(default=None, description="Rows in the snapshot (progress).")
+    snapshot_done: int | None = Field(default=None, description="Rows sent so far (progress).")
+    last_mutation_id: int = Field(description="The device's last applied mutation id.")
+    reset: bool = Field(
+        default=False,
+        description="The terminal must drop this scope's rows and cursor and resync (new epoch).",
+    )

@@ -1,0 +1,1 @@
+"""The terminal's local SQLite cache (sqlite-utils): schema, migrations, search, outbox."""

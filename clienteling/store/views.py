@@ -1,0 +1,104 @@
+"""Read models the cache hands to the terminal facade (and through it to the UI).
+
+Times are timezone-aware UTC datetimes; money is minor units plus currency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerHit:
+    id: str
+    display_name: str
+    phone: str | None  # first phone, E.164
+    email: str | None
+    loyalty_card: str | None
+    lifecycle_stage: str
+    city: str | None = None  # home store's city
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentView:
+    channel: str  # email | sms | whatsapp
+    granted: bool
+    at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineView:
+    sku: str
+    name: str
+    qty: int
+    unit_price_minor: int
+    returned_qty: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderView:
+    id: str
+    channel: str  # store | web | phone
+    store_name: str | None
+    placed_at: datetime
+    status: str
+    total_minor: int
+    currency: str
+    lines: list[OrderLineView]
+
+
+@dataclass(frozen=True, slots=True)
+class CartLineView:
+    product_id: str
+    sku: str
+    name: str
+    qty: int
+    unit_price_minor: int
+    stock_here: int | None  # available (on hand - reserved) in this terminal's store
+
+
+@dataclass(frozen=True, slots=True)
+class CartView:
+    id: str
+    status: str  # open | abandoned
+    checkout_step: str | None
+    updated_at: datetime
+    currency: str
+    lines: list[CartLineView]
+
+    @property
+    def total_minor(self) -> int:
+        return sum(line.qty * line.unit_price_minor for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    id: str
+    author_name: str
+    text: str
+    created_at: datetime
+    pending: bool  # written here, not yet acknowledged by the hub
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerProfile:
+    id: str
+    given_name: str
+    family_name: str
+    display_name: str
+    phones: list[str]
+    emails: list[str]
+    loyalty_card: str | None
+    loyalty_tier: str | None
+    loyalty_points: int
+    home_store_name: str | None
+    preferred_channel: str
+    language: str
+    lifecycle_stage: str
+    clv_minor: int
+    currency: str
+    consents: list[ConsentView] = field(default_factory=list)
+    orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
+    cart: CartView | None = None  # the live (open or abandoned) online cart
+    notes: list[NoteView] = field(default_factory=list)  # newest first

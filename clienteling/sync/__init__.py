@@ -1,0 +1,1 @@
+"""The terminal's sync engine (httpx): push the outbox, pull changes, report status."""

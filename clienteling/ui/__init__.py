@@ -1,0 +1,1 @@
+"""PySide6 widgets and models. No SQL and no HTTP: everything goes through `terminal`."""
