@@ -7,7 +7,9 @@ Times are UTC ISO 8601 strings; money is integer minor units plus an ISO currenc
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal
+
+from typing_extensions import TypedDict  # pydantic on 3.11 validates only this TypedDict
 
 Channel = Literal["email", "sms", "whatsapp"]
 Language = Literal["vi", "fr", "ru", "en"]

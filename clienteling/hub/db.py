@@ -1,0 +1,112 @@
+"""Engines and transactions.
+
+On SQLite every write transaction starts with `BEGIN IMMEDIATE`, so writers serialise at
+BEGIN and the per-scope version counter is handed out in commit order; reads start a
+plain deferred transaction, which in WAL mode is a consistent snapshot that never blocks
+writers. On PostgreSQL the row locks on the counter and device rows do the same job.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from clienteling.hub.tables import hub_meta
+
+_BEGIN_OPTION = "sqlite_begin"
+
+
+def to_url(url_or_path: str) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (which means SQLite)."""
+    if "://" in url_or_path:
+        return url_or_path
+    return f"sqlite:///{Path(url_or_path).expanduser()}"
+
+
+def make_engine(url_or_path: str) -> Engine:
+    """An engine with our transaction rules applied (see the module docstring)."""
+    url = to_url(url_or_path)
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True)
+    database = sa.engine.make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself instead of pysqlite's implicit one.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def write_tx(engine: Engine) -> Iterator[Connection]:
+    """A write transaction (BEGIN IMMEDIATE on SQLite); commits on success."""
+    with engine.begin() as conn:
+        yield conn
+
+
+@contextmanager
+def read_tx(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction: one consistent snapshot, never blocks writers."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn = conn.execution_options(**{_BEGIN_OPTION: "DEFERRED"})
+        else:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+def alembic_config() -> Config:
+    """Alembic configuration built in code: no alembic.ini needed at runtime."""
+    cfg = Config()
+    cfg.set_main_option("script_location", "clienteling.hub:migrations")
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (idempotent)."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        if (
+            conn.execute(sa.select(hub_meta.c.value).where(hub_meta.c.key == "epoch")).first()
+            is None
+        ):
+            conn.execute(sa.insert(hub_meta).values(key="epoch", value=new_epoch()))
+
+
+def new_epoch() -> str:
+    """A fresh epoch: give a restored or rebuilt database a new one so terminals resync."""
+    return secrets.token_hex(8)
+
+
+def read_epoch(conn: Connection) -> str:
+    return str(
+        conn.execute(sa.select(hub_meta.c.value).where(hub_meta.c.key == "epoch")).scalar_one()
+    )

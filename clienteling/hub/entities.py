@@ -1,0 +1,45 @@
+"""Which tables each scope carries, and how a row becomes its wire shape
+(`protocol.entities`): the table columns are named exactly as the entity fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from clienteling.hub import tables
+from clienteling.protocol.entities import CATALOG_SCOPE
+
+_FEED_COLUMNS = {"scope", "version"}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKind:
+    name: str
+    table: sa.Table
+
+    @property
+    def data_columns(self) -> list[sa.Column[Any]]:
+        return [c for c in self.table.columns if c.name not in _FEED_COLUMNS]
+
+    def to_data(self, row: sa.RowMapping) -> dict[str, Any]:
+        return {c.name: row[c.name] for c in self.data_columns}
+
+
+LOCATION = EntityKind("location", tables.locations)
+PRODUCT = EntityKind("product", tables.products)
+INVENTORY = EntityKind("inventory", tables.inventory)
+CUSTOMER = EntityKind("customer", tables.customers)
+CONSENT = EntityKind("consent", tables.consents)
+ORDER = EntityKind("order", tables.orders)
+CART = EntityKind("cart", tables.carts)
+NOTE = EntityKind("note", tables.notes)
+
+CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
+STORE_KINDS = (CUSTOMER, CONSENT, ORDER, CART, NOTE)
+
+
+def kinds_for(scope: str) -> tuple[EntityKind, ...]:
+    """The entity kinds a scope carries, in snapshot order (parents before children)."""
+    return CATALOG_KINDS if scope == CATALOG_SCOPE else STORE_KINDS

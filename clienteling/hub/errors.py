@@ -1,0 +1,80 @@
+"""Every hub error is JSON `ErrorBody` (`code`, `message`, optional `detail`)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from clienteling.protocol.models import PROTOCOL_VERSION, PROTOCOL_VERSION_MIN, ErrorBody
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """Raised anywhere in a request; rendered as an `ErrorBody` with `status`."""
+
+    def __init__(
+        self, status: int, code: str, message: str, *, detail: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.detail = detail
+
+
+def check_protocol(version: int) -> None:
+    """Refuse clients outside the supported range with a clear "update needed"."""
+    if not PROTOCOL_VERSION_MIN <= version <= PROTOCOL_VERSION:
+        raise ApiError(
+            426,
+            "update_needed",
+            f"protocol {version} is not supported; this hub speaks "
+            f"{PROTOCOL_VERSION_MIN}..{PROTOCOL_VERSION}",
+            detail={"min": PROTOCOL_VERSION_MIN, "max": PROTOCOL_VERSION},
+        )
+
+
+def _body(
+    status: int, code: str, message: str, detail: dict[str, Any] | None = None
+) -> JSONResponse:
+    content = ErrorBody(code=code, message=message, detail=detail).model_dump(exclude_none=True)
+    return JSONResponse(status_code=status, content=content)
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _body(exc.status, exc.code, exc.message, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))}
+            for err in exc.errors()
+        ]
+        return _body(422, "invalid_request", "the request is not valid", {"errors": errors})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "error")
+        return _body(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _bug(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error in a request")
+        return _body(500, "internal_error", "the hub hit an internal error")

@@ -1,0 +1,203 @@
+"""Applying the terminals' outbox mutations (DESIGN.md, Sync §2).
+
+Each mutation runs in its own write transaction that also advances the device's
+`last_mutation_id`, so a mutation is applied exactly once however often a batch is sent,
+and concurrent pushes from one device serialise on the device row. A mutation that fails
+for good is recorded as rejected and still advances `last`, so it never blocks the queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pydantic
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+from clienteling.hub import versions
+from clienteling.hub.clock import iso, utc_now
+from clienteling.hub.context import Session
+from clienteling.hub.db import read_tx, write_tx
+from clienteling.hub.errors import ApiError
+from clienteling.hub.tables import applied_mutations, customers, devices, notes
+from clienteling.protocol.entities import NoteAddArgs
+from clienteling.protocol.models import Mutation, MutationResult, PushRequest, PushResponse
+
+log = logging.getLogger(__name__)
+
+MAX_NOTE_LENGTH = 5000
+
+
+class MutationRejectedError(Exception):
+    """The mutation can never succeed; the reason is shown to the associate."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who a mutation acts for: the session's associate, on the device's store."""
+
+    session: Session
+    store_id: str | None
+
+
+Handler = Callable[[Connection, Actor, dict[str, Any]], None]
+
+
+def insert_ignoring_conflicts(conn: Connection, table: sa.Table, values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING (append-only rows); True when a row was added."""
+    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
+    return conn.execute(statement).rowcount > 0
+
+
+class _NoteAdd(pydantic.BaseModel):
+    """Validates `NoteAddArgs` (pydantic cannot use `typing.TypedDict` on Python 3.11)."""
+
+    model_config = pydantic.ConfigDict(strict=True)
+
+    id: str = pydantic.Field(min_length=1, max_length=64)
+    customer_id: str = pydantic.Field(min_length=1, max_length=64)
+    text: str
+    created_at: str = pydantic.Field(min_length=1, max_length=40)
+
+
+def _note_args(args: dict[str, Any]) -> NoteAddArgs:
+    note = _NoteAdd.model_validate(args)
+    return NoteAddArgs(
+        id=note.id, customer_id=note.customer_id, text=note.text, created_at=note.created_at
+    )
+
+
+def _customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
+    row = conn.execute(
+        sa.select(customers.c.home_store_id, customers.c.scope).where(customers.c.id == customer_id)
+    ).first()
+    if row is None:
+        raise MutationRejectedError("unknown customer")
+    if actor.store_id is not None and row.home_store_id != actor.store_id:
+        raise MutationRejectedError("the customer belongs to another store")
+    return str(row.scope)
+
+
+def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
+    try:
+        note = _note_args(args)
+    except pydantic.ValidationError as exc:
+        raise MutationRejectedError("invalid note arguments") from exc
+    text = note["text"].strip()
+    if not text:
+        raise MutationRejectedError("the note is empty")
+    if len(text) > MAX_NOTE_LENGTH:
+        raise MutationRejectedError("the note is too long")
+    scope = _customer_scope(conn, actor, note["customer_id"])
+    exists = conn.execute(sa.select(notes.c.id).where(notes.c.id == note["id"])).first()
+    if exists is not None:
+        return
+    insert_ignoring_conflicts(
+        conn,
+        notes,
+        {
+            "id": note["id"],
+            "customer_id": note["customer_id"],
+            "associate_id": actor.session.associate_id,
+            "author_name": actor.session.display_name,
+            "store_id": actor.store_id,
+            "text": text,
+            "created_at": note["created_at"],
+            "scope": scope,
+            "version": versions.allocate(conn, scope),
+        },
+    )
+
+
+HANDLERS: dict[str, Handler] = {"note.add": add_note}
+
+
+def _gap(last: int) -> ApiError:
+    return ApiError(
+        409,
+        "mutation_gap",
+        f"mutations are missing after {last}: send them in order",
+        detail={"last_mutation_id": last},
+    )
+
+
+def _last_mutation_id(engine: Engine, device_id: str) -> int:
+    with read_tx(engine) as conn:
+        value = conn.execute(
+            sa.select(devices.c.last_mutation_id).where(devices.c.id == device_id)
+        ).scalar_one_or_none()
+    if value is None:
+        raise ApiError(403, "unknown_device", "this device is not registered: sign in again")
+    return int(value)
+
+
+def push(engine: Engine, *, session: Session, request: PushRequest) -> PushResponse:
+    """Apply a batch in id order, one transaction per mutation."""
+    if request.device_id != session.device_id:
+        raise ApiError(403, "device_mismatch", "the token was issued to another device")
+    batch = sorted(request.mutations, key=lambda m: m.id)
+    last = _last_mutation_id(engine, request.device_id)
+    if batch and batch[0].id > last + 1:
+        raise _gap(last)
+    results = []
+    for mutation in batch:
+        result, last = _apply_one(engine, session=session, mutation=mutation)
+        results.append(result)
+    return PushResponse(last_mutation_id=last, results=results)
+
+
+def _apply_one(
+    engine: Engine, *, session: Session, mutation: Mutation
+) -> tuple[MutationResult, int]:
+    with write_tx(engine) as conn:
+        device = conn.execute(
+            sa.select(devices.c.last_mutation_id, devices.c.store_id)
+            .where(devices.c.id == session.device_id)
+            .with_for_update()
+        ).one()
+        last = int(device.last_mutation_id)
+        if mutation.id <= last:
+            return MutationResult(id=mutation.id, status="duplicate"), last
+        if mutation.id > last + 1:
+            raise _gap(last)
+        status: Literal["applied", "rejected"] = "applied"
+        reason: str | None = None
+        handler = HANDLERS.get(mutation.name)
+        try:
+            if handler is None:
+                raise MutationRejectedError(f"unknown mutation {mutation.name!r}")
+            with conn.begin_nested():
+                handler(conn, Actor(session=session, store_id=device.store_id), mutation.args)
+        except MutationRejectedError as exc:
+            status = "rejected"
+            reason = str(exc)
+            log.info(
+                "device %s mutation %d (%s) rejected: %s",
+                session.device_id,
+                mutation.id,
+                mutation.name,
+                reason,
+            )
+        now = iso(utc_now())
+        conn.execute(
+            sa.insert(applied_mutations).values(
+                device_id=session.device_id,
+                mutation_id=mutation.id,
+                name=mutation.name[:80],
+                status=status,
+                reason=reason,
+                associate_id=session.associate_id,
+                applied_at=now,
+            )
+        )
+        conn.execute(
+            sa.update(devices)
+            .where(devices.c.id == session.device_id)
+            .values(last_mutation_id=mutation.id, last_seen_at=now)
+        )
+        return MutationResult(id=mutation.id, status=status, reason=reason), mutation.id

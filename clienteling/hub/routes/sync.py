@@ -1,0 +1,51 @@
+"""`POST /api/v1/sync/push` and `/pull` (DESIGN.md, Sync)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from fastapi import APIRouter
+
+from clienteling.hub.db import read_tx
+from clienteling.hub.deps import HubDep, SessionDep
+from clienteling.hub.errors import ApiError, check_protocol
+from clienteling.hub.feed import BadCursorError, read_page
+from clienteling.hub.mutations import push as apply_push
+from clienteling.hub.tables import devices
+from clienteling.protocol.models import PullRequest, PullResponse, PushRequest, PushResponse
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+
+
+@router.post("/push")
+def push(body: PushRequest, hub: HubDep, session: SessionDep) -> PushResponse:
+    check_protocol(body.protocol_version)
+    return apply_push(hub.engine, session=session, request=body)
+
+
+@router.post("/pull")
+def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> PullResponse:
+    check_protocol(body.protocol_version)
+    if body.device_id != session.device_id:
+        raise ApiError(403, "device_mismatch", "the token was issued to another device")
+    if not session.may_read_scope(body.scope):
+        raise ApiError(403, "forbidden_scope", f"this sign-in may not read {body.scope!r}")
+    with read_tx(hub.engine) as conn:
+        try:
+            page = read_page(
+                conn, epoch=hub.epoch, scope=body.scope, cursor=body.cursor, limit=body.limit
+            )
+        except BadCursorError as exc:
+            raise ApiError(400, "invalid_cursor", str(exc)) from exc
+        last = conn.execute(
+            sa.select(devices.c.last_mutation_id).where(devices.c.id == session.device_id)
+        ).scalar_one_or_none()
+    return PullResponse(
+        changes=page.changes,
+        cursor=page.cursor,
+        has_more=page.has_more,
+        snapshot=page.snapshot,
+        snapshot_total=page.snapshot_total,
+        snapshot_done=page.snapshot_done,
+        last_mutation_id=int(last or 0),
+        reset=page.reset,
+    )

@@ -1,0 +1,33 @@
+"""`clienteling hub`: migrate, seed demo data when asked, serve in the foreground."""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+import uvicorn
+
+from clienteling.hub.app import create_app
+from clienteling.hub.db import make_engine, migrate, read_tx
+from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.settings import HubSettings
+from clienteling.hub.tables import customers
+
+log = logging.getLogger(__name__)
+
+
+def run_hub(*, settings: HubSettings, demo_data: int | None, seed: int) -> None:
+    engine = make_engine(settings.db)
+    try:
+        migrate(engine)
+        if demo_data is not None:
+            with read_tx(engine) as conn:
+                empty = conn.execute(sa.select(customers.c.id).limit(1)).first() is None
+            if empty:
+                summary = seed_demo_data(engine, customers=demo_data, seed=seed)
+                log.info("seeded demo data: %s customers", summary["customers"])
+            else:
+                log.info("the database already holds customers: demo data not seeded")
+    finally:
+        engine.dispose()
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")

@@ -1,0 +1,196 @@
+"""The hub's schema (SQLAlchemy Core, one MetaData); Alembic migrations create it.
+
+Times are UTC ISO 8601 strings everywhere (as on the wire); money is integer minor units.
+Every synced table carries `scope` and `version`: the version is unique within the scope
+and comes from the `scope_versions` counter (see `hub.versions`).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = sa.String(64)
+TIME = sa.String(40)
+
+
+def _synced(name: str, *columns: sa.Column[object]) -> sa.Table:
+    """A table carried by the change feed: `scope` + `version`, indexed together."""
+    table = sa.Table(
+        name,
+        metadata,
+        *columns,
+        sa.Column("scope", sa.String(80), nullable=False),
+        sa.Column("version", sa.BigInteger, nullable=False),
+    )
+    sa.Index(f"ix_{name}_scope_version", table.c.scope, table.c.version)
+    return table
+
+
+hub_meta = sa.Table(
+    "hub_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(200), nullable=False),
+)
+
+scope_versions = sa.Table(
+    "scope_versions",
+    metadata,
+    sa.Column("scope", sa.String(80), primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)
+
+locations = _synced(
+    "locations",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("city", sa.String(200), nullable=False),
+    sa.Column("timezone", sa.String(64), nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+)
+
+associates = sa.Table(
+    "associates",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("username", sa.String(120), nullable=False, unique=True),
+    sa.Column("display_name", sa.String(200), nullable=False),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=True),
+)
+
+devices = sa.Table(
+    "devices",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=True),
+    sa.Column("last_mutation_id", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("last_seen_at", TIME, nullable=False),
+)
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("associate_id", ID, sa.ForeignKey("associates.id"), nullable=False),
+    sa.Column("device_id", ID, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("expires_at", TIME, nullable=False),
+)
+
+applied_mutations = sa.Table(
+    "applied_mutations",
+    metadata,
+    sa.Column("device_id", ID, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("mutation_id", sa.BigInteger, primary_key=True),
+    sa.Column("name", sa.String(80), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("reason", sa.String(500), nullable=True),
+    sa.Column("associate_id", ID, nullable=False),
+    sa.Column("applied_at", TIME, nullable=False),
+)
+
+products = _synced(
+    "products",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("sku", sa.String(64), nullable=False, unique=True),
+    sa.Column("barcode", sa.String(32), nullable=False),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("brand", sa.String(120), nullable=False),
+    sa.Column("category", sa.String(120), nullable=False),
+    sa.Column("price_minor", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+)
+
+inventory = _synced(
+    "inventory",
+    sa.Column("id", sa.String(140), primary_key=True),
+    sa.Column("location_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("product_id", ID, sa.ForeignKey("products.id"), nullable=False),
+    sa.Column("on_hand", sa.Integer, nullable=False),
+    sa.Column("reserved", sa.Integer, nullable=False),
+)
+
+customers = _synced(
+    "customers",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("given_name", sa.String(200), nullable=False),
+    sa.Column("family_name", sa.String(200), nullable=False),
+    sa.Column("display_name", sa.String(400), nullable=False),
+    sa.Column("phones", sa.JSON, nullable=False),
+    sa.Column("emails", sa.JSON, nullable=False),
+    sa.Column("loyalty_card", sa.String(32), nullable=True),
+    sa.Column("loyalty_tier", sa.String(32), nullable=True),
+    sa.Column("loyalty_points", sa.Integer, nullable=False),
+    sa.Column("home_store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("preferred_channel", sa.String(16), nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("lifecycle_stage", sa.String(32), nullable=False),
+    sa.Column("clv_minor", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("updated_at", TIME, nullable=False),
+)
+
+consents = _synced(
+    "consents",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("granted", sa.Boolean, nullable=False),
+    sa.Column("source", sa.String(64), nullable=False),
+    sa.Column("at", TIME, nullable=False),
+)
+
+orders = _synced(
+    "orders",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("placed_at", TIME, nullable=False),
+    sa.Column("status", sa.String(32), nullable=False),
+    sa.Column("total_minor", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+    sa.Column("lines", sa.JSON, nullable=False),
+)
+
+carts = _synced(
+    "carts",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("checkout_step", sa.String(32), nullable=True),
+    sa.Column("updated_at", TIME, nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+    sa.Column("lines", sa.JSON, nullable=False),
+)
+
+notes = _synced(
+    "notes",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("associate_id", ID, nullable=False),
+    sa.Column("author_name", sa.String(200), nullable=False),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", TIME, nullable=False),
+)
+
+tombstones = _synced(
+    "tombstones",
+    sa.Column("entity", sa.String(32), primary_key=True),
+    sa.Column("entity_id", sa.String(140), primary_key=True),
+)

@@ -1,0 +1,38 @@
+"""Per-scope version counters: the change feed's only clock.
+
+The counter row is updated inside the writing transaction, so the write lock (BEGIN
+IMMEDIATE on SQLite, the row lock on PostgreSQL) is held until commit and version order
+is commit order: a pull cursor can never skip a row that commits late.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.hub.tables import scope_versions
+
+
+def allocate(conn: Connection, scope: str, count: int = 1) -> int:
+    """Reserve `count` consecutive versions in `scope`; return the first of them."""
+    if count < 1:
+        raise ValueError("count must be >= 1")
+    bump = (
+        sa.update(scope_versions)
+        .where(scope_versions.c.scope == scope)
+        .values(version=scope_versions.c.version + count)
+        .returning(scope_versions.c.version)
+    )
+    last = conn.execute(bump).scalar_one_or_none()
+    if last is None:
+        conn.execute(sa.insert(scope_versions).values(scope=scope, version=count))
+        last = count
+    return int(last) - count + 1
+
+
+def current(conn: Connection, scope: str) -> int:
+    """The newest version handed out in `scope` (0 when nothing was written yet)."""
+    value = conn.execute(
+        sa.select(scope_versions.c.version).where(scope_versions.c.scope == scope)
+    ).scalar_one_or_none()
+    return int(value or 0)

@@ -1,0 +1,120 @@
+"""Demo data: deterministic, multilingual, valid phones, consistent history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from clienteling.domain.lifecycle import stage_for
+from clienteling.hub.db import make_engine, migrate
+from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.tables import associates, consents, customers, locations, orders
+
+from .conftest import SEED_NOW
+
+NOW = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+def seeded(path: Path, *, seed: int, count: int = 120) -> Engine:
+    engine = make_engine(str(path))
+    migrate(engine)
+    seed_demo_data(engine, customers=count, seed=seed, now=NOW)
+    return engine
+
+
+def customer_rows(engine: Engine) -> list[tuple[Any, ...]]:
+    with engine.connect() as conn:
+        query = sa.select(customers.c.id, customers.c.display_name, customers.c.phones)
+        return [tuple(r) for r in conn.execute(query.order_by(customers.c.id))]
+
+
+def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
+    a = customer_rows(seeded(tmp_path / "a.sqlite3", seed=3))
+    b = customer_rows(seeded(tmp_path / "b.sqlite3", seed=3))
+    c = customer_rows(seeded(tmp_path / "c.sqlite3", seed=4))
+    assert len(a) == 120
+    assert a == b
+    assert {r[1] for r in a} != {r[1] for r in c}
+
+
+@pytest.fixture(scope="module")
+def demo(seeded_db: tuple[Path, dict[str, Any]]) -> Engine:
+    return make_engine(str(seeded_db[0]))
+
+
+def test_names_are_vietnamese_french_russian_and_english(demo: Engine) -> None:
+    with demo.connect() as conn:
+        rows = conn.execute(sa.select(customers.c.display_name, customers.c.language)).all()
+    languages = Counter(r.language for r in rows)
+    assert set(languages) == {"vi", "fr", "ru", "en"}
+    names = " ".join(r.display_name for r in rows)
+    assert any(ch in names for ch in "ễạưđĐơ")  # Vietnamese
+    assert any(ch in names for ch in "éèçëï")  # French
+    assert any("а" <= ch <= "я" for ch in names.lower())  # Russian (Cyrillic)
+    vietnamese = [r.display_name for r in rows if r.language == "vi"]
+    assert any(n.split()[0] in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng") for n in vietnamese)
+
+
+def test_phones_are_valid_e164_and_emails_ascii(demo: Engine) -> None:
+    with demo.connect() as conn:
+        rows = conn.execute(sa.select(customers.c.phones, customers.c.emails)).all()
+    phones = [p for r in rows for p in r.phones]
+    assert len(phones) > 150
+    regions: Counter[str] = Counter()
+    for phone in phones:
+        parsed = phonenumbers.parse(phone, None)
+        assert phonenumbers.is_valid_number(parsed), phone
+        assert phone == phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        regions[phonenumbers.region_code_for_number(parsed) or "?"] += 1
+    assert set(regions) >= {"VN", "FR", "RU", "US"}
+    emails = [e for r in rows for e in r.emails]
+    assert emails and all(e.isascii() and e.count("@") == 1 for e in emails)
+    assert len(emails) == len(set(emails))
+
+
+def test_history_is_consistent_with_stage_and_clv(demo: Engine) -> None:
+    with demo.connect() as conn:
+        people = conn.execute(sa.select(customers)).all()
+        all_orders = conn.execute(sa.select(orders)).all()
+        granted = conn.execute(
+            sa.select(consents.c.customer_id, consents.c.channel).where(consents.c.granted)
+        ).all()
+    by_customer: dict[str, list[Any]] = {}
+    for order in all_orders:
+        by_customer.setdefault(order.customer_id, []).append(order)
+    consented = {(g.customer_id, g.channel) for g in granted}
+    for person in people:
+        mine = by_customer.get(person.id, [])
+        kept = sum(
+            (line["qty"] - line["returned_qty"]) * line["unit_price_minor"]
+            for order in mine
+            for line in order.lines
+        )
+        assert person.clv_minor == kept
+        times = [datetime.fromisoformat(o.placed_at) for o in mine if o.status != "returned"]
+        assert person.lifecycle_stage == stage_for(times, now=SEED_NOW)
+        has_consent = any((person.id, c) in consented for c in ("email", "sms", "whatsapp"))
+        if has_consent:
+            assert (person.id, person.preferred_channel) in consented
+        if person.loyalty_card is not None:
+            assert len(person.loyalty_card) == 13 and person.loyalty_card.isdigit()
+    cards = sum(p.loyalty_card is not None for p in people)
+    assert 0.45 < cards / len(people) < 0.75
+
+
+def test_stores_and_demo_sign_ins(demo: Engine) -> None:
+    with demo.connect() as conn:
+        names = conn.execute(sa.select(locations.c.name).order_by(locations.c.id)).scalars().all()
+        people = {r.username: r for r in conn.execute(sa.select(associates))}
+    assert names == ["Paris Opéra", "Lyon Part-Dieu", "Marseille Vieux-Port", "Entrepôt web"]
+    assert people["demo-associate"].role == "associate"
+    assert people["demo-manager"].role == "manager"
+    assert people["demo-admin"].role == "admin" and people["demo-admin"].store_id is None
+    assert people["demo-associate"].password_hash.startswith("$argon2")
