@@ -1,0 +1,76 @@
+"""Application setup (name, translators, stylesheet, font) and the desktop run loop."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+
+from clienteling.terminal.facade import SyncStatus, Terminal
+from clienteling.ui.first_sync import FirstSyncDialog
+from clienteling.ui.i18n import RESOURCES, install_translators
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import run_in_background, wait_for_all
+from clienteling.ui.sign_in import SignInDialog
+
+log = logging.getLogger(__name__)
+
+STYLESHEET = RESOURCES / "styles" / "app.qss"
+# Fonts that cover Latin with Vietnamese diacritics and Cyrillic.
+FONT_FAMILIES = ("Noto Sans", "DejaVu Sans")
+FONT_POINT_SIZE = 11
+
+
+def create_application(argv: Sequence[str], *, lang: str | None) -> QApplication:
+    """The QApplication (made once), with translators, stylesheet and font installed."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationName("Clienteling")
+    app.setOrganizationName("Clienteling")
+    app.setApplicationDisplayName("Clienteling")
+    chosen = install_translators(app, lang)
+    log.info("interface language: %s", chosen)
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    available = set(QFontDatabase.families())
+    families = [f for f in FONT_FAMILIES if f in available]
+    font = QFont(app.font())
+    if families:
+        font.setFamilies(families)
+    font.setPointSize(FONT_POINT_SIZE)
+    app.setFont(font)
+    try:
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("stylesheet missing: %s", STYLESHEET)
+
+
+def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
+    """Show the window (signing in first when needed), run the first sync with progress
+    when the cache is not ready, then the event loop. Returns the exit code."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "call create_application() first"
+    if terminal.session is None:
+        dialog = SignInDialog(terminal)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 1
+    window = MainWindow(terminal)
+    window.show()
+
+    def begin(status: SyncStatus | None) -> None:
+        if first_sync and (status is None or not status.ready):
+            FirstSyncDialog(terminal, window).exec()
+        window.start()
+
+    run_in_background(terminal.status, success=begin, failure=lambda _exc: begin(None),
+                      parent=window)
+    try:
+        return app.exec()
+    finally:
+        terminal.stop_auto_sync()
+        wait_for_all()

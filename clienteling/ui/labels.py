@@ -1,0 +1,106 @@
+"""Translated labels for the codes the read models carry, and local-time formatting.
+
+Each label is spelled out at its own `translate()` call so `lupdate` finds it; unknown
+codes fall back to the code itself rather than to nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+
+def stage_label(stage: str) -> str:
+    labels = {
+        "acquisition": QCoreApplication.translate("Labels", "New"),
+        "trial": QCoreApplication.translate("Labels", "First purchase"),
+        "loyalty": QCoreApplication.translate("Labels", "Loyal"),
+        "retention": QCoreApplication.translate("Labels", "At risk"),
+        "recovery": QCoreApplication.translate("Labels", "Lapsed"),
+    }
+    return labels.get(stage, stage)
+
+
+def contact_channel_label(channel: str) -> str:
+    labels = {
+        "email": QCoreApplication.translate("Labels", "Email"),
+        "sms": QCoreApplication.translate("Labels", "SMS"),
+        "whatsapp": QCoreApplication.translate("Labels", "WhatsApp"),
+    }
+    return labels.get(channel, channel)
+
+
+def sales_channel_label(channel: str) -> str:
+    labels = {
+        "store": QCoreApplication.translate("Labels", "In store"),
+        "web": QCoreApplication.translate("Labels", "Online"),
+        "phone": QCoreApplication.translate("Labels", "By phone"),
+    }
+    return labels.get(channel, channel)
+
+
+def order_status_label(status: str) -> str:
+    labels = {
+        "placed": QCoreApplication.translate("Labels", "Placed"),
+        "fulfilled": QCoreApplication.translate("Labels", "Shipped"),
+        "delivered": QCoreApplication.translate("Labels", "Delivered"),
+        "returned": QCoreApplication.translate("Labels", "Returned"),
+        "partially_returned": QCoreApplication.translate("Labels", "Partly returned"),
+    }
+    return labels.get(status, status)
+
+
+def cart_status_label(status: str) -> str:
+    labels = {
+        "open": QCoreApplication.translate("Labels", "Open"),
+        "abandoned": QCoreApplication.translate("Labels", "Abandoned"),
+        "ordered": QCoreApplication.translate("Labels", "Ordered"),
+    }
+    return labels.get(status, status)
+
+
+def checkout_step_label(step: str) -> str:
+    labels = {
+        "cart": QCoreApplication.translate("Labels", "cart"),
+        "contact": QCoreApplication.translate("Labels", "contact details"),
+        "information": QCoreApplication.translate("Labels", "contact details"),
+        "shipping": QCoreApplication.translate("Labels", "shipping"),
+        "payment": QCoreApplication.translate("Labels", "payment"),
+        "review": QCoreApplication.translate("Labels", "review"),
+    }
+    return labels.get(step, step)
+
+
+def tier_label(tier: str | None) -> str:
+    if not tier:
+        return QCoreApplication.translate("Labels", "No tier")
+    labels = {
+        "bronze": QCoreApplication.translate("Labels", "Bronze"),
+        "silver": QCoreApplication.translate("Labels", "Silver"),
+        "gold": QCoreApplication.translate("Labels", "Gold"),
+        "platinum": QCoreApplication.translate("Labels", "Platinum"),
+    }
+    return labels.get(tier.lower(), tier)
+
+
+def language_name(code: str) -> str:
+    """The language's own name ("Tiếng Việt", "français"), as customers say it."""
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
+
+
+def local_time(moment: datetime) -> str:
+    """`moment` (aware UTC) in this machine's time zone, short locale format."""
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def local_date(moment: datetime) -> str:
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(stamp.date(), QLocale.FormatType.ShortFormat)
+
+
+def whole_number(value: int) -> str:
+    """Grouped the way the interface language groups digits."""
+    return QLocale().toString(value)

@@ -1,0 +1,317 @@
+"""The main window: a search box that always has focus, live results, the customer 360,
+and the sync status. Every terminal call runs on the DB worker; the GUI never waits."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.terminal.facade import SyncStatus, Terminal
+from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
+from clienteling.ui.errors import show_error
+from clienteling.ui.operations import run_in_background
+from clienteling.ui.profile_view import ProfileView
+from clienteling.ui.search_model import HitsModel
+from clienteling.ui.status_bar import SyncStatusBar
+from clienteling.ui.sync_bridge import SyncBridge
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 150
+AUTO_SYNC_INTERVAL_S = 10.0
+# Result columns besides the (stretching) name, and the table width under which the
+# less useful ones hide, so the name stays readable next to an open profile.
+COLUMN_WIDTHS = {HitsModel.PHONE: 150, HitsModel.EMAIL: 190, HitsModel.CARD: 140,
+                 HitsModel.STAGE: 140}
+HIDE_BELOW = {HitsModel.EMAIL: 820, HitsModel.CARD: 620}
+
+
+class MainWindow(QMainWindow):
+    hits_did_show = Signal(str)  # the query the shown hits answer
+    profile_did_load = Signal(str)  # customer id
+    note_did_save = Signal(str)  # note id
+
+    def __init__(self, terminal: Terminal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.terminal = terminal
+        self._search_seq = 0
+        self._shown_query: str | None = None
+        self._open_on_single_hit = False
+        self._building_ui()
+        self._bridge = SyncBridge(self)
+        self._bridge.status_did_change.connect(self.show_status)
+        self._bridge.changes_did_apply.connect(self._on_changes)
+        self._shortcuts()
+        self.setWindowTitle(self._title())
+        self.resize(1280, 800)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _building_ui(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 8, 12, 4)
+        self.offline_banner = QLabel(
+            self.tr(
+                "Offline: the hub cannot be reached. Keep working; your changes are kept "
+                "and will be sent when the connection is back."
+            ),
+            central,
+        )
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.hide()
+        layout.addWidget(self.offline_banner)
+
+        self.search_box = QLineEdit(central)
+        self.search_box.setObjectName("search")
+        self.search_box.setPlaceholderText(
+            self.tr("Search by name, phone, email or loyalty card  (Ctrl+K)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textEdited.connect(self._query_did_change)
+        self.search_box.returnPressed.connect(self._search_enter)
+        self.search_box.installEventFilter(self)
+        layout.addWidget(self.search_box)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run_search)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.hits_model = HitsModel()
+        self.results = QTableView(splitter)
+        self.results.setObjectName("results")
+        self.results.setModel(self.hits_model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().setVisible(False)
+        self.results.setShowGrid(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setWordWrap(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.results.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(HitsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.results.setMinimumWidth(360)
+        self.results.clicked.connect(self._open_index)
+        self.results.installEventFilter(self)
+        self.profile_view = ProfileView(splitter)
+        self.profile_view.note_will_add.connect(self._add_note)
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.profile_view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 720])
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_bar = SyncStatusBar(self)
+        self.status_bar.sync_requested.connect(self.sync_now)
+        self.setStatusBar(self.status_bar)
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (
+            ("Ctrl+K", self.focus_search),
+            ("F2", self.focus_search),
+            ("F5", self.sync_now),
+            ("Ctrl+N", self.profile_view.focus_note),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    def _title(self) -> str:
+        session = self.terminal.session
+        if session is None:
+            return self.tr("Clienteling")
+        store = session.store_name or self.tr("All stores")
+        return self.tr("Clienteling — %1 — %2").replace("%1", store).replace(
+            "%2", session.display_name
+        )
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def start(self, *, interval_s: float = AUTO_SYNC_INTERVAL_S) -> None:
+        """Begin background sync and show the current status."""
+        self.refresh_status()
+        self.terminal.start_auto_sync(
+            interval_s=interval_s,
+            on_status=self._bridge.on_status,
+            on_changes=self._bridge.on_changes,
+        )
+
+    def refresh_status(self) -> None:
+        run_in_background(self.terminal.status, success=self.show_status, parent=self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._debounce.stop()
+        super().closeEvent(event)
+
+    # -- search -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def search(self, query: str) -> None:
+        """Type `query` into the box and search at once (scripts and screenshots)."""
+        self.search_box.setText(query)
+        self._run_search()
+
+    def _query_did_change(self, _text: str) -> None:
+        self._open_on_single_hit = False
+        self._debounce.start()
+
+    def _run_search(self) -> None:
+        self._debounce.stop()
+        query = self.search_box.text().strip()
+        self._search_seq += 1
+        seq = self._search_seq
+        if not query:
+            self._show_hits(seq, query, [])
+            return
+        terminal = self.terminal
+        run_in_background(
+            lambda: terminal.search(query),
+            success=lambda hits: self._show_hits(seq, query, hits),
+            parent=self,
+        )
+
+    def _show_hits(self, seq: int, query: str, hits: list[CustomerHit]) -> None:
+        if seq != self._search_seq:
+            return  # an older query answered late
+        self._shown_query = query
+        self.hits_model.set_hits(hits)
+        if hits:
+            self.results.selectRow(0)
+        self.hits_did_show.emit(query)
+        if self._open_on_single_hit:
+            self._open_on_single_hit = False
+            self._enter_on_current_hits()
+
+    def _search_enter(self) -> None:
+        """Enter in the box: a scanner ends its digits with Enter, often before the
+        debounced search ran, so wait for the answer to this very query."""
+        if self._debounce.isActive() or self._shown_query != self.search_box.text().strip():
+            self._open_on_single_hit = True
+            self._run_search()
+            return
+        self._enter_on_current_hits()
+
+    def _enter_on_current_hits(self) -> None:
+        hits = self.hits_model.hits()
+        if len(hits) == 1:
+            self.open_customer(hits[0].id)
+        elif hits:
+            self.results.setFocus()
+            self.results.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.results and event.type() == QEvent.Type.Resize:
+            width = self.results.width()
+            for column, below in HIDE_BELOW.items():
+                self.results.setColumnHidden(column, width < below)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_box and key == Qt.Key.Key_Down and self.hits_model.rowCount():
+                self.results.setFocus()
+                self.results.selectRow(0)
+                return True
+            if watched is self.search_box and key == Qt.Key.Key_Escape:
+                self.search_box.clear()
+                self._query_did_change("")
+                return True
+            if watched is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_index(self.results.currentIndex())
+                return True
+            if (
+                watched is self.results
+                and key == Qt.Key.Key_Up
+                and self.results.currentIndex().row() <= 0
+            ):
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- profile ------------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_customer(self.hits_model.hit(index.row()).id)
+
+    def open_customer(self, customer_id: str) -> None:
+        """Load and show the customer; focus goes back to the search for the next scan."""
+        self.focus_search()
+        self._load_profile(customer_id)
+
+    def _load_profile(self, customer_id: str) -> None:
+        terminal = self.terminal
+        run_in_background(
+            lambda: terminal.customer(customer_id),
+            success=lambda profile: self._show_profile(customer_id, profile),
+            parent=self,
+        )
+
+    def _show_profile(self, customer_id: str, profile: CustomerProfile | None) -> None:
+        self.profile_view.show_profile(profile)
+        self.profile_did_load.emit(customer_id)
+
+    def _add_note(self, customer_id: str, text: str) -> None:
+        terminal = self.terminal
+        self.profile_view.add_note_button.setEnabled(False)
+
+        def saved(note: NoteView) -> None:
+            self.profile_view.add_note_button.setEnabled(True)
+            self.profile_view.note_did_add()
+            self.note_did_save.emit(note.id)
+            self._load_profile(customer_id)
+            self.terminal.request_sync()
+
+        def failed(exc: BaseException) -> None:
+            self.profile_view.add_note_button.setEnabled(True)
+            show_error(self, exc)
+
+        run_in_background(
+            lambda: terminal.add_note(customer_id, text), success=saved, failure=failed,
+            parent=self,
+        )
+
+    # -- sync ---------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self.terminal.request_sync()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status_bar.show_status(status)
+        self.offline_banner.setVisible(status.online is False)
+
+    def _on_changes(self, kinds: set[str]) -> None:
+        profile = self.profile_view.profile
+        if profile is not None and kinds:
+            log.debug("changes applied (%s): refreshing customer %s", sorted(kinds), profile.id)
+            self._load_profile(profile.id)

@@ -1,0 +1,364 @@
+"""The customer 360: header (avatar, stage, loyalty, value, consent), contact, and tabs
+for purchases, the live online cart and notes. It renders a `CustomerProfile`; writing a
+note is asked for through `note_will_add`, the window does the work on the DB worker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.domain.money import format_money
+from clienteling.domain.phones import display
+from clienteling.domain.text import initials
+from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
+from clienteling.ui.labels import (
+    cart_status_label,
+    checkout_step_label,
+    contact_channel_label,
+    language_name,
+    local_date,
+    local_time,
+    order_status_label,
+    sales_channel_label,
+    stage_label,
+    tier_label,
+    whole_number,
+)
+from clienteling.ui.widgets import Badge
+
+CONSENT_CHANNELS = ("email", "sms", "whatsapp")
+
+
+class ProfileView(QWidget):
+    """Shows one customer; `show_profile(None)` shows the empty hint."""
+
+    note_will_add = Signal(str, str)  # customer id, text
+
+    PURCHASES_TAB, CART_TAB, NOTES_TAB = range(3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile: CustomerProfile | None = None
+        self._stack = QStackedWidget(self)
+        self.empty_hint = QLabel(
+            self.tr("Search for a customer by name, phone, email or loyalty card."), self
+        )
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self._stack.addWidget(self.empty_hint)
+        self._stack.addWidget(self._build_profile_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_profile_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_header())
+        layout.addWidget(self._build_contact())
+        self.tabs = QTabWidget(page)
+        self.tabs.addTab(self._build_purchases(), "")
+        self.tabs.addTab(self._build_cart(), "")
+        self.tabs.addTab(self._build_notes(), "")
+        layout.addWidget(self.tabs, 1)
+        return page
+
+    def _build_header(self) -> QWidget:
+        header = QFrame(self)
+        header.setObjectName("profileHeader")
+        row = QHBoxLayout(header)
+        self.avatar = QLabel(header)
+        self.avatar.setObjectName("avatar")
+        self.avatar.setFixedSize(64, 64)
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
+
+        middle = QVBoxLayout()
+        self.name_label = QLabel(header)
+        self.name_label.setObjectName("customerName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        middle.addWidget(self.name_label)
+        badges = QHBoxLayout()
+        self.stage_badge = Badge("stage", header)
+        self.tier_badge = Badge("tier", header)
+        badges.addWidget(self.stage_badge)
+        badges.addWidget(self.tier_badge)
+        self.consent_badges: dict[str, Badge] = {}
+        for channel in CONSENT_CHANNELS:
+            badge = Badge("consent", header)
+            self.consent_badges[channel] = badge
+            badges.addWidget(badge)
+        badges.addStretch(1)
+        middle.addLayout(badges)
+        middle.addStretch(1)
+        row.addLayout(middle, 1)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(12)
+        self.value_label = QLabel(header)
+        self.points_label = QLabel(header)
+        self.channel_label = QLabel(header)
+        self.language_label = QLabel(header)
+        self.store_label = QLabel(header)
+        for line, (caption, value) in enumerate(
+            (
+                (self.tr("Customer value"), self.value_label),
+                (self.tr("Loyalty points"), self.points_label),
+                (self.tr("Prefers"), self.channel_label),
+                (self.tr("Language"), self.language_label),
+                (self.tr("Home store"), self.store_label),
+            )
+        ):
+            name = QLabel(caption, header)
+            name.setObjectName("factCaption")
+            value.setObjectName("factValue")
+            facts.addWidget(name, line, 0, Qt.AlignmentFlag.AlignRight)
+            facts.addWidget(value, line, 1)
+        row.addLayout(facts)
+        return header
+
+    def _build_contact(self) -> QWidget:
+        self.contact_label = QLabel(self)
+        self.contact_label.setObjectName("contact")
+        self.contact_label.setWordWrap(True)
+        self.contact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return self.contact_label
+
+    def _build_purchases(self) -> QWidget:
+        self.orders_tree = QTreeWidget(self)
+        self.orders_tree.setHeaderLabels(
+            [self.tr("Date"), self.tr("Channel"), self.tr("Store"), self.tr("Status"),
+             self.tr("Total")]
+        )
+        self.orders_tree.setRootIsDecorated(True)
+        self.orders_tree.setAlternatingRowColors(True)
+        self.orders_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.orders_tree.header().setStretchLastSection(False)
+        return self.orders_tree
+
+    def _build_cart(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.cart_summary = QLabel(page)
+        self.cart_summary.setObjectName("cartSummary")
+        self.cart_summary.setWordWrap(True)
+        layout.addWidget(self.cart_summary)
+        self.cart_table = QTableWidget(0, 5, page)
+        self.cart_table.setHorizontalHeaderLabels(
+            [self.tr("Product"), self.tr("SKU"), self.tr("Qty"), self.tr("Price"),
+             self.tr("In stock here")]
+        )
+        self.cart_table.verticalHeader().setVisible(False)
+        self.cart_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.cart_table.setAlternatingRowColors(True)
+        header = self.cart_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.cart_table, 1)
+        self.cart_total = QLabel(page)
+        self.cart_total.setObjectName("cartTotal")
+        self.cart_total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.cart_total)
+        return page
+
+    def _build_notes(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.notes_list = QListWidget(page)
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setAlternatingRowColors(True)
+        layout.addWidget(self.notes_list, 1)
+        self.note_edit = QPlainTextEdit(page)
+        self.note_edit.setPlaceholderText(self.tr("Write a note about this visit…"))
+        self.note_edit.setFixedHeight(72)
+        layout.addWidget(self.note_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.add_note_button = QPushButton(self.tr("Add note (Ctrl+Enter)"), page)
+        self.add_note_button.clicked.connect(self._request_note)
+        row.addWidget(self.add_note_button)
+        layout.addLayout(row)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.note_edit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._request_note)
+        return page
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show_profile(self, profile: CustomerProfile | None) -> None:
+        """Render `profile`; the tab and an unsent draft stay when it is the same customer."""
+        same_customer = (
+            profile is not None and self.profile is not None and profile.id == self.profile.id
+        )
+        self.profile = profile
+        if profile is None:
+            self._stack.setCurrentIndex(0)
+            return
+        if not same_customer:
+            self.note_edit.clear()
+            self.tabs.setCurrentIndex(self.CART_TAB if profile.cart else self.PURCHASES_TAB)
+        self._show_header(profile)
+        self._show_orders(profile.orders)
+        self._show_cart(profile.cart)
+        self._show_notes(profile.notes)
+        self._stack.setCurrentIndex(1)
+
+    def _show_header(self, p: CustomerProfile) -> None:
+        self.avatar.setText(initials(p.display_name))
+        self.name_label.setText(p.display_name)
+        self.stage_badge.set_value(p.lifecycle_stage, stage_label(p.lifecycle_stage))
+        self.tier_badge.set_value((p.loyalty_tier or "none").lower(), tier_label(p.loyalty_tier))
+        granted = {c.channel: c for c in p.consents}
+        for channel, badge in self.consent_badges.items():
+            consent = granted.get(channel)
+            ok = consent is not None and consent.granted
+            mark = "✓" if ok else "✗"
+            badge.set_value("granted" if ok else "refused",
+                            f"{mark} {contact_channel_label(channel)}")
+            if consent is not None and consent.at is not None:
+                tip = (self.tr("Agreed to be contacted, %1") if ok
+                       else self.tr("Did not agree to be contacted, %1"))
+                badge.setToolTip(tip.replace("%1", local_time(consent.at)))
+            else:
+                badge.setToolTip(self.tr("No consent recorded: do not contact on this channel"))
+        self.value_label.setText(format_money(p.clv_minor, p.currency))
+        self.points_label.setText(whole_number(p.loyalty_points))
+        self.channel_label.setText(contact_channel_label(p.preferred_channel))
+        self.language_label.setText(language_name(p.language))
+        self.store_label.setText(p.home_store_name or "—")
+        parts = [display(phone) for phone in p.phones] + list(p.emails)
+        if p.loyalty_card:
+            parts.append(self.tr("Card %1").replace("%1", p.loyalty_card))
+        self.contact_label.setText("   ·   ".join(parts) or self.tr("No contact details"))
+
+    def _show_orders(self, orders: list[OrderView]) -> None:
+        self.tabs.setTabText(
+            self.PURCHASES_TAB, self.tr("Purchases (%1)").replace("%1", str(len(orders)))
+        )
+        self.orders_tree.clear()
+        for order in orders:
+            item = QTreeWidgetItem(
+                [
+                    local_date(order.placed_at),
+                    sales_channel_label(order.channel),
+                    order.store_name or "—",
+                    order_status_label(order.status),
+                    format_money(order.total_minor, order.currency),
+                ]
+            )
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for line in order.lines:
+                text = f"{line.qty} × {line.name}"
+                if line.returned_qty:
+                    text += "  " + self.tr("(%1 returned)").replace("%1", str(line.returned_qty))
+                child = QTreeWidgetItem(
+                    ["", text, "", "",
+                     format_money(line.unit_price_minor * line.qty, order.currency)]
+                )
+                child.setToolTip(1, line.sku)
+                child.setTextAlignment(
+                    4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                item.addChild(child)
+            self.orders_tree.addTopLevelItem(item)
+        first = self.orders_tree.topLevelItem(0)
+        if first is not None:
+            first.setExpanded(True)
+
+    def _show_cart(self, cart: CartView | None) -> None:
+        count = sum(line.qty for line in cart.lines) if cart else 0
+        self.tabs.setTabText(self.CART_TAB, self.tr("Online cart (%1)").replace("%1", str(count)))
+        self.cart_table.setRowCount(0)
+        if cart is None:
+            self.cart_summary.setText(self.tr("No online cart right now."))
+            self.cart_total.setText("")
+            return
+        status = cart_status_label(cart.status)
+        if cart.status == "abandoned" and cart.checkout_step:
+            step = checkout_step_label(cart.checkout_step)
+            status = self.tr("Abandoned at %1").replace("%1", step)
+        elif cart.checkout_step:
+            status = self.tr("%1, at %2").replace("%1", status).replace(
+                "%2", checkout_step_label(cart.checkout_step)
+            )
+        self.cart_summary.setText(
+            self.tr("%1 · updated %2")
+            .replace("%1", status)
+            .replace("%2", local_time(cart.updated_at))
+        )
+        self.cart_table.setRowCount(len(cart.lines))
+        for row, line in enumerate(cart.lines):
+            if line.stock_here is None:
+                stock = "—"
+            elif line.stock_here > 0:
+                stock = self.tr("%1 here").replace("%1", str(line.stock_here))
+            else:
+                stock = self.tr("Not here")
+            cells = [line.name, line.sku, str(line.qty),
+                     format_money(line.unit_price_minor, cart.currency), stock]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column in (2, 3, 4):
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 4:
+                    cell.setData(Qt.ItemDataRole.UserRole, line.stock_here)
+                self.cart_table.setItem(row, column, cell)
+        self.cart_total.setText(
+            self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
+        )
+
+    def _show_notes(self, notes: list[NoteView]) -> None:
+        self.tabs.setTabText(self.NOTES_TAB, self.tr("Notes (%1)").replace("%1", str(len(notes))))
+        self.notes_list.clear()
+        for note in notes:
+            byline = f"— {note.author_name}, {local_time(note.created_at)}"
+            if note.pending:
+                byline += "   " + self.tr("[pending sync]")
+            item = QListWidgetItem(f"{note.text}\n{byline}")
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.notes_list.addItem(item)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _request_note(self) -> None:
+        text = self.note_edit.toPlainText().strip()
+        if self.profile is None or not text:
+            return
+        self.note_will_add.emit(self.profile.id, text)
+
+    def note_did_add(self) -> None:
+        """The window calls this once the note is saved: clear the draft."""
+        self.note_edit.clear()
+
+    def focus_note(self) -> None:
+        if self.profile is not None:
+            self.tabs.setCurrentIndex(self.NOTES_TAB)
+            self.note_edit.setFocus()
+

@@ -1,0 +1,130 @@
+"""Render the main views to PNG (the demo's `--screenshot DIR`, docs and tests)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QWidget
+
+from clienteling.terminal.facade import SyncStatus, Terminal
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import run_in_background
+from clienteling.ui.profile_view import ProfileView
+
+SEARCH_QUERY = "nguyen"
+# Queries tried, in order, when looking for a customer with an online cart.
+_CART_PROBES = ("nguyen", "a", "e", "o", "i", "n")
+_PROBE_LIMIT = 400
+
+
+def customer_with_cart(terminal: Terminal) -> str | None:
+    """A customer id whose profile has an online cart (blocking: call on a worker).
+
+    Uses `Terminal.sample_customer_with_cart()` when the facade has it; otherwise looks
+    through search results.
+    """
+    sample: Callable[[], str | None] | None = getattr(terminal, "sample_customer_with_cart", None)
+    if sample is not None:
+        return sample()
+    seen: set[str] = set()
+    for query in _CART_PROBES:
+        for hit in terminal.search(query, limit=100):
+            if hit.id in seen:
+                continue
+            seen.add(hit.id)
+            profile = terminal.customer(hit.id)
+            if profile is not None and profile.cart is not None and profile.cart.lines:
+                return hit.id
+            if len(seen) >= _PROBE_LIMIT:
+                return None
+    return None
+
+
+def wait_until(predicate: Callable[[], bool], *, timeout_s: float = 30.0) -> bool:
+    """Process events until `predicate()` holds (workers deliver results as events)."""
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return True
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def _grab(widget: QWidget, path: Path) -> Path:
+    _settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def render_screenshots(window: MainWindow | Terminal, out_dir: Path) -> list[Path]:
+    """Write search.png, main.png, profile.png and status_bar.png into `out_dir`.
+
+    Given a Terminal, builds (and afterwards closes) a window on it.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    owned = not isinstance(window, MainWindow)
+    win = MainWindow(window) if not isinstance(window, MainWindow) else window
+    try:
+        return _render(win, out_dir)
+    finally:
+        if owned:
+            win.close()
+            win.deleteLater()
+
+
+def _render(win: MainWindow, out_dir: Path) -> list[Path]:
+    win.resize(1280, 800)
+    win.show()
+    statuses: list[object] = []
+
+    def got_status(status: SyncStatus) -> None:
+        win.show_status(status)
+        statuses.append(status)
+
+    run_in_background(
+        win.terminal.status,
+        success=got_status,
+        failure=lambda exc: statuses.append(exc),
+        parent=win,
+    )
+    wait_until(lambda: bool(statuses))
+
+    shown: list[str] = []
+    win.hits_did_show.connect(shown.append)
+    win.search(SEARCH_QUERY)
+    wait_until(lambda: SEARCH_QUERY in shown)
+    paths = [_grab(win, out_dir / "search.png")]
+
+    found: list[str | None] = []
+    terminal = win.terminal
+    run_in_background(
+        lambda: customer_with_cart(terminal),
+        success=found.append,
+        failure=lambda _exc: found.append(None),
+        parent=win,
+    )
+    wait_until(lambda: bool(found), timeout_s=60)
+    customer_id = found[0]
+    if customer_id is not None:
+        loaded: list[str] = []
+        win.profile_did_load.connect(loaded.append)
+        win.open_customer(customer_id)
+        wait_until(lambda: customer_id in loaded)
+    view: ProfileView = win.profile_view
+    if view.profile is not None:
+        view.tabs.setCurrentIndex(ProfileView.PURCHASES_TAB)
+    paths.append(_grab(win, out_dir / "main.png"))
+    if view.profile is not None:
+        view.tabs.setCurrentIndex(ProfileView.CART_TAB)
+    paths.append(_grab(win, out_dir / "profile.png"))
+    paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
+    return paths

@@ -1,0 +1,82 @@
+"""The table model behind the search results (name, phone, email, card, stage)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from clienteling.domain.phones import display
+from clienteling.terminal.views import CustomerHit
+from clienteling.ui.labels import stage_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Stage colours, the same family as the badges in app.qss.
+STAGE_COLOURS = {
+    "acquisition": "#2f6db5",
+    "trial": "#6a4fb3",
+    "loyalty": "#2e7d4f",
+    "retention": "#b26a00",
+    "recovery": "#b23a3a",
+}
+
+
+class HitsModel(QAbstractTableModel):
+    NAME, PHONE, EMAIL, CARD, STAGE = range(5)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[CustomerHit] = []
+
+    def set_hits(self, hits: list[CustomerHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> CustomerHit:
+        return self._hits[row]
+
+    def hits(self) -> list[CustomerHit]:
+        return list(self._hits)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Name"),
+            self.tr("Phone"),
+            self.tr("Email"),
+            self.tr("Card"),
+            self.tr("Stage"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return hit.display_name
+            if column == self.PHONE:
+                return display(hit.phone) if hit.phone else ""
+            if column == self.EMAIL:
+                return hit.email or ""
+            if column == self.CARD:
+                return hit.loyalty_card or ""
+            return stage_label(hit.lifecycle_stage)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME and hit.city:
+            return hit.city
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STAGE:
+            return QColor(STAGE_COLOURS.get(hit.lifecycle_stage, "#444444"))
+        if role == Qt.ItemDataRole.UserRole:
+            return hit.id
+        return None

@@ -1,0 +1,113 @@
+"""Qt offscreen for the UI tests, and real read-model objects to render."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from clienteling.terminal.views import (
+    CartLineView,
+    CartView,
+    ConsentView,
+    CustomerHit,
+    CustomerProfile,
+    NoteView,
+    OrderLineView,
+    OrderView,
+)
+
+NOW = datetime(2025, 11, 20, 9, 30, tzinfo=UTC)
+
+
+def make_profile(*, cart: bool = True) -> CustomerProfile:
+    return CustomerProfile(
+        id="c-1",
+        given_name="Ánh",
+        family_name="Nguyễn",
+        display_name="Nguyễn Văn Ánh",
+        phones=["+84901234567"],
+        emails=["anh.nguyen@example.vn"],
+        loyalty_card="2900000012345",
+        loyalty_tier="gold",
+        loyalty_points=12450,
+        home_store_name="Hà Nội – Tràng Tiền",
+        preferred_channel="whatsapp",
+        language="vi",
+        lifecycle_stage="loyalty",
+        clv_minor=48_900_000,
+        currency="VND",
+        consents=[
+            ConsentView(channel="email", granted=True, at=NOW - timedelta(days=200)),
+            ConsentView(channel="sms", granted=False, at=NOW - timedelta(days=20)),
+            ConsentView(channel="whatsapp", granted=True, at=NOW - timedelta(days=200)),
+        ],
+        orders=[
+            OrderView(
+                id="o-2",
+                channel="web",
+                store_name=None,
+                placed_at=NOW - timedelta(days=12),
+                status="delivered",
+                total_minor=25_990_000,
+                currency="VND",
+                lines=[OrderLineView("p-1", "Laptop Aero 14", 1, 25_990_000, 0)],
+            ),
+            OrderView(
+                id="o-1",
+                channel="store",
+                store_name="Hà Nội – Tràng Tiền",
+                placed_at=NOW - timedelta(days=90),
+                status="partially_returned",
+                total_minor=1_780_000,
+                currency="VND",
+                lines=[
+                    OrderLineView("p-2", "Chuột không dây", 2, 490_000, 1),
+                    OrderLineView("p-3", "Túi chống sốc 14\"", 1, 800_000, 0),
+                ],
+            ),
+        ],
+        cart=CartView(
+            id="cart-1",
+            status="abandoned",
+            checkout_step="shipping",
+            updated_at=NOW - timedelta(hours=5),
+            currency="VND",
+            lines=[
+                CartLineView("p-9", "SKU-HEAD-01", "Tai nghe Sonic Pro", 1, 3_490_000, 4),
+                CartLineView("p-8", "SKU-CASE-07", "Ốp lưng Ждун", 2, 250_000, 0),
+            ],
+        )
+        if cart
+        else None,
+        notes=[
+            NoteView("n-2", "Lan Trần", "Muốn thử màu xanh khi có hàng.", NOW - timedelta(hours=1),
+                     pending=True),
+            NoteView("n-1", "Minh Lê", "Asked about the 16\" model.", NOW - timedelta(days=3),
+                     pending=False),
+        ],
+    )
+
+
+def make_hits() -> list[CustomerHit]:
+    return [
+        CustomerHit("c-1", "Nguyễn Văn Ánh", "+84901234567", "anh.nguyen@example.vn",
+                    "2900000012345", "loyalty", "Hà Nội"),
+        CustomerHit("c-2", "Nguyễn Thị Hoa", "+84912000111", None, None, "trial", "Hà Nội"),
+        CustomerHit("c-3", "Élodie Nguyen", None, "elodie@example.fr", "2900000099999",
+                    "recovery", "Lyon"),
+    ]
+
+
+@pytest.fixture
+def profile() -> CustomerProfile:
+    return make_profile()
+
+
+@pytest.fixture
+def hits() -> list[CustomerHit]:
+    return make_hits()

@@ -1,0 +1,132 @@
+"""The customer 360 renders a real CustomerProfile: header, contact, cart, purchases, notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clienteling.domain.money import format_money
+from clienteling.terminal.views import CustomerProfile
+from clienteling.ui.profile_view import ProfileView
+from tests.ui.conftest import make_profile
+
+
+def _view(qtbot: QtBot) -> ProfileView:
+    view = ProfileView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    return view
+
+
+def _type(widget: object, text: str) -> None:
+    """Key events with text (qtbot.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def test_header_shows_who_the_customer_is(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    assert view.avatar.text() == "NÁ"
+    assert view.name_label.text() == "Nguyễn Văn Ánh"
+    assert view.stage_badge.text() == "Loyal"
+    assert view.stage_badge.property("value") == "loyalty"
+    assert view.tier_badge.text() == "Gold"
+    assert view.value_label.text() == format_money(48_900_000, "VND")
+    assert view.channel_label.text() == "WhatsApp"
+    assert view.language_label.text() == "Tiếng Việt"
+    assert view.store_label.text() == "Hà Nội – Tràng Tiền"
+    assert "+84 901 234 567" in view.contact_label.text()
+    assert "anh.nguyen@example.vn" in view.contact_label.text()
+    assert "2900000012345" in view.contact_label.text()
+
+
+def test_consent_badges_follow_each_channel(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    assert view.consent_badges["email"].property("value") == "granted"
+    assert view.consent_badges["sms"].property("value") == "refused"
+    assert view.consent_badges["whatsapp"].property("value") == "granted"
+    assert view.consent_badges["sms"].text().startswith("✗")
+
+
+def test_cart_tab_shows_lines_stock_and_checkout_step(
+    qtbot: QtBot, profile: CustomerProfile
+) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    assert view.tabs.currentIndex() == ProfileView.CART_TAB  # a live cart comes first
+    assert "Abandoned at shipping" in view.cart_summary.text()
+    assert view.cart_table.rowCount() == 2
+    cells = [
+        [view.cart_table.item(r, c).text() for c in range(5)] for r in range(2)  # type: ignore[union-attr]
+    ]
+    assert cells[0][0] == "Tai nghe Sonic Pro"
+    assert cells[0][3] == format_money(3_490_000, "VND")
+    assert cells[0][4] == "4 here"
+    assert cells[1][4] == "Not here"
+    assert format_money(3_990_000, "VND") in view.cart_total.text()
+    assert view.tabs.tabText(ProfileView.CART_TAB) == "Online cart (3)"
+
+
+def test_purchases_list_every_channel_with_lines(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    tree = view.orders_tree
+    assert tree.topLevelItemCount() == 2
+    web, store = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert web is not None and store is not None
+    assert web.text(1) == "Online" and web.text(3) == "Delivered"
+    assert store.text(1) == "In store" and store.text(2) == "Hà Nội – Tràng Tiền"
+    assert store.text(4) == format_money(1_780_000, "VND")
+    assert store.childCount() == 2
+    assert "2 × Chuột không dây" in store.child(0).text(1)  # type: ignore[union-attr]
+    assert "1 returned" in store.child(0).text(1)  # type: ignore[union-attr]
+
+
+def test_notes_newest_first_with_pending_marker(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    first, second = view.notes_list.item(0), view.notes_list.item(1)
+    assert first is not None and second is not None
+    assert first.text().startswith("Muốn thử màu xanh")
+    assert "Lan Trần" in first.text() and "pending" in first.text()
+    assert "pending" not in second.text()
+
+
+def test_no_cart_says_so_and_opens_on_purchases(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    view.show_profile(make_profile(cart=False))
+    assert view.tabs.currentIndex() == ProfileView.PURCHASES_TAB
+    assert view.cart_summary.text() == "No online cart right now."
+    assert view.cart_table.rowCount() == 0
+
+
+def test_ctrl_enter_asks_to_add_the_typed_note(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    view.focus_note()
+    qtbot.waitUntil(view.note_edit.hasFocus)
+    _type(view.note_edit, "Khách hỏi về ốp Ж é")
+    with qtbot.waitSignal(view.note_will_add) as blocker:
+        qtbot.keyClick(view.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == ["c-1", "Khách hỏi về ốp Ж é"]
+
+
+def test_an_empty_note_is_not_sent(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    with qtbot.assertNotEmitted(view.note_will_add):
+        view.add_note_button.click()
+
+
+def test_none_shows_the_search_hint(qtbot: QtBot, profile: CustomerProfile) -> None:
+    view = _view(qtbot)
+    view.show_profile(profile)
+    view.show_profile(None)
+    assert view.empty_hint.isVisible()
