@@ -48,3 +48,15 @@ class TerminalSettings(BaseSettings):
             env_settings,
             TomlConfigSettingsSource(settings_cls, toml_file=config_file()),
         )
+
+
+def remember_hub_url(url: str) -> Path:
+    """Write `hub_url` into the configuration file (first run), keeping its other lines."""
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    lines = [line for line in lines if not line.strip().startswith("hub_url")]
+    escaped = url.replace("\\", "\\\\").replace('"', '\\"')
+    lines.insert(0, f'hub_url = "{escaped}"')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
