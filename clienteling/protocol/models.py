@@ -52,7 +52,9 @@ class SignInResponse(BaseModel):
     expires_at: str = Field(description="UTC, ISO 8601.")
     associate: AssociateInfo
     store: StoreInfo | None
-    scopes: list[str] = Field(description='Scopes this terminal pulls, e.g. ["catalog", "store:<id>"].')
+    scopes: list[str] = Field(
+        description='Scopes this terminal pulls, e.g. ["catalog", "store:<id>"].'
+    )
 
 
 class Mutation(BaseModel):

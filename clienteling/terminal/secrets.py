@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Protocol
 
@@ -31,10 +32,8 @@ class KeyringSecretStore:
         import keyring
         import keyring.errors
 
-        try:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
             keyring.delete_password(SERVICE, key)
-        except keyring.errors.PasswordDeleteError:
-            pass
 
 
 class MemorySecretStore:

@@ -1,0 +1,126 @@
+"""The outbox: local changes waiting for the hub, as intents with gapless ids per device.
+
+Ids are 1, 2, 3, ... with no gaps (the hub refuses a gap), so the next id continues after
+both the rows still here and the last id the hub acknowledged (kept in meta, because
+acknowledged rows are trimmed).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from clienteling.store.meta import get_meta, set_meta
+
+LAST_ACK_KEY = "last_mutation_id"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    mutation_id: int
+    name: str
+    args: dict[str, Any]
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
+    pending: int
+    rejected: int
+
+
+def last_acknowledged(db: Database) -> int:
+    return int(get_meta(db, LAST_ACK_KEY) or 0)
+
+
+def enqueue(db: Database, name: str, args: dict[str, Any]) -> int:
+    """Add a mutation; call inside the transaction that writes the local change."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("enqueue() must run inside the caller's transaction")
+    row = db.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()
+    next_id = max(last_acknowledged(db), int(row[0] or 0)) + 1
+    db.conn.execute(
+        "INSERT INTO outbox (mutation_id, name, args, created_at, status) "
+        "VALUES (?, ?, ?, ?, 'pending')",
+        (next_id, name, json.dumps(args, ensure_ascii=False), datetime.now(UTC).isoformat()),
+    )
+    return next_id
+
+
+def pending(db: Database, limit: int = 100) -> list[OutboxEntry]:
+    """The oldest mutations not yet acknowledged, in id order."""
+    rows = db.conn.execute(
+        "SELECT mutation_id, name, args, created_at FROM outbox WHERE status = 'pending' "
+        "ORDER BY mutation_id LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [
+        OutboxEntry(mutation_id=r[0], name=r[1], args=json.loads(r[2]), created_at=r[3])
+        for r in rows
+    ]
+
+
+def mark_rejected(db: Database, mutation_id: int, reason: str) -> None:
+    """Keep a refused mutation (and why) for the associate to see; it no longer blocks."""
+    db.execute(
+        "UPDATE outbox SET status = 'rejected', reason = ? WHERE mutation_id = ?",
+        (reason, mutation_id),
+    )
+
+
+def acknowledge(db: Database, last_mutation_id: int) -> None:
+    """The hub has everything up to `last_mutation_id`: trim those pending rows."""
+    with db.atomic():
+        if last_mutation_id > last_acknowledged(db):
+            set_meta(db, LAST_ACK_KEY, str(last_mutation_id))
+        db.execute(
+            "DELETE FROM outbox WHERE status = 'pending' AND mutation_id <= ?",
+            (last_mutation_id,),
+        )
+
+
+def realign(db: Database, hub_last: int) -> None:
+    """The hub reports a gap: it has only up to `hub_last` (e.g. restored from a backup).
+
+    Rows the hub has are trimmed; every row after `hub_last` (refused ones too: the hub
+    no longer knows them) is queued again and renumbered from `hub_last + 1`, in order.
+    """
+    with db.atomic():
+        set_meta(db, LAST_ACK_KEY, str(hub_last))
+        db.execute("DELETE FROM outbox WHERE status = 'pending' AND mutation_id <= ?", (hub_last,))
+        later = [
+            r[0]
+            for r in db.conn.execute(
+                "SELECT mutation_id FROM outbox WHERE mutation_id > ? ORDER BY mutation_id",
+                (hub_last,),
+            )
+        ]
+        # New ids are never above old ones and rows move in ascending order: no clashes.
+        for new_id, old_id in enumerate(later, start=hub_last + 1):
+            db.conn.execute(
+                "UPDATE outbox SET mutation_id = ?, status = 'pending', reason = NULL "
+                "WHERE mutation_id = ?",
+                (new_id, old_id),
+            )
+
+
+def counts(db: Database) -> OutboxCounts:
+    row = db.conn.execute(
+        "SELECT count(*) FILTER (WHERE status = 'pending'), "
+        "count(*) FILTER (WHERE status = 'rejected') FROM outbox"
+    ).fetchone()
+    return OutboxCounts(pending=int(row[0]), rejected=int(row[1]))
+
+
+def rejected(db: Database) -> list[tuple[int, str]]:
+    """Refused mutations and the hub's reasons, oldest first."""
+    return [
+        (int(r[0]), str(r[1] or ""))
+        for r in db.conn.execute(
+            "SELECT mutation_id, reason FROM outbox WHERE status = 'rejected' ORDER BY mutation_id"
+        )
+    ]

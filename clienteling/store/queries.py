@@ -1,0 +1,213 @@
+"""What the terminal shows about a customer, and the local writes it makes (each with its
+outbox mutation in the same transaction, so nothing written offline is ever lost)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from clienteling.domain.errors import ValidationError
+from clienteling.protocol.entities import NoteAddArgs, store_scope
+from clienteling.store import outbox
+from clienteling.store.views import (
+    CartLineView,
+    CartView,
+    ConsentView,
+    CustomerProfile,
+    NoteView,
+    OrderLineView,
+    OrderView,
+)
+
+MAX_NOTE_LENGTH = 5000  # the hub refuses longer notes
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time from the wire as an aware UTC datetime."""
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def customer_profile(
+    db: Database, customer_id: str, *, store_id: str | None
+) -> CustomerProfile | None:
+    """The customer 360 as cached here; `store_id` decides which stock counts as "here"."""
+    row = db.conn.execute(
+        """
+        SELECT c.id, c.given_name, c.family_name, c.display_name, c.phones, c.emails,
+               c.loyalty_card, c.loyalty_tier, c.loyalty_points, l.name,
+               c.preferred_channel, c.language, c.lifecycle_stage, c.clv_minor, c.currency
+        FROM customers AS c LEFT JOIN locations AS l ON l.id = c.home_store_id
+        WHERE c.id = ?
+        """,
+        (customer_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return CustomerProfile(
+        id=row[0],
+        given_name=row[1],
+        family_name=row[2],
+        display_name=row[3],
+        phones=json.loads(row[4]),
+        emails=json.loads(row[5]),
+        loyalty_card=row[6],
+        loyalty_tier=row[7],
+        loyalty_points=int(row[8]),
+        home_store_name=row[9],
+        preferred_channel=row[10],
+        language=row[11],
+        lifecycle_stage=row[12],
+        clv_minor=int(row[13]),
+        currency=row[14],
+        consents=_consents(db, customer_id),
+        orders=_orders(db, customer_id),
+        cart=_live_cart(db, customer_id, store_id=store_id),
+        notes=_notes(db, customer_id),
+    )
+
+
+def _consents(db: Database, customer_id: str) -> list[ConsentView]:
+    """The latest consent event per channel (the log is append-only on the hub)."""
+    latest: dict[str, ConsentView] = {}
+    for channel, granted, at in db.conn.execute(
+        "SELECT channel, granted, at FROM consents WHERE customer_id = ? ORDER BY at, id",
+        (customer_id,),
+    ):
+        latest[channel] = ConsentView(channel=channel, granted=bool(granted), at=parse_time(at))
+    return sorted(latest.values(), key=lambda c: c.channel)
+
+
+def _orders(db: Database, customer_id: str) -> list[OrderView]:
+    rows = db.conn.execute(
+        """
+        SELECT o.id, o.channel, l.name, o.placed_at, o.status, o.total_minor, o.currency,
+               o.lines
+        FROM orders AS o LEFT JOIN locations AS l ON l.id = o.store_id
+        WHERE o.customer_id = ? ORDER BY o.placed_at DESC, o.id DESC
+        """,
+        (customer_id,),
+    ).fetchall()
+    return [
+        OrderView(
+            id=r[0],
+            channel=r[1],
+            store_name=r[2],
+            placed_at=parse_time(r[3]),
+            status=r[4],
+            total_minor=int(r[5]),
+            currency=r[6],
+            lines=[
+                OrderLineView(
+                    sku=line["sku"],
+                    name=line["name"],
+                    qty=int(line["qty"]),
+                    unit_price_minor=int(line["unit_price_minor"]),
+                    returned_qty=int(line.get("returned_qty", 0)),
+                )
+                for line in json.loads(r[7])
+            ],
+        )
+        for r in rows
+    ]
+
+
+def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartView | None:
+    row = db.conn.execute(
+        "SELECT id, status, checkout_step, updated_at, currency, lines FROM carts "
+        "WHERE customer_id = ? AND status IN ('open', 'abandoned') "
+        "ORDER BY updated_at DESC, id DESC LIMIT 1",
+        (customer_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    lines = []
+    for line in json.loads(row[5]):
+        lines.append(
+            CartLineView(
+                product_id=line["product_id"],
+                sku=line["sku"],
+                name=line["name"],
+                qty=int(line["qty"]),
+                unit_price_minor=int(line["unit_price_minor"]),
+                stock_here=_available(db, store_id=store_id, product_id=line["product_id"]),
+            )
+        )
+    return CartView(
+        id=row[0],
+        status=row[1],
+        checkout_step=row[2],
+        updated_at=parse_time(row[3]),
+        currency=row[4],
+        lines=lines,
+    )
+
+
+def _available(db: Database, *, store_id: str | None, product_id: str) -> int | None:
+    """On hand minus reserved at `store_id`; None when unknown here."""
+    if store_id is None:
+        return None
+    row = db.conn.execute(
+        "SELECT on_hand - reserved FROM inventory WHERE location_id = ? AND product_id = ?",
+        (store_id, product_id),
+    ).fetchone()
+    return None if row is None else max(0, int(row[0]))
+
+
+def _notes(db: Database, customer_id: str) -> list[NoteView]:
+    return [
+        NoteView(
+            id=r[0], author_name=r[1], text=r[2], created_at=parse_time(r[3]), pending=bool(r[4])
+        )
+        for r in db.conn.execute(
+            "SELECT id, author_name, text, created_at, pending FROM notes "
+            "WHERE customer_id = ? ORDER BY created_at DESC, id DESC",
+            (customer_id,),
+        )
+    ]
+
+
+def add_note(
+    db: Database,
+    *,
+    note_id: str,
+    customer_id: str,
+    text: str,
+    author_id: str,
+    author_name: str,
+    store_id: str | None,
+) -> NoteView:
+    """Write the note and its `note.add` mutation together (works offline)."""
+    body = text.strip()
+    if not body:
+        raise ValidationError("the note is empty")
+    if len(body) > MAX_NOTE_LENGTH:
+        raise ValidationError(f"the note is longer than {MAX_NOTE_LENGTH} characters")
+    now = datetime.now(UTC)
+    created_at = now.isoformat()
+    with db.atomic():
+        known = db.conn.execute(
+            "SELECT scope FROM customers WHERE id = ?", (customer_id,)
+        ).fetchone()
+        if known is None:
+            raise ValidationError("this customer is not known on this terminal")
+        scope = known[0] or (store_scope(store_id) if store_id else "")
+        db.conn.execute(
+            "INSERT INTO notes (id, customer_id, associate_id, author_name, store_id, text, "
+            "created_at, scope, version, pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1)",
+            (note_id, customer_id, author_id, author_name, store_id, body, created_at, scope),
+        )
+        args = NoteAddArgs(id=note_id, customer_id=customer_id, text=body, created_at=created_at)
+        outbox.enqueue(db, "note.add", dict(args))
+    return NoteView(id=note_id, author_name=author_name, text=body, created_at=now, pending=True)
+
+
+def sample_customer_with_cart(db: Database) -> str | None:
+    """A customer with a live, non-empty online cart (screenshots, demos)."""
+    row = db.conn.execute(
+        "SELECT customer_id FROM carts WHERE status IN ('open', 'abandoned') "
+        "AND lines != '[]' ORDER BY updated_at DESC, id LIMIT 1"
+    ).fetchone()
+    return None if row is None else str(row[0])

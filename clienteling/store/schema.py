@@ -1,0 +1,98 @@
+"""The cache schema: one `Migrations` step per change, recorded in `_sqlite_migrations`.
+
+Never edit a step that has shipped; add a new one. `KNOWN` lets `open_cache` refuse a
+cache that a newer app has migrated further (a step name this code does not know).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "clienteling-cache"
+migrations = Migrations(MIGRATION_SET)
+
+_INITIAL = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE sync_state (
+        scope TEXT PRIMARY KEY,
+        cursor TEXT,
+        snapshot_done INTEGER NOT NULL DEFAULT 0,
+        last_sync_at TEXT
+    )""",
+    """CREATE TABLE locations (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, city TEXT NOT NULL,
+        timezone TEXT NOT NULL, currency TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    """CREATE TABLE products (
+        id TEXT PRIMARY KEY, sku TEXT NOT NULL, barcode TEXT NOT NULL, name TEXT NOT NULL,
+        brand TEXT NOT NULL, category TEXT NOT NULL, price_minor INTEGER NOT NULL,
+        currency TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    """CREATE TABLE inventory (
+        id TEXT PRIMARY KEY, location_id TEXT NOT NULL, product_id TEXT NOT NULL,
+        on_hand INTEGER NOT NULL, reserved INTEGER NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_inventory_location_product ON inventory (location_id, product_id)",
+    """CREATE TABLE customers (
+        id TEXT PRIMARY KEY, given_name TEXT NOT NULL, family_name TEXT NOT NULL,
+        display_name TEXT NOT NULL, phones TEXT NOT NULL, emails TEXT NOT NULL,
+        loyalty_card TEXT, loyalty_tier TEXT, loyalty_points INTEGER NOT NULL,
+        home_store_id TEXT NOT NULL, preferred_channel TEXT NOT NULL, language TEXT NOT NULL,
+        lifecycle_stage TEXT NOT NULL, clv_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        sort_name TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    """CREATE TABLE consents (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, channel TEXT NOT NULL,
+        granted INTEGER NOT NULL, source TEXT NOT NULL, at TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_consents_customer ON consents (customer_id)",
+    """CREATE TABLE orders (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, channel TEXT NOT NULL, store_id TEXT,
+        associate_id TEXT, placed_at TEXT NOT NULL, status TEXT NOT NULL,
+        total_minor INTEGER NOT NULL, currency TEXT NOT NULL, lines TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_orders_customer ON orders (customer_id, placed_at)",
+    """CREATE TABLE carts (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, status TEXT NOT NULL,
+        checkout_step TEXT, updated_at TEXT NOT NULL, currency TEXT NOT NULL,
+        lines TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_carts_customer ON carts (customer_id, updated_at)",
+    """CREATE TABLE notes (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, associate_id TEXT NOT NULL,
+        author_name TEXT NOT NULL, store_id TEXT, text TEXT NOT NULL,
+        created_at TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX ix_notes_customer ON notes (customer_id, created_at)",
+    """CREATE TABLE outbox (
+        mutation_id INTEGER PRIMARY KEY, name TEXT NOT NULL, args TEXT NOT NULL,
+        created_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'pending', reason TEXT
+    )""",
+    # Search: rowid = customers.rowid. `name` and `other` hold folded words (names;
+    # emails and card), `digits` the phone search keys and the card number. The prefix
+    # index keeps short type-ahead prefixes fast on large stores.
+    """CREATE VIRTUAL TABLE customer_fts USING fts5(
+        name, other, digits,
+        prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+)
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    for statement in _INITIAL:
+        db.execute(statement)
+
+
+KNOWN: frozenset[str] = frozenset({"0001_initial"})
+SCHEMA_VERSION = len(KNOWN)
+"""Sent to the hub with every push and pull (DESIGN.md, Sync §6)."""

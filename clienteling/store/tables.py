@@ -1,0 +1,92 @@
+"""How each synced entity kind (protocol.entities) maps to a cache table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTable:
+    entity: str
+    table: str
+    columns: tuple[str, ...]  # the entity's data fields, stored as columns of that name
+    json_columns: frozenset[str] = frozenset()
+    bool_columns: frozenset[str] = frozenset()
+
+
+ENTITY_TABLES: dict[str, EntityTable] = {
+    spec.entity: spec
+    for spec in (
+        EntityTable(
+            "location", "locations", ("id", "kind", "name", "city", "timezone", "currency")
+        ),
+        EntityTable(
+            "product",
+            "products",
+            ("id", "sku", "barcode", "name", "brand", "category", "price_minor", "currency"),
+        ),
+        EntityTable(
+            "inventory",
+            "inventory",
+            ("id", "location_id", "product_id", "on_hand", "reserved"),
+        ),
+        EntityTable(
+            "customer",
+            "customers",
+            (
+                "id",
+                "given_name",
+                "family_name",
+                "display_name",
+                "phones",
+                "emails",
+                "loyalty_card",
+                "loyalty_tier",
+                "loyalty_points",
+                "home_store_id",
+                "preferred_channel",
+                "language",
+                "lifecycle_stage",
+                "clv_minor",
+                "currency",
+                "created_at",
+                "updated_at",
+            ),
+            json_columns=frozenset({"phones", "emails"}),
+        ),
+        EntityTable(
+            "consent",
+            "consents",
+            ("id", "customer_id", "channel", "granted", "source", "at"),
+            bool_columns=frozenset({"granted"}),
+        ),
+        EntityTable(
+            "order",
+            "orders",
+            (
+                "id",
+                "customer_id",
+                "channel",
+                "store_id",
+                "associate_id",
+                "placed_at",
+                "status",
+                "total_minor",
+                "currency",
+                "lines",
+            ),
+            json_columns=frozenset({"lines"}),
+        ),
+        EntityTable(
+            "cart",
+            "carts",
+            ("id", "customer_id", "status", "checkout_step", "updated_at", "currency", "lines"),
+            json_columns=frozenset({"lines"}),
+        ),
+        EntityTable(
+            "note",
+            "notes",
+            ("id", "customer_id", "associate_id", "author_name", "store_id", "text", "created_at"),
+        ),
+    )
+}

@@ -1,0 +1,125 @@
+"""`HubClient`: the terminal's only HTTP code. It speaks protocol/models.py and turns
+every failure into a `ClientelingError` the terminal can act on.
+
+The transport is a constructor argument so unit tests can pass `httpx.MockTransport`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TypeVar
+
+import httpx
+import pydantic
+from pydantic import BaseModel
+
+from clienteling.domain.errors import (
+    HubError,
+    HubUnreachableError,
+    SessionExpiredError,
+    SignInError,
+    UpdateNeededError,
+)
+from clienteling.protocol.models import (
+    ErrorBody,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SignInRequest,
+    SignInResponse,
+)
+
+log = logging.getLogger(__name__)
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+class MutationGapError(HubError):
+    """The hub misses mutations before the ones sent; it has up to `last_mutation_id`."""
+
+    def __init__(self, message: str, *, last_mutation_id: int, status: int = 409) -> None:
+        super().__init__(message, hub_code="mutation_gap", status=status)
+        self.last_mutation_id = last_mutation_id
+
+
+class HubClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def healthz(self) -> bool:
+        """True when the hub answers its health check (HubUnreachableError otherwise)."""
+        response = self._send("GET", "/healthz", token=None, body=None)
+        return response.status_code == 200
+
+    def sign_in(self, request: SignInRequest) -> SignInResponse:
+        return self._call("/api/v1/auth/sign-in", request, SignInResponse, token=None)
+
+    def push(self, token: str, request: PushRequest) -> PushResponse:
+        return self._call("/api/v1/sync/push", request, PushResponse, token=token)
+
+    def pull(self, token: str, request: PullRequest) -> PullResponse:
+        return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
+
+    def _call(
+        self, path: str, request: BaseModel, answer: type[_Model], *, token: str | None
+    ) -> _Model:
+        response = self._send("POST", path, token=token, body=request)
+        try:
+            return answer.model_validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            raise HubError(
+                f"unexpected answer from {path}",
+                hub_code="bad_response",
+                status=response.status_code,
+            ) from exc
+
+    def _send(
+        self, method: str, path: str, *, token: str | None, body: BaseModel | None
+    ) -> httpx.Response:
+        headers = {"Accept": "application/json"}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        content = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            content = body.model_dump_json().encode()
+        try:
+            response = self._http.request(method, path, content=content, headers=headers)
+        except httpx.TransportError as exc:  # connect, timeout, reset, protocol errors
+            log.info("hub unreachable on %s: %s", path, type(exc).__name__)
+            raise HubUnreachableError(f"the hub did not answer ({type(exc).__name__})") from exc
+        if response.status_code >= 400:
+            raise _error(response)
+        return response
+
+
+def _error(response: httpx.Response) -> Exception:
+    status = response.status_code
+    try:
+        body = ErrorBody.model_validate_json(response.content)
+    except pydantic.ValidationError:
+        body = ErrorBody(code="error", message=f"the hub answered HTTP {status}")
+    if status == 401:
+        if body.code == "invalid_credentials":
+            return SignInError(body.message)
+        return SessionExpiredError(body.message)
+    if status == 426:
+        return UpdateNeededError(body.message)
+    if status == 409 and body.code == "mutation_gap":
+        last = (body.detail or {}).get("last_mutation_id")
+        if isinstance(last, int):
+            return MutationGapError(body.message, last_mutation_id=last, status=status)
+    return HubError(body.message, hub_code=body.code, status=status)

@@ -1,0 +1,208 @@
+"""One sync pass: push the outbox, then pull every scope page by page.
+
+The engine opens its own cache connection (one per thread, never shared) and applies
+each page in one transaction with its cursor, so a pass can stop anywhere (cancel,
+network, crash) and the next one resumes from the stored cursor, snapshots included.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from sqlite_utils import Database
+
+from clienteling.protocol.models import Mutation, PullRequest, PushRequest
+from clienteling.store import outbox
+from clienteling.store.apply import apply_page
+from clienteling.store.cache import connect_cache
+from clienteling.store.state import scope_state
+from clienteling.sync.client import HubClient, MutationGapError
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 100
+PULL_PAGE = 500
+_GAP_RETRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    phase: Literal["push", "pull"]
+    scope: str | None
+    done: int
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    pushed: int  # mutations the hub applied (or already had) in this pass
+    rejected: list[tuple[int, str]]  # (mutation id, reason) refused in this pass
+    pulled: int  # changes applied
+    pending: int  # mutations still waiting after the pass
+    kinds: frozenset[str] = field(default_factory=frozenset)  # entity kinds pulled
+    cancelled: bool = False
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        *,
+        db_path: Path,
+        client: HubClient,
+        device_id: str,
+        token: str,
+        scopes: Sequence[str],
+        schema_version: int,
+        push_batch: int = PUSH_BATCH,
+        page_size: int = PULL_PAGE,
+    ) -> None:
+        self.db_path = db_path
+        self.client = client
+        self.device_id = device_id
+        self.token = token
+        self.scopes = list(scopes)
+        self.schema_version = schema_version
+        self.push_batch = push_batch
+        self.page_size = page_size
+
+    def run_once(
+        self,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncReport:
+        """Push, then pull until caught up (or until `cancel` is set between pages)."""
+        report = _Tally()
+        db = connect_cache(self.db_path)
+        try:
+            self._push(db, report, progress, cancel)
+            for scope in self.scopes:
+                if _cancelled(cancel):
+                    break
+                self._pull(db, scope, report, progress, cancel)
+            report.cancelled = _cancelled(cancel)
+            return report.finish(outbox.counts(db).pending)
+        finally:
+            db.close()
+
+    def _push(
+        self,
+        db: Database,
+        report: _Tally,
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        total = outbox.counts(db).pending
+        gaps = 0
+        while not _cancelled(cancel):
+            batch = outbox.pending(db, self.push_batch)
+            if not batch:
+                return
+            request = PushRequest(
+                device_id=self.device_id,
+                schema_version=self.schema_version,
+                mutations=[
+                    Mutation(id=m.mutation_id, name=m.name, args=m.args, created_at=m.created_at)
+                    for m in batch
+                ],
+            )
+            try:
+                response = self.client.push(self.token, request)
+            except MutationGapError as gap:
+                gaps += 1
+                if gaps > _GAP_RETRIES:
+                    raise
+                log.warning(
+                    "hub has mutations only up to %d; resending from there", gap.last_mutation_id
+                )
+                outbox.realign(db, gap.last_mutation_id)
+                continue
+            with db.atomic():
+                for result in response.results:
+                    if result.status == "rejected":
+                        reason = result.reason or "refused by the hub"
+                        outbox.mark_rejected(db, result.id, reason)
+                        report.rejected.append((result.id, reason))
+                    else:
+                        report.pushed += 1
+                outbox.acknowledge(db, response.last_mutation_id)
+            if progress is not None:
+                progress(SyncProgress("push", None, report.pushed + len(report.rejected), total))
+            if response.last_mutation_id < batch[0].mutation_id:
+                log.warning("the hub did not advance past mutation %d", response.last_mutation_id)
+                return
+
+    def _pull(
+        self,
+        db: Database,
+        scope: str,
+        report: _Tally,
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        state = scope_state(db, scope)
+        cursor, done = state.cursor, state.snapshot_done
+        pulled_here = 0
+        while not _cancelled(cancel):
+            page = self.client.pull(
+                self.token,
+                PullRequest(
+                    device_id=self.device_id,
+                    schema_version=self.schema_version,
+                    scope=scope,
+                    cursor=cursor,
+                    limit=self.page_size,
+                ),
+            )
+            done = (done and not page.reset) or not page.has_more
+            kinds = apply_page(
+                db,
+                scope=scope,
+                changes=page.changes,
+                cursor=page.cursor,
+                last_mutation_id=page.last_mutation_id,
+                snapshot_done=done,
+                reset=page.reset,
+            )
+            report.kinds |= kinds
+            report.pulled += len(page.changes)
+            pulled_here += len(page.changes)
+            cursor = page.cursor
+            if progress is not None:
+                if page.snapshot and page.snapshot_total is not None:
+                    progress(
+                        SyncProgress(
+                            "pull", scope, page.snapshot_done or pulled_here, page.snapshot_total
+                        )
+                    )
+                else:
+                    progress(SyncProgress("pull", scope, pulled_here, None))
+            if not page.has_more:
+                return
+
+
+def _cancelled(cancel: threading.Event | None) -> bool:
+    return cancel is not None and cancel.is_set()
+
+
+@dataclass(slots=True)
+class _Tally:
+    pushed: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+    pulled: int = 0
+    kinds: set[str] = field(default_factory=set)
+    cancelled: bool = False
+
+    def finish(self, pending: int) -> SyncReport:
+        return SyncReport(
+            pushed=self.pushed,
+            rejected=list(self.rejected),
+            pulled=self.pulled,
+            pending=pending,
+            kinds=frozenset(self.kinds),
+            cancelled=self.cancelled,
+        )

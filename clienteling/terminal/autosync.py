@@ -1,0 +1,85 @@
+"""The background sync loop: a daemon thread woken by a timer or by `request()`.
+
+When the hub is unreachable the wait doubles up to a cap (a manual "sync now" still
+tries at once), so a terminal left offline does not hammer the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from clienteling.domain.errors import (
+    ClientelingError,
+    HubUnreachableError,
+    NotSignedInError,
+    SessionExpiredError,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_S = 300.0
+MIN_RETRY_S = 1.0
+
+
+class AutoSync:
+    def __init__(
+        self,
+        *,
+        interval_s: float,
+        sync_pass: Callable[[], set[str]],
+        after_pass: Callable[[set[str]], None],
+    ) -> None:
+        """`sync_pass` returns the entity kinds that changed; `after_pass` reports them."""
+        self.interval_s = max(interval_s, 0.01)
+        self._sync_pass = sync_pass
+        self._after_pass = after_pass
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="terminal-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request(self) -> None:
+        self._wake.set()
+
+    def stop(self, *, timeout_s: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout=timeout_s)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            self._wake.clear()  # a request made during the pass below triggers another
+            kinds: set[str] = set()
+            try:
+                kinds = self._sync_pass()
+                failures = 0
+                delay = self.interval_s
+            except HubUnreachableError:
+                failures += 1
+                delay = min(max(self.interval_s, MIN_RETRY_S) * 2 ** (failures - 1), MAX_BACKOFF_S)
+            except (NotSignedInError, SessionExpiredError):
+                delay = MAX_BACKOFF_S  # nothing to do until someone signs in
+            except ClientelingError as exc:
+                log.info("sync pass failed: %s", exc.code)
+                failures += 1
+                delay = min(self.interval_s * 2 ** (failures - 1), MAX_BACKOFF_S)
+            except Exception:
+                log.exception("sync pass crashed")
+                delay = MAX_BACKOFF_S
+            if self._stop.is_set():
+                return
+            try:
+                self._after_pass(kinds)
+            except Exception:
+                log.exception("a sync callback failed")
+            self._wake.wait(delay)

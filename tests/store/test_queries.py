@@ -1,0 +1,266 @@
+"""The customer 360 from the cache, and notes written offline."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from clienteling.domain.errors import ValidationError
+from clienteling.protocol.entities import CATALOG_SCOPE
+from clienteling.store import outbox
+from clienteling.store.apply import apply_page
+from clienteling.store.queries import add_note, customer_profile, sample_customer_with_cart
+from tests.store.conftest import SCOPE, STORE_ID, change, customer
+
+OTHER_STORE = "store-2"
+
+
+def line(product: str, qty: int = 1) -> dict[str, object]:
+    return {
+        "product_id": product,
+        "sku": f"SKU-{product}",
+        "name": product,
+        "qty": qty,
+        "unit_price_minor": 10_00,
+    }
+
+
+@pytest.fixture
+def filled(db: Database) -> Database:
+    apply_page(
+        db,
+        scope=CATALOG_SCOPE,
+        changes=[
+            change(
+                "location",
+                {
+                    "id": STORE_ID,
+                    "kind": "store",
+                    "name": "Paris Opéra",
+                    "city": "Paris",
+                    "timezone": "Europe/Paris",
+                    "currency": "EUR",
+                },
+            ),
+            change(
+                "location",
+                {
+                    "id": OTHER_STORE,
+                    "kind": "store",
+                    "name": "Lyon",
+                    "city": "Lyon",
+                    "timezone": "Europe/Paris",
+                    "currency": "EUR",
+                },
+            ),
+            change(
+                "inventory",
+                {
+                    "id": f"{STORE_ID}:p1",
+                    "location_id": STORE_ID,
+                    "product_id": "p1",
+                    "on_hand": 5,
+                    "reserved": 2,
+                },
+            ),
+            change(
+                "inventory",
+                {
+                    "id": f"{OTHER_STORE}:p2",
+                    "location_id": OTHER_STORE,
+                    "product_id": "p2",
+                    "on_hand": 9,
+                    "reserved": 0,
+                },
+            ),
+        ],
+        cursor="cat",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    order = {
+        "customer_id": "c1",
+        "associate_id": None,
+        "status": "delivered",
+        "total_minor": 10_00,
+        "currency": "EUR",
+        "lines": [line("p1") | {"returned_qty": 0}],
+    }
+    apply_page(
+        db,
+        scope=SCOPE,
+        changes=[
+            customer("c1", given="Ana", family="Lopez", phones=["+33612345678"]),
+            change(
+                "consent",
+                {
+                    "id": "k1",
+                    "customer_id": "c1",
+                    "channel": "sms",
+                    "granted": True,
+                    "source": "store",
+                    "at": "2025-01-01T10:00:00Z",
+                },
+            ),
+            change(
+                "consent",
+                {
+                    "id": "k2",
+                    "customer_id": "c1",
+                    "channel": "sms",
+                    "granted": False,
+                    "source": "web",
+                    "at": "2025-02-01T10:00:00Z",
+                },
+            ),
+            change(
+                "consent",
+                {
+                    "id": "k3",
+                    "customer_id": "c1",
+                    "channel": "email",
+                    "granted": True,
+                    "source": "web",
+                    "at": "2025-01-05T10:00:00Z",
+                },
+            ),
+            change(
+                "order",
+                order
+                | {
+                    "id": "o-old",
+                    "channel": "store",
+                    "store_id": STORE_ID,
+                    "placed_at": "2024-05-01T10:00:00Z",
+                },
+            ),
+            change(
+                "order",
+                order
+                | {
+                    "id": "o-new",
+                    "channel": "web",
+                    "store_id": None,
+                    "placed_at": "2025-03-01T10:00:00Z",
+                },
+            ),
+            change(
+                "cart",
+                {
+                    "id": "cart-old",
+                    "customer_id": "c1",
+                    "status": "ordered",
+                    "checkout_step": None,
+                    "updated_at": "2025-03-01T10:00:00Z",
+                    "currency": "EUR",
+                    "lines": [line("p9")],
+                },
+            ),
+            change(
+                "cart",
+                {
+                    "id": "cart-live",
+                    "customer_id": "c1",
+                    "status": "abandoned",
+                    "checkout_step": "shipping",
+                    "updated_at": "2025-02-01T10:00:00Z",
+                    "currency": "EUR",
+                    "lines": [line("p1", 2), line("p2")],
+                },
+            ),
+        ],
+        cursor="s",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    return db
+
+
+def test_profile(filled: Database) -> None:
+    profile = customer_profile(filled, "c1", store_id=STORE_ID)
+    assert profile is not None
+    assert profile.display_name == "Ana Lopez"
+    assert profile.home_store_name == "Paris Opéra"
+    assert profile.phones == ["+33612345678"]
+    # The latest event per channel wins: the opt-out stands.
+    assert [(c.channel, c.granted) for c in profile.consents] == [("email", True), ("sms", False)]
+    assert [(o.id, o.store_name) for o in profile.orders] == [
+        ("o-new", None),
+        ("o-old", "Paris Opéra"),
+    ]
+    assert profile.orders[0].lines[0].sku == "SKU-p1"
+    assert profile.cart is not None
+    assert profile.cart.id == "cart-live"
+    assert profile.cart.checkout_step == "shipping"
+    assert [(ln.product_id, ln.stock_here) for ln in profile.cart.lines] == [
+        ("p1", 3),
+        ("p2", None),
+    ]
+    assert profile.cart.total_minor == 30_00
+    assert sample_customer_with_cart(filled) == "c1"
+
+
+def test_unknown_customer(filled: Database) -> None:
+    assert customer_profile(filled, "nobody", store_id=STORE_ID) is None
+
+
+def test_notes_newest_first_with_pending_flag(filled: Database) -> None:
+    first = add_note(
+        filled,
+        note_id="n1",
+        customer_id="c1",
+        text="first",
+        author_id="a",
+        author_name="Camille",
+        store_id=STORE_ID,
+    )
+    add_note(
+        filled,
+        note_id="n2",
+        customer_id="c1",
+        text="second",
+        author_id="a",
+        author_name="Camille",
+        store_id=STORE_ID,
+    )
+    assert first.pending
+    profile = customer_profile(filled, "c1", store_id=STORE_ID)
+    assert profile is not None
+    assert [(n.id, n.pending) for n in profile.notes] == [("n2", True), ("n1", True)]
+    entries = outbox.pending(filled)
+    assert [(m.mutation_id, m.name) for m in entries] == [(1, "note.add"), (2, "note.add")]
+    assert entries[0].args == {
+        "id": "n1",
+        "customer_id": "c1",
+        "text": "first",
+        "created_at": entries[0].args["created_at"],
+    }
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "x" * 5001])
+def test_invalid_note_is_refused_and_nothing_is_queued(filled: Database, text: str) -> None:
+    with pytest.raises(ValidationError):
+        add_note(
+            filled,
+            note_id="n1",
+            customer_id="c1",
+            text=text,
+            author_id="a",
+            author_name="A",
+            store_id=STORE_ID,
+        )
+    assert outbox.counts(filled).pending == 0
+
+
+def test_note_for_a_customer_not_cached_is_refused(filled: Database) -> None:
+    with pytest.raises(ValidationError):
+        add_note(
+            filled,
+            note_id="n1",
+            customer_id="ghost",
+            text="hi",
+            author_id="a",
+            author_name="A",
+            store_id=STORE_ID,
+        )
+    assert outbox.counts(filled).pending == 0
