@@ -98,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # One line per HTTP request or migration step drowns what matters.
+        for chatty in ("httpx", "alembic", "uvicorn.access"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     if args.command == "hub":
         return _hub(args)
     if args.command == "demo":

@@ -204,10 +204,17 @@ def add_note(
     return NoteView(id=note_id, author_name=author_name, text=body, created_at=now, pending=True)
 
 
-def sample_customer_with_cart(db: Database) -> str | None:
-    """A customer with a live, non-empty online cart (screenshots, demos)."""
+def sample_customer_with_cart(db: Database, *, language: str | None = None) -> str | None:
+    """A customer with a live online cart, the fullest first (screenshots, demos)."""
+    where = "carts.status IN ('open', 'abandoned') AND carts.lines != '[]'"
+    params: list[str] = []
+    if language is not None:
+        where += " AND customers.language = ?"
+        params.append(language)
     row = db.conn.execute(
-        "SELECT customer_id FROM carts WHERE status IN ('open', 'abandoned') "
-        "AND lines != '[]' ORDER BY updated_at DESC, id LIMIT 1"
+        "SELECT carts.customer_id FROM carts JOIN customers ON customers.id = carts.customer_id "
+        f"WHERE {where} "
+        "ORDER BY json_array_length(carts.lines) DESC, carts.updated_at DESC, carts.id LIMIT 1",
+        params,
     ).fetchone()
     return None if row is None else str(row[0])

@@ -194,9 +194,9 @@ class Terminal:
             auto.request()
         return note
 
-    def sample_customer_with_cart(self) -> str | None:
-        """A customer with a live online cart (used by the screenshots)."""
-        return queries.sample_customer_with_cart(self._db.get())
+    def sample_customer_with_cart(self, *, language: str | None = None) -> str | None:
+        """A customer with a live online cart, optionally of one language (screenshots)."""
+        return queries.sample_customer_with_cart(self._db.get(), language=language)
 
     # -- sync ------------------------------------------------------------------------------
 

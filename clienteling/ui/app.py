@@ -67,8 +67,9 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
             FirstSyncDialog(terminal, window).exec()
         window.start()
 
-    run_in_background(terminal.status, success=begin, failure=lambda _exc: begin(None),
-                      parent=window)
+    run_in_background(
+        terminal.status, success=begin, failure=lambda _exc: begin(None), parent=window
+    )
     try:
         return app.exec()
     finally:

@@ -15,6 +15,7 @@ from clienteling.domain.errors import ClientelingError, HubError
 
 log = logging.getLogger(__name__)
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
@@ -69,8 +70,7 @@ def error_text(exc: BaseException) -> str:
     if code == "cache_corrupt":
         return QCoreApplication.translate(
             "Errors",
-            "The data file on this terminal is damaged. It was left untouched; "
-            "contact support.",
+            "The data file on this terminal is damaged. It was left untouched; contact support.",
         )
     if code == "invalid_input":
         return QCoreApplication.translate(

@@ -34,8 +34,12 @@ SEARCH_DEBOUNCE_MS = 150
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
 # less useful ones hide, so the name stays readable next to an open profile.
-COLUMN_WIDTHS = {HitsModel.PHONE: 150, HitsModel.EMAIL: 190, HitsModel.CARD: 140,
-                 HitsModel.STAGE: 140}
+COLUMN_WIDTHS = {
+    HitsModel.PHONE: 150,
+    HitsModel.EMAIL: 190,
+    HitsModel.CARD: 140,
+    HitsModel.STAGE: 140,
+}
 HIDE_BELOW = {HitsModel.EMAIL: 820, HitsModel.CARD: 620}
 
 
@@ -112,7 +116,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(HitsModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        self.results.setMinimumWidth(360)
+        self.results.setMinimumWidth(280)
         self.results.clicked.connect(self._open_index)
         self.results.installEventFilter(self)
         self.profile_view = ProfileView(splitter)
@@ -146,8 +150,10 @@ class MainWindow(QMainWindow):
         if session is None:
             return self.tr("Clienteling")
         store = session.store_name or self.tr("All stores")
-        return self.tr("Clienteling — %1 — %2").replace("%1", store).replace(
-            "%2", session.display_name
+        return (
+            self.tr("Clienteling — %1 — %2")
+            .replace("%1", store)
+            .replace("%2", session.display_name)
         )
 
     # -- lifecycle ----------------------------------------------------------------------
@@ -297,7 +303,9 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
         run_in_background(
-            lambda: terminal.add_note(customer_id, text), success=saved, failure=failed,
+            lambda: terminal.add_note(customer_id, text),
+            success=saved,
+            failure=failed,
             parent=self,
         )
 

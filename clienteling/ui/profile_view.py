@@ -150,8 +150,13 @@ class ProfileView(QWidget):
     def _build_purchases(self) -> QWidget:
         self.orders_tree = QTreeWidget(self)
         self.orders_tree.setHeaderLabels(
-            [self.tr("Date"), self.tr("Channel"), self.tr("Store"), self.tr("Status"),
-             self.tr("Total")]
+            [
+                self.tr("Date"),
+                self.tr("Channel"),
+                self.tr("Store"),
+                self.tr("Status"),
+                self.tr("Total"),
+            ]
         )
         self.orders_tree.setRootIsDecorated(True)
         self.orders_tree.setAlternatingRowColors(True)
@@ -168,8 +173,13 @@ class ProfileView(QWidget):
         layout.addWidget(self.cart_summary)
         self.cart_table = QTableWidget(0, 5, page)
         self.cart_table.setHorizontalHeaderLabels(
-            [self.tr("Product"), self.tr("SKU"), self.tr("Qty"), self.tr("Price"),
-             self.tr("In stock here")]
+            [
+                self.tr("Product"),
+                self.tr("SKU"),
+                self.tr("Qty"),
+                self.tr("Price"),
+                self.tr("In stock here"),
+            ]
         )
         self.cart_table.verticalHeader().setVisible(False)
         self.cart_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -237,11 +247,15 @@ class ProfileView(QWidget):
             consent = granted.get(channel)
             ok = consent is not None and consent.granted
             mark = "✓" if ok else "✗"
-            badge.set_value("granted" if ok else "refused",
-                            f"{mark} {contact_channel_label(channel)}")
+            badge.set_value(
+                "granted" if ok else "refused", f"{mark} {contact_channel_label(channel)}"
+            )
             if consent is not None and consent.at is not None:
-                tip = (self.tr("Agreed to be contacted, %1") if ok
-                       else self.tr("Did not agree to be contacted, %1"))
+                tip = (
+                    self.tr("Agreed to be contacted, %1")
+                    if ok
+                    else self.tr("Did not agree to be contacted, %1")
+                )
                 badge.setToolTip(tip.replace("%1", local_time(consent.at)))
             else:
                 badge.setToolTip(self.tr("No consent recorded: do not contact on this channel"))
@@ -276,8 +290,13 @@ class ProfileView(QWidget):
                 if line.returned_qty:
                     text += "  " + self.tr("(%1 returned)").replace("%1", str(line.returned_qty))
                 child = QTreeWidgetItem(
-                    ["", text, "", "",
-                     format_money(line.unit_price_minor * line.qty, order.currency)]
+                    [
+                        "",
+                        text,
+                        "",
+                        "",
+                        format_money(line.unit_price_minor * line.qty, order.currency),
+                    ]
                 )
                 child.setToolTip(1, line.sku)
                 child.setTextAlignment(
@@ -302,8 +321,10 @@ class ProfileView(QWidget):
             step = checkout_step_label(cart.checkout_step)
             status = self.tr("Abandoned at %1").replace("%1", step)
         elif cart.checkout_step:
-            status = self.tr("%1, at %2").replace("%1", status).replace(
-                "%2", checkout_step_label(cart.checkout_step)
+            status = (
+                self.tr("%1, at %2")
+                .replace("%1", status)
+                .replace("%2", checkout_step_label(cart.checkout_step))
             )
         self.cart_summary.setText(
             self.tr("%1 · updated %2")
@@ -318,8 +339,13 @@ class ProfileView(QWidget):
                 stock = self.tr("%1 here").replace("%1", str(line.stock_here))
             else:
                 stock = self.tr("Not here")
-            cells = [line.name, line.sku, str(line.qty),
-                     format_money(line.unit_price_minor, cart.currency), stock]
+            cells = [
+                line.name,
+                line.sku,
+                str(line.qty),
+                format_money(line.unit_price_minor, cart.currency),
+                stock,
+            ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column in (2, 3, 4):
@@ -361,4 +387,3 @@ class ProfileView(QWidget):
         if self.profile is not None:
             self.tabs.setCurrentIndex(self.NOTES_TAB)
             self.note_edit.setFocus()
-

@@ -15,32 +15,10 @@ from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_view import ProfileView
 
 SEARCH_QUERY = "nguyen"
-# Queries tried, in order, when looking for a customer with an online cart.
-_CART_PROBES = ("nguyen", "a", "e", "o", "i", "n")
-_PROBE_LIMIT = 400
-
-
-def customer_with_cart(terminal: Terminal) -> str | None:
-    """A customer id whose profile has an online cart (blocking: call on a worker).
-
-    Uses `Terminal.sample_customer_with_cart()` when the facade has it; otherwise looks
-    through search results.
-    """
-    sample: Callable[[], str | None] | None = getattr(terminal, "sample_customer_with_cart", None)
-    if sample is not None:
-        return sample()
-    seen: set[str] = set()
-    for query in _CART_PROBES:
-        for hit in terminal.search(query, limit=100):
-            if hit.id in seen:
-                continue
-            seen.add(hit.id)
-            profile = terminal.customer(hit.id)
-            if profile is not None and profile.cart is not None and profile.cart.lines:
-                return hit.id
-            if len(seen) >= _PROBE_LIMIT:
-                return None
-    return None
+# Whose profiles the screenshots show: customers with an online cart, by language, so
+# the pictures carry Vietnamese and Cyrillic text (and the French of the demo chain).
+MAIN_LANGUAGE = "vi"
+PROFILE_LANGUAGE = "ru"
 
 
 def wait_until(predicate: Callable[[], bool], *, timeout_s: float = 30.0) -> bool:
@@ -98,33 +76,49 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     )
     wait_until(lambda: bool(statuses))
 
+    _search(win, SEARCH_QUERY)
+    paths = [_grab(win, out_dir / "search.png")]
+    if _show_customer_with_cart(win, language=MAIN_LANGUAGE):
+        win.profile_view.tabs.setCurrentIndex(ProfileView.PURCHASES_TAB)
+    paths.append(_grab(win, out_dir / "main.png"))
+    if _show_customer_with_cart(win, language=PROFILE_LANGUAGE) or _show_customer_with_cart(
+        win, language=None
+    ):
+        win.profile_view.tabs.setCurrentIndex(ProfileView.CART_TAB)
+    paths.append(_grab(win, out_dir / "profile.png"))
+    paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
+    return paths
+
+
+def _search(win: MainWindow, query: str) -> None:
     shown: list[str] = []
     win.hits_did_show.connect(shown.append)
-    win.search(SEARCH_QUERY)
-    wait_until(lambda: SEARCH_QUERY in shown)
-    paths = [_grab(win, out_dir / "search.png")]
+    win.search(query)
+    wait_until(lambda: query in shown)
+    win.hits_did_show.disconnect(shown.append)
 
+
+def _show_customer_with_cart(win: MainWindow, *, language: str | None) -> bool:
+    """Open a customer with a cart, their name in the search box as an associate would."""
     found: list[str | None] = []
     terminal = win.terminal
     run_in_background(
-        lambda: customer_with_cart(terminal),
+        lambda: terminal.sample_customer_with_cart(language=language),
         success=found.append,
         failure=lambda _exc: found.append(None),
         parent=win,
     )
-    wait_until(lambda: bool(found), timeout_s=60)
+    wait_until(lambda: bool(found))
     customer_id = found[0]
-    if customer_id is not None:
-        loaded: list[str] = []
-        win.profile_did_load.connect(loaded.append)
-        win.open_customer(customer_id)
-        wait_until(lambda: customer_id in loaded)
-    view: ProfileView = win.profile_view
-    if view.profile is not None:
-        view.tabs.setCurrentIndex(ProfileView.PURCHASES_TAB)
-    paths.append(_grab(win, out_dir / "main.png"))
-    if view.profile is not None:
-        view.tabs.setCurrentIndex(ProfileView.CART_TAB)
-    paths.append(_grab(win, out_dir / "profile.png"))
-    paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
-    return paths
+    if customer_id is None:
+        return False
+    loaded: list[str] = []
+    win.profile_did_load.connect(loaded.append)
+    win.open_customer(customer_id)
+    wait_until(lambda: customer_id in loaded)
+    win.profile_did_load.disconnect(loaded.append)
+    profile = win.profile_view.profile
+    if profile is None:
+        return False
+    _search(win, profile.display_name)
+    return True

@@ -30,8 +30,9 @@ class SyncStatusBar(QStatusBar):
         self.addPermanentWidget(self.rejected_label)
         self.addPermanentWidget(self.sync_button)
         self.status: SyncStatus | None = None
-        self.show_status(SyncStatus(online=None, last_sync_at=None, pending=0, rejected=0,
-                                    ready=False))
+        self.show_status(
+            SyncStatus(online=None, last_sync_at=None, pending=0, rejected=0, ready=False)
+        )
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

@@ -67,7 +67,7 @@ def make_profile(*, cart: bool = True) -> CustomerProfile:
                 currency="VND",
                 lines=[
                     OrderLineView("p-2", "Chuột không dây", 2, 490_000, 1),
-                    OrderLineView("p-3", "Túi chống sốc 14\"", 1, 800_000, 0),
+                    OrderLineView("p-3", 'Túi chống sốc 14"', 1, 800_000, 0),
                 ],
             ),
         ],
@@ -85,21 +85,39 @@ def make_profile(*, cart: bool = True) -> CustomerProfile:
         if cart
         else None,
         notes=[
-            NoteView("n-2", "Lan Trần", "Muốn thử màu xanh khi có hàng.", NOW - timedelta(hours=1),
-                     pending=True),
-            NoteView("n-1", "Minh Lê", "Asked about the 16\" model.", NOW - timedelta(days=3),
-                     pending=False),
+            NoteView(
+                "n-2",
+                "Lan Trần",
+                "Muốn thử màu xanh khi có hàng.",
+                NOW - timedelta(hours=1),
+                pending=True,
+            ),
+            NoteView(
+                "n-1",
+                "Minh Lê",
+                'Asked about the 16" model.',
+                NOW - timedelta(days=3),
+                pending=False,
+            ),
         ],
     )
 
 
 def make_hits() -> list[CustomerHit]:
     return [
-        CustomerHit("c-1", "Nguyễn Văn Ánh", "+84901234567", "anh.nguyen@example.vn",
-                    "2900000012345", "loyalty", "Hà Nội"),
+        CustomerHit(
+            "c-1",
+            "Nguyễn Văn Ánh",
+            "+84901234567",
+            "anh.nguyen@example.vn",
+            "2900000012345",
+            "loyalty",
+            "Hà Nội",
+        ),
         CustomerHit("c-2", "Nguyễn Thị Hoa", "+84912000111", None, None, "trial", "Hà Nội"),
-        CustomerHit("c-3", "Élodie Nguyen", None, "elodie@example.fr", "2900000099999",
-                    "recovery", "Lyon"),
+        CustomerHit(
+            "c-3", "Élodie Nguyen", None, "elodie@example.fr", "2900000099999", "recovery", "Lyon"
+        ),
     ]
 
 

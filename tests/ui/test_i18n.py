@@ -56,9 +56,7 @@ def source_strings(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, s
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_every_source_string_is_translated(
-    lang: str, source_strings: set[tuple[str, str]]
-) -> None:
+def test_every_source_string_is_translated(lang: str, source_strings: set[tuple[str, str]]) -> None:
     translated = _messages(ts_file(lang))
     missing = sorted(s for s in source_strings if s not in translated)
     assert missing == [], f"run pyside6-lupdate and translate: {missing}"

@@ -1,7 +1,4 @@
-"""The real window on a real terminal synced with a real hub on loopback.
-
-Skipped while `Terminal` is still the contract stub (raises NotImplementedError).
-"""
+"""The real window on a real terminal synced with a real hub on loopback."""
 
 from __future__ import annotations
 
@@ -27,10 +24,7 @@ TIMEOUT_MS = 20_000
 
 
 def _new_terminal(hub_url: str, data_dir: Path) -> Terminal:
-    try:
-        return Terminal(data_dir=data_dir, hub_url=hub_url, secrets=MemorySecretStore())
-    except NotImplementedError:
-        pytest.skip("Terminal is not implemented yet")
+    return Terminal(data_dir=data_dir, hub_url=hub_url, secrets=MemorySecretStore())
 
 
 @pytest.fixture
@@ -148,7 +142,11 @@ def test_wrong_password_says_so(qtbot: QtBot, fresh_terminal: Terminal) -> None:
 
 def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     paths = render_screenshots(window, tmp_path / "shots")
-    assert sorted(p.name for p in paths) == ["main.png", "profile.png", "search.png",
-                                             "status_bar.png"]
+    assert sorted(p.name for p in paths) == [
+        "main.png",
+        "profile.png",
+        "search.png",
+        "status_bar.png",
+    ]
     assert all(p.stat().st_size > 2000 for p in paths)
     assert window.profile_view.tabs.currentIndex() == ProfileView.CART_TAB

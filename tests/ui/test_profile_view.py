@@ -64,7 +64,8 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
     assert "Abandoned at shipping" in view.cart_summary.text()
     assert view.cart_table.rowCount() == 2
     cells = [
-        [view.cart_table.item(r, c).text() for c in range(5)] for r in range(2)  # type: ignore[union-attr]
+        [view.cart_table.item(r, c).text() for c in range(5)]
+        for r in range(2)  # type: ignore[union-attr]
     ]
     assert cells[0][0] == "Tai nghe Sonic Pro"
     assert cells[0][3] == format_money(3_490_000, "VND")

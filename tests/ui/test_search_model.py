@@ -18,8 +18,13 @@ def test_hits_fill_the_table(qtbot: QtBot, hits: list[CustomerHit]) -> None:
     model.set_hits(hits)
     assert model.rowCount() == 3
     row = [model.data(model.index(0, c)) for c in range(5)]
-    assert row == ["Nguyễn Văn Ánh", "+84 901 234 567", "anh.nguyen@example.vn",
-                   "2900000012345", "Loyal"]
+    assert row == [
+        "Nguyễn Văn Ánh",
+        "+84 901 234 567",
+        "anh.nguyen@example.vn",
+        "2900000012345",
+        "Loyal",
+    ]
     assert model.data(model.index(1, HitsModel.EMAIL)) == ""
     assert model.data(model.index(2, HitsModel.STAGE)) == "Lapsed"
     assert model.data(model.index(2, 0), Qt.ItemDataRole.UserRole) == "c-3"

@@ -19,8 +19,15 @@ def _bar(qtbot: QtBot) -> SyncStatusBar:
 
 def test_online_with_nothing_pending(qtbot: QtBot) -> None:
     bar = _bar(qtbot)
-    bar.show_status(SyncStatus(online=True, last_sync_at=datetime(2025, 11, 20, 9, 0, tzinfo=UTC),
-                               pending=0, rejected=0, ready=True))
+    bar.show_status(
+        SyncStatus(
+            online=True,
+            last_sync_at=datetime(2025, 11, 20, 9, 0, tzinfo=UTC),
+            pending=0,
+            rejected=0,
+            ready=True,
+        )
+    )
     assert bar.online_badge.text().endswith("Online")
     assert bar.online_badge.property("value") == "online"
     assert bar.last_sync_label.text().startswith("Last sync ")
@@ -30,8 +37,16 @@ def test_online_with_nothing_pending(qtbot: QtBot) -> None:
 
 def test_offline_with_pending_and_refused_changes(qtbot: QtBot) -> None:
     bar = _bar(qtbot)
-    bar.show_status(SyncStatus(online=False, last_sync_at=None, pending=3, rejected=2,
-                               ready=False, error_code="hub_unreachable"))
+    bar.show_status(
+        SyncStatus(
+            online=False,
+            last_sync_at=None,
+            pending=3,
+            rejected=2,
+            ready=False,
+            error_code="hub_unreachable",
+        )
+    )
     assert bar.online_badge.text().endswith("Offline")
     assert bar.online_badge.property("value") == "offline"
     assert bar.last_sync_label.text() == "Not synced yet"

@@ -1,0 +1,47 @@
+"""`clienteling demo --screenshot DIR` as a user runs it: a process that exits 0 with PNGs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+VIEWS = ["main.png", "profile.png", "search.png", "status_bar.png"]
+
+
+def test_demo_screenshot_renders_every_main_view(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "clienteling.cli",
+            "demo",
+            "--screenshot",
+            str(out),
+            "--customers",
+            "300",
+            "--lang",
+            "vi",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert sorted(p.name for p in out.iterdir()) == VIEWS
+    for name in VIEWS:
+        image = QImage(str(out / name))
+        assert not image.isNull(), name
+        assert image.width() >= 600, name
+    window = QImage(str(out / "profile.png"))
+    assert window.width() == 1280 and window.height() == 800
+    # Not a blank picture: many distinct colours (text, badges, tables).
+    colours = {window.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}
+    assert len(colours) > 20
