@@ -66,3 +66,9 @@ class ValidationError(ClientelingError):
     """Input the user can correct (empty note, bad phone number, ...)."""
 
     code = "invalid_input"
+
+
+class SecretStoreUnavailableError(ClientelingError):
+    """The OS keyring has no usable backend; tokens are never put in a plain file instead."""
+
+    code = "keyring_unavailable"

@@ -72,6 +72,12 @@ def error_text(exc: BaseException) -> str:
             "Errors",
             "The data file on this terminal is damaged. It was left untouched; contact support.",
         )
+    if code == "keyring_unavailable":
+        return QCoreApplication.translate(
+            "Errors",
+            "This computer has no password store (keyring) for the sign-in. Ask your IT "
+            "support to enable the system keyring, then start Clienteling again.",
+        )
     if code == "invalid_input":
         return QCoreApplication.translate(
             "Errors", "Some of what you entered is not valid. Check it and try again."

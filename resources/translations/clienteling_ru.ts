@@ -1,467 +1,471 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
-  <context>
+<context>
     <name>ConnectDialog</name>
     <message>
-      <source>Connect to the hub</source>
-      <translation>Подключение к хабу</translation>
+        <source>Connect to the hub</source>
+        <translation>Подключение к хабу</translation>
     </message>
     <message>
-      <source>Enter the hub address your manager gave you, e.g. https://hub.example.com</source>
-      <translation>Введите адрес хаба, который дал вам руководитель, например https://hub.example.com</translation>
+        <source>Enter the hub address your manager gave you, e.g. https://hub.example.com</source>
+        <translation>Введите адрес хаба, который дал вам руководитель, например https://hub.example.com</translation>
     </message>
     <message>
-      <source>Connect</source>
-      <translation>Подключиться</translation>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
     </message>
     <message>
-      <source>This is not a web address. It starts with http:// or https://.</source>
-      <translation>Это не веб-адрес. Адрес начинается с http:// или https://.</translation>
+        <source>This is not a web address. It starts with http:// or https://.</source>
+        <translation>Это не веб-адрес. Адрес начинается с http:// или https://.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Errors</name>
     <message>
-      <source>The hub cannot be reached. Check the network connection; your work is kept on this terminal and will be sent when the connection is back.</source>
-      <translation>Хаб недоступен. Проверьте подключение к сети; ваша работа сохранена на этом терминале и будет отправлена, когда связь восстановится.</translation>
+        <source>The hub cannot be reached. Check the network connection; your work is kept on this terminal and will be sent when the connection is back.</source>
+        <translation>Хаб недоступен. Проверьте подключение к сети; ваша работа сохранена на этом терминале и будет отправлена, когда связь восстановится.</translation>
     </message>
     <message>
-      <source>The hub reported a problem (%1). Try again in a moment; if it keeps happening, tell your manager.</source>
-      <translation>Хаб сообщил о проблеме (%1). Повторите через минуту; если ошибка не уходит, сообщите руководителю.</translation>
+        <source>The hub reported a problem (%1). Try again in a moment; if it keeps happening, tell your manager.</source>
+        <translation>Хаб сообщил о проблеме (%1). Повторите через минуту; если ошибка не уходит, сообщите руководителю.</translation>
     </message>
     <message>
-      <source>The user name or password is wrong. Check them and try again.</source>
-      <translation>Неверное имя пользователя или пароль. Проверьте их и попробуйте снова.</translation>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>Неверное имя пользователя или пароль. Проверьте их и попробуйте снова.</translation>
     </message>
     <message>
-      <source>Your sign-in has expired. Please sign in again.</source>
-      <translation>Срок входа истёк. Войдите снова.</translation>
+        <source>Your sign-in has expired. Please sign in again.</source>
+        <translation>Срок входа истёк. Войдите снова.</translation>
     </message>
     <message>
-      <source>Nobody is signed in on this terminal. Please sign in.</source>
-      <translation>На этом терминале никто не вошёл. Пожалуйста, войдите.</translation>
+        <source>Nobody is signed in on this terminal. Please sign in.</source>
+        <translation>На этом терминале никто не вошёл. Пожалуйста, войдите.</translation>
     </message>
     <message>
-      <source>The hub needs a newer version of Clienteling. Ask your manager to update this terminal.</source>
-      <translation>Хабу нужна более новая версия Clienteling. Попросите руководителя обновить этот терминал.</translation>
+        <source>The hub needs a newer version of Clienteling. Ask your manager to update this terminal.</source>
+        <translation>Хабу нужна более новая версия Clienteling. Попросите руководителя обновить этот терминал.</translation>
     </message>
     <message>
-      <source>The data on this terminal was written by a newer version of Clienteling. Update the app; the data was left untouched.</source>
-      <translation>Данные на этом терминале записаны более новой версией Clienteling. Обновите приложение; данные не тронуты.</translation>
+        <source>The data on this terminal was written by a newer version of Clienteling. Update the app; the data was left untouched.</source>
+        <translation>Данные на этом терминале записаны более новой версией Clienteling. Обновите приложение; данные не тронуты.</translation>
     </message>
     <message>
-      <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
-      <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
+        <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
+        <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
     </message>
     <message>
-      <source>Some of what you entered is not valid. Check it and try again.</source>
-      <translation>Часть введённых данных неверна. Проверьте и попробуйте снова.</translation>
+        <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
+        <translation>На этом компьютере нет хранилища паролей (keyring) для входа. Попросите ИТ-поддержку включить системное хранилище паролей и снова запустите Clienteling.</translation>
     </message>
     <message>
-      <source>The action could not be completed. Try again in a moment.</source>
-      <translation>Не удалось выполнить действие. Повторите через минуту.</translation>
+        <source>Some of what you entered is not valid. Check it and try again.</source>
+        <translation>Часть введённых данных неверна. Проверьте и попробуйте снова.</translation>
     </message>
     <message>
-      <source>Something went wrong. Try again; if it keeps happening, restart the app and tell your manager.</source>
-      <translation>Что-то пошло не так. Попробуйте ещё раз; если ошибка повторяется, перезапустите приложение и сообщите руководителю.</translation>
+        <source>The action could not be completed. Try again in a moment.</source>
+        <translation>Не удалось выполнить действие. Повторите через минуту.</translation>
     </message>
     <message>
-      <source>Clienteling</source>
-      <translation>Clienteling</translation>
+        <source>Something went wrong. Try again; if it keeps happening, restart the app and tell your manager.</source>
+        <translation>Что-то пошло не так. Попробуйте ещё раз; если ошибка повторяется, перезапустите приложение и сообщите руководителю.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Clienteling</source>
+        <translation>Clienteling</translation>
+    </message>
+</context>
+<context>
     <name>FirstSyncDialog</name>
     <message>
-      <source>Preparing this terminal</source>
-      <translation>Подготовка терминала</translation>
+        <source>Preparing this terminal</source>
+        <translation>Подготовка терминала</translation>
     </message>
     <message>
-      <source>Downloading the customers of this store. This happens once.</source>
-      <translation>Загружаем клиентов этого магазина. Это делается один раз.</translation>
+        <source>Downloading the customers of this store. This happens once.</source>
+        <translation>Загружаем клиентов этого магазина. Это делается один раз.</translation>
     </message>
     <message>
-      <source>%1 of %2 records</source>
-      <translation>Записей: %1 из %2</translation>
+        <source>%1 of %2 records</source>
+        <translation>Записей: %1 из %2</translation>
     </message>
     <message>
-      <source>%1 records</source>
-      <translation>Записей: %1</translation>
+        <source>%1 records</source>
+        <translation>Записей: %1</translation>
     </message>
     <message>
-      <source>Cancelling…</source>
-      <translation>Отмена…</translation>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
-      <source>Name</source>
-      <translation>Имя</translation>
+        <source>Name</source>
+        <translation>Имя</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>Телефон</translation>
+        <source>Phone</source>
+        <translation>Телефон</translation>
     </message>
     <message>
-      <source>Email</source>
-      <translation>Эл. почта</translation>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
     </message>
     <message>
-      <source>Card</source>
-      <translation>Карта</translation>
+        <source>Card</source>
+        <translation>Карта</translation>
     </message>
     <message>
-      <source>Stage</source>
-      <translation>Этап</translation>
+        <source>Stage</source>
+        <translation>Этап</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Labels</name>
     <message>
-      <source>New</source>
-      <translation>Новый</translation>
+        <source>New</source>
+        <translation>Новый</translation>
     </message>
     <message>
-      <source>First purchase</source>
-      <translation>Первая покупка</translation>
+        <source>First purchase</source>
+        <translation>Первая покупка</translation>
     </message>
     <message>
-      <source>Loyal</source>
-      <translation>Постоянный</translation>
+        <source>Loyal</source>
+        <translation>Постоянный</translation>
     </message>
     <message>
-      <source>At risk</source>
-      <translation>Под угрозой ухода</translation>
+        <source>At risk</source>
+        <translation>Под угрозой ухода</translation>
     </message>
     <message>
-      <source>Lapsed</source>
-      <translation>Ушедший</translation>
+        <source>Lapsed</source>
+        <translation>Ушедший</translation>
     </message>
     <message>
-      <source>Email</source>
-      <translation>Эл. почта</translation>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
     </message>
     <message>
-      <source>SMS</source>
-      <translation>SMS</translation>
+        <source>SMS</source>
+        <translation>SMS</translation>
     </message>
     <message>
-      <source>WhatsApp</source>
-      <translation>WhatsApp</translation>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
     </message>
     <message>
-      <source>In store</source>
-      <translation>В магазине</translation>
+        <source>In store</source>
+        <translation>В магазине</translation>
     </message>
     <message>
-      <source>Online</source>
-      <translation>Онлайн</translation>
+        <source>Online</source>
+        <translation>Онлайн</translation>
     </message>
     <message>
-      <source>By phone</source>
-      <translation>По телефону</translation>
+        <source>By phone</source>
+        <translation>По телефону</translation>
     </message>
     <message>
-      <source>Placed</source>
-      <translation>Оформлен</translation>
+        <source>Placed</source>
+        <translation>Оформлен</translation>
     </message>
     <message>
-      <source>Shipped</source>
-      <translation>Отправлен</translation>
+        <source>Shipped</source>
+        <translation>Отправлен</translation>
     </message>
     <message>
-      <source>Delivered</source>
-      <translation>Доставлен</translation>
+        <source>Delivered</source>
+        <translation>Доставлен</translation>
     </message>
     <message>
-      <source>Returned</source>
-      <translation>Возвращён</translation>
+        <source>Returned</source>
+        <translation>Возвращён</translation>
     </message>
     <message>
-      <source>Partly returned</source>
-      <translation>Частично возвращён</translation>
+        <source>Partly returned</source>
+        <translation>Частично возвращён</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>Открыта</translation>
+        <source>Open</source>
+        <translation>Открыта</translation>
     </message>
     <message>
-      <source>Abandoned</source>
-      <translation>Брошена</translation>
+        <source>Abandoned</source>
+        <translation>Брошена</translation>
     </message>
     <message>
-      <source>Ordered</source>
-      <translation>Оформлена</translation>
+        <source>Ordered</source>
+        <translation>Оформлена</translation>
     </message>
     <message>
-      <source>cart</source>
-      <translation>корзина</translation>
+        <source>cart</source>
+        <translation>корзина</translation>
     </message>
     <message>
-      <source>contact details</source>
-      <translation>контактные данные</translation>
+        <source>contact details</source>
+        <translation>контактные данные</translation>
     </message>
     <message>
-      <source>shipping</source>
-      <translation>доставка</translation>
+        <source>shipping</source>
+        <translation>доставка</translation>
     </message>
     <message>
-      <source>payment</source>
-      <translation>оплата</translation>
+        <source>payment</source>
+        <translation>оплата</translation>
     </message>
     <message>
-      <source>review</source>
-      <translation>проверка заказа</translation>
+        <source>review</source>
+        <translation>проверка заказа</translation>
     </message>
     <message>
-      <source>No tier</source>
-      <translation>Без уровня</translation>
+        <source>No tier</source>
+        <translation>Без уровня</translation>
     </message>
     <message>
-      <source>Bronze</source>
-      <translation>Бронзовый</translation>
+        <source>Bronze</source>
+        <translation>Бронзовый</translation>
     </message>
     <message>
-      <source>Silver</source>
-      <translation>Серебряный</translation>
+        <source>Silver</source>
+        <translation>Серебряный</translation>
     </message>
     <message>
-      <source>Gold</source>
-      <translation>Золотой</translation>
+        <source>Gold</source>
+        <translation>Золотой</translation>
     </message>
     <message>
-      <source>Platinum</source>
-      <translation>Платиновый</translation>
+        <source>Platinum</source>
+        <translation>Платиновый</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Offline: the hub cannot be reached. Keep working; your changes are kept and will be sent when the connection is back.</source>
-      <translation>Нет связи: хаб недоступен. Продолжайте работать — изменения сохранены и будут отправлены, когда связь восстановится.</translation>
+        <source>Offline: the hub cannot be reached. Keep working; your changes are kept and will be sent when the connection is back.</source>
+        <translation>Нет связи: хаб недоступен. Продолжайте работать — изменения сохранены и будут отправлены, когда связь восстановится.</translation>
     </message>
     <message>
-      <source>Search by name, phone, email or loyalty card  (Ctrl+K)</source>
-      <translation>Поиск по имени, телефону, почте или карте лояльности  (Ctrl+K)</translation>
+        <source>Search by name, phone, email or loyalty card  (Ctrl+K)</source>
+        <translation>Поиск по имени, телефону, почте или карте лояльности  (Ctrl+K)</translation>
     </message>
     <message>
-      <source>Clienteling</source>
-      <translation>Clienteling</translation>
+        <source>Clienteling</source>
+        <translation>Clienteling</translation>
     </message>
     <message>
-      <source>All stores</source>
-      <translation>Все магазины</translation>
+        <source>All stores</source>
+        <translation>Все магазины</translation>
     </message>
     <message>
-      <source>Clienteling — %1 — %2</source>
-      <translation>Clienteling — %1 — %2</translation>
+        <source>Clienteling — %1 — %2</source>
+        <translation>Clienteling — %1 — %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
-      <source>Search for a customer by name, phone, email or loyalty card.</source>
-      <translation>Найдите клиента по имени, телефону, почте или карте лояльности.</translation>
+        <source>Search for a customer by name, phone, email or loyalty card.</source>
+        <translation>Найдите клиента по имени, телефону, почте или карте лояльности.</translation>
     </message>
     <message>
-      <source>Customer value</source>
-      <translation>Ценность клиента</translation>
+        <source>Customer value</source>
+        <translation>Ценность клиента</translation>
     </message>
     <message>
-      <source>Loyalty points</source>
-      <translation>Бонусные баллы</translation>
+        <source>Loyalty points</source>
+        <translation>Бонусные баллы</translation>
     </message>
     <message>
-      <source>Prefers</source>
-      <translation>Предпочитает</translation>
+        <source>Prefers</source>
+        <translation>Предпочитает</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Язык</translation>
+        <source>Language</source>
+        <translation>Язык</translation>
     </message>
     <message>
-      <source>Home store</source>
-      <translation>Свой магазин</translation>
+        <source>Home store</source>
+        <translation>Свой магазин</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>Дата</translation>
+        <source>Date</source>
+        <translation>Дата</translation>
     </message>
     <message>
-      <source>Channel</source>
-      <translation>Канал</translation>
+        <source>Channel</source>
+        <translation>Канал</translation>
     </message>
     <message>
-      <source>Store</source>
-      <translation>Магазин</translation>
+        <source>Store</source>
+        <translation>Магазин</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Статус</translation>
+        <source>Status</source>
+        <translation>Статус</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>Сумма</translation>
+        <source>Total</source>
+        <translation>Сумма</translation>
     </message>
     <message>
-      <source>Product</source>
-      <translation>Товар</translation>
+        <source>Product</source>
+        <translation>Товар</translation>
     </message>
     <message>
-      <source>SKU</source>
-      <translation>Артикул</translation>
+        <source>SKU</source>
+        <translation>Артикул</translation>
     </message>
     <message>
-      <source>Qty</source>
-      <translation>Кол-во</translation>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
     </message>
     <message>
-      <source>Price</source>
-      <translation>Цена</translation>
+        <source>Price</source>
+        <translation>Цена</translation>
     </message>
     <message>
-      <source>In stock here</source>
-      <translation>В наличии здесь</translation>
+        <source>In stock here</source>
+        <translation>В наличии здесь</translation>
     </message>
     <message>
-      <source>Write a note about this visit…</source>
-      <translation>Заметка об этом визите…</translation>
+        <source>Write a note about this visit…</source>
+        <translation>Заметка об этом визите…</translation>
     </message>
     <message>
-      <source>Add note (Ctrl+Enter)</source>
-      <translation>Добавить заметку (Ctrl+Enter)</translation>
+        <source>Add note (Ctrl+Enter)</source>
+        <translation>Добавить заметку (Ctrl+Enter)</translation>
     </message>
     <message>
-      <source>Agreed to be contacted, %1</source>
-      <translation>Согласие на связь, %1</translation>
+        <source>Agreed to be contacted, %1</source>
+        <translation>Согласие на связь, %1</translation>
     </message>
     <message>
-      <source>Did not agree to be contacted, %1</source>
-      <translation>Нет согласия на связь, %1</translation>
+        <source>Did not agree to be contacted, %1</source>
+        <translation>Нет согласия на связь, %1</translation>
     </message>
     <message>
-      <source>No consent recorded: do not contact on this channel</source>
-      <translation>Согласие не записано: не связывайтесь по этому каналу</translation>
+        <source>No consent recorded: do not contact on this channel</source>
+        <translation>Согласие не записано: не связывайтесь по этому каналу</translation>
     </message>
     <message>
-      <source>Card %1</source>
-      <translation>Карта %1</translation>
+        <source>Card %1</source>
+        <translation>Карта %1</translation>
     </message>
     <message>
-      <source>No contact details</source>
-      <translation>Нет контактных данных</translation>
+        <source>No contact details</source>
+        <translation>Нет контактных данных</translation>
     </message>
     <message>
-      <source>Purchases (%1)</source>
-      <translation>Покупки (%1)</translation>
+        <source>Purchases (%1)</source>
+        <translation>Покупки (%1)</translation>
     </message>
     <message>
-      <source>(%1 returned)</source>
-      <translation>(возвращено: %1)</translation>
+        <source>(%1 returned)</source>
+        <translation>(возвращено: %1)</translation>
     </message>
     <message>
-      <source>Online cart (%1)</source>
-      <translation>Онлайн-корзина (%1)</translation>
+        <source>Online cart (%1)</source>
+        <translation>Онлайн-корзина (%1)</translation>
     </message>
     <message>
-      <source>No online cart right now.</source>
-      <translation>Сейчас онлайн-корзины нет.</translation>
+        <source>No online cart right now.</source>
+        <translation>Сейчас онлайн-корзины нет.</translation>
     </message>
     <message>
-      <source>Abandoned at %1</source>
-      <translation>Брошена на шаге «%1»</translation>
+        <source>Abandoned at %1</source>
+        <translation>Брошена на шаге «%1»</translation>
     </message>
     <message>
-      <source>%1, at %2</source>
-      <translation>%1, шаг «%2»</translation>
+        <source>%1, at %2</source>
+        <translation>%1, шаг «%2»</translation>
     </message>
     <message>
-      <source>%1 · updated %2</source>
-      <translation>%1 · обновлено %2</translation>
+        <source>%1 · updated %2</source>
+        <translation>%1 · обновлено %2</translation>
     </message>
     <message>
-      <source>%1 here</source>
-      <translation>Здесь: %1</translation>
+        <source>%1 here</source>
+        <translation>Здесь: %1</translation>
     </message>
     <message>
-      <source>Not here</source>
-      <translation>Здесь нет</translation>
+        <source>Not here</source>
+        <translation>Здесь нет</translation>
     </message>
     <message>
-      <source>Total %1</source>
-      <translation>Итого %1</translation>
+        <source>Total %1</source>
+        <translation>Итого %1</translation>
     </message>
     <message>
-      <source>Notes (%1)</source>
-      <translation>Заметки (%1)</translation>
+        <source>Notes (%1)</source>
+        <translation>Заметки (%1)</translation>
     </message>
     <message>
-      <source>[pending sync]</source>
-      <translation>[ждёт синхронизации]</translation>
+        <source>[pending sync]</source>
+        <translation>[ждёт синхронизации]</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-      <source>Sign in</source>
-      <translation>Вход</translation>
+        <source>Sign in</source>
+        <translation>Вход</translation>
     </message>
     <message>
-      <source>User name</source>
-      <translation>Имя пользователя</translation>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>Пароль</translation>
+        <source>Password</source>
+        <translation>Пароль</translation>
     </message>
     <message>
-      <source>Hub: %1</source>
-      <translation>Хаб: %1</translation>
+        <source>Hub: %1</source>
+        <translation>Хаб: %1</translation>
     </message>
     <message>
-      <source>Enter your user name and password.</source>
-      <translation>Введите имя пользователя и пароль.</translation>
+        <source>Enter your user name and password.</source>
+        <translation>Введите имя пользователя и пароль.</translation>
     </message>
     <message>
-      <source>Signing in…</source>
-      <translation>Входим…</translation>
+        <source>Signing in…</source>
+        <translation>Входим…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
-      <source>Sync now (F5)</source>
-      <translation>Синхронизировать (F5)</translation>
+        <source>Sync now (F5)</source>
+        <translation>Синхронизировать (F5)</translation>
     </message>
     <message>
-      <source>Connecting…</source>
-      <translation>Подключение…</translation>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
     </message>
     <message>
-      <source>Online</source>
-      <translation>В сети</translation>
+        <source>Online</source>
+        <translation>В сети</translation>
     </message>
     <message>
-      <source>Offline</source>
-      <translation>Нет связи</translation>
+        <source>Offline</source>
+        <translation>Нет связи</translation>
     </message>
     <message>
-      <source>Not synced yet</source>
-      <translation>Ещё не синхронизировано</translation>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
     </message>
     <message>
-      <source>Last sync %1</source>
-      <translation>Последняя синхронизация %1</translation>
+        <source>Last sync %1</source>
+        <translation>Последняя синхронизация %1</translation>
     </message>
     <message>
-      <source>Pending changes: %1</source>
-      <translation>Изменений в очереди: %1</translation>
+        <source>Pending changes: %1</source>
+        <translation>Изменений в очереди: %1</translation>
     </message>
     <message>
-      <source>Refused by the hub: %1</source>
-      <translation>Отклонено хабом: %1</translation>
+        <source>Refused by the hub: %1</source>
+        <translation>Отклонено хабом: %1</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -21,6 +21,7 @@ KNOWN = [
     (errors.CacheNewerError("v9"), "newer version of Clienteling. Update"),
     (errors.CacheCorruptError("bad"), "damaged"),
     (errors.ValidationError("empty"), "not valid"),
+    (errors.SecretStoreUnavailableError("no backend"), "keyring"),
     (errors.ClientelingError("other"), "could not be completed"),
 ]
 
