@@ -20,6 +20,10 @@ _ADVICE = {
     "update_needed": "The hub needs a newer version of Clienteling. Update this terminal.",
     "cache_newer": "The local cache was written by a newer Clienteling. Update this terminal.",
     "cache_corrupt": "The local cache file is damaged. It was left as it is; contact support.",
+    "keyring_unavailable": (
+        "No system keyring is available to hold this terminal's sign-in. Enable the OS "
+        "keyring (Secret Service, Keychain or Credential Locker) and sign in in the app."
+    ),
 }
 
 
