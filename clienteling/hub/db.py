@@ -3,7 +3,9 @@
 On SQLite every write transaction starts with `BEGIN IMMEDIATE`, so writers serialise at
 BEGIN and the per-scope version counter is handed out in commit order; reads start a
 plain deferred transaction, which in WAL mode is a consistent snapshot that never blocks
-writers. On PostgreSQL the row locks on the counter and device rows do the same job.
+writers. On PostgreSQL (psycopg 3) writes run at READ COMMITTED and the row locks on the
+counter and device rows do the same job; reads run at REPEATABLE READ, READ ONLY, so every
+query of one pull sees the same snapshot.
 """
 
 from __future__ import annotations
@@ -19,25 +21,36 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.hub.tables import hub_meta
 
 _BEGIN_OPTION = "sqlite_begin"
+# Serialises `migrate` across hub processes sharing one PostgreSQL (any constant will do).
+_MIGRATE_LOCK = 0x636C69656E74
 
 
 def to_url(url_or_path: str) -> str:
-    """Accept a SQLAlchemy URL or a plain file path (which means SQLite)."""
-    if "://" in url_or_path:
-        return url_or_path
-    return f"sqlite:///{Path(url_or_path).expanduser()}"
+    """Accept a SQLAlchemy URL or a plain file path (which means SQLite).
+
+    `postgresql://` and `postgres://` (libpq style) mean psycopg 3, the driver we ship.
+    """
+    if "://" not in url_or_path:
+        return f"sqlite:///{Path(url_or_path).expanduser()}"
+    for plain in ("postgresql://", "postgres://"):
+        if url_or_path.startswith(plain):
+            return "postgresql+psycopg://" + url_or_path[len(plain) :]
+    return url_or_path
 
 
 def make_engine(url_or_path: str) -> Engine:
     """An engine with our transaction rules applied (see the module docstring)."""
     url = to_url(url_or_path)
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True)
+        # Explicit, whatever the server's default_transaction_isolation says: the counter
+        # row's first creation (see `versions.allocate`) relies on READ COMMITTED.
+        return sa.create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
     database = sa.engine.make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -76,9 +89,22 @@ def read_tx(engine: Engine) -> Iterator[Connection]:
         if conn.dialect.name == "sqlite":
             conn = conn.execution_options(**{_BEGIN_OPTION: "DEFERRED"})
         else:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            conn = conn.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
         with conn.begin():
             yield conn
+
+
+def insert_ignoring_conflicts(conn: Connection, table: sa.Table, values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING (append-only rows); True when a row was added.
+
+    On PostgreSQL a concurrent insert of the same key waits for the other transaction and
+    then does nothing, instead of failing with a unique violation.
+    """
+    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
+    return conn.execute(statement).rowcount > 0
 
 
 def alembic_config() -> Config:
@@ -92,6 +118,9 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent)."""
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Hub processes starting together migrate one after the other.
+            pass
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         if (

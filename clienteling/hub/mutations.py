@@ -15,13 +15,12 @@ from typing import Any, Literal
 
 import pydantic
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
-from clienteling.hub.db import read_tx, write_tx
+from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.errors import ApiError
 from clienteling.hub.tables import applied_mutations, customers, devices, notes
 from clienteling.protocol.entities import NoteAddArgs
@@ -45,13 +44,6 @@ class Actor:
 
 
 Handler = Callable[[Connection, Actor, dict[str, Any]], None]
-
-
-def insert_ignoring_conflicts(conn: Connection, table: sa.Table, values: dict[str, Any]) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING (append-only rows); True when a row was added."""
-    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return conn.execute(statement).rowcount > 0
 
 
 class _NoteAdd(pydantic.BaseModel):

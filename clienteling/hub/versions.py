@@ -3,6 +3,11 @@
 The counter row is updated inside the writing transaction, so the write lock (BEGIN
 IMMEDIATE on SQLite, the row lock on PostgreSQL) is held until commit and version order
 is commit order: a pull cursor can never skip a row that commits late.
+
+A scope's counter row is created the first time the scope is written. Two transactions
+may both find it missing; both then `INSERT ... ON CONFLICT DO NOTHING` (on PostgreSQL the
+second waits for the first to commit, then inserts nothing) and retry the UPDATE, which at
+READ COMMITTED sees the committed row and queues on its lock.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.tables import scope_versions
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -50,6 +52,15 @@ def apply_style(app: QApplication) -> None:
         log.warning("stylesheet missing: %s", STYLESHEET)
 
 
+def quit_on_ctrl_c(app: QApplication) -> None:
+    """Ctrl+C in the console closes the app cleanly (Qt's loop never runs Python's signal
+    handlers by itself, so a timer gives the interpreter a regular chance)."""
+    signal.signal(signal.SIGINT, lambda _signum, _frame: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
     """Show the window (signing in first when needed), run the first sync with progress
     when the cache is not ready, then the event loop. Returns the exit code."""
@@ -70,6 +81,7 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
     run_in_background(
         terminal.status, success=begin, failure=lambda _exc: begin(None), parent=window
     )
+    quit_on_ctrl_c(app)
     try:
         return app.exec()
     finally:

@@ -1,12 +1,17 @@
-"""A real hub for the hub tests: a seeded SQLite file served by uvicorn on 127.0.0.1:0."""
+"""A real hub for the hub tests: a seeded database served by uvicorn on 127.0.0.1:0.
+
+Every fixture here is parametrized over the two backends the hub supports: a SQLite file
+and a PostgreSQL database (see `tests/support/postgres.py`; skipped without PostgreSQL,
+except under CI). Tests that take `hub`, `client`, `db_url` or `new_db` run on both.
+"""
 
 from __future__ import annotations
 
+import itertools
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,9 +24,48 @@ from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import customers
+from tests.support.postgres import PostgresServer, postgres_server
+
+__all__ = ["postgres_server"]  # the session fixture, found by pytest through this conftest
 
 SEED_NOW = datetime(2025, 6, 1, tzinfo=UTC)
 SEED_CUSTOMERS = 200
+
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+]
+
+NewDb = Callable[[], str]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: runs against a real PostgreSQL server")
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
+@pytest.fixture(scope="session")
+def new_db(
+    backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> NewDb:
+    """Makes fresh, empty databases of the backend: SQLite file paths or PostgreSQL URLs."""
+    if backend == "sqlite":
+        folder = tmp_path_factory.mktemp("hubdb")
+        numbers = itertools.count(1)
+        return lambda: str(folder / f"hub{next(numbers)}.sqlite3")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database
+
+
+@pytest.fixture
+def db_url(new_db: NewDb) -> str:
+    """A fresh, empty database for one test, on each backend."""
+    return new_db()
 
 
 @dataclass
@@ -45,20 +89,21 @@ class SeededHub:
 
 
 @pytest.fixture(scope="session")
-def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    path = tmp_path_factory.mktemp("hub") / "hub.sqlite3"
-    engine = make_engine(str(path))
+def seeded_db(new_db: NewDb) -> tuple[str, dict[str, Any]]:
+    """One seeded database per backend, shared by the session (path or URL, summary)."""
+    url = new_db()
+    engine = make_engine(url)
     migrate(engine)
     summary = seed_demo_data(engine, customers=SEED_CUSTOMERS, seed=7, now=SEED_NOW)
     engine.dispose()
-    return path, summary
+    return url, summary
 
 
 @pytest.fixture(scope="session")
-def hub(seeded_db: tuple[Path, dict[str, Any]]) -> Iterator[SeededHub]:
-    path, summary = seeded_db
-    with HubServer(settings=HubSettings(db=str(path), port=0)) as server:
-        engine = make_engine(str(path))
+def hub(seeded_db: tuple[str, dict[str, Any]]) -> Iterator[SeededHub]:
+    url, summary = seeded_db
+    with HubServer(settings=HubSettings(db=url, port=0)) as server:
+        engine = make_engine(url)
         yield SeededHub(url=server.url, engine=engine, summary=summary)
         engine.dispose()
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -17,13 +17,13 @@ from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.tables import associates, consents, customers, locations, orders
 
-from .conftest import SEED_NOW
+from .conftest import SEED_NOW, NewDb
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
 
 
-def seeded(path: Path, *, seed: int, count: int = 120) -> Engine:
-    engine = make_engine(str(path))
+def seeded(url: str, *, seed: int, count: int = 120) -> Engine:
+    engine = make_engine(url)
     migrate(engine)
     seed_demo_data(engine, customers=count, seed=seed, now=NOW)
     return engine
@@ -32,21 +32,25 @@ def seeded(path: Path, *, seed: int, count: int = 120) -> Engine:
 def customer_rows(engine: Engine) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
         query = sa.select(customers.c.id, customers.c.display_name, customers.c.phones)
-        return [tuple(r) for r in conn.execute(query.order_by(customers.c.id))]
+        rows = [tuple(r) for r in conn.execute(query.order_by(customers.c.id))]
+    engine.dispose()
+    return rows
 
 
-def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
-    a = customer_rows(seeded(tmp_path / "a.sqlite3", seed=3))
-    b = customer_rows(seeded(tmp_path / "b.sqlite3", seed=3))
-    c = customer_rows(seeded(tmp_path / "c.sqlite3", seed=4))
+def test_same_seed_same_data_other_seed_other_data(new_db: NewDb) -> None:
+    a = customer_rows(seeded(new_db(), seed=3))
+    b = customer_rows(seeded(new_db(), seed=3))
+    c = customer_rows(seeded(new_db(), seed=4))
     assert len(a) == 120
     assert a == b
     assert {r[1] for r in a} != {r[1] for r in c}
 
 
-@pytest.fixture(scope="module")
-def demo(seeded_db: tuple[Path, dict[str, Any]]) -> Engine:
-    return make_engine(str(seeded_db[0]))
+@pytest.fixture
+def demo(seeded_db: tuple[str, dict[str, Any]]) -> Iterator[Engine]:
+    engine = make_engine(seeded_db[0])
+    yield engine
+    engine.dispose()
 
 
 def test_names_are_vietnamese_french_russian_and_english(demo: Engine) -> None:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter
 
 from clienteling.hub.clock import iso, utc_now
-from clienteling.hub.db import read_tx, write_tx
+from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.deps import HubDep
 from clienteling.hub.errors import ApiError, check_protocol
 from clienteling.hub.passwords import new_token, token_hash, verify_password
@@ -41,19 +41,18 @@ def sign_in(body: SignInRequest, hub: HubDep) -> SignInResponse:
     now = utc_now()
     expires_at = iso(now + timedelta(hours=hub.settings.token_ttl_hours))
     with write_tx(hub.engine) as conn:
-        known = conn.execute(
-            sa.select(devices.c.id).where(devices.c.id == body.device_id).with_for_update()
-        ).first()
-        if known is None:
-            conn.execute(
-                sa.insert(devices).values(
-                    id=body.device_id,
-                    store_id=who.store_id,
-                    last_mutation_id=0,
-                    last_seen_at=iso(now),
-                )
-            )
-        else:
+        # Two sign-ins of one new device at once: the second waits, then updates.
+        added = insert_ignoring_conflicts(
+            conn,
+            devices,
+            {
+                "id": body.device_id,
+                "store_id": who.store_id,
+                "last_mutation_id": 0,
+                "last_seen_at": iso(now),
+            },
+        )
+        if not added:
             conn.execute(
                 sa.update(devices)
                 .where(devices.c.id == body.device_id)
