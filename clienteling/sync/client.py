@@ -35,6 +35,12 @@ log = logging.getLogger(__name__)
 _Model = TypeVar("_Model", bound=BaseModel)
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""Every request has one: connect 5 s; read, write and waiting for a pooled connection 30 s."""
+
+# What a load balancer or reverse proxy answers while the hub is down, restarting or
+# overloaded: for the terminal that is "the hub did not answer" (back off and retry),
+# not a refusal of what it sent.
+_UNAVAILABLE_STATUSES = frozenset({502, 503, 504})
 
 
 class MutationGapError(HubError):
@@ -45,6 +51,14 @@ class MutationGapError(HubError):
         self.last_mutation_id = last_mutation_id
 
 
+class HubUnavailableError(HubUnreachableError):
+    """A gateway answered for the hub (HTTP 502/503/504): treated as unreachable."""
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class HubClient:
     def __init__(
         self,
@@ -53,6 +67,11 @@ class HubClient:
         transport: httpx.BaseTransport | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
     ) -> None:
+        if timeout is None or (
+            isinstance(timeout, httpx.Timeout)
+            and None in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+        ):
+            raise ValueError("every hub request needs a timeout")
         self.base_url = base_url.rstrip("/")
         self._http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout)
 
@@ -108,6 +127,9 @@ class HubClient:
 
 def _error(response: httpx.Response) -> Exception:
     status = response.status_code
+    if status in _UNAVAILABLE_STATUSES:
+        log.info("hub unavailable: HTTP %d", status)
+        return HubUnavailableError(f"the hub is unavailable (HTTP {status})", status=status)
     try:
         body = ErrorBody.model_validate_json(response.content)
     except pydantic.ValidationError:

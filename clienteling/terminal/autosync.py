@@ -1,20 +1,26 @@
 """The background sync loop: a daemon thread woken by a timer or by `request()`.
 
-When the hub is unreachable the wait doubles up to a cap (a manual "sync now" still
-tries at once), so a terminal left offline does not hammer the network.
+When the hub is unreachable (no answer, timeout, reset, or a gateway's 502/503/504) or
+fails with a 5xx, the wait doubles up to a cap, with jitter so a store's terminals do not
+retry in step; a manual "sync now" or a local change still tries at once. A refusal (4xx,
+"update needed") is not retried on a timer: the same request would be refused again, so
+the loop waits for a local change or "sync now".
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import threading
 from collections.abc import Callable
 
 from clienteling.domain.errors import (
     ClientelingError,
+    HubError,
     HubUnreachableError,
     NotSignedInError,
     SessionExpiredError,
+    UpdateNeededError,
 )
 
 log = logging.getLogger(__name__)
@@ -66,13 +72,21 @@ class AutoSync:
                 delay = self.interval_s
             except HubUnreachableError:
                 failures += 1
-                delay = min(max(self.interval_s, MIN_RETRY_S) * 2 ** (failures - 1), MAX_BACKOFF_S)
-            except (NotSignedInError, SessionExpiredError):
-                delay = MAX_BACKOFF_S  # nothing to do until someone signs in
+                delay = _backoff(max(self.interval_s, MIN_RETRY_S), failures)
+            except (NotSignedInError, SessionExpiredError, UpdateNeededError):
+                delay = MAX_BACKOFF_S  # nothing to do until someone signs in or updates
+            except HubError as exc:
+                failures += 1
+                if 400 <= exc.status < 500:
+                    log.warning("the hub refused the sync (%s, HTTP %d)", exc.hub_code, exc.status)
+                    delay = MAX_BACKOFF_S  # not blindly: wait for a change or "sync now"
+                else:
+                    log.info("sync pass failed: %s (HTTP %d)", exc.hub_code, exc.status)
+                    delay = _backoff(max(self.interval_s, MIN_RETRY_S), failures)
             except ClientelingError as exc:
                 log.info("sync pass failed: %s", exc.code)
                 failures += 1
-                delay = min(self.interval_s * 2 ** (failures - 1), MAX_BACKOFF_S)
+                delay = _backoff(self.interval_s, failures)
             except Exception:
                 log.exception("sync pass crashed")
                 delay = MAX_BACKOFF_S
@@ -83,3 +97,9 @@ class AutoSync:
             except Exception:
                 log.exception("a sync callback failed")
             self._wake.wait(delay)
+
+
+def _backoff(base_s: float, failures: int) -> float:
+    """Exponential backoff with "equal jitter": between half and all of base * 2^(n-1)."""
+    ceiling = min(base_s * 2 ** (failures - 1), MAX_BACKOFF_S)
+    return ceiling / 2 + random.uniform(0, ceiling / 2)

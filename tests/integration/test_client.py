@@ -22,7 +22,7 @@ from clienteling.protocol.models import (
     SignInRequest,
     SignInResponse,
 )
-from clienteling.sync.client import HubClient, MutationGapError
+from clienteling.sync.client import HubClient, HubUnavailableError, MutationGapError
 
 
 @pytest.fixture
@@ -106,11 +106,30 @@ def test_network_failures_mean_unreachable(failure: httpx.TransportError) -> Non
         client.pull("t", PullRequest(device_id="d", schema_version=1, scope="catalog"))
 
 
-def test_a_proxy_error_page_is_a_hub_error() -> None:
+def test_a_gateway_error_page_means_the_hub_is_unreachable() -> None:
+    """502/503/504 come from a load balancer while the hub is down: back off and retry."""
+
     def proxy(_request: httpx.Request) -> httpx.Response:
         return httpx.Response(502, text="<html>Bad Gateway</html>")
 
     client = HubClient("http://hub.invalid", transport=httpx.MockTransport(proxy))
+    with pytest.raises(HubUnreachableError) as caught:
+        client.pull("t", PullRequest(device_id="d", schema_version=1, scope="catalog"))
+    assert isinstance(caught.value, HubUnavailableError) and caught.value.status == 502
+
+
+def test_any_other_error_page_is_a_hub_error() -> None:
+    def proxy(_request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, text="<html>Internal Server Error</html>")
+
+    client = HubClient("http://hub.invalid", transport=httpx.MockTransport(proxy))
     with pytest.raises(HubError) as caught:
         client.pull("t", PullRequest(device_id="d", schema_version=1, scope="catalog"))
-    assert caught.value.status == 502
+    assert caught.value.status == 500
+
+
+def test_a_client_without_a_timeout_is_refused() -> None:
+    with pytest.raises(ValueError, match="timeout"):
+        HubClient("http://hub.invalid", timeout=None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="timeout"):
+        HubClient("http://hub.invalid", timeout=httpx.Timeout(5.0, read=None))
