@@ -7,13 +7,21 @@ import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from clienteling.protocol.models import Change
 from clienteling.store import outbox
-from clienteling.store.search import index_customer, sort_name, unindex_customer
+from clienteling.store.search import (
+    SearchText,
+    index_rows,
+    place,
+    search_text,
+    sort_name,
+    unindex_rows,
+)
 from clienteling.store.state import ScopeState, save_scope_state
 from clienteling.store.tables import ENTITY_TABLES, EntityTable
 
@@ -34,21 +42,42 @@ def apply_page(
 
     `reset` first drops the scope's rows (the hub has a new epoch) but keeps the outbox
     and the notes still waiting to be sent.
+
+    Only the last change of each row in the page counts (an upsert replaces the whole
+    row, a delete removes it), so rows are written per entity kind in a few
+    `executemany` calls rather than one statement per change.
     """
     kinds: set[str] = set()
+    latest: dict[str, dict[str, Change]] = {}
+    for change in changes:
+        if change.entity not in ENTITY_TABLES:
+            log.debug("skipping unknown entity kind %s", change.entity)
+            continue
+        kinds.add(change.entity)
+        if change.op != "delete" and change.data is None:
+            continue  # nothing to write (as before: such a change is a no-op)
+        rows = latest.setdefault(change.entity, {})
+        rows.pop(change.id, None)
+        rows[change.id] = change
     with db.atomic():
         if reset:
             reset_scope(db, scope)
-        for change in changes:
-            spec = ENTITY_TABLES.get(change.entity)
-            if spec is None:
-                log.debug("skipping unknown entity kind %s", change.entity)
+        for entity, rows in latest.items():
+            spec = ENTITY_TABLES[entity]
+            deletes = [c.id for c in rows.values() if c.op == "delete"]
+            upserts = [c for c in rows.values() if c.op != "delete"]
+            if spec.entity == "customer":
+                _apply_customers(db, spec, deletes, upserts, scope=scope)
                 continue
-            if change.op == "delete":
-                _delete(db, spec, change.id)
-            elif change.data is not None:
-                _upsert(db, spec, change, scope=scope)
-            kinds.add(change.entity)
+            if deletes:
+                db.conn.executemany(f"DELETE FROM {spec.table} WHERE id = ?", _one(deletes))
+            if upserts:
+                extra: dict[str, Any] = {"pending": 0} if spec.entity == "note" else {}
+                sql = _upsert_sql(spec, ("scope", "version", *extra))
+                db.conn.executemany(
+                    sql,
+                    [[*_values(spec, c), scope, c.version, *extra.values()] for c in upserts],
+                )
         save_scope_state(
             db,
             ScopeState(
@@ -65,8 +94,13 @@ def apply_page(
 def reset_scope(db: Database, scope: str) -> None:
     """Forget everything pulled for `scope` (rows and cursor); unsent work stays."""
     with db.atomic():
-        for row in db.conn.execute("SELECT rowid FROM customers WHERE scope = ?", (scope,)):
-            unindex_customer(db, rowid=int(row[0]))
+        db.conn.execute(
+            "INSERT INTO customer_fts "
+            "(customer_fts, rowid, search_name, search_other, search_digits) "
+            "SELECT 'delete', search_key, search_name, search_other, search_digits "
+            "FROM customers WHERE scope = ? AND search_key IS NOT NULL",
+            (scope,),
+        )
         for spec in ENTITY_TABLES.values():
             if spec.table == "notes":
                 db.conn.execute("DELETE FROM notes WHERE scope = ? AND pending = 0", (scope,))
@@ -75,44 +109,101 @@ def reset_scope(db: Database, scope: str) -> None:
         db.conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))
 
 
-def _values(spec: EntityTable, data: dict[str, Any]) -> list[Any]:
-    values = []
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False)
+
+
+def _one(ids: Sequence[str]) -> list[tuple[str]]:
+    return [(i,) for i in ids]
+
+
+def _values(spec: EntityTable, change: Change) -> list[Any]:
+    data = change.data or {}
+    values: list[Any] = []
     for column in spec.columns:
-        value = data.get(column)
+        value = change.id if column == "id" else data.get(column)
         if column in spec.json_columns:
-            value = json.dumps(value if value is not None else [], ensure_ascii=False)
+            value = _dumps(value if value is not None else [])
         elif column in spec.bool_columns:
             value = int(bool(value))
         values.append(value)
     return values
 
 
-def _upsert(db: Database, spec: EntityTable, change: Change, *, scope: str) -> None:
-    data = dict(change.data or {})
-    data["id"] = change.id
-    columns = list(spec.columns)
-    values = _values(spec, data)
-    extra: dict[str, Any] = {"scope": scope, "version": change.version}
-    if spec.entity == "customer":
-        extra["sort_name"] = sort_name(str(data.get("display_name", "")))
-    if spec.entity == "note":
-        extra["pending"] = 0  # the hub has it: no longer waiting
-    columns += list(extra)
-    values += list(extra.values())
+@cache
+def _upsert_sql(spec: EntityTable, extra: tuple[str, ...]) -> str:
+    columns = [*spec.columns, *extra]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-    sql = (
+    return (
         f"INSERT INTO {spec.table} ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)}) "
-        f"ON CONFLICT(id) DO UPDATE SET {updates} RETURNING rowid"
+        f"ON CONFLICT(id) DO UPDATE SET {updates}"
     )
-    rowid = int(db.conn.execute(sql, values).fetchone()[0])
-    if spec.entity == "customer":
-        index_customer(db, rowid=rowid, customer=data)
 
 
-def _delete(db: Database, spec: EntityTable, entity_id: str) -> None:
-    if spec.entity == "customer":
-        row = db.conn.execute("SELECT rowid FROM customers WHERE id = ?", (entity_id,)).fetchone()
-        if row is not None:
-            unindex_customer(db, rowid=int(row[0]))
-    db.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (entity_id,))
+_CUSTOMER_EXTRA = (
+    "scope",
+    "version",
+    "sort_name",
+    "search_key",
+    "search_name",
+    "search_other",
+    "search_digits",
+)
+
+
+def _apply_customers(
+    db: Database,
+    spec: EntityTable,
+    deletes: list[str],
+    upserts: list[Change],
+    *,
+    scope: str,
+) -> None:
+    """Customers also keep their search key and index row in step (see store.search)."""
+    ids = deletes + [c.id for c in upserts]
+    old: dict[str, tuple[Any, ...]] = {
+        row[0]: tuple(row[1:])
+        for row in db.conn.execute(
+            "SELECT id, search_key, sort_name, search_name, search_other, search_digits "
+            "FROM customers WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
+    unindex: list[tuple[int, str, str, str]] = []
+    index: list[tuple[int, str, str, str]] = []
+    fresh: dict[str, SearchText] = {}
+    to_place: list[tuple[str, str]] = []
+    rows = []
+    for customer_id in deletes:
+        before = old.get(customer_id)
+        if before is not None and before[0] is not None:
+            unindex.append((before[0], before[2], before[3], before[4]))
+    for change in upserts:
+        data = dict(change.data or {})
+        name = sort_name(str(data.get("display_name", "")))
+        text = search_text(data)
+        key = None
+        before = old.get(change.id)
+        if before is not None and before[0] is not None:
+            if before[1] == name:
+                key = before[0]  # same place in name order: keep the key
+                if tuple(before[2:]) != text:
+                    unindex.append((key, before[2], before[3], before[4]))
+                    index.append((key, *text))
+            else:
+                unindex.append((before[0], before[2], before[3], before[4]))
+        if key is None:
+            fresh[change.id] = text
+            to_place.append((name, change.id))
+        rows.append([*_values(spec, change), scope, change.version, name, key, *text])
+    if unindex:
+        unindex_rows(db, unindex)
+    if deletes:
+        db.conn.executemany("DELETE FROM customers WHERE id = ?", _one(deletes))
+    if rows:
+        db.conn.executemany(_upsert_sql(spec, _CUSTOMER_EXTRA), rows)
+    if to_place:
+        placed = place(db, to_place)
+        index.extend((placed[cid], *text) for cid, text in fresh.items())
+    if index:
+        index_rows(db, index)

@@ -93,6 +93,43 @@ def _initial(db: Database) -> None:
         db.execute(statement)
 
 
-KNOWN: frozenset[str] = frozenset({"0001_initial"})
+# 0002: search in name order without ranking every match. Each customer gets a
+# `search_key` that orders like (sort_name, id) (store.search keeps it so, with gaps
+# between keys) and is the rowid of its index row; the index is external-content over the
+# folded search text now kept on the customer row, so nothing is stored twice and a
+# changed row can be taken out of the index with exactly the text that went in.
+_SEARCH_ORDER = (
+    "ALTER TABLE customers ADD COLUMN search_key INTEGER",
+    "ALTER TABLE customers ADD COLUMN search_name TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE customers ADD COLUMN search_other TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE customers ADD COLUMN search_digits TEXT NOT NULL DEFAULT ''",
+    "DROP TABLE customer_fts",
+    "CREATE UNIQUE INDEX ix_customers_search_key ON customers (search_key)",
+    # Neighbours of a (sort_name, id) among the placed rows (see store.search.place).
+    """CREATE INDEX ix_customers_search_order ON customers (sort_name, id)
+        WHERE search_key IS NOT NULL""",
+    "CREATE INDEX ix_customers_scope ON customers (scope)",
+    # Search results come in rowid (= name) order, so no column sizes are needed for
+    # ranking (columnsize=0) and no positions for phrases (detail=column).
+    """CREATE VIRTUAL TABLE customer_fts USING fts5(
+        search_name, search_other, search_digits,
+        content = 'customers', content_rowid = 'search_key',
+        columnsize = 0, detail = column,
+        prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+)
+
+
+@migrations(name="0002_search_order")
+def _search_order(db: Database) -> None:
+    from clienteling.store.search import reindex_all  # search imports nothing from here
+
+    for statement in _SEARCH_ORDER:
+        db.execute(statement)
+    reindex_all(db)
+
+
+KNOWN: frozenset[str] = frozenset({"0001_initial", "0002_search_order"})
 SCHEMA_VERSION = len(KNOWN)
 """Sent to the hub with every push and pull (DESIGN.md, Sync §6)."""

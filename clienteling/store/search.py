@@ -1,107 +1,379 @@
 """Customer search: names with or without diacritics in any word order, emails, loyalty
 cards and phone numbers in any format, all through one FTS5 index.
 
-The index row of a customer shares its rowid with the `customers` row, so upserts and
-deletes keep it in step cheaply (callers do it in the same transaction as the row).
+Order. Results come best match first, then by name (`sort_name`, then id). "Best" is a
+small number of tiers, tried in turn (see `tiers`): every typed word is a whole word of
+the name; every typed word starts a word of the name; every typed word starts a word of
+the name, email or card. For digits: the whole phone or card, then a prefix of it.
+
+Speed. Ranking all matches of a broad query ("n" over 500,000 customers) costs time in
+proportion to the matches. Instead, each customer's index row has as its rowid a
+`search_key` that sorts exactly like (sort_name, id), so "the first N matches in name
+order" is the first N rowids FTS5 yields: `MATCH … ORDER BY rowid LIMIT N` stops after N
+rows, however many match. `place` keeps the keys in that order as customers arrive,
+leaving gaps between keys and re-spreading a few neighbours when a gap runs out (an
+order-maintenance list). The index is external-content over the `search_*` columns of
+`customers`, so a row is taken out of it with exactly the text that went in.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
+import phonenumbers
 from sqlite_utils import Database
 
 from clienteling.domain.phones import looks_like_phone_or_card, search_keys
 from clienteling.domain.text import digits, fold, words
 from clienteling.store.views import CustomerHit
 
-# Column weights for bm25: a hit in the name counts more than in an email or card.
-_RANK = "bm25(customer_fts, 10.0, 2.0, 5.0)"
-# Ranking every match of a one-letter query on a large store is too slow for type-ahead:
-# rank at most this many candidates (in index order). A query that matches more is not
-# specific yet; the associate keeps typing and the set shrinks below the cap.
-CANDIDATES = 2000
+KEY_SPACE = 1 << 62
+"""Search keys are integers in (0, KEY_SPACE)."""
+_MIN_SPACING = 1 << 20
+"""A re-spread widens its window until neighbouring keys are at least this far apart."""
+
+SearchText = tuple[str, str, str]
+"""What a customer is indexed under: (name words, emails and card, digit keys)."""
+
+_UNINDEX = (
+    "INSERT INTO customer_fts (customer_fts, rowid, search_name, search_other, search_digits) "
+    "VALUES ('delete', ?, ?, ?, ?)"
+)
+_INDEX = (
+    "INSERT INTO customer_fts (rowid, search_name, search_other, search_digits) VALUES (?, ?, ?, ?)"
+)
 
 
 def sort_name(display_name: str) -> str:
     """The key customers sort by within equally good matches."""
-    return " ".join(words(display_name))
+    return " ".join(_words(display_name))
 
 
-def index_customer(db: Database, *, rowid: int, customer: Mapping[str, Any]) -> None:
-    """(Re)write the search row of one customer; call inside the upsert's transaction."""
-    name_words = words(
-        " ".join((customer["given_name"], customer["family_name"], customer["display_name"]))
-    )
+def search_text(customer: Mapping[str, Any]) -> SearchText:
+    """The folded text one customer is found by (stored on the row, indexed by FTS5)."""
+    name_words = [
+        word
+        for field in ("given_name", "family_name", "display_name")
+        for word in _words(customer.get(field) or "")
+    ]
     card = customer.get("loyalty_card") or ""
-    other = [fold(email) for email in customer.get("emails", [])] + ([fold(card)] if card else [])
-    keys = [key for phone in customer.get("phones", []) for key in search_keys(phone)]
+    other = [_fold(email) for email in customer.get("emails") or []]
+    if card:
+        other.append(_fold(card))
+    keys = [key for phone in customer.get("phones") or [] for key in phone_keys(phone)]
     if digits(card):
         keys.append(digits(card))
-    db.conn.execute("DELETE FROM customer_fts WHERE rowid = ?", (rowid,))
-    db.conn.execute(
-        "INSERT INTO customer_fts (rowid, name, other, digits) VALUES (?, ?, ?, ?)",
-        (rowid, " ".join(dict.fromkeys(name_words)), " ".join(other), " ".join(keys)),
+    return " ".join(dict.fromkeys(name_words)), " ".join(other), " ".join(keys)
+
+
+# Fast paths for loading a snapshot (hundreds of thousands of rows). Each gives exactly
+# what the domain function gives (tests/store/test_search_text.py checks this).
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    return tuple(words(piece))
+
+
+def _words(text: str) -> list[str]:
+    """`domain.text.words`, per whitespace-separated piece with a cache: names repeat."""
+    return [word for piece in text.split() for word in _piece_words(piece)]
+
+
+def _fold(text: str) -> str:
+    """`domain.text.fold`; plain ASCII (most emails) only needs lower-casing."""
+    return text.lower() if text.isascii() else fold(text)
+
+
+_E164 = re.compile(r"\+[1-9][0-9]{2,20}")
+
+
+@lru_cache(maxsize=512)
+def _calling_code(code: int) -> tuple[str, re.Pattern[str] | None] | None:
+    """(trunk prefix, national-prefix-for-parsing pattern) of a country calling code that
+    belongs to one region only, or None when parsing a number of it needs the library."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code)
+    if not regions or len(regions) != 1:
+        return None
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
+    if metadata is None:
+        return None
+    pattern = metadata.national_prefix_for_parsing
+    trunk = phonenumbers.ndd_prefix_for_region(regions[0], True) or ""
+    return trunk, re.compile(pattern) if pattern else None
+
+
+def phone_keys(e164: str) -> list[str]:
+    """`domain.phones.search_keys`, without a full parse for a plain E.164 number of a
+    single-region calling code that no national-prefix rule applies to."""
+    if _E164.fullmatch(e164):
+        number = e164[1:]
+        for size in (1, 2, 3):
+            code = int(number[:size])
+            if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+                known = _calling_code(code)
+                national = number[size:]
+                if (
+                    known is not None
+                    and 2 <= len(national) <= 17
+                    and national[0] != "0"
+                    and (known[1] is None or known[1].match(national) is None)
+                ):
+                    trunk = known[0]
+                    keys = [number, trunk + national, national] if trunk else [number, national]
+                    return list(dict.fromkeys(keys))
+                break
+    return search_keys(e164)
+
+
+def index_rows(db: Database, rows: Sequence[tuple[int, str, str, str]]) -> None:
+    """Add index rows (search_key, *search_text) for customers that carry those values.
+
+    In key order: FTS5 flushes its pending segment whenever a rowid is not larger than
+    the one before, so unsorted writes build one tiny segment per row."""
+    db.conn.executemany(_INDEX, sorted(rows))
+
+
+def unindex_rows(db: Database, rows: Sequence[tuple[int, str, str, str]]) -> None:
+    """Take index rows out; the text must be what was indexed (the row's search_* columns).
+    In key order, as `index_rows`."""
+    db.conn.executemany(_UNINDEX, sorted(rows))
+
+
+# --- keeping search_key in (sort_name, id) order -------------------------------------
+
+_Row = tuple[str, str, int]  # sort_name, id, search_key
+
+_BEFORE = """SELECT sort_name, id, search_key FROM customers
+    WHERE search_key IS NOT NULL AND (sort_name, id) < (?, ?)
+    ORDER BY sort_name DESC, id DESC LIMIT ?"""
+_AFTER = """SELECT sort_name, id, search_key FROM customers
+    WHERE search_key IS NOT NULL AND (sort_name, id) > (?, ?)
+    ORDER BY sort_name, id LIMIT ?"""
+_SET_KEY = "UPDATE customers SET search_key = ? WHERE id = ?"
+
+
+def _run(db: Database, at: tuple[str, str], *, before: bool, count: int) -> list[_Row]:
+    """Up to `count` placed customers next to `at`, nearest first."""
+    sql = _BEFORE if before else _AFTER
+    return [(r[0], r[1], int(r[2])) for r in db.conn.execute(sql, (at[0], at[1], count))]
+
+
+def _spread(lo: int, hi: int, count: int) -> list[int]:
+    """`count` increasing integers strictly between lo and hi, evenly apart."""
+    return [lo + ((n + 1) * (hi - lo)) // (count + 1) for n in range(count)]
+
+
+def place(db: Database, items: Sequence[tuple[str, str]]) -> dict[str, int]:
+    """Give the customers `items` = (sort_name, id), whose rows exist with a NULL
+    search_key, keys that keep every placed customer in (sort_name, id) order.
+
+    Returns id -> key for `items`; the caller adds their index rows. Placed neighbours
+    that had to move (a re-spread) are moved in the index here.
+    """
+    todo = sorted(items)
+    keys: dict[str, int] = {}
+    i = 0
+    while i < len(todo):
+        first = todo[i]
+        nxt = _run(db, first, before=False, count=1)
+        j = i + 1
+        if not nxt:
+            j = len(todo)
+        else:
+            bound = (nxt[0][0], nxt[0][1])
+            while j < len(todo) and todo[j] < bound:
+                j += 1
+        group = todo[i:j]
+        prev = _run(db, first, before=True, count=1)
+        lo = prev[0][2] if prev else 0
+        hi = nxt[0][2] if nxt else KEY_SPACE
+        if hi - lo > len(group):
+            assigned = list(zip((g[1] for g in group), _spread(lo, hi, len(group)), strict=True))
+        else:
+            assigned = _respread(db, group, keys)
+        db.conn.executemany(_SET_KEY, [(key, cid) for cid, key in assigned])
+        keys.update(assigned)
+        i = j
+    return keys
+
+
+def _respread(
+    db: Database, group: Sequence[tuple[str, str]], pending: dict[str, int]
+) -> list[tuple[str, int]]:
+    """No room between the neighbours of `group`: widen a window of placed neighbours
+    (doubling) until keys can be spread at least _MIN_SPACING apart, then renumber the
+    window with the group inside it. `pending` (placed in this call, not yet indexed) is
+    updated for the members that move; others are moved in the index."""
+    k = 1
+    while True:
+        left = _run(db, group[0], before=True, count=k + 1)
+        right = _run(db, group[-1], before=False, count=k + 1)
+        lo = left[k][2] if len(left) > k else 0
+        hi = right[k][2] if len(right) > k else KEY_SPACE
+        inside = left[:k][::-1] + right[:k]
+        total = len(inside) + len(group)
+        whole = len(left) <= k and len(right) <= k
+        if (hi - lo) // (total + 1) >= _MIN_SPACING or (whole and hi - lo > total):
+            break
+        k *= 2
+    window_left = left[:k][::-1]
+    ordered: list[tuple[str, int | None]] = []
+    ordered += [(r[1], r[2]) for r in window_left]
+    ordered += [(g[1], None) for g in group]
+    ordered += [(r[1], r[2]) for r in right[:k]]
+    new_keys = _spread(lo, hi, total)
+    moved = [
+        (cid, old, new)
+        for (cid, old), new in zip(ordered, new_keys, strict=True)
+        if old is not None and old != new
+    ]
+    indexed = [m for m in moved if m[0] not in pending]
+    if indexed:
+        unindex_rows(db, _texts_by_key(db, [old for _, old, _ in indexed]))
+    # Two steps so no key is ever held by two rows (search_key is UNIQUE).
+    db.conn.executemany(_SET_KEY, [(-old, cid) for cid, old, _ in moved])
+    db.conn.executemany(_SET_KEY, [(new, cid) for cid, _, new in moved])
+    for cid, _, new in moved:
+        if cid in pending:
+            pending[cid] = new
+    if indexed:
+        index_rows(db, _texts_by_key(db, [new for _, _, new in indexed]))
+    return [(cid, new) for (cid, old), new in zip(ordered, new_keys, strict=True) if old is None]
+
+
+def _texts_by_key(db: Database, keys: Sequence[int]) -> list[tuple[int, str, str, str]]:
+    return [
+        (int(r[0]), r[1], r[2], r[3])
+        for r in db.conn.execute(
+            "SELECT search_key, search_name, search_other, search_digits FROM customers "
+            "WHERE search_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(keys)),),
+        )
+    ]
+
+
+def reindex_all(db: Database) -> None:
+    """Recompute every customer's sort name, search text and key (evenly spread, in name
+    order) and rebuild the index from them. Used by the migration that introduced keys."""
+    rows = []
+    for row in db.conn.execute(
+        "SELECT id, given_name, family_name, display_name, phones, emails, loyalty_card "
+        "FROM customers"
+    ):
+        text = search_text(
+            {
+                "given_name": row[1],
+                "family_name": row[2],
+                "display_name": row[3],
+                "phones": json.loads(row[4]),
+                "emails": json.loads(row[5]),
+                "loyalty_card": row[6],
+            }
+        )
+        rows.append((sort_name(row[3]), row[0], text))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    keys = _spread(0, KEY_SPACE, len(rows))
+    db.conn.execute("UPDATE customers SET search_key = NULL")
+    db.conn.executemany(
+        "UPDATE customers SET sort_name = ?, search_key = ?, search_name = ?, "
+        "search_other = ?, search_digits = ? WHERE id = ?",
+        [(name, key, *text, cid) for (name, cid, text), key in zip(rows, keys, strict=True)],
     )
+    db.conn.execute("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')")
 
 
-def unindex_customer(db: Database, *, rowid: int) -> None:
-    db.conn.execute("DELETE FROM customer_fts WHERE rowid = ?", (rowid,))
+# --- searching -----------------------------------------------------------------------
 
 
-def match_expression(query: str) -> str | None:
-    """The FTS5 query for what the associate typed, or None when there is nothing to find.
-
-    Digits-only input (a phone or a card) is matched by prefix against the digit keys;
-    anything else as word prefixes, all of which must match, in any order.
+def tiers(query: str) -> list[str]:
+    """The FTS5 queries for what the associate typed, best tier first ([] = nothing to
+    find). Digits-only input (a phone or a card) is matched against the digit keys;
+    anything else as words, all of which must match, in any order.
     """
     text = query.strip()
     if not text:
-        return None
+        return []
     if looks_like_phone_or_card(text):
-        return f'digits : "{digits(text)}"*'
+        number = digits(text)
+        return [f'search_digits : "{number}"', f'search_digits : "{number}"*']
     tokens = list(dict.fromkeys(words(text)))
     if not tokens:
-        return None
+        return []
     # Tokens are letters and digits only (see domain.text.words): safe inside quotes.
-    return "{name other} : (" + " AND ".join(f'"{token}"*' for token in tokens) + ")"
+    exact = " AND ".join(f'"{token}"' for token in tokens)
+    prefix = " AND ".join(f'"{token}"*' for token in tokens)
+    return [
+        f"search_name : ({exact})",
+        f"search_name : ({prefix})",
+        f"{{search_name search_other}} : ({prefix})",
+    ]
+
+
+def match_expression(query: str) -> str | None:
+    """The broadest tier: every hit of `search_customers` matches it (None: nothing)."""
+    found = tiers(query)
+    return found[-1] if found else None
+
+
+_FIRST = "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid LIMIT ?"
+
+
+def search_keys_for(db: Database, query: str, *, limit: int = 50) -> list[int]:
+    """The search keys of the best `limit` customers for `query`, best first."""
+    found: list[int] = []
+    seen: set[int] = set()
+    for expression in tiers(query):
+        if len(found) >= limit:
+            break
+        # Earlier tiers' hits also match later tiers: ask for enough to skip them.
+        for (key,) in db.conn.execute(_FIRST, (expression, limit + len(found))):
+            if key not in seen:
+                seen.add(key)
+                found.append(key)
+                if len(found) >= limit:
+                    break
+    return found
 
 
 def search_customers(db: Database, query: str, *, limit: int = 50) -> list[CustomerHit]:
     """Best matches first, then by name."""
-    expression = match_expression(query)
-    if expression is None or limit <= 0:
+    if limit <= 0:
+        return []
+    keys = search_keys_for(db, query, limit=limit)
+    if not keys:
         return []
     rows = db.conn.execute(
-        f"""
-        SELECT c.id, c.display_name, c.phones, c.emails, c.loyalty_card,
+        """
+        SELECT c.search_key, c.id, c.display_name, c.phones, c.emails, c.loyalty_card,
                c.lifecycle_stage, l.city
-        FROM (
-            SELECT rowid, {_RANK} AS score FROM customer_fts
-            WHERE customer_fts MATCH ? LIMIT ?
-        ) AS f
-        JOIN customers AS c ON c.rowid = f.rowid
+        FROM customers AS c
         LEFT JOIN locations AS l ON l.id = c.home_store_id
-        ORDER BY f.score, c.sort_name, c.id
-        LIMIT ?
+        WHERE c.search_key IN (SELECT value FROM json_each(?))
         """,
-        (expression, max(CANDIDATES, limit), limit),
+        (json.dumps(keys),),
     ).fetchall()
+    by_key = {row[0]: row for row in rows}
     hits = []
-    for row in rows:
-        phones = json.loads(row[2])
-        emails = json.loads(row[3])
+    for key in keys:
+        row = by_key.get(key)
+        if row is None:
+            continue
+        phones = json.loads(row[3])
+        emails = json.loads(row[4])
         hits.append(
             CustomerHit(
-                id=row[0],
-                display_name=row[1],
+                id=row[1],
+                display_name=row[2],
                 phone=phones[0] if phones else None,
                 email=emails[0] if emails else None,
-                loyalty_card=row[4],
-                lifecycle_stage=row[5],
-                city=row[6],
+                loyalty_card=row[5],
+                lifecycle_stage=row[6],
+                city=row[7],
             )
         )
     return hits

@@ -128,3 +128,63 @@ def test_index_follows_updates_and_deletes(people: Database) -> None:
 
 def test_limit(people: Database) -> None:
     assert len(search_customers(people, "nguyen", limit=1)) == 1
+
+
+def test_whole_word_before_prefix_before_email_then_by_name(db: Database) -> None:
+    apply_page(
+        db,
+        scope=SCOPE,
+        changes=[
+            customer("prefix-a", given="Anna", family="Adams"),  # "an" starts "anna"
+            customer("exact-z", given="An", family="Zola"),  # "an" is a whole word
+            customer("exact-b", given="An", family="Bui"),
+            customer("email", given="Bob", family="Durand", emails=["an@example.com"]),
+            customer("prefix-b", given="Andrei", family="Belov"),
+        ],
+        cursor="c1",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    # Sort names are "an bui", "an zola", "anna adams", ... (display name order).
+    assert ids(db, "an") == ["exact-b", "exact-z", "prefix-b", "prefix-a", "email"]
+    assert ids(db, "an bui") == ["exact-b"]
+    # "Bob Durand" <an@example.com> matches across name and email: last tier.
+    assert ids(db, "an b") == ["exact-b", "prefix-b", "email"]
+
+
+def test_whole_phone_before_a_longer_number_it_starts(db: Database) -> None:
+    apply_page(
+        db,
+        scope=SCOPE,
+        changes=[
+            customer("longer", given="Aa", family="Aa", card="0612345678999"),
+            customer("phone", given="Zz", family="Zz", phones=["+33612345678"]),
+        ],
+        cursor="c1",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    assert ids(db, "06 12 34 56 78") == ["phone", "longer"]
+    assert ids(db, "0612") == ["longer", "phone"]  # both prefixes: by name
+
+
+def test_a_broad_query_returns_the_first_names_in_order(db: Database) -> None:
+    """No candidate cap: the first 50 of 300 matches by name, whatever the load order."""
+    names = [f"{a}{b}" for a in "nmlkjih" for b in "zyxwvutsrqponmlkjihgfedcba"][:300]
+    rng = __import__("random").Random(5)
+    rng.shuffle(names)
+    for start in range(0, 300, 37):
+        apply_page(
+            db,
+            scope=SCOPE,
+            changes=[
+                customer(f"id-{name}", given="Nadia", family=f"N{name}")
+                for name in names[start : start + 37]
+            ],
+            cursor=f"c{start}",
+            last_mutation_id=0,
+            snapshot_done=True,
+        )
+    found = [hit.display_name for hit in search_customers(db, "n", limit=50)]
+    assert len(found) == 50
+    assert found == sorted(f"Nadia N{name}" for name in names)[:50]
