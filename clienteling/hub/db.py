@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from sqlalchemy.engine import Connection, Engine
 from clienteling.hub.tables import hub_meta
 
 _BEGIN_OPTION = "sqlite_begin"
+_SQLITE_TIMEOUT_S = 30.0
 # Serialises `migrate` across hub processes sharing one PostgreSQL (any constant will do).
 _MIGRATE_LOCK = 0x636C69656E74
 
@@ -54,7 +56,9 @@ def make_engine(url_or_path: str) -> Engine:
     database = sa.engine.make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = sa.create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": _SQLITE_TIMEOUT_S}
+    )
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
@@ -64,10 +68,24 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     # Let SQLAlchemy's "begin" event emit BEGIN itself instead of pysqlite's implicit one.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """Turning a new file to WAL needs an exclusive lock and SQLite does not wait for it
+    (no busy handler there): when several connections open a new file at once, retry."""
+    deadline = time.monotonic() + _SQLITE_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _on_sqlite_begin(conn: Connection) -> None:
@@ -120,7 +138,7 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             # Hub processes starting together migrate one after the other.
-            pass
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATE_LOCK)))
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         if (

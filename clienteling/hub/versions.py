@@ -31,8 +31,8 @@ def allocate(conn: Connection, scope: str, count: int = 1) -> int:
     )
     last = conn.execute(bump).scalar_one_or_none()
     if last is None:
-        conn.execute(sa.insert(scope_versions).values(scope=scope, version=count))
-        last = count
+        insert_ignoring_conflicts(conn, scope_versions, {"scope": scope, "version": 0})
+        last = conn.execute(bump).scalar_one()
     return int(last) - count + 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
@@ -114,3 +115,30 @@ def test_unknown_path_is_a_json_404(client: httpx.Client) -> None:
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_one_new_device_signing_in_twice_at_once(hub: SeededHub) -> None:
+    """Concurrent sign-ins of one new device all succeed and register it once (the insert
+    is ON CONFLICT DO NOTHING; a smoke test: argon2 makes the exact race rare here)."""
+    device = new_device()
+    start = threading.Barrier(3, timeout=30)
+    statuses: list[int] = []
+
+    def sign_in_once() -> None:
+        with httpx.Client(base_url=hub.url, timeout=30) as http:
+            start.wait()
+            response = http.post(
+                "/api/v1/auth/sign-in",
+                json={"username": "demo-associate", "password": "demo", "device_id": device},
+            )
+            statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=sign_in_once) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert statuses == [200, 200, 200]
+    with hub.engine.connect() as conn:
+        count = sa.select(sa.func.count()).select_from(devices).where(devices.c.id == device)
+        assert conn.execute(count).scalar_one() == 1
