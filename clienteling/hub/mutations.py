@@ -154,7 +154,7 @@ def _apply_one(
         ).one()
         last = int(device.last_mutation_id)
         if mutation.id <= last:
-            return MutationResult(id=mutation.id, status="duplicate"), last
+            return _replayed(conn, device_id=session.device_id, mutation_id=mutation.id), last
         if mutation.id > last + 1:
             raise _gap(last)
         status: Literal["applied", "rejected"] = "applied"
@@ -193,3 +193,18 @@ def _apply_one(
             .values(last_mutation_id=mutation.id, last_seen_at=now)
         )
         return MutationResult(id=mutation.id, status=status, reason=reason), mutation.id
+
+
+def _replayed(conn: Connection, *, device_id: str, mutation_id: int) -> MutationResult:
+    """The answer to a mutation sent again (its first answer was lost): a refusal stays a
+    refusal with its reason, so the terminal can still show it; anything else is a
+    duplicate to acknowledge."""
+    recorded = conn.execute(
+        sa.select(applied_mutations.c.status, applied_mutations.c.reason).where(
+            applied_mutations.c.device_id == device_id,
+            applied_mutations.c.mutation_id == mutation_id,
+        )
+    ).first()
+    if recorded is not None and recorded.status == "rejected":
+        return MutationResult(id=mutation_id, status="rejected", reason=recorded.reason)
+    return MutationResult(id=mutation_id, status="duplicate")

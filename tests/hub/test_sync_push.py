@@ -148,3 +148,18 @@ def test_customer_of_another_store_is_404(client: httpx.Client, hub: SeededHub) 
     response = client.get(f"/api/v1/customers/{hub.customer_of(2)}")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_a_rejection_sent_again_is_still_a_rejection_with_its_reason(
+    client: httpx.Client, hub: SeededHub
+) -> None:
+    _, device = sign_in(client)
+    batch = [
+        note_mutation(1, customer_id=hub.customer_of(0), text="   "),
+        note_mutation(2, customer_id=hub.customer_of(0)),
+    ]
+    first = push(client, device, batch).json()["results"]
+    again = push(client, device, batch).json()["results"]
+    assert [r["status"] for r in first] == ["rejected", "applied"]
+    assert [r["status"] for r in again] == ["rejected", "duplicate"]
+    assert again[0]["reason"] == first[0]["reason"]

@@ -227,11 +227,6 @@ def test_lost_pull_response_is_pulled_again(
     assert local_notes(term, customer) == sorted([*before, ("from the other terminal", False)])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hub bug: a re-sent mutation that was rejected comes back as 'duplicate' without "
-    "its reason, so the terminal drops it as acknowledged (hub/mutations.py _apply_one)",
-)
 def test_lost_response_of_a_rejected_push_keeps_the_rejection(
     term: Terminal, proxy: FaultProxy, hub_db: Path
 ) -> None:
