@@ -121,8 +121,15 @@ def insert_ignoring_conflicts(conn: Connection, table: sa.Table, values: dict[st
     then does nothing, instead of failing with a unique violation.
     """
     dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return conn.execute(statement).rowcount > 0
+    # RETURNING, not rowcount: psycopg's rowcount for this INSERT reads -1 through
+    # SQLAlchemy 2.1, so "added" must come from the returned row.
+    statement = (
+        dialect.insert(table)
+        .values(**values)
+        .on_conflict_do_nothing()
+        .returning(sa.literal_column("1"))
+    )
+    return conn.execute(statement).first() is not None
 
 
 def alembic_config() -> Config:

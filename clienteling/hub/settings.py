@@ -24,3 +24,26 @@ class HubSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8700
     token_ttl_hours: float = 12
+
+    # Ingest from the web shop (`POST /api/v1/ingest/{source}`, see `hub.ingest`).
+    webhook_secret: str | None = Field(
+        default=None,
+        description="HMAC-SHA256 secret of generic sources (e.g. `webshop`); unset: refused.",
+    )
+    webhook_secrets: dict[str, str] = Field(
+        default_factory=dict,
+        description='Per-source secrets, JSON: {"webshop": "...", "outlet": "..."}; they win '
+        "over `webhook_secret`.",
+    )
+    shopify_webhook_secret: str | None = Field(
+        default=None, description="The Shopify app's secret (`X-Shopify-Hmac-Sha256`)."
+    )
+    ingest_default_store_id: str | None = Field(
+        default=None,
+        description="Home store of customers the web shop creates; unset: the first store by id.",
+    )
+    ingest_phone_region: str = Field(
+        default="FR", description="Region for phone numbers the shop sends without +country."
+    )
+    ingest_default_language: str = "en"
+    ingest_max_body_bytes: int = 1_048_576

@@ -194,3 +194,57 @@ tombstones = _synced(
     sa.Column("entity", sa.String(32), primary_key=True),
     sa.Column("entity_id", sa.String(140), primary_key=True),
 )
+
+# --- Ingest from the web shop (hub-only bookkeeping, never synced) -------------------------
+
+ingest_events = sa.Table(
+    "ingest_events",
+    metadata,
+    sa.Column("source", sa.String(32), primary_key=True),
+    sa.Column("event_id", sa.String(200), primary_key=True),
+    sa.Column("topic", sa.String(80), nullable=False),
+    sa.Column("occurred_at", TIME, nullable=True),
+    sa.Column("received_at", TIME, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("detail", sa.String(500), nullable=True),
+)
+"""Every event received, by (source, event id): a replay is recognised and changes nothing."""
+
+ingest_links = sa.Table(
+    "ingest_links",
+    metadata,
+    sa.Column("source", sa.String(32), primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("external_id", sa.String(200), primary_key=True),
+    sa.Column("internal_id", ID, nullable=False, index=True),
+    sa.Column("occurred_at", TIME, nullable=False),
+)
+"""The shop's ids (customer, order, cart token, checkout token) -> ours, with the time of
+the newest event applied to the record (older events are ignored)."""
+
+ingest_carts = sa.Table(
+    "ingest_carts",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("customer_id", ID, nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("checkout_step", sa.String(32), nullable=True),
+    sa.Column("occurred_at", TIME, nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+    sa.Column("lines", sa.JSON, nullable=False),
+)
+"""Each online cart's state as the shop last told it, also while the shopper is still
+anonymous (Shopify's cart webhooks carry no customer); published to `carts` once the
+customer is known. An `ordered` cart never changes again."""
+
+product_views = sa.Table(
+    "product_views",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("customer_id", ID, nullable=True, index=True),
+    sa.Column("product_id", ID, nullable=True),
+    sa.Column("sku", sa.String(64), nullable=False),
+    sa.Column("viewed_at", TIME, nullable=False),
+)
