@@ -162,6 +162,8 @@ class ProfileView(QWidget):
         self.orders_tree.setAlternatingRowColors(True)
         self.orders_tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.orders_tree.header().setStretchLastSection(False)
+        # The channel column also holds the order lines' names: it takes the free width.
+        self.orders_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return self.orders_tree
 
     def _build_cart(self) -> QWidget:
