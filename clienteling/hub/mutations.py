@@ -17,13 +17,33 @@ import pydantic
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from clienteling.domain.contacts import (
+    clean_name,
+    display_name,
+    is_e164,
+    looks_like_email,
+    normalize_email,
+)
 from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.errors import ApiError
-from clienteling.hub.tables import applied_mutations, customers, devices, notes
-from clienteling.protocol.entities import NoteAddArgs
+from clienteling.hub.tables import (
+    applied_mutations,
+    consents,
+    customers,
+    devices,
+    locations,
+    notes,
+)
+from clienteling.protocol.entities import (
+    Channel,
+    CustomerCreateArgs,
+    Language,
+    NoteAddArgs,
+    store_scope,
+)
 from clienteling.protocol.models import Mutation, MutationResult, PushRequest, PushResponse
 
 log = logging.getLogger(__name__)
@@ -106,7 +126,127 @@ def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     )
 
 
-HANDLERS: dict[str, Handler] = {"note.add": add_note}
+MAX_NAME_LENGTH = 200
+NEW_CUSTOMER_STAGE = "acquisition"
+
+
+class _ConsentGrant(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(strict=True)
+
+    id: str = pydantic.Field(min_length=1, max_length=64)
+    channel: Channel
+    granted: bool
+
+
+class _CustomerCreate(pydantic.BaseModel):
+    """Validates `CustomerCreateArgs` (pydantic cannot use `typing.TypedDict` on 3.11)."""
+
+    model_config = pydantic.ConfigDict(strict=True)
+
+    id: str = pydantic.Field(min_length=1, max_length=64)
+    given_name: str = pydantic.Field(max_length=MAX_NAME_LENGTH)
+    family_name: str = pydantic.Field(max_length=MAX_NAME_LENGTH)
+    phones: list[str] = pydantic.Field(max_length=5)
+    emails: list[str] = pydantic.Field(max_length=5)
+    preferred_channel: Channel
+    language: Language
+    consents: list[_ConsentGrant] = pydantic.Field(max_length=3)
+    created_at: str = pydantic.Field(min_length=1, max_length=40)
+
+
+def _create_args(args: dict[str, Any]) -> CustomerCreateArgs:
+    try:
+        parsed = _CustomerCreate.model_validate(args)
+    except pydantic.ValidationError as exc:
+        raise MutationRejectedError("invalid customer arguments") from exc
+    given, family = clean_name(parsed.given_name), clean_name(parsed.family_name)
+    if not given or not family:
+        raise MutationRejectedError("the given name and the family name are required")
+    for phone in parsed.phones:
+        if not is_e164(phone):
+            raise MutationRejectedError(f"invalid phone number {phone!r}")
+    for email in parsed.emails:
+        if not looks_like_email(email):
+            raise MutationRejectedError(f"invalid email address {email!r}")
+    return CustomerCreateArgs(
+        id=parsed.id,
+        given_name=given,
+        family_name=family,
+        phones=list(dict.fromkeys(parsed.phones)),
+        emails=list(dict.fromkeys(normalize_email(e) for e in parsed.emails)),
+        preferred_channel=parsed.preferred_channel,
+        language=parsed.language,
+        consents=[
+            {"id": c.id, "channel": c.channel, "granted": c.granted} for c in parsed.consents
+        ],
+        created_at=parsed.created_at,
+    )
+
+
+def create_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
+    """`customer.create`: a new customer of the device's store, created once (a push sent
+    again, or the same id from elsewhere, changes nothing). Same phone or email as a known
+    customer is allowed here: merging duplicates is a separate step."""
+    new = _create_args(args)
+    if actor.store_id is None:
+        raise MutationRejectedError("this device belongs to no store")
+    exists = conn.execute(sa.select(customers.c.id).where(customers.c.id == new["id"])).first()
+    if exists is not None:
+        return
+    currency = conn.execute(
+        sa.select(locations.c.currency).where(locations.c.id == actor.store_id)
+    ).scalar_one_or_none()
+    if currency is None:
+        raise MutationRejectedError("unknown store")
+    scope = store_scope(actor.store_id)
+    grants = list({c["channel"]: c for c in new["consents"]}.values())
+    first = versions.allocate(conn, scope, 1 + len(grants))
+    now = iso(utc_now())
+    insert_ignoring_conflicts(
+        conn,
+        customers,
+        {
+            "id": new["id"],
+            "given_name": new["given_name"],
+            "family_name": new["family_name"],
+            "display_name": display_name(
+                new["given_name"], new["family_name"], language=new["language"]
+            ),
+            "phones": new["phones"],
+            "emails": new["emails"],
+            "loyalty_card": None,
+            "loyalty_tier": None,
+            "loyalty_points": 0,
+            "home_store_id": actor.store_id,
+            "preferred_channel": new["preferred_channel"],
+            "language": new["language"],
+            "lifecycle_stage": NEW_CUSTOMER_STAGE,
+            "clv_minor": 0,
+            "currency": currency,
+            "created_at": new["created_at"],
+            "updated_at": now,
+            "scope": scope,
+            "version": first,
+        },
+    )
+    for offset, grant in enumerate(grants, start=1):
+        insert_ignoring_conflicts(
+            conn,
+            consents,
+            {
+                "id": grant["id"],
+                "customer_id": new["id"],
+                "channel": grant["channel"],
+                "granted": grant["granted"],
+                "source": "store_signup",
+                "at": new["created_at"],
+                "scope": scope,
+                "version": first + offset,
+            },
+        )
+
+
+HANDLERS: dict[str, Handler] = {"note.add": add_note, "customer.create": create_customer}
 
 
 def _gap(last: int) -> ApiError:

@@ -135,3 +135,26 @@ class NoteAddArgs(TypedDict):
     customer_id: str
     text: str
     created_at: str
+
+
+class ConsentGrantArgs(TypedDict):
+    """A consent recorded when the customer is created (id made on the terminal)."""
+
+    id: str
+    channel: Channel
+    granted: bool
+
+
+class CustomerCreateArgs(TypedDict):
+    """Arguments of the `customer.create` mutation. The home store is the device's store;
+    the hub sets the lifecycle stage ("acquisition"), CLV (0) and currency."""
+
+    id: str
+    given_name: str
+    family_name: str
+    phones: list[str]  # E.164
+    emails: list[str]
+    preferred_channel: Channel
+    language: Language
+    consents: list[ConsentGrantArgs]
+    created_at: str

@@ -109,6 +109,12 @@ def reset_scope(db: Database, scope: str) -> None:
         db.conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))
 
 
+def upsert_customers(db: Database, changes: Sequence[Change], *, scope: str) -> None:
+    """Write customers exactly as a pulled page does, search index included (the caller
+    holds the transaction). Used for customers created on this terminal."""
+    _apply_customers(db, ENTITY_TABLES["customer"], [], list(changes), scope=scope)
+
+
 _dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False)
 
 

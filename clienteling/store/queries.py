@@ -8,13 +8,29 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from clienteling.domain.contacts import (
+    clean_name,
+    display_name,
+    is_e164,
+    looks_like_email,
+    normalize_email,
+)
 from clienteling.domain.errors import ValidationError
-from clienteling.protocol.entities import NoteAddArgs, store_scope
+from clienteling.domain.text import digits, words
+from clienteling.protocol.entities import (
+    CustomerCreateArgs,
+    CustomerData,
+    NoteAddArgs,
+    store_scope,
+)
+from clienteling.protocol.models import Change
 from clienteling.store import outbox
+from clienteling.store.apply import upsert_customers
 from clienteling.store.views import (
     CartLineView,
     CartView,
     ConsentView,
+    CustomerHit,
     CustomerProfile,
     NoteView,
     OrderLineView,
@@ -202,6 +218,119 @@ def add_note(
         args = NoteAddArgs(id=note_id, customer_id=customer_id, text=body, created_at=created_at)
         outbox.enqueue(db, "note.add", dict(args))
     return NoteView(id=note_id, author_name=author_name, text=body, created_at=now, pending=True)
+
+
+def store_location(db: Database, store_id: str | None) -> tuple[str | None, str | None]:
+    """(time zone, currency) of a store as cached here; (None, None) when unknown."""
+    if store_id is None:
+        return None, None
+    row = db.conn.execute(
+        "SELECT timezone, currency FROM locations WHERE id = ?", (store_id,)
+    ).fetchone()
+    return (None, None) if row is None else (row[0], row[1])
+
+
+def create_customer(
+    db: Database, args: CustomerCreateArgs, *, store_id: str, currency: str
+) -> None:
+    """Write the new customer (searchable at once) and its `customer.create` mutation in
+    one transaction (works offline). Consents go in as the hub will record them."""
+    given, family = clean_name(args["given_name"]), clean_name(args["family_name"])
+    if not given or not family:
+        raise ValidationError("the given name and the family name are required")
+    if not all(is_e164(p) for p in args["phones"]):
+        raise ValidationError("a phone number is not valid")
+    if not all(looks_like_email(e) for e in args["emails"]):
+        raise ValidationError("an email address is not valid")
+    args = CustomerCreateArgs(
+        id=args["id"],
+        given_name=given,
+        family_name=family,
+        phones=list(dict.fromkeys(args["phones"])),
+        emails=list(dict.fromkeys(normalize_email(e) for e in args["emails"])),
+        preferred_channel=args["preferred_channel"],
+        language=args["language"],
+        consents=args["consents"],
+        created_at=args["created_at"],
+    )
+    scope = store_scope(store_id)
+    data = CustomerData(
+        id=args["id"],
+        given_name=given,
+        family_name=family,
+        display_name=display_name(given, family, language=args["language"]),
+        phones=args["phones"],
+        emails=args["emails"],
+        loyalty_card=None,
+        loyalty_tier=None,
+        loyalty_points=0,
+        home_store_id=store_id,
+        preferred_channel=args["preferred_channel"],
+        language=args["language"],
+        lifecycle_stage="acquisition",
+        clv_minor=0,
+        currency=currency,
+        created_at=args["created_at"],
+        updated_at=args["created_at"],
+    )
+    with db.atomic():
+        if db.conn.execute("SELECT 1 FROM customers WHERE id = ?", (args["id"],)).fetchone():
+            raise ValidationError("this customer already exists")
+        change = Change(entity="customer", op="upsert", id=args["id"], version=0, data=dict(data))
+        upsert_customers(db, [change], scope=scope)
+        db.conn.executemany(
+            "INSERT INTO consents (id, customer_id, channel, granted, source, at, scope, "
+            "version) VALUES (?, ?, ?, ?, 'store_signup', ?, ?, 0)",
+            [
+                (c["id"], args["id"], c["channel"], int(c["granted"]), args["created_at"], scope)
+                for c in args["consents"]
+            ],
+        )
+        outbox.enqueue(db, "customer.create", dict(args))
+
+
+def possible_duplicates(
+    db: Database, *, phone: str | None = None, email: str | None = None, limit: int = 5
+) -> list[CustomerHit]:
+    """Known customers with exactly this phone (E.164) or email: found through the search
+    index, then checked against the stored values."""
+    expressions: list[tuple[str, str, str]] = []
+    if phone:
+        expressions.append((f'search_digits : "{digits(phone)}"', "phones", phone))
+    if email:
+        tokens = list(dict.fromkeys(words(email)))
+        if tokens:
+            match = " AND ".join(f'"{t}"' for t in tokens)
+            expressions.append((f"search_other : ({match})", "emails", normalize_email(email)))
+    found: dict[str, CustomerHit] = {}
+    for expression, column, value in expressions:
+        rows = db.conn.execute(
+            f"""
+            SELECT c.id, c.display_name, c.phones, c.emails, c.loyalty_card,
+                   c.lifecycle_stage, l.city, c.{column}
+            FROM customer_fts AS f
+            JOIN customers AS c ON c.search_key = f.rowid
+            LEFT JOIN locations AS l ON l.id = c.home_store_id
+            WHERE customer_fts MATCH ?
+            ORDER BY f.rowid LIMIT 200
+            """,
+            (expression,),
+        ).fetchall()
+        for row in rows:
+            stored = [str(v).lower() for v in json.loads(row[7])]
+            if value.lower() not in stored or row[0] in found:
+                continue
+            phones, emails = json.loads(row[2]), json.loads(row[3])
+            found[row[0]] = CustomerHit(
+                id=row[0],
+                display_name=row[1],
+                phone=phones[0] if phones else None,
+                email=emails[0] if emails else None,
+                loyalty_card=row[4],
+                lifecycle_stage=row[5],
+                city=row[6],
+            )
+    return list(found.values())[:limit]
 
 
 def sample_customer_with_cart(db: Database, *, language: str | None = None) -> str | None:

@@ -20,12 +20,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from clienteling.domain.contacts import region_for_timezone
 from clienteling.domain.errors import (
     ClientelingError,
     HubUnreachableError,
     NotSignedInError,
+    ValidationError,
 )
 from clienteling.domain.ids import uuid7
+from clienteling.domain.phones import InvalidPhoneError, to_e164
+from clienteling.protocol.entities import Channel, CustomerCreateArgs, Language
 from clienteling.protocol.models import SignInRequest
 from clienteling.store import outbox, queries
 from clienteling.store.cache import open_cache
@@ -193,6 +197,83 @@ class Terminal:
         if auto is not None:
             auto.request()
         return note
+
+    def default_region(self) -> str:
+        """The phone country new numbers default to: the signed-in store's country."""
+        session = self.session
+        timezone, _currency = queries.store_location(
+            self._db.get(), session.store_id if session else None
+        )
+        return region_for_timezone(timezone)
+
+    def create_customer(
+        self,
+        *,
+        given_name: str,
+        family_name: str,
+        phone: str = "",
+        region: str | None = None,
+        email: str = "",
+        language: Language = "fr",
+        preferred_channel: Channel = "sms",
+        consents: dict[Channel, bool] | None = None,
+    ) -> str:
+        """Create a customer of this store, searchable at once, with its `customer.create`
+        mutation in the same transaction (works offline); returns the new id.
+
+        `phone` may be typed in any format; it is stored in E.164 for `region` (default:
+        the store's country). ValidationError when a field is not valid.
+        """
+        session, _token, _scopes = self._credentials()
+        if session.store_id is None:
+            raise ValidationError("customers are created on a store's terminal")
+        db = self._db.get()
+        phones: list[str] = []
+        if phone.strip():
+            try:
+                phones.append(to_e164(phone, region=region or self.default_region()))
+            except InvalidPhoneError as exc:
+                raise ValidationError(f"invalid phone number: {exc}") from exc
+        _timezone, currency = queries.store_location(db, session.store_id)
+        created_at = datetime.now(UTC).isoformat()
+        customer_id = uuid7()
+        args = CustomerCreateArgs(
+            id=customer_id,
+            given_name=given_name,
+            family_name=family_name,
+            phones=phones,
+            emails=[email.strip()] if email.strip() else [],
+            preferred_channel=preferred_channel,
+            language=language,
+            consents=[
+                {"id": uuid7(), "channel": channel, "granted": granted}
+                for channel, granted in (consents or {}).items()
+            ],
+            created_at=created_at,
+        )
+        queries.create_customer(db, args, store_id=session.store_id, currency=currency or "EUR")
+        with self._lock:
+            self._unreported.add("customer")
+            auto = self._auto
+        if auto is not None:
+            auto.request()
+        return customer_id
+
+    def possible_duplicates(
+        self, *, phone: str = "", region: str | None = None, email: str = ""
+    ) -> list[CustomerHit]:
+        """Known customers with the same phone (typed in any format, read for `region`)
+        or the same email. An incomplete phone or email matches nobody."""
+        e164: str | None = None
+        if phone.strip():
+            try:
+                e164 = to_e164(phone, region=region or self.default_region())
+            except InvalidPhoneError:
+                e164 = None
+        mail = email.strip() if "@" in email else None
+        if e164 is None and mail is None:
+            return []
+        return queries.possible_duplicates(self._db.get(), phone=e164, email=mail)
 
     def sample_customer_with_cart(self, *, language: str | None = None) -> str | None:
         """A customer with a live online cart, optionally of one language (screenshots)."""

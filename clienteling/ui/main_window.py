@@ -9,10 +9,12 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui.errors import show_error
+from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.search_model import HitsModel
@@ -89,7 +92,13 @@ class MainWindow(QMainWindow):
         self.search_box.textEdited.connect(self._query_did_change)
         self.search_box.returnPressed.connect(self._search_enter)
         self.search_box.installEventFilter(self)
-        layout.addWidget(self.search_box)
+        self.new_customer_button = QPushButton(self.tr("New customer (Ctrl+Shift+N)"), central)
+        self.new_customer_button.setObjectName("newCustomer")
+        self.new_customer_button.clicked.connect(self.new_customer)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.new_customer_button)
+        layout.addLayout(search_row)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -140,6 +149,7 @@ class MainWindow(QMainWindow):
             ("F2", self.focus_search),
             ("F5", self.sync_now),
             ("Ctrl+N", self.profile_view.focus_note),
+            ("Ctrl+Shift+N", self.new_customer),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -308,6 +318,23 @@ class MainWindow(QMainWindow):
             failure=failed,
             parent=self,
         )
+
+    # -- new customer -------------------------------------------------------------------
+
+    def new_customer(self) -> NewCustomerDialog:
+        """Open the new-customer form; Create (or "open this profile") shows the profile."""
+        dialog = NewCustomerDialog(self.terminal, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.customer_did_create.connect(self._customer_did_create)
+        dialog.existing_will_open.connect(self.open_customer)
+        self.new_customer_dialog = dialog
+        dialog.open()
+        dialog.given_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return dialog
+
+    def _customer_did_create(self, customer_id: str) -> None:
+        self.open_customer(customer_id)
+        self.terminal.request_sync()
 
     # -- sync ---------------------------------------------------------------------------
 

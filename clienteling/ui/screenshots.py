@@ -44,7 +44,7 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 
 def render_screenshots(window: MainWindow | Terminal, out_dir: Path) -> list[Path]:
-    """Write search.png, main.png, profile.png and status_bar.png into `out_dir`.
+    """Write search.png, main.png, profile.png, status_bar.png and new_customer.png.
 
     Given a Terminal, builds (and afterwards closes) a window on it.
     """
@@ -87,7 +87,28 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
         win.profile_view.tabs.setCurrentIndex(ProfileView.CART_TAB)
     paths.append(_grab(win, out_dir / "profile.png"))
     paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
+    _search(win, SEARCH_QUERY)
+    paths.append(_new_customer(win, out_dir / "new_customer.png"))
     return paths
+
+
+def _new_customer(win: MainWindow, path: Path) -> Path:
+    """The new-customer form as an associate fills it: a phone that is already known (the
+    duplicate warning) and an email still being typed (its message under the field)."""
+    dialog = win.new_customer()
+    shown: list[bool] = []
+    dialog.duplicates_did_show.connect(lambda: shown.append(True))
+    dialog.given_edit.setText("Hélène")
+    dialog.family_edit.setText("Nguyễn")
+    known = next((hit.phone for hit in win.hits_model.hits() if hit.phone), None)
+    if known is not None:
+        dialog.phone_edit.setText(known)
+    dialog.email_edit.setText("helene.nguyen@")
+    wait_until(lambda: bool(shown), timeout_s=10)
+    try:
+        return _grab(dialog, path)
+    finally:
+        dialog.close()
 
 
 def _search(win: MainWindow, query: str) -> None:

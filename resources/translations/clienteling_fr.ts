@@ -251,6 +251,10 @@
         <translation>Rechercher par nom, téléphone, e-mail ou carte de fidélité  (Ctrl+K)</translation>
     </message>
     <message>
+        <source>New customer (Ctrl+Shift+N)</source>
+        <translation>Nouveau client (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -261,6 +265,77 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. 06 12 34 56 78</source>
+        <translation>Tout format, p. ex. 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal préféré</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted by</source>
+        <translation>Accepte d’être contacté par</translation>
+    </message>
+    <message>
+        <source>Open this profile</source>
+        <translation>Ouvrir ce profil</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>The given name is required.</source>
+        <translation>Le prénom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The family name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for %1.</source>
+        <translation>Numéro de téléphone non valide pour %1.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address.</source>
+        <translation>Ceci ne ressemble pas à une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Already known: %1 (%2). Open that profile instead?</source>
+        <translation>Déjà connu : %1 (%2). Ouvrir plutôt ce profil ?</translation>
+    </message>
+    <message>
+        <source>Other customers have the same details too.</source>
+        <translation>D’autres clients ont aussi ces coordonnées.</translation>
     </message>
 </context>
 <context>

@@ -251,6 +251,10 @@
         <translation>Поиск по имени, телефону, почте или карте лояльности  (Ctrl+K)</translation>
     </message>
     <message>
+        <source>New customer (Ctrl+Shift+N)</source>
+        <translation>Новый клиент (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -261,6 +265,77 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. 06 12 34 56 78</source>
+        <translation>В любом формате, например 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Предпочтительный канал</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted by</source>
+        <translation>Согласен на связь по</translation>
+    </message>
+    <message>
+        <source>Open this profile</source>
+        <translation>Открыть этот профиль</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>The given name is required.</source>
+        <translation>Укажите имя.</translation>
+    </message>
+    <message>
+        <source>The family name is required.</source>
+        <translation>Укажите фамилию.</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for %1.</source>
+        <translation>Неверный номер телефона для %1.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address.</source>
+        <translation>Это не похоже на адрес эл. почты.</translation>
+    </message>
+    <message>
+        <source>Already known: %1 (%2). Open that profile instead?</source>
+        <translation>Уже есть: %1 (%2). Открыть этот профиль?</translation>
+    </message>
+    <message>
+        <source>Other customers have the same details too.</source>
+        <translation>Эти данные есть и у других клиентов.</translation>
     </message>
 </context>
 <context>

@@ -251,6 +251,10 @@
         <translation>Tìm theo tên, số điện thoại, email hoặc thẻ thành viên  (Ctrl+K)</translation>
     </message>
     <message>
+        <source>New customer (Ctrl+Shift+N)</source>
+        <translation>Khách hàng mới (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -261,6 +265,77 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Khách hàng mới</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Họ</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. 06 12 34 56 78</source>
+        <translation>Định dạng bất kỳ, ví dụ 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Kênh ưu tiên</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted by</source>
+        <translation>Đồng ý được liên hệ qua</translation>
+    </message>
+    <message>
+        <source>Open this profile</source>
+        <translation>Mở hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>The given name is required.</source>
+        <translation>Cần nhập tên.</translation>
+    </message>
+    <message>
+        <source>The family name is required.</source>
+        <translation>Cần nhập họ.</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number for %1.</source>
+        <translation>Số điện thoại không hợp lệ cho %1.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address.</source>
+        <translation>Đây không giống một địa chỉ email.</translation>
+    </message>
+    <message>
+        <source>Already known: %1 (%2). Open that profile instead?</source>
+        <translation>Đã có: %1 (%2). Mở hồ sơ đó thay vì tạo mới?</translation>
+    </message>
+    <message>
+        <source>Other customers have the same details too.</source>
+        <translation>Cũng có khách hàng khác trùng thông tin này.</translation>
     </message>
 </context>
 <context>

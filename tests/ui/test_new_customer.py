@@ -1,0 +1,142 @@
+"""The new-customer form on a real terminal synced with a real hub: inline validation,
+the live duplicate warning, and Create opening the new profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.new_customer import NewCustomerDialog
+from clienteling.ui.operations import wait_for_all
+
+TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
+    term.sign_in("demo-associate", "demo")
+    term.sync_once()
+    try:
+        yield term
+    finally:
+        wait_for_all()
+        term.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
+    win = MainWindow(terminal)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Type like a keyboard (one key event per character, any script)."""
+    widget.setFocus()
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def _open_dialog(qtbot: QtBot, window: MainWindow) -> NewCustomerDialog:
+    window.new_customer_button.click()
+    dialog = window.new_customer_dialog
+    qtbot.waitUntil(lambda: dialog.region() == "FR", timeout=TIMEOUT_MS)
+    return dialog
+
+
+def _known_phone(terminal: Terminal) -> tuple[str, str]:
+    """(E.164 phone, name) of a cached customer with a French number."""
+    for hit in terminal.search("a", limit=500):
+        if hit.phone and hit.phone.startswith("+33"):
+            return hit.phone, hit.display_name
+    raise AssertionError("no cached customer with a French phone")
+
+
+def test_shortcut_opens_the_form(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: getattr(window, "new_customer_dialog", None) is not None)
+    assert window.new_customer_dialog.isVisible()
+
+
+def test_invalid_phone_shows_the_message_and_create_stays_disabled(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = _open_dialog(qtbot, window)
+    assert not dialog.create_button.isEnabled()
+    _type(dialog.given_edit, "Zoé")
+    _type(dialog.family_edit, "Lefèvre")
+    assert dialog.create_button.isEnabled()
+    _type(dialog.phone_edit, "06 12")
+    assert dialog.phone_error.isVisible()
+    assert "FR" in dialog.phone_error.text()
+    assert not dialog.create_button.isEnabled()
+    _type(dialog.phone_edit, " 34 56 78")
+    assert not dialog.phone_error.isVisible()
+    assert dialog.create_button.isEnabled()
+    _type(dialog.email_edit, "zoe@")
+    assert dialog.email_error.isVisible() and not dialog.create_button.isEnabled()
+    dialog.given_edit.clear()
+    assert dialog.given_error.isVisible() and dialog.given_error.text()
+    assert not dialog.create_button.isEnabled()
+
+
+def test_known_phone_shows_the_duplicate_warning(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    phone, name = _known_phone(terminal)
+    national = "0" + phone[3:]  # "+33612345678" -> "0612345678", as typed at the counter
+    dialog = _open_dialog(qtbot, window)
+    _type(dialog.given_edit, "Ана")
+    _type(dialog.phone_edit, national)
+    qtbot.waitUntil(dialog.duplicate_box.isVisible, timeout=TIMEOUT_MS)
+    assert name in dialog.duplicate_label.text()
+    known_id = dialog.duplicates()[0].id
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS) as loaded:
+        dialog.open_existing_button.click()
+    assert loaded.args == [known_id]
+    # A phone nobody has: the warning goes away.
+    dialog2 = _open_dialog(qtbot, window)
+    _type(dialog2.phone_edit, national)
+    qtbot.waitUntil(dialog2.duplicate_box.isVisible, timeout=TIMEOUT_MS)
+    dialog2.phone_edit.clear()
+    _type(dialog2.phone_edit, "06 99 88 77 66")
+    qtbot.waitUntil(lambda: not dialog2.duplicate_box.isVisible(), timeout=TIMEOUT_MS)
+
+
+def test_valid_form_creates_and_opens_the_profile(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _open_dialog(qtbot, window)
+    _type(dialog.given_edit, "Hélène")
+    _type(dialog.family_edit, "Nguyễn")
+    _type(dialog.phone_edit, "06 98 76 54 32")
+    _type(dialog.email_edit, "helene@example.fr")
+    dialog.consent_boxes["sms"].setChecked(True)
+    assert dialog.create_button.isEnabled(), dialog.phone_error.text()
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS) as loaded:
+        dialog.create_button.click()
+    customer_id = loaded.args[0]
+    profile = window.profile_view.profile
+    assert profile is not None and profile.id == customer_id
+    assert profile.display_name == "Hélène Nguyễn"
+    assert profile.phones == ["+33698765432"]
+    assert [c.channel for c in profile.consents if c.granted] == ["sms"]
+    assert customer_id in [h.id for h in terminal.search("helene nguyen")]
