@@ -40,7 +40,10 @@ def sales_channel_label(channel: str) -> str:
     return labels.get(channel, channel)
 
 
-def order_status_label(status: str) -> str:
+def order_status_label(status: str, *, channel: str = "web") -> str:
+    """A sale at the till is complete once handed over: never "shipped" or "delivered"."""
+    if channel == "store" and status in ("fulfilled", "delivered"):
+        return QCoreApplication.translate("Labels", "Completed")
     labels = {
         "placed": QCoreApplication.translate("Labels", "Placed"),
         "fulfilled": QCoreApplication.translate("Labels", "Shipped"),

@@ -282,7 +282,7 @@ class ProfileView(QWidget):
                     local_date(order.placed_at),
                     sales_channel_label(order.channel),
                     order.store_name or "—",
-                    order_status_label(order.status),
+                    order_status_label(order.status, channel=order.channel),
                     format_money(order.total_minor, order.currency),
                 ]
             )

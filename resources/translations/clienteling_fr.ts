@@ -168,6 +168,10 @@
         <translation>Par téléphone</translation>
     </message>
     <message>
+        <source>Completed</source>
+        <translation>Finalisé</translation>
+    </message>
+    <message>
         <source>Placed</source>
         <translation>Passée</translation>
     </message>

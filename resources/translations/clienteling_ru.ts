@@ -168,6 +168,10 @@
         <translation>По телефону</translation>
     </message>
     <message>
+        <source>Completed</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
         <source>Placed</source>
         <translation>Оформлен</translation>
     </message>

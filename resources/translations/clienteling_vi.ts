@@ -168,6 +168,10 @@
         <translation>Qua điện thoại</translation>
     </message>
     <message>
+        <source>Completed</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
         <source>Placed</source>
         <translation>Đã đặt</translation>
     </message>

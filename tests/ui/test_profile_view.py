@@ -131,3 +131,12 @@ def test_none_shows_the_search_hint(qtbot: QtBot, profile: CustomerProfile) -> N
     view.show_profile(profile)
     view.show_profile(None)
     assert view.empty_hint.isVisible()
+
+
+def test_a_store_sale_reads_completed_not_shipped(qapp: QApplication) -> None:
+    from clienteling.ui.labels import order_status_label
+
+    assert order_status_label("fulfilled", channel="store") == "Completed"
+    assert order_status_label("delivered", channel="store") == "Completed"
+    assert order_status_label("fulfilled", channel="web") == "Shipped"
+    assert order_status_label("returned", channel="store") == "Returned"
