@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 # Something@something.tld, no spaces: deliberately loose (real checking is a sent email).
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 
@@ -55,22 +53,6 @@ def looks_like_email(text: str) -> bool:
     return bool(_EMAIL.fullmatch(text.strip())) and len(text.strip()) <= 254
 
 
-def is_e164(text: str) -> bool:
-    """True for a valid number written in E.164 ("+33612345678")."""
-    if not re.fullmatch(r"\+[1-9][0-9]{6,14}", text):
-        return False
-    try:
-        parsed = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number(parsed)
-
-
 def region_for_timezone(timezone: str | None) -> str:
     """The default phone country of a store in `timezone` (FR when unknown)."""
     return _REGION_BY_TIMEZONE.get(timezone or "", DEFAULT_REGION)
-
-
-def calling_code(region: str) -> int:
-    """+33 for "FR"."""
-    return int(phonenumbers.country_code_for_region(region.upper()))

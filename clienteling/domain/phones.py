@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from clienteling.domain.text import digits
@@ -59,3 +61,19 @@ def display(e164: str) -> str:
     except phonenumbers.NumberParseException:
         return e164
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def is_e164(text: str) -> bool:
+    """True for a valid number written in E.164 ("+33612345678")."""
+    if not re.fullmatch(r"\+[1-9][0-9]{6,14}", text):
+        return False
+    try:
+        parsed = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(parsed)
+
+
+def calling_code(region: str) -> int:
+    """+33 for "FR"."""
+    return int(phonenumbers.country_code_for_region(region.upper()))

@@ -20,10 +20,10 @@ from sqlalchemy.engine import Connection, Engine
 from clienteling.domain.contacts import (
     clean_name,
     display_name,
-    is_e164,
     looks_like_email,
     normalize_email,
 )
+from clienteling.domain.phones import is_e164
 from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session

@@ -11,11 +11,11 @@ from sqlite_utils import Database
 from clienteling.domain.contacts import (
     clean_name,
     display_name,
-    is_e164,
     looks_like_email,
     normalize_email,
 )
 from clienteling.domain.errors import ValidationError
+from clienteling.domain.phones import is_e164
 from clienteling.domain.text import digits, words
 from clienteling.protocol.entities import (
     CustomerCreateArgs,

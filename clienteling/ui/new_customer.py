@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 from clienteling.domain.contacts import (
     CHANNELS,
     COMMON_REGIONS,
-    calling_code,
     clean_name,
     looks_like_email,
 )
-from clienteling.domain.phones import InvalidPhoneError, display, to_e164
+from clienteling.domain.phones import InvalidPhoneError, calling_code, display, to_e164
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import CustomerHit
 from clienteling.ui.errors import error_text, log_error
