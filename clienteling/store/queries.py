@@ -26,6 +26,7 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
+from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -306,8 +307,7 @@ def possible_duplicates(
     for expression, column, value in expressions:
         rows = db.conn.execute(
             f"""
-            SELECT c.id, c.display_name, c.phones, c.emails, c.loyalty_card,
-                   c.lifecycle_stage, l.city, c.{column}
+            SELECT {HIT_COLUMNS}, c.{column}
             FROM customer_fts AS f
             JOIN customers AS c ON c.search_key = f.rowid
             LEFT JOIN locations AS l ON l.id = c.home_store_id
@@ -320,16 +320,7 @@ def possible_duplicates(
             stored = [str(v).lower() for v in json.loads(row[7])]
             if value.lower() not in stored or row[0] in found:
                 continue
-            phones, emails = json.loads(row[2]), json.loads(row[3])
-            found[row[0]] = CustomerHit(
-                id=row[0],
-                display_name=row[1],
-                phone=phones[0] if phones else None,
-                email=emails[0] if emails else None,
-                loyalty_card=row[4],
-                lifecycle_stage=row[5],
-                city=row[6],
-            )
+            found[row[0]] = hit_from_row(row)
     return list(found.values())[:limit]
 
 

@@ -340,6 +340,24 @@ def search_keys_for(db: Database, query: str, *, limit: int = 50) -> list[int]:
     return found
 
 
+HIT_COLUMNS = "c.id, c.display_name, c.phones, c.emails, c.loyalty_card, c.lifecycle_stage, l.city"
+"""What `hit_from_row` reads, in order (customers `c` joined with their store `l`)."""
+
+
+def hit_from_row(row: Sequence[Any]) -> CustomerHit:
+    """A search hit from the columns of `HIT_COLUMNS`."""
+    phones, emails = json.loads(row[2]), json.loads(row[3])
+    return CustomerHit(
+        id=row[0],
+        display_name=row[1],
+        phone=phones[0] if phones else None,
+        email=emails[0] if emails else None,
+        loyalty_card=row[4],
+        lifecycle_stage=row[5],
+        city=row[6],
+    )
+
+
 def search_customers(db: Database, query: str, *, limit: int = 50) -> list[CustomerHit]:
     """Best matches first, then by name."""
     if limit <= 0:
@@ -348,9 +366,8 @@ def search_customers(db: Database, query: str, *, limit: int = 50) -> list[Custo
     if not keys:
         return []
     rows = db.conn.execute(
-        """
-        SELECT c.search_key, c.id, c.display_name, c.phones, c.emails, c.loyalty_card,
-               c.lifecycle_stage, l.city
+        f"""
+        SELECT c.search_key, {HIT_COLUMNS}
         FROM customers AS c
         LEFT JOIN locations AS l ON l.id = c.home_store_id
         WHERE c.search_key IN (SELECT value FROM json_each(?))
@@ -363,17 +380,5 @@ def search_customers(db: Database, query: str, *, limit: int = 50) -> list[Custo
         row = by_key.get(key)
         if row is None:
             continue
-        phones = json.loads(row[3])
-        emails = json.loads(row[4])
-        hits.append(
-            CustomerHit(
-                id=row[1],
-                display_name=row[2],
-                phone=phones[0] if phones else None,
-                email=emails[0] if emails else None,
-                loyalty_card=row[5],
-                lifecycle_stage=row[6],
-                city=row[7],
-            )
-        )
+        hits.append(hit_from_row(row[1:8]))
     return hits
