@@ -37,7 +37,13 @@ CART = EntityKind("cart", tables.carts)
 NOTE = EntityKind("note", tables.notes)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
-STORE_KINDS = (CUSTOMER, CONSENT, ORDER, CART, NOTE)
+STORE_KINDS = (
+    CUSTOMER,
+    CONSENT,
+    ORDER,
+    CART,
+    NOTE,
+)
 
 
 def kinds_for(scope: str) -> tuple[EntityKind, ...]:

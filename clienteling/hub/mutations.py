@@ -9,8 +9,6 @@ for good is recorded as rejected and still advances `last`, so it never blocks t
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Literal
 
 import pydantic
@@ -29,6 +27,12 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.errors import ApiError
+from clienteling.hub.mutation_kit import (
+    Actor,
+    Handler,
+    MutationRejectedError,
+    customer_scope,
+)
 from clienteling.hub.tables import (
     applied_mutations,
     consents,
@@ -51,21 +55,6 @@ log = logging.getLogger(__name__)
 MAX_NOTE_LENGTH = 5000
 
 
-class MutationRejectedError(Exception):
-    """The mutation can never succeed; the reason is shown to the associate."""
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who a mutation acts for: the session's associate, on the device's store."""
-
-    session: Session
-    store_id: str | None
-
-
-Handler = Callable[[Connection, Actor, dict[str, Any]], None]
-
-
 class _NoteAdd(pydantic.BaseModel):
     """Validates `NoteAddArgs` (pydantic cannot use `typing.TypedDict` on Python 3.11)."""
 
@@ -84,17 +73,6 @@ def _note_args(args: dict[str, Any]) -> NoteAddArgs:
     )
 
 
-def _customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
-    row = conn.execute(
-        sa.select(customers.c.home_store_id, customers.c.scope).where(customers.c.id == customer_id)
-    ).first()
-    if row is None:
-        raise MutationRejectedError("unknown customer")
-    if actor.store_id is not None and row.home_store_id != actor.store_id:
-        raise MutationRejectedError("the customer belongs to another store")
-    return str(row.scope)
-
-
 def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     try:
         note = _note_args(args)
@@ -105,7 +83,7 @@ def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         raise MutationRejectedError("the note is empty")
     if len(text) > MAX_NOTE_LENGTH:
         raise MutationRejectedError("the note is too long")
-    scope = _customer_scope(conn, actor, note["customer_id"])
+    scope = customer_scope(conn, actor, note["customer_id"])
     exists = conn.execute(sa.select(notes.c.id).where(notes.c.id == note["id"])).first()
     if exists is not None:
         return
@@ -246,7 +224,11 @@ def create_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> Non
         )
 
 
-HANDLERS: dict[str, Handler] = {"note.add": add_note, "customer.create": create_customer}
+HANDLERS: dict[str, Handler] = {
+    "note.add": add_note,
+    "customer.create": create_customer,
+    # Other areas register their handlers below, one line each.
+}
 
 
 def _gap(last: int) -> ApiError:

@@ -1,0 +1,45 @@
+"""What every mutation handler needs: who acts, how to refuse, and the customer's scope.
+
+Handlers live in one module per area (`hub.mutations` for notes and new customers, others
+beside it) and are registered in `hub.mutations.HANDLERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.hub.context import Session
+from clienteling.hub.tables import customers
+
+
+class MutationRejectedError(Exception):
+    """The mutation can never succeed; the reason is shown to the associate."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who a mutation acts for: the session's associate, on the device's store."""
+
+    session: Session
+    store_id: str | None
+
+
+Handler = Callable[[Connection, Actor, dict[str, Any]], None]
+
+
+def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
+    """The feed scope of a customer the actor may change; refuses unknown customers and
+    customers of another store."""
+    row = conn.execute(
+        sa.select(customers.c.home_store_id, customers.c.scope).where(customers.c.id == customer_id)
+    ).first()
+    if row is None:
+        raise MutationRejectedError("unknown customer")
+    if actor.store_id is not None and row.home_store_id != actor.store_id:
+        raise MutationRejectedError("the customer belongs to another store")
+    return str(row.scope)
