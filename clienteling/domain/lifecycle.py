@@ -28,14 +28,19 @@ LAPSED_DAYS = 365
 
 def stage_for(purchase_times: Iterable[datetime], *, now: datetime) -> Stage:
     """The stage of a customer whose purchases (any channel, returns excluded) are given."""
-    times = sorted(purchase_times)
-    if not times:
+    times = list(purchase_times)
+    return stage_from_summary(len(times), max(times) if times else None, now=now)
+
+
+def stage_from_summary(purchases: int, last_purchase: datetime | None, *, now: datetime) -> Stage:
+    """The same rule from a count and the newest purchase (what SQL aggregates give)."""
+    if purchases <= 0 or last_purchase is None:
         return Stage.ACQUISITION
-    idle = now - times[-1]
+    idle = now - last_purchase
     if idle >= timedelta(days=LAPSED_DAYS):
         return Stage.RECOVERY
     if idle >= timedelta(days=AT_RISK_DAYS):
         return Stage.RETENTION
-    if len(times) == 1:
+    if purchases == 1:
         return Stage.TRIAL
     return Stage.LOYALTY

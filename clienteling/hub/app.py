@@ -13,7 +13,7 @@ from clienteling import __version__
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx
 from clienteling.hub.errors import install_error_handlers
-from clienteling.hub.routes import auth, customers, health, ingest, sync
+from clienteling.hub.routes import auth, customers, health, ingest, stats, sync
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import associates
@@ -44,6 +44,13 @@ def create_app(settings: HubSettings) -> FastAPI:
     app = FastAPI(title="Clienteling hub", version=__version__, lifespan=lifespan)
     app.state.hub = HubContext(settings=settings, engine=engine, epoch=epoch)
     install_error_handlers(app)
-    for router in (health.router, auth.router, sync.router, customers.router, ingest.router):
+    for router in (
+        health.router,
+        auth.router,
+        sync.router,
+        customers.router,
+        ingest.router,
+        stats.router,
+    ):
         app.include_router(router)
     return app

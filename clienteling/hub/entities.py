@@ -12,6 +12,7 @@ from clienteling.hub import tables
 from clienteling.protocol.entities import CATALOG_SCOPE
 
 _FEED_COLUMNS = {"scope", "version"}
+_HUB_ONLY_COLUMNS = {"net_minor"}  # bookkeeping the terminals do not need
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,7 @@ class EntityKind:
 
     @property
     def data_columns(self) -> list[sa.Column[Any]]:
-        return [c for c in self.table.columns if c.name not in _FEED_COLUMNS]
+        return [c for c in self.table.columns if c.name not in _FEED_COLUMNS | _HUB_ONLY_COLUMNS]
 
     def to_data(self, row: sa.RowMapping) -> dict[str, Any]:
         return {c.name: row[c.name] for c in self.data_columns}

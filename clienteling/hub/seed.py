@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import seeded_uuid
 from clienteling.domain.lifecycle import stage_for
+from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.text import fold
 from clienteling.hub import tables, versions
@@ -575,6 +576,7 @@ def _customer(
                 "placed_at": iso(placed),
                 "status": status,
                 "total_minor": total,
+                "net_minor": order_net_minor(lines, status),
                 "currency": CURRENCY,
                 "lines": lines,
                 "scope": scope,

@@ -165,7 +165,11 @@ orders = _synced(
     sa.Column("total_minor", sa.BigInteger, nullable=False),
     sa.Column("currency", sa.String(3), nullable=False),
     sa.Column("lines", sa.JSON, nullable=False),
+    # Hub-only (not on the wire): what the customer kept, `domain.metrics.order_net_minor`
+    # of the lines; set on every write that changes the lines, summed by the stats.
+    sa.Column("net_minor", sa.BigInteger, nullable=False),
 )
+sa.Index("ix_orders_store_id_placed_at", orders.c.store_id, orders.c.placed_at)
 
 carts = _synced(
     "carts",

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import uuid7
 from clienteling.domain.lifecycle import stage_for
+from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
@@ -483,6 +484,7 @@ class _Ingest:
                 placed_at=event.placed_at or event.occurred_at,
                 status=_ORDER_STATUS[event.kind],
                 total_minor=total,
+                net_minor=order_net_minor(lines, _ORDER_STATUS[event.kind]),
                 currency=event.currency,
                 lines=lines,
                 scope=customer.scope,
@@ -530,7 +532,10 @@ class _Ingest:
             sa.update(orders)
             .where(orders.c.id == order_id)
             .values(
-                status=status, lines=lines, version=versions.allocate(self.conn, customer.scope)
+                status=status,
+                lines=lines,
+                net_minor=order_net_minor(lines, status),
+                version=versions.allocate(self.conn, customer.scope),
             )
         )
         self._mark_ordered(event.cart_keys, customer, event.occurred_at)

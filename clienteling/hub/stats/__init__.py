@@ -1,0 +1,1 @@
+"""Store-level statistics for managers, computed on the hub."""

@@ -1,0 +1,364 @@
+"""The store dashboard, counted in SQL (SQLAlchemy Core: SQLite and PostgreSQL alike).
+
+SQL does the counting and summing per store or per customer; `domain.metrics` and
+`domain.lifecycle` turn those counts into rates and stages, so every definition lives in
+one place. Period bounds are the viewed store's local days converted to UTC; the chain
+average uses the same instants for every store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.domain import metrics
+from clienteling.domain.lifecycle import Stage, stage_from_summary
+from clienteling.domain.metrics import ChannelGroup, Period
+from clienteling.hub.clock import iso
+from clienteling.hub.tables import associates, customers, locations, orders
+from clienteling.protocol.dashboard import (
+    AssociateFigures,
+    ChannelGroupFigures,
+    OmnichannelFigures,
+    PeriodFigures,
+    SalesFigures,
+    StageCount,
+    StageMove,
+    StoreDashboard,
+)
+
+NEW_STAGE = "new"
+"""`from_stage` of customers who joined during the period."""
+
+_ONLINE = sorted(metrics.ONLINE_CHANNELS)
+_KEPT = orders.c.status != "returned"
+
+
+class UnknownStoreError(LookupError):
+    pass
+
+
+@dataclass(slots=True)
+class _Tally:
+    orders: int = 0
+    revenue_minor: int = 0
+    customers: int = 0
+
+    def figures(self) -> SalesFigures:
+        return SalesFigures(
+            orders=self.orders, revenue_minor=self.revenue_minor, customers=self.customers
+        )
+
+
+@dataclass(slots=True)
+class _StoreTally:
+    in_store: _Tally = field(default_factory=_Tally)
+    online: _Tally = field(default_factory=_Tally)
+    attributed_online: _Tally = field(default_factory=_Tally)
+    new_customers: int = 0
+
+    def figures(self) -> PeriodFigures:
+        return PeriodFigures(
+            in_store=self.in_store.figures(),
+            online=self.online.figures(),
+            attributed_online=self.attributed_online.figures(),
+            new_customers=self.new_customers,
+        )
+
+
+def store_dashboard(
+    conn: Connection, *, store_id: str, period: Period, now: datetime
+) -> StoreDashboard:
+    """Everything the dashboard shows for one store; `conn` in one read transaction."""
+    store = conn.execute(
+        sa.select(locations.c.name, locations.c.timezone, locations.c.currency).where(
+            locations.c.id == store_id, locations.c.kind == "store"
+        )
+    ).first()
+    if store is None:
+        raise UnknownStoreError(store_id)
+    start, end = (iso(t) for t in period.utc_bounds(store.timezone))
+    prev_start, prev_end = (iso(t) for t in period.previous().utc_bounds(store.timezone))
+    store_ids = list(
+        conn.execute(sa.select(locations.c.id).where(locations.c.kind == "store")).scalars()
+    )
+    current_all = _sales_by_store(conn, start=start, end=end)
+    previous = _sales_by_store(conn, start=prev_start, end=prev_end).get(store_id, _StoreTally())
+    scanned: Counter[str] = Counter()
+    people, unattributed = _associates(conn, store_id=store_id, start=start, end=end)
+    in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
+    stage_rows = _stage_summaries(conn, store_id=store_id, start=start, end=end)
+    scanned["customers"] += len(stage_rows)
+    end_instant = min(datetime.fromisoformat(end), now)
+    stages, moves = _lifecycle(stage_rows, start=datetime.fromisoformat(start), end=end_instant)
+    omni, single, order_rows = _channel_groups(conn, store_id=store_id, end=end)
+    scanned["orders"] += order_rows
+    return StoreDashboard(
+        store_id=store_id,
+        store_name=store.name,
+        currency=store.currency,
+        timezone=store.timezone,
+        start=period.start.isoformat(),
+        end=period.end.isoformat(),
+        generated_at=iso(now),
+        current=current_all.get(store_id, _StoreTally()).figures(),
+        previous=previous.figures(),
+        chain_average=_average([current_all.get(s, _StoreTally()) for s in store_ids]),
+        stores_in_chain=len(store_ids),
+        associates=[
+            AssociateFigures(
+                associate_id=associate_id,
+                display_name=name,
+                orders=tally.orders,
+                revenue_minor=tally.revenue_minor,
+                customers=tally.customers,
+                revenue_share=metrics.rate(tally.revenue_minor, in_store_revenue),
+            )
+            for associate_id, name, tally in people
+        ],
+        unattributed_in_store=unattributed.figures(),
+        lifecycle=[StageCount(stage=str(s), customers=stages[s]) for s in Stage],
+        lifecycle_moves=[
+            StageMove(from_stage=a, to_stage=b, customers=n)
+            for (a, b), n in sorted(moves.items(), key=lambda item: -item[1])
+        ],
+        omnichannel=OmnichannelFigures(
+            omnichannel=_group_figures(omni),
+            single_channel=_group_figures(single),
+            value_uplift=metrics.omnichannel_uplift(omni, single),
+            published_value_uplift=metrics.SEED_OMNICHANNEL_CLV_UPLIFT,
+            published_retention_omnichannel=metrics.SEED_RETENTION["omnichannel"],
+            published_retention_single_channel=metrics.SEED_RETENTION["single_channel"],
+        ),
+        rows_scanned=dict(scanned),
+    )
+
+
+def _in_period(column: sa.ColumnElement[Any], *, start: str, end: str) -> sa.ColumnElement[bool]:
+    return sa.and_(column >= start, column < end)
+
+
+def _tallies(query: sa.Select[Any]) -> sa.Select[Any]:
+    return query.add_columns(
+        sa.func.count(),
+        sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0),
+        sa.func.count(sa.distinct(orders.c.customer_id)),
+    )
+
+
+def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _StoreTally]:
+    """Every store's sales in [start, end): four grouped queries for the whole chain."""
+    found: defaultdict[str, _StoreTally] = defaultdict(_StoreTally)
+    placed = _in_period(orders.c.placed_at, start=start, end=end)
+    in_store = _tallies(sa.select(orders.c.store_id)).where(
+        orders.c.channel == "store", _KEPT, placed, orders.c.store_id.is_not(None)
+    )
+    for store_id, n, revenue, people in conn.execute(in_store.group_by(orders.c.store_id)):
+        found[store_id].in_store = _Tally(n, int(revenue), people)
+    online = (
+        _tallies(sa.select(customers.c.home_store_id))
+        .select_from(orders.join(customers, customers.c.id == orders.c.customer_id))
+        .where(orders.c.channel.in_(_ONLINE), _KEPT, placed)
+        .group_by(customers.c.home_store_id)
+    )
+    for store_id, n, revenue, people in conn.execute(online):
+        found[store_id].online = _Tally(n, int(revenue), people)
+    attributed = (
+        _tallies(sa.select(orders.c.store_id))
+        .where(orders.c.channel.in_(_ONLINE), _KEPT, placed, orders.c.store_id.is_not(None))
+        .group_by(orders.c.store_id)
+    )
+    for store_id, n, revenue, people in conn.execute(attributed):
+        found[store_id].attributed_online = _Tally(n, int(revenue), people)
+    joined = (
+        sa.select(customers.c.home_store_id, sa.func.count())
+        .where(_in_period(customers.c.created_at, start=start, end=end))
+        .group_by(customers.c.home_store_id)
+    )
+    for store_id, n in conn.execute(joined):
+        found[store_id].new_customers = n
+    return dict(found)
+
+
+def _average(stores: list[_StoreTally]) -> PeriodFigures:
+    count = max(1, len(stores))
+
+    def mean(values: Iterable[int]) -> int:
+        return round(sum(values) / count)
+
+    def tally(pick: str) -> SalesFigures:
+        parts = [getattr(s, pick) for s in stores]
+        return SalesFigures(
+            orders=mean(p.orders for p in parts),
+            revenue_minor=mean(p.revenue_minor for p in parts),
+            customers=mean(p.customers for p in parts),
+        )
+
+    return PeriodFigures(
+        in_store=tally("in_store"),
+        online=tally("online"),
+        attributed_online=tally("attributed_online"),
+        new_customers=mean(s.new_customers for s in stores),
+    )
+
+
+def _associates(
+    conn: Connection, *, store_id: str, start: str, end: str
+) -> tuple[list[tuple[str, str, _Tally]], _Tally]:
+    """In-store sales per credited associate (best first), and the uncredited rest."""
+    query = (
+        _tallies(sa.select(orders.c.associate_id, associates.c.display_name))
+        .select_from(orders.outerjoin(associates, associates.c.id == orders.c.associate_id))
+        .where(
+            orders.c.channel == "store",
+            orders.c.store_id == store_id,
+            _KEPT,
+            _in_period(orders.c.placed_at, start=start, end=end),
+        )
+        .group_by(orders.c.associate_id, associates.c.display_name)
+    )
+    people: list[tuple[str, str, _Tally]] = []
+    rest = _Tally()
+    for associate_id, name, n, revenue, buyers in conn.execute(query):
+        if associate_id is None:
+            rest = _Tally(n, int(revenue), buyers)
+        else:
+            people.append((associate_id, name or associate_id, _Tally(n, int(revenue), buyers)))
+    people.sort(key=lambda p: (-p[2].revenue_minor, p[1]))
+    return people, rest
+
+
+def _stage_summaries(conn: Connection, *, store_id: str, start: str, end: str) -> list[Any]:
+    """Per customer of the store: kept purchases (count, newest) before start and before end."""
+    before_start = orders.c.placed_at < start
+    before_end = orders.c.placed_at < end
+    query = (
+        sa.select(
+            customers.c.created_at,
+            sa.func.count(sa.case((before_start, orders.c.id))),
+            sa.func.max(sa.case((before_start, orders.c.placed_at))),
+            sa.func.count(sa.case((before_end, orders.c.id))),
+            sa.func.max(sa.case((before_end, orders.c.placed_at))),
+        )
+        .select_from(
+            customers.outerjoin(orders, sa.and_(orders.c.customer_id == customers.c.id, _KEPT))
+        )
+        .where(customers.c.home_store_id == store_id, customers.c.created_at < end)
+        .group_by(customers.c.id, customers.c.created_at)
+    )
+    return list(conn.execute(query))
+
+
+def _lifecycle(
+    rows: list[Any], *, start: datetime, end: datetime
+) -> tuple[Counter[Stage], Counter[tuple[str, str]]]:
+    stages: Counter[Stage] = Counter()
+    moves: Counter[tuple[str, str]] = Counter()
+    for created_at, n_start, last_start, n_end, last_end in rows:
+        at_end = stage_from_summary(n_end, _time(last_end), now=end)
+        stages[at_end] += 1
+        if created_at >= iso(start):
+            moves[(NEW_STAGE, str(at_end))] += 1
+            continue
+        at_start = stage_from_summary(n_start, _time(last_start), now=start)
+        if at_start != at_end:
+            moves[(str(at_start), str(at_end))] += 1
+    return stages, moves
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _channel_groups(
+    conn: Connection, *, store_id: str, end: str
+) -> tuple[ChannelGroup, ChannelGroup, int]:
+    """Omnichannel and single-channel buyers among the store's customers, up to `end`."""
+    mine = sa.and_(
+        orders.c.customer_id == customers.c.id,
+        customers.c.home_store_id == store_id,
+        _KEPT,
+        orders.c.placed_at < end,
+    )
+    per_customer = (
+        sa.select(
+            orders.c.customer_id,
+            sa.func.count(),
+            sa.func.sum(orders.c.net_minor),
+            sa.func.max(sa.case((orders.c.channel == "store", 1), else_=0)),
+            sa.func.max(sa.case((orders.c.channel.in_(_ONLINE), 1), else_=0)),
+        )
+        .select_from(orders.join(customers, orders.c.customer_id == customers.c.id))
+        .where(mine)
+        .group_by(orders.c.customer_id)
+    )
+    ranked = (
+        sa.select(
+            orders.c.customer_id,
+            orders.c.placed_at,
+            sa.func.row_number()
+            .over(partition_by=orders.c.customer_id, order_by=(orders.c.placed_at, orders.c.id))
+            .label("rn"),
+        )
+        .select_from(orders.join(customers, orders.c.customer_id == customers.c.id))
+        .where(mine)
+        .subquery()
+    )
+    firsts: defaultdict[str, list[datetime]] = defaultdict(list)
+    for customer_id, placed_at in conn.execute(
+        sa.select(ranked.c.customer_id, ranked.c.placed_at).where(ranked.c.rn <= 2)
+    ):
+        firsts[customer_id].append(datetime.fromisoformat(placed_at))
+    end_time = datetime.fromisoformat(end)
+    window = metrics.RETENTION_WINDOW_DAYS
+    groups = {True: _GroupSum(), False: _GroupSum()}
+    scanned = 0
+    for customer_id, n, net, in_store, online in conn.execute(per_customer):
+        scanned += n
+        group = groups[bool(in_store and online)]
+        times = sorted(firsts[customer_id])
+        group.customers += 1
+        group.value_minor += int(net or 0)
+        group.orders += n
+        group.customer_days += max(1, (end_time - times[0]).days)
+        if (end_time - times[0]).days >= window:
+            group.retention_eligible += 1
+            if len(times) > 1 and (times[1] - times[0]).days <= window:
+                group.retained += 1
+    return groups[True].frozen(), groups[False].frozen(), scanned
+
+
+@dataclass(slots=True)
+class _GroupSum:
+    customers: int = 0
+    value_minor: int = 0
+    orders: int = 0
+    customer_days: int = 0
+    retained: int = 0
+    retention_eligible: int = 0
+
+    def frozen(self) -> ChannelGroup:
+        return ChannelGroup(
+            customers=self.customers,
+            value_minor=self.value_minor,
+            orders=self.orders,
+            customer_days=self.customer_days,
+            retained=self.retained,
+            retention_eligible=self.retention_eligible,
+        )
+
+
+def _group_figures(group: ChannelGroup) -> ChannelGroupFigures:
+    return ChannelGroupFigures(
+        customers=group.customers,
+        average_value_minor=group.average_value_minor,
+        retention_rate=group.retention_rate,
+        retention_eligible=group.retention_eligible,
+        orders_per_year=group.orders_per_year,
+    )

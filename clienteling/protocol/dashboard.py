@@ -1,0 +1,94 @@
+"""The manager dashboard as the hub serves it (`GET /api/v1/stats/stores/{id}/dashboard`).
+
+Every figure is defined in `clienteling.domain.metrics`; rates are fractions (0.31 = 31 %)
+or null when there was nothing to divide by. Money is minor units in `currency`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class SalesFigures(BaseModel):
+    """Orders placed in a period, net of returns."""
+
+    orders: int = Field(description="Orders placed, fully returned ones excluded.")
+    revenue_minor: int = Field(description="Net revenue: what the customers kept.")
+    customers: int = Field(description="Distinct customers who placed those orders.")
+
+
+class PeriodFigures(BaseModel):
+    in_store: SalesFigures = Field(description="Purchases at this store's counter.")
+    online: SalesFigures = Field(
+        description="Web and phone orders of this store's customers (home store)."
+    )
+    attributed_online: SalesFigures = Field(
+        description="Web and phone orders credited to this store (follow-up attribution)."
+    )
+    new_customers: int = Field(description="Customers of this store created in the period.")
+
+
+class AssociateFigures(BaseModel):
+    associate_id: str
+    display_name: str
+    orders: int
+    revenue_minor: int
+    customers: int
+    revenue_share: float | None = Field(description="Share of the store's in-store revenue.")
+
+
+class StageCount(BaseModel):
+    stage: str
+    customers: int
+
+
+class StageMove(BaseModel):
+    from_stage: str
+    to_stage: str
+    customers: int
+
+
+class ChannelGroupFigures(BaseModel):
+    customers: int
+    average_value_minor: float | None = Field(description="Net revenue per customer, ever.")
+    retention_rate: float | None = Field(
+        description="Bought again within 12 months of the first purchase (of those whose first "
+        "purchase is at least 12 months old)."
+    )
+    retention_eligible: int
+    orders_per_year: float | None = Field(description="Orders per customer-year.")
+
+
+class OmnichannelFigures(BaseModel):
+    omnichannel: ChannelGroupFigures = Field(description="Bought in store and online.")
+    single_channel: ChannelGroupFigures = Field(description="Bought in one kind of channel.")
+    value_uplift: float | None = Field(
+        description="How much more an omnichannel customer is worth (0.3 = 30 % more)."
+    )
+    published_value_uplift: float = Field(description="The figure retail studies quote.")
+    published_retention_omnichannel: float
+    published_retention_single_channel: float
+
+
+class StoreDashboard(BaseModel):
+    store_id: str
+    store_name: str
+    currency: str
+    timezone: str
+    start: str = Field(description="First local day of the period (ISO date).")
+    end: str = Field(description="Day after the last local day (ISO date, exclusive).")
+    generated_at: str = Field(description="UTC, ISO 8601: the 'as of' time.")
+    current: PeriodFigures
+    previous: PeriodFigures = Field(description="The period of the same length just before.")
+    chain_average: PeriodFigures = Field(description="Average over the chain's stores.")
+    stores_in_chain: int
+    associates: list[AssociateFigures] = Field(description="In-store sales per associate.")
+    unattributed_in_store: SalesFigures = Field(
+        description="In-store purchases no associate was credited for."
+    )
+    lifecycle: list[StageCount] = Field(description="This store's customers per stage at the end.")
+    lifecycle_moves: list[StageMove] = Field(
+        description="Customers whose stage changed between the period's start and end."
+    )
+    omnichannel: OmnichannelFigures
+    rows_scanned: dict[str, int] = Field(description="Rows read per table (for operators).")

@@ -1,0 +1,304 @@
+"""The store dashboard on small hand-made data with known answers, on both backends, and
+who may read it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from clienteling.domain.metrics import Period, order_net_minor
+from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
+from clienteling.hub.stats.dashboard import NEW_STAGE, store_dashboard
+from clienteling.hub.tables import associates, customers, locations, orders
+from tests.hub.conftest import SeededHub, sign_in
+
+PARIS = "Europe/Paris"
+NOW = datetime(2026, 6, 30, 12, tzinfo=UTC)
+JUNE = Period(date(2026, 6, 1), date(2026, 7, 1))
+
+
+class _Data:
+    """Two stores in Paris; ids say what they are."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._n = 0
+        with write_tx(engine) as conn:
+            for store in ("s1", "s2"):
+                conn.execute(
+                    sa.insert(locations).values(
+                        id=store,
+                        kind="store",
+                        name=store.upper(),
+                        city="Paris",
+                        timezone=PARIS,
+                        currency="EUR",
+                        scope="catalog",
+                        version=self.n(),
+                    )
+                )
+            conn.execute(
+                sa.insert(associates).values(
+                    id="a1",
+                    username="a1",
+                    display_name="Anna",
+                    password_hash="!",
+                    role="associate",
+                    store_id="s1",
+                )
+            )
+
+    def n(self) -> int:
+        self._n += 1
+        return self._n
+
+    def customer(self, cid: str, *, store: str = "s1", created: str = "2024-01-01") -> None:
+        with write_tx(self.engine) as conn:
+            conn.execute(
+                sa.insert(customers).values(
+                    id=cid,
+                    given_name="G",
+                    family_name="F",
+                    display_name="G F",
+                    phones=[],
+                    emails=[],
+                    loyalty_points=0,
+                    home_store_id=store,
+                    preferred_channel="email",
+                    language="fr",
+                    lifecycle_stage="trial",
+                    clv_minor=0,
+                    currency="EUR",
+                    created_at=f"{created}T10:00:00+00:00",
+                    updated_at="x",
+                    scope=f"store:{store}",
+                    version=self.n(),
+                )
+            )
+
+    def order(
+        self,
+        cid: str,
+        at: str,
+        *,
+        channel: str = "store",
+        store: str | None = "s1",
+        associate: str | None = None,
+        qty: int = 1,
+        returned: int = 0,
+        price: int = 10_000,
+    ) -> None:
+        lines = [
+            {
+                "product_id": "p",
+                "sku": "s",
+                "name": "n",
+                "qty": qty,
+                "unit_price_minor": price,
+                "returned_qty": returned,
+            }
+        ]
+        status = (
+            "returned" if returned >= qty else "partially_returned" if returned else "fulfilled"
+        )
+        with write_tx(self.engine) as conn:
+            conn.execute(
+                sa.insert(orders).values(
+                    id=f"o{self.n()}",
+                    customer_id=cid,
+                    channel=channel,
+                    store_id=store if channel == "store" else store,
+                    associate_id=associate,
+                    placed_at=at,
+                    status=status,
+                    total_minor=qty * price,
+                    net_minor=order_net_minor(lines, status),
+                    currency="EUR",
+                    lines=lines,
+                    scope="store:s1",
+                    version=self.n(),
+                )
+            )
+
+    def dashboard(self, period: Period = JUNE, store: str = "s1") -> Any:
+        with read_tx(self.engine) as conn:
+            return store_dashboard(conn, store_id=store, period=period, now=NOW)
+
+
+@pytest.fixture
+def data(db_url: str) -> Any:
+    engine = make_engine(db_url)
+    migrate(engine)
+    yield _Data(engine)
+    engine.dispose()
+
+
+def test_an_empty_period_has_counts_of_zero_and_rates_of_none(data: _Data) -> None:
+    board = data.dashboard()
+    assert board.current.in_store.orders == 0
+    assert board.current.in_store.revenue_minor == 0
+    assert board.omnichannel.value_uplift is None
+    assert board.omnichannel.omnichannel.retention_rate is None
+    assert board.associates == []
+    assert {s.stage: s.customers for s in board.lifecycle} == {
+        "acquisition": 0,
+        "trial": 0,
+        "loyalty": 0,
+        "retention": 0,
+        "recovery": 0,
+    }
+
+
+def test_in_store_sales_are_net_of_returns_and_credited_to_associates(data: _Data) -> None:
+    data.customer("c1")
+    data.customer("c2")
+    data.order("c1", "2026-06-03T09:00:00+00:00", associate="a1", qty=3, returned=1)  # 200.00
+    data.order("c1", "2026-06-04T09:00:00+00:00", associate="a1", qty=1, returned=1)  # all back
+    data.order("c2", "2026-06-05T09:00:00+00:00", qty=1)  # nobody credited: 100.00
+    data.order("c2", "2026-06-05T10:00:00+00:00", store="s2")  # another store's counter
+    board = data.dashboard()
+    assert board.current.in_store.orders == 2
+    assert board.current.in_store.revenue_minor == 30_000
+    assert board.current.in_store.customers == 2
+    (anna,) = board.associates
+    assert (anna.display_name, anna.orders, anna.revenue_minor) == ("Anna", 1, 20_000)
+    assert anna.revenue_share == pytest.approx(2 / 3)
+    assert board.unattributed_in_store.revenue_minor == 10_000
+    # The chain average: s1 sold 300.00, s2 100.00.
+    assert board.chain_average.in_store.revenue_minor == 20_000
+    assert board.stores_in_chain == 2
+
+
+def test_period_bounds_are_the_store_s_local_midnight(data: _Data) -> None:
+    """Paris is UTC+2 in summer: 30 June 23:30 local is 21:30 UTC (in June); 1 July 00:30
+    local is 30 June 22:30 UTC (in July, although UTC still says June)."""
+    data.customer("c1")
+    data.order("c1", "2026-06-30T21:30:00+00:00")
+    data.order("c1", "2026-06-30T22:30:00+00:00")
+    data.order("c1", "2026-05-31T22:30:00+00:00")  # 1 June 00:30 local: in June
+    data.order("c1", "2026-05-31T21:30:00+00:00")  # 31 May 23:30 local: the previous period
+    board = data.dashboard()
+    assert board.current.in_store.orders == 2
+    assert board.previous.in_store.orders == 1
+
+
+def test_online_orders_count_for_the_home_store_and_attribution_for_the_credited_one(
+    data: _Data,
+) -> None:
+    data.customer("c1")
+    data.customer("c9", store="s2")
+    data.order("c1", "2026-06-10T09:00:00+00:00", channel="web", store=None)
+    data.order("c9", "2026-06-10T09:00:00+00:00", channel="web", store="s1")  # via s1's link
+    board = data.dashboard()
+    assert board.current.online.orders == 1
+    assert board.current.attributed_online.orders == 1
+    assert board.current.attributed_online.customers == 1
+
+
+def test_omnichannel_customers_are_compared_with_single_channel_ones(data: _Data) -> None:
+    for cid in ("omni", "store_only", "web_only"):
+        data.customer(cid)
+    data.order("omni", "2025-01-10T09:00:00+00:00", price=30_000)
+    data.order("omni", "2025-03-10T09:00:00+00:00", channel="web", store=None, price=30_000)
+    data.order("store_only", "2025-02-10T09:00:00+00:00", price=20_000)
+    data.order("web_only", "2026-06-01T09:00:00+00:00", channel="web", store=None, price=20_000)
+    board = data.dashboard()
+    omni, single = board.omnichannel.omnichannel, board.omnichannel.single_channel
+    assert (omni.customers, single.customers) == (1, 2)
+    assert omni.average_value_minor == 60_000
+    assert single.average_value_minor == 20_000
+    assert board.omnichannel.value_uplift == pytest.approx(2.0)
+    # Retention: omni bought again within 12 months; store_only did not; web_only's first
+    # purchase is too recent to judge.
+    assert (omni.retention_eligible, omni.retention_rate) == (1, 1.0)
+    assert (single.retention_eligible, single.retention_rate) == (1, 0.0)
+    assert board.omnichannel.published_retention_omnichannel == 0.89
+
+
+def test_lifecycle_stages_and_moves_in_the_period(data: _Data) -> None:
+    data.customer("first_buy")  # acquisition -> trial
+    data.order("first_buy", "2026-06-10T09:00:00+00:00")
+    data.customer("second_buy")  # trial -> loyalty
+    data.order("second_buy", "2026-05-20T09:00:00+00:00")
+    data.order("second_buy", "2026-06-12T09:00:00+00:00")
+    data.customer("newcomer", created="2026-06-15")  # joined in June, no purchase
+    data.customer("idle")  # bought long ago: recovery at both ends, no move
+    data.order("idle", "2024-02-01T09:00:00+00:00")
+    board = data.dashboard()
+    stages = {s.stage: s.customers for s in board.lifecycle}
+    assert stages == {"acquisition": 1, "trial": 1, "loyalty": 1, "retention": 0, "recovery": 1}
+    moves = {(m.from_stage, m.to_stage): m.customers for m in board.lifecycle_moves}
+    assert moves == {
+        ("acquisition", "trial"): 1,
+        ("trial", "loyalty"): 1,
+        (NEW_STAGE, "acquisition"): 1,
+    }
+    assert board.current.new_customers == 1
+
+
+def test_the_totals_reconcile_with_the_raw_rows(hub: SeededHub) -> None:
+    """On the seeded demo chain: the dashboard's in-store revenue for a year equals a plain
+    sum over the order rows of the same instants."""
+    store_id = hub.summary["store_ids"][0]
+    period = Period(date(2024, 6, 1), date(2025, 6, 1))
+    with read_tx(hub.engine) as conn:
+        board = store_dashboard(conn, store_id=store_id, period=period, now=NOW)
+        timezone = conn.execute(
+            sa.select(locations.c.timezone).where(locations.c.id == store_id)
+        ).scalar_one()
+        start, end = (t.isoformat() for t in period.utc_bounds(timezone))
+        raw = conn.execute(
+            sa.select(orders.c.status, orders.c.lines).where(
+                orders.c.channel == "store",
+                orders.c.store_id == store_id,
+                orders.c.placed_at >= start,
+                orders.c.placed_at < end,
+            )
+        ).all()
+    kept = [r for r in raw if r.status != "returned"]
+    assert board.current.in_store.orders == len(kept) > 0
+    assert board.current.in_store.revenue_minor == sum(
+        order_net_minor(r.lines, r.status) for r in raw
+    )
+    assert sum(s.customers for s in board.lifecycle) > 0
+
+
+@pytest.mark.parametrize(
+    ("username", "store_index", "status"),
+    [
+        ("demo-manager", 0, 200),
+        ("demo-manager", 1, 403),  # a manager sees only their own store
+        ("demo-associate", 0, 403),  # associates do not see store statistics
+        ("demo-admin", 1, 200),
+    ],
+)
+def test_who_may_read_a_store_s_dashboard(
+    client: httpx.Client, hub: SeededHub, username: str, store_index: int, status: int
+) -> None:
+    sign_in(client, username=username)
+    store_id = hub.summary["store_ids"][store_index]
+    response = client.get(
+        f"/api/v1/stats/stores/{store_id}/dashboard",
+        params={"start": "2025-05-01", "end": "2025-05-31"},
+    )
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert response.json()["store_id"] == store_id
+    else:
+        assert response.json()["code"] in {"forbidden_role", "forbidden_store"}
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(client: httpx.Client) -> None:
+    body, _device = sign_in(client, username="demo-manager")
+    store_id = body["associate"]["store_id"]
+    response = client.get(
+        f"/api/v1/stats/stores/{store_id}/dashboard",
+        params={"start": "2025-05-31", "end": "2025-05-01"},
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_period"
