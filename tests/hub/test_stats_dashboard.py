@@ -112,7 +112,7 @@ class _Data:
                     id=f"o{self.n()}",
                     customer_id=cid,
                     channel=channel,
-                    store_id=store if channel == "store" else store,
+                    store_id=store,
                     associate_id=associate,
                     placed_at=at,
                     status=status,
