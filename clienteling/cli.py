@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "vi", "fr", "ru")
 DEFAULT_DEMO_CUSTOMERS = 5000
+DEMO_USERS = ("demo-associate", "demo-manager", "demo-admin")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"demo customers to generate (default {DEFAULT_DEMO_CUSTOMERS})",
     )
     demo.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    demo.add_argument(
+        "--user",
+        choices=DEMO_USERS,
+        default=DEMO_USERS[0],
+        help="who is signed in (default demo-associate; demo-manager sees the dashboard)",
+    )
 
     hub = commands.add_parser(
         "hub",
@@ -113,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang=args.lang,
             customers=args.customers,
             seed=args.seed,
+            user=args.user,
         )
     if args.command == "sync":
         from clienteling.headless import run_sync

@@ -7,6 +7,7 @@ user's real cache or keyring (its token stays in memory).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -32,6 +33,7 @@ def run_demo(
     lang: str | None,
     customers: int,
     seed: int,
+    user: str = DEMO_USER,
 ) -> int:
     with tempfile.TemporaryDirectory(prefix="clienteling-demo-") as tmp:
         root = Path(tmp)
@@ -49,8 +51,11 @@ def run_demo(
             data_dir=root / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
         )
         try:
-            terminal.sign_in(DEMO_USER, DEMO_PASSWORD)
-            print(f"Demo hub at {hub.url} (sign-ins: demo-associate / demo, demo-manager / demo)")
+            terminal.sign_in(user, DEMO_PASSWORD)
+            print(
+                f"Demo hub at {hub.url}, signed in as {user} "
+                "(sign-ins: demo-associate, demo-manager, demo-admin; password demo)"
+            )
             if screenshot_dir is not None:
                 return _screenshots(terminal, hub, screenshot_dir, lang=lang, offline=offline)
             return _interactive(terminal, hub, lang=lang, offline=offline)
@@ -74,6 +79,8 @@ def _interactive(terminal: Terminal, hub: HubServer, *, lang: str | None, offlin
 def _screenshots(
     terminal: Terminal, hub: HubServer, out_dir: Path, *, lang: str | None, offline: bool
 ) -> int:
+    # Rendering to files needs no screen: use Qt's offscreen platform unless told otherwise.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from clienteling.ui.app import create_application
     from clienteling.ui.screenshots import render_screenshots
 

@@ -259,6 +259,25 @@ _NOTE_TEXTS = (
 )
 
 
+SEASON = {
+    1: 1.2,
+    2: 0.8,
+    3: 0.9,
+    4: 0.9,
+    5: 1.0,
+    6: 1.0,
+    7: 0.9,
+    8: 0.7,
+    9: 1.0,
+    10: 1.1,
+    11: 1.5,
+    12: 1.9,
+}
+"""Relative order volume per month."""
+ATTRIBUTED_ONLINE_SHARE = 0.18
+"""Share of online orders that came from an associate's follow-up (credited to a store)."""
+
+
 @dataclass(slots=True)
 class _Rows:
     """Rows per table, inserted in this order (parents first)."""
@@ -294,6 +313,16 @@ class _Maker:
     def moment_between(self, start: datetime, end: datetime) -> datetime:
         seconds = max(0.0, (end - start).total_seconds())
         return start + timedelta(seconds=int(self.rng.uniform(0, seconds)))
+
+    def seasonal_moment(self, start: datetime, end: datetime) -> datetime:
+        """Like `moment_between`, with retail's seasons: busy November-December and
+        January sales, a quiet late summer."""
+        moment = self.moment_between(start, end)
+        for _ in range(6):
+            if self.rng.random() < SEASON[moment.month] / max(SEASON.values()):
+                break
+            moment = self.moment_between(start, end)
+        return moment
 
     def ean13(self) -> str:
         body = "3" + "".join(str(self.rng.randrange(10)) for _ in range(11))
@@ -424,6 +453,10 @@ def _associates(mk: _Maker, stores: list[dict[str, Any]]) -> list[dict[str, Any]
         # Colleagues in the other stores: authors of history, no usable password.
         ("lyon-associate", "Julien Moreau", "associate", stores[1]["id"], "!"),
         ("marseille-associate", "Sofia Benali", "associate", stores[2]["id"], "!"),
+        ("paris-associate-2", "Thomas Nguyễn", "associate", stores[0]["id"], "!"),
+        ("paris-associate-3", "Léa Petrova", "associate", stores[0]["id"], "!"),
+        ("lyon-associate-2", "Inès Garnier", "associate", stores[1]["id"], "!"),
+        ("marseille-associate-2", "Hugo Lefèvre", "associate", stores[2]["id"], "!"),
     )
     return [
         {
@@ -477,7 +510,10 @@ def seed_demo_data(
         carts=[],
         notes=[],
     )
-    staff = {a["store_id"]: a for a in rows.associates if a["role"] == "associate"}
+    staff: dict[str | None, list[dict[str, Any]]] = {}
+    for person in rows.associates:
+        if person["role"] == "associate":
+            staff.setdefault(person["store_id"], []).append(person)
     for _ in range(customers):
         _customer(mk, rows, stores=stores, products=products, staff=staff)
     _insert(engine, rows)
@@ -502,7 +538,7 @@ def _customer(
     *,
     stores: list[dict[str, Any]],
     products: list[dict[str, Any]],
-    staff: dict[str | None, dict[str, Any]],
+    staff: dict[str | None, list[dict[str, Any]]],
 ) -> None:
     rng, now = mk.rng, mk.now
     lang = rng.choices([w[0] for w in _LOCALE_WEIGHTS], weights=[w[2] for w in _LOCALE_WEIGHTS])[0]
@@ -539,7 +575,7 @@ def _customer(
     last_activity = created
     window_start = max(created, now - timedelta(days=730))
     for _ in range(rng.choices((0, 1, 2, 3, 4, 5, 6, 8), weights=(25, 25, 15, 12, 8, 6, 5, 4))[0]):
-        placed = mk.moment_between(window_start, now - timedelta(hours=2))
+        placed = mk.seasonal_moment(window_start, now - timedelta(hours=2))
         channel = rng.choices(("store", "web", "phone"), weights=(60, 33, 7))[0]
         roll = rng.random()
         status = "returned" if roll < 0.07 else "partially_returned" if roll < 0.12 else "delivered"
@@ -557,7 +593,12 @@ def _customer(
         associate = None
         if channel == "store":
             store = home if rng.random() < 0.85 else rng.choice(stores)
-            associate = staff.get(store["id"]) if rng.random() < 0.5 else None
+            colleagues = staff.get(store["id"], [])
+            associate = rng.choice(colleagues) if colleagues and rng.random() < 0.8 else None
+        elif rng.random() < ATTRIBUTED_ONLINE_SHARE and staff.get(home["id"]):
+            # Ordered from an associate's follow-up: credited to the home store.
+            store = home
+            associate = rng.choice(staff[home["id"]])
         total = sum(line["qty"] * line["unit_price_minor"] for line in lines)
         kept = sum(
             (line["qty"] - line["returned_qty"]) * line["unit_price_minor"] for line in lines
@@ -631,7 +672,8 @@ def _customer(
         last_activity = max(last_activity, updated)
 
     if rng.random() < 0.04:
-        author = staff.get(home["id"])
+        colleagues = staff.get(home["id"], [])
+        author = colleagues[0] if colleagues else None
         for _ in range(rng.randrange(1, 3)):
             at = mk.moment_between(max(created, now - timedelta(days=200)), now)
             if author is None:

@@ -231,6 +231,14 @@ def store_location(db: Database, store_id: str | None) -> tuple[str | None, str 
     return (None, None) if row is None else (row[0], row[1])
 
 
+def store_names(db: Database) -> list[tuple[str, str]]:
+    """(id, name) of every store in the cached catalog, by name."""
+    rows = db.conn.execute(
+        "SELECT id, name FROM locations WHERE kind = 'store' ORDER BY name, id"
+    ).fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
 def create_customer(
     db: Database, args: CustomerCreateArgs, *, store_id: str, currency: str
 ) -> None:

@@ -7,6 +7,7 @@ The transport is a constructor argument so unit tests can pass `httpx.MockTransp
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import TypeVar
 
 import httpx
@@ -20,6 +21,7 @@ from clienteling.domain.errors import (
     SignInError,
     UpdateNeededError,
 )
+from clienteling.protocol.dashboard import StoreDashboard
 from clienteling.protocol.models import (
     ErrorBody,
     PullRequest,
@@ -92,10 +94,30 @@ class HubClient:
     def pull(self, token: str, request: PullRequest) -> PullResponse:
         return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
 
+    def store_dashboard(
+        self, token: str, *, store_id: str, start: date, end: date
+    ) -> StoreDashboard:
+        """The manager dashboard of a store for local days start..end (both included)."""
+        return self._call(
+            f"/api/v1/stats/stores/{store_id}/dashboard",
+            None,
+            StoreDashboard,
+            token=token,
+            params={"start": start.isoformat(), "end": end.isoformat()},
+        )
+
     def _call(
-        self, path: str, request: BaseModel, answer: type[_Model], *, token: str | None
+        self,
+        path: str,
+        request: BaseModel | None,
+        answer: type[_Model],
+        *,
+        token: str | None,
+        params: dict[str, str] | None = None,
     ) -> _Model:
-        response = self._send("POST", path, token=token, body=request)
+        """POST `request` (or GET with `params` when there is none) and read the answer."""
+        method = "GET" if request is None else "POST"
+        response = self._send(method, path, token=token, body=request, params=params)
         try:
             return answer.model_validate_json(response.content)
         except pydantic.ValidationError as exc:
@@ -106,7 +128,13 @@ class HubClient:
             ) from exc
 
     def _send(
-        self, method: str, path: str, *, token: str | None, body: BaseModel | None
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None,
+        body: BaseModel | None,
+        params: dict[str, str] | None = None,
     ) -> httpx.Response:
         headers = {"Accept": "application/json"}
         if token is not None:
@@ -116,7 +144,9 @@ class HubClient:
             headers["Content-Type"] = "application/json"
             content = body.model_dump_json().encode()
         try:
-            response = self._http.request(method, path, content=content, headers=headers)
+            response = self._http.request(
+                method, path, content=content, headers=headers, params=params
+            )
         except httpx.TransportError as exc:  # connect, timeout, reset, protocol errors
             log.info("hub unreachable on %s: %s", path, type(exc).__name__)
             raise HubUnreachableError(f"the hub did not answer ({type(exc).__name__})") from exc

@@ -16,9 +16,10 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from zoneinfo import ZoneInfo
 
 from clienteling.domain.contacts import region_for_timezone
 from clienteling.domain.errors import (
@@ -41,6 +42,7 @@ from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.connections import ThreadConnections
+from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 
 if TYPE_CHECKING:
     import httpx
@@ -385,6 +387,41 @@ class Terminal:
             auto, self._auto = self._auto, None
         if auto is not None:
             auto.stop()
+
+    # -- manager dashboard ----------------------------------------------------------------
+
+    def stores(self) -> list[tuple[str, str]]:
+        """(id, name) of the chain's stores as cached here (the admin's store picker)."""
+        return queries.store_names(self._db.get())
+
+    def store_today(self, store_id: str | None = None) -> date:
+        """Today's date in the store's time zone (the dashboard's default period)."""
+        session = self.session
+        timezone, _currency = queries.store_location(
+            self._db.get(), store_id or (session.store_id if session else None)
+        )
+        return datetime.now(ZoneInfo(timezone or "UTC")).date()
+
+    def store_dashboard(
+        self, *, start: date, end: date, store_id: str | None = None
+    ) -> DashboardResult:
+        """The dashboard of `store_id` (default: this terminal's store) for local days
+        start..end, both included. Offline: the copy kept from the last time it was
+        fetched (`from_cache`); HubUnreachableError when there is none. Managers and admins
+        only (the hub refuses others: HubError)."""
+        session, token, _scopes = self._credentials()
+        store = store_id or session.store_id
+        if store is None:
+            raise ValidationError("choose a store")
+        return fetch_dashboard(
+            self._db.get(),
+            fetch=lambda: self._talk(
+                lambda: self._client.store_dashboard(token, store_id=store, start=start, end=end)
+            ),
+            store_id=store,
+            start=start,
+            end=end,
+        )
 
     def close(self) -> None:
         self.stop_auto_sync()

@@ -1,5 +1,13 @@
-"""The read models the UI renders (defined by the cache, re-exported here for the UI)."""
+"""The read models the UI renders (defined by the cache and the protocol, re-exported here
+for the UI, which imports neither)."""
 
+from clienteling.protocol.dashboard import (
+    AssociateFigures,
+    ChannelGroupFigures,
+    PeriodFigures,
+    SalesFigures,
+    StoreDashboard,
+)
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -10,14 +18,21 @@ from clienteling.store.views import (
     OrderLineView,
     OrderView,
 )
+from clienteling.terminal.dashboard import DashboardResult
 
 __all__ = [
+    "AssociateFigures",
     "CartLineView",
     "CartView",
+    "ChannelGroupFigures",
     "ConsentView",
     "CustomerHit",
     "CustomerProfile",
+    "DashboardResult",
     "NoteView",
     "OrderLineView",
     "OrderView",
+    "PeriodFigures",
+    "SalesFigures",
+    "StoreDashboard",
 ]

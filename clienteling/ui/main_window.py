@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
+from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._search_seq = 0
         self._shown_query: str | None = None
         self._open_on_single_hit = False
+        self.dashboard: DashboardView | None = None
         self._building_ui()
         self._bridge = SyncBridge(self)
         self._bridge.status_did_change.connect(self.show_status)
@@ -95,9 +97,14 @@ class MainWindow(QMainWindow):
         self.new_customer_button = QPushButton(self.tr("New customer (Ctrl+Shift+N)"), central)
         self.new_customer_button.setObjectName("newCustomer")
         self.new_customer_button.clicked.connect(self.new_customer)
+        self.dashboard_button = QPushButton(self.tr("Dashboard (Ctrl+Shift+D)"), central)
+        self.dashboard_button.setObjectName("openDashboard")
+        self.dashboard_button.clicked.connect(self.open_dashboard)
+        self.dashboard_button.setVisible(self._may_see_dashboard())
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.new_customer_button)
+        search_row.addWidget(self.dashboard_button)
         layout.addLayout(search_row)
 
         self._debounce = QTimer(self)
@@ -150,6 +157,7 @@ class MainWindow(QMainWindow):
             ("F5", self.sync_now),
             ("Ctrl+N", self.profile_view.focus_note),
             ("Ctrl+Shift+N", self.new_customer),
+            ("Ctrl+Shift+D", self.open_dashboard),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -335,6 +343,24 @@ class MainWindow(QMainWindow):
     def _customer_did_create(self, customer_id: str) -> None:
         self.open_customer(customer_id)
         self.terminal.request_sync()
+
+    # -- manager dashboard ----------------------------------------------------------------
+
+    def _may_see_dashboard(self) -> bool:
+        session = self.terminal.session
+        return session is not None and session.role in ("manager", "admin")
+
+    def open_dashboard(self) -> DashboardView | None:
+        """The store dashboard in its own window (managers and admins only)."""
+        if not self._may_see_dashboard():
+            return None
+        if self.dashboard is None:
+            self.dashboard = DashboardView(self.terminal, self)
+            self.dashboard.start()
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        return self.dashboard
 
     # -- sync ---------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QWidget
 
-from clienteling.terminal.facade import SyncStatus, Terminal
+from clienteling.terminal.facade import Session, SyncStatus, Terminal
+from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_view import ProfileView
@@ -89,6 +90,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
+    paths += _dashboard(win, out_dir)
     return paths
 
 
@@ -109,6 +111,38 @@ def _new_customer(win: MainWindow, path: Path) -> Path:
         return _grab(dialog, path)
     finally:
         dialog.close()
+
+
+DASHBOARD_USER = ("demo-manager", "demo")
+
+
+def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The manager's dashboard (signed in as the demo manager for it, then back)."""
+    terminal = win.terminal
+    previous = terminal.session
+    if previous is None or previous.role not in ("manager", "admin"):
+        done: list[object] = []
+        run_in_background(
+            lambda: terminal.sign_in(*DASHBOARD_USER),
+            success=done.append,
+            failure=done.append,
+            parent=win,
+        )
+        wait_until(lambda: bool(done))
+        if not isinstance(done[0], Session):
+            return []
+    board = DashboardView(terminal, win)
+    shown: list[bool] = []
+    board.dashboard_did_show.connect(lambda: shown.append(True))
+    board.resize(1280, 1240)
+    board.show()
+    board.start()
+    wait_until(lambda: bool(shown))
+    try:
+        return [_grab(board, out_dir / "dashboard.png")]
+    finally:
+        board.close()
+        board.deleteLater()
 
 
 def _search(win: MainWindow, query: str) -> None:

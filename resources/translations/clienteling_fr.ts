@@ -21,6 +21,240 @@
     </message>
 </context>
 <context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <source>Store dashboard</source>
+        <translation>Tableau de bord du magasin</translation>
+    </message>
+    <message>
+        <source>Export the tables to a folder</source>
+        <translation>Exporter les tableaux dans un dossier</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>%1 files saved in %2.</source>
+        <translation>%1 fichiers enregistrés dans %2.</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as PDF</source>
+        <translation>Enregistrer le tableau de bord en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder, or check that the disk is not full.</source>
+        <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre dossier ou vérifiez que le disque n’est pas plein.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Store dashboard</source>
+        <translation>Tableau de bord du magasin</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Magasin</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Dates personnalisées</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Période</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualiser (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>In-store revenue</source>
+        <translation>Chiffre d’affaires en magasin</translation>
+    </message>
+    <message>
+        <source>In-store purchases</source>
+        <translation>Achats en magasin</translation>
+    </message>
+    <message>
+        <source>Online revenue of our customers</source>
+        <translation>Chiffre d’affaires en ligne de nos clients</translation>
+    </message>
+    <message>
+        <source>Online revenue credited to the store</source>
+        <translation>Chiffre d’affaires en ligne attribué au magasin</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Nouveaux clients</translation>
+    </message>
+    <message>
+        <source>Customers by lifecycle stage</source>
+        <translation>Clients par étape du cycle de vie</translation>
+    </message>
+    <message>
+        <source>Change of stage</source>
+        <translation>Changement d’étape</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Omnichannel value</source>
+        <translation>Valeur omnicanale</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Omnichannel</source>
+        <translation>Omnicanal</translation>
+    </message>
+    <message>
+        <source>Single channel</source>
+        <translation>Canal unique</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Études</translation>
+    </message>
+    <message>
+        <source>In-store sales per associate</source>
+        <translation>Ventes en magasin par conseiller</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Achats</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Chiffre d’affaires</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>Chargement des chiffres…</translation>
+    </message>
+    <message>
+        <source>Offline: these are the figures kept from %1.</source>
+        <translation>Hors ligne : voici les chiffres conservés du %1.</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Chiffres au %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 to %3</source>
+        <translation>%1 · du %2 au %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Nouveau venu</translation>
+    </message>
+    <message>
+        <source>Not enough purchases yet to compare omnichannel customers.</source>
+        <translation>Pas encore assez d’achats pour comparer les clients omnicanaux.</translation>
+    </message>
+    <message>
+        <source>Here, customers who buy in store and online are worth %1 more than single-channel customers (studies: about %2).</source>
+        <translation>Ici, les clients qui achètent en magasin et en ligne valent %1 de plus que les clients d’un seul canal (études : environ %2).</translation>
+    </message>
+    <message>
+        <source>Average customer value</source>
+        <translation>Valeur moyenne par client</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Retention within 12 months</source>
+        <translation>Fidélisation sous 12 mois</translation>
+    </message>
+    <message>
+        <source>Purchases per customer per year</source>
+        <translation>Achats par client et par an</translation>
+    </message>
+    <message>
+        <source>Retention, %</source>
+        <translation>Fidélisation, %</translation>
+    </message>
+    <message>
+        <source>Not credited to an associate</source>
+        <translation>Non attribué à un conseiller</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The hub cannot be reached. Check the network connection; your work is kept on this terminal and will be sent when the connection is back.</source>
@@ -119,6 +353,13 @@
     <message>
         <source>Stage</source>
         <translation>Étape</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <source>%1 on the previous period · chain average %2</source>
+        <translation>%1 par rapport à la période précédente · moyenne de l’enseigne %2</translation>
     </message>
 </context>
 <context>
@@ -259,6 +500,10 @@
         <translation>Nouveau client (Ctrl+Maj+N)</translation>
     </message>
     <message>
+        <source>Dashboard (Ctrl+Shift+D)</source>
+        <translation>Tableau de bord (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -269,6 +514,41 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetricHelp</name>
+    <message>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <translation>Somme de ce que les clients ont gardé de leurs achats au comptoir de ce magasin pendant la période : les articles retournés sont déduits, un achat entièrement retourné compte zéro. Comparé à la période de même durée juste avant et à la moyenne des magasins de l’enseigne.</translation>
+    </message>
+    <message>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <translation>Achats au comptoir de ce magasin pendant la période, hors achats entièrement retournés. Les jours sont ceux de l’heure locale du magasin.</translation>
+    </message>
+    <message>
+        <source>Net revenue of web and phone orders placed in the period by customers whose home store is this store.</source>
+        <translation>Chiffre d’affaires net des commandes web et téléphone passées pendant la période par les clients dont c’est le magasin de référence.</translation>
+    </message>
+    <message>
+        <source>Net revenue of web and phone orders credited to this store, for example because the customer ordered from a follow-up one of its associates sent.</source>
+        <translation>Chiffre d’affaires net des commandes web et téléphone attribuées à ce magasin, par exemple quand le client a commandé depuis une relance envoyée par l’un de ses conseillers.</translation>
+    </message>
+    <message>
+        <source>Customer profiles with this home store created in the period, at the counter or online. Merged duplicates count once.</source>
+        <translation>Fiches clients de ce magasin créées pendant la période, en magasin ou en ligne. Les doublons fusionnés comptent une fois.</translation>
+    </message>
+    <message>
+        <source>Stages at the end of the period, from purchase history: New (no purchase yet), First purchase (one, recent), Loyal (two or more, recent), At risk (nothing for 180 days), Lapsed (nothing for 365 days). The table lists customers whose stage changed between the start and the end of the period.</source>
+        <translation>Étapes à la fin de la période, d’après l’historique d’achats : Nouveau (aucun achat), Premier achat (un, récent), Fidèle (deux ou plus, récents), À risque (rien depuis 180 jours), Perdu (rien depuis 365 jours). Le tableau liste les clients dont l’étape a changé entre le début et la fin de la période.</translation>
+    </message>
+    <message>
+        <source>Omnichannel customers bought both at a store counter and online (web or phone); single-channel customers bought in only one of the two. Customer value is all their net purchases up to the end of the period. Retention: of the customers whose first purchase is at least 12 months old, the share who bought again within 12 months of it. Beside them, the figures retail studies publish.</source>
+        <translation>Les clients omnicanaux ont acheté en magasin et en ligne (web ou téléphone) ; les clients d’un seul canal dans un seul des deux. La valeur client est la somme de leurs achats nets jusqu’à la fin de la période. Fidélisation : parmi les clients dont le premier achat a au moins 12 mois, la part qui a racheté dans les 12 mois qui ont suivi. À côté, les chiffres publiés par les études du commerce.</translation>
+    </message>
+    <message>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,240 @@
     </message>
 </context>
 <context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <source>Store dashboard</source>
+        <translation>Показатели магазина</translation>
+    </message>
+    <message>
+        <source>Export the tables to a folder</source>
+        <translation>Экспортировать таблицы в папку</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <source>%1 files saved in %2.</source>
+        <translation>Сохранено файлов: %1, в папке %2.</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as PDF</source>
+        <translation>Сохранить панель показателей в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder, or check that the disk is not full.</source>
+        <translation>Не удалось сохранить файл. Выберите другую папку или проверьте, не заполнен ли диск.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Store dashboard</source>
+        <translation>Показатели магазина</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Магазин</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Последние 90 дней</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Последние 12 месяцев</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Свои даты</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Период</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Обновить (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Экспорт в PDF…</translation>
+    </message>
+    <message>
+        <source>In-store revenue</source>
+        <translation>Выручка в магазине</translation>
+    </message>
+    <message>
+        <source>In-store purchases</source>
+        <translation>Покупки в магазине</translation>
+    </message>
+    <message>
+        <source>Online revenue of our customers</source>
+        <translation>Онлайн-выручка наших клиентов</translation>
+    </message>
+    <message>
+        <source>Online revenue credited to the store</source>
+        <translation>Онлайн-выручка, засчитанная магазину</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Новые клиенты</translation>
+    </message>
+    <message>
+        <source>Customers by lifecycle stage</source>
+        <translation>Клиенты по этапам жизненного цикла</translation>
+    </message>
+    <message>
+        <source>Change of stage</source>
+        <translation>Смена этапа</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Omnichannel value</source>
+        <translation>Ценность омниканальных клиентов</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Omnichannel</source>
+        <translation>Омниканальные</translation>
+    </message>
+    <message>
+        <source>Single channel</source>
+        <translation>Одноканальные</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Исследования</translation>
+    </message>
+    <message>
+        <source>In-store sales per associate</source>
+        <translation>Продажи в магазине по консультантам</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Консультант</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Покупки</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>Загрузка показателей…</translation>
+    </message>
+    <message>
+        <source>Offline: these are the figures kept from %1.</source>
+        <translation>Нет связи: показаны данные, сохранённые %1.</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Данные на %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 to %3</source>
+        <translation>%1 · с %2 по %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Not enough purchases yet to compare omnichannel customers.</source>
+        <translation>Пока недостаточно покупок, чтобы сравнить омниканальных клиентов.</translation>
+    </message>
+    <message>
+        <source>Here, customers who buy in store and online are worth %1 more than single-channel customers (studies: about %2).</source>
+        <translation>Здесь клиенты, покупающие и в магазине, и онлайн, ценнее одноканальных на %1 (по исследованиям — примерно на %2).</translation>
+    </message>
+    <message>
+        <source>Average customer value</source>
+        <translation>Средняя ценность клиента</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Retention within 12 months</source>
+        <translation>Удержание в течение 12 месяцев</translation>
+    </message>
+    <message>
+        <source>Purchases per customer per year</source>
+        <translation>Покупок на клиента в год</translation>
+    </message>
+    <message>
+        <source>Retention, %</source>
+        <translation>Удержание, %</translation>
+    </message>
+    <message>
+        <source>Not credited to an associate</source>
+        <translation>Не засчитано консультанту</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The hub cannot be reached. Check the network connection; your work is kept on this terminal and will be sent when the connection is back.</source>
@@ -119,6 +353,13 @@
     <message>
         <source>Stage</source>
         <translation>Этап</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <source>%1 on the previous period · chain average %2</source>
+        <translation>%1 к предыдущему периоду · в среднем по сети %2</translation>
     </message>
 </context>
 <context>
@@ -259,6 +500,10 @@
         <translation>Новый клиент (Ctrl+Shift+N)</translation>
     </message>
     <message>
+        <source>Dashboard (Ctrl+Shift+D)</source>
+        <translation>Показатели (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -269,6 +514,41 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetricHelp</name>
+    <message>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <translation>Сумма того, что клиенты оставили себе из покупок в этом магазине за период: возвращённые товары вычитаются, полностью возвращённая покупка считается нулём. Сравнивается с предыдущим периодом той же длины и со средним по магазинам сети.</translation>
+    </message>
+    <message>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <translation>Покупки в этом магазине за период, кроме полностью возвращённых. Дни считаются по местному времени магазина.</translation>
+    </message>
+    <message>
+        <source>Net revenue of web and phone orders placed in the period by customers whose home store is this store.</source>
+        <translation>Чистая выручка веб- и телефонных заказов за период от клиентов, у которых это домашний магазин.</translation>
+    </message>
+    <message>
+        <source>Net revenue of web and phone orders credited to this store, for example because the customer ordered from a follow-up one of its associates sent.</source>
+        <translation>Чистая выручка веб- и телефонных заказов, засчитанных этому магазину, например когда клиент заказал по сообщению, отправленному его консультантом.</translation>
+    </message>
+    <message>
+        <source>Customer profiles with this home store created in the period, at the counter or online. Merged duplicates count once.</source>
+        <translation>Профили клиентов этого магазина, созданные за период, в магазине или онлайн. Объединённые дубликаты считаются один раз.</translation>
+    </message>
+    <message>
+        <source>Stages at the end of the period, from purchase history: New (no purchase yet), First purchase (one, recent), Loyal (two or more, recent), At risk (nothing for 180 days), Lapsed (nothing for 365 days). The table lists customers whose stage changed between the start and the end of the period.</source>
+        <translation>Этапы на конец периода по истории покупок: Новый (ещё нет покупок), Первая покупка (одна, недавно), Постоянный (две и более, недавно), Под угрозой (нет покупок 180 дней), Ушедший (нет покупок 365 дней). В таблице — клиенты, чей этап изменился между началом и концом периода.</translation>
+    </message>
+    <message>
+        <source>Omnichannel customers bought both at a store counter and online (web or phone); single-channel customers bought in only one of the two. Customer value is all their net purchases up to the end of the period. Retention: of the customers whose first purchase is at least 12 months old, the share who bought again within 12 months of it. Beside them, the figures retail studies publish.</source>
+        <translation>Омниканальные клиенты покупали и в магазине, и онлайн (на сайте или по телефону); одноканальные — только одним из способов. Ценность клиента — все его чистые покупки до конца периода. Удержание: доля клиентов, купивших повторно в течение 12 месяцев после первой покупки, среди тех, чья первая покупка была не менее 12 месяцев назад. Рядом — данные опубликованных исследований розничной торговли.</translation>
+    </message>
+    <message>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,240 @@
     </message>
 </context>
 <context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Figure</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>Store dashboard</source>
+        <translation>Bảng điều khiển cửa hàng</translation>
+    </message>
+    <message>
+        <source>Export the tables to a folder</source>
+        <translation>Xuất các bảng vào một thư mục</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Xuất CSV</translation>
+    </message>
+    <message>
+        <source>%1 files saved in %2.</source>
+        <translation>Đã lưu %1 tệp vào %2.</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as PDF</source>
+        <translation>Lưu bảng điều khiển dưới dạng PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder, or check that the disk is not full.</source>
+        <translation>Không thể lưu tệp. Hãy chọn thư mục khác hoặc kiểm tra xem ổ đĩa có bị đầy không.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Store dashboard</source>
+        <translation>Bảng điều khiển cửa hàng</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Cửa hàng</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Cửa hàng</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 tháng qua</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Tự chọn ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Khoảng thời gian</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>In-store revenue</source>
+        <translation>Doanh thu tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>In-store purchases</source>
+        <translation>Lượt mua tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>Online revenue of our customers</source>
+        <translation>Doanh thu trực tuyến của khách hàng cửa hàng</translation>
+    </message>
+    <message>
+        <source>Online revenue credited to the store</source>
+        <translation>Doanh thu trực tuyến ghi nhận cho cửa hàng</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>Khách hàng mới</translation>
+    </message>
+    <message>
+        <source>Customers by lifecycle stage</source>
+        <translation>Khách hàng theo giai đoạn vòng đời</translation>
+    </message>
+    <message>
+        <source>Change of stage</source>
+        <translation>Thay đổi giai đoạn</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Omnichannel value</source>
+        <translation>Giá trị khách hàng đa kênh</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Omnichannel</source>
+        <translation>Đa kênh</translation>
+    </message>
+    <message>
+        <source>Single channel</source>
+        <translation>Một kênh</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Nghiên cứu</translation>
+    </message>
+    <message>
+        <source>In-store sales per associate</source>
+        <translation>Doanh số tại cửa hàng theo nhân viên</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Nhân viên</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Lượt mua</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Doanh thu</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ trọng</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>Đang tải số liệu…</translation>
+    </message>
+    <message>
+        <source>Offline: these are the figures kept from %1.</source>
+        <translation>Ngoại tuyến: đây là số liệu đã lưu lúc %1.</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Số liệu lúc %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 to %3</source>
+        <translation>%1 · từ %2 đến %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Mới tham gia</translation>
+    </message>
+    <message>
+        <source>Not enough purchases yet to compare omnichannel customers.</source>
+        <translation>Chưa đủ lượt mua để so sánh khách hàng đa kênh.</translation>
+    </message>
+    <message>
+        <source>Here, customers who buy in store and online are worth %1 more than single-channel customers (studies: about %2).</source>
+        <translation>Tại đây, khách mua cả tại cửa hàng lẫn trực tuyến có giá trị cao hơn %1 so với khách chỉ mua qua một kênh (các nghiên cứu: khoảng %2).</translation>
+    </message>
+    <message>
+        <source>Average customer value</source>
+        <translation>Giá trị trung bình mỗi khách hàng</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Retention within 12 months</source>
+        <translation>Giữ chân trong vòng 12 tháng</translation>
+    </message>
+    <message>
+        <source>Purchases per customer per year</source>
+        <translation>Số lượt mua mỗi khách mỗi năm</translation>
+    </message>
+    <message>
+        <source>Retention, %</source>
+        <translation>Tỷ lệ giữ chân, %</translation>
+    </message>
+    <message>
+        <source>Not credited to an associate</source>
+        <translation>Không ghi nhận cho nhân viên nào</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The hub cannot be reached. Check the network connection; your work is kept on this terminal and will be sent when the connection is back.</source>
@@ -119,6 +353,13 @@
     <message>
         <source>Stage</source>
         <translation>Giai đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <source>%1 on the previous period · chain average %2</source>
+        <translation>%1 so với kỳ trước · trung bình chuỗi %2</translation>
     </message>
 </context>
 <context>
@@ -259,6 +500,10 @@
         <translation>Khách hàng mới (Ctrl+Shift+N)</translation>
     </message>
     <message>
+        <source>Dashboard (Ctrl+Shift+D)</source>
+        <translation>Bảng điều khiển (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -269,6 +514,41 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetricHelp</name>
+    <message>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <translation>Tổng giá trị khách hàng giữ lại từ các lượt mua tại quầy cửa hàng trong kỳ: hàng trả lại bị trừ ra, đơn trả lại toàn bộ tính bằng không. So sánh với kỳ có cùng độ dài ngay trước đó và với mức trung bình của các cửa hàng trong chuỗi.</translation>
+    </message>
+    <message>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <translation>Các lượt mua tại quầy cửa hàng trong kỳ, không tính các đơn đã trả lại toàn bộ. Ngày được tính theo giờ địa phương của cửa hàng.</translation>
+    </message>
+    <message>
+        <source>Net revenue of web and phone orders placed in the period by customers whose home store is this store.</source>
+        <translation>Doanh thu thuần của các đơn hàng trực tuyến và qua điện thoại trong kỳ của khách hàng thuộc cửa hàng này.</translation>
+    </message>
+    <message>
+        <source>Net revenue of web and phone orders credited to this store, for example because the customer ordered from a follow-up one of its associates sent.</source>
+        <translation>Doanh thu thuần của các đơn hàng trực tuyến và qua điện thoại được ghi nhận cho cửa hàng này, ví dụ khi khách đặt hàng từ tin nhắn chăm sóc do nhân viên cửa hàng gửi.</translation>
+    </message>
+    <message>
+        <source>Customer profiles with this home store created in the period, at the counter or online. Merged duplicates count once.</source>
+        <translation>Hồ sơ khách hàng thuộc cửa hàng này được tạo trong kỳ, tại quầy hoặc trực tuyến. Các bản trùng đã gộp chỉ tính một lần.</translation>
+    </message>
+    <message>
+        <source>Stages at the end of the period, from purchase history: New (no purchase yet), First purchase (one, recent), Loyal (two or more, recent), At risk (nothing for 180 days), Lapsed (nothing for 365 days). The table lists customers whose stage changed between the start and the end of the period.</source>
+        <translation>Giai đoạn vào cuối kỳ, theo lịch sử mua hàng: Mới (chưa mua), Lần mua đầu (một lần, gần đây), Trung thành (hai lần trở lên, gần đây), Có nguy cơ (không mua trong 180 ngày), Đã rời bỏ (không mua trong 365 ngày). Bảng liệt kê khách hàng đã chuyển giai đoạn giữa đầu và cuối kỳ.</translation>
+    </message>
+    <message>
+        <source>Omnichannel customers bought both at a store counter and online (web or phone); single-channel customers bought in only one of the two. Customer value is all their net purchases up to the end of the period. Retention: of the customers whose first purchase is at least 12 months old, the share who bought again within 12 months of it. Beside them, the figures retail studies publish.</source>
+        <translation>Khách hàng đa kênh đã mua cả tại quầy cửa hàng lẫn trực tuyến (web hoặc điện thoại); khách hàng một kênh chỉ mua qua một trong hai. Giá trị khách hàng là tổng số tiền mua thuần đến cuối kỳ. Giữ chân: trong số khách có lần mua đầu tiên cách đây ít nhất 12 tháng, tỷ lệ đã mua lại trong vòng 12 tháng sau đó. Bên cạnh là số liệu do các nghiên cứu bán lẻ công bố.</translation>
+    </message>
+    <message>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
     </message>
 </context>
 <context>

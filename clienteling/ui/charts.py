@@ -1,0 +1,77 @@
+"""Charts behind one thin adapter, so the charting library can be swapped.
+
+`BarChart` draws with QtCharts (PySide6-Addons). Every chart also says its numbers in its
+accessible description, and the dashboard shows the same numbers in tables, so nothing is
+readable only from the picture.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+PALETTE = ("#2f6db5", "#e0892b", "#3f9c6d", "#8a63b8", "#c44e52")
+
+
+class BarChart(QWidget):
+    """Vertical bars: one group per category, one bar per series."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._chart = QChart()
+        self._chart.setBackgroundVisible(False)
+        self._chart.setMargins(QMargins(0, 0, 0, 0))
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._view = QChartView(self._chart, self)
+        self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._view.setBackgroundBrush(QColor("#ffffff"))
+        self._chart.setPlotAreaBackgroundVisible(False)
+        self._view.setMinimumHeight(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._view)
+
+    def set_bars(
+        self,
+        categories: list[str],
+        series: list[tuple[str, list[float]]],
+        *,
+        value_format: str = "%.0f",
+        maximum: float | None = None,
+    ) -> None:
+        """`maximum` fixes the value axis (e.g. 100 for percentages); otherwise it fits."""
+        self._chart.removeAllSeries()
+        for axis in self._chart.axes():
+            self._chart.removeAxis(axis)
+        bars = QBarSeries()
+        for index, (name, values) in enumerate(series):
+            bar_set = QBarSet(name)
+            bar_set.setColor(QColor(PALETTE[index % len(PALETTE)]))
+            bar_set.append([float(v) for v in values])
+            bars.append(bar_set)
+        bars.setLabelsVisible(True)
+        bars.setLabelsFormat("@value")
+        self._chart.addSeries(bars)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(categories)
+        self._chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(x_axis)
+        y_axis = QValueAxis()
+        top = max((v for _name, values in series for v in values), default=0.0)
+        y_axis.setLabelFormat(value_format)
+        if maximum is None:
+            y_axis.setRange(0, max(1.0, top * 1.15))
+            y_axis.applyNiceNumbers()
+        else:
+            y_axis.setRange(0, maximum)
+        self._chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(y_axis)
+        self._chart.legend().setVisible(len(series) > 1)
+        spoken = "; ".join(
+            f"{name} — "
+            + ", ".join(f"{c}: {v:g}" for c, v in zip(categories, values, strict=False))
+            for name, values in series
+        )
+        self.setAccessibleDescription(spoken)

@@ -1,0 +1,136 @@
+"""Export the dashboard: every table as CSV (UTF-8 with a BOM, so spreadsheet programs
+read Vietnamese and Cyrillic right) and the page as a one-page PDF that matches the screen
+(the same widgets, painted onto the PDF page)."""
+
+from __future__ import annotations
+
+import csv
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+
+from clienteling.terminal.views import StoreDashboard
+
+log = logging.getLogger(__name__)
+PDF_DPI = 150
+
+
+def file_stem(board: StoreDashboard) -> str:
+    return f"dashboard_{board.store_id[:8]}_{board.start}_{board.end}"
+
+
+def write_csv(
+    folder: Path,
+    board: StoreDashboard,
+    tables: dict[str, QTableWidget],
+    figures: list[list[str]],
+) -> list[Path]:
+    """One CSV per table plus one for the headline figures; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(board)
+    written = []
+    header = [
+        QCoreApplication.translate("DashboardExport", "Figure"),
+        QCoreApplication.translate("DashboardExport", "Value"),
+        QCoreApplication.translate("DashboardExport", "Comparison"),
+    ]
+    sheets: dict[str, tuple[list[str], list[list[str]]]] = {"figures": (header, figures)}
+    for name, table in tables.items():
+        columns = range(table.columnCount())
+        headers = [_text(table.horizontalHeaderItem(c)) for c in columns]
+        rows = [[_text(table.item(r, c)) for c in columns] for r in range(table.rowCount())]
+        sheets[name] = (headers, rows)
+    for name, (headers, rows) in sheets.items():
+        path = folder / f"{stem}_{name}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(headers)
+            writer.writerows(rows)
+        written.append(path)
+    return written
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return "" if item is None else item.text()
+
+
+def write_pdf(path: Path, page: QWidget) -> Path:
+    """`page` scaled onto one landscape A4 page."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(10, 10, 10, 10),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(QCoreApplication.translate("DashboardExport", "Store dashboard"))
+    painter = QPainter(writer)
+    try:
+        area = writer.pageLayout().paintRectPixels(PDF_DPI)
+        size = page.size()
+        scale = min(area.width() / max(1, size.width()), area.height() / max(1, size.height()))
+        painter.scale(scale, scale)
+        page.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
+    return path
+
+
+def export_csv(
+    parent: QWidget,
+    board: StoreDashboard,
+    tables: dict[str, QTableWidget],
+    figures: list[list[str]],
+) -> None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("DashboardExport", "Export the tables to a folder")
+    )
+    if not folder:
+        return
+    try:
+        written = write_csv(Path(folder), board, tables, figures)
+    except OSError as exc:
+        log.warning("CSV export failed: %s", exc)
+        _could_not_save(parent)
+        return
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("DashboardExport", "Export CSV"),
+        QCoreApplication.translate("DashboardExport", "%1 files saved in %2.")
+        .replace("%1", str(len(written)))
+        .replace("%2", folder),
+    )
+
+
+def export_pdf(parent: QWidget, board: StoreDashboard, page: QWidget) -> None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("DashboardExport", "Save the dashboard as PDF"),
+        f"{file_stem(board)}.pdf",
+        QCoreApplication.translate("DashboardExport", "PDF documents (*.pdf)"),
+    )
+    if not path:
+        return
+    try:
+        write_pdf(Path(path), page)
+    except OSError as exc:
+        log.warning("PDF export failed: %s", exc)
+        _could_not_save(parent)
+
+
+def _could_not_save(parent: QWidget) -> None:
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("DashboardExport", "Export"),
+        QCoreApplication.translate(
+            "DashboardExport",
+            "The file could not be saved. Choose another folder, or check that the disk "
+            "is not full.",
+        ),
+    )

@@ -1,0 +1,118 @@
+"""The manager dashboard against a real hub: opened by keyboard, figures from the hub,
+kept for offline viewing, exported to CSV and PDF; associates do not get it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from clienteling.hub.server import HubServer
+from clienteling.hub.settings import HubSettings
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
+from clienteling.ui.dashboard_export import write_csv, write_pdf
+from clienteling.ui.dashboard_view import DashboardView
+from clienteling.ui.labels import whole_number
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import wait_for_all
+
+TIMEOUT_MS = 30_000
+
+
+def _window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
+    window = MainWindow(terminal)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+DASHBOARD_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _open(qtbot: QtBot, window: MainWindow) -> DashboardView:
+    """Ctrl+Shift+D while typing in the search box (where the associate always is)."""
+    qtbot.waitUntil(window.search_box.hasFocus)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_D, DASHBOARD_KEYS)
+    board = window.dashboard
+    assert board is not None
+    qtbot.waitUntil(lambda: board.result is not None, timeout=TIMEOUT_MS)
+    return board
+
+
+def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
+    qtbot: QtBot, seeded_hub_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "hub.sqlite3"
+    shutil.copyfile(seeded_hub_db, db)
+    hub = HubServer(settings=HubSettings(db=str(db), port=0))
+    hub.start()
+    terminal = Terminal(
+        data_dir=tmp_path / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
+    )
+    try:
+        terminal.sign_in("demo-manager", "demo")
+        terminal.sync_once()
+        window = _window(qtbot, terminal)
+        assert window.dashboard_button.isVisible()
+        board = _open(qtbot, window)
+        assert board.result is not None and not board.result.from_cache
+        figures = board.result.board
+        assert figures.store_id == terminal.session.store_id  # type: ignore[union-attr]
+        assert figures.current.in_store.orders > 0
+        shown = board.cards["in_store_orders"].value.text()
+        assert shown == whole_number(figures.current.in_store.orders)
+        assert board.associates_table.rowCount() >= 1
+        assert board.omni_table.rowCount() == 4
+        assert not board.store_combo.isEnabled()  # a manager sees only their store
+
+        # Exports: every table as CSV (UTF-8 with BOM), the page as a PDF.
+        written = write_csv(tmp_path / "csv", figures, board.tables(), board._card_rows())
+        assert len(written) == 4
+        raw = written[0].read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(written[-1].open(encoding="utf-8-sig")))
+        assert len(rows) == board.associates_table.rowCount() + 1
+        pdf = write_pdf(tmp_path / "board.pdf", board.page)
+        assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+        hub.stop()
+        # The hub is gone: the same period shows the copy kept, saying so.
+        board.refresh()
+        qtbot.waitUntil(lambda: "Offline" in board.as_of.text(), timeout=TIMEOUT_MS)
+        assert board.result is not None and board.result.from_cache
+        assert board.result.board.current == figures.current
+    finally:
+        wait_for_all()
+        terminal.close()
+        hub.stop()
+
+
+def test_an_associate_has_no_dashboard(qtbot: QtBot, seeded_hub_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "hub.sqlite3"
+    shutil.copyfile(seeded_hub_db, db)
+    with HubServer(settings=HubSettings(db=str(db), port=0)) as hub:
+        terminal = Terminal(
+            data_dir=tmp_path / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
+        )
+        try:
+            terminal.sign_in("demo-associate", "demo")
+            window = _window(qtbot, terminal)
+            assert not window.dashboard_button.isVisible()
+            qtbot.keyClick(window.search_box, Qt.Key.Key_D, DASHBOARD_KEYS)
+            assert window.dashboard is None
+            # And the hub refuses anyway: the scope is enforced there, not only here.
+            today = terminal.store_today()
+            try:
+                terminal.store_dashboard(start=today - timedelta(days=7), end=today)
+            except Exception as exc:
+                assert getattr(exc, "hub_code", None) == "forbidden_role"
+            else:
+                raise AssertionError("the hub served store statistics to an associate")
+        finally:
+            wait_for_all()
+            terminal.close()
