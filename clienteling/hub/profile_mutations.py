@@ -178,7 +178,7 @@ class _ConsentSet(pydantic.BaseModel):
     channel: Channel
     granted: bool
     based_on: int = pydantic.Field(ge=0)
-    based_on_id: str | None = pydantic.Field(default=None, max_length=64)
+    seen_ids: list[str] = pydantic.Field(default_factory=list, max_length=50)
     at: str = pydantic.Field(min_length=1, max_length=40)
 
 
@@ -194,16 +194,20 @@ def _event_time(text: str) -> str:
     return iso(min(moment, utc_now()))
 
 
-def latest_opt_out(conn: Connection, customer_id: str, channel: str) -> int | None:
-    """The version of the newest opt-out of `customer_id` on `channel`, if any."""
-    value = conn.execute(
-        sa.select(sa.func.max(consents.c.version)).where(
-            consents.c.customer_id == customer_id,
-            consents.c.channel == channel,
-            consents.c.granted.is_(False),
-        )
-    ).scalar_one_or_none()
-    return None if value is None else int(value)
+def unseen_opt_out(
+    conn: Connection, customer_id: str, channel: str, *, based_on: int, seen: list[str]
+) -> bool:
+    """Whether the hub holds an opt-out of `customer_id` on `channel` that a terminal
+    which pulled up to `based_on` and holds `seen` (its own later events) did not know."""
+    query = sa.select(consents.c.id).where(
+        consents.c.customer_id == customer_id,
+        consents.c.channel == channel,
+        consents.c.granted.is_(False),
+        consents.c.version > based_on,
+    )
+    if seen:
+        query = query.where(consents.c.id.not_in(seen))
+    return conn.execute(query.limit(1)).first() is not None
 
 
 def audit_consent(
@@ -253,16 +257,9 @@ def set_consent(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     # The scope's counter row is locked from here to commit: consent writers of the scope
     # serialise, so the opt-out check below sees every opt-out committed before us.
     version = versions.allocate(conn, scope)
-    seen = event.based_on
-    if event.based_on_id:
-        own = conn.execute(
-            sa.select(consents.c.version).where(
-                consents.c.id == event.based_on_id, consents.c.customer_id == customer_id
-            )
-        ).scalar_one_or_none()
-        seen = max(seen, int(own or 0))
-    opt_out = latest_opt_out(conn, customer_id, event.channel)
-    if event.granted and opt_out is not None and opt_out > seen:
+    if event.granted and unseen_opt_out(
+        conn, customer_id, event.channel, based_on=event.based_on, seen=event.seen_ids
+    ):
         reason = (
             f"the customer withdrew consent for {event.channel} elsewhere before this "
             "opt-in reached the hub: ask the customer again before contacting them"
@@ -275,7 +272,7 @@ def set_consent(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
                 customer_id=customer_id,
                 channel=event.channel,
                 granted=True,
-                based_on=seen,
+                based_on=event.based_on,
                 outcome="refused",
                 reason=reason,
                 source="consent.set",
@@ -301,7 +298,7 @@ def set_consent(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         customer_id=customer_id,
         channel=event.channel,
         granted=event.granted,
-        based_on=seen,
+        based_on=event.based_on,
         outcome="recorded",
         reason=None,
         source="consent.set",

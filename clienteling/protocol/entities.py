@@ -185,16 +185,17 @@ class ConsentSetArgs(TypedDict):
     """Arguments of `consent.set`: one event for the append-only consent log.
 
     `based_on` is the version of the newest consent event for this customer and channel
-    the terminal had pulled (0: none), `based_on_id` the id of the newest event it knew,
-    perhaps one of its own not yet sent. An opt-in is refused when an opt-out newer than
-    both reached the hub first; an opt-out always stands."""
+    the terminal had pulled (0: none); `seen_ids` are the events on that channel it holds
+    but has not pulled yet (its own, e.g. an opt-out made offline just before). An opt-in
+    is refused when the hub has an opt-out the terminal had not seen (newer than
+    `based_on`, not in `seen_ids`); an opt-out always stands."""
 
     id: str
     customer_id: str
     channel: Channel
     granted: bool
     based_on: int
-    based_on_id: str | None
+    seen_ids: list[str]
     at: str  # the terminal's clock: informative only
 
 

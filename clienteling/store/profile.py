@@ -320,6 +320,14 @@ def set_consent(
             "SELECT coalesce(max(version), 0) FROM consents WHERE customer_id = ? AND channel = ?",
             (customer_id, channel),
         ).fetchone()[0]
+        unpulled = [
+            str(r[0])
+            for r in db.conn.execute(
+                "SELECT id FROM consents WHERE customer_id = ? AND channel = ? AND version = 0 "
+                "ORDER BY rowid",
+                (customer_id, channel),
+            )
+        ]
         at = datetime.now(UTC).isoformat()
         db.conn.execute(
             "INSERT INTO consents (id, customer_id, channel, granted, source, at, scope, version) "
@@ -332,7 +340,7 @@ def set_consent(
             channel=channel,  # type: ignore[typeddict-item]  # checked by the facade
             granted=granted,
             based_on=int(based_on),
-            based_on_id=None if latest is None else str(latest[0]),
+            seen_ids=unpulled,
             at=at,
         )
         outbox.enqueue(db, CONSENT, dict(args))

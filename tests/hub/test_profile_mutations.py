@@ -69,7 +69,7 @@ def consent_event(
     *,
     granted: bool,
     based_on: int = 0,
-    based_on_id: str | None = None,
+    seen_ids: list[str] | None = None,
     at: str = CREATED,
 ) -> dict[str, Any]:
     return {
@@ -78,7 +78,7 @@ def consent_event(
         "channel": channel,
         "granted": granted,
         "based_on": based_on,
-        "based_on_id": based_on_id,
+        "seen_ids": seen_ids or [],
         "at": at,
     }
 
@@ -252,23 +252,41 @@ def test_an_opt_out_stands_and_a_stale_opt_in_is_refused_and_audited(hub: Seeded
 def test_an_opt_in_that_knew_the_opt_out_is_recorded(hub: SeededHub) -> None:
     a = Device(hub)
     try:
-        cid = new_customer(a)["id"]
-        opt_out = consent_event(cid, "email", granted=False)
+        customer = new_customer(a)
+        cid = customer["id"]
+        at_signup = [c["id"] for c in customer["consents"]]  # not pulled by `a` yet
+        opt_out = consent_event(cid, "email", granted=False, seen_ids=at_signup)
         # Same terminal, offline: opt out, then (the customer changed their mind) opt in,
-        # based on its own opt-out that has no version yet.
-        results = a.send(
-            ("consent.set", opt_out),
-            ("consent.set", consent_event(cid, "email", granted=True, based_on_id=opt_out["id"])),
-        )
-        _granted, version = latest_consent(hub, cid, "email")
-        later = a.send(
-            ("consent.set", consent_event(cid, "email", granted=False, based_on=version)),
-            ("consent.set", consent_event(cid, "email", granted=True, based_on=version + 1)),
-        )
+        # knowing its own events that have no version yet.
+        opt_in = consent_event(cid, "email", granted=True, seen_ids=[*at_signup, opt_out["id"]])
+        results = a.send(("consent.set", opt_out), ("consent.set", opt_in))
+        _granted, version = latest_consent(hub, cid, "email")  # `a` pulled up to here
+        again_out = consent_event(cid, "email", granted=False, based_on=version)
+        again_in = consent_event(cid, "email", granted=True, seen_ids=[again_out["id"]])
+        again_in["based_on"] = version
+        later = a.send(("consent.set", again_out), ("consent.set", again_in))
     finally:
         a.close()
     assert [r["status"] for r in results + later] == ["applied"] * 4
     assert latest_consent(hub, cid, "email")[0] is True
+
+
+def test_an_opt_out_elsewhere_beats_an_opt_in_after_an_own_opt_out(hub: SeededHub) -> None:
+    a, b = Device(hub), Device(hub)
+    try:
+        customer = new_customer(a)
+        cid = customer["id"]
+        _granted, seen = latest_consent(hub, cid, "sms")
+        a_out = consent_event(cid, "sms", granted=False, based_on=seen)
+        b_out = consent_event(cid, "sms", granted=False, based_on=seen)
+        b_in = consent_event(cid, "sms", granted=True, based_on=seen, seen_ids=[b_out["id"]])
+        a.send(("consent.set", a_out))
+        results = b.send(("consent.set", b_out), ("consent.set", b_in))
+    finally:
+        a.close()
+        b.close()
+    assert [r["status"] for r in results] == ["applied", "rejected"]
+    assert latest_consent(hub, cid, "sms")[0] is False
 
 
 def test_a_consent_dated_in_the_future_is_dated_now(hub: SeededHub) -> None:

@@ -125,7 +125,7 @@ def test_consent_is_pending_until_pulled_and_undone_when_refused(db: Database, a
     assert set_consent(db, customer_id=ana, channel="sms", granted=False, consent_id="x") is False
     assert set_consent(db, customer_id=ana, channel="sms", granted=True, consent_id="k2")
     args = queued(db)[0][1]
-    assert (args["based_on"], args["based_on_id"], args["granted"]) == (5, "k1", True)
+    assert (args["based_on"], args["seen_ids"], args["granted"]) == (5, [], True)
     view = {c.channel: c for c in customer_profile(db, ana, store_id=STORE_ID).consents}  # type: ignore[union-attr]
     assert view["sms"].granted and view["sms"].pending
     assert sync_state(db, ana).pending_channels == {"sms"}
