@@ -25,6 +25,7 @@ from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
+from clienteling.hub.seed_profile import add_preferences
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -479,6 +480,7 @@ def seed_demo_data(
     staff = {a["store_id"]: a for a in rows.associates if a["role"] == "associate"}
     for _ in range(customers):
         _customer(mk, rows, stores=stores, products=products, staff=staff)
+    add_preferences(rows.customers, seed=seed)
     _insert(engine, rows)
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {

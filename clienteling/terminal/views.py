@@ -1,5 +1,6 @@
 """The read models the UI renders (defined by the cache, re-exported here for the UI)."""
 
+from clienteling.store.profile import ProfileSyncState
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -20,4 +21,5 @@ __all__ = [
     "NoteView",
     "OrderLineView",
     "OrderView",
+    "ProfileSyncState",
 ]
