@@ -36,6 +36,7 @@ CONSENT = EntityKind("consent", tables.consents)
 ORDER = EntityKind("order", tables.orders)
 CART = EntityKind("cart", tables.carts)
 NOTE = EntityKind("note", tables.notes)
+CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -44,6 +45,7 @@ STORE_KINDS = (
     ORDER,
     CART,
     NOTE,
+    CUSTOMER_MERGE,
 )
 
 

@@ -14,11 +14,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.hub.context import Session
-from clienteling.hub.tables import customers
+from clienteling.hub.tables import customer_merges, customers
 
 
 class MutationRejectedError(Exception):
-    """The mutation can never succeed; the reason is shown to the associate."""
+    """The mutation can never succeed; the reason is shown to the associate.
+
+    `audit`, when given, runs after the mutation's own writes were rolled back, in the
+    transaction that records the refusal (so a refusal can leave an audit row behind)."""
+
+    def __init__(self, reason: str, *, audit: Callable[[Connection], None] | None = None) -> None:
+        super().__init__(reason)
+        self.audit = audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,15 @@ class Actor:
 
 
 Handler = Callable[[Connection, Actor, dict[str, Any]], None]
+
+
+def resolve_customer_id(conn: Connection, customer_id: str) -> str:
+    """The id a customer goes by now: the survivor when `customer_id` was merged into
+    another customer (a mutation queued offline against the old id lands there)."""
+    survivor = conn.execute(
+        sa.select(customer_merges.c.survivor_id).where(customer_merges.c.id == customer_id)
+    ).scalar_one_or_none()
+    return customer_id if survivor is None else str(survivor)
 
 
 def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:

@@ -22,16 +22,18 @@ from clienteling.domain.contacts import (
     normalize_email,
 )
 from clienteling.domain.phones import is_e164
-from clienteling.hub import versions
+from clienteling.hub import profile_mutations, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.errors import ApiError
+from clienteling.hub.identity import merge_if_duplicate
 from clienteling.hub.mutation_kit import (
     Actor,
     Handler,
     MutationRejectedError,
     customer_scope,
+    resolve_customer_id,
 )
 from clienteling.hub.tables import (
     applied_mutations,
@@ -83,7 +85,8 @@ def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         raise MutationRejectedError("the note is empty")
     if len(text) > MAX_NOTE_LENGTH:
         raise MutationRejectedError("the note is too long")
-    scope = customer_scope(conn, actor, note["customer_id"])
+    customer_id = resolve_customer_id(conn, note["customer_id"])
+    scope = customer_scope(conn, actor, customer_id)
     exists = conn.execute(sa.select(notes.c.id).where(notes.c.id == note["id"])).first()
     if exists is not None:
         return
@@ -92,7 +95,7 @@ def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         notes,
         {
             "id": note["id"],
-            "customer_id": note["customer_id"],
+            "customer_id": customer_id,
             "associate_id": actor.session.associate_id,
             "author_name": actor.session.display_name,
             "store_id": actor.store_id,
@@ -163,13 +166,13 @@ def _create_args(args: dict[str, Any]) -> CustomerCreateArgs:
 
 def create_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     """`customer.create`: a new customer of the device's store, created once (a push sent
-    again, or the same id from elsewhere, changes nothing). Same phone or email as a known
-    customer is allowed here: merging duplicates is a separate step."""
+    again, or the same id from elsewhere, changes nothing). Same phone, email or card as a
+    customer of the store: merged into that customer (`hub.identity`)."""
     new = _create_args(args)
     if actor.store_id is None:
         raise MutationRejectedError("this device belongs to no store")
     exists = conn.execute(sa.select(customers.c.id).where(customers.c.id == new["id"])).first()
-    if exists is not None:
+    if exists is not None or resolve_customer_id(conn, new["id"]) != new["id"]:
         return
     currency = conn.execute(
         sa.select(locations.c.currency).where(locations.c.id == actor.store_id)
@@ -222,12 +225,15 @@ def create_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> Non
                 "version": first + offset,
             },
         )
+    merge_if_duplicate(conn, actor, new["id"])
 
 
 HANDLERS: dict[str, Handler] = {
     "note.add": add_note,
     "customer.create": create_customer,
     # Other areas register their handlers below, one line each.
+    "customer.patch": profile_mutations.patch_customer,
+    "consent.set": profile_mutations.set_consent,
 }
 
 
@@ -290,6 +296,8 @@ def _apply_one(
         except MutationRejectedError as exc:
             status = "rejected"
             reason = str(exc)
+            if exc.audit is not None:
+                exc.audit(conn)
             log.info(
                 "device %s mutation %d (%s) rejected: %s",
                 session.device_id,

@@ -26,6 +26,7 @@ from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
+from clienteling.hub.seed_profile import add_preferences
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -516,6 +517,7 @@ def seed_demo_data(
             staff.setdefault(person["store_id"], []).append(person)
     for _ in range(customers):
         _customer(mk, rows, stores=stores, products=products, staff=staff)
+    add_preferences(rows.customers, seed=seed)
     _insert(engine, rows)
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {

@@ -141,6 +141,7 @@ customers = _synced(
     sa.Column("currency", sa.String(3), nullable=False),
     sa.Column("created_at", TIME, nullable=False),
     sa.Column("updated_at", TIME, nullable=False),
+    sa.Column("preferences", sa.JSON, nullable=False, server_default=sa.text("'{}'")),
 )
 
 consents = _synced(
@@ -252,3 +253,48 @@ product_views = sa.Table(
     sa.Column("sku", sa.String(64), nullable=False),
     sa.Column("viewed_at", TIME, nullable=False),
 )
+
+# --- Profile changes, consent and customer merges -----------------------------------------
+
+customer_field_history = sa.Table(
+    "customer_field_history",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("field", sa.String(64), nullable=False),
+    sa.Column("old_value", sa.JSON, nullable=True),
+    sa.Column("new_value", sa.JSON, nullable=True),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("device_id", ID, nullable=True),
+    sa.Column("changed_at", TIME, nullable=False),
+)
+"""Every replaced profile value (last writer wins; the loser is kept here): who, on which
+device, when (hub time), old and new. `field` is a column name or "preferences.<key>"."""
+
+consent_audit = sa.Table(
+    "consent_audit",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("consent_id", ID, nullable=False),
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("granted", sa.Boolean, nullable=False),
+    sa.Column("based_on", sa.BigInteger, nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=False),
+    sa.Column("reason", sa.String(500), nullable=True),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("device_id", ID, nullable=True),
+    sa.Column("at", TIME, nullable=False),
+)
+"""Every consent decision the hub took (recorded or refused, and why)."""
+
+customer_merges = _synced(
+    "customer_merges",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("survivor_id", ID, nullable=False, index=True),
+    sa.Column("matched_on", sa.String(16), nullable=False),
+    sa.Column("merged_at", TIME, nullable=False),
+)
+"""Merged customer id -> survivor (never a chain: merging a survivor re-points its rows)."""

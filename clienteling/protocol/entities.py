@@ -7,7 +7,7 @@ Times are UTC ISO 8601 strings; money is integer minor units plus an ISO currenc
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, NotRequired
 
 from typing_extensions import TypedDict  # pydantic on 3.11 validates only this TypedDict
 
@@ -67,6 +67,7 @@ class CustomerData(TypedDict):
     currency: str
     created_at: str
     updated_at: str
+    preferences: dict[str, Any]  # see domain.preferences (sizes, style, brands, dates)
 
 
 class ConsentData(TypedDict):
@@ -158,3 +159,51 @@ class CustomerCreateArgs(TypedDict):
     language: Language
     consents: list[ConsentGrantArgs]
     created_at: str
+
+
+# --- Profile changes, consent and customer merges ---------------------------------------
+
+
+class CustomerPatchArgs(TypedDict):
+    """Arguments of `customer.patch`: the customer and only the fields that changed.
+
+    Each field (and each key of `preferences`) is last-writer-wins in hub commit order;
+    the replaced value is kept in the hub's history. A `preferences` key set to null is
+    removed."""
+
+    customer_id: str
+    given_name: NotRequired[str]
+    family_name: NotRequired[str]
+    phones: NotRequired[list[str]]  # E.164
+    emails: NotRequired[list[str]]
+    preferred_channel: NotRequired[Channel]
+    language: NotRequired[Language]
+    preferences: NotRequired[dict[str, Any]]
+
+
+class ConsentSetArgs(TypedDict):
+    """Arguments of `consent.set`: one event for the append-only consent log.
+
+    `based_on` is the version of the newest consent event for this customer and channel
+    the terminal had pulled (0: none); `seen_ids` are the events on that channel it holds
+    but has not pulled yet (its own, e.g. an opt-out made offline just before). An opt-in
+    is refused when the hub has an opt-out the terminal had not seen (newer than
+    `based_on`, not in `seen_ids`); an opt-out always stands."""
+
+    id: str
+    customer_id: str
+    channel: Channel
+    granted: bool
+    based_on: int
+    seen_ids: list[str]
+    at: str  # the terminal's clock: informative only
+
+
+class CustomerMergeData(TypedDict):
+    """`customer_merge`: customer `id` turned out to be `survivor_id` (same phone, email
+    or loyalty card); its history moved there and the id now resolves to the survivor."""
+
+    id: str
+    survivor_id: str
+    matched_on: Literal["phone", "email", "loyalty_card"]
+    merged_at: str

@@ -88,6 +88,15 @@ def apply_page(
             ),
         )
         outbox.acknowledge(db, last_mutation_id)
+        # Pending profile changes go back on top of what was pulled (imported here:
+        # store.profile writes customers through this module).
+        from clienteling.store.profile import settle
+
+        settle(
+            db,
+            pulled=[c.id for c in latest.get("customer", {}).values() if c.op != "delete"],
+            merges=[c for c in latest.get("customer_merge", {}).values() if c.op != "delete"],
+        )
     return kinds
 
 
@@ -113,6 +122,11 @@ def upsert_customers(db: Database, changes: Sequence[Change], *, scope: str) -> 
     """Write customers exactly as a pulled page does, search index included (the caller
     holds the transaction). Used for customers created on this terminal."""
     _apply_customers(db, ENTITY_TABLES["customer"], [], list(changes), scope=scope)
+
+
+def remove_customers(db: Database, customer_ids: Sequence[str]) -> None:
+    """Delete customers and their index rows (the caller holds the transaction)."""
+    _apply_customers(db, ENTITY_TABLES["customer"], list(customer_ids), [], scope="")
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -55,7 +56,8 @@ def customer_profile(
         """
         SELECT c.id, c.given_name, c.family_name, c.display_name, c.phones, c.emails,
                c.loyalty_card, c.loyalty_tier, c.loyalty_points, l.name,
-               c.preferred_channel, c.language, c.lifecycle_stage, c.clv_minor, c.currency
+               c.preferred_channel, c.language, c.lifecycle_stage, c.clv_minor, c.currency,
+               c.preferences
         FROM customers AS c LEFT JOIN locations AS l ON l.id = c.home_store_id
         WHERE c.id = ?
         """,
@@ -79,6 +81,7 @@ def customer_profile(
         lifecycle_stage=row[12],
         clv_minor=int(row[13]),
         currency=row[14],
+        preferences=_preferences(row[15]),
         consents=_consents(db, customer_id),
         orders=_orders(db, customer_id),
         cart=_live_cart(db, customer_id, store_id=store_id),
@@ -86,14 +89,24 @@ def customer_profile(
     )
 
 
+def _preferences(text: str | None) -> dict[str, Any]:
+    value = json.loads(text) if text else {}
+    return value if isinstance(value, dict) else {}
+
+
 def _consents(db: Database, customer_id: str) -> list[ConsentView]:
-    """The latest consent event per channel (the log is append-only on the hub)."""
+    """The latest consent event per channel (the log is append-only on the hub): hub
+    events in version (commit) order, never by a clock; then this terminal's own events
+    not yet pulled (version 0), which show as pending."""
     latest: dict[str, ConsentView] = {}
-    for channel, granted, at in db.conn.execute(
-        "SELECT channel, granted, at FROM consents WHERE customer_id = ? ORDER BY at, id",
+    for channel, granted, at, version in db.conn.execute(
+        "SELECT channel, granted, at, version FROM consents WHERE customer_id = ? "
+        "ORDER BY version = 0, version, rowid",
         (customer_id,),
     ):
-        latest[channel] = ConsentView(channel=channel, granted=bool(granted), at=parse_time(at))
+        latest[channel] = ConsentView(
+            channel=channel, granted=bool(granted), at=parse_time(at), pending=version == 0
+        )
     return sorted(latest.values(), key=lambda c: c.channel)
 
 
@@ -281,6 +294,7 @@ def create_customer(
         currency=currency,
         created_at=args["created_at"],
         updated_at=args["created_at"],
+        preferences={},
     )
     with db.atomic():
         if db.conn.execute("SELECT 1 FROM customers WHERE id = ?", (args["id"],)).fetchone():

@@ -130,6 +130,26 @@ def _search_order(db: Database) -> None:
     reindex_all(db)
 
 
-KNOWN: frozenset[str] = frozenset({"0001_initial", "0002_search_order"})
+# 0004: profile changes, consent and merges. `customer_merges` maps a merged customer id
+# to its survivor (pulled); `customer_shadow` keeps, for a customer with profile changes
+# not yet acknowledged, the hub's values of the fields changed here (store.profile).
+_PROFILE = (
+    "ALTER TABLE customers ADD COLUMN preferences TEXT NOT NULL DEFAULT '{}'",
+    """CREATE TABLE customer_merges (
+        id TEXT PRIMARY KEY, survivor_id TEXT NOT NULL, matched_on TEXT NOT NULL,
+        merged_at TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_customer_merges_survivor ON customer_merges (survivor_id)",
+    "CREATE TABLE customer_shadow (customer_id TEXT PRIMARY KEY, hub_values TEXT NOT NULL)",
+)
+
+
+@migrations(name="0004_profile")
+def _profile(db: Database) -> None:
+    for statement in _PROFILE:
+        db.execute(statement)
+
+
+KNOWN: frozenset[str] = frozenset({"0001_initial", "0002_search_order", "0004_profile"})
 SCHEMA_VERSION = len(KNOWN)
 """Sent to the hub with every push and pull (DESIGN.md, Sync §6)."""

@@ -51,8 +51,9 @@ ENTITY_TABLES: dict[str, EntityTable] = {
                 "currency",
                 "created_at",
                 "updated_at",
+                "preferences",
             ),
-            json_columns=frozenset({"phones", "emails"}),
+            json_columns=frozenset({"phones", "emails", "preferences"}),
         ),
         EntityTable(
             "consent",
@@ -87,6 +88,9 @@ ENTITY_TABLES: dict[str, EntityTable] = {
             "note",
             "notes",
             ("id", "customer_id", "associate_id", "author_name", "store_id", "text", "created_at"),
+        ),
+        EntityTable(
+            "customer_merge", "customer_merges", ("id", "survivor_id", "matched_on", "merged_at")
         ),
     )
 }

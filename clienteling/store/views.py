@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class ConsentView:
     channel: str  # email | sms | whatsapp
     granted: bool
     at: datetime | None
+    pending: bool = False  # recorded here, not yet confirmed by the hub
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,7 @@ class CustomerProfile:
     lifecycle_stage: str
     clv_minor: int
     currency: str
+    preferences: dict[str, Any] = field(default_factory=dict)  # domain.preferences
     consents: list[ConsentView] = field(default_factory=list)
     orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
     cart: CartView | None = None  # the live (open or abandoned) online cart

@@ -20,6 +20,7 @@ from clienteling.protocol.models import Mutation, PullRequest, PushRequest
 from clienteling.store import outbox
 from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache
+from clienteling.store.profile import undo_rejected
 from clienteling.store.state import scope_state
 from clienteling.sync.client import HubClient, MutationGapError
 
@@ -126,6 +127,7 @@ class SyncEngine:
                     if result.status == "rejected":
                         reason = result.reason or "refused by the hub"
                         outbox.mark_rejected(db, result.id, reason)
+                        undo_rejected(db, result.id)
                         report.rejected.append((result.id, reason))
                     else:
                         report.pushed += 1

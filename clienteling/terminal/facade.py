@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from clienteling.domain.contacts import region_for_timezone
+from clienteling.domain.contacts import CHANNELS, region_for_timezone
 from clienteling.domain.errors import (
     ClientelingError,
     HubUnreachableError,
@@ -32,7 +32,7 @@ from clienteling.domain.ids import uuid7
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.protocol.entities import Channel, CustomerCreateArgs, Language
 from clienteling.protocol.models import SignInRequest
-from clienteling.store import outbox, queries
+from clienteling.store import outbox, profile, queries
 from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
@@ -47,6 +47,7 @@ from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 if TYPE_CHECKING:
     import httpx
 
+    from clienteling.store.profile import ProfileSyncState
     from clienteling.store.views import CustomerHit, CustomerProfile, NoteView
     from clienteling.sync.engine import SyncProgress, SyncReport
     from clienteling.terminal.secrets import SecretStore
@@ -179,7 +180,9 @@ class Terminal:
     def customer(self, customer_id: str) -> CustomerProfile | None:
         session = self.session
         store_id = session.store_id if session else None
-        return queries.customer_profile(self._db.get(), customer_id, store_id=store_id)
+        db = self._db.get()
+        customer_id = profile.resolve_local(db, customer_id)  # a merged id: the survivor
+        return queries.customer_profile(db, customer_id, store_id=store_id)
 
     def add_note(self, customer_id: str, text: str) -> NoteView:
         """Write the note and its `note.add` mutation in one transaction (works offline)."""
@@ -428,3 +431,82 @@ class Terminal:
         with self._sync_lock:
             self._client.close()
             self._db.close_all()
+
+    # -- profile changes, consent and merges -------------------------------------------
+
+    def patch_customer(
+        self,
+        customer_id: str,
+        *,
+        given_name: str | None = None,
+        family_name: str | None = None,
+        phones: Sequence[str] | None = None,
+        region: str | None = None,
+        emails: Sequence[str] | None = None,
+        preferred_channel: Channel | None = None,
+        language: Language | None = None,
+        preferences: Mapping[str, Any] | None = None,
+    ) -> list[str]:
+        """Change the given fields here and queue `customer.patch` with only those that
+        changed, in one transaction (works offline); returns the changed fields.
+
+        Phones may be typed in any format (read for `region`, default the store's
+        country); `preferences` changes only the keys given (None removes a key).
+        ValidationError when a value is not valid."""
+        self._credentials()
+        fields: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("given_name", given_name),
+                ("family_name", family_name),
+                ("preferred_channel", preferred_channel),
+                ("language", language),
+            )
+            if value is not None
+        }
+        if phones is not None:
+            try:
+                fields["phones"] = [
+                    to_e164(p, region=region or self.default_region()) for p in phones if p.strip()
+                ]
+            except InvalidPhoneError as exc:
+                raise ValidationError(f"invalid phone number: {exc}") from exc
+        if emails is not None:
+            fields["emails"] = [e for e in emails if e.strip()]
+        if preferences is not None:
+            fields["preferences"] = dict(preferences)
+        changed = profile.patch_customer(self._db.get(), customer_id, fields)
+        if changed:
+            self._local_change("customer")
+        return changed
+
+    def set_consent(self, customer_id: str, channel: Channel, granted: bool) -> bool:
+        """Record an opt-in or opt-out here and queue `consent.set` (works offline); False
+        when nothing changed. An opt-out always stands on the hub; an opt-in that crossed
+        a newer opt-out made elsewhere is refused (see `profile_sync_state`)."""
+        self._credentials()
+        if channel not in CHANNELS:
+            raise ValidationError(f"unknown channel {channel!r}")
+        changed = profile.set_consent(
+            self._db.get(),
+            customer_id=customer_id,
+            channel=channel,
+            granted=granted,
+            consent_id=uuid7(),
+        )
+        if changed:
+            self._local_change("consent")
+        return changed
+
+    def profile_sync_state(self, customer_id: str) -> ProfileSyncState:
+        """Which profile fields and consent channels still wait for the hub, and the
+        hub's reasons for the changes it refused."""
+        db = self._db.get()
+        return profile.sync_state(db, profile.resolve_local(db, customer_id))
+
+    def _local_change(self, kind: str) -> None:
+        with self._lock:
+            self._unreported.add(kind)
+            auto = self._auto
+        if auto is not None:
+            auto.request()

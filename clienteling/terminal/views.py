@@ -8,6 +8,7 @@ from clienteling.protocol.dashboard import (
     SalesFigures,
     StoreDashboard,
 )
+from clienteling.store.profile import ProfileSyncState
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -33,6 +34,7 @@ __all__ = [
     "OrderLineView",
     "OrderView",
     "PeriodFigures",
+    "ProfileSyncState",
     "SalesFigures",
     "StoreDashboard",
 ]

@@ -27,6 +27,7 @@ from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
+from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.search_model import HitsModel
 from clienteling.ui.status_bar import SyncStatusBar
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.results.installEventFilter(self)
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
+        self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
             ("F2", self.focus_search),
             ("F5", self.sync_now),
             ("Ctrl+N", self.profile_view.focus_note),
+            ("Ctrl+E", self.profile_view.request_edit),
             ("Ctrl+Shift+N", self.new_customer),
             ("Ctrl+Shift+D", self.open_dashboard),
         ):

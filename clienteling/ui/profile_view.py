@@ -43,6 +43,7 @@ from clienteling.ui.labels import (
     tier_label,
     whole_number,
 )
+from clienteling.ui.profile_edit import preferences_summary
 from clienteling.ui.widgets import Badge
 
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
@@ -52,6 +53,7 @@ class ProfileView(QWidget):
     """Shows one customer; `show_profile(None)` shows the empty hint."""
 
     note_will_add = Signal(str, str)  # customer id, text
+    edit_will_open = Signal(str)  # customer id (Ctrl+E: ui.profile_edit)
 
     PURCHASES_TAB, CART_TAB, NOTES_TAB = range(3)
 
@@ -100,7 +102,12 @@ class ProfileView(QWidget):
         self.name_label = QLabel(header)
         self.name_label.setObjectName("customerName")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        middle.addWidget(self.name_label)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label, 1)
+        self.edit_button = QPushButton(self.tr("Edit profile (Ctrl+E)"), header)
+        self.edit_button.clicked.connect(self.request_edit)
+        name_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        middle.addLayout(name_row)
         badges = QHBoxLayout()
         self.stage_badge = Badge("stage", header)
         self.tier_badge = Badge("tier", header)
@@ -249,8 +256,9 @@ class ProfileView(QWidget):
             consent = granted.get(channel)
             ok = consent is not None and consent.granted
             mark = "✓" if ok else "✗"
+            pending = " …" if consent is not None and consent.pending else ""
             badge.set_value(
-                "granted" if ok else "refused", f"{mark} {contact_channel_label(channel)}"
+                "granted" if ok else "refused", f"{mark} {contact_channel_label(channel)}{pending}"
             )
             if consent is not None and consent.at is not None:
                 tip = (
@@ -261,6 +269,8 @@ class ProfileView(QWidget):
                 badge.setToolTip(tip.replace("%1", local_time(consent.at)))
             else:
                 badge.setToolTip(self.tr("No consent recorded: do not contact on this channel"))
+            if pending:
+                badge.setToolTip(badge.toolTip() + "\n" + self.tr("[pending sync]"))
         self.value_label.setText(format_money(p.clv_minor, p.currency))
         self.points_label.setText(whole_number(p.loyalty_points))
         self.channel_label.setText(contact_channel_label(p.preferred_channel))
@@ -269,7 +279,9 @@ class ProfileView(QWidget):
         parts = [display(phone) for phone in p.phones] + list(p.emails)
         if p.loyalty_card:
             parts.append(self.tr("Card %1").replace("%1", p.loyalty_card))
-        self.contact_label.setText("   ·   ".join(parts) or self.tr("No contact details"))
+        contact = "   ·   ".join(parts) or self.tr("No contact details")
+        prefs = preferences_summary(p.preferences)
+        self.contact_label.setText(f"{contact}\n{prefs}" if prefs else contact)
 
     def _show_orders(self, orders: list[OrderView]) -> None:
         self.tabs.setTabText(
@@ -384,6 +396,10 @@ class ProfileView(QWidget):
     def note_did_add(self) -> None:
         """The window calls this once the note is saved: clear the draft."""
         self.note_edit.clear()
+
+    def request_edit(self) -> None:
+        if self.profile is not None:
+            self.edit_will_open.emit(self.profile.id)
 
     def focus_note(self) -> None:
         if self.profile is not None:

@@ -13,6 +13,7 @@ from clienteling.terminal.facade import Session, SyncStatus, Terminal
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import run_in_background
+from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
 
 SEARCH_QUERY = "nguyen"
@@ -45,7 +46,8 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 
 def render_screenshots(window: MainWindow | Terminal, out_dir: Path) -> list[Path]:
-    """Write search.png, main.png, profile.png, status_bar.png and new_customer.png.
+    """Write search.png, main.png, profile.png, status_bar.png, profile_edit.png and
+    new_customer.png.
 
     Given a Terminal, builds (and afterwards closes) a window on it.
     """
@@ -88,6 +90,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
         win.profile_view.tabs.setCurrentIndex(ProfileView.CART_TAB)
     paths.append(_grab(win, out_dir / "profile.png"))
     paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
+    paths.append(_profile_edit(win, out_dir / "profile_edit.png"))
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     paths += _dashboard(win, out_dir)
@@ -143,6 +146,26 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
     finally:
         board.close()
         board.deleteLater()
+
+
+def _profile_edit(win: MainWindow, path: Path) -> Path:
+    """The edit-profile dialog (Ctrl+E) over the open profile, preferences being filled in
+    and a birthday typed wrong (its message under the field)."""
+    profile = win.profile_view.profile
+    if profile is None:
+        return _grab(win, path)
+    dialog = open_profile_edit(win, profile.id)
+    loaded: list[bool] = []
+    dialog.profile_did_load.connect(lambda: loaded.append(True))
+    wait_until(lambda: bool(loaded), timeout_s=10)
+    for kind, size in zip(dialog.size_edits, ("M", "38", "39"), strict=False):
+        dialog.size_edits[kind].setText(size)
+    dialog.brands_edit.setText("Maison Lumière, Atelier Nord")
+    dialog.birthday_edit.setText("31/02")
+    try:
+        return _grab(dialog, path)
+    finally:
+        dialog.close()
 
 
 def _search(win: MainWindow, query: str) -> None:

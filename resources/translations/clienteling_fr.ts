@@ -623,10 +623,168 @@
     </message>
 </context>
 <context>
+    <name>ProfileEdit</name>
+    <message>
+        <source>Top</source>
+        <translation>Haut</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation>Chaussures</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>Tailles : %1</translation>
+    </message>
+    <message>
+        <source>Style: %1</source>
+        <translation>Style : %1</translation>
+    </message>
+    <message>
+        <source>Brands: %1</source>
+        <translation>Marques : %1</translation>
+    </message>
+    <message>
+        <source>Birthday %1</source>
+        <translation>Anniversaire le %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Edit profile</source>
+        <translation>Modifier la fiche</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[en attente de synchro]</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Any format; several separated by commas</source>
+        <translation>Tout format ; plusieurs numéros séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Several separated by commas</source>
+        <translation>Plusieurs adresses séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Canal préféré</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Sizes (top, bottom, shoes)</source>
+        <translation>Tailles (haut, bas, chaussures)</translation>
+    </message>
+    <message>
+        <source>e.g. classic, navy and beige</source>
+        <translation>ex. : classique, bleu marine et beige</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Marques</translation>
+    </message>
+    <message>
+        <source>Day/month, year optional: 14/05/1990</source>
+        <translation>Jour/mois, année facultative : 14/05/1990</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Anniversaire</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted by</source>
+        <translation>Accepte d’être contacté par</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal any more.</source>
+        <translation>Ce client n’est plus sur ce poste.</translation>
+    </message>
+    <message>
+        <source>The hub refused changes to this customer:</source>
+        <translation>Le hub a refusé des modifications de ce client :</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number: %1</source>
+        <translation>Numéro de téléphone non valide : %1</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address: %1</source>
+        <translation>Ceci ne ressemble pas à une adresse e-mail : %1</translation>
+    </message>
+    <message>
+        <source>Not a date: write day/month, e.g. 14/05.</source>
+        <translation>Date non valide : écrivez jour/mois, par ex. 14/05.</translation>
+    </message>
+    <message>
+        <source>The given name is required.</source>
+        <translation>Le prénom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The family name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Did the customer agree to be contacted by %1?</source>
+        <translation>Le client a-t-il accepté d’être contacté par %1 ?</translation>
+    </message>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
         <source>Search for a customer by name, phone, email or loyalty card.</source>
         <translation>Recherchez un client par nom, téléphone, e-mail ou carte de fidélité.</translation>
+    </message>
+    <message>
+        <source>Edit profile (Ctrl+E)</source>
+        <translation>Modifier la fiche (Ctrl+E)</translation>
     </message>
     <message>
         <source>Customer value</source>

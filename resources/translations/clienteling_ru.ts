@@ -623,10 +623,168 @@
     </message>
 </context>
 <context>
+    <name>ProfileEdit</name>
+    <message>
+        <source>Top</source>
+        <translation>Верх</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Низ</translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation>Обувь</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>Размеры: %1</translation>
+    </message>
+    <message>
+        <source>Style: %1</source>
+        <translation>Стиль: %1</translation>
+    </message>
+    <message>
+        <source>Brands: %1</source>
+        <translation>Бренды: %1</translation>
+    </message>
+    <message>
+        <source>Birthday %1</source>
+        <translation>День рождения %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Edit profile</source>
+        <translation>Изменить профиль</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[ждёт синхронизации]</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Any format; several separated by commas</source>
+        <translation>В любом формате; несколько номеров — через запятую</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Several separated by commas</source>
+        <translation>Несколько адресов — через запятую</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Предпочтительный канал</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Предпочтения</translation>
+    </message>
+    <message>
+        <source>Sizes (top, bottom, shoes)</source>
+        <translation>Размеры (верх, низ, обувь)</translation>
+    </message>
+    <message>
+        <source>e.g. classic, navy and beige</source>
+        <translation>напр.: классика, тёмно-синий и бежевый</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Через запятую</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Бренды</translation>
+    </message>
+    <message>
+        <source>Day/month, year optional: 14/05/1990</source>
+        <translation>День/месяц, год — по желанию: 14/05/1990</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted by</source>
+        <translation>Согласен на связь по</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal any more.</source>
+        <translation>Этого клиента больше нет на этом терминале.</translation>
+    </message>
+    <message>
+        <source>The hub refused changes to this customer:</source>
+        <translation>Хаб отклонил изменения по этому клиенту:</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number: %1</source>
+        <translation>Неверный номер телефона: %1</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address: %1</source>
+        <translation>Это не похоже на адрес эл. почты: %1</translation>
+    </message>
+    <message>
+        <source>Not a date: write day/month, e.g. 14/05.</source>
+        <translation>Это не дата: введите день/месяц, например 14/05.</translation>
+    </message>
+    <message>
+        <source>The given name is required.</source>
+        <translation>Укажите имя.</translation>
+    </message>
+    <message>
+        <source>The family name is required.</source>
+        <translation>Укажите фамилию.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Did the customer agree to be contacted by %1?</source>
+        <translation>Клиент согласился, чтобы с ним связывались через %1?</translation>
+    </message>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
         <source>Search for a customer by name, phone, email or loyalty card.</source>
         <translation>Найдите клиента по имени, телефону, почте или карте лояльности.</translation>
+    </message>
+    <message>
+        <source>Edit profile (Ctrl+E)</source>
+        <translation>Изменить профиль (Ctrl+E)</translation>
     </message>
     <message>
         <source>Customer value</source>

@@ -623,10 +623,168 @@
     </message>
 </context>
 <context>
+    <name>ProfileEdit</name>
+    <message>
+        <source>Top</source>
+        <translation>Áo</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Quần</translation>
+    </message>
+    <message>
+        <source>Shoes</source>
+        <translation>Giày</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>Cỡ: %1</translation>
+    </message>
+    <message>
+        <source>Style: %1</source>
+        <translation>Phong cách: %1</translation>
+    </message>
+    <message>
+        <source>Brands: %1</source>
+        <translation>Thương hiệu: %1</translation>
+    </message>
+    <message>
+        <source>Birthday %1</source>
+        <translation>Sinh nhật %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>Edit profile</source>
+        <translation>Sửa hồ sơ</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[chờ đồng bộ]</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Liên hệ</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Họ</translation>
+    </message>
+    <message>
+        <source>Any format; several separated by commas</source>
+        <translation>Định dạng bất kỳ; nhiều số cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <source>Several separated by commas</source>
+        <translation>Nhiều địa chỉ cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Kênh ưu tiên</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Sở thích</translation>
+    </message>
+    <message>
+        <source>Sizes (top, bottom, shoes)</source>
+        <translation>Cỡ (áo, quần, giày)</translation>
+    </message>
+    <message>
+        <source>e.g. classic, navy and beige</source>
+        <translation>vd.: cổ điển, xanh navy và màu be</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Phong cách</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Thương hiệu</translation>
+    </message>
+    <message>
+        <source>Day/month, year optional: 14/05/1990</source>
+        <translation>Ngày/tháng, năm không bắt buộc: 14/05/1990</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Sinh nhật</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted by</source>
+        <translation>Đồng ý được liên hệ qua</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal any more.</source>
+        <translation>Khách hàng này không còn trên máy này nữa.</translation>
+    </message>
+    <message>
+        <source>The hub refused changes to this customer:</source>
+        <translation>Máy chủ trung tâm đã từ chối một số thay đổi của khách hàng này:</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number: %1</source>
+        <translation>Số điện thoại không hợp lệ: %1</translation>
+    </message>
+    <message>
+        <source>This does not look like an email address: %1</source>
+        <translation>Đây không giống địa chỉ email: %1</translation>
+    </message>
+    <message>
+        <source>Not a date: write day/month, e.g. 14/05.</source>
+        <translation>Ngày không hợp lệ: hãy viết ngày/tháng, vd. 14/05.</translation>
+    </message>
+    <message>
+        <source>The given name is required.</source>
+        <translation>Cần nhập tên.</translation>
+    </message>
+    <message>
+        <source>The family name is required.</source>
+        <translation>Cần nhập họ.</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Đồng ý liên hệ</translation>
+    </message>
+    <message>
+        <source>Did the customer agree to be contacted by %1?</source>
+        <translation>Khách hàng đã đồng ý được liên hệ qua %1 chưa?</translation>
+    </message>
+</context>
+<context>
     <name>ProfileView</name>
     <message>
         <source>Search for a customer by name, phone, email or loyalty card.</source>
         <translation>Tìm khách hàng theo tên, số điện thoại, email hoặc thẻ thành viên.</translation>
+    </message>
+    <message>
+        <source>Edit profile (Ctrl+E)</source>
+        <translation>Sửa hồ sơ (Ctrl+E)</translation>
     </message>
     <message>
         <source>Customer value</source>

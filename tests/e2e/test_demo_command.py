@@ -14,6 +14,7 @@ VIEWS = [
     "main.png",
     "new_customer.png",
     "profile.png",
+    "profile_edit.png",
     "search.png",
     "status_bar.png",
 ]

@@ -23,8 +23,9 @@ def create_args(**overrides: Any) -> dict[str, Any]:
         "id": customer_id,
         "given_name": "Élodie",
         "family_name": "Nguyễn",
-        "phones": ["+33612345678"],
-        # Unique: the seeded hub is shared and its emails are checked to be unique.
+        # Unique: the seeded hub is shared, and a second customer with the same phone or
+        # email would be merged into the first (hub.identity).
+        "phones": [f"+3361{int(customer_id[-8:], 16) % 10**7:07d}"],
         "emails": [f"elodie.{customer_id[-12:]}@example.fr"],
         "preferred_channel": "sms",
         "language": "fr",
@@ -93,7 +94,7 @@ def test_created_in_the_device_store_and_pulled(client: httpx.Client, hub: Seede
     assert row.lifecycle_stage == "acquisition"
     assert row.clv_minor == 0 and row.loyalty_points == 0
     assert row.display_name == "Élodie Nguyễn"
-    assert row.phones == ["+33612345678"]
+    assert row.phones == args["phones"]
     assert sorted((g.channel, g.granted) for g in grants) == [("email", False), ("sms", True)]
     assert {g.scope for g in grants} == {row.scope}
 

@@ -147,6 +147,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "main.png",
         "new_customer.png",
         "profile.png",
+        "profile_edit.png",
         "search.png",
         "status_bar.png",
     ]

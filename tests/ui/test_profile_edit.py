@@ -1,0 +1,180 @@
+"""The edit-profile dialog on a real terminal synced with a real hub: Ctrl+E opens it,
+fields validate in place, Save sends only the changes (pending until the hub has them),
+consent opt-outs apply at once and opt-ins after the associate confirms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import wait_for_all
+from clienteling.ui.profile_edit import ProfileEditDialog, preferences_summary
+
+TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
+    term.sign_in("demo-associate", "demo")
+    term.sync_once()
+    try:
+        yield term
+    finally:
+        wait_for_all()
+        term.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
+    win = MainWindow(terminal)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Type like a keyboard (one key event per character, any script)."""
+    widget.setFocus()
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def _ctrl_e(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+E where the keyboard focus is (the search box, mostly)."""
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+
+
+def _open(qtbot: QtBot, window: MainWindow, terminal: Terminal) -> tuple[str, ProfileEditDialog]:
+    customer_id = terminal.search("a", limit=1)[0].id
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS):
+        window.open_customer(customer_id)
+    _ctrl_e(qtbot, window)
+    dialog = window.profile_edit_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.isEnabled() and dialog.profile is not None, timeout=TIMEOUT_MS)
+    return customer_id, dialog
+
+
+def test_ctrl_e_edits_names_and_preferences_offline_first(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    customer_id, dialog = _open(qtbot, window, terminal)
+    assert dialog.given_edit.hasFocus()
+    dialog.given_edit.selectAll()
+    _type(dialog.given_edit, "Thảo")
+    for edit in (dialog.size_edits["shoes"], dialog.brands_edit, dialog.birthday_edit):
+        edit.clear()
+    _type(dialog.size_edits["shoes"], "45")
+    _type(dialog.brands_edit, "Atelier Nord, Maison Lumière")
+    _type(dialog.birthday_edit, "31/02")
+    assert dialog.birthday_error.isVisible() and not dialog.save_button.isEnabled()
+    dialog.birthday_edit.clear()
+    _type(dialog.birthday_edit, "14.05")
+    assert not dialog.birthday_error.isVisible() and dialog.save_button.isEnabled()
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS):
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    profile = terminal.customer(customer_id)
+    assert profile is not None and profile.given_name == "Thảo"
+    assert profile.preferences["sizes"]["shoes"] == "45"
+    assert profile.preferences["dates"] == {"birthday": "--05-14"}
+    assert window.profile_view.name_label.text() == profile.display_name
+    assert "Atelier Nord, Maison Lumière" in window.profile_view.contact_label.text()
+    state = terminal.profile_sync_state(customer_id)
+    assert state.pending_fields == {
+        "given_name",
+        "preferences.sizes",
+        "preferences.brands",
+        "preferences.dates",
+    }
+
+    # Reopened before the sync: the changed fields carry their pending mark.
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=TIMEOUT_MS)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT_MS)
+    _ctrl_e(qtbot, window)
+    again = window.profile_edit_dialog
+    qtbot.waitUntil(lambda: again.isEnabled() and again.profile is not None, timeout=TIMEOUT_MS)
+    assert again._pending_marks["given_name"].isVisibleTo(again)
+    assert not again._pending_marks["family_name"].isVisibleTo(again)
+    again.reject()
+    terminal.sync_once()
+    assert terminal.profile_sync_state(customer_id).pending_fields == frozenset()
+
+
+def test_required_names_and_bad_contacts_are_said_next_to_the_field(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    _customer_id, dialog = _open(qtbot, window, terminal)
+    dialog.family_edit.clear()
+    assert dialog.family_error.text() == "The family name is required."
+    dialog.phones_edit.setText("06 12")
+    assert "06 12" in dialog.phones_error.text()
+    dialog.emails_edit.setText("someone@")
+    assert dialog.emails_error.isVisible()
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def _answer_next_question(button: QMessageBox.StandardButton) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_opt_out_at_once_opt_in_after_confirming(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    customer_id, dialog = _open(qtbot, window, terminal)
+    box = dialog.consent_boxes["whatsapp"]
+    if box.isChecked():  # start from an opt-out
+        with qtbot.waitSignal(dialog.consent_did_change, timeout=TIMEOUT_MS):
+            box.click()
+    # The associate says the customer did not agree: nothing recorded.
+    _answer_next_question(QMessageBox.StandardButton.No)
+    box.click()
+    assert not box.isChecked()
+    # Agreed: recorded at once, pending until the hub has it.
+    _answer_next_question(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.consent_did_change, timeout=TIMEOUT_MS):
+        box.click()
+    qtbot.waitUntil(lambda: "[pending sync]" in box.text(), timeout=TIMEOUT_MS)
+    profile = terminal.customer(customer_id)
+    assert profile is not None
+    whatsapp = {c.channel: c for c in profile.consents}["whatsapp"]
+    assert whatsapp.granted and whatsapp.pending
+    qtbot.waitUntil(
+        lambda: window.profile_view.consent_badges["whatsapp"].text().endswith("…"),
+        timeout=TIMEOUT_MS,
+    )
+    dialog.reject()
+    terminal.sync_once()
+    profile = terminal.customer(customer_id)
+    assert profile is not None
+    assert not {c.channel: c for c in profile.consents}["whatsapp"].pending
+
+
+def test_preferences_summary_reads_like_a_sentence() -> None:
+    text = preferences_summary(
+        {"sizes": {"top": "M"}, "brands": ["Nord"], "dates": {"birthday": "1990-05-14"}}
+    )
+    assert text == "Sizes: Top M   ·   Brands: Nord   ·   Birthday 14/05/1990"
