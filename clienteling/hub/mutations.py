@@ -41,6 +41,7 @@ from clienteling.hub.tables import (
     locations,
     notes,
 )
+from clienteling.hub.visit_mutations import log_visit
 from clienteling.protocol.entities import (
     Channel,
     CustomerCreateArgs,
@@ -228,6 +229,7 @@ HANDLERS: dict[str, Handler] = {
     "note.add": add_note,
     "customer.create": create_customer,
     # Other areas register their handlers below, one line each.
+    "visit.log": log_visit,
 }
 
 

@@ -25,6 +25,7 @@ from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
+from clienteling.hub.seed_visits import seed_visits
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -480,6 +481,16 @@ def seed_demo_data(
     for _ in range(customers):
         _customer(mk, rows, stores=stores, products=products, staff=staff)
     _insert(engine, rows)
+    visits = seed_visits(
+        engine,
+        seed=seed,
+        now=now,
+        stores=stores,
+        products=products,
+        associates=rows.associates,
+        customers=rows.customers,
+        orders=rows.orders,
+    )
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
         "chain": CHAIN_NAME,
@@ -488,6 +499,7 @@ def seed_demo_data(
         "orders": len(rows.orders),
         "carts": len(rows.carts),
         "notes": len(rows.notes),
+        "visits": visits,
         "store_ids": [s["id"] for s in stores],
         "web_location_id": locations[-1]["id"],
         "associates": by_username,

@@ -37,6 +37,7 @@ from clienteling.store.views import (
     OrderLineView,
     OrderView,
 )
+from clienteling.store.visits import customer_visits
 
 MAX_NOTE_LENGTH = 5000  # the hub refuses longer notes
 
@@ -83,6 +84,7 @@ def customer_profile(
         orders=_orders(db, customer_id),
         cart=_live_cart(db, customer_id, store_id=store_id),
         notes=_notes(db, customer_id),
+        visits=customer_visits(db, customer_id),
     )
 
 

@@ -82,6 +82,30 @@ class NoteView:
 
 
 @dataclass(frozen=True, slots=True)
+class VisitProductView:
+    product_id: str
+    sku: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class VisitView:
+    """A store visit; `reason` only when nothing was bought (codes of domain.visits)."""
+
+    id: str
+    customer_id: str | None  # None: an anonymous visitor
+    store_name: str | None
+    associate_name: str
+    at: datetime
+    outcome: str
+    reason: str | None
+    reason_text: str
+    products: list[VisitProductView]
+    survey_token: str
+    pending: bool  # written here, not yet acknowledged by the hub
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerProfile:
     id: str
     given_name: str
@@ -102,3 +126,4 @@ class CustomerProfile:
     orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
     cart: CartView | None = None  # the live (open or abandoned) online cart
     notes: list[NoteView] = field(default_factory=list)  # newest first
+    visits: list[VisitView] = field(default_factory=list)  # newest first

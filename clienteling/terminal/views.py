@@ -1,5 +1,6 @@
 """The read models the UI renders (defined by the cache, re-exported here for the UI)."""
 
+from clienteling.store.products import LocationStock, ProductHit, ProductStock
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -9,6 +10,8 @@ from clienteling.store.views import (
     NoteView,
     OrderLineView,
     OrderView,
+    VisitProductView,
+    VisitView,
 )
 
 __all__ = [
@@ -17,7 +20,12 @@ __all__ = [
     "ConsentView",
     "CustomerHit",
     "CustomerProfile",
+    "LocationStock",
     "NoteView",
     "OrderLineView",
     "OrderView",
+    "ProductHit",
+    "ProductStock",
+    "VisitProductView",
+    "VisitView",
 ]
