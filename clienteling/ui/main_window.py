@@ -30,6 +30,7 @@ from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.search_model import HitsModel
 from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
+from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,13 @@ class MainWindow(QMainWindow):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.new_customer_button)
+        self.anonymous_visit_button = QPushButton(self.tr("Visitor (Ctrl+Shift+L)"), central)
+        self.anonymous_visit_button.setObjectName("anonymousVisit")
+        self.anonymous_visit_button.setToolTip(
+            self.tr("Log the visit of someone without a profile")
+        )
+        self.anonymous_visit_button.clicked.connect(self.log_anonymous_visit)
+        search_row.addWidget(self.anonymous_visit_button)
         layout.addLayout(search_row)
 
         self._debounce = QTimer(self)
@@ -130,6 +138,7 @@ class MainWindow(QMainWindow):
         self.results.installEventFilter(self)
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
+        self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
@@ -150,6 +159,8 @@ class MainWindow(QMainWindow):
             ("F5", self.sync_now),
             ("Ctrl+N", self.profile_view.focus_note),
             ("Ctrl+Shift+N", self.new_customer),
+            ("Ctrl+L", self.log_visit),
+            ("Ctrl+Shift+L", self.log_anonymous_visit),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -335,6 +346,26 @@ class MainWindow(QMainWindow):
     def _customer_did_create(self, customer_id: str) -> None:
         self.open_customer(customer_id)
         self.terminal.request_sync()
+
+    # -- visits -------------------------------------------------------------------------
+
+    def log_visit(self) -> VisitFormDialog | None:
+        """The visit form for the open profile (Ctrl+L); nothing when none is open."""
+        profile = self.profile_view.profile
+        if profile is None:
+            return None
+        return self._open_visit_form(profile)
+
+    def log_anonymous_visit(self) -> VisitFormDialog:
+        """The visit form for a visitor without a profile (Ctrl+Shift+L)."""
+        return self._open_visit_form(None)
+
+    def _open_visit_form(self, profile: CustomerProfile | None) -> VisitFormDialog:
+        dialog = open_visit_form(self.terminal, profile=profile, parent=self)
+        if profile is not None:
+            dialog.visit_did_save.connect(lambda _id: self._load_profile(profile.id))
+        self.visit_dialog = dialog
+        return dialog
 
     # -- sync ---------------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ class ProfileView(QWidget):
     """Shows one customer; `show_profile(None)` shows the empty hint."""
 
     note_will_add = Signal(str, str)  # customer id, text
+    visit_will_log = Signal(str)  # customer id
 
     PURCHASES_TAB, CART_TAB, NOTES_TAB = range(3)
 
@@ -138,6 +139,10 @@ class ProfileView(QWidget):
             facts.addWidget(name, line, 0, Qt.AlignmentFlag.AlignRight)
             facts.addWidget(value, line, 1)
         row.addLayout(facts)
+        self.log_visit_button = QPushButton(self.tr("Log visit (Ctrl+L)"), header)
+        self.log_visit_button.setObjectName("logVisit")
+        self.log_visit_button.clicked.connect(self._request_visit)
+        row.addWidget(self.log_visit_button, 0, Qt.AlignmentFlag.AlignTop)
         return header
 
     def _build_contact(self) -> QWidget:
@@ -380,6 +385,10 @@ class ProfileView(QWidget):
         if self.profile is None or not text:
             return
         self.note_will_add.emit(self.profile.id, text)
+
+    def _request_visit(self) -> None:
+        if self.profile is not None:
+            self.visit_will_log.emit(self.profile.id)
 
     def note_did_add(self) -> None:
         """The window calls this once the note is saved: clear the draft."""

@@ -89,6 +89,37 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
+    paths += _visit_views(win, out_dir)
+    return paths
+
+
+def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The visit form as a non-buyer's visit is logged (products from the cart and the
+    catalogue, an outcome, the reason), then the survey QR it hands over."""
+    _show_customer_with_cart(win, language=MAIN_LANGUAGE) or _show_customer_with_cart(
+        win, language=None
+    )
+    dialog = win.log_visit() or win.log_anonymous_visit()
+    added: list[str] = []
+    dialog.product_did_add.connect(added.append)
+    if dialog.quick_buttons:
+        dialog.quick_buttons[0].click()
+    dialog.product_search.setText("macbook")
+    dialog.product_search.textEdited.emit("macbook")
+    shown: list[str] = []
+    dialog.products_did_show.connect(shown.append)
+    wait_until(lambda: "macbook" in shown, timeout_s=10)
+    dialog.outcome_buttons["will_come_back"].setChecked(True)
+    dialog.reason_buttons["wants_to_compare"].setChecked(True)
+    paths = [_grab(dialog, out_dir / "visit_form.png")]
+    dialog.matches.setCurrentRow(0)
+    dialog._add_first()
+    saved: list[str] = []
+    dialog.visit_did_save.connect(saved.append)
+    dialog.save()
+    wait_until(lambda: bool(saved) and dialog.survey_shown(), timeout_s=10)
+    paths.append(_grab(dialog, out_dir / "visit_survey.png"))
+    dialog.close()
     return paths
 
 

@@ -259,6 +259,14 @@
         <translation>Nouveau client (Ctrl+Maj+N)</translation>
     </message>
     <message>
+        <source>Visitor (Ctrl+Shift+L)</source>
+        <translation>Visiteur (Ctrl+Maj+L)</translation>
+    </message>
+    <message>
+        <source>Log the visit of someone without a profile</source>
+        <translation>Enregistrer la visite d’une personne sans fiche client</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -367,6 +375,10 @@
     <message>
         <source>Home store</source>
         <translation>Magasin habituel</translation>
+    </message>
+    <message>
+        <source>Log visit (Ctrl+L)</source>
+        <translation>Noter la visite (Ctrl+L)</translation>
     </message>
     <message>
         <source>Date</source>
@@ -545,6 +557,172 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Refusées par le hub : %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Log visit: anonymous visitor</source>
+        <translation>Noter la visite : visiteur anonyme</translation>
+    </message>
+    <message>
+        <source>Log visit: %1</source>
+        <translation>Noter la visite : %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Visite de %1</translation>
+    </message>
+    <message>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <translation>Visiteur sans fiche client (compté dans les visites du magasin)</translation>
+    </message>
+    <message>
+        <source>Products tried or shown</source>
+        <translation>Produits essayés ou présentés</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Chercher un produit</translation>
+    </message>
+    <message>
+        <source>Name, SKU or scan a barcode, then Enter to add</source>
+        <translation>Nom, référence ou code-barres scanné, puis Entrée pour ajouter</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Produits correspondants</translation>
+    </message>
+    <message>
+        <source>From the online cart (click to add):</source>
+        <translation>Depuis le panier en ligne (cliquer pour ajouter) :</translation>
+    </message>
+    <message>
+        <source>Products of this visit</source>
+        <translation>Produits de cette visite</translation>
+    </message>
+    <message>
+        <source>None yet. Delete removes the selected one.</source>
+        <translation>Aucun pour l’instant. Suppr retire le produit sélectionné.</translation>
+    </message>
+    <message>
+        <source>How did the visit end?</source>
+        <translation>Comment s’est terminée la visite ?</translation>
+    </message>
+    <message>
+        <source>Why was nothing bought?</source>
+        <translation>Pourquoi rien n’a été acheté ?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Autre raison</translation>
+    </message>
+    <message>
+        <source>What was missing? (for “Other”)</source>
+        <translation>Que manquait-il ? (pour « Autre »)</translation>
+    </message>
+    <message>
+        <source>Hand over the survey link (QR code)</source>
+        <translation>Remettre le lien du questionnaire (QR code)</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+Enter)</source>
+        <translation>Enregistrer la visite (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <translation>Proposez au client de scanner ce code avec l’appareil photo de son téléphone : un court questionnaire sur la visite du jour s’ouvre, et il peut répondre anonymement.</translation>
+    </message>
+    <message>
+        <source>Survey QR code</source>
+        <translation>QR code du questionnaire</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>A visit lists at most %1 products.</source>
+        <translation>Une visite compte au plus %1 produits.</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 ici</translation>
+    </message>
+    <message>
+        <source>not in stock here</source>
+        <translation>pas en stock ici</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Aucun produit ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Choose how the visit ended.</source>
+        <translation>Indiquez comment la visite s’est terminée.</translation>
+    </message>
+    <message>
+        <source>Say why nothing was bought.</source>
+        <translation>Indiquez pourquoi rien n’a été acheté.</translation>
+    </message>
+    <message>
+        <source>Describe the reason in a few words.</source>
+        <translation>Décrivez la raison en quelques mots.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Visite enregistrée.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the hub at the next sync.</source>
+        <translation>Elle sera envoyée au hub à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Bought &amp;here</source>
+        <translation>Acheté &amp;ici</translation>
+    </message>
+    <message>
+        <source>Will buy &amp;online</source>
+        <translation>Achètera en &amp;ligne</translation>
+    </message>
+    <message>
+        <source>Will &amp;come back</source>
+        <translation>&amp;Reviendra</translation>
+    </message>
+    <message>
+        <source>&amp;Left without buying</source>
+        <translation>&amp;Parti sans acheter</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>Pri&amp;x</translation>
+    </message>
+    <message>
+        <source>&amp;Size or colour missing</source>
+        <translation>&amp;Taille ou couleur manquante</translation>
+    </message>
+    <message>
+        <source>&amp;Just browsing</source>
+        <translation>Regardait &amp;seulement</translation>
+    </message>
+    <message>
+        <source>Wants to co&amp;mpare</source>
+        <translation>Veut co&amp;mparer</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery options</source>
+        <translation>Options &amp;de livraison</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation>Autr&amp;e</translation>
     </message>
 </context>
 </TS>

@@ -259,6 +259,14 @@
         <translation>Новый клиент (Ctrl+Shift+N)</translation>
     </message>
     <message>
+        <source>Visitor (Ctrl+Shift+L)</source>
+        <translation>Посетитель (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Log the visit of someone without a profile</source>
+        <translation>Записать визит человека без профиля</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -367,6 +375,10 @@
     <message>
         <source>Home store</source>
         <translation>Свой магазин</translation>
+    </message>
+    <message>
+        <source>Log visit (Ctrl+L)</source>
+        <translation>Записать визит (Ctrl+L)</translation>
     </message>
     <message>
         <source>Date</source>
@@ -545,6 +557,172 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Отклонено хабом: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Log visit: anonymous visitor</source>
+        <translation>Запись визита: анонимный посетитель</translation>
+    </message>
+    <message>
+        <source>Log visit: %1</source>
+        <translation>Запись визита: %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Визит: %1</translation>
+    </message>
+    <message>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <translation>Посетитель без профиля (учитывается в визитах магазина)</translation>
+    </message>
+    <message>
+        <source>Products tried or shown</source>
+        <translation>Товары, которые примеряли или показывали</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Найти товар</translation>
+    </message>
+    <message>
+        <source>Name, SKU or scan a barcode, then Enter to add</source>
+        <translation>Название, артикул или штрихкод, затем Enter, чтобы добавить</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Подходящие товары</translation>
+    </message>
+    <message>
+        <source>From the online cart (click to add):</source>
+        <translation>Из онлайн-корзины (нажмите, чтобы добавить):</translation>
+    </message>
+    <message>
+        <source>Products of this visit</source>
+        <translation>Товары этого визита</translation>
+    </message>
+    <message>
+        <source>None yet. Delete removes the selected one.</source>
+        <translation>Пока нет. Delete удаляет выбранный товар.</translation>
+    </message>
+    <message>
+        <source>How did the visit end?</source>
+        <translation>Чем закончился визит?</translation>
+    </message>
+    <message>
+        <source>Why was nothing bought?</source>
+        <translation>Почему ничего не купили?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Другая причина</translation>
+    </message>
+    <message>
+        <source>What was missing? (for “Other”)</source>
+        <translation>Чего не хватило? (для «Другое»)</translation>
+    </message>
+    <message>
+        <source>Hand over the survey link (QR code)</source>
+        <translation>Дать ссылку на опрос (QR-код)</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+Enter)</source>
+        <translation>Сохранить визит (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <translation>Попросите покупателя отсканировать этот код камерой телефона: откроется короткий опрос о сегодняшнем визите, отвечать можно анонимно.</translation>
+    </message>
+    <message>
+        <source>Survey QR code</source>
+        <translation>QR-код опроса</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 уже в списке.</translation>
+    </message>
+    <message>
+        <source>A visit lists at most %1 products.</source>
+        <translation>В визите не больше %1 товаров.</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 здесь</translation>
+    </message>
+    <message>
+        <source>not in stock here</source>
+        <translation>нет в наличии здесь</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Нет товаров по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>Choose how the visit ended.</source>
+        <translation>Выберите, чем закончился визит.</translation>
+    </message>
+    <message>
+        <source>Say why nothing was bought.</source>
+        <translation>Укажите, почему ничего не купили.</translation>
+    </message>
+    <message>
+        <source>Describe the reason in a few words.</source>
+        <translation>Опишите причину в нескольких словах.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Визит сохранён.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the hub at the next sync.</source>
+        <translation>Он будет отправлен на хаб при следующей синхронизации.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Bought &amp;here</source>
+        <translation>&amp;Купил здесь</translation>
+    </message>
+    <message>
+        <source>Will buy &amp;online</source>
+        <translation>Купит &amp;онлайн</translation>
+    </message>
+    <message>
+        <source>Will &amp;come back</source>
+        <translation>&amp;Вернётся</translation>
+    </message>
+    <message>
+        <source>&amp;Left without buying</source>
+        <translation>&amp;Ушёл без покупки</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Цена</translation>
+    </message>
+    <message>
+        <source>&amp;Size or colour missing</source>
+        <translation>Нет &amp;размера или цвета</translation>
+    </message>
+    <message>
+        <source>&amp;Just browsing</source>
+        <translation>&amp;Просто смотрел</translation>
+    </message>
+    <message>
+        <source>Wants to co&amp;mpare</source>
+        <translation>Хочет &amp;сравнить</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery options</source>
+        <translation>Условия &amp;доставки</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation>Друго&amp;е</translation>
     </message>
 </context>
 </TS>

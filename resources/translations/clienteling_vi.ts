@@ -259,6 +259,14 @@
         <translation>Khách hàng mới (Ctrl+Shift+N)</translation>
     </message>
     <message>
+        <source>Visitor (Ctrl+Shift+L)</source>
+        <translation>Khách vãng lai (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Log the visit of someone without a profile</source>
+        <translation>Ghi lại lượt ghé của người chưa có hồ sơ</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -367,6 +375,10 @@
     <message>
         <source>Home store</source>
         <translation>Cửa hàng chính</translation>
+    </message>
+    <message>
+        <source>Log visit (Ctrl+L)</source>
+        <translation>Ghi lượt ghé (Ctrl+L)</translation>
     </message>
     <message>
         <source>Date</source>
@@ -545,6 +557,172 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Bị máy chủ từ chối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Log visit: anonymous visitor</source>
+        <translation>Ghi lượt ghé: khách ẩn danh</translation>
+    </message>
+    <message>
+        <source>Log visit: %1</source>
+        <translation>Ghi lượt ghé: %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Lượt ghé của %1</translation>
+    </message>
+    <message>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <translation>Khách chưa có hồ sơ (vẫn được tính vào lượt ghé của cửa hàng)</translation>
+    </message>
+    <message>
+        <source>Products tried or shown</source>
+        <translation>Sản phẩm đã thử hoặc đã giới thiệu</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Tìm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Name, SKU or scan a barcode, then Enter to add</source>
+        <translation>Tên, mã SKU hoặc quét mã vạch, rồi nhấn Enter để thêm</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Sản phẩm phù hợp</translation>
+    </message>
+    <message>
+        <source>From the online cart (click to add):</source>
+        <translation>Từ giỏ hàng trực tuyến (bấm để thêm):</translation>
+    </message>
+    <message>
+        <source>Products of this visit</source>
+        <translation>Sản phẩm của lượt ghé này</translation>
+    </message>
+    <message>
+        <source>None yet. Delete removes the selected one.</source>
+        <translation>Chưa có sản phẩm nào. Phím Delete để bỏ sản phẩm đang chọn.</translation>
+    </message>
+    <message>
+        <source>How did the visit end?</source>
+        <translation>Lượt ghé kết thúc thế nào?</translation>
+    </message>
+    <message>
+        <source>Why was nothing bought?</source>
+        <translation>Vì sao khách không mua?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <source>What was missing? (for “Other”)</source>
+        <translation>Thiếu điều gì? (khi chọn “Lý do khác”)</translation>
+    </message>
+    <message>
+        <source>Hand over the survey link (QR code)</source>
+        <translation>Gửi khách đường dẫn khảo sát (mã QR)</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+Enter)</source>
+        <translation>Lưu lượt ghé (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <translation>Mời khách quét mã này bằng camera điện thoại: một khảo sát ngắn về lượt ghé hôm nay sẽ mở ra, khách có thể trả lời ẩn danh nếu muốn.</translation>
+    </message>
+    <message>
+        <source>Survey QR code</source>
+        <translation>Mã QR khảo sát</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 đã có trong danh sách.</translation>
+    </message>
+    <message>
+        <source>A visit lists at most %1 products.</source>
+        <translation>Mỗi lượt ghé ghi tối đa %1 sản phẩm.</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 tại đây</translation>
+    </message>
+    <message>
+        <source>not in stock here</source>
+        <translation>hết hàng tại đây</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Không có sản phẩm nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <source>Choose how the visit ended.</source>
+        <translation>Hãy chọn lượt ghé kết thúc thế nào.</translation>
+    </message>
+    <message>
+        <source>Say why nothing was bought.</source>
+        <translation>Hãy chọn lý do khách không mua.</translation>
+    </message>
+    <message>
+        <source>Describe the reason in a few words.</source>
+        <translation>Hãy mô tả lý do bằng vài từ.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Đã lưu lượt ghé.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the hub at the next sync.</source>
+        <translation>Lượt ghé sẽ được gửi lên máy chủ trung tâm ở lần đồng bộ tới.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Bought &amp;here</source>
+        <translation>Đã &amp;mua tại đây</translation>
+    </message>
+    <message>
+        <source>Will buy &amp;online</source>
+        <translation>Sẽ mua &amp;trực tuyến</translation>
+    </message>
+    <message>
+        <source>Will &amp;come back</source>
+        <translation>Sẽ &amp;quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Left without buying</source>
+        <translation>Rời đi &amp;không mua</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Giá</translation>
+    </message>
+    <message>
+        <source>&amp;Size or colour missing</source>
+        <translation>Thiếu &amp;cỡ hoặc màu</translation>
+    </message>
+    <message>
+        <source>&amp;Just browsing</source>
+        <translation>Chỉ &amp;xem thôi</translation>
+    </message>
+    <message>
+        <source>Wants to co&amp;mpare</source>
+        <translation>Muốn &amp;so sánh</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery options</source>
+        <translation>Hình thức giao &amp;hàng</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation>&amp;Lý do khác</translation>
     </message>
 </context>
 </TS>

@@ -148,6 +148,8 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "profile.png",
         "search.png",
         "status_bar.png",
+        "visit_form.png",
+        "visit_survey.png",
     ]
     assert all(p.stat().st_size > 2000 for p in paths)
     assert window.profile_view.tabs.currentIndex() == ProfileView.CART_TAB
