@@ -114,6 +114,10 @@ class ProfileView(QWidget):
             badges.addWidget(badge)
         badges.addStretch(1)
         middle.addLayout(badges)
+        self.log_visit_button = QPushButton(self.tr("Log visit (Ctrl+L)"), header)
+        self.log_visit_button.setObjectName("logVisit")
+        self.log_visit_button.clicked.connect(self._request_visit)
+        middle.addWidget(self.log_visit_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle.addStretch(1)
         row.addLayout(middle, 1)
 
@@ -139,10 +143,6 @@ class ProfileView(QWidget):
             facts.addWidget(name, line, 0, Qt.AlignmentFlag.AlignRight)
             facts.addWidget(value, line, 1)
         row.addLayout(facts)
-        self.log_visit_button = QPushButton(self.tr("Log visit (Ctrl+L)"), header)
-        self.log_visit_button.setObjectName("logVisit")
-        self.log_visit_button.clicked.connect(self._request_visit)
-        row.addWidget(self.log_visit_button, 0, Qt.AlignmentFlag.AlignTop)
         return header
 
     def _build_contact(self) -> QWidget:
