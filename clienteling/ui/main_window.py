@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui.errors import show_error
+from clienteling.ui.inventory_view import InventoryDialog, open_inventory
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_view import ProfileView
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+Shift+N", self.new_customer),
             ("Ctrl+L", self.log_visit),
             ("Ctrl+Shift+L", self.log_anonymous_visit),
+            ("F3", self.open_inventory),
+            ("Ctrl+I", self.open_inventory),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -366,6 +369,17 @@ class MainWindow(QMainWindow):
             dialog.visit_did_save.connect(lambda _id: self._load_profile(profile.id))
         self.visit_dialog = dialog
         return dialog
+
+    def open_inventory(self) -> InventoryDialog:
+        """Product and stock lookup (F3, Ctrl+I); an open one comes to the front."""
+        dialog = getattr(self, "inventory_dialog", None)
+        if isinstance(dialog, InventoryDialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            dialog.focus_search()
+            return dialog
+        self.inventory_dialog = open_inventory(self.terminal, parent=self)
+        return self.inventory_dialog
 
     # -- sync ---------------------------------------------------------------------------
 

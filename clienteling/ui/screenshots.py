@@ -120,7 +120,26 @@ def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:
     wait_until(lambda: bool(saved) and dialog.survey_shown(), timeout_s=10)
     paths.append(_grab(dialog, out_dir / "visit_survey.png"))
     dialog.close()
+    paths.append(_inventory(win, out_dir / "inventory.png"))
     return paths
+
+
+def _inventory(win: MainWindow, path: Path) -> Path:
+    """The product lookup after typing a few letters: matches, and the first one's stock
+    here, in the other stores and online."""
+    dialog = win.open_inventory()
+    shown: list[str] = []
+    dialog.stock_did_show.connect(shown.append)
+    listed: list[str] = []
+    dialog.products_did_show.connect(listed.append)
+    dialog.search("thinkpad")
+    wait_until(lambda: "thinkpad" in listed, timeout_s=10)
+    dialog._enter_on_hits()
+    wait_until(lambda: bool(shown), timeout_s=10)
+    try:
+        return _grab(dialog, path)
+    finally:
+        dialog.close()
 
 
 def _new_customer(win: MainWindow, path: Path) -> Path:

@@ -122,6 +122,97 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Products and stock</source>
+        <translation>Produits et stock</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Chercher un produit</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or scan a barcode  (F3)</source>
+        <translation>Nom du produit, référence ou code-barres scanné  (F3)</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Produits correspondants</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
+        <translation>Scannez un code-barres, ou tapez quelques lettres du nom ou de la référence.</translation>
+    </message>
+    <message>
+        <source>The same price in store and online</source>
+        <translation>Le même prix en magasin et en ligne</translation>
+    </message>
+    <message>
+        <source>Stock per location</source>
+        <translation>Stock par site</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Aucun produit ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · SKU %3 · barcode %4</source>
+        <translation>%1 · %2 · réf. %3 · code-barres %4</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 in other stores · %3 online</source>
+        <translation>%1 ici · %2 dans les autres magasins · %3 en ligne</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+    <message>
+        <source>Web warehouse (%1)</source>
+        <translation>Entrepôt web (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>New</source>

@@ -122,6 +122,97 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Products and stock</source>
+        <translation>Товары и остатки</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Найти товар</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or scan a barcode  (F3)</source>
+        <translation>Название товара, артикул или штрихкод  (F3)</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Подходящие товары</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Здесь</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
+        <translation>Отсканируйте штрихкод или введите несколько букв названия или артикула.</translation>
+    </message>
+    <message>
+        <source>The same price in store and online</source>
+        <translation>Одна цена в магазине и онлайн</translation>
+    </message>
+    <message>
+        <source>Stock per location</source>
+        <translation>Остатки по точкам</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Точка</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>На складе</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>В резерве</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Нет товаров по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · SKU %3 · barcode %4</source>
+        <translation>%1 · %2 · артикул %3 · штрихкод %4</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 in other stores · %3 online</source>
+        <translation>%1 здесь · %2 в других магазинах · %3 онлайн</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Этот магазин</translation>
+    </message>
+    <message>
+        <source>Web warehouse (%1)</source>
+        <translation>Склад интернет-магазина (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>New</source>

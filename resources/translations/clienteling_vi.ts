@@ -122,6 +122,97 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Products and stock</source>
+        <translation>Sản phẩm và tồn kho</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Tìm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or scan a barcode  (F3)</source>
+        <translation>Tên sản phẩm, mã hàng hoặc quét mã vạch  (F3)</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Sản phẩm phù hợp</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Mã hàng</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Giá</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Tại đây</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
+        <translation>Quét mã vạch, hoặc gõ vài chữ của tên hay mã hàng.</translation>
+    </message>
+    <message>
+        <source>The same price in store and online</source>
+        <translation>Cùng một giá tại cửa hàng và trực tuyến</translation>
+    </message>
+    <message>
+        <source>Stock per location</source>
+        <translation>Tồn kho theo địa điểm</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Có thể bán</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Tồn thực tế</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Đã giữ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>hết</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Không có sản phẩm nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · SKU %3 · barcode %4</source>
+        <translation>%1 · %2 · mã hàng %3 · mã vạch %4</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 in other stores · %3 online</source>
+        <translation>%1 tại đây · %2 ở cửa hàng khác · %3 trực tuyến</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Cửa hàng này</translation>
+    </message>
+    <message>
+        <source>Web warehouse (%1)</source>
+        <translation>Kho bán hàng trực tuyến (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>New</source>

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 VIEWS = [
+    "inventory.png",
     "main.png",
     "new_customer.png",
     "profile.png",
