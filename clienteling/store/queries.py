@@ -27,6 +27,7 @@ from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
+from clienteling.store.timeline import customer_timeline
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -85,6 +86,7 @@ def customer_profile(
         cart=_live_cart(db, customer_id, store_id=store_id),
         notes=_notes(db, customer_id),
         visits=customer_visits(db, customer_id),
+        timeline=customer_timeline(db, customer_id),
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ from clienteling.protocol.entities import Channel, CustomerCreateArgs, Language
 from clienteling.protocol.models import SignInRequest
 from clienteling.store import outbox, queries
 from clienteling.store import products as store_products
+from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
 from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
@@ -49,7 +50,13 @@ if TYPE_CHECKING:
     import httpx
 
     from clienteling.store.products import ProductHit, ProductStock
-    from clienteling.store.views import CustomerHit, CustomerProfile, NoteView, VisitView
+    from clienteling.store.views import (
+        CustomerHit,
+        CustomerProfile,
+        NoteView,
+        TimelineEntry,
+        VisitView,
+    )
     from clienteling.sync.engine import SyncProgress, SyncReport
     from clienteling.terminal.secrets import SecretStore
 
@@ -432,6 +439,12 @@ class Terminal:
         if auto is not None:
             auto.request()
         return visit
+
+    def customer_timeline(
+        self, customer_id: str, *, kinds: Collection[str] | None = None
+    ) -> list[TimelineEntry]:
+        """The customer's journey across channels, newest first (`kinds` filters)."""
+        return store_timeline.customer_timeline(self._db.get(), customer_id, kinds=kinds)
 
     def survey_url(self, survey_token: str) -> str:
         """The hub's survey page for a visit (what the QR code on screen carries)."""

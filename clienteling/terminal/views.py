@@ -10,6 +10,7 @@ from clienteling.store.views import (
     NoteView,
     OrderLineView,
     OrderView,
+    TimelineEntry,
     VisitProductView,
     VisitView,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "OrderView",
     "ProductHit",
     "ProductStock",
+    "TimelineEntry",
     "VisitProductView",
     "VisitView",
 ]

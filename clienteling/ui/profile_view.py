@@ -43,6 +43,7 @@ from clienteling.ui.labels import (
     tier_label,
     whole_number,
 )
+from clienteling.ui.timeline_view import TimelineView
 from clienteling.ui.widgets import Badge
 
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
@@ -54,7 +55,7 @@ class ProfileView(QWidget):
     note_will_add = Signal(str, str)  # customer id, text
     visit_will_log = Signal(str)  # customer id
 
-    PURCHASES_TAB, CART_TAB, NOTES_TAB = range(3)
+    PURCHASES_TAB, CART_TAB, NOTES_TAB, TIMELINE_TAB = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,8 @@ class ProfileView(QWidget):
         self.tabs.addTab(self._build_purchases(), "")
         self.tabs.addTab(self._build_cart(), "")
         self.tabs.addTab(self._build_notes(), "")
+        self.timeline_view = TimelineView(page)
+        self.tabs.addTab(self.timeline_view, "")
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -242,6 +245,10 @@ class ProfileView(QWidget):
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
         self._show_notes(profile.notes)
+        self.timeline_view.set_entries(profile.timeline)
+        self.tabs.setTabText(
+            self.TIMELINE_TAB, self.tr("Timeline (%1)").replace("%1", str(len(profile.timeline)))
+        )
         self._stack.setCurrentIndex(1)
 
     def _show_header(self, p: CustomerProfile) -> None:

@@ -120,6 +120,17 @@ def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:
     wait_until(lambda: bool(saved) and dialog.survey_shown(), timeout_s=10)
     paths.append(_grab(dialog, out_dir / "visit_survey.png"))
     dialog.close()
+
+    def has_visit() -> bool:  # the profile reloads with the new visit
+        profile = win.profile_view.profile
+        return profile is not None and any(v.id in saved for v in profile.visits)
+
+    wait_until(has_visit, timeout_s=10)
+    tabs = win.profile_view.tabs
+    before = tabs.currentIndex()
+    tabs.setCurrentIndex(ProfileView.TIMELINE_TAB)
+    paths.append(_grab(win, out_dir / "timeline.png"))
+    tabs.setCurrentIndex(before)  # leave the profile as the associate had it
     paths.append(_inventory(win, out_dir / "inventory.png"))
     return paths
 

@@ -272,7 +272,7 @@ class VisitFormDialog(QDialog):
         self.qr_label.setObjectName("surveyQr")
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setAccessibleName(self.tr("Survey QR code"))
-        layout.addWidget(self.qr_label, 1)
+        layout.addWidget(self.qr_label, 1, Qt.AlignmentFlag.AlignCenter)
         self.url_label = QLabel(page)
         self.url_label.setObjectName("surveyUrl")
         self.url_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

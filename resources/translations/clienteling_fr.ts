@@ -520,6 +520,10 @@
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
     </message>
     <message>
+        <source>Timeline (%1)</source>
+        <translation>Historique (%1)</translation>
+    </message>
+    <message>
         <source>Agreed to be contacted, %1</source>
         <translation>A accepté d’être contacté, %1</translation>
     </message>
@@ -648,6 +652,125 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Refusées par le hub : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>Afficher dans l’historique</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Visites en magasin</translation>
+    </message>
+    <message>
+        <source>Purchases and orders</source>
+        <translation>Achats et commandes</translation>
+    </message>
+    <message>
+        <source>Online carts</source>
+        <translation>Paniers en ligne</translation>
+    </message>
+    <message>
+        <source>Consent changes</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Customer timeline</source>
+        <translation>Historique du client</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[en attente de synchro]</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Rien à afficher pour l’instant.</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 événements</translation>
+    </message>
+    <message>
+        <source>Store visit: %1</source>
+        <translation>Visite en magasin : %1</translation>
+    </message>
+    <message>
+        <source>Store purchase: %1, %2</source>
+        <translation>Achat en magasin : %1, %2</translation>
+    </message>
+    <message>
+        <source>Phone order: %1, %2</source>
+        <translation>Commande par téléphone : %1, %2</translation>
+    </message>
+    <message>
+        <source>Online order: %1, %2</source>
+        <translation>Commande en ligne : %1, %2</translation>
+    </message>
+    <message>
+        <source>abandoned at %1</source>
+        <translation>abandonné à l’étape %1</translation>
+    </message>
+    <message>
+        <source>Online cart: %1</source>
+        <translation>Panier en ligne : %1</translation>
+    </message>
+    <message>
+        <source>Agreed to %1</source>
+        <translation>Consentement %1 donné</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>Consentement %1 refusé</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Note de %1</translation>
+    </message>
+    <message>
+        <source>%1, with %2</source>
+        <translation>%1, avec %2</translation>
+    </message>
+    <message>
+        <source>signed up in store</source>
+        <translation>inscription en magasin</translation>
+    </message>
+    <message>
+        <source>signed up online</source>
+        <translation>inscription en ligne</translation>
+    </message>
+    <message>
+        <source>from a receipt</source>
+        <translation>depuis un ticket de caisse</translation>
+    </message>
+    <message>
+        <source>on the preferences page</source>
+        <translation>sur la page des préférences</translation>
     </message>
 </context>
 <context>

@@ -520,6 +520,10 @@
         <translation>Добавить заметку (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Timeline (%1)</source>
+        <translation>История (%1)</translation>
+    </message>
+    <message>
         <source>Agreed to be contacted, %1</source>
         <translation>Согласие на связь, %1</translation>
     </message>
@@ -648,6 +652,125 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Отклонено хабом: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>Что показать в истории</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Визиты в магазин</translation>
+    </message>
+    <message>
+        <source>Purchases and orders</source>
+        <translation>Покупки и заказы</translation>
+    </message>
+    <message>
+        <source>Online carts</source>
+        <translation>Онлайн-корзины</translation>
+    </message>
+    <message>
+        <source>Consent changes</source>
+        <translation>Согласия на связь</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Customer timeline</source>
+        <translation>История покупателя</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[ждёт синхронизации]</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>Событий: %1</translation>
+    </message>
+    <message>
+        <source>Store visit: %1</source>
+        <translation>Визит в магазин: %1</translation>
+    </message>
+    <message>
+        <source>Store purchase: %1, %2</source>
+        <translation>Покупка в магазине: %1, %2</translation>
+    </message>
+    <message>
+        <source>Phone order: %1, %2</source>
+        <translation>Заказ по телефону: %1, %2</translation>
+    </message>
+    <message>
+        <source>Online order: %1, %2</source>
+        <translation>Онлайн-заказ: %1, %2</translation>
+    </message>
+    <message>
+        <source>abandoned at %1</source>
+        <translation>брошена на шаге «%1»</translation>
+    </message>
+    <message>
+        <source>Online cart: %1</source>
+        <translation>Онлайн-корзина: %1</translation>
+    </message>
+    <message>
+        <source>Agreed to %1</source>
+        <translation>%1: согласие</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>%1: отказ</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Заметка: %1</translation>
+    </message>
+    <message>
+        <source>%1, with %2</source>
+        <translation>%1, консультант %2</translation>
+    </message>
+    <message>
+        <source>signed up in store</source>
+        <translation>регистрация в магазине</translation>
+    </message>
+    <message>
+        <source>signed up online</source>
+        <translation>регистрация онлайн</translation>
+    </message>
+    <message>
+        <source>from a receipt</source>
+        <translation>с чека</translation>
+    </message>
+    <message>
+        <source>on the preferences page</source>
+        <translation>на странице настроек</translation>
     </message>
 </context>
 <context>

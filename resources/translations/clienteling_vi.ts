@@ -520,6 +520,10 @@
         <translation>Thêm ghi chú (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Timeline (%1)</source>
+        <translation>Dòng thời gian (%1)</translation>
+    </message>
+    <message>
         <source>Agreed to be contacted, %1</source>
         <translation>Đồng ý nhận liên hệ, %1</translation>
     </message>
@@ -648,6 +652,125 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Bị máy chủ từ chối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Hiển thị</translation>
+    </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>Hiển thị trong dòng thời gian</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Lượt ghé cửa hàng</translation>
+    </message>
+    <message>
+        <source>Purchases and orders</source>
+        <translation>Mua hàng và đơn hàng</translation>
+    </message>
+    <message>
+        <source>Online carts</source>
+        <translation>Giỏ hàng online</translation>
+    </message>
+    <message>
+        <source>Consent changes</source>
+        <translation>Thay đổi đồng ý liên hệ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Customer timeline</source>
+        <translation>Dòng thời gian của khách</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[chờ đồng bộ]</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Chưa có gì để hiển thị.</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 sự kiện</translation>
+    </message>
+    <message>
+        <source>Store visit: %1</source>
+        <translation>Ghé cửa hàng: %1</translation>
+    </message>
+    <message>
+        <source>Store purchase: %1, %2</source>
+        <translation>Mua tại cửa hàng: %1, %2</translation>
+    </message>
+    <message>
+        <source>Phone order: %1, %2</source>
+        <translation>Đơn qua điện thoại: %1, %2</translation>
+    </message>
+    <message>
+        <source>Online order: %1, %2</source>
+        <translation>Đơn online: %1, %2</translation>
+    </message>
+    <message>
+        <source>abandoned at %1</source>
+        <translation>bỏ dở ở bước %1</translation>
+    </message>
+    <message>
+        <source>Online cart: %1</source>
+        <translation>Giỏ hàng online: %1</translation>
+    </message>
+    <message>
+        <source>Agreed to %1</source>
+        <translation>Đồng ý nhận %1</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>Từ chối nhận %1</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Ghi chú của %1</translation>
+    </message>
+    <message>
+        <source>%1, with %2</source>
+        <translation>%1, nhân viên %2</translation>
+    </message>
+    <message>
+        <source>signed up in store</source>
+        <translation>đăng ký tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>signed up online</source>
+        <translation>đăng ký trực tuyến</translation>
+    </message>
+    <message>
+        <source>from a receipt</source>
+        <translation>từ hóa đơn</translation>
+    </message>
+    <message>
+        <source>on the preferences page</source>
+        <translation>trên trang tùy chọn liên hệ</translation>
     </message>
 </context>
 <context>

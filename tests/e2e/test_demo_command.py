@@ -16,6 +16,7 @@ VIEWS = [
     "profile.png",
     "search.png",
     "status_bar.png",
+    "timeline.png",
     "visit_form.png",
     "visit_survey.png",
 ]

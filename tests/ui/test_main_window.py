@@ -149,6 +149,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "profile.png",
         "search.png",
         "status_bar.png",
+        "timeline.png",
         "visit_form.png",
         "visit_survey.png",
     ]
