@@ -157,6 +157,14 @@ class InventoryDialog(QDialog):
         self.search_box.setText(query)
         self._run_search()
 
+    def refresh(self) -> None:
+        """After a sync: the same matches and the same product, with the new numbers."""
+        shown = self.shown.product.id if self.shown else None
+        if self._shown_query:
+            self._run_search()
+        if shown is not None:
+            self.open_product(shown)
+
     def _query_did_change(self, _text: str) -> None:
         self._open_when_shown = False
         self._debounce.start()
@@ -179,6 +187,8 @@ class InventoryDialog(QDialog):
     def _show_hits(self, seq: int, query: str, hits: list[ProductHit]) -> None:
         if seq != self._search_seq:
             return  # an older query answered late
+        selected = self.results.currentRow()
+        keep = self._hits[selected].id if 0 <= selected < len(self._hits) else None
         self._shown_query = query
         self._hits = hits
         self.results.setRowCount(len(hits))
@@ -194,7 +204,8 @@ class InventoryDialog(QDialog):
                     cell.setTextAlignment(_RIGHT)
                 self.results.setItem(row, column, cell)
         if hits:
-            self.results.selectRow(0)
+            ids = [hit.id for hit in hits]
+            self.results.selectRow(ids.index(keep) if keep in ids else 0)
             self.hint.hide()
         elif query:
             self.hint.setText(self.tr("No product matches “%1”.").replace("%1", query))

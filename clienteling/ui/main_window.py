@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
+INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
 # less useful ones hide, so the name stays readable next to an open profile.
@@ -372,14 +374,20 @@ class MainWindow(QMainWindow):
 
     def open_inventory(self) -> InventoryDialog:
         """Product and stock lookup (F3, Ctrl+I); an open one comes to the front."""
-        dialog = getattr(self, "inventory_dialog", None)
-        if isinstance(dialog, InventoryDialog) and dialog.isVisible():
+        dialog = self._open_inventory_dialog()
+        if dialog is not None:
             dialog.raise_()
             dialog.activateWindow()
             dialog.focus_search()
             return dialog
         self.inventory_dialog = open_inventory(self.terminal, parent=self)
         return self.inventory_dialog
+
+    def _open_inventory_dialog(self) -> InventoryDialog | None:
+        dialog = getattr(self, "inventory_dialog", None)
+        if isinstance(dialog, InventoryDialog) and shiboken6.isValid(dialog):
+            return dialog if dialog.isVisible() else None
+        return None
 
     # -- sync ---------------------------------------------------------------------------
 
@@ -395,3 +403,6 @@ class MainWindow(QMainWindow):
         if profile is not None and kinds:
             log.debug("changes applied (%s): refreshing customer %s", sorted(kinds), profile.id)
             self._load_profile(profile.id)
+        inventory = self._open_inventory_dialog()
+        if inventory is not None and kinds & INVENTORY_KINDS:
+            inventory.refresh()

@@ -8,11 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from clienteling.hub import versions
+from clienteling.hub.db import make_engine, write_tx
+from clienteling.hub.tables import inventory
+from clienteling.protocol.entities import CATALOG_SCOPE
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.inventory_view import InventoryDialog
@@ -124,3 +129,46 @@ def test_nothing_found_says_so_and_f3_brings_the_same_lookup_back(
     assert dialog.results.rowCount() == 0
     assert dialog.hint.isVisible() and "zzzqqq" in dialog.hint.text()
     assert window.open_inventory() is dialog
+
+
+def test_a_sync_refreshes_the_numbers_and_keeps_the_selection(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, window)
+    with qtbot.waitSignal(dialog.products_did_show, timeout=TIMEOUT_MS):
+        _type(dialog.search_box, "thinkpad")
+    dialog.results.selectRow(1)
+    wanted = dialog._hits[1]
+    with qtbot.waitSignal(dialog.stock_did_show, timeout=TIMEOUT_MS):
+        _key(dialog.results, Qt.Key.Key_Return)
+    session = terminal.session
+    assert session is not None and session.store_id is not None
+
+    # The hub's stock changes (a delivery arrives at this store), then the terminal syncs.
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's database
+    try:
+        with write_tx(engine) as conn:
+            conn.execute(
+                sa.update(inventory)
+                .where(inventory.c.id == f"{session.store_id}:{wanted.id}")
+                .values(on_hand=321, reserved=1, version=versions.allocate(conn, CATALOG_SCOPE))
+            )
+    finally:
+        engine.dispose()
+    report = terminal.sync_once()
+    assert "inventory" in report.kinds
+    with qtbot.waitSignal(dialog.stock_did_show, timeout=TIMEOUT_MS):
+        window._bridge.on_changes(set(report.kinds))
+    assert dialog.stock_table.item(0, 1).text() == "320"
+    qtbot.waitUntil(lambda: dialog.results.item(1, 3).text() == "320", timeout=TIMEOUT_MS)
+    assert dialog.results.currentRow() == 1
+
+
+def test_closed_and_opened_again(qtbot: QtBot, window: MainWindow) -> None:
+    first = _open(qtbot, window)
+    with qtbot.waitSignal(first.destroyed, timeout=TIMEOUT_MS):
+        qtbot.keyClick(first, Qt.Key.Key_Escape)
+    window._on_changes({"inventory"})  # a sync after closing: nothing to refresh, no error
+    second = window.open_inventory()
+    qtbot.waitExposed(second)
+    assert second is not first and second.isVisible()
