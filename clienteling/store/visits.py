@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
@@ -13,6 +14,7 @@ from clienteling.domain.errors import ValidationError
 from clienteling.domain.visits import VisitRuleError, check_visit
 from clienteling.protocol.entities import VisitLogArgs, VisitProductData, store_scope
 from clienteling.store import outbox
+from clienteling.store.meta import delete_meta, get_meta, set_meta
 from clienteling.store.views import VisitProductView, VisitView
 
 _COLUMNS = (
@@ -44,6 +46,48 @@ def _view(row: Sequence[object]) -> VisitView:
         survey_token=str(row[9]),
         pending=bool(row[10]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class VisitDraft:
+    """What the associate has typed into the visit form so far (kept across a crash or
+    a restart until the visit is saved or the form is cancelled)."""
+
+    products: list[VisitProductView] = field(default_factory=list)
+    outcome: str | None = None
+    reason: str | None = None
+    reason_text: str = ""
+    saved_at: str = ""
+
+
+def _draft_key(customer_id: str | None) -> str:
+    return f"visit_draft:{customer_id or '-'}"
+
+
+def save_draft(db: Database, customer_id: str | None, draft: VisitDraft) -> None:
+    body = asdict(draft) | {"saved_at": datetime.now(UTC).isoformat()}
+    set_meta(db, _draft_key(customer_id), json.dumps(body, ensure_ascii=False))
+
+
+def load_draft(db: Database, customer_id: str | None) -> VisitDraft | None:
+    raw = get_meta(db, _draft_key(customer_id))
+    if raw is None:
+        return None
+    try:
+        body = json.loads(raw)
+        return VisitDraft(
+            products=[VisitProductView(**p) for p in body.get("products", [])],
+            outcome=body.get("outcome"),
+            reason=body.get("reason"),
+            reason_text=str(body.get("reason_text", "")),
+            saved_at=str(body.get("saved_at", "")),
+        )
+    except (ValueError, TypeError):
+        return None  # an unreadable draft is not worth an error at the counter
+
+
+def discard_draft(db: Database, customer_id: str | None) -> None:
+    delete_meta(db, _draft_key(customer_id))
 
 
 def customer_visits(db: Database, customer_id: str) -> list[VisitView]:
@@ -149,6 +193,7 @@ def log_visit(
             survey_token=survey_token,
         )
         outbox.enqueue(db, "visit.log", dict(args))
+        discard_draft(db, customer_id)  # saved: the draft has served
     found = visit(db, visit_id)
     assert found is not None  # written just above
     return found

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         TimelineEntry,
         VisitView,
     )
+    from clienteling.store.visits import VisitDraft
     from clienteling.sync.engine import SyncProgress, SyncReport
     from clienteling.terminal.secrets import SecretStore
 
@@ -445,6 +446,16 @@ class Terminal:
     ) -> list[TimelineEntry]:
         """The customer's journey across channels, newest first (`kinds` filters)."""
         return store_timeline.customer_timeline(self._db.get(), customer_id, kinds=kinds)
+
+    def visit_draft(self, customer_id: str | None) -> VisitDraft | None:
+        """The unsaved visit form of this customer (None: the anonymous visitor's)."""
+        return store_visits.load_draft(self._db.get(), customer_id)
+
+    def save_visit_draft(self, customer_id: str | None, draft: VisitDraft) -> None:
+        store_visits.save_draft(self._db.get(), customer_id, draft)
+
+    def discard_visit_draft(self, customer_id: str | None) -> None:
+        store_visits.discard_draft(self._db.get(), customer_id)
 
     def survey_url(self, survey_token: str) -> str:
         """The hub's survey page for a visit (what the QR code on screen carries)."""

@@ -14,6 +14,7 @@ from clienteling.store.views import (
     VisitProductView,
     VisitView,
 )
+from clienteling.store.visits import VisitDraft
 
 __all__ = [
     "CartLineView",
@@ -28,6 +29,7 @@ __all__ = [
     "ProductHit",
     "ProductStock",
     "TimelineEntry",
+    "VisitDraft",
     "VisitProductView",
     "VisitView",
 ]

@@ -36,12 +36,19 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.domain.visits import MAX_PRODUCTS, OUTCOMES, REASONS, is_purchase
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.views import CustomerProfile, ProductHit, VisitView
+from clienteling.terminal.views import (
+    CustomerProfile,
+    ProductHit,
+    VisitDraft,
+    VisitProductView,
+    VisitView,
+)
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.visit_labels import outcome_choice, reason_choice
 
 SEARCH_DEBOUNCE_MS = 150
+DRAFT_DEBOUNCE_MS = 400
 QR_SCALE = 6
 QUICK_PICKS = 4
 QUICK_PICK_WIDTH = 230  # px of text per quick-pick button (the full name is its tooltip)
@@ -54,6 +61,10 @@ class QuickPick:
     product_id: str
     name: str
     sku: str
+
+
+def _ignore(_result: object) -> None:
+    """Success callback of work whose result nobody waits for."""
 
 
 def qr_pixmap(url: str, *, scale: int = QR_SCALE) -> QPixmap:
@@ -71,6 +82,8 @@ class VisitFormDialog(QDialog):
     visit_did_save = Signal(str)  # the visit id
     products_did_show = Signal(str)  # the query the shown matches answer (tests, scripts)
     product_did_add = Signal(str)  # product id
+    draft_did_restore = Signal()  # an unsaved form from before (a crash, a restart) is back
+    draft_did_save = Signal()
 
     FORM_PAGE, SURVEY_PAGE = range(2)
 
@@ -92,6 +105,7 @@ class VisitFormDialog(QDialog):
         self._shown_query: str | None = None
         self._add_when_shown = False
         self._tried_save = False
+        self._restoring = False
         if customer_id is None:
             self.setWindowTitle(self.tr("Log visit: anonymous visitor"))
         else:
@@ -114,7 +128,18 @@ class VisitFormDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self._save_shortcut)
+        self._dirty = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DEBOUNCE_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self.outcome_group.buttonToggled.connect(lambda *_args: self._edited())
+        self.reason_group.buttonToggled.connect(lambda *_args: self._edited())
+        self.reason_text.textEdited.connect(lambda _text: self._edited())
         self._validate()
+        run_in_background(
+            lambda: terminal.visit_draft(customer_id), success=self._restore_draft, parent=self
+        )
 
     # -- building -----------------------------------------------------------------------
 
@@ -132,6 +157,11 @@ class VisitFormDialog(QDialog):
         self.who_label = QLabel(page)
         self.who_label.setObjectName("visitWho")
         layout.addWidget(self.who_label)
+        self.restored_label = QLabel(page)
+        self.restored_label.setObjectName("factCaption")
+        self.restored_label.setWordWrap(True)
+        self.restored_label.hide()
+        layout.addWidget(self.restored_label)
 
         products = QGroupBox(self.tr("Products tried or shown"), page)
         column = QVBoxLayout(products)
@@ -242,6 +272,8 @@ class VisitFormDialog(QDialog):
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, page)
+        # Spelled out: Qt ships no Vietnamese for its standard buttons.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.save_button = buttons.addButton(
             self.tr("Save visit (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -308,6 +340,7 @@ class VisitFormDialog(QDialog):
         self.chosen_list.addItem(item)
         self._show(self.products_error, None)
         self.products_hint.setVisible(False)
+        self._edited()
         self.product_did_add.emit(product_id)
 
     def _remove_selected(self) -> None:
@@ -317,6 +350,7 @@ class VisitFormDialog(QDialog):
         self.chosen_list.takeItem(row)
         del self._chosen[row]
         self.products_hint.setVisible(not self._chosen)
+        self._edited()
 
     def _add_hit(self, hit: ProductHit) -> None:
         self.add_product(hit.id, hit.name, hit.sku)
@@ -429,6 +463,70 @@ class VisitFormDialog(QDialog):
         label.setText(message or "")
         label.setVisible(message is not None)
 
+    # -- drafts -------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self._restoring or self.saved is not None:
+            return
+        self._dirty = True
+        self._draft_timer.start()
+
+    def _draft(self) -> VisitDraft:
+        return VisitDraft(
+            products=[
+                VisitProductView(product_id=pid, sku=sku, name=name)
+                for pid, name, sku in self._chosen
+            ],
+            outcome=self.outcome(),
+            reason=self.reason(),
+            reason_text=self.reason_text.text(),
+        )
+
+    def _save_draft(self) -> None:
+        """Keep what was typed in the cache: it survives a crash or a restart."""
+        self._draft_timer.stop()
+        if self.saved is not None:
+            return
+        draft, terminal, customer_id = self._draft(), self.terminal, self.customer_id
+        run_in_background(
+            lambda: terminal.save_visit_draft(customer_id, draft),
+            success=lambda _none: self.draft_did_save.emit(),
+            parent=self,
+        )
+
+    def _restore_draft(self, draft: VisitDraft | None) -> None:
+        if draft is None or self._dirty or self.saved is not None:
+            return  # nothing kept, or the associate has already started afresh
+        self._restoring = True
+        try:
+            for product in draft.products:
+                self.add_product(product.product_id, product.name, product.sku)
+            if draft.outcome in self.outcome_buttons:
+                self.outcome_buttons[draft.outcome].setChecked(True)
+            if draft.reason in self.reason_buttons:
+                self.reason_buttons[draft.reason].setChecked(True)
+            self.reason_text.setText(draft.reason_text)
+        finally:
+            self._restoring = False
+        self.restored_label.setText(
+            self.tr("Restored what was typed before, not yet saved. Cancel discards it.")
+        )
+        self.restored_label.show()
+        self.draft_did_restore.emit()
+
+    def reject(self) -> None:
+        """Cancel: the associate throws this visit away, its draft too."""
+        self._draft_timer.stop()
+        if self.saved is None:
+            terminal, customer_id = self.terminal, self.customer_id
+            run_in_background(
+                lambda: terminal.discard_visit_draft(customer_id),
+                success=_ignore,
+                failure=log_error,
+                parent=None,
+            )
+        super().reject()
+
     # -- saving -------------------------------------------------------------------------
 
     def _save_shortcut(self) -> None:
@@ -453,6 +551,7 @@ class VisitFormDialog(QDialog):
         terminal = self.terminal
         self.save_button.setEnabled(False)
         self.error_label.hide()
+        self._draft_timer.stop()
 
         def saved(visit: VisitView) -> None:
             self.saved = visit
@@ -464,6 +563,7 @@ class VisitFormDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             log_error(exc)
+            self._save_draft()  # still unsaved: keep it
             self.save_button.setEnabled(True)
             self.error_label.setText(error_text(exc))
             self.error_label.show()

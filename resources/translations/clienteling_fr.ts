@@ -840,6 +840,10 @@
         <translation>Remettre le lien du questionnaire (QR code)</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
         <source>Save visit (Ctrl+Enter)</source>
         <translation>Enregistrer la visite (Ctrl+Entrée)</translation>
     </message>
@@ -886,6 +890,10 @@
     <message>
         <source>Describe the reason in a few words.</source>
         <translation>Décrivez la raison en quelques mots.</translation>
+    </message>
+    <message>
+        <source>Restored what was typed before, not yet saved. Cancel discards it.</source>
+        <translation>Saisie précédente restaurée, pas encore enregistrée. Annuler l’efface.</translation>
     </message>
     <message>
         <source>Visit saved.</source>

@@ -840,6 +840,10 @@
         <translation>Дать ссылку на опрос (QR-код)</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
         <source>Save visit (Ctrl+Enter)</source>
         <translation>Сохранить визит (Ctrl+Enter)</translation>
     </message>
@@ -886,6 +890,10 @@
     <message>
         <source>Describe the reason in a few words.</source>
         <translation>Опишите причину в нескольких словах.</translation>
+    </message>
+    <message>
+        <source>Restored what was typed before, not yet saved. Cancel discards it.</source>
+        <translation>Восстановлено то, что было введено раньше и ещё не сохранено. «Отмена» удалит это.</translation>
     </message>
     <message>
         <source>Visit saved.</source>

@@ -840,6 +840,10 @@
         <translation>Gửi khách đường dẫn khảo sát (mã QR)</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
         <source>Save visit (Ctrl+Enter)</source>
         <translation>Lưu lượt ghé (Ctrl+Enter)</translation>
     </message>
@@ -886,6 +890,10 @@
     <message>
         <source>Describe the reason in a few words.</source>
         <translation>Hãy mô tả lý do bằng vài từ.</translation>
+    </message>
+    <message>
+        <source>Restored what was typed before, not yet saved. Cancel discards it.</source>
+        <translation>Đã khôi phục nội dung nhập trước đó, chưa được lưu. Bấm Hủy để bỏ.</translation>
     </message>
     <message>
         <source>Visit saved.</source>

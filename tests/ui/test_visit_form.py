@@ -212,3 +212,60 @@ def test_a_failed_save_keeps_what_was_typed(qtbot: QtBot, terminal: Terminal) ->
     assert dialog.outcome() == "left_without_buying" and dialog.reason() == "other"
     assert dialog.save_button.isEnabled()
     assert terminal.status().pending == 0
+
+
+def test_what_was_typed_survives_a_restart_until_saved_or_cancelled(
+    qtbot: QtBot, hub_url: str, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "counter"
+    first = Terminal(data_dir=data_dir, hub_url=hub_url, secrets=(keys := MemorySecretStore()))
+    first.sign_in("demo-associate", "demo")
+    first.sync_once()
+    laptop = first.find_products("thinkpad")[0]
+    win = MainWindow(first)
+    qtbot.addWidget(win)
+    dialog = win.log_anonymous_visit()
+    dialog.add_product(laptop.id, laptop.name, laptop.sku)
+    dialog.outcome_buttons["will_come_back"].setChecked(True)
+    dialog.reason_buttons["other"].setChecked(True)
+    with qtbot.waitSignal(dialog.draft_did_save, timeout=TIMEOUT_MS):
+        _type(dialog.reason_text, "Revient avec sa fille samedi")
+    # The app stops here without saving (a crash, a power cut): nothing else runs.
+    wait_for_all()
+    first.close()
+
+    again = Terminal(data_dir=data_dir, hub_url=hub_url, secrets=keys)
+    try:
+        assert again.restore_session() is not None
+        win2 = MainWindow(again)
+        qtbot.addWidget(win2)
+        win2.show()
+        restored = VisitFormDialog(again, customer_id=None, parent=win2)
+        qtbot.addWidget(restored)
+        with qtbot.waitSignal(restored.draft_did_restore, timeout=TIMEOUT_MS):
+            restored.show()
+        assert restored.chosen_products() == [laptop.id]
+        assert (restored.outcome(), restored.reason()) == ("will_come_back", "other")
+        assert restored.reason_text.text() == "Revient avec sa fille samedi"
+        assert restored.restored_label.isVisible()
+        assert again.status().pending == 0  # a draft is not a visit: nothing is queued
+
+        restored.reject()  # Cancel: the associate throws it away
+        wait_for_all()
+        assert again.visit_draft(None) is None
+    finally:
+        wait_for_all()
+        again.close()
+
+
+def test_a_saved_visit_leaves_no_draft(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    with qtbot.waitSignal(dialog.draft_did_save, timeout=TIMEOUT_MS):
+        dialog.outcome_buttons["bought_here"].setChecked(True)
+    assert terminal.visit_draft(None) is not None
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        dialog.save_button.click()
+    wait_for_all()
+    assert terminal.visit_draft(None) is None
