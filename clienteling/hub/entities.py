@@ -37,6 +37,7 @@ ORDER = EntityKind("order", tables.orders)
 CART = EntityKind("cart", tables.carts)
 NOTE = EntityKind("note", tables.notes)
 CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
+VISIT = EntityKind("visit", tables.visits)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -46,6 +47,7 @@ STORE_KINDS = (
     CART,
     NOTE,
     CUSTOMER_MERGE,
+    VISIT,
 )
 
 

@@ -43,6 +43,7 @@ from clienteling.hub.tables import (
     locations,
     notes,
 )
+from clienteling.hub.visit_mutations import log_visit
 from clienteling.protocol.entities import (
     Channel,
     CustomerCreateArgs,
@@ -234,6 +235,7 @@ HANDLERS: dict[str, Handler] = {
     # Other areas register their handlers below, one line each.
     "customer.patch": profile_mutations.patch_customer,
     "consent.set": profile_mutations.set_consent,
+    "visit.log": log_visit,
 }
 
 

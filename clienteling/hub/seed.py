@@ -27,6 +27,7 @@ from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
 from clienteling.hub.seed_profile import add_preferences
+from clienteling.hub.seed_visits import seed_visits
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -519,6 +520,16 @@ def seed_demo_data(
         _customer(mk, rows, stores=stores, products=products, staff=staff)
     add_preferences(rows.customers, seed=seed)
     _insert(engine, rows)
+    visits = seed_visits(
+        engine,
+        seed=seed,
+        now=now,
+        stores=stores,
+        products=products,
+        associates=rows.associates,
+        customers=rows.customers,
+        orders=rows.orders,
+    )
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
         "chain": CHAIN_NAME,
@@ -527,6 +538,7 @@ def seed_demo_data(
         "orders": len(rows.orders),
         "carts": len(rows.carts),
         "notes": len(rows.notes),
+        "visits": visits,
         "store_ids": [s["id"] for s in stores],
         "web_location_id": locations[-1]["id"],
         "associates": by_username,

@@ -298,3 +298,22 @@ customer_merges = _synced(
     sa.Column("merged_at", TIME, nullable=False),
 )
 """Merged customer id -> survivor (never a chain: merging a survivor re-points its rows)."""
+# --- Visits (buyers and non-buyers) ----------------------------------------------------
+
+visits = _synced(
+    "visits",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=True, index=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("associate_id", ID, nullable=False),
+    sa.Column("associate_name", sa.String(200), nullable=False),
+    sa.Column("at", TIME, nullable=False),
+    sa.Column("outcome", sa.String(32), nullable=False),
+    sa.Column("reason", sa.String(32), nullable=True),
+    sa.Column("reason_text", sa.String(500), nullable=False),
+    sa.Column("products", sa.JSON, nullable=False),
+    sa.Column("survey_token", sa.String(64), nullable=False, unique=True),
+)
+"""Store visits, append-only; `customer_id` is NULL for an anonymous visitor. The survey
+page finds its visit by `survey_token`; the dashboard counts by (store, time)."""
+sa.Index("ix_visits_store_id_at", visits.c.store_id, visits.c.at)

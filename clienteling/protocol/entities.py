@@ -207,3 +207,46 @@ class CustomerMergeData(TypedDict):
     survivor_id: str
     matched_on: Literal["phone", "email", "loyalty_card"]
     merged_at: str
+
+
+# --- Visits (buyers and non-buyers) ----------------------------------------------------
+
+
+class VisitProductData(TypedDict):
+    """A product tried or shown, as it was at the visit (name and SKU kept as seen)."""
+
+    product_id: str
+    sku: str
+    name: str
+
+
+class VisitData(TypedDict):
+    """A store visit, entity "visit" (append-only). `customer_id` is None for an anonymous
+    visitor; such visits travel in the store's scope so conversion counts every visit.
+    `outcome` and `reason` use the vocabularies of `domain.visits`."""
+
+    id: str
+    customer_id: str | None
+    store_id: str
+    associate_id: str
+    associate_name: str
+    at: str
+    outcome: str
+    reason: str | None
+    reason_text: str
+    products: list[VisitProductData]
+    survey_token: str  # made on the terminal, so the survey link works offline
+
+
+class VisitLogArgs(TypedDict):
+    """Arguments of the `visit.log` mutation (the associate and store come from the
+    session and device on the hub, like notes)."""
+
+    id: str
+    customer_id: str | None
+    at: str
+    outcome: str
+    reason: str | None
+    reason_text: str
+    products: list[VisitProductData]
+    survey_token: str

@@ -41,7 +41,7 @@ def apply_page(
     """Apply a page; returns the entity kinds it touched.
 
     `reset` first drops the scope's rows (the hub has a new epoch) but keeps the outbox
-    and the notes still waiting to be sent.
+    and the rows still waiting to be sent (notes, visits).
 
     Only the last change of each row in the page counts (an upsert replaces the whole
     row, a delete removes it), so rows are written per entity kind in a few
@@ -72,7 +72,7 @@ def apply_page(
             if deletes:
                 db.conn.executemany(f"DELETE FROM {spec.table} WHERE id = ?", _one(deletes))
             if upserts:
-                extra: dict[str, Any] = {"pending": 0} if spec.entity == "note" else {}
+                extra: dict[str, Any] = {"pending": 0} if spec.has_pending else {}
                 sql = _upsert_sql(spec, ("scope", "version", *extra))
                 db.conn.executemany(
                     sql,
@@ -111,8 +111,10 @@ def reset_scope(db: Database, scope: str) -> None:
             (scope,),
         )
         for spec in ENTITY_TABLES.values():
-            if spec.table == "notes":
-                db.conn.execute("DELETE FROM notes WHERE scope = ? AND pending = 0", (scope,))
+            if spec.has_pending:
+                db.conn.execute(
+                    f"DELETE FROM {spec.table} WHERE scope = ? AND pending = 0", (scope,)
+                )
             else:
                 db.conn.execute(f"DELETE FROM {spec.table} WHERE scope = ?", (scope,))
         db.conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))

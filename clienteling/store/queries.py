@@ -28,6 +28,7 @@ from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
+from clienteling.store.timeline import customer_timeline
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -38,6 +39,7 @@ from clienteling.store.views import (
     OrderLineView,
     OrderView,
 )
+from clienteling.store.visits import customer_visits
 
 MAX_NOTE_LENGTH = 5000  # the hub refuses longer notes
 
@@ -86,6 +88,8 @@ def customer_profile(
         orders=_orders(db, customer_id),
         cart=_live_cart(db, customer_id, store_id=store_id),
         notes=_notes(db, customer_id),
+        visits=customer_visits(db, customer_id),
+        timeline=customer_timeline(db, customer_id),
     )
 
 

@@ -150,6 +150,54 @@ def _profile(db: Database) -> None:
         db.execute(statement)
 
 
-KNOWN: frozenset[str] = frozenset({"0001_initial", "0002_search_order", "0004_profile"})
+# 0003: store visits (written here as `pending` until the hub has them), and the product
+# lookup: SKU and barcode indexes, and a diacritic-blind name index kept in step with the
+# products table by triggers (products arrive through the generic page upsert).
+_VISITS = (
+    """CREATE TABLE visits (
+        id TEXT PRIMARY KEY, customer_id TEXT, store_id TEXT NOT NULL,
+        associate_id TEXT NOT NULL, associate_name TEXT NOT NULL, at TEXT NOT NULL,
+        outcome TEXT NOT NULL, reason TEXT, reason_text TEXT NOT NULL, products TEXT NOT NULL,
+        survey_token TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX ix_visits_customer ON visits (customer_id, at)",
+    "CREATE INDEX ix_visits_store_at ON visits (store_id, at)",
+    "CREATE INDEX ix_products_sku ON products (sku)",
+    "CREATE INDEX ix_products_barcode ON products (barcode)",
+    "CREATE INDEX ix_inventory_product ON inventory (product_id)",
+    """CREATE VIRTUAL TABLE product_fts USING fts5(
+        name, brand, sku,
+        content = 'products', content_rowid = 'rowid',
+        prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
+        INSERT INTO product_fts (rowid, name, brand, sku)
+        VALUES (new.rowid, new.name, new.brand, new.sku);
+    END""",
+    """CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN
+        INSERT INTO product_fts (product_fts, rowid, name, brand, sku)
+        VALUES ('delete', old.rowid, old.name, old.brand, old.sku);
+    END""",
+    """CREATE TRIGGER products_fts_update AFTER UPDATE ON products BEGIN
+        INSERT INTO product_fts (product_fts, rowid, name, brand, sku)
+        VALUES ('delete', old.rowid, old.name, old.brand, old.sku);
+        INSERT INTO product_fts (rowid, name, brand, sku)
+        VALUES (new.rowid, new.name, new.brand, new.sku);
+    END""",
+    "INSERT INTO product_fts (product_fts) VALUES ('rebuild')",
+)
+
+
+@migrations(name="0003_visits")
+def _visits(db: Database) -> None:
+    for statement in _VISITS:
+        db.execute(statement)
+
+
+KNOWN: frozenset[str] = frozenset(
+    {"0001_initial", "0002_search_order", "0003_visits", "0004_profile"}
+)
 SCHEMA_VERSION = len(KNOWN)
 """Sent to the hub with every push and pull (DESIGN.md, Sync §6)."""

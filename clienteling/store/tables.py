@@ -12,6 +12,9 @@ class EntityTable:
     columns: tuple[str, ...]  # the entity's data fields, stored as columns of that name
     json_columns: frozenset[str] = frozenset()
     bool_columns: frozenset[str] = frozenset()
+    # Rows this terminal writes before the hub has them carry `pending = 1`; a pulled row
+    # clears it, and a reset keeps the pending ones (they are still in the outbox).
+    has_pending: bool = False
 
 
 ENTITY_TABLES: dict[str, EntityTable] = {
@@ -88,6 +91,26 @@ ENTITY_TABLES: dict[str, EntityTable] = {
             "note",
             "notes",
             ("id", "customer_id", "associate_id", "author_name", "store_id", "text", "created_at"),
+            has_pending=True,
+        ),
+        EntityTable(
+            "visit",
+            "visits",
+            (
+                "id",
+                "customer_id",
+                "store_id",
+                "associate_id",
+                "associate_name",
+                "at",
+                "outcome",
+                "reason",
+                "reason_text",
+                "products",
+                "survey_token",
+            ),
+            json_columns=frozenset({"products"}),
+            has_pending=True,
         ),
         EntityTable(
             "customer_merge", "customer_merges", ("id", "survivor_id", "matched_on", "merged_at")

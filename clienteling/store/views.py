@@ -84,6 +84,50 @@ class NoteView:
 
 
 @dataclass(frozen=True, slots=True)
+class VisitProductView:
+    product_id: str
+    sku: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class VisitView:
+    """A store visit; `reason` only when nothing was bought (codes of domain.visits)."""
+
+    id: str
+    customer_id: str | None  # None: an anonymous visitor
+    store_name: str | None
+    associate_name: str
+    at: datetime
+    outcome: str
+    reason: str | None
+    reason_text: str
+    products: list[VisitProductView]
+    survey_token: str
+    pending: bool  # written here, not yet acknowledged by the hub
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One event of the customer's journey, any channel. `status` carries the kind's code:
+    a visit's outcome, an order's or cart's status, "granted"/"refused" for consent."""
+
+    kind: str  # visit | order | cart | consent | note
+    id: str
+    at: datetime
+    status: str | None = None
+    channel: str | None = None  # order: store | web | phone; consent: email | sms | whatsapp
+    reason: str | None = None  # visit: why nothing was bought
+    text: str = ""  # note text, a visit's own reason, a cart's checkout step, consent source
+    total_minor: int | None = None
+    currency: str | None = None
+    store_name: str | None = None
+    author_name: str | None = None  # the associate (visits, notes)
+    items: list[str] = field(default_factory=list)  # product names (visit, order, cart)
+    pending: bool = False  # written here, not yet acknowledged by the hub
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerProfile:
     id: str
     given_name: str
@@ -105,3 +149,5 @@ class CustomerProfile:
     orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
     cart: CartView | None = None  # the live (open or abandoned) online cart
     notes: list[NoteView] = field(default_factory=list)  # newest first
+    visits: list[VisitView] = field(default_factory=list)  # newest first
+    timeline: list[TimelineEntry] = field(default_factory=list)  # newest first

@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,9 @@ from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.protocol.entities import Channel, CustomerCreateArgs, Language
 from clienteling.protocol.models import SignInRequest
 from clienteling.store import outbox, profile, queries
+from clienteling.store import products as store_products
+from clienteling.store import timeline as store_timeline
+from clienteling.store import visits as store_visits
 from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
@@ -47,8 +51,16 @@ from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 if TYPE_CHECKING:
     import httpx
 
+    from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
-    from clienteling.store.views import CustomerHit, CustomerProfile, NoteView
+    from clienteling.store.views import (
+        CustomerHit,
+        CustomerProfile,
+        NoteView,
+        TimelineEntry,
+        VisitView,
+    )
+    from clienteling.store.visits import VisitDraft
     from clienteling.sync.engine import SyncProgress, SyncReport
     from clienteling.terminal.secrets import SecretStore
 
@@ -510,3 +522,81 @@ class Terminal:
             auto = self._auto
         if auto is not None:
             auto.request()
+
+    # -- visits, products and inventory -------------------------------------------------
+
+    def log_visit(
+        self,
+        *,
+        customer_id: str | None,
+        outcome: str,
+        reason: str | None = None,
+        reason_text: str = "",
+        product_ids: Sequence[str] = (),
+    ) -> VisitView:
+        """Write the visit and its `visit.log` mutation in one transaction (works offline);
+        `customer_id` None is an anonymous visitor. The survey token is made here, so the
+        survey link (`survey_url`) can be handed over before the hub has the visit."""
+        session, _token, _scopes = self._credentials()
+        if session.store_id is None:
+            raise ValidationError("visits are logged on a store's terminal")
+        visit = store_visits.log_visit(
+            self._db.get(),
+            visit_id=uuid7(),
+            customer_id=customer_id,
+            outcome=outcome,
+            reason=reason,
+            reason_text=reason_text,
+            product_ids=list(product_ids),
+            survey_token=token_urlsafe(16),
+            associate_id=session.associate_id,
+            associate_name=session.display_name,
+            store_id=session.store_id,
+        )
+        with self._lock:
+            self._unreported.add("visit")
+            auto = self._auto
+        if auto is not None:
+            auto.request()
+        return visit
+
+    def customer_timeline(
+        self, customer_id: str, *, kinds: Collection[str] | None = None
+    ) -> list[TimelineEntry]:
+        """The customer's journey across channels, newest first (`kinds` filters)."""
+        return store_timeline.customer_timeline(self._db.get(), customer_id, kinds=kinds)
+
+    def visit_draft(self, customer_id: str | None) -> VisitDraft | None:
+        """The unsaved visit form of this customer (None: the anonymous visitor's)."""
+        return store_visits.load_draft(self._db.get(), customer_id)
+
+    def save_visit_draft(self, customer_id: str | None, draft: VisitDraft) -> None:
+        store_visits.save_draft(self._db.get(), customer_id, draft)
+
+    def discard_visit_draft(self, customer_id: str | None) -> None:
+        store_visits.discard_draft(self._db.get(), customer_id)
+
+    def survey_url(self, survey_token: str) -> str:
+        """The hub's survey page for a visit (what the QR code on screen carries)."""
+        return f"{self.hub_url}/s/{survey_token}"
+
+    def _store_id(self) -> str | None:
+        session = self.session
+        return session.store_id if session else None
+
+    def find_products(self, query: str, *, limit: int = 50) -> list[ProductHit]:
+        """Cached products by barcode, SKU or words of the name, with stock here."""
+        return store_products.find_products(
+            self._db.get(), query, store_id=self._store_id(), limit=limit
+        )
+
+    def product_by_code(self, code: str) -> ProductHit | None:
+        """The product a scanned barcode (or a typed SKU) names exactly."""
+        return store_products.product_by_code(self._db.get(), code, store_id=self._store_id())
+
+    def products_by_id(self, product_ids: Sequence[str]) -> list[ProductHit]:
+        return store_products.products_by_id(self._db.get(), product_ids, store_id=self._store_id())
+
+    def product_stock(self, product_id: str) -> ProductStock | None:
+        """Price and available stock here, in the other stores and in the web warehouse."""
+        return store_products.product_stock(self._db.get(), product_id, store_id=self._store_id())

@@ -8,6 +8,7 @@ from clienteling.protocol.dashboard import (
     SalesFigures,
     StoreDashboard,
 )
+from clienteling.store.products import LocationStock, ProductHit, ProductStock
 from clienteling.store.profile import ProfileSyncState
 from clienteling.store.views import (
     CartLineView,
@@ -18,7 +19,11 @@ from clienteling.store.views import (
     NoteView,
     OrderLineView,
     OrderView,
+    TimelineEntry,
+    VisitProductView,
+    VisitView,
 )
+from clienteling.store.visits import VisitDraft
 from clienteling.terminal.dashboard import DashboardResult
 
 __all__ = [
@@ -30,11 +35,18 @@ __all__ = [
     "CustomerHit",
     "CustomerProfile",
     "DashboardResult",
+    "LocationStock",
     "NoteView",
     "OrderLineView",
     "OrderView",
     "PeriodFigures",
+    "ProductHit",
+    "ProductStock",
     "ProfileSyncState",
     "SalesFigures",
     "StoreDashboard",
+    "TimelineEntry",
+    "VisitDraft",
+    "VisitProductView",
+    "VisitView",
 ]

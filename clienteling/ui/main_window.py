@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
+from clienteling.ui.inventory_view import InventoryDialog, open_inventory
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
@@ -32,10 +34,12 @@ from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.search_model import HitsModel
 from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
+from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 150
+INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
 # less useful ones hide, so the name stays readable next to an open profile.
@@ -106,6 +110,13 @@ class MainWindow(QMainWindow):
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.new_customer_button)
         search_row.addWidget(self.dashboard_button)
+        self.anonymous_visit_button = QPushButton(self.tr("Visitor (Ctrl+Shift+L)"), central)
+        self.anonymous_visit_button.setObjectName("anonymousVisit")
+        self.anonymous_visit_button.setToolTip(
+            self.tr("Log the visit of someone without a profile")
+        )
+        self.anonymous_visit_button.clicked.connect(self.log_anonymous_visit)
+        search_row.addWidget(self.anonymous_visit_button)
         layout.addLayout(search_row)
 
         self._debounce = QTimer(self)
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
+        self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
@@ -161,6 +173,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+E", self.profile_view.request_edit),
             ("Ctrl+Shift+N", self.new_customer),
             ("Ctrl+Shift+D", self.open_dashboard),
+            ("Ctrl+L", self.log_visit),
+            ("Ctrl+Shift+L", self.log_anonymous_visit),
+            ("F3", self.open_inventory),
+            ("Ctrl+I", self.open_inventory),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -365,6 +381,43 @@ class MainWindow(QMainWindow):
         self.dashboard.activateWindow()
         return self.dashboard
 
+    # -- visits -------------------------------------------------------------------------
+
+    def log_visit(self) -> VisitFormDialog | None:
+        """The visit form for the open profile (Ctrl+L); nothing when none is open."""
+        profile = self.profile_view.profile
+        if profile is None:
+            return None
+        return self._open_visit_form(profile)
+
+    def log_anonymous_visit(self) -> VisitFormDialog:
+        """The visit form for a visitor without a profile (Ctrl+Shift+L)."""
+        return self._open_visit_form(None)
+
+    def _open_visit_form(self, profile: CustomerProfile | None) -> VisitFormDialog:
+        dialog = open_visit_form(self.terminal, profile=profile, parent=self)
+        if profile is not None:
+            dialog.visit_did_save.connect(lambda _id: self._load_profile(profile.id))
+        self.visit_dialog = dialog
+        return dialog
+
+    def open_inventory(self) -> InventoryDialog:
+        """Product and stock lookup (F3, Ctrl+I); an open one comes to the front."""
+        dialog = self._open_inventory_dialog()
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            dialog.focus_search()
+            return dialog
+        self.inventory_dialog = open_inventory(self.terminal, parent=self)
+        return self.inventory_dialog
+
+    def _open_inventory_dialog(self) -> InventoryDialog | None:
+        dialog = getattr(self, "inventory_dialog", None)
+        if isinstance(dialog, InventoryDialog) and shiboken6.isValid(dialog):
+            return dialog if dialog.isVisible() else None
+        return None
+
     # -- sync ---------------------------------------------------------------------------
 
     def sync_now(self) -> None:
@@ -379,3 +432,6 @@ class MainWindow(QMainWindow):
         if profile is not None and kinds:
             log.debug("changes applied (%s): refreshing customer %s", sorted(kinds), profile.id)
             self._load_profile(profile.id)
+        inventory = self._open_inventory_dialog()
+        if inventory is not None and kinds & INVENTORY_KINDS:
+            inventory.refresh()

@@ -44,6 +44,7 @@ from clienteling.ui.labels import (
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
+from clienteling.ui.timeline_view import TimelineView
 from clienteling.ui.widgets import Badge
 
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
@@ -54,8 +55,9 @@ class ProfileView(QWidget):
 
     note_will_add = Signal(str, str)  # customer id, text
     edit_will_open = Signal(str)  # customer id (Ctrl+E: ui.profile_edit)
+    visit_will_log = Signal(str)  # customer id
 
-    PURCHASES_TAB, CART_TAB, NOTES_TAB = range(3)
+    PURCHASES_TAB, CART_TAB, NOTES_TAB, TIMELINE_TAB = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,8 @@ class ProfileView(QWidget):
         self.tabs.addTab(self._build_purchases(), "")
         self.tabs.addTab(self._build_cart(), "")
         self.tabs.addTab(self._build_notes(), "")
+        self.timeline_view = TimelineView(page)
+        self.tabs.addTab(self.timeline_view, "")
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -120,6 +124,10 @@ class ProfileView(QWidget):
             badges.addWidget(badge)
         badges.addStretch(1)
         middle.addLayout(badges)
+        self.log_visit_button = QPushButton(self.tr("Log visit (Ctrl+L)"), header)
+        self.log_visit_button.setObjectName("logVisit")
+        self.log_visit_button.clicked.connect(self._request_visit)
+        middle.addWidget(self.log_visit_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle.addStretch(1)
         row.addLayout(middle, 1)
 
@@ -244,6 +252,10 @@ class ProfileView(QWidget):
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
         self._show_notes(profile.notes)
+        self.timeline_view.set_entries(profile.timeline)
+        self.tabs.setTabText(
+            self.TIMELINE_TAB, self.tr("Timeline (%1)").replace("%1", str(len(profile.timeline)))
+        )
         self._stack.setCurrentIndex(1)
 
     def _show_header(self, p: CustomerProfile) -> None:
@@ -392,6 +404,10 @@ class ProfileView(QWidget):
         if self.profile is None or not text:
             return
         self.note_will_add.emit(self.profile.id, text)
+
+    def _request_visit(self) -> None:
+        if self.profile is not None:
+            self.visit_will_log.emit(self.profile.id)
 
     def note_did_add(self) -> None:
         """The window calls this once the note is saved: clear the draft."""

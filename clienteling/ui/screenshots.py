@@ -93,8 +93,69 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_profile_edit(win, out_dir / "profile_edit.png"))
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
-    paths += _dashboard(win, out_dir)
+    paths += _visit_views(win, out_dir)
+    paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
     return paths
+
+
+def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The visit form as a non-buyer's visit is logged (products from the cart and the
+    catalogue, an outcome, the reason), then the survey QR it hands over."""
+    _show_customer_with_cart(win, language=MAIN_LANGUAGE) or _show_customer_with_cart(
+        win, language=None
+    )
+    dialog = win.log_visit() or win.log_anonymous_visit()
+    added: list[str] = []
+    dialog.product_did_add.connect(added.append)
+    if dialog.quick_buttons:
+        dialog.quick_buttons[0].click()
+    dialog.product_search.setText("macbook")
+    dialog.product_search.textEdited.emit("macbook")
+    shown: list[str] = []
+    dialog.products_did_show.connect(shown.append)
+    wait_until(lambda: "macbook" in shown, timeout_s=10)
+    dialog.outcome_buttons["will_come_back"].setChecked(True)
+    dialog.reason_buttons["wants_to_compare"].setChecked(True)
+    paths = [_grab(dialog, out_dir / "visit_form.png")]
+    dialog.matches.setCurrentRow(0)
+    dialog._add_first()
+    saved: list[str] = []
+    dialog.visit_did_save.connect(saved.append)
+    dialog.save()
+    wait_until(lambda: bool(saved) and dialog.survey_shown(), timeout_s=10)
+    paths.append(_grab(dialog, out_dir / "visit_survey.png"))
+    dialog.close()
+
+    def has_visit() -> bool:  # the profile reloads with the new visit
+        profile = win.profile_view.profile
+        return profile is not None and any(v.id in saved for v in profile.visits)
+
+    wait_until(has_visit, timeout_s=10)
+    tabs = win.profile_view.tabs
+    before = tabs.currentIndex()
+    tabs.setCurrentIndex(ProfileView.TIMELINE_TAB)
+    paths.append(_grab(win, out_dir / "timeline.png"))
+    tabs.setCurrentIndex(before)  # leave the profile as the associate had it
+    paths.append(_inventory(win, out_dir / "inventory.png"))
+    return paths
+
+
+def _inventory(win: MainWindow, path: Path) -> Path:
+    """The product lookup after typing a few letters: matches, and the first one's stock
+    here, in the other stores and online."""
+    dialog = win.open_inventory()
+    shown: list[str] = []
+    dialog.stock_did_show.connect(shown.append)
+    listed: list[str] = []
+    dialog.products_did_show.connect(listed.append)
+    dialog.search("thinkpad")
+    wait_until(lambda: "thinkpad" in listed, timeout_s=10)
+    dialog._enter_on_hits()
+    wait_until(lambda: bool(shown), timeout_s=10)
+    try:
+        return _grab(dialog, path)
+    finally:
+        dialog.close()
 
 
 def _new_customer(win: MainWindow, path: Path) -> Path:

@@ -356,6 +356,97 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Products and stock</source>
+        <translation>Produits et stock</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Chercher un produit</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or scan a barcode  (F3)</source>
+        <translation>Nom du produit, référence ou code-barres scanné  (F3)</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Produits correspondants</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
+        <translation>Scannez un code-barres, ou tapez quelques lettres du nom ou de la référence.</translation>
+    </message>
+    <message>
+        <source>The same price in store and online</source>
+        <translation>Le même prix en magasin et en ligne</translation>
+    </message>
+    <message>
+        <source>Stock per location</source>
+        <translation>Stock par site</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Aucun produit ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · SKU %3 · barcode %4</source>
+        <translation>%1 · %2 · réf. %3 · code-barres %4</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 in other stores · %3 online</source>
+        <translation>%1 ici · %2 dans les autres magasins · %3 en ligne</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+    <message>
+        <source>Web warehouse (%1)</source>
+        <translation>Entrepôt web (%1)</translation>
+    </message>
+</context>
+<context>
     <name>KpiCard</name>
     <message>
         <source>%1 on the previous period · chain average %2</source>
@@ -502,6 +593,14 @@
     <message>
         <source>Dashboard (Ctrl+Shift+D)</source>
         <translation>Tableau de bord (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Visitor (Ctrl+Shift+L)</source>
+        <translation>Visiteur (Ctrl+Maj+L)</translation>
+    </message>
+    <message>
+        <source>Log the visit of someone without a profile</source>
+        <translation>Enregistrer la visite d’une personne sans fiche client</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -787,6 +886,10 @@
         <translation>Modifier la fiche (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Log visit (Ctrl+L)</source>
+        <translation>Noter la visite (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>Customer value</source>
         <translation>Valeur client</translation>
     </message>
@@ -853,6 +956,10 @@
     <message>
         <source>Add note (Ctrl+Enter)</source>
         <translation>Ajouter la note (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>Historique (%1)</translation>
     </message>
     <message>
         <source>Agreed to be contacted, %1</source>
@@ -983,6 +1090,299 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Refusées par le hub : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>Afficher dans l’historique</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Visites en magasin</translation>
+    </message>
+    <message>
+        <source>Purchases and orders</source>
+        <translation>Achats et commandes</translation>
+    </message>
+    <message>
+        <source>Online carts</source>
+        <translation>Paniers en ligne</translation>
+    </message>
+    <message>
+        <source>Consent changes</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Customer timeline</source>
+        <translation>Historique du client</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[en attente de synchro]</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Rien à afficher pour l’instant.</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 événements</translation>
+    </message>
+    <message>
+        <source>Store visit: %1</source>
+        <translation>Visite en magasin : %1</translation>
+    </message>
+    <message>
+        <source>Store purchase: %1, %2</source>
+        <translation>Achat en magasin : %1, %2</translation>
+    </message>
+    <message>
+        <source>Phone order: %1, %2</source>
+        <translation>Commande par téléphone : %1, %2</translation>
+    </message>
+    <message>
+        <source>Online order: %1, %2</source>
+        <translation>Commande en ligne : %1, %2</translation>
+    </message>
+    <message>
+        <source>abandoned at %1</source>
+        <translation>abandonné à l’étape %1</translation>
+    </message>
+    <message>
+        <source>Online cart: %1</source>
+        <translation>Panier en ligne : %1</translation>
+    </message>
+    <message>
+        <source>Agreed to %1</source>
+        <translation>Consentement %1 donné</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>Consentement %1 refusé</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Note de %1</translation>
+    </message>
+    <message>
+        <source>%1, with %2</source>
+        <translation>%1, avec %2</translation>
+    </message>
+    <message>
+        <source>signed up in store</source>
+        <translation>inscription en magasin</translation>
+    </message>
+    <message>
+        <source>signed up online</source>
+        <translation>inscription en ligne</translation>
+    </message>
+    <message>
+        <source>from a receipt</source>
+        <translation>depuis un ticket de caisse</translation>
+    </message>
+    <message>
+        <source>on the preferences page</source>
+        <translation>sur la page des préférences</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Log visit: anonymous visitor</source>
+        <translation>Noter la visite : visiteur anonyme</translation>
+    </message>
+    <message>
+        <source>Log visit: %1</source>
+        <translation>Noter la visite : %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Visite de %1</translation>
+    </message>
+    <message>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <translation>Visiteur sans fiche client (compté dans les visites du magasin)</translation>
+    </message>
+    <message>
+        <source>Products tried or shown</source>
+        <translation>Produits essayés ou présentés</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Chercher un produit</translation>
+    </message>
+    <message>
+        <source>Name, SKU or scan a barcode, then Enter to add</source>
+        <translation>Nom, référence ou code-barres scanné, puis Entrée pour ajouter</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Produits correspondants</translation>
+    </message>
+    <message>
+        <source>From the online cart (click to add):</source>
+        <translation>Depuis le panier en ligne (cliquer pour ajouter) :</translation>
+    </message>
+    <message>
+        <source>Products of this visit</source>
+        <translation>Produits de cette visite</translation>
+    </message>
+    <message>
+        <source>None yet. Delete removes the selected one.</source>
+        <translation>Aucun pour l’instant. Suppr retire le produit sélectionné.</translation>
+    </message>
+    <message>
+        <source>How did the visit end?</source>
+        <translation>Comment s’est terminée la visite ?</translation>
+    </message>
+    <message>
+        <source>Why was nothing bought?</source>
+        <translation>Pourquoi rien n’a été acheté ?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Autre raison</translation>
+    </message>
+    <message>
+        <source>What was missing? (for “Other”)</source>
+        <translation>Que manquait-il ? (pour « Autre »)</translation>
+    </message>
+    <message>
+        <source>Hand over the survey link (QR code)</source>
+        <translation>Remettre le lien du questionnaire (QR code)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+Enter)</source>
+        <translation>Enregistrer la visite (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <translation>Proposez au client de scanner ce code avec l’appareil photo de son téléphone : un court questionnaire sur la visite du jour s’ouvre, et il peut répondre anonymement.</translation>
+    </message>
+    <message>
+        <source>Survey QR code</source>
+        <translation>QR code du questionnaire</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>A visit lists at most %1 products.</source>
+        <translation>Une visite compte au plus %1 produits.</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 ici</translation>
+    </message>
+    <message>
+        <source>not in stock here</source>
+        <translation>pas en stock ici</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Aucun produit ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Choose how the visit ended.</source>
+        <translation>Indiquez comment la visite s’est terminée.</translation>
+    </message>
+    <message>
+        <source>Say why nothing was bought.</source>
+        <translation>Indiquez pourquoi rien n’a été acheté.</translation>
+    </message>
+    <message>
+        <source>Describe the reason in a few words.</source>
+        <translation>Décrivez la raison en quelques mots.</translation>
+    </message>
+    <message>
+        <source>Restored what was typed before, not yet saved. Cancel discards it.</source>
+        <translation>Saisie précédente restaurée, pas encore enregistrée. Annuler l’efface.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Visite enregistrée.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the hub at the next sync.</source>
+        <translation>Elle sera envoyée au hub à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Bought &amp;here</source>
+        <translation>Acheté &amp;ici</translation>
+    </message>
+    <message>
+        <source>Will buy &amp;online</source>
+        <translation>Achètera en &amp;ligne</translation>
+    </message>
+    <message>
+        <source>Will &amp;come back</source>
+        <translation>&amp;Reviendra</translation>
+    </message>
+    <message>
+        <source>&amp;Left without buying</source>
+        <translation>&amp;Parti sans acheter</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>Pri&amp;x</translation>
+    </message>
+    <message>
+        <source>&amp;Size or colour missing</source>
+        <translation>&amp;Taille ou couleur manquante</translation>
+    </message>
+    <message>
+        <source>&amp;Just browsing</source>
+        <translation>Regardait &amp;seulement</translation>
+    </message>
+    <message>
+        <source>Wants to co&amp;mpare</source>
+        <translation>Veut co&amp;mparer</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery options</source>
+        <translation>Options &amp;de livraison</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation>Autr&amp;e</translation>
     </message>
 </context>
 </TS>

@@ -356,6 +356,97 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Products and stock</source>
+        <translation>Товары и остатки</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Найти товар</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or scan a barcode  (F3)</source>
+        <translation>Название товара, артикул или штрихкод  (F3)</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Подходящие товары</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Здесь</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
+        <translation>Отсканируйте штрихкод или введите несколько букв названия или артикула.</translation>
+    </message>
+    <message>
+        <source>The same price in store and online</source>
+        <translation>Одна цена в магазине и онлайн</translation>
+    </message>
+    <message>
+        <source>Stock per location</source>
+        <translation>Остатки по точкам</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Точка</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Доступно</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>На складе</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>В резерве</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Нет товаров по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · SKU %3 · barcode %4</source>
+        <translation>%1 · %2 · артикул %3 · штрихкод %4</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 in other stores · %3 online</source>
+        <translation>%1 здесь · %2 в других магазинах · %3 онлайн</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Этот магазин</translation>
+    </message>
+    <message>
+        <source>Web warehouse (%1)</source>
+        <translation>Склад интернет-магазина (%1)</translation>
+    </message>
+</context>
+<context>
     <name>KpiCard</name>
     <message>
         <source>%1 on the previous period · chain average %2</source>
@@ -502,6 +593,14 @@
     <message>
         <source>Dashboard (Ctrl+Shift+D)</source>
         <translation>Показатели (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Visitor (Ctrl+Shift+L)</source>
+        <translation>Посетитель (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Log the visit of someone without a profile</source>
+        <translation>Записать визит человека без профиля</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -787,6 +886,10 @@
         <translation>Изменить профиль (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Log visit (Ctrl+L)</source>
+        <translation>Записать визит (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>Customer value</source>
         <translation>Ценность клиента</translation>
     </message>
@@ -853,6 +956,10 @@
     <message>
         <source>Add note (Ctrl+Enter)</source>
         <translation>Добавить заметку (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>История (%1)</translation>
     </message>
     <message>
         <source>Agreed to be contacted, %1</source>
@@ -983,6 +1090,299 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Отклонено хабом: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>Что показать в истории</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Визиты в магазин</translation>
+    </message>
+    <message>
+        <source>Purchases and orders</source>
+        <translation>Покупки и заказы</translation>
+    </message>
+    <message>
+        <source>Online carts</source>
+        <translation>Онлайн-корзины</translation>
+    </message>
+    <message>
+        <source>Consent changes</source>
+        <translation>Согласия на связь</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Customer timeline</source>
+        <translation>История покупателя</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[ждёт синхронизации]</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>Событий: %1</translation>
+    </message>
+    <message>
+        <source>Store visit: %1</source>
+        <translation>Визит в магазин: %1</translation>
+    </message>
+    <message>
+        <source>Store purchase: %1, %2</source>
+        <translation>Покупка в магазине: %1, %2</translation>
+    </message>
+    <message>
+        <source>Phone order: %1, %2</source>
+        <translation>Заказ по телефону: %1, %2</translation>
+    </message>
+    <message>
+        <source>Online order: %1, %2</source>
+        <translation>Онлайн-заказ: %1, %2</translation>
+    </message>
+    <message>
+        <source>abandoned at %1</source>
+        <translation>брошена на шаге «%1»</translation>
+    </message>
+    <message>
+        <source>Online cart: %1</source>
+        <translation>Онлайн-корзина: %1</translation>
+    </message>
+    <message>
+        <source>Agreed to %1</source>
+        <translation>%1: согласие</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>%1: отказ</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Заметка: %1</translation>
+    </message>
+    <message>
+        <source>%1, with %2</source>
+        <translation>%1, консультант %2</translation>
+    </message>
+    <message>
+        <source>signed up in store</source>
+        <translation>регистрация в магазине</translation>
+    </message>
+    <message>
+        <source>signed up online</source>
+        <translation>регистрация онлайн</translation>
+    </message>
+    <message>
+        <source>from a receipt</source>
+        <translation>с чека</translation>
+    </message>
+    <message>
+        <source>on the preferences page</source>
+        <translation>на странице настроек</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Log visit: anonymous visitor</source>
+        <translation>Запись визита: анонимный посетитель</translation>
+    </message>
+    <message>
+        <source>Log visit: %1</source>
+        <translation>Запись визита: %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Визит: %1</translation>
+    </message>
+    <message>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <translation>Посетитель без профиля (учитывается в визитах магазина)</translation>
+    </message>
+    <message>
+        <source>Products tried or shown</source>
+        <translation>Товары, которые примеряли или показывали</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Найти товар</translation>
+    </message>
+    <message>
+        <source>Name, SKU or scan a barcode, then Enter to add</source>
+        <translation>Название, артикул или штрихкод, затем Enter, чтобы добавить</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Подходящие товары</translation>
+    </message>
+    <message>
+        <source>From the online cart (click to add):</source>
+        <translation>Из онлайн-корзины (нажмите, чтобы добавить):</translation>
+    </message>
+    <message>
+        <source>Products of this visit</source>
+        <translation>Товары этого визита</translation>
+    </message>
+    <message>
+        <source>None yet. Delete removes the selected one.</source>
+        <translation>Пока нет. Delete удаляет выбранный товар.</translation>
+    </message>
+    <message>
+        <source>How did the visit end?</source>
+        <translation>Чем закончился визит?</translation>
+    </message>
+    <message>
+        <source>Why was nothing bought?</source>
+        <translation>Почему ничего не купили?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Другая причина</translation>
+    </message>
+    <message>
+        <source>What was missing? (for “Other”)</source>
+        <translation>Чего не хватило? (для «Другое»)</translation>
+    </message>
+    <message>
+        <source>Hand over the survey link (QR code)</source>
+        <translation>Дать ссылку на опрос (QR-код)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+Enter)</source>
+        <translation>Сохранить визит (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <translation>Попросите покупателя отсканировать этот код камерой телефона: откроется короткий опрос о сегодняшнем визите, отвечать можно анонимно.</translation>
+    </message>
+    <message>
+        <source>Survey QR code</source>
+        <translation>QR-код опроса</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 уже в списке.</translation>
+    </message>
+    <message>
+        <source>A visit lists at most %1 products.</source>
+        <translation>В визите не больше %1 товаров.</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 здесь</translation>
+    </message>
+    <message>
+        <source>not in stock here</source>
+        <translation>нет в наличии здесь</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Нет товаров по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>Choose how the visit ended.</source>
+        <translation>Выберите, чем закончился визит.</translation>
+    </message>
+    <message>
+        <source>Say why nothing was bought.</source>
+        <translation>Укажите, почему ничего не купили.</translation>
+    </message>
+    <message>
+        <source>Describe the reason in a few words.</source>
+        <translation>Опишите причину в нескольких словах.</translation>
+    </message>
+    <message>
+        <source>Restored what was typed before, not yet saved. Cancel discards it.</source>
+        <translation>Восстановлено то, что было введено раньше и ещё не сохранено. «Отмена» удалит это.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Визит сохранён.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the hub at the next sync.</source>
+        <translation>Он будет отправлен на хаб при следующей синхронизации.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Bought &amp;here</source>
+        <translation>&amp;Купил здесь</translation>
+    </message>
+    <message>
+        <source>Will buy &amp;online</source>
+        <translation>Купит &amp;онлайн</translation>
+    </message>
+    <message>
+        <source>Will &amp;come back</source>
+        <translation>&amp;Вернётся</translation>
+    </message>
+    <message>
+        <source>&amp;Left without buying</source>
+        <translation>&amp;Ушёл без покупки</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Цена</translation>
+    </message>
+    <message>
+        <source>&amp;Size or colour missing</source>
+        <translation>Нет &amp;размера или цвета</translation>
+    </message>
+    <message>
+        <source>&amp;Just browsing</source>
+        <translation>&amp;Просто смотрел</translation>
+    </message>
+    <message>
+        <source>Wants to co&amp;mpare</source>
+        <translation>Хочет &amp;сравнить</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery options</source>
+        <translation>Условия &amp;доставки</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation>Друго&amp;е</translation>
     </message>
 </context>
 </TS>

@@ -356,6 +356,97 @@
     </message>
 </context>
 <context>
+    <name>InventoryDialog</name>
+    <message>
+        <source>Products and stock</source>
+        <translation>Sản phẩm và tồn kho</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Tìm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or scan a barcode  (F3)</source>
+        <translation>Tên sản phẩm, mã hàng hoặc quét mã vạch  (F3)</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Sản phẩm phù hợp</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Mã hàng</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Giá</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Tại đây</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
+        <translation>Quét mã vạch, hoặc gõ vài chữ của tên hay mã hàng.</translation>
+    </message>
+    <message>
+        <source>The same price in store and online</source>
+        <translation>Cùng một giá tại cửa hàng và trực tuyến</translation>
+    </message>
+    <message>
+        <source>Stock per location</source>
+        <translation>Tồn kho theo địa điểm</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Có thể bán</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Tồn thực tế</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Đã giữ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>hết</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Không có sản phẩm nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · SKU %3 · barcode %4</source>
+        <translation>%1 · %2 · mã hàng %3 · mã vạch %4</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 in other stores · %3 online</source>
+        <translation>%1 tại đây · %2 ở cửa hàng khác · %3 trực tuyến</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Cửa hàng này</translation>
+    </message>
+    <message>
+        <source>Web warehouse (%1)</source>
+        <translation>Kho bán hàng trực tuyến (%1)</translation>
+    </message>
+</context>
+<context>
     <name>KpiCard</name>
     <message>
         <source>%1 on the previous period · chain average %2</source>
@@ -502,6 +593,14 @@
     <message>
         <source>Dashboard (Ctrl+Shift+D)</source>
         <translation>Bảng điều khiển (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Visitor (Ctrl+Shift+L)</source>
+        <translation>Khách vãng lai (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Log the visit of someone without a profile</source>
+        <translation>Ghi lại lượt ghé của người chưa có hồ sơ</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -787,6 +886,10 @@
         <translation>Sửa hồ sơ (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Log visit (Ctrl+L)</source>
+        <translation>Ghi lượt ghé (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>Customer value</source>
         <translation>Giá trị khách hàng</translation>
     </message>
@@ -853,6 +956,10 @@
     <message>
         <source>Add note (Ctrl+Enter)</source>
         <translation>Thêm ghi chú (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>Dòng thời gian (%1)</translation>
     </message>
     <message>
         <source>Agreed to be contacted, %1</source>
@@ -983,6 +1090,299 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Bị máy chủ từ chối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Hiển thị</translation>
+    </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>Hiển thị trong dòng thời gian</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Lượt ghé cửa hàng</translation>
+    </message>
+    <message>
+        <source>Purchases and orders</source>
+        <translation>Mua hàng và đơn hàng</translation>
+    </message>
+    <message>
+        <source>Online carts</source>
+        <translation>Giỏ hàng online</translation>
+    </message>
+    <message>
+        <source>Consent changes</source>
+        <translation>Thay đổi đồng ý liên hệ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Customer timeline</source>
+        <translation>Dòng thời gian của khách</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[chờ đồng bộ]</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>Chưa có gì để hiển thị.</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 sự kiện</translation>
+    </message>
+    <message>
+        <source>Store visit: %1</source>
+        <translation>Ghé cửa hàng: %1</translation>
+    </message>
+    <message>
+        <source>Store purchase: %1, %2</source>
+        <translation>Mua tại cửa hàng: %1, %2</translation>
+    </message>
+    <message>
+        <source>Phone order: %1, %2</source>
+        <translation>Đơn qua điện thoại: %1, %2</translation>
+    </message>
+    <message>
+        <source>Online order: %1, %2</source>
+        <translation>Đơn online: %1, %2</translation>
+    </message>
+    <message>
+        <source>abandoned at %1</source>
+        <translation>bỏ dở ở bước %1</translation>
+    </message>
+    <message>
+        <source>Online cart: %1</source>
+        <translation>Giỏ hàng online: %1</translation>
+    </message>
+    <message>
+        <source>Agreed to %1</source>
+        <translation>Đồng ý nhận %1</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>Từ chối nhận %1</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>Ghi chú của %1</translation>
+    </message>
+    <message>
+        <source>%1, with %2</source>
+        <translation>%1, nhân viên %2</translation>
+    </message>
+    <message>
+        <source>signed up in store</source>
+        <translation>đăng ký tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>signed up online</source>
+        <translation>đăng ký trực tuyến</translation>
+    </message>
+    <message>
+        <source>from a receipt</source>
+        <translation>từ hóa đơn</translation>
+    </message>
+    <message>
+        <source>on the preferences page</source>
+        <translation>trên trang tùy chọn liên hệ</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Log visit: anonymous visitor</source>
+        <translation>Ghi lượt ghé: khách ẩn danh</translation>
+    </message>
+    <message>
+        <source>Log visit: %1</source>
+        <translation>Ghi lượt ghé: %1</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Lượt ghé của %1</translation>
+    </message>
+    <message>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <translation>Khách chưa có hồ sơ (vẫn được tính vào lượt ghé của cửa hàng)</translation>
+    </message>
+    <message>
+        <source>Products tried or shown</source>
+        <translation>Sản phẩm đã thử hoặc đã giới thiệu</translation>
+    </message>
+    <message>
+        <source>Find a product</source>
+        <translation>Tìm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Name, SKU or scan a barcode, then Enter to add</source>
+        <translation>Tên, mã SKU hoặc quét mã vạch, rồi nhấn Enter để thêm</translation>
+    </message>
+    <message>
+        <source>Matching products</source>
+        <translation>Sản phẩm phù hợp</translation>
+    </message>
+    <message>
+        <source>From the online cart (click to add):</source>
+        <translation>Từ giỏ hàng trực tuyến (bấm để thêm):</translation>
+    </message>
+    <message>
+        <source>Products of this visit</source>
+        <translation>Sản phẩm của lượt ghé này</translation>
+    </message>
+    <message>
+        <source>None yet. Delete removes the selected one.</source>
+        <translation>Chưa có sản phẩm nào. Phím Delete để bỏ sản phẩm đang chọn.</translation>
+    </message>
+    <message>
+        <source>How did the visit end?</source>
+        <translation>Lượt ghé kết thúc thế nào?</translation>
+    </message>
+    <message>
+        <source>Why was nothing bought?</source>
+        <translation>Vì sao khách không mua?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <source>What was missing? (for “Other”)</source>
+        <translation>Thiếu điều gì? (khi chọn “Lý do khác”)</translation>
+    </message>
+    <message>
+        <source>Hand over the survey link (QR code)</source>
+        <translation>Gửi khách đường dẫn khảo sát (mã QR)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+Enter)</source>
+        <translation>Lưu lượt ghé (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <translation>Mời khách quét mã này bằng camera điện thoại: một khảo sát ngắn về lượt ghé hôm nay sẽ mở ra, khách có thể trả lời ẩn danh nếu muốn.</translation>
+    </message>
+    <message>
+        <source>Survey QR code</source>
+        <translation>Mã QR khảo sát</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 đã có trong danh sách.</translation>
+    </message>
+    <message>
+        <source>A visit lists at most %1 products.</source>
+        <translation>Mỗi lượt ghé ghi tối đa %1 sản phẩm.</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 tại đây</translation>
+    </message>
+    <message>
+        <source>not in stock here</source>
+        <translation>hết hàng tại đây</translation>
+    </message>
+    <message>
+        <source>No product matches “%1”.</source>
+        <translation>Không có sản phẩm nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <source>Choose how the visit ended.</source>
+        <translation>Hãy chọn lượt ghé kết thúc thế nào.</translation>
+    </message>
+    <message>
+        <source>Say why nothing was bought.</source>
+        <translation>Hãy chọn lý do khách không mua.</translation>
+    </message>
+    <message>
+        <source>Describe the reason in a few words.</source>
+        <translation>Hãy mô tả lý do bằng vài từ.</translation>
+    </message>
+    <message>
+        <source>Restored what was typed before, not yet saved. Cancel discards it.</source>
+        <translation>Đã khôi phục nội dung nhập trước đó, chưa được lưu. Bấm Hủy để bỏ.</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Đã lưu lượt ghé.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the hub at the next sync.</source>
+        <translation>Lượt ghé sẽ được gửi lên máy chủ trung tâm ở lần đồng bộ tới.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Bought &amp;here</source>
+        <translation>Đã &amp;mua tại đây</translation>
+    </message>
+    <message>
+        <source>Will buy &amp;online</source>
+        <translation>Sẽ mua &amp;trực tuyến</translation>
+    </message>
+    <message>
+        <source>Will &amp;come back</source>
+        <translation>Sẽ &amp;quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Left without buying</source>
+        <translation>Rời đi &amp;không mua</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Giá</translation>
+    </message>
+    <message>
+        <source>&amp;Size or colour missing</source>
+        <translation>Thiếu &amp;cỡ hoặc màu</translation>
+    </message>
+    <message>
+        <source>&amp;Just browsing</source>
+        <translation>Chỉ &amp;xem thôi</translation>
+    </message>
+    <message>
+        <source>Wants to co&amp;mpare</source>
+        <translation>Muốn &amp;so sánh</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery options</source>
+        <translation>Hình thức giao &amp;hàng</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r</source>
+        <translation>&amp;Lý do khác</translation>
     </message>
 </context>
 </TS>

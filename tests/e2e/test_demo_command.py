@@ -11,12 +11,16 @@ from PySide6.QtGui import QImage
 
 VIEWS = [
     "dashboard.png",
+    "inventory.png",
     "main.png",
     "new_customer.png",
     "profile.png",
     "profile_edit.png",
     "search.png",
     "status_bar.png",
+    "timeline.png",
+    "visit_form.png",
+    "visit_survey.png",
 ]
 
 

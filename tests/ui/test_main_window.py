@@ -144,12 +144,16 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
     paths = render_screenshots(window, tmp_path / "shots")
     assert sorted(p.name for p in paths) == [
         "dashboard.png",
+        "inventory.png",
         "main.png",
         "new_customer.png",
         "profile.png",
         "profile_edit.png",
         "search.png",
         "status_bar.png",
+        "timeline.png",
+        "visit_form.png",
+        "visit_survey.png",
     ]
     assert all(p.stat().st_size > 2000 for p in paths)
     assert window.profile_view.tabs.currentIndex() == ProfileView.CART_TAB

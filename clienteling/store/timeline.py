@@ -1,0 +1,92 @@
+"""The customer's journey across channels, newest first: store visits (with outcome),
+online orders and store purchases (with their status, returns included), online carts,
+consent changes and notes. One query over the cached rows, each part read through its
+customer index; what this terminal wrote and the hub has not acknowledged is `pending`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from clienteling.store.views import TimelineEntry
+
+KINDS = ("visit", "order", "cart", "consent", "note")
+DEFAULT_LIMIT = 500
+
+_NAMES = "(SELECT json_group_array(json_extract(value, '$.name')) FROM json_each({column}))"
+
+_TIMELINE = f"""
+SELECT * FROM (
+    SELECT 'visit' AS kind, v.id, v.at, v.outcome, NULL, v.reason, v.reason_text, NULL, NULL,
+           l.name, v.associate_name, {_NAMES.format(column="v.products")}, v.pending
+    FROM visits AS v LEFT JOIN locations AS l ON l.id = v.store_id
+    WHERE v.customer_id = :customer
+    UNION ALL
+    SELECT 'order', o.id, o.placed_at, o.status, o.channel, NULL, '', o.total_minor,
+           o.currency, l.name, NULL, {_NAMES.format(column="o.lines")}, 0
+    FROM orders AS o LEFT JOIN locations AS l ON l.id = o.store_id
+    WHERE o.customer_id = :customer
+    UNION ALL
+    SELECT 'cart', c.id, c.updated_at, c.status, NULL, NULL, coalesce(c.checkout_step, ''),
+           (SELECT coalesce(sum(json_extract(value, '$.qty')
+                                * json_extract(value, '$.unit_price_minor')), 0)
+            FROM json_each(c.lines)),
+           c.currency, NULL, NULL, {_NAMES.format(column="c.lines")}, 0
+    FROM carts AS c
+    WHERE c.customer_id = :customer
+    UNION ALL
+    SELECT 'consent', k.id, k.at, CASE WHEN k.granted THEN 'granted' ELSE 'refused' END,
+           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]', k.version = 0
+    FROM consents AS k
+    WHERE k.customer_id = :customer
+    UNION ALL
+    SELECT 'note', n.id, n.created_at, NULL, NULL, NULL, n.text, NULL, NULL, l.name,
+           n.author_name, '[]', n.pending
+    FROM notes AS n LEFT JOIN locations AS l ON l.id = n.store_id
+    WHERE n.customer_id = :customer
+)
+WHERE kind IN (SELECT value FROM json_each(:kinds))
+ORDER BY 3 DESC, 2 DESC
+LIMIT :limit
+"""
+
+
+def _time(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def customer_timeline(
+    db: Database,
+    customer_id: str,
+    *,
+    kinds: Collection[str] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[TimelineEntry]:
+    """Newest first (ISO UTC times sort as text); `kinds` keeps only those kinds."""
+    wanted = [k for k in KINDS if kinds is None or k in kinds]
+    rows = db.conn.execute(
+        _TIMELINE, {"customer": customer_id, "kinds": json.dumps(wanted), "limit": limit}
+    ).fetchall()
+    return [
+        TimelineEntry(
+            kind=row[0],
+            id=row[1],
+            at=_time(row[2]),
+            status=row[3],
+            channel=row[4],
+            reason=row[5],
+            text=row[6] or "",
+            total_minor=None if row[7] is None else int(row[7]),
+            currency=row[8],
+            store_name=row[9],
+            author_name=row[10],
+            items=[str(name) for name in json.loads(row[11]) if name],
+            pending=bool(row[12]),
+        )
+        for row in rows
+    ]

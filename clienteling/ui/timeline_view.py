@@ -1,0 +1,183 @@
+"""The customer's journey in one list, newest first: store visits with their outcome,
+online orders and store purchases with their status (returns too), online carts, consent
+changes and notes, with a filter by kind. What this terminal wrote and the hub has not
+acknowledged yet is marked pending. It renders `TimelineEntry` rows; no data access here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.domain.money import format_money
+from clienteling.terminal.views import TimelineEntry
+from clienteling.ui.labels import (
+    cart_status_label,
+    checkout_step_label,
+    contact_channel_label,
+    local_time,
+    order_status_label,
+)
+from clienteling.ui.visit_labels import outcome_label, reason_label
+
+PENDING_COLOUR = QColor("#8a5200")
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TimelineView(QWidget):
+    filter_did_change = Signal(str)  # the kind shown ("" for all)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[TimelineEntry] = []
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("&Show"), self)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("timelineFilter")
+        self.kind_filter.setAccessibleName(self.tr("Show in the timeline"))
+        caption.setBuddy(self.kind_filter)
+        for kind, text in (
+            ("", self.tr("Everything")),
+            ("visit", self.tr("Store visits")),
+            ("order", self.tr("Purchases and orders")),
+            ("cart", self.tr("Online carts")),
+            ("consent", self.tr("Consent changes")),
+            ("note", self.tr("Notes")),
+        ):
+            self.kind_filter.addItem(text, kind)
+        self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
+        row.addWidget(caption)
+        row.addWidget(self.kind_filter)
+        row.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("factCaption")
+        row.addWidget(self.count_label)
+        layout.addLayout(row)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("timeline")
+        self.tree.setAccessibleName(self.tr("Customer timeline"))
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.tree, 1)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        return str(self.kind_filter.currentData() or "")
+
+    def set_kind(self, kind: str) -> None:
+        index = self.kind_filter.findData(kind)
+        if index >= 0:
+            self.kind_filter.setCurrentIndex(index)
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        """Show `entries` (newest first) under the current filter, which stays."""
+        self._entries = list(entries)
+        self._render()
+
+    def shown_entries(self) -> list[TimelineEntry]:
+        kind = self.kind()
+        return [e for e in self._entries if not kind or e.kind == kind]
+
+    def _filter_did_change(self, _index: int) -> None:
+        self._render()
+        self.filter_did_change.emit(self.kind())
+
+    def _render(self) -> None:
+        self.tree.clear()
+        shown = self.shown_entries()
+        for entry in shown:
+            what, details = self._describe(entry)
+            if entry.pending:
+                what += "   " + self.tr("[pending sync]")
+            item = QTreeWidgetItem([local_time(entry.at), what, details])
+            item.setData(0, KIND_ROLE, entry.kind)
+            item.setData(0, ID_ROLE, entry.id)
+            item.setToolTip(2, details)
+            if entry.pending:
+                for column in range(3):
+                    item.setForeground(column, QBrush(PENDING_COLOUR))
+            self.tree.addTopLevelItem(item)
+        if not shown:
+            empty = QTreeWidgetItem(["", self.tr("Nothing to show yet."), ""])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
+        self.count_label.setText(self.tr("%1 events").replace("%1", str(len(shown))))
+
+    def _describe(self, e: TimelineEntry) -> tuple[str, str]:
+        """(what happened, the details) in the associate's language."""
+        items = ", ".join(e.items)
+        if e.kind == "visit":
+            what = self.tr("Store visit: %1").replace("%1", outcome_label(e.status or ""))
+            parts = []
+            if e.reason:
+                parts.append(reason_label(e.reason, e.text))
+            if items:
+                parts.append(items)
+            parts.append(self._where_who(e))
+            return what, " · ".join(p for p in parts if p)
+        if e.kind == "order":
+            channel = e.channel or "web"
+            status = order_status_label(e.status or "", channel=channel)
+            money = format_money(e.total_minor or 0, e.currency or "")
+            if channel == "store":
+                what = self.tr("Store purchase: %1, %2")
+            elif channel == "phone":
+                what = self.tr("Phone order: %1, %2")
+            else:
+                what = self.tr("Online order: %1, %2")
+            what = what.replace("%1", status).replace("%2", money)
+            details = " · ".join(p for p in (items, e.store_name or "") if p)
+            return what, details
+        if e.kind == "cart":
+            status = cart_status_label(e.status or "")
+            if e.status == "abandoned" and e.text:
+                status = self.tr("abandoned at %1").replace("%1", checkout_step_label(e.text))
+            what = self.tr("Online cart: %1").replace("%1", status)
+            money = format_money(e.total_minor or 0, e.currency or "")
+            return what, " · ".join(p for p in (money, items) if p)
+        if e.kind == "consent":
+            channel = contact_channel_label(e.channel or "")
+            if e.status == "granted":
+                what = self.tr("Agreed to %1").replace("%1", channel)
+            else:
+                what = self.tr("Refused %1").replace("%1", channel)
+            return what, self._consent_source(e.text)
+        if e.kind == "note":
+            author = e.author_name or ""
+            return self.tr("Note by %1").replace("%1", author), " ".join(e.text.split())
+        return e.kind, e.text
+
+    def _where_who(self, e: TimelineEntry) -> str:
+        if e.store_name and e.author_name:
+            return self.tr("%1, with %2").replace("%1", e.store_name).replace("%2", e.author_name)
+        return e.store_name or e.author_name or ""
+
+    def _consent_source(self, source: str) -> str:
+        sources = {
+            "store_signup": self.tr("signed up in store"),
+            "web_signup": self.tr("signed up online"),
+            "receipt": self.tr("from a receipt"),
+            "preferences_page": self.tr("on the preferences page"),
+        }
+        return sources.get(source, source)

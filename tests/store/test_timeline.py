@@ -1,0 +1,168 @@
+"""The customer timeline: every kind, newest first, filtered by kind, pending marked."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from clienteling.store.apply import apply_page
+from clienteling.store.queries import add_note, customer_profile
+from clienteling.store.timeline import customer_timeline
+from clienteling.store.visits import log_visit
+from tests.store.conftest import SCOPE, STORE_ID, change
+from tests.store.test_products_and_visits import catalog
+
+__all__ = ["catalog"]  # the fixture, used here through its name
+
+LINE = {"product_id": "p1", "sku": "LAP-LEN-0001", "name": "Lenovo ThinkPad X1 Carbon"}
+
+
+def _history(db: Database) -> None:
+    order = {
+        "customer_id": "c1",
+        "associate_id": None,
+        "currency": "EUR",
+        "lines": [LINE | {"qty": 1, "unit_price_minor": 1_299_00, "returned_qty": 1}],
+        "total_minor": 1_299_00,
+    }
+    apply_page(
+        db,
+        scope=SCOPE,
+        changes=[
+            change(
+                "order",
+                order
+                | {
+                    "id": "o1",
+                    "channel": "store",
+                    "store_id": STORE_ID,
+                    "placed_at": "2025-03-01T10:00:00+00:00",
+                    "status": "returned",
+                },
+            ),
+            change(
+                "order",
+                order
+                | {
+                    "id": "o2",
+                    "channel": "web",
+                    "store_id": None,
+                    "placed_at": "2025-05-01T10:00:00+00:00",
+                    "status": "delivered",
+                },
+            ),
+            change(
+                "cart",
+                {
+                    "id": "cart1",
+                    "customer_id": "c1",
+                    "status": "abandoned",
+                    "checkout_step": "shipping",
+                    "updated_at": "2025-06-01T10:00:00+00:00",
+                    "currency": "EUR",
+                    "lines": [LINE | {"qty": 2, "unit_price_minor": 10_00}],
+                },
+            ),
+            change(
+                "consent",
+                {
+                    "id": "k1",
+                    "customer_id": "c1",
+                    "channel": "sms",
+                    "granted": False,
+                    "source": "preferences_page",
+                    "at": "2025-04-01T10:00:00+00:00",
+                },
+            ),
+            change(
+                "visit",
+                {
+                    "id": "v0",
+                    "customer_id": "c1",
+                    "store_id": STORE_ID,
+                    "associate_id": "a1",
+                    "associate_name": "Camille Laurent",
+                    "at": "2025-03-01T09:50:00+00:00",
+                    "outcome": "bought_here",
+                    "reason": None,
+                    "reason_text": "",
+                    "products": [LINE],
+                    "survey_token": "t" * 22,
+                },
+            ),
+            change(
+                "visit",
+                {
+                    "id": "v-other-customer",
+                    "customer_id": None,
+                    "store_id": STORE_ID,
+                    "associate_id": "a1",
+                    "associate_name": "Camille Laurent",
+                    "at": "2025-03-02T09:50:00+00:00",
+                    "outcome": "left_without_buying",
+                    "reason": "price",
+                    "reason_text": "",
+                    "products": [],
+                    "survey_token": "u" * 22,
+                },
+            ),
+        ],
+        cursor="s2",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+
+
+def test_every_kind_newest_first_with_pending_marked(catalog: Database) -> None:
+    _history(catalog)
+    log_visit(
+        catalog,
+        visit_id="v1",
+        customer_id="c1",
+        outcome="will_buy_online",
+        reason="delivery_options",
+        reason_text="",
+        product_ids=["p1"],
+        survey_token="tok-0123456789abcdef",
+        associate_id="a1",
+        associate_name="Camille Laurent",
+        store_id=STORE_ID,
+    )
+    add_note(
+        catalog,
+        note_id="n1",
+        customer_id="c1",
+        text="Rappeler samedi",
+        author_id="a1",
+        author_name="Camille Laurent",
+        store_id=STORE_ID,
+    )
+    timeline = customer_timeline(catalog, "c1")
+    assert [(e.kind, e.id) for e in timeline] == [
+        ("note", "n1"),
+        ("visit", "v1"),
+        ("cart", "cart1"),
+        ("order", "o2"),
+        ("consent", "k1"),
+        ("order", "o1"),
+        ("visit", "v0"),
+    ]
+    by_id = {e.id: e for e in timeline}
+    assert by_id["n1"].pending and by_id["v1"].pending
+    assert not any(by_id[i].pending for i in ("cart1", "o2", "k1", "o1", "v0"))
+    assert (by_id["v1"].status, by_id["v1"].reason) == ("will_buy_online", "delivery_options")
+    assert by_id["v1"].items == ["Lenovo ThinkPad X1 Carbon"]
+    assert by_id["v0"].store_name == "Paris Opéra" and by_id["v0"].author_name == "Camille Laurent"
+    assert (by_id["o1"].channel, by_id["o1"].status) == ("store", "returned")
+    assert by_id["cart1"].total_minor == 20_00 and by_id["cart1"].text == "shipping"
+    assert (by_id["k1"].status, by_id["k1"].channel) == ("refused", "sms")
+
+    only = customer_timeline(catalog, "c1", kinds={"visit", "consent"})
+    assert [e.id for e in only] == ["v1", "k1", "v0"]
+    assert [e.id for e in customer_timeline(catalog, "c1", limit=2)] == ["n1", "v1"]
+    profile = customer_profile(catalog, "c1", store_id=STORE_ID)
+    assert profile is not None and [e.id for e in profile.timeline] == [e.id for e in timeline]
+
+
+def test_a_customer_without_history_has_an_empty_timeline(catalog: Database) -> None:
+    assert customer_timeline(catalog, "c1") == []
+    assert customer_timeline(catalog, "nobody") == []

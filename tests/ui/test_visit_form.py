@@ -1,0 +1,271 @@
+"""The visit form on a real terminal synced with a real hub, driven by the keyboard:
+products by name and by a scanned barcode, outcome and reason by Alt+letter, messages
+beside the fields, the survey QR after saving, and nothing typed lost when a save fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import wait_for_all
+from clienteling.ui.visit_form import VisitFormDialog
+
+TIMEOUT_MS = 20_000
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
+    term.sign_in("demo-associate", "demo")
+    term.sync_once()
+    try:
+        yield term
+    finally:
+        wait_for_all()
+        term.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
+    win = MainWindow(terminal)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Type like a keyboard (one key event per character, any script)."""
+    widget.setFocus()
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )
+
+
+def _enter(widget: QWidget) -> None:
+    QApplication.sendEvent(
+        widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    )
+
+
+def _alt(qtbot: QtBot, dialog: VisitFormDialog, key: Qt.Key, check: Callable[[], bool]) -> None:
+    """Alt+letter on a radio button: Qt clicks it after a short animation."""
+    qtbot.keyClick(dialog, key, ALT)
+    qtbot.waitUntil(check, timeout=TIMEOUT_MS)
+
+
+def _anonymous_form(qtbot: QtBot, window: MainWindow) -> VisitFormDialog:
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: getattr(window, "visit_dialog", None) is not None)
+    dialog = window.visit_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT_MS)
+    return dialog
+
+
+def test_an_anonymous_non_buyer_logged_by_keyboard(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    assert dialog.customer_id is None
+    assert dialog.product_search.hasFocus()
+
+    with qtbot.waitSignal(dialog.product_did_add, timeout=TIMEOUT_MS) as added:
+        _type(dialog.product_search, "macbook air")
+        _enter(dialog.product_search)  # before the debounced search ran: waits for it
+    product = terminal.products_by_id([added.args[0]])[0]
+    assert "MacBook Air" in product.name
+    assert dialog.product_search.text() == ""
+
+    # &Left without buying
+    _alt(qtbot, dialog, Qt.Key.Key_L, lambda: dialog.outcome() == "left_without_buying")
+    assert dialog.reason_box.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)  # save: the reason is missing
+    assert dialog.reason_error.isVisible()
+    assert "why" in dialog.reason_error.text().lower()
+    assert terminal.status().pending == 0
+
+    _alt(qtbot, dialog, Qt.Key.Key_J, lambda: dialog.reason() == "just_browsing")
+    assert not dialog.reason_error.isVisible()
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS) as saved:
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    assert dialog.survey_shown()
+    visit = dialog.saved
+    assert visit is not None and visit.id == saved.args[0]
+    assert (visit.customer_id, visit.outcome, visit.reason) == (
+        None,
+        "left_without_buying",
+        "just_browsing",
+    )
+    assert [p.product_id for p in visit.products] == [product.id]
+    assert dialog.url_label.text() == terminal.survey_url(visit.survey_token)
+    pixmap = dialog.qr_label.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 150
+    assert terminal.status().pending == 1
+
+
+def test_a_scanned_barcode_adds_its_product_at_once(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    wanted = terminal.find_products("thinkpad")[0]
+    with qtbot.waitSignal(dialog.product_did_add, timeout=TIMEOUT_MS) as added:
+        _type(dialog.product_search, wanted.barcode)
+        _enter(dialog.product_search)
+    assert added.args == [wanted.id]
+    assert dialog.chosen_products() == [wanted.id]
+    # The same product again is refused beside the field, not added twice.
+    with qtbot.waitSignal(dialog.products_did_show, timeout=TIMEOUT_MS):
+        _type(dialog.product_search, wanted.sku)
+        _enter(dialog.product_search)
+    assert dialog.chosen_products() == [wanted.id]
+    assert dialog.products_error.isVisible()
+
+
+def test_other_reason_needs_words_typed_in_any_script(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    _alt(qtbot, dialog, Qt.Key.Key_C, lambda: dialog.outcome() == "will_come_back")
+    _alt(qtbot, dialog, Qt.Key.Key_R, lambda: dialog.reason() == "other")  # Othe&r
+    assert dialog.reason_text.isEnabled() and dialog.reason_text.hasFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    assert dialog.reason_error.isVisible()
+
+    text = "Хочет цвет «đỏ» — vợ chọn"
+    _type(dialog.reason_text, text)
+    assert dialog.reason_text.text() == text
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    assert dialog.saved is not None
+    assert (dialog.saved.reason, dialog.saved.reason_text) == ("other", text)
+
+
+def test_a_buyer_has_no_reason_and_no_outcome_is_refused(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    dialog.save_button.click()  # nothing chosen
+    assert dialog.outcome_error.isVisible()
+    assert not dialog.reason_box.isVisible()
+    assert terminal.status().pending == 0
+    _alt(qtbot, dialog, Qt.Key.Key_H, lambda: dialog.outcome() == "bought_here")
+    assert not dialog.outcome_error.isVisible() and not dialog.reason_box.isVisible()
+    dialog.survey_check.setChecked(False)
+    with qtbot.waitSignal(dialog.finished, timeout=TIMEOUT_MS):
+        dialog.save_button.click()
+    assert terminal.status().pending == 1
+
+
+def test_from_a_profile_with_cart_quick_picks(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    customer_id = terminal.sample_customer_with_cart()
+    assert customer_id is not None
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS):
+        window.open_customer(customer_id)
+    profile = window.profile_view.profile
+    assert profile is not None and profile.cart is not None
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: getattr(window, "visit_dialog", None) is not None)
+    dialog = window.visit_dialog
+    assert dialog.customer_id == customer_id
+    assert profile.display_name in dialog.who_label.text()
+    assert len(dialog.quick_buttons) == min(4, len(profile.cart.lines))
+    dialog.quick_buttons[0].click()
+    assert dialog.chosen_products() == [profile.cart.lines[0].product_id]
+    dialog.outcome_buttons["will_buy_online"].setChecked(True)
+    dialog.reason_buttons["delivery_options"].setChecked(True)
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS):
+        dialog.save_button.click()
+    reloaded = window.profile_view.profile
+    assert reloaded is not None
+    assert [(v.outcome, v.pending) for v in reloaded.visits][:1] == [("will_buy_online", True)]
+
+
+def test_a_failed_save_keeps_what_was_typed(qtbot: QtBot, terminal: Terminal) -> None:
+    dialog = VisitFormDialog(terminal, customer_id="not-cached", customer_name="Ghost")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.outcome_buttons["left_without_buying"].setChecked(True)
+    dialog.reason_buttons["other"].setChecked(True)
+    _type(dialog.reason_text, "Ждёт зарплату")
+    dialog.save_button.click()
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=TIMEOUT_MS)
+    assert dialog.error_label.text()
+    assert not dialog.survey_shown()
+    assert dialog.reason_text.text() == "Ждёт зарплату"
+    assert dialog.outcome() == "left_without_buying" and dialog.reason() == "other"
+    assert dialog.save_button.isEnabled()
+    assert terminal.status().pending == 0
+
+
+def test_what_was_typed_survives_a_restart_until_saved_or_cancelled(
+    qtbot: QtBot, hub_url: str, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "counter"
+    first = Terminal(data_dir=data_dir, hub_url=hub_url, secrets=(keys := MemorySecretStore()))
+    first.sign_in("demo-associate", "demo")
+    first.sync_once()
+    laptop = first.find_products("thinkpad")[0]
+    win = MainWindow(first)
+    qtbot.addWidget(win)
+    dialog = win.log_anonymous_visit()
+    dialog.add_product(laptop.id, laptop.name, laptop.sku)
+    dialog.outcome_buttons["will_come_back"].setChecked(True)
+    dialog.reason_buttons["other"].setChecked(True)
+    with qtbot.waitSignal(dialog.draft_did_save, timeout=TIMEOUT_MS):
+        _type(dialog.reason_text, "Revient avec sa fille samedi")
+    # The app stops here without saving (a crash, a power cut): nothing else runs.
+    wait_for_all()
+    first.close()
+
+    again = Terminal(data_dir=data_dir, hub_url=hub_url, secrets=keys)
+    try:
+        assert again.restore_session() is not None
+        win2 = MainWindow(again)
+        qtbot.addWidget(win2)
+        win2.show()
+        restored = VisitFormDialog(again, customer_id=None, parent=win2)
+        qtbot.addWidget(restored)
+        with qtbot.waitSignal(restored.draft_did_restore, timeout=TIMEOUT_MS):
+            restored.show()
+        assert restored.chosen_products() == [laptop.id]
+        assert (restored.outcome(), restored.reason()) == ("will_come_back", "other")
+        assert restored.reason_text.text() == "Revient avec sa fille samedi"
+        assert restored.restored_label.isVisible()
+        assert again.status().pending == 0  # a draft is not a visit: nothing is queued
+
+        restored.reject()  # Cancel: the associate throws it away
+        wait_for_all()
+        assert again.visit_draft(None) is None
+    finally:
+        wait_for_all()
+        again.close()
+
+
+def test_a_saved_visit_leaves_no_draft(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    with qtbot.waitSignal(dialog.draft_did_save, timeout=TIMEOUT_MS):
+        dialog.outcome_buttons["bought_here"].setChecked(True)
+    assert terminal.visit_draft(None) is not None
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        dialog.save_button.click()
+    wait_for_all()
+    assert terminal.visit_draft(None) is None
