@@ -11,8 +11,9 @@ from fastapi import FastAPI
 
 from clienteling import __version__
 from clienteling.hub.context import HubContext
-from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx
+from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx, write_tx
 from clienteling.hub.errors import install_error_handlers
+from clienteling.hub.links import install_secret
 from clienteling.hub.routes import auth, customers, health, ingest, sync
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 def create_app(settings: HubSettings) -> FastAPI:
     engine = make_engine(settings.db)
     migrate(engine)
+    with write_tx(engine) as conn:
+        install_secret(conn, settings.link_secret)
     with read_tx(engine) as conn:
         epoch = read_epoch(conn)
         demo = conn.execute(

@@ -35,6 +35,7 @@ CONSENT = EntityKind("consent", tables.consents)
 ORDER = EntityKind("order", tables.orders)
 CART = EntityKind("cart", tables.carts)
 NOTE = EntityKind("note", tables.notes)
+FOLLOWUP = EntityKind("followup", tables.followups)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -43,6 +44,7 @@ STORE_KINDS = (
     ORDER,
     CART,
     NOTE,
+    FOLLOWUP,
 )
 
 

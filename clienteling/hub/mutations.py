@@ -27,6 +27,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.errors import ApiError
+from clienteling.hub.followup_mutations import queue_followup
 from clienteling.hub.mutation_kit import (
     Actor,
     Handler,
@@ -228,6 +229,7 @@ HANDLERS: dict[str, Handler] = {
     "note.add": add_note,
     "customer.create": create_customer,
     # Other areas register their handlers below, one line each.
+    "followup.queue": queue_followup,
 }
 
 

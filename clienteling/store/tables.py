@@ -88,5 +88,26 @@ ENTITY_TABLES: dict[str, EntityTable] = {
             "notes",
             ("id", "customer_id", "associate_id", "author_name", "store_id", "text", "created_at"),
         ),
+        EntityTable(
+            "followup",
+            "followups",
+            (
+                "id",
+                "customer_id",
+                "associate_id",
+                "associate_name",
+                "store_id",
+                "channel",
+                "template",
+                "language",
+                "product_ids",
+                "personal_line",
+                "status",
+                "status_reason",
+                "created_at",
+                "updated_at",
+            ),
+            json_columns=frozenset({"product_ids"}),
+        ),
     )
 }

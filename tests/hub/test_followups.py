@@ -1,0 +1,299 @@
+"""`followup.queue` and the delivery worker: queued once, sent once, consent and quiet
+hours re-checked at send time, an interrupted send marked for a person (never retried),
+several workers at once. Real SMTP (aiosmtpd) and a real HTTP provider on loopback."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from clienteling.hub.delivery.worker import run_pass
+from clienteling.hub.devsinks import FakeProvider, SmtpSink
+from clienteling.hub.tables import delivery_jobs, followup_links, followups, survey_links
+
+from .conftest import SeededHub, sign_in
+from .followup_kit import (
+    NOON,
+    Device,
+    attempts_of,
+    customer_with_contacts,
+    delivery_settings,
+    queue_args,
+    set_consent,
+    some_products,
+    status_of,
+)
+from .test_customer_create import pull_all
+
+PUBLIC = "https://shop.example"
+
+
+@pytest.fixture
+def device(client: httpx.Client) -> Device:
+    body, device_id = sign_in(client)
+    return Device(http=client, device_id=device_id, store_id=body["associate"]["store_id"])
+
+
+@pytest.fixture
+def sink() -> Iterator[SmtpSink]:
+    with SmtpSink() as running:
+        yield running
+
+
+@pytest.fixture
+def provider() -> Iterator[FakeProvider]:
+    with FakeProvider() as running:
+        yield running
+
+
+def test_queued_once_with_links_and_pulled_by_the_store(device: Device, hub: SeededHub) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id)
+    args = queue_args(customer, some_products(hub.engine))
+    scope = f"store:{device.store_id}"
+    _, cursor = pull_all(device.http, device.device_id, scope)
+
+    assert device.push(("followup.queue", args))[0]["status"] == "applied"
+    # The same follow-up again (a retried push after a lost answer, under a new id).
+    assert device.push(("followup.queue", args))[0]["status"] == "applied"
+
+    with hub.engine.connect() as conn:
+        rows = conn.execute(sa.select(followups).where(followups.c.id == args["id"])).all()
+        jobs = conn.execute(
+            sa.select(delivery_jobs).where(delivery_jobs.c.followup_id == args["id"])
+        ).all()
+        kinds = sorted(
+            conn.execute(
+                sa.select(followup_links.c.kind).where(followup_links.c.followup_id == args["id"])
+            ).scalars()
+        )
+        surveys = conn.execute(
+            sa.select(survey_links).where(survey_links.c.customer_id == customer)
+        ).all()
+    assert len(rows) == 1 and len(jobs) == 1
+    assert rows[0].status == "queued" and rows[0].store_id == device.store_id
+    assert rows[0].associate_name and rows[0].product_ids == args["product_ids"]
+    assert kinds == ["landing", "unsubscribe"]
+    assert surveys and all(len(s.token) == 43 for s in surveys)
+
+    changes, _ = pull_all(device.http, device.device_id, scope, cursor)
+    pulled = [c for c in changes if c["entity"] == "followup" and c["id"] == args["id"]]
+    assert len(pulled) == 1
+    assert pulled[0]["data"]["status"] == "queued"
+    assert pulled[0]["data"]["template"] == "products_tried"
+
+
+def test_refused_for_another_store_or_unknown_product(device: Device, hub: SeededHub) -> None:
+    other_store = next(s for s in hub.summary["store_ids"] if s != device.store_id)
+    stranger = customer_with_contacts(hub.engine, other_store)
+    mine = customer_with_contacts(hub.engine, device.store_id)
+    results = device.push(
+        ("followup.queue", queue_args(stranger, [])),
+        ("followup.queue", queue_args(mine, ["no-such-product"])),
+        ("followup.queue", queue_args(mine, [], template="<script>")),
+    )
+    assert [r["status"] for r in results] == ["rejected"] * 3
+    assert "another store" in results[0]["reason"]
+    assert "unknown product" in results[1]["reason"]
+
+
+def test_email_sent_once_as_multipart_with_signed_links(
+    device: Device, hub: SeededHub, sink: SmtpSink
+) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=1)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, some_products(hub.engine), language="ru", template="thank_you")
+    device.push(("followup.queue", args))
+    settings = delivery_settings(hub.url, smtp_url=sink.url)
+
+    report = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON)
+    assert args["id"] in report.sent
+    assert status_of(hub.engine, args["id"]) == ("sent", None)
+    assert attempts_of(hub.engine, args["id"]) == ["sent"]
+    again = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(hours=1))
+    assert args["id"] not in again.sent
+
+    mine = [m for m in sink.snapshot() if f"{PUBLIC}/f/" in m.body("plain")]
+    with hub.engine.connect() as conn:
+        token = conn.execute(
+            sa.select(followup_links.c.token).where(
+                followup_links.c.followup_id == args["id"], followup_links.c.kind == "landing"
+            )
+        ).scalar_one()
+    mine = [m for m in mine if token in m.body("plain")]
+    assert len(mine) == 1
+    mail = mine[0]
+    assert "Спасибо" in mail.subject
+    assert f'href="{PUBLIC}/f/{token}"' in mail.body("html")
+    assert "Le gris vous allait très bien." in mail.body("plain")
+    assert mail.message.get_content_type() == "multipart/alternative"
+
+
+def test_sms_and_whatsapp_through_the_provider_with_the_idempotency_key(
+    device: Device, hub: SeededHub, provider: FakeProvider
+) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=2)
+    set_consent(hub.engine, customer, "sms", True)
+    set_consent(hub.engine, customer, "whatsapp", True)
+    sms = queue_args(customer, some_products(hub.engine, 1), channel="sms", language="vi")
+    wa = queue_args(customer, [], channel="whatsapp", template="birthday", language="en")
+    device.push(("followup.queue", sms), ("followup.queue", wa))
+    settings = delivery_settings(
+        hub.url, sms_provider_url=provider.url, whatsapp_provider_url=provider.url
+    )
+    report = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON)
+    assert {sms["id"], wa["id"]} <= set(report.sent)
+    texts = {m.channel: m for m in provider.snapshot() if m.to.startswith("+")}
+    assert "sản phẩm bạn đã thử" in texts["sms"].text
+    assert f"{PUBLIC}/f/" in texts["sms"].text
+    assert "Happy birthday" in texts["whatsapp"].text
+    assert len(texts["sms"].idempotency_key) > 20
+
+
+def test_no_consent_at_send_time_means_nothing_is_sent(
+    device: Device, hub: SeededHub, sink: SmtpSink
+) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=3)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    set_consent(hub.engine, customer, "email", False)  # opted out while queued
+    before = len(sink.snapshot())
+    report = run_pass(
+        hub.engine, delivery_settings(hub.url, smtp_url=sink.url), public_url=PUBLIC, now=NOON
+    )
+    assert args["id"] in report.refused
+    assert status_of(hub.engine, args["id"])[0] == "refused_no_consent"
+    assert attempts_of(hub.engine, args["id"]) == []
+    assert len(sink.snapshot()) == before
+
+
+def test_quiet_hours_defer_to_the_morning(device: Device, hub: SeededHub, sink: SmtpSink) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=4)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    settings = delivery_settings(
+        hub.url, smtp_url=sink.url, quiet_hours_start=21, quiet_hours_end=8
+    )
+    night = NOON.replace(hour=21)  # 23:00 in Paris
+    report = run_pass(hub.engine, settings, public_url=PUBLIC, now=night)
+    assert args["id"] in report.deferred
+    assert status_of(hub.engine, args["id"])[0] == "queued"
+    with hub.engine.connect() as conn:
+        job = conn.execute(
+            sa.select(delivery_jobs).where(delivery_jobs.c.followup_id == args["id"])
+        ).one()
+    morning_in_paris = (NOON + timedelta(days=1)).replace(hour=6)  # 08:00 CEST / 07:00 CET
+    assert job.state == "pending"
+    assert job.not_before in (
+        morning_in_paris.isoformat(),
+        (morning_in_paris.replace(hour=7)).isoformat(),
+    )
+    morning = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(days=1))
+    assert args["id"] in morning.sent
+
+
+class WorkerStopped(BaseException):
+    """Raised where a killed worker would stop: after prepare, before the provider."""
+
+
+def test_a_worker_stopped_after_prepare_leaves_needs_check_never_a_resend(
+    device: Device, hub: SeededHub, sink: SmtpSink
+) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=5)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    settings = delivery_settings(hub.url, smtp_url=sink.url, delivery_lease_s=30)
+
+    def crash(followup_id: str) -> None:
+        if followup_id == args["id"]:
+            raise WorkerStopped
+
+    with pytest.raises(WorkerStopped):
+        run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON, after_prepare=crash)
+    assert status_of(hub.engine, args["id"])[0] == "sending"
+    assert attempts_of(hub.engine, args["id"]) == ["prepared"]
+
+    # Within the lease nobody touches it; after it, the next worker marks it for a person.
+    early = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(seconds=5))
+    assert args["id"] not in early.needs_check + early.sent
+    later = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(minutes=5))
+    assert args["id"] in later.needs_check
+    status, reason = status_of(hub.engine, args["id"])
+    assert status == "needs_check" and reason
+    assert attempts_of(hub.engine, args["id"]) == ["unknown"]
+    run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(hours=1))
+    assert status_of(hub.engine, args["id"])[0] == "needs_check"
+    assert attempts_of(hub.engine, args["id"]) == ["unknown"]  # never sent again
+
+
+def test_unreachable_smtp_is_retried_later_not_lost(device: Device, hub: SeededHub) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=6)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    with SmtpSink() as gone:
+        dead_url = gone.url  # a port with nobody listening once the sink stops
+    report = run_pass(
+        hub.engine, delivery_settings(hub.url, smtp_url=dead_url), public_url=PUBLIC, now=NOON
+    )
+    assert args["id"] in report.deferred
+    assert status_of(hub.engine, args["id"])[0] == "queued"
+    assert attempts_of(hub.engine, args["id"]) == ["not_sent"]
+    with SmtpSink() as sink:
+        retry = run_pass(
+            hub.engine,
+            delivery_settings(hub.url, smtp_url=sink.url),
+            public_url=PUBLIC,
+            now=NOON + timedelta(minutes=5),
+        )
+        assert args["id"] in retry.sent
+        assert attempts_of(hub.engine, args["id"]) == ["not_sent", "sent"]
+
+
+def test_two_workers_at_once_send_each_message_once(
+    device: Device, hub: SeededHub, sink: SmtpSink
+) -> None:
+    ids = []
+    for skip in range(7, 13):
+        customer = customer_with_contacts(hub.engine, device.store_id, skip=skip)
+        set_consent(hub.engine, customer, "email", True)
+        args = queue_args(customer, [], template="win_back", language="en")
+        device.push(("followup.queue", args))
+        ids.append(args["id"])
+    settings = delivery_settings(hub.url, smtp_url=sink.url)
+    reports = []
+    start = threading.Barrier(2)
+
+    def work(name: str) -> None:
+        start.wait()
+        reports.append(run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON, worker=name))
+
+    threads = [threading.Thread(target=work, args=(f"w{i}",)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    sent = [fid for report in reports for fid in report.sent if fid in ids]
+    assert sorted(sent) == sorted(ids)  # each once, by one of the two
+    for followup_id in ids:
+        assert status_of(hub.engine, followup_id)[0] == "sent"
+        assert attempts_of(hub.engine, followup_id) == ["sent"]
+    with hub.engine.connect() as conn:
+        keys = set(
+            conn.execute(
+                sa.text(
+                    "SELECT idempotency_key FROM delivery_attempts WHERE followup_id IN :ids"
+                ).bindparams(sa.bindparam("ids", expanding=True)),
+                {"ids": ids},
+            ).scalars()
+        )
+    received = [m.message["X-Clienteling-Idempotency-Key"] for m in sink.snapshot()]
+    assert sorted(k for k in received if k in keys) == sorted(keys)
+    assert len(keys) == len(ids)
