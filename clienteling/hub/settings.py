@@ -85,3 +85,6 @@ class HubSettings(BaseSettings):
     demo_outbox: bool = Field(
         default=False, description="Serve /demo/outbox (the demo's local sinks); never in prod."
     )
+    shop_name: str = Field(
+        default="Maison Lumière", description="The shop's name on customer-facing pages."
+    )

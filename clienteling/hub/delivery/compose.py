@@ -62,6 +62,11 @@ def store_name(conn: Connection, store_id: str | None) -> str:
     return str(name or "")
 
 
+def unsubscribe_url(conn: Connection, followup_id: str, *, public_url: str) -> str:
+    token = links.make_token(links.link_secret(conn), "unsubscribe", followup_id)
+    return links.url(public_url, "unsubscribe", token)
+
+
 def compose(conn: Connection, followup: Any, *, public_url: str) -> RenderedMessage:
     customer = conn.execute(
         sa.select(customers).where(customers.c.id == followup.customer_id)
@@ -85,9 +90,7 @@ def compose(conn: Connection, followup: Any, *, public_url: str) -> RenderedMess
         landing_url=links.url(
             public_url, "landing", links.make_token(secret, "landing", followup.id)
         ),
-        unsubscribe_url=links.url(
-            public_url, "unsubscribe", links.make_token(secret, "unsubscribe", followup.id)
-        ),
+        unsubscribe_url=unsubscribe_url(conn, followup.id, public_url=public_url),
         survey_url=links.url(public_url, "survey", links.make_token(secret, "survey", followup.id)),
     )
     return render_followup(followup.template, followup.language, context)

@@ -43,6 +43,7 @@ class Outgoing:
     to: str
     message: RenderedMessage
     idempotency_key: str
+    unsubscribe_url: str | None = None
 
 
 def build_email(item: Outgoing, *, mail_from: str) -> EmailMessage:
@@ -54,6 +55,10 @@ def build_email(item: Outgoing, *, mail_from: str) -> EmailMessage:
     domain = mail_from.rsplit("@", 1)[-1].strip("> ") or "clienteling.local"
     mail["Message-ID"] = make_msgid(idstring=item.idempotency_key, domain=domain)
     mail["X-Clienteling-Idempotency-Key"] = item.idempotency_key
+    if item.unsubscribe_url:
+        # One-click unsubscribe in the mail client (RFC 8058): POSTs to the preferences page.
+        mail["List-Unsubscribe"] = f"<{item.unsubscribe_url}>"
+        mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail.set_content(item.message.text)
     mail.add_alternative(item.message.html, subtype="html")
     return mail

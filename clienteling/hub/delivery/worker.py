@@ -23,7 +23,7 @@ from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import write_tx
 from clienteling.hub.delivery import providers, queue
-from clienteling.hub.delivery.compose import compose, recipient
+from clienteling.hub.delivery.compose import compose, recipient, unsubscribe_url
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import consents, customers, delivery_attempts, locations
 from clienteling.protocol.entities import FollowupStatus
@@ -149,6 +149,7 @@ class _Pass:
                 self.report.deferred.append(followup_id)
                 return None
             message = compose(conn, row, public_url=self.public_url)
+            unsubscribe = unsubscribe_url(conn, followup_id, public_url=self.public_url)
             attempt_id, key = uuid7(), uuid7()
             conn.execute(
                 sa.insert(delivery_attempts).values(
@@ -168,7 +169,11 @@ class _Pass:
         return _Prepared(
             attempt_id=attempt_id,
             outgoing=providers.Outgoing(
-                channel=row.channel, to=to, message=message, idempotency_key=key
+                channel=row.channel,
+                to=to,
+                message=message,
+                idempotency_key=key,
+                unsubscribe_url=unsubscribe,
             ),
         )
 
