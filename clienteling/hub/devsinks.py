@@ -37,9 +37,10 @@ class SunkMail:
         return str(self.message["Subject"] or "")
 
     def body(self, subtype: str) -> str:
-        """The text of the `text/<subtype>` part ("plain" or "html")."""
+        """The text of the `text/<subtype>` part ("plain" or "html"), with the wire's
+        CRLF line ends read back as "\n"."""
         part = self.message.get_body(preferencelist=(subtype,))
-        return "" if part is None else str(part.get_content())
+        return "" if part is None else str(part.get_content()).replace("\r\n", "\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
+from clienteling.store.followups import followup_views
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.views import (
     CartLineView,
@@ -83,6 +84,7 @@ def customer_profile(
         orders=_orders(db, customer_id),
         cart=_live_cart(db, customer_id, store_id=store_id),
         notes=_notes(db, customer_id),
+        followups=followup_views(db, customer_id),
     )
 
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clienteling.store.followups import FollowupView
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +106,4 @@ class CustomerProfile:
     orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
     cart: CartView | None = None  # the live (open or abandoned) online cart
     notes: list[NoteView] = field(default_factory=list)  # newest first
+    followups: list[FollowupView] = field(default_factory=list)  # newest first

@@ -30,7 +30,7 @@ def _linked(text: str) -> Markup:
 @router.get("/demo/outbox", response_class=HTMLResponse)
 def outbox(request: Request, hub: HubDep) -> HTMLResponse:
     runtime: FollowupRuntime = request.app.state.followups
-    if runtime.smtp_sink is None and runtime.provider is None:
+    if not hub.settings.demo_outbox or (runtime.smtp_sink is None and runtime.provider is None):
         raise ApiError(404, "not_found", "the demo outbox exists only in `clienteling demo`")
     messages = []
     for mail in runtime.smtp_sink.snapshot() if runtime.smtp_sink else []:
