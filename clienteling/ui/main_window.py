@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui.errors import show_error
+from clienteling.ui.followup_composer import FollowupComposer
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_view import ProfileView
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.results.installEventFilter(self)
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
+        self.profile_view.followup_will_compose.connect(self.compose_followup)
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
             ("F5", self.sync_now),
             ("Ctrl+N", self.profile_view.focus_note),
             ("Ctrl+Shift+N", self.new_customer),
+            ("Ctrl+F", self.profile_view.compose_followup),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -334,6 +337,21 @@ class MainWindow(QMainWindow):
 
     def _customer_did_create(self, customer_id: str) -> None:
         self.open_customer(customer_id)
+        self.terminal.request_sync()
+
+    # -- follow-ups ---------------------------------------------------------------------
+
+    def compose_followup(self, customer_id: str) -> FollowupComposer:
+        """Open the composer; a queued follow-up shows on the profile at once."""
+        dialog = FollowupComposer(self.terminal, customer_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.followup_did_queue.connect(lambda _id: self._followup_did_queue(customer_id))
+        self.followup_composer = dialog
+        dialog.open()
+        return dialog
+
+    def _followup_did_queue(self, customer_id: str) -> None:
+        self._load_profile(customer_id)
         self.terminal.request_sync()
 
     # -- sync ---------------------------------------------------------------------------

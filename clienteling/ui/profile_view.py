@@ -30,6 +30,7 @@ from clienteling.domain.money import format_money
 from clienteling.domain.phones import display
 from clienteling.domain.text import initials
 from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
+from clienteling.ui.followup_list import FollowupList
 from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
@@ -52,8 +53,9 @@ class ProfileView(QWidget):
     """Shows one customer; `show_profile(None)` shows the empty hint."""
 
     note_will_add = Signal(str, str)  # customer id, text
+    followup_will_compose = Signal(str)  # customer id
 
-    PURCHASES_TAB, CART_TAB, NOTES_TAB = range(3)
+    PURCHASES_TAB, CART_TAB, NOTES_TAB, FOLLOWUPS_TAB = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,9 @@ class ProfileView(QWidget):
         self.tabs.addTab(self._build_purchases(), "")
         self.tabs.addTab(self._build_cart(), "")
         self.tabs.addTab(self._build_notes(), "")
+        self.followup_list = FollowupList(page)
+        self.followup_list.compose_requested.connect(self.compose_followup)
+        self.tabs.addTab(self.followup_list, "")
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -237,6 +242,11 @@ class ProfileView(QWidget):
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
         self._show_notes(profile.notes)
+        self.followup_list.show_followups(profile.followups)
+        self.tabs.setTabText(
+            self.FOLLOWUPS_TAB,
+            self.tr("Follow-ups (%1)").replace("%1", str(len(profile.followups))),
+        )
         self._stack.setCurrentIndex(1)
 
     def _show_header(self, p: CustomerProfile) -> None:
@@ -384,6 +394,10 @@ class ProfileView(QWidget):
     def note_did_add(self) -> None:
         """The window calls this once the note is saved: clear the draft."""
         self.note_edit.clear()
+
+    def compose_followup(self) -> None:
+        if self.profile is not None:
+            self.followup_will_compose.emit(self.profile.id)
 
     def focus_note(self) -> None:
         if self.profile is not None:

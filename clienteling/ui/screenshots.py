@@ -44,7 +44,8 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 
 def render_screenshots(window: MainWindow | Terminal, out_dir: Path) -> list[Path]:
-    """Write search.png, main.png, profile.png, status_bar.png and new_customer.png.
+    """Write search.png, main.png, profile.png, status_bar.png, followup_composer.png,
+    followup_sms.png and new_customer.png.
 
     Given a Terminal, builds (and afterwards closes) a window on it.
     """
@@ -87,6 +88,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
         win.profile_view.tabs.setCurrentIndex(ProfileView.CART_TAB)
     paths.append(_grab(win, out_dir / "profile.png"))
     paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
+    paths += _followup_composer(win, out_dir)
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     return paths
@@ -109,6 +111,31 @@ def _new_customer(win: MainWindow, path: Path) -> Path:
         return _grab(dialog, path)
     finally:
         dialog.close()
+
+
+def _followup_composer(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The composer on the open profile, as an associate fills it: the email preview
+    (followup_composer.png), then the same follow-up as an SMS (followup_sms.png)."""
+    profile = win.profile_view.profile
+    if profile is None:
+        return []
+    dialog = win.compose_followup(profile.id)
+    previews: list[bool] = []
+    dialog.preview_did_show.connect(lambda: previews.append(True))
+    wait_until(lambda: bool(previews))
+    personal = {"ru": "Серый вам очень идёт!", "vi": "Màu xám rất hợp với bạn!"}
+    dialog.personal_edit.setText(personal.get(profile.language, "The grey one suits you!"))
+    wait_until(lambda: len(previews) >= 2)
+    buttons = dialog.channel_buttons
+    if buttons["email"].isEnabled():
+        buttons["email"].setChecked(True)
+    paths = [_grab(dialog, out_dir / "followup_composer.png")]
+    short = next((c for c in ("sms", "whatsapp") if buttons[c].isEnabled()), None)
+    if short is not None:
+        buttons[short].setChecked(True)
+    paths.append(_grab(dialog, out_dir / "followup_sms.png"))
+    dialog.close()
+    return paths
 
 
 def _search(win: MainWindow, query: str) -> None:

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-VIEWS = ["main.png", "new_customer.png", "profile.png", "search.png", "status_bar.png"]
+VIEWS = [
+    "followup_composer.png",
+    "followup_sms.png",
+    "main.png",
+    "new_customer.png",
+    "profile.png",
+    "search.png",
+    "status_bar.png",
+]
 
 
 def test_demo_screenshot_renders_every_main_view(tmp_path: Path) -> None:

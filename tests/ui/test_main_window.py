@@ -143,6 +143,8 @@ def test_wrong_password_says_so(qtbot: QtBot, fresh_terminal: Terminal) -> None:
 def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     paths = render_screenshots(window, tmp_path / "shots")
     assert sorted(p.name for p in paths) == [
+        "followup_composer.png",
+        "followup_sms.png",
         "main.png",
         "new_customer.png",
         "profile.png",
