@@ -184,6 +184,8 @@ class FollowupComposer(QDialog):
 
         self.picks_list = QListWidget(page)
         self.picks_list.setMinimumHeight(170)
+        self.picks_list.setWordWrap(True)
+        self.picks_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.picks_list.itemChanged.connect(self._changed)
         form.addRow(self.tr("Products"), self.picks_list)
         self.search_edit = QLineEdit(page)
