@@ -4,9 +4,13 @@ several workers at once. Real SMTP (aiosmtpd) and a real HTTP provider on loopba
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -14,7 +18,13 @@ import sqlalchemy as sa
 
 from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import FakeProvider, SmtpSink
-from clienteling.hub.tables import delivery_jobs, followup_links, followups, survey_links
+from clienteling.hub.tables import (
+    delivery_attempts,
+    delivery_jobs,
+    followup_links,
+    followups,
+    survey_links,
+)
 
 from .conftest import SeededHub, sign_in
 from .followup_kit import (
@@ -297,3 +307,78 @@ def test_two_workers_at_once_send_each_message_once(
     received = [m.message["X-Clienteling-Idempotency-Key"] for m in sink.snapshot()]
     assert sorted(k for k in received if k in keys) == sorted(keys)
     assert len(keys) == len(ids)
+
+
+_KILLED_WORKER = """
+import os, signal, sys
+from datetime import datetime
+from clienteling.hub.db import make_engine
+from clienteling.hub.delivery.worker import run_pass
+from clienteling.hub.settings import HubSettings
+
+db, smtp, target, now = sys.argv[1:5]
+
+def die(followup_id):
+    if followup_id == target:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a power cut would
+
+engine = make_engine(db)
+settings = HubSettings(db=db, smtp_url=smtp, quiet_hours_start=0, quiet_hours_end=0)
+run_pass(engine, settings, public_url="https://shop.example",
+         now=datetime.fromisoformat(now), after_prepare=die)
+"""
+
+
+def test_a_worker_killed_after_prepare_sends_nothing_and_leaves_needs_check(
+    device: Device, hub: SeededHub, sink: SmtpSink, seeded_db: tuple[str, Any]
+) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=13)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _KILLED_WORKER,
+            seeded_db[0],
+            sink.url,
+            args["id"],
+            NOON.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    assert status_of(hub.engine, args["id"])[0] == "sending"
+    assert attempts_of(hub.engine, args["id"]) == ["prepared"]
+    settings = delivery_settings(hub.url, smtp_url=sink.url)
+    later = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(minutes=5))
+    assert args["id"] in later.needs_check
+    assert attempts_of(hub.engine, args["id"]) == ["unknown"]
+    with hub.engine.connect() as conn:
+        key = conn.execute(
+            sa.select(delivery_attempts.c.idempotency_key).where(
+                delivery_attempts.c.followup_id == args["id"]
+            )
+        ).scalar_one()
+    assert key not in [m.message["X-Clienteling-Idempotency-Key"] for m in sink.snapshot()]
+
+
+def test_a_replayed_push_queues_nothing_twice(device: Device, hub: SeededHub) -> None:
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=14)
+    args = queue_args(customer, [])
+    batch = [{"id": device.last + 1, "name": "followup.queue", "args": args, "created_at": "x"}]
+    for expected in ("applied", "duplicate"):
+        response = device.http.post(
+            "/api/v1/sync/push",
+            json={"device_id": device.device_id, "schema_version": 1, "mutations": batch},
+        )
+        assert response.json()["results"][0]["status"] == expected
+    with hub.engine.connect() as conn:
+        jobs = conn.execute(
+            sa.select(sa.func.count()).where(delivery_jobs.c.followup_id == args["id"])
+        ).scalar_one()
+    assert jobs == 1
