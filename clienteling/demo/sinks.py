@@ -4,6 +4,7 @@ and listed on its `/demo/outbox` page."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from clienteling.hub.devsinks import FakeProvider, SmtpSink
@@ -15,6 +16,7 @@ from clienteling.hub.settings import HubSettings
 class DemoSinks:
     smtp: SmtpSink = field(default_factory=SmtpSink)
     provider: FakeProvider = field(default_factory=FakeProvider)
+    receipts_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
 
     def start(self) -> DemoSinks:
         self.smtp.start()
@@ -33,12 +35,16 @@ class DemoSinks:
             quiet_hours_start=0,
             quiet_hours_end=0,
             demo_outbox=True,
+            provider_receipts_token=self.receipts_token,
         )
 
     def attach(self, hub: HubServer) -> None:
         assert hub.app is not None
         runtime = hub.app.state.followups
         runtime.smtp_sink, runtime.provider = self.smtp, self.provider
+        # The fake provider reports delivery back, so the terminal shows "Delivered".
+        self.provider.receipts_url = f"{hub.url}/api/v1/delivery/receipts"
+        self.provider.receipts_token = self.receipts_token
 
     def stop(self) -> None:
         self.provider.stop()

@@ -19,6 +19,7 @@ from clienteling.hub.links import install_secret
 from clienteling.hub.routes import (
     auth,
     customers,
+    delivery_receipts,
     demo_outbox,
     followup_pages,
     health,
@@ -68,6 +69,11 @@ def create_app(settings: HubSettings) -> FastAPI:
     install_error_handlers(app)
     for router in (health.router, auth.router, sync.router, customers.router, ingest.router):
         app.include_router(router)
-    for router in (followup_pages.router, survey_pages.router, demo_outbox.router):
+    for router in (
+        followup_pages.router,
+        survey_pages.router,
+        demo_outbox.router,
+        delivery_receipts.router,
+    ):
         app.include_router(router)
     return app

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
 
+import httpx
 from aiosmtpd.controller import Controller
 
 from clienteling.domain.ids import uuid7
@@ -162,8 +163,14 @@ class _ProviderHandler(BaseHTTPRequestHandler):
 
 @dataclass
 class FakeProvider:
+    """`receipts_url` set: every new message is followed by a "delivered" receipt POSTed
+    there (`Bearer receipts_token`), as a real provider reports delivery."""
+
     messages: list[SunkText] = field(default_factory=list)
     lock: threading.Condition = field(default_factory=threading.Condition)
+    receipts_url: str | None = None
+    receipts_token: str | None = None
+    receipts_sent: int = 0
     _server: _ProviderServer | None = None
     _thread: threading.Thread | None = None
 
@@ -182,7 +189,27 @@ class FakeProvider:
             sent = SunkText(id=uuid7(), channel=channel, to=to, text=text, idempotency_key=key)
             self.messages.append(sent)
             self.lock.notify_all()
-            return sent.id
+        if self.receipts_url:
+            threading.Thread(
+                target=self._send_receipt, args=(key,), name="fake-receipt", daemon=True
+            ).start()
+        return sent.id
+
+    def _send_receipt(self, key: str) -> None:
+        assert self.receipts_url is not None
+        headers = {"Authorization": f"Bearer {self.receipts_token or ''}"}
+        try:
+            httpx.post(
+                self.receipts_url,
+                json={"idempotency_key": key, "status": "delivered"},
+                headers=headers,
+                timeout=10,
+            )
+        except httpx.HTTPError:
+            return  # a receipt is best effort, as with real providers
+        with self.lock:
+            self.receipts_sent += 1
+            self.lock.notify_all()
 
     def start(self) -> Self:
         server = _ProviderServer(("127.0.0.1", 0), _ProviderHandler)

@@ -72,6 +72,11 @@ class HubSettings(BaseSettings):
     provider_token: str | None = Field(
         default=None, description="Bearer token sent to the SMS/WhatsApp provider."
     )
+    provider_receipts_token: str | None = Field(
+        default=None,
+        description="Bearer token the provider sends with delivery receipts "
+        "(`POST /api/v1/delivery/receipts`); unset: receipts are refused.",
+    )
     delivery_worker: bool = Field(
         default=False,
         description="Run the delivery worker inside this hub process (`clienteling hub` "

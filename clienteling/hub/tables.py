@@ -295,8 +295,10 @@ delivery_attempts = sa.Table(
     sa.Column("completed_at", TIME, nullable=True),
     sa.Column("provider_id", sa.String(200), nullable=True),
     sa.Column("detail", sa.String(500), nullable=True),
+    sa.Column("receipt", sa.String(16), nullable=True),  # delivered | read | failed
 )
-"""Every send attempt, recorded (and committed) before the provider is called."""
+"""Every send attempt, recorded (and committed) before the provider is called; `receipt`
+is the provider's delivery receipt, which may arrive before the send is completed."""
 
 followup_links = sa.Table(
     "followup_links",

@@ -18,6 +18,8 @@ import sqlalchemy as sa
 
 from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import FakeProvider, SmtpSink
+from clienteling.hub.server import HubServer
+from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
     delivery_attempts,
     delivery_jobs,
@@ -382,3 +384,92 @@ def test_a_replayed_push_queues_nothing_twice(device: Device, hub: SeededHub) ->
             sa.select(sa.func.count()).where(delivery_jobs.c.followup_id == args["id"])
         ).scalar_one()
     assert jobs == 1
+
+
+def test_provider_receipts_move_the_status_on(
+    device: Device,
+    hub: SeededHub,
+    provider: FakeProvider,
+    seeded_db: tuple[str, Any],
+    client: httpx.Client,
+) -> None:
+    assert client.post("/api/v1/delivery/receipts", json={}).status_code in (403, 422)
+    refused = client.post(
+        "/api/v1/delivery/receipts", json={"idempotency_key": "k", "status": "delivered"}
+    )
+    assert refused.status_code == 403 and refused.json()["code"] == "receipts_disabled"
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=15)
+    set_consent(hub.engine, customer, "sms", True)
+    first, second = (queue_args(customer, [], channel="sms") for _ in range(2))
+    device.push(("followup.queue", first), ("followup.queue", second))
+    receiving = HubServer(
+        settings=HubSettings(db=seeded_db[0], port=0, provider_receipts_token="secret-t")
+    ).start()
+    try:
+        provider.receipts_url = f"{receiving.url}/api/v1/delivery/receipts"
+        provider.receipts_token = "secret-t"
+        settings = delivery_settings(hub.url, sms_provider_url=provider.url)
+        report = run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON)
+        assert {first["id"], second["id"]} <= set(report.sent)
+        with provider.lock:
+            provider.lock.wait_for(lambda: provider.receipts_sent >= 2, timeout=30)
+        assert status_of(hub.engine, first["id"])[0] == "delivered"
+
+        with hub.engine.connect() as conn:
+            key = conn.execute(
+                sa.select(delivery_attempts.c.idempotency_key).where(
+                    delivery_attempts.c.followup_id == second["id"]
+                )
+            ).scalar_one()
+        with httpx.Client(base_url=receiving.url, timeout=30) as http:
+            wrong = http.post(
+                "/api/v1/delivery/receipts",
+                json={"idempotency_key": key, "status": "bounced"},
+                headers={"Authorization": "Bearer nope"},
+            )
+            assert wrong.status_code == 401
+            bounced = http.post(
+                "/api/v1/delivery/receipts",
+                json={"idempotency_key": key, "status": "bounced"},
+                headers={"Authorization": "Bearer secret-t"},
+            )
+            assert bounced.json() == {"status": "recorded"}
+            unknown = http.post(
+                "/api/v1/delivery/receipts",
+                json={"idempotency_key": "no-such-key", "status": "read"},
+                headers={"Authorization": "Bearer secret-t"},
+            )
+            assert unknown.json() == {"status": "unknown_message"}
+        status, reason = status_of(hub.engine, second["id"])
+        assert status == "failed" and reason and "bounced" in reason
+    finally:
+        receiving.stop()
+
+
+def test_a_receipt_before_the_send_is_recorded_is_applied_on_completion(
+    device: Device, hub: SeededHub, provider: FakeProvider
+) -> None:
+    from clienteling.hub.db import write_tx
+    from clienteling.hub.delivery.receipts import record_receipt
+
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=16)
+    set_consent(hub.engine, customer, "whatsapp", True)
+    args = queue_args(customer, [], channel="whatsapp")
+    device.push(("followup.queue", args))
+
+    def receipt_first(followup_id: str) -> None:
+        if followup_id != args["id"]:
+            return
+        with hub.engine.connect() as conn:
+            key = conn.execute(
+                sa.select(delivery_attempts.c.idempotency_key).where(
+                    delivery_attempts.c.followup_id == followup_id
+                )
+            ).scalar_one()
+        with write_tx(hub.engine) as conn:
+            assert record_receipt(conn, idempotency_key=key, receipt="read")
+        assert status_of(hub.engine, followup_id)[0] == "sending"  # kept for later
+
+    settings = delivery_settings(hub.url, whatsapp_provider_url=provider.url)
+    run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON, after_prepare=receipt_first)
+    assert status_of(hub.engine, args["id"])[0] == "opened"

@@ -22,7 +22,7 @@ from clienteling.domain.quiet_hours import quiet_until
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import write_tx
-from clienteling.hub.delivery import providers, queue
+from clienteling.hub.delivery import providers, queue, receipts
 from clienteling.hub.delivery.compose import compose, recipient, unsubscribe_url
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import consents, customers, delivery_attempts, locations
@@ -217,6 +217,9 @@ class _Pass:
                 )
             )
             status.set_status(conn, followup_id, outcome, reason)
+            early = receipts.pending_receipt(conn, prepared.attempt_id)
+            if outcome == "sent" and early is not None:
+                receipts.apply_receipt(conn, followup_id, early)
             if outcome == "queued":
                 queue.defer(conn, followup_id, until=self.now + timedelta(seconds=RETRY_AFTER_S))
             else:

@@ -102,6 +102,7 @@ def upgrade() -> None:
     sa.Column('completed_at', sa.String(length=40), nullable=True),
     sa.Column('provider_id', sa.String(length=200), nullable=True),
     sa.Column('detail', sa.String(length=500), nullable=True),
+    sa.Column('receipt', sa.String(length=16), nullable=True),
     sa.ForeignKeyConstraint(['followup_id'], ['followups.id'], name=op.f('fk_delivery_attempts_followup_id_followups')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_delivery_attempts')),
     sa.UniqueConstraint('idempotency_key', name=op.f('uq_delivery_attempts_idempotency_key'))
