@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from clienteling.demo.sinks import DemoSinks
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
-from clienteling.hub.settings import HubSettings
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 
@@ -45,8 +45,10 @@ def run_demo(
         engine.dispose()
         log.info("demo data: %d customers in %.1f s", customers, time.monotonic() - started)
 
-        hub = HubServer(settings=HubSettings(db=str(hub_db), port=0))
+        sinks = DemoSinks().start()
+        hub = HubServer(settings=sinks.hub_settings(db=str(hub_db)))
         hub.start()
+        sinks.attach(hub)
         terminal = Terminal(
             data_dir=root / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
         )
@@ -56,12 +58,14 @@ def run_demo(
                 f"Demo hub at {hub.url}, signed in as {user} "
                 "(sign-ins: demo-associate, demo-manager, demo-admin; password demo)"
             )
+            print(f"Sent follow-ups (local SMTP sink, fake SMS/WhatsApp): {hub.url}/demo/outbox")
             if screenshot_dir is not None:
                 return _screenshots(terminal, hub, screenshot_dir, lang=lang, offline=offline)
             return _interactive(terminal, hub, lang=lang, offline=offline)
         finally:
             terminal.close()
             hub.stop()
+            sinks.stop()
 
 
 def _interactive(terminal: Terminal, hub: HubServer, *, lang: str | None, offline: bool) -> int:

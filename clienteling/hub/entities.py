@@ -38,6 +38,7 @@ CART = EntityKind("cart", tables.carts)
 NOTE = EntityKind("note", tables.notes)
 CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
 VISIT = EntityKind("visit", tables.visits)
+FOLLOWUP = EntityKind("followup", tables.followups)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -48,6 +49,7 @@ STORE_KINDS = (
     NOTE,
     CUSTOMER_MERGE,
     VISIT,
+    FOLLOWUP,
 )
 
 

@@ -27,6 +27,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.errors import ApiError
+from clienteling.hub.followup_mutations import queue_followup
 from clienteling.hub.identity import merge_if_duplicate
 from clienteling.hub.mutation_kit import (
     Actor,
@@ -236,6 +237,7 @@ HANDLERS: dict[str, Handler] = {
     "customer.patch": profile_mutations.patch_customer,
     "consent.set": profile_mutations.set_consent,
     "visit.log": log_visit,
+    "followup.queue": queue_followup,
 }
 
 

@@ -30,4 +30,8 @@ def run_hub(*, settings: HubSettings, demo_data: int | None, seed: int) -> None:
                 log.info("the database already holds customers: demo data not seeded")
     finally:
         engine.dispose()
+    if "delivery_worker" not in settings.model_fields_set:
+        # A hub started on its own delivers follow-ups (CLIENTELING_DELIVERY_WORKER=false
+        # leaves it to other processes).
+        settings = settings.model_copy(update={"delivery_worker": True})
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")

@@ -8,6 +8,7 @@ from types import TracebackType
 
 import httpx
 import uvicorn
+from fastapi import FastAPI
 
 from clienteling.hub.app import create_app
 from clienteling.hub.settings import HubSettings
@@ -23,6 +24,7 @@ class HubServer:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._port: int | None = None
+        self.app: FastAPI | None = None
 
     @property
     def url(self) -> str:
@@ -46,6 +48,8 @@ class HubServer:
                 raise RuntimeError("the hub server did not start")
             time.sleep(0.01)
         self._port = int(server.servers[0].sockets[0].getsockname()[1])
+        self.app = app
+        app.state.followups.public_url = self.url  # links in messages point here
         self._wait_healthy(deadline)
         return self
 

@@ -47,3 +47,49 @@ class HubSettings(BaseSettings):
     )
     ingest_default_language: str = "en"
     ingest_max_body_bytes: int = 1_048_576
+
+    # Follow-ups: links, delivery (see `hub.delivery`) and the customer-facing pages.
+    public_url: str | None = Field(
+        default=None,
+        description="Base URL of the customer-facing pages in messages (default: this hub).",
+    )
+    link_secret: str | None = Field(
+        default=None,
+        description="HMAC secret of follow-up links; unset: one is made once per database. "
+        "Hubs sharing a database must share it.",
+    )
+    smtp_url: str | None = Field(
+        default=None,
+        description="smtp://[user:password@]host:port (smtps:// for TLS); unset: no email.",
+    )
+    mail_from: str = "Maison Lumière <no-reply@maison-lumiere.example>"
+    sms_provider_url: str | None = Field(
+        default=None, description="The SMS provider's send endpoint (POST JSON); unset: no SMS."
+    )
+    whatsapp_provider_url: str | None = Field(
+        default=None, description="The WhatsApp provider's send endpoint; unset: no WhatsApp."
+    )
+    provider_token: str | None = Field(
+        default=None, description="Bearer token sent to the SMS/WhatsApp provider."
+    )
+    provider_receipts_token: str | None = Field(
+        default=None,
+        description="Bearer token the provider sends with delivery receipts "
+        "(`POST /api/v1/delivery/receipts`); unset: receipts are refused.",
+    )
+    delivery_worker: bool = Field(
+        default=False,
+        description="Run the delivery worker inside this hub process (`clienteling hub` "
+        "and the demo turn it on; any number of hubs may run one).",
+    )
+    delivery_interval_s: float = 2.0
+    delivery_lease_s: float = 60.0
+    quiet_hours_start: int = Field(default=21, ge=0, le=23, description="Local hour, store tz.")
+    quiet_hours_end: int = Field(default=8, ge=0, le=23, description="Local hour, store tz.")
+    attribution_window_days: int = 14
+    demo_outbox: bool = Field(
+        default=False, description="Serve /demo/outbox (the demo's local sinks); never in prod."
+    )
+    shop_name: str = Field(
+        default="Maison Lumière", description="The shop's name on customer-facing pages."
+    )

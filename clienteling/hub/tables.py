@@ -317,3 +317,115 @@ visits = _synced(
 """Store visits, append-only; `customer_id` is NULL for an anonymous visitor. The survey
 page finds its visit by `survey_token`; the dashboard counts by (store, time)."""
 sa.Index("ix_visits_store_id_at", visits.c.store_id, visits.c.at)
+
+
+# --- Follow-ups, delivery and customer-facing pages (issue 9) ------------------------------
+
+followups = _synced(
+    "followups",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("associate_id", ID, nullable=False),
+    sa.Column("associate_name", sa.String(200), nullable=False),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("template", sa.String(32), nullable=False),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("product_ids", sa.JSON, nullable=False),
+    sa.Column("personal_line", sa.String(500), nullable=False),
+    sa.Column("status", sa.String(24), nullable=False),
+    sa.Column("status_reason", sa.String(300), nullable=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("updated_at", TIME, nullable=False),
+)
+"""A follow-up queued on a terminal and its delivery status (synced back to the store)."""
+
+delivery_jobs = sa.Table(
+    "delivery_jobs",
+    metadata,
+    sa.Column("followup_id", ID, sa.ForeignKey("followups.id"), primary_key=True),
+    sa.Column("state", sa.String(16), nullable=False),  # pending | claimed | sending | done
+    sa.Column("not_before", TIME, nullable=False),
+    sa.Column("lease_owner", sa.String(64), nullable=True),
+    sa.Column("lease_until", TIME, nullable=True),
+    sa.Index("ix_delivery_jobs_state_not_before", "state", "not_before"),
+)
+"""The delivery queue: claimed with a lease (SKIP LOCKED on PostgreSQL)."""
+
+delivery_attempts = sa.Table(
+    "delivery_attempts",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("followup_id", ID, sa.ForeignKey("followups.id"), nullable=False, index=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("idempotency_key", sa.String(64), nullable=False, unique=True),
+    sa.Column("state", sa.String(16), nullable=False),  # prepared | sent | failed | unknown
+    sa.Column("worker", sa.String(64), nullable=False),
+    sa.Column("prepared_at", TIME, nullable=False),
+    sa.Column("completed_at", TIME, nullable=True),
+    sa.Column("provider_id", sa.String(200), nullable=True),
+    sa.Column("detail", sa.String(500), nullable=True),
+    sa.Column("receipt", sa.String(16), nullable=True),  # delivered | read | failed
+)
+"""Every send attempt, recorded (and committed) before the provider is called; `receipt`
+is the provider's delivery receipt, which may arrive before the send is completed."""
+
+followup_links = sa.Table(
+    "followup_links",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # landing | unsubscribe
+    sa.Column("followup_id", ID, sa.ForeignKey("followups.id"), nullable=False, index=True),
+    sa.Column("customer_id", ID, nullable=False),
+)
+
+survey_links = sa.Table(
+    "survey_links",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("customer_id", ID, nullable=True),
+    sa.Column("visit_id", ID, nullable=True),
+    sa.Column("buyer", sa.Boolean, nullable=True),
+    sa.Column("created_at", TIME, nullable=False),
+)
+"""Survey tokens handed out (follow-ups, receipts, visits): `hub.surveys`."""
+
+feedback = sa.Table(
+    "feedback",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("token", sa.String(64), nullable=False, index=True),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("customer_id", ID, nullable=True),  # None: answered anonymously
+    sa.Column("visit_id", ID, nullable=True),
+    sa.Column("buyer", sa.Boolean, nullable=True),
+    sa.Column("touchpoint", sa.String(16), nullable=False),
+    sa.Column("score", sa.Integer, nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", TIME, nullable=False),
+)
+
+attribution_touches = sa.Table(
+    "attribution_touches",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("followup_id", ID, nullable=False),
+    sa.Column("associate_id", ID, nullable=False),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # click | cart
+    sa.Column("at", TIME, nullable=False),
+)
+"""Clicks and carts from follow-up links; the newest touch in the window wins."""
+
+order_attributions = sa.Table(
+    "order_attributions",
+    metadata,
+    sa.Column("order_id", ID, primary_key=True),
+    sa.Column("followup_id", ID, nullable=False),
+    sa.Column("associate_id", ID, nullable=False),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("touched_at", TIME, nullable=False),
+    sa.Column("attributed_at", TIME, nullable=False),
+)

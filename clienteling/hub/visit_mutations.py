@@ -33,6 +33,7 @@ from clienteling.hub.mutation_kit import (
     customer_scope,
     resolve_customer_id,
 )
+from clienteling.hub.surveys import register_survey_link
 from clienteling.hub.tables import products, visits
 from clienteling.protocol.entities import VisitProductData, store_scope
 
@@ -152,4 +153,13 @@ def log_visit(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
             "scope": scope,
             "version": versions.allocate(conn, scope),
         },
+    )
+    # The QR or SMS handed over at the counter opens the survey page (hub.surveys).
+    register_survey_link(
+        conn,
+        token=token,
+        store_id=actor.store_id,
+        customer_id=customer_id,
+        visit_id=visit.id,
+        buyer=outcome == "bought_here",
     )

@@ -250,3 +250,61 @@ class VisitLogArgs(TypedDict):
     reason_text: str
     products: list[VisitProductData]
     survey_token: str
+
+
+# --- Follow-ups (issue 9) -------------------------------------------------------------------
+
+FollowupTemplate = Literal[
+    "thank_you",
+    "products_tried",
+    "cart_available",
+    "post_purchase",
+    "birthday",
+    "win_back",
+    "back_in_stock",
+]
+FollowupStatus = Literal[
+    "queued",
+    "sending",
+    "sent",
+    "delivered",
+    "opened",
+    "clicked",
+    "converted",
+    "refused_no_consent",
+    "failed",
+    "needs_check",
+]
+
+
+class FollowupQueueArgs(TypedDict):
+    """Arguments of the `followup.queue` mutation (id made on the terminal; the associate
+    and store come from the session). Only the hub sends, exactly once."""
+
+    id: str
+    customer_id: str
+    channel: Channel
+    template: FollowupTemplate
+    language: Language
+    product_ids: list[str]
+    personal_line: str
+    created_at: str
+
+
+class FollowupData(TypedDict):
+    """A follow-up and its delivery status (store scope)."""
+
+    id: str
+    customer_id: str
+    associate_id: str
+    associate_name: str
+    store_id: str | None
+    channel: Channel
+    template: FollowupTemplate
+    language: Language
+    product_ids: list[str]
+    personal_line: str
+    status: FollowupStatus
+    status_reason: str | None
+    created_at: str
+    updated_at: str

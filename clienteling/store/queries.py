@@ -27,6 +27,7 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
+from clienteling.store.followups import followup_views
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.timeline import customer_timeline
 from clienteling.store.views import (
@@ -90,6 +91,7 @@ def customer_profile(
         notes=_notes(db, customer_id),
         visits=customer_visits(db, customer_id),
         timeline=customer_timeline(db, customer_id),
+        followups=followup_views(db, customer_id),
     )
 
 

@@ -196,8 +196,28 @@ def _visits(db: Database) -> None:
         db.execute(statement)
 
 
+# 0005: follow-ups queued here or pulled from the hub, with their delivery status.
+_FOLLOWUPS = (
+    """CREATE TABLE followups (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, associate_id TEXT NOT NULL,
+        associate_name TEXT NOT NULL, store_id TEXT, channel TEXT NOT NULL,
+        template TEXT NOT NULL, language TEXT NOT NULL, product_ids TEXT NOT NULL,
+        personal_line TEXT NOT NULL, status TEXT NOT NULL, status_reason TEXT,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_followups_customer ON followups (customer_id, created_at)",
+)
+
+
+@migrations(name="0005_followups")
+def _followups(db: Database) -> None:
+    for statement in _FOLLOWUPS:
+        db.execute(statement)
+
+
 KNOWN: frozenset[str] = frozenset(
-    {"0001_initial", "0002_search_order", "0003_visits", "0004_profile"}
+    {"0001_initial", "0002_search_order", "0003_visits", "0004_profile", "0005_followups"}
 )
 SCHEMA_VERSION = len(KNOWN)
 """Sent to the hub with every push and pull (DESIGN.md, Sync §6)."""

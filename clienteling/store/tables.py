@@ -115,5 +115,26 @@ ENTITY_TABLES: dict[str, EntityTable] = {
         EntityTable(
             "customer_merge", "customer_merges", ("id", "survivor_id", "matched_on", "merged_at")
         ),
+        EntityTable(
+            "followup",
+            "followups",
+            (
+                "id",
+                "customer_id",
+                "associate_id",
+                "associate_name",
+                "store_id",
+                "channel",
+                "template",
+                "language",
+                "product_ids",
+                "personal_line",
+                "status",
+                "status_reason",
+                "created_at",
+                "updated_at",
+            ),
+            json_columns=frozenset({"product_ids"}),
+        ),
     )
 }

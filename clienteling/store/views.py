@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clienteling.store.followups import FollowupView
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +154,4 @@ class CustomerProfile:
     notes: list[NoteView] = field(default_factory=list)  # newest first
     visits: list[VisitView] = field(default_factory=list)  # newest first
     timeline: list[TimelineEntry] = field(default_factory=list)  # newest first
+    followups: list[FollowupView] = field(default_factory=list)  # newest first

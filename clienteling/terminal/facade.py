@@ -29,10 +29,18 @@ from clienteling.domain.errors import (
     NotSignedInError,
     ValidationError,
 )
+from clienteling.domain.followup_templates import RenderedMessage, render_followup
 from clienteling.domain.ids import uuid7
 from clienteling.domain.phones import InvalidPhoneError, to_e164
-from clienteling.protocol.entities import Channel, CustomerCreateArgs, Language
+from clienteling.protocol.entities import (
+    Channel,
+    CustomerCreateArgs,
+    FollowupQueueArgs,
+    FollowupTemplate,
+    Language,
+)
 from clienteling.protocol.models import SignInRequest
+from clienteling.store import followups as followup_store
 from clienteling.store import outbox, profile, queries
 from clienteling.store import products as store_products
 from clienteling.store import timeline as store_timeline
@@ -51,6 +59,7 @@ from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 if TYPE_CHECKING:
     import httpx
 
+    from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
     from clienteling.store.views import (
@@ -600,3 +609,83 @@ class Terminal:
     def product_stock(self, product_id: str) -> ProductStock | None:
         """Price and available stock here, in the other stores and in the web warehouse."""
         return store_products.product_stock(self._db.get(), product_id, store_id=self._store_id())
+
+    # -- follow-ups ----------------------------------------------------------------------
+
+    def followup_composer(self, customer_id: str) -> ComposerContext | None:
+        """What the composer offers for this customer: channels (closed ones with the
+        reason), the online cart's and past purchases' products, the language."""
+        session = self.session
+        return followup_store.composer_context(
+            self._db.get(), customer_id, store_id=session.store_id if session else None
+        )
+
+    def search_products(self, query: str, *, limit: int = 20) -> list[ProductChoice]:
+        session = self.session
+        return followup_store.search_products(
+            self._db.get(), query, store_id=session.store_id if session else None, limit=limit
+        )
+
+    def preview_followup(
+        self,
+        *,
+        customer_id: str,
+        template: str,
+        language: str,
+        product_ids: list[str],
+        personal_line: str,
+    ) -> RenderedMessage:
+        """The message exactly as the hub will render it (same renderer, same templates)."""
+        session, _token, _scopes = self._credentials()
+        context = followup_store.preview_context(
+            self._db.get(),
+            customer_id=customer_id,
+            product_ids=product_ids,
+            personal_line=personal_line,
+            associate_name=session.display_name,
+            store_id=session.store_id,
+            base_url=self.hub_url,
+        )
+        return render_followup(template, language, context)
+
+    def queue_followup(
+        self,
+        *,
+        customer_id: str,
+        channel: Channel,
+        template: FollowupTemplate,
+        language: Language,
+        product_ids: list[str],
+        personal_line: str,
+    ) -> str:
+        """Queue a follow-up with its `followup.queue` mutation (works offline); the hub
+        sends it once, after checking consent again. Returns its id."""
+        session, _token, _scopes = self._credentials()
+        followup_id = uuid7()
+        args = FollowupQueueArgs(
+            id=followup_id,
+            customer_id=customer_id,
+            channel=channel,
+            template=template,
+            language=language,
+            product_ids=list(dict.fromkeys(product_ids)),
+            personal_line=personal_line.strip(),
+            created_at=datetime.now(UTC).isoformat(),
+        )
+        followup_store.queue_followup(
+            self._db.get(),
+            args,
+            associate_id=session.associate_id,
+            associate_name=session.display_name,
+            store_id=session.store_id,
+        )
+        with self._lock:
+            self._unreported.add("followup")
+            auto = self._auto
+        if auto is not None:
+            auto.request()
+        return followup_id
+
+    def followups(self, customer_id: str) -> list[FollowupView]:
+        """The customer's follow-ups and their delivery status, newest first."""
+        return followup_store.followup_views(self._db.get(), customer_id)

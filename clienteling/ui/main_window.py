@@ -26,6 +26,7 @@ from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
+from clienteling.ui.followup_composer import FollowupComposer
 from clienteling.ui.inventory_view import InventoryDialog, open_inventory
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.profile_view.note_will_add.connect(self._add_note)
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
+        self.profile_view.followup_will_compose.connect(self.compose_followup)
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+Shift+L", self.log_anonymous_visit),
             ("F3", self.open_inventory),
             ("Ctrl+I", self.open_inventory),
+            ("Ctrl+F", self.profile_view.compose_followup),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -417,6 +420,21 @@ class MainWindow(QMainWindow):
         if isinstance(dialog, InventoryDialog) and shiboken6.isValid(dialog):
             return dialog if dialog.isVisible() else None
         return None
+
+    # -- follow-ups ---------------------------------------------------------------------
+
+    def compose_followup(self, customer_id: str) -> FollowupComposer:
+        """Open the composer; a queued follow-up shows on the profile at once."""
+        dialog = FollowupComposer(self.terminal, customer_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.followup_did_queue.connect(lambda _id: self._followup_did_queue(customer_id))
+        self.followup_composer = dialog
+        dialog.open()
+        return dialog
+
+    def _followup_did_queue(self, customer_id: str) -> None:
+        self._load_profile(customer_id)
+        self.terminal.request_sync()
 
     # -- sync ---------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from clienteling.domain.money import format_money
 from clienteling.domain.phones import display
 from clienteling.domain.text import initials
 from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
+from clienteling.ui.followup_list import FollowupList
 from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
@@ -56,8 +57,9 @@ class ProfileView(QWidget):
     note_will_add = Signal(str, str)  # customer id, text
     edit_will_open = Signal(str)  # customer id (Ctrl+E: ui.profile_edit)
     visit_will_log = Signal(str)  # customer id
+    followup_will_compose = Signal(str)  # customer id
 
-    PURCHASES_TAB, CART_TAB, NOTES_TAB, TIMELINE_TAB = range(4)
+    PURCHASES_TAB, CART_TAB, NOTES_TAB, TIMELINE_TAB, FOLLOWUPS_TAB = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,9 @@ class ProfileView(QWidget):
         self.tabs.addTab(self._build_notes(), "")
         self.timeline_view = TimelineView(page)
         self.tabs.addTab(self.timeline_view, "")
+        self.followup_list = FollowupList(page)
+        self.followup_list.compose_requested.connect(self.compose_followup)
+        self.tabs.addTab(self.followup_list, "")
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -256,6 +261,11 @@ class ProfileView(QWidget):
         self.tabs.setTabText(
             self.TIMELINE_TAB, self.tr("Timeline (%1)").replace("%1", str(len(profile.timeline)))
         )
+        self.followup_list.show_followups(profile.followups)
+        self.tabs.setTabText(
+            self.FOLLOWUPS_TAB,
+            self.tr("Follow-ups (%1)").replace("%1", str(len(profile.followups))),
+        )
         self._stack.setCurrentIndex(1)
 
     def _show_header(self, p: CustomerProfile) -> None:
@@ -416,6 +426,10 @@ class ProfileView(QWidget):
     def request_edit(self) -> None:
         if self.profile is not None:
             self.edit_will_open.emit(self.profile.id)
+
+    def compose_followup(self) -> None:
+        if self.profile is not None:
+            self.followup_will_compose.emit(self.profile.id)
 
     def focus_note(self) -> None:
         if self.profile is not None:

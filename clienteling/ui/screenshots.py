@@ -46,8 +46,7 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 
 def render_screenshots(window: MainWindow | Terminal, out_dir: Path) -> list[Path]:
-    """Write search.png, main.png, profile.png, status_bar.png, profile_edit.png and
-    new_customer.png.
+    """Write every main view as a PNG (see `_render` for the list).
 
     Given a Terminal, builds (and afterwards closes) a window on it.
     """
@@ -91,6 +90,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_grab(win, out_dir / "profile.png"))
     paths.append(_grab(win.status_bar, out_dir / "status_bar.png"))
     paths.append(_profile_edit(win, out_dir / "profile_edit.png"))
+    paths += _followup_composer(win, out_dir)
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     paths += _visit_views(win, out_dir)
@@ -227,6 +227,31 @@ def _profile_edit(win: MainWindow, path: Path) -> Path:
         return _grab(dialog, path)
     finally:
         dialog.close()
+
+
+def _followup_composer(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The composer on the open profile, as an associate fills it: the email preview
+    (followup_composer.png), then the same follow-up as an SMS (followup_sms.png)."""
+    profile = win.profile_view.profile
+    if profile is None:
+        return []
+    dialog = win.compose_followup(profile.id)
+    previews: list[bool] = []
+    dialog.preview_did_show.connect(lambda: previews.append(True))
+    wait_until(lambda: bool(previews))
+    personal = {"ru": "Серый вам очень идёт!", "vi": "Màu xám rất hợp với bạn!"}
+    dialog.personal_edit.setText(personal.get(profile.language, "The grey one suits you!"))
+    wait_until(lambda: len(previews) >= 2)
+    buttons = dialog.channel_buttons
+    if buttons["email"].isEnabled():
+        buttons["email"].setChecked(True)
+    paths = [_grab(dialog, out_dir / "followup_composer.png")]
+    short = next((c for c in ("sms", "whatsapp") if buttons[c].isEnabled()), None)
+    if short is not None:
+        buttons[short].setChecked(True)
+    paths.append(_grab(dialog, out_dir / "followup_sms.png"))
+    dialog.close()
+    return paths
 
 
 def _search(win: MainWindow, query: str) -> None:

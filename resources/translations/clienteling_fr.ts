@@ -333,6 +333,195 @@
     </message>
 </context>
 <context>
+    <name>FollowupComposer</name>
+    <message>
+        <source>Send a follow-up</source>
+        <translation>Envoyer un suivi</translation>
+    </message>
+    <message>
+        <source>Queue follow-up (Ctrl+Enter)</source>
+        <translation>Mettre en file d&apos;envoi (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Search the catalog to add a product…</source>
+        <translation>Rechercher dans le catalogue pour ajouter un produit…</translation>
+    </message>
+    <message>
+        <source>A personal line, e.g. what suited them</source>
+        <translation>Un mot personnel, par ex. ce qui lui allait bien</translation>
+    </message>
+    <message>
+        <source>Personal line</source>
+        <translation>Mot personnel</translation>
+    </message>
+    <message>
+        <source>Preview: exactly what the customer gets</source>
+        <translation>Aperçu : exactement ce que le client recevra</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal yet: sync first.</source>
+        <translation>Ce client n&apos;est pas encore sur ce poste : synchronisez d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Follow-up for %1</source>
+        <translation>Suivi pour %1</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation>préféré</translation>
+    </message>
+    <message>
+        <source>The customer agreed to no channel: no follow-up can be sent.</source>
+        <translation>Le client n&apos;a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Panier en ligne</translation>
+    </message>
+    <message>
+        <source>Bought before</source>
+        <translation>Déjà acheté</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 ici</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Pas ici</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 caractères</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS · %3</source>
+        <translation>%1 caractères · %2 SMS · %3</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupList</name>
+    <message>
+        <source>Send a follow-up (Ctrl+F)</source>
+        <translation>Envoyer un suivi (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No follow-up yet.</source>
+        <translation>Aucun suivi pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[en attente de synchro]</translation>
+    </message>
+</context>
+<context>
+    <name>Followups</name>
+    <message>
+        <source>Thank you for the visit</source>
+        <translation>Merci pour la visite</translation>
+    </message>
+    <message>
+        <source>Products you tried</source>
+        <translation>Produits essayés</translation>
+    </message>
+    <message>
+        <source>Your cart is available here today</source>
+        <translation>Votre panier est disponible ici aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Delivery and packaging check-in</source>
+        <translation>Avis sur la livraison et l&apos;emballage</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Anniversaire</translation>
+    </message>
+    <message>
+        <source>We miss you</source>
+        <translation>Vous nous manquez</translation>
+    </message>
+    <message>
+        <source>Back in stock</source>
+        <translation>De retour en stock</translation>
+    </message>
+    <message>
+        <source>No consent recorded for this channel</source>
+        <translation>Aucun consentement enregistré pour ce canal</translation>
+    </message>
+    <message>
+        <source>The customer declined messages on this channel</source>
+        <translation>Le client a refusé les messages sur ce canal</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Pas d&apos;adresse e-mail</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Pas de numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Link opened</source>
+        <translation>Lien ouvert</translation>
+    </message>
+    <message>
+        <source>Ordered online</source>
+        <translation>Commandé en ligne</translation>
+    </message>
+    <message>
+        <source>Not sent: no consent at sending time</source>
+        <translation>Non envoyé : pas de consentement au moment de l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Not sent: failed</source>
+        <translation>Non envoyé : échec de l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Sending interrupted: to be checked</source>
+        <translation>Envoi interrompu : à vérifier</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -960,6 +1149,10 @@
     <message>
         <source>Timeline (%1)</source>
         <translation>Historique (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation>Suivis (%1)</translation>
     </message>
     <message>
         <source>Agreed to be contacted, %1</source>

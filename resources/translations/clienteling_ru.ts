@@ -333,6 +333,195 @@
     </message>
 </context>
 <context>
+    <name>FollowupComposer</name>
+    <message>
+        <source>Send a follow-up</source>
+        <translation>Отправить сообщение клиенту</translation>
+    </message>
+    <message>
+        <source>Queue follow-up (Ctrl+Enter)</source>
+        <translation>Поставить в очередь (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <source>Search the catalog to add a product…</source>
+        <translation>Найдите товар в каталоге, чтобы добавить…</translation>
+    </message>
+    <message>
+        <source>A personal line, e.g. what suited them</source>
+        <translation>Личная фраза, например что клиенту подошло</translation>
+    </message>
+    <message>
+        <source>Personal line</source>
+        <translation>Личная фраза</translation>
+    </message>
+    <message>
+        <source>Preview: exactly what the customer gets</source>
+        <translation>Предпросмотр: ровно то, что получит клиент</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal yet: sync first.</source>
+        <translation>Этого клиента ещё нет на этом терминале: сначала выполните синхронизацию.</translation>
+    </message>
+    <message>
+        <source>Follow-up for %1</source>
+        <translation>Сообщение для клиента %1</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation>предпочитает</translation>
+    </message>
+    <message>
+        <source>The customer agreed to no channel: no follow-up can be sent.</source>
+        <translation>Клиент не дал согласия ни на один канал: сообщение отправить нельзя.</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Онлайн-корзина</translation>
+    </message>
+    <message>
+        <source>Bought before</source>
+        <translation>Покупал(а) раньше</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 здесь</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Нет здесь</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Тема: %1</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>Символов: %1</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS · %3</source>
+        <translation>Символов: %1 · SMS: %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupList</name>
+    <message>
+        <source>Send a follow-up (Ctrl+F)</source>
+        <translation>Отправить сообщение (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No follow-up yet.</source>
+        <translation>Сообщений пока нет.</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[ожидает синхронизации]</translation>
+    </message>
+</context>
+<context>
+    <name>Followups</name>
+    <message>
+        <source>Thank you for the visit</source>
+        <translation>Спасибо за визит</translation>
+    </message>
+    <message>
+        <source>Products you tried</source>
+        <translation>Товары, которые вы смотрели</translation>
+    </message>
+    <message>
+        <source>Your cart is available here today</source>
+        <translation>Товары из корзины есть здесь сегодня</translation>
+    </message>
+    <message>
+        <source>Delivery and packaging check-in</source>
+        <translation>Как прошли доставка и упаковка</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <source>We miss you</source>
+        <translation>Мы скучаем</translation>
+    </message>
+    <message>
+        <source>Back in stock</source>
+        <translation>Снова в наличии</translation>
+    </message>
+    <message>
+        <source>No consent recorded for this channel</source>
+        <translation>Нет согласия на этот канал</translation>
+    </message>
+    <message>
+        <source>The customer declined messages on this channel</source>
+        <translation>Клиент отказался от сообщений по этому каналу</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Нет адреса e-mail</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Нет номера телефона</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Отправляется</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Link opened</source>
+        <translation>Ссылка открыта</translation>
+    </message>
+    <message>
+        <source>Ordered online</source>
+        <translation>Заказ онлайн</translation>
+    </message>
+    <message>
+        <source>Not sent: no consent at sending time</source>
+        <translation>Не отправлено: нет согласия на момент отправки</translation>
+    </message>
+    <message>
+        <source>Not sent: failed</source>
+        <translation>Не отправлено: ошибка отправки</translation>
+    </message>
+    <message>
+        <source>Sending interrupted: to be checked</source>
+        <translation>Отправка прервана: требуется проверка</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -960,6 +1149,10 @@
     <message>
         <source>Timeline (%1)</source>
         <translation>История (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation>Сообщения (%1)</translation>
     </message>
     <message>
         <source>Agreed to be contacted, %1</source>

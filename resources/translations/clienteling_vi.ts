@@ -333,6 +333,195 @@
     </message>
 </context>
 <context>
+    <name>FollowupComposer</name>
+    <message>
+        <source>Send a follow-up</source>
+        <translation>Gửi tin nhắn chăm sóc</translation>
+    </message>
+    <message>
+        <source>Queue follow-up (Ctrl+Enter)</source>
+        <translation>Đưa vào hàng đợi gửi (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Search the catalog to add a product…</source>
+        <translation>Tìm trong danh mục để thêm sản phẩm…</translation>
+    </message>
+    <message>
+        <source>A personal line, e.g. what suited them</source>
+        <translation>Một lời nhắn riêng, ví dụ món nào hợp với khách</translation>
+    </message>
+    <message>
+        <source>Personal line</source>
+        <translation>Lời nhắn riêng</translation>
+    </message>
+    <message>
+        <source>Preview: exactly what the customer gets</source>
+        <translation>Xem trước: đúng như khách hàng sẽ nhận</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal yet: sync first.</source>
+        <translation>Khách hàng này chưa có trên máy này: hãy đồng bộ trước.</translation>
+    </message>
+    <message>
+        <source>Follow-up for %1</source>
+        <translation>Tin nhắn chăm sóc cho %1</translation>
+    </message>
+    <message>
+        <source>preferred</source>
+        <translation>ưu tiên</translation>
+    </message>
+    <message>
+        <source>The customer agreed to no channel: no follow-up can be sent.</source>
+        <translation>Khách hàng chưa đồng ý nhận tin qua kênh nào: không thể gửi tin nhắn.</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Giỏ hàng trực tuyến</translation>
+    </message>
+    <message>
+        <source>Bought before</source>
+        <translation>Đã mua trước đây</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>%1 tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Không có ở đây</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Tiêu đề: %1</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 ký tự</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 SMS · %3</source>
+        <translation>%1 ký tự · %2 SMS · %3</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupList</name>
+    <message>
+        <source>Send a follow-up (Ctrl+F)</source>
+        <translation>Gửi tin nhắn chăm sóc (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No follow-up yet.</source>
+        <translation>Chưa có tin nhắn chăm sóc nào.</translation>
+    </message>
+    <message>
+        <source>[pending sync]</source>
+        <translation>[chờ đồng bộ]</translation>
+    </message>
+</context>
+<context>
+    <name>Followups</name>
+    <message>
+        <source>Thank you for the visit</source>
+        <translation>Cảm ơn vì đã ghé thăm</translation>
+    </message>
+    <message>
+        <source>Products you tried</source>
+        <translation>Sản phẩm bạn đã thử</translation>
+    </message>
+    <message>
+        <source>Your cart is available here today</source>
+        <translation>Giỏ hàng có sẵn tại cửa hàng hôm nay</translation>
+    </message>
+    <message>
+        <source>Delivery and packaging check-in</source>
+        <translation>Hỏi thăm về giao hàng và đóng gói</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Sinh nhật</translation>
+    </message>
+    <message>
+        <source>We miss you</source>
+        <translation>Chúng tôi nhớ bạn</translation>
+    </message>
+    <message>
+        <source>Back in stock</source>
+        <translation>Đã có hàng trở lại</translation>
+    </message>
+    <message>
+        <source>No consent recorded for this channel</source>
+        <translation>Chưa có sự đồng ý cho kênh này</translation>
+    </message>
+    <message>
+        <source>The customer declined messages on this channel</source>
+        <translation>Khách hàng đã từ chối nhận tin qua kênh này</translation>
+    </message>
+    <message>
+        <source>No email address</source>
+        <translation>Không có địa chỉ email</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Không có số điện thoại</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Đã mở</translation>
+    </message>
+    <message>
+        <source>Link opened</source>
+        <translation>Đã mở liên kết</translation>
+    </message>
+    <message>
+        <source>Ordered online</source>
+        <translation>Đã đặt hàng trực tuyến</translation>
+    </message>
+    <message>
+        <source>Not sent: no consent at sending time</source>
+        <translation>Chưa gửi: không có sự đồng ý lúc gửi</translation>
+    </message>
+    <message>
+        <source>Not sent: failed</source>
+        <translation>Chưa gửi: gửi thất bại</translation>
+    </message>
+    <message>
+        <source>Sending interrupted: to be checked</source>
+        <translation>Việc gửi bị gián đoạn: cần kiểm tra</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -960,6 +1149,10 @@
     <message>
         <source>Timeline (%1)</source>
         <translation>Dòng thời gian (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation>Tin nhắn chăm sóc (%1)</translation>
     </message>
     <message>
         <source>Agreed to be contacted, %1</source>

@@ -11,6 +11,8 @@ from PySide6.QtGui import QImage
 
 VIEWS = [
     "dashboard.png",
+    "followup_composer.png",
+    "followup_sms.png",
     "inventory.png",
     "main.png",
     "new_customer.png",

@@ -17,7 +17,7 @@ from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.tables import associates, consents, customers, locations, orders
 
-from .conftest import SEED_NOW, NewDb
+from .conftest import SEED_CUSTOMERS, SEED_NOW, NewDb
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
 
@@ -46,9 +46,13 @@ def test_same_seed_same_data_other_seed_other_data(new_db: NewDb) -> None:
     assert {r[1] for r in a} != {r[1] for r in c}
 
 
-@pytest.fixture
-def demo(seeded_db: tuple[str, dict[str, Any]]) -> Iterator[Engine]:
-    engine = make_engine(seeded_db[0])
+@pytest.fixture(scope="module")
+def demo(new_db: NewDb) -> Iterator[Engine]:
+    """Demo data of our own: the session's shared seeded hub is changed by other tests
+    (consent flips, orders arriving), and these tests check the data as seeded."""
+    engine = make_engine(new_db())
+    migrate(engine)
+    seed_demo_data(engine, customers=SEED_CUSTOMERS, seed=7, now=SEED_NOW)
     yield engine
     engine.dispose()
 

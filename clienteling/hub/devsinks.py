@@ -1,0 +1,250 @@
+"""Local stand-ins for the outside world, for the demo and the tests (never a mock inside
+the code path: the hub talks real SMTP and real HTTP to them).
+
+- `SmtpSink`: an SMTP server (aiosmtpd) on 127.0.0.1 that keeps every message it accepts.
+- `FakeProvider`: an HTTP server in the shape of an SMS/WhatsApp provider: `POST /send`
+  with JSON `{channel, to, text}` and an `Idempotency-Key` header; a key seen before
+  answers the first message's id and records nothing new, as real providers do.
+
+Both start on port 0 (a free port) and say where they listen (`url`).
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import threading
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+from aiosmtpd.controller import Controller
+
+from clienteling.domain.ids import uuid7
+
+
+@dataclass(frozen=True, slots=True)
+class SunkMail:
+    mail_from: str
+    rcpt_tos: tuple[str, ...]
+    message: EmailMessage
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"] or "")
+
+    def body(self, subtype: str) -> str:
+        """The text of the `text/<subtype>` part ("plain" or "html"), with the wire's
+        CRLF line ends read back as "\n"."""
+        part = self.message.get_body(preferencelist=(subtype,))
+        return "" if part is None else str(part.get_content()).replace("\r\n", "\n")
+
+
+@dataclass(frozen=True, slots=True)
+class SunkText:
+    id: str
+    channel: str
+    to: str
+    text: str
+    idempotency_key: str
+
+
+class _SinkHandler:
+    def __init__(self, sink: SmtpSink) -> None:
+        self._sink = sink
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+        raw = envelope.original_content or envelope.content
+        parsed = email.message_from_bytes(raw, policy=email.policy.default)
+        assert isinstance(parsed, EmailMessage)
+        mail = SunkMail(
+            mail_from=str(envelope.mail_from), rcpt_tos=tuple(envelope.rcpt_tos), message=parsed
+        )
+        with self._sink.lock:
+            self._sink.messages.append(mail)
+            self._sink.lock.notify_all()
+        return "250 OK: queued"
+
+
+class _Controller(Controller):
+    def _trigger_server(self) -> None:
+        # Started on port 0: learn the real port before aiosmtpd connects to itself.
+        assert self.server is not None
+        sockets: Any = getattr(self.server, "sockets", ())
+        self.port = int(sockets[0].getsockname()[1])
+        super()._trigger_server()
+
+
+@dataclass
+class SmtpSink:
+    messages: list[SunkMail] = field(default_factory=list)
+    lock: threading.Condition = field(default_factory=threading.Condition)
+    _controller: _Controller | None = None
+
+    @property
+    def url(self) -> str:
+        if self._controller is None:
+            raise RuntimeError("the SMTP sink is not started")
+        return f"smtp://127.0.0.1:{self._controller.port}"
+
+    def start(self) -> Self:
+        controller = _Controller(_SinkHandler(self), hostname="127.0.0.1", port=0)
+        controller.start()
+        self._controller = controller
+        return self
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def snapshot(self) -> list[SunkMail]:
+        with self.lock:
+            return list(self.messages)
+
+    def wait_for(self, count: int, *, timeout_s: float = 30.0) -> list[SunkMail]:
+        """Wait until at least `count` messages arrived (a condition, not a sleep)."""
+        with self.lock:
+            self.lock.wait_for(lambda: len(self.messages) >= count, timeout=timeout_s)
+            return list(self.messages)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class _ProviderServer(ThreadingHTTPServer):
+    daemon_threads = True
+    provider: FakeProvider
+
+
+class _ProviderHandler(BaseHTTPRequestHandler):
+    server: _ProviderServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return  # quiet: tests and the demo keep their own log
+
+    def _answer(self, status: int, body: dict[str, Any]) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self) -> None:
+        if self.path.rstrip("/") != "/send":
+            self._answer(404, {"error": "not found"})
+            return
+        key = self.headers.get("Idempotency-Key", "").strip()
+        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            body = json.loads(self.rfile.read(length))
+            channel, to, text = str(body["channel"]), str(body["to"]), str(body["text"])
+        except (ValueError, KeyError, TypeError):
+            self._answer(400, {"error": "expected JSON {channel, to, text}"})
+            return
+        if not key:
+            self._answer(400, {"error": "Idempotency-Key is required"})
+            return
+        self._answer(200, {"id": self.server.provider.record(channel, to, text, key)})
+
+
+@dataclass
+class FakeProvider:
+    """`receipts_url` set: every new message is followed by a "delivered" receipt POSTed
+    there (`Bearer receipts_token`), as a real provider reports delivery."""
+
+    messages: list[SunkText] = field(default_factory=list)
+    lock: threading.Condition = field(default_factory=threading.Condition)
+    receipts_url: str | None = None
+    receipts_token: str | None = None
+    receipts_sent: int = 0
+    _server: _ProviderServer | None = None
+    _thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """The send endpoint (`CLIENTELING_SMS_PROVIDER_URL` / `..._WHATSAPP_...`)."""
+        if self._server is None:
+            raise RuntimeError("the fake provider is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}/send"
+
+    def record(self, channel: str, to: str, text: str, key: str) -> str:
+        with self.lock:
+            for known in self.messages:
+                if known.idempotency_key == key:
+                    return known.id
+            sent = SunkText(id=uuid7(), channel=channel, to=to, text=text, idempotency_key=key)
+            self.messages.append(sent)
+            self.lock.notify_all()
+        if self.receipts_url:
+            threading.Thread(
+                target=self._send_receipt, args=(key,), name="fake-receipt", daemon=True
+            ).start()
+        return sent.id
+
+    def _send_receipt(self, key: str) -> None:
+        assert self.receipts_url is not None
+        headers = {"Authorization": f"Bearer {self.receipts_token or ''}"}
+        try:
+            httpx.post(
+                self.receipts_url,
+                json={"idempotency_key": key, "status": "delivered"},
+                headers=headers,
+                timeout=10,
+            )
+        except httpx.HTTPError:
+            return  # a receipt is best effort, as with real providers
+        with self.lock:
+            self.receipts_sent += 1
+            self.lock.notify_all()
+
+    def start(self) -> Self:
+        server = _ProviderServer(("127.0.0.1", 0), _ProviderHandler)
+        server.provider = self
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever, name="fake-provider", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._server, self._thread = None, None
+
+    def snapshot(self) -> list[SunkText]:
+        with self.lock:
+            return list(self.messages)
+
+    def wait_for(self, count: int, *, timeout_s: float = 30.0) -> list[SunkText]:
+        with self.lock:
+            self.lock.wait_for(lambda: len(self.messages) >= count, timeout=timeout_s)
+            return list(self.messages)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

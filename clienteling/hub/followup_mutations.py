@@ -1,0 +1,128 @@
+"""`followup.queue`: a follow-up asked for on a terminal (possibly offline), queued once.
+
+The id is made on the terminal, so a push sent again (or the same id from anywhere) queues
+nothing twice. The handler records the follow-up (status `queued`, synced to the store),
+its delivery job and its signed links in the same transaction; the delivery worker
+(`hub.delivery`) sends it later, re-checking consent then.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pydantic
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.domain.followup_templates import MAX_PERSONAL_LINE, MAX_PRODUCTS
+from clienteling.hub import links, versions
+from clienteling.hub.clock import iso, utc_now
+from clienteling.hub.db import insert_ignoring_conflicts
+from clienteling.hub.mutation_kit import Actor, MutationRejectedError, customer_scope
+from clienteling.hub.surveys import register_survey_link
+from clienteling.hub.tables import delivery_jobs, followup_links, followups, products
+from clienteling.protocol.entities import (
+    Channel,
+    FollowupQueueArgs,
+    FollowupTemplate,
+    Language,
+)
+
+# A survey link in a purchase check-in is a buyer's; elsewhere we do not know.
+_BUYER_TEMPLATES = {"post_purchase": True}
+
+
+class _FollowupQueue(pydantic.BaseModel):
+    """Validates `FollowupQueueArgs` (pydantic cannot use `typing.TypedDict` on 3.11)."""
+
+    model_config = pydantic.ConfigDict(strict=True)
+
+    id: str = pydantic.Field(min_length=1, max_length=64)
+    customer_id: str = pydantic.Field(min_length=1, max_length=64)
+    channel: Channel
+    template: FollowupTemplate
+    language: Language
+    product_ids: list[str] = pydantic.Field(max_length=MAX_PRODUCTS)
+    personal_line: str = pydantic.Field(max_length=MAX_PERSONAL_LINE)
+    created_at: str = pydantic.Field(min_length=1, max_length=40)
+
+
+def _args(args: dict[str, Any]) -> FollowupQueueArgs:
+    try:
+        parsed = _FollowupQueue.model_validate(args)
+    except pydantic.ValidationError as exc:
+        raise MutationRejectedError("invalid follow-up arguments") from exc
+    return FollowupQueueArgs(
+        id=parsed.id,
+        customer_id=parsed.customer_id,
+        channel=parsed.channel,
+        template=parsed.template,
+        language=parsed.language,
+        product_ids=list(dict.fromkeys(parsed.product_ids)),
+        personal_line=parsed.personal_line.strip(),
+        created_at=parsed.created_at,
+    )
+
+
+def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
+    request = _args(args)
+    scope = customer_scope(conn, actor, request["customer_id"])
+    exists = conn.execute(sa.select(followups.c.id).where(followups.c.id == request["id"]))
+    if exists.first() is not None:
+        return
+    if request["product_ids"]:
+        known = set(
+            conn.execute(
+                sa.select(products.c.id).where(products.c.id.in_(request["product_ids"]))
+            ).scalars()
+        )
+        if missing := [p for p in request["product_ids"] if p not in known]:
+            raise MutationRejectedError(f"unknown product {missing[0]!r}")
+    now = iso(utc_now())
+    insert_ignoring_conflicts(
+        conn,
+        followups,
+        {
+            "id": request["id"],
+            "customer_id": request["customer_id"],
+            "associate_id": actor.session.associate_id,
+            "associate_name": actor.session.display_name,
+            "store_id": actor.store_id,
+            "channel": request["channel"],
+            "template": request["template"],
+            "language": request["language"],
+            "product_ids": request["product_ids"],
+            "personal_line": request["personal_line"],
+            "status": "queued",
+            "status_reason": None,
+            "created_at": request["created_at"],
+            "updated_at": now,
+            "scope": scope,
+            "version": versions.allocate(conn, scope),
+        },
+    )
+    insert_ignoring_conflicts(
+        conn,
+        delivery_jobs,
+        {"followup_id": request["id"], "state": "pending", "not_before": now},
+    )
+    secret = links.link_secret(conn)
+    for kind in ("landing", "unsubscribe"):
+        insert_ignoring_conflicts(
+            conn,
+            followup_links,
+            {
+                "token": links.make_token(secret, kind, request["id"]),
+                "kind": kind,
+                "followup_id": request["id"],
+                "customer_id": request["customer_id"],
+            },
+        )
+    register_survey_link(
+        conn,
+        token=links.make_token(secret, "survey", request["id"]),
+        store_id=actor.store_id,
+        customer_id=request["customer_id"],
+        visit_id=None,
+        buyer=_BUYER_TEMPLATES.get(request["template"]),
+    )

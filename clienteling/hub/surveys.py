@@ -1,0 +1,46 @@
+"""Survey links: every survey token handed out (follow-ups, receipts, visits) is known here,
+so `/s/{token}` answers only for tokens the hub made, and the answer is tagged with what
+the token says (store, customer, visit, buyer or not)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.hub.clock import iso, utc_now
+from clienteling.hub.db import insert_ignoring_conflicts
+from clienteling.hub.tables import survey_links
+
+TOUCHPOINTS = ("staff", "product", "price", "delivery", "packaging", "returns")
+
+
+def register_survey_link(
+    conn: Connection,
+    *,
+    token: str,
+    store_id: str | None,
+    customer_id: str | None,
+    visit_id: str | None,
+    buyer: bool | None,
+) -> None:
+    """Make `token` a valid survey link (idempotent: the same token again changes nothing).
+    Call inside the transaction that records what the survey is about."""
+    insert_ignoring_conflicts(
+        conn,
+        survey_links,
+        {
+            "token": token,
+            "store_id": store_id,
+            "customer_id": customer_id,
+            "visit_id": visit_id,
+            "buyer": buyer,
+            "created_at": iso(utc_now()),
+        },
+    )
+
+
+def survey_link(conn: Connection, token: str) -> Any:
+    """The registered link row, or None."""
+    return conn.execute(sa.select(survey_links).where(survey_links.c.token == token)).first()

@@ -1,0 +1,80 @@
+"""The profile's follow-ups tab: what was sent (or is waiting) and how it went, with a
+button to compose a new one (Ctrl+F)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.terminal.followup_views import FollowupView
+from clienteling.ui.followup_composer import template_label
+from clienteling.ui.labels import contact_channel_label, local_time
+
+
+def followup_status_label(status: str) -> str:
+    labels = {
+        "queued": QCoreApplication.translate("Followups", "Queued"),
+        "sending": QCoreApplication.translate("Followups", "Sending"),
+        "sent": QCoreApplication.translate("Followups", "Sent"),
+        "delivered": QCoreApplication.translate("Followups", "Delivered"),
+        "opened": QCoreApplication.translate("Followups", "Opened"),
+        "clicked": QCoreApplication.translate("Followups", "Link opened"),
+        "converted": QCoreApplication.translate("Followups", "Ordered online"),
+        "refused_no_consent": QCoreApplication.translate(
+            "Followups", "Not sent: no consent at sending time"
+        ),
+        "failed": QCoreApplication.translate("Followups", "Not sent: failed"),
+        "needs_check": QCoreApplication.translate(
+            "Followups", "Sending interrupted: to be checked"
+        ),
+    }
+    return labels.get(status, status)
+
+
+class FollowupList(QWidget):
+    compose_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.compose_button = QPushButton(self.tr("Send a follow-up (Ctrl+F)"), self)
+        self.compose_button.setObjectName("composeFollowup")
+        self.compose_button.clicked.connect(self.compose_requested)
+        row.addWidget(self.compose_button)
+        layout.addLayout(row)
+
+    def show_followups(self, followups: list[FollowupView]) -> None:
+        self.list.clear()
+        if not followups:
+            self.list.addItem(self.tr("No follow-up yet."))
+        for followup in followups:
+            status = followup_status_label(followup.status)
+            if followup.pending:
+                status += "   " + self.tr("[pending sync]")
+            head = (
+                f"{template_label(followup.template)} · "
+                f"{contact_channel_label(followup.channel)} · {status}"
+            )
+            lines = [head]
+            if followup.product_names:
+                lines.append(", ".join(followup.product_names))
+            if followup.personal_line:
+                lines.append(f"“{followup.personal_line}”")
+            lines.append(f"— {followup.associate_name}, {local_time(followup.created_at)}")
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, followup.id)
+            item.setToolTip(followup.status_reason or "")
+            self.list.addItem(item)
