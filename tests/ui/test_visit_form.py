@@ -269,3 +269,18 @@ def test_a_saved_visit_leaves_no_draft(
         dialog.save_button.click()
     wait_for_all()
     assert terminal.visit_draft(None) is None
+
+
+def test_esc_clears_the_product_box_first_and_enter_in_an_empty_box_saves(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    _type(dialog.product_search, "mac")
+    qtbot.keyClick(dialog.product_search, Qt.Key.Key_Escape)
+    assert dialog.product_search.text() == "" and dialog.isVisible()
+    dialog.outcome_buttons["bought_here"].setChecked(True)
+    dialog.survey_check.setChecked(False)
+    dialog.product_search.setFocus()
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        qtbot.keyClick(dialog.product_search, Qt.Key.Key_Return)
+    assert terminal.status().pending == 1
