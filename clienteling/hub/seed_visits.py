@@ -11,6 +11,8 @@ skewed as associates report them (browsers and price first). Deterministic for a
 from __future__ import annotations
 
 import base64
+import bisect
+import functools
 import random
 from collections import Counter
 from datetime import datetime, timedelta
@@ -122,8 +124,20 @@ def seed_visits(
     return len(rows)
 
 
+@functools.cache
+def _cumulative(table: tuple[tuple[_T, int], ...]) -> tuple[list[_T], list[int]]:
+    values, running, total = [], [], 0
+    for value, weight in table:
+        total += weight
+        values.append(value)
+        running.append(total)
+    return values, running
+
+
 def _pick(rng: random.Random, table: tuple[tuple[_T, int], ...]) -> _T:
-    return rng.choices([value for value, _w in table], weights=[w for _v, w in table])[0]
+    """A weighted draw; the running totals are worked out once per table."""
+    values, running = _cumulative(table)
+    return values[bisect.bisect_right(running, rng.random() * running[-1])]
 
 
 class _Visits:
@@ -154,12 +168,12 @@ class _Visits:
         for weight in weights:
             total += weight
             self.day_cum.append(total)
-        self.hours = list(_HOUR_WEIGHT)
-        self.hour_weights = list(_HOUR_WEIGHT.values())
+        self.hours = tuple(_HOUR_WEIGHT.items())
 
     def moment(self) -> datetime:
-        day = self.rng.choices(self.days, cum_weights=self.day_cum)[0]
-        hour = self.rng.choices(self.hours, weights=self.hour_weights)[0]
+        at = bisect.bisect_right(self.day_cum, self.rng.random() * self.day_cum[-1])
+        day = self.days[min(at, len(self.days) - 1)]
+        hour = _pick(self.rng, self.hours)
         return day.replace(hour=hour, minute=0, second=0) + timedelta(
             seconds=self.rng.randrange(3600)
         )
@@ -240,9 +254,9 @@ class _Visits:
         if outcome != "bought_here":
             reason = _pick(self.rng, _REASONS[outcome])
         if reason == "just_browsing":
-            count = self.rng.choices((0, 1), weights=(60, 40))[0]
+            count = _pick(self.rng, ((0, 60), (1, 40)))
         else:
-            count = self.rng.choices((1, 2, 3), weights=(50, 35, 15))[0]
+            count = _pick(self.rng, ((1, 50), (2, 35), (3, 15)))
         return self._row(
             store,
             at=self.moment(),

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from clienteling.store.views import TimelineEntry
+from clienteling.store.visits import REFUSED_REASON
 
 KINDS = ("visit", "order", "cart", "consent", "note")
 DEFAULT_LIMIT = 500
@@ -22,12 +23,13 @@ _NAMES = "(SELECT json_group_array(json_extract(value, '$.name')) FROM json_each
 _TIMELINE = f"""
 SELECT * FROM (
     SELECT 'visit' AS kind, v.id, v.at, v.outcome, NULL, v.reason, v.reason_text, NULL, NULL,
-           l.name, v.associate_name, {_NAMES.format(column="v.products")}, v.pending
+           l.name, v.associate_name, {_NAMES.format(column="v.products")}, v.pending,
+           {REFUSED_REASON}
     FROM visits AS v LEFT JOIN locations AS l ON l.id = v.store_id
     WHERE v.customer_id = :customer
     UNION ALL
     SELECT 'order', o.id, o.placed_at, o.status, o.channel, NULL, '', o.total_minor,
-           o.currency, l.name, NULL, {_NAMES.format(column="o.lines")}, 0
+           o.currency, l.name, NULL, {_NAMES.format(column="o.lines")}, 0, NULL
     FROM orders AS o LEFT JOIN locations AS l ON l.id = o.store_id
     WHERE o.customer_id = :customer
     UNION ALL
@@ -35,17 +37,17 @@ SELECT * FROM (
            (SELECT coalesce(sum(json_extract(value, '$.qty')
                                 * json_extract(value, '$.unit_price_minor')), 0)
             FROM json_each(c.lines)),
-           c.currency, NULL, NULL, {_NAMES.format(column="c.lines")}, 0
+           c.currency, NULL, NULL, {_NAMES.format(column="c.lines")}, 0, NULL
     FROM carts AS c
     WHERE c.customer_id = :customer
     UNION ALL
     SELECT 'consent', k.id, k.at, CASE WHEN k.granted THEN 'granted' ELSE 'refused' END,
-           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]', k.version = 0
+           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]', k.version = 0, NULL
     FROM consents AS k
     WHERE k.customer_id = :customer
     UNION ALL
     SELECT 'note', n.id, n.created_at, NULL, NULL, NULL, n.text, NULL, NULL, l.name,
-           n.author_name, '[]', n.pending
+           n.author_name, '[]', n.pending, NULL
     FROM notes AS n LEFT JOIN locations AS l ON l.id = n.store_id
     WHERE n.customer_id = :customer
 )
@@ -86,7 +88,8 @@ def customer_timeline(
             store_name=row[9],
             author_name=row[10],
             items=[str(name) for name in json.loads(row[11]) if name],
-            pending=bool(row[12]),
+            pending=bool(row[12]) and row[13] is None,
+            refused=None if row[13] is None else str(row[13]),
         )
         for row in rows
     ]

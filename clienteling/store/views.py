@@ -108,6 +108,7 @@ class VisitView:
     products: list[VisitProductView]
     survey_token: str
     pending: bool  # written here, not yet acknowledged by the hub
+    refused: str | None = None  # the hub's reason when it refused this visit
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class TimelineEntry:
     author_name: str | None = None  # the associate (visits, notes)
     items: list[str] = field(default_factory=list)  # product names (visit, order, cart)
     pending: bool = False  # written here, not yet acknowledged by the hub
+    refused: str | None = None  # the hub's reason when it refused what was written here
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,17 @@ from clienteling.store import outbox
 from clienteling.store.meta import delete_meta, get_meta, set_meta
 from clienteling.store.views import VisitProductView, VisitView
 
+REFUSED_REASON = (
+    "CASE WHEN v.pending THEN (SELECT coalesce(o.reason, '') FROM outbox AS o "
+    "WHERE o.status = 'rejected' AND o.name = 'visit.log' "
+    "AND json_extract(o.args, '$.id') = v.id) END"
+)
+"""The hub's reason for refusing a visit written here (NULL while none): the outbox keeps
+refused mutations with their reason, and the visit stays in the cache to be seen."""
+
 _COLUMNS = (
     "v.id, v.customer_id, l.name, v.associate_name, v.at, v.outcome, v.reason, "
-    "v.reason_text, v.products, v.survey_token, v.pending"
+    f"v.reason_text, v.products, v.survey_token, v.pending, {REFUSED_REASON}"
 )
 
 
@@ -44,7 +52,8 @@ def _view(row: Sequence[object]) -> VisitView:
             for p in products
         ],
         survey_token=str(row[9]),
-        pending=bool(row[10]),
+        pending=bool(row[10]) and row[11] is None,
+        refused=None if row[11] is None else str(row[11]),
     )
 
 

@@ -306,6 +306,10 @@ class InventoryDialog(QDialog):
             if watched is self.search_box and enter:
                 self._search_enter()
                 return True
+            if watched is self.search_box and key == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()  # Esc clears the box before it closes the lookup
+                self._query_did_change("")
+                return True
             if watched is self.search_box and key == Qt.Key.Key_Down and self._hits:
                 self.results.setFocus()
                 self.results.selectRow(0)

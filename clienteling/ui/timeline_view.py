@@ -31,6 +31,7 @@ from clienteling.ui.labels import (
 from clienteling.ui.visit_labels import outcome_label, reason_label
 
 PENDING_COLOUR = QColor("#8a5200")
+REFUSED_COLOUR = QColor("#b23a3a")
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -110,13 +111,18 @@ class TimelineView(QWidget):
             what, details = self._describe(entry)
             if entry.pending:
                 what += "   " + self.tr("[pending sync]")
+            if entry.refused is not None:
+                what += "   " + self.tr("[refused by the hub]")
             item = QTreeWidgetItem([local_time(entry.at), what, details])
+            if entry.refused:
+                item.setToolTip(1, entry.refused)
             item.setData(0, KIND_ROLE, entry.kind)
             item.setData(0, ID_ROLE, entry.id)
             item.setToolTip(2, details)
-            if entry.pending:
+            if entry.pending or entry.refused is not None:
+                colour = PENDING_COLOUR if entry.pending else REFUSED_COLOUR
                 for column in range(3):
-                    item.setForeground(column, QBrush(PENDING_COLOUR))
+                    item.setForeground(column, QBrush(colour))
             self.tree.addTopLevelItem(item)
         if not shown:
             empty = QTreeWidgetItem(["", self.tr("Nothing to show yet."), ""])

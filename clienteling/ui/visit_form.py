@@ -604,8 +604,13 @@ class VisitFormDialog(QDialog):
             key = event.key()
             enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            if watched is self.product_search and enter and plain:
+            typed = bool(self.product_search.text().strip())
+            if watched is self.product_search and enter and plain and typed:
                 self._search_enter()
+                return True  # an empty box lets Enter through: it saves
+            if watched is self.product_search and key == Qt.Key.Key_Escape and typed:
+                self.product_search.clear()  # Esc clears the box before it closes the form
+                self._query_did_change("")
                 return True
             if watched is self.product_search and key == Qt.Key.Key_Down and self.matches.count():
                 self.matches.setFocus()

@@ -1340,6 +1340,10 @@
         <translation>[en attente de synchro]</translation>
     </message>
     <message>
+        <source>[refused by the hub]</source>
+        <translation>[refusé par le hub]</translation>
+    </message>
+    <message>
         <source>Nothing to show yet.</source>
         <translation>Rien à afficher pour l’instant.</translation>
     </message>

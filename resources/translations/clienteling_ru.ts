@@ -1340,6 +1340,10 @@
         <translation>[ждёт синхронизации]</translation>
     </message>
     <message>
+        <source>[refused by the hub]</source>
+        <translation>[отклонено хабом]</translation>
+    </message>
+    <message>
         <source>Nothing to show yet.</source>
         <translation>Пока ничего нет.</translation>
     </message>

@@ -1340,6 +1340,10 @@
         <translation>[chờ đồng bộ]</translation>
     </message>
     <message>
+        <source>[refused by the hub]</source>
+        <translation>[máy chủ trung tâm từ chối]</translation>
+    </message>
+    <message>
         <source>Nothing to show yet.</source>
         <translation>Chưa có gì để hiển thị.</translation>
     </message>

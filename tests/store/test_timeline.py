@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from clienteling.store import outbox
 from clienteling.store.apply import apply_page
 from clienteling.store.queries import add_note, customer_profile
 from clienteling.store.timeline import customer_timeline
-from clienteling.store.visits import log_visit
+from clienteling.store.visits import customer_visits, log_visit
 from tests.store.conftest import SCOPE, STORE_ID, change
 from tests.store.test_products_and_visits import catalog
 
@@ -166,3 +167,26 @@ def test_every_kind_newest_first_with_pending_marked(catalog: Database) -> None:
 def test_a_customer_without_history_has_an_empty_timeline(catalog: Database) -> None:
     assert customer_timeline(catalog, "c1") == []
     assert customer_timeline(catalog, "nobody") == []
+
+
+def test_a_visit_the_hub_refused_shows_why_instead_of_pending(catalog: Database) -> None:
+    visit = log_visit(
+        catalog,
+        visit_id="v9",
+        customer_id="c1",
+        outcome="bought_here",
+        reason=None,
+        reason_text="",
+        product_ids=[],
+        survey_token="tok-0123456789abcdef",
+        associate_id="a1",
+        associate_name="Camille Laurent",
+        store_id=STORE_ID,
+    )
+    assert visit.pending and visit.refused is None
+    [queued] = outbox.pending(catalog)
+    outbox.mark_rejected(catalog, queued.mutation_id, "the customer belongs to another store")
+    [seen] = customer_visits(catalog, "c1")
+    assert not seen.pending and seen.refused == "the customer belongs to another store"
+    [entry] = customer_timeline(catalog, "c1")
+    assert not entry.pending and entry.refused == "the customer belongs to another store"

@@ -128,6 +128,8 @@ def test_nothing_found_says_so_and_f3_brings_the_same_lookup_back(
         _type(dialog.search_box, "zzzqqq")
     assert dialog.results.rowCount() == 0
     assert dialog.hint.isVisible() and "zzzqqq" in dialog.hint.text()
+    qtbot.keyClick(dialog.search_box, Qt.Key.Key_Escape)  # clears first
+    assert dialog.search_box.text() == "" and dialog.isVisible()
     assert window.open_inventory() is dialog
 
 

@@ -112,6 +112,12 @@ def test_the_timeline_tab_lists_every_kind_newest_first(
     plain = view.timeline_view.tree.topLevelItem(1)
     assert pending.foreground(1).color() != plain.foreground(1).color()
 
+    refused = replace(ENTRIES[0], pending=False, refused="unknown product 'p9'")
+    view.show_profile(replace(profile, timeline=[refused]))
+    item = view.timeline_view.tree.topLevelItem(0)
+    assert item.text(1) == "Store visit: Left without buying   [refused by the hub]"
+    assert item.toolTip(1) == "unknown product 'p9'"
+
 
 def test_the_filter_by_kind_works_from_the_keyboard_and_survives_a_refresh(
     qtbot: QtBot, profile: CustomerProfile

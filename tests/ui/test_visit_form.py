@@ -8,11 +8,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from clienteling.hub.db import make_engine
+from clienteling.hub.tables import visits
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
@@ -77,8 +80,8 @@ def _anonymous_form(qtbot: QtBot, window: MainWindow) -> VisitFormDialog:
     return dialog
 
 
-def test_an_anonymous_non_buyer_logged_by_keyboard(
-    qtbot: QtBot, window: MainWindow, terminal: Terminal
+def test_an_anonymous_non_buyer_logged_by_keyboard_reaches_the_hub(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal, tmp_path: Path
 ) -> None:
     dialog = _anonymous_form(qtbot, window)
     assert dialog.customer_id is None
@@ -116,6 +119,23 @@ def test_an_anonymous_non_buyer_logged_by_keyboard(
     pixmap = dialog.qr_label.pixmap()
     assert not pixmap.isNull() and pixmap.width() >= 150
     assert terminal.status().pending == 1
+
+    # The next sync takes it to the hub, as typed.
+    report = terminal.sync_once()
+    assert report.pushed == 1 and not report.rejected
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's database
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(visits).where(visits.c.id == visit.id)).one()
+    finally:
+        engine.dispose()
+    assert (row.customer_id, row.outcome, row.reason) == (
+        None,
+        "left_without_buying",
+        "just_browsing",
+    )
+    assert row.survey_token == visit.survey_token
+    assert [p["product_id"] for p in row.products] == [product.id]
 
 
 def test_a_scanned_barcode_adds_its_product_at_once(
@@ -269,3 +289,18 @@ def test_a_saved_visit_leaves_no_draft(
         dialog.save_button.click()
     wait_for_all()
     assert terminal.visit_draft(None) is None
+
+
+def test_esc_clears_the_product_box_first_and_enter_in_an_empty_box_saves(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    dialog = _anonymous_form(qtbot, window)
+    _type(dialog.product_search, "mac")
+    qtbot.keyClick(dialog.product_search, Qt.Key.Key_Escape)
+    assert dialog.product_search.text() == "" and dialog.isVisible()
+    dialog.outcome_buttons["bought_here"].setChecked(True)
+    dialog.survey_check.setChecked(False)
+    dialog.product_search.setFocus()
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        qtbot.keyClick(dialog.product_search, Qt.Key.Key_Return)
+    assert terminal.status().pending == 1
