@@ -13,7 +13,7 @@ from clienteling import __version__
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx
 from clienteling.hub.errors import install_error_handlers
-from clienteling.hub.routes import auth, customers, health, ingest, sync
+from clienteling.hub.routes import auth, customers, health, ingest, profile_history, sync
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import associates
@@ -46,4 +46,5 @@ def create_app(settings: HubSettings) -> FastAPI:
     install_error_handlers(app)
     for router in (health.router, auth.router, sync.router, customers.router, ingest.router):
         app.include_router(router)
+    app.include_router(profile_history.router)
     return app

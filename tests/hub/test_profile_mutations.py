@@ -346,6 +346,9 @@ def test_same_phone_created_twice_is_merged_and_old_id_resolves(hub: SeededHub) 
     assert (merge.survivor_id, merge.matched_on) == (first["id"], "phone")
     assert gone.entity == "customer"
     assert {c.customer_id for c in twin_consents} == {first["id"]}
+    resolved = httpx.get(f"{hub.url}/api/v1/customers/{twin['id']}", headers=dict(b.http.headers))
+    assert resolved.json()["customer"]["id"] == first["id"]
+    assert note["id"] in [n["id"] for n in resolved.json()["notes"]]
     kinds = {(c["entity"], c["op"], c["id"]) for c in changes}
     assert ("customer_merge", "upsert", twin["id"]) in kinds
     assert ("customer", "delete", twin["id"]) in kinds
@@ -416,3 +419,28 @@ def test_a_merge_moves_every_linked_row(hub: SeededHub) -> None:
     assert history_owners == {keep["id"]}
     assert chain == keep["id"]  # no chains: old ids resolve in one step
     assert row(hub, lose["id"]) is None
+
+
+def test_history_endpoint_shows_replaced_values_and_refusals(
+    client: httpx.Client, hub: SeededHub
+) -> None:
+    a, b = Device(hub), Device(hub)
+    try:
+        cid = new_customer(a)["id"]
+        _granted, seen = latest_consent(hub, cid, "sms")
+        a.send(("customer.patch", {"customer_id": cid, "given_name": "Ana"}))
+        a.send(("consent.set", consent_event(cid, "sms", granted=False, based_on=seen)))
+        b.send(("consent.set", consent_event(cid, "sms", granted=True, based_on=seen)))
+        sign_in(client)
+        body = client.get(f"/api/v1/customers/{cid}/history").json()
+        other_store = client.get(f"/api/v1/customers/{hub.customer_of(2)}/history")
+    finally:
+        a.close()
+        b.close()
+    assert [(f["field"], f["old_value"], f["new_value"]) for f in body["fields"]] == [
+        ("given_name", "Élodie", "Ana")
+    ]
+    assert body["fields"][0]["device_id"] == a.id
+    outcomes = sorted((c["outcome"], c["granted"]) for c in body["consents"])
+    assert outcomes == [("recorded", False), ("refused", True)]
+    assert other_store.status_code == 404
