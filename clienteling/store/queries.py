@@ -27,6 +27,7 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
+from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.views import (
     CartLineView,
@@ -86,6 +87,8 @@ def customer_profile(
         orders=_orders(db, customer_id),
         cart=_live_cart(db, customer_id, store_id=store_id),
         notes=_notes(db, customer_id),
+        pending_fields=(state := profile_sync_state(db, customer_id)).pending_fields,
+        refused=state.refused,
     )
 
 

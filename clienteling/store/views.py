@@ -105,3 +105,5 @@ class CustomerProfile:
     orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
     cart: CartView | None = None  # the live (open or abandoned) online cart
     notes: list[NoteView] = field(default_factory=list)  # newest first
+    pending_fields: frozenset[str] = frozenset()  # changed here, not yet acknowledged
+    refused: tuple[str, ...] = ()  # the hub's reasons for refused profile/consent changes
