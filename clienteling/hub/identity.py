@@ -55,7 +55,9 @@ class Match:
 
 def _lock_keys(conn: Connection, keys: list[str]) -> None:
     """On PostgreSQL, creations naming one phone/email/card take turns, so the second
-    sees the first (committed) and merges; SQLite writers are serialised already."""
+    sees the first (committed) and merges; SQLite writers are serialised already. (The
+    store's version counter, locked by the insert, serialises them today as well; this
+    keeps it true whatever the handler locks first.)"""
     if conn.dialect.name != "postgresql":
         return
     for key in sorted(set(keys)):

@@ -7,6 +7,7 @@ Merges: a new customer with a known phone, email or card joins the existing cust
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
@@ -444,3 +445,45 @@ def test_history_endpoint_shows_replaced_values_and_refusals(
     outcomes = sorted((c["outcome"], c["granted"]) for c in body["consents"])
     assert outcomes == [("recorded", False), ("refused", True)]
     assert other_store.status_code == 404
+
+
+def test_the_same_person_created_at_once_on_many_terminals_is_one_customer(
+    hub: SeededHub,
+) -> None:
+    """Concurrent creations with one phone: each sees the ones committed before it (on
+    PostgreSQL they take turns on the phone's advisory lock), so all merge into one."""
+    devices = [Device(hub) for _ in range(6)]
+    phone = f"+3361{int(uuid7()[-8:], 16) % 10**7:07d}"
+    twins = [create_args(phones=[phone]) for _ in devices]
+    start = threading.Barrier(len(devices))
+    statuses: list[str] = []
+
+    def create(device: Device, args: dict[str, Any]) -> None:
+        start.wait()
+        statuses.extend(r["status"] for r in device.send(("customer.create", args)))
+
+    threads = [
+        threading.Thread(target=create, args=(d, a)) for d, a in zip(devices, twins, strict=True)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for device in devices:
+            device.close()
+    assert statuses == ["applied"] * len(devices)
+    ids = [t["id"] for t in twins]
+    with hub.engine.connect() as conn:
+        alive = conn.execute(sa.select(customers.c.id).where(customers.c.id.in_(ids))).all()
+        merged = dict(
+            conn.execute(
+                sa.select(customer_merges.c.id, customer_merges.c.survivor_id).where(
+                    customer_merges.c.id.in_(ids)
+                )
+            ).all()
+        )
+    assert len(alive) == 1
+    survivor = alive[0].id
+    assert merged == {i: survivor for i in ids if i != survivor}
