@@ -24,6 +24,7 @@ from clienteling.hub.routes import (
     followup_pages,
     health,
     ingest,
+    profile_history,
     stats,
     survey_pages,
     sync,
@@ -84,4 +85,5 @@ def create_app(settings: HubSettings) -> FastAPI:
         delivery_receipts.router,
     ):
         app.include_router(router)
+    app.include_router(profile_history.router)
     return app

@@ -24,7 +24,12 @@ from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import Actor
-from clienteling.hub.profile_mutations import MAX_CONTACTS, audit_consent, record_history
+from clienteling.hub.profile_mutations import (
+    MAX_CONTACTS,
+    audit_consent,
+    current_consents,
+    record_history,
+)
 from clienteling.hub.tables import (
     consents,
     customer_merges,
@@ -50,7 +55,9 @@ class Match:
 
 def _lock_keys(conn: Connection, keys: list[str]) -> None:
     """On PostgreSQL, creations naming one phone/email/card take turns, so the second
-    sees the first (committed) and merges; SQLite writers are serialised already."""
+    sees the first (committed) and merges; SQLite writers are serialised already. (The
+    store's version counter, locked by the insert, serialises them today as well; this
+    keeps it true whatever the handler locks first.)"""
     if conn.dialect.name != "postgresql":
         return
     for key in sorted(set(keys)):
@@ -118,25 +125,13 @@ def merge_if_duplicate(conn: Connection, actor: Actor | None, customer_id: str) 
     return match.survivor_id
 
 
-def _latest_consents(conn: Connection, customer_id: str) -> dict[str, bool]:
-    """Channel -> granted of the newest event (by version: hub commit order)."""
-    latest: dict[str, bool] = {}
-    for channel, granted in conn.execute(
-        sa.select(consents.c.channel, consents.c.granted)
-        .where(consents.c.customer_id == customer_id)
-        .order_by(consents.c.version)
-    ):
-        latest[str(channel)] = bool(granted)
-    return latest
-
-
 def _move_consents(
     conn: Connection, *, merged_id: str, survivor_id: str, scope: str, actor: Actor | None
 ) -> None:
     """The merged customer's consent events join the survivor's log (in their order,
     after the survivor's). An opt-out on either side stands: where the merged side's
     newest event is an opt-in but the survivor had opted out, an opt-out is appended."""
-    kept = _latest_consents(conn, survivor_id)
+    kept = current_consents(conn, survivor_id)
     moving = conn.execute(
         sa.select(consents.c.id)
         .where(consents.c.customer_id == merged_id)
@@ -151,7 +146,7 @@ def _move_consents(
                 .values(customer_id=survivor_id, scope=scope, version=first + offset)
             )
     now = iso(utc_now())
-    for channel, granted in _latest_consents(conn, survivor_id).items():
+    for channel, granted in current_consents(conn, survivor_id).items():
         if granted and kept.get(channel) is False:
             consent_id = f"merge-{merged_id}-{channel}"[:64]
             conn.execute(

@@ -194,6 +194,19 @@ def _event_time(text: str) -> str:
     return iso(min(moment, utc_now()))
 
 
+def current_consents(conn: Connection, customer_id: str) -> dict[str, bool]:
+    """Channel -> may we contact: the newest event per channel by version (hub commit
+    order), never by its `at` (a terminal clock). What sending a follow-up must check."""
+    latest: dict[str, bool] = {}
+    for channel, granted in conn.execute(
+        sa.select(consents.c.channel, consents.c.granted)
+        .where(consents.c.customer_id == customer_id)
+        .order_by(consents.c.version)
+    ):
+        latest[str(channel)] = bool(granted)
+    return latest
+
+
 def unseen_opt_out(
     conn: Connection, customer_id: str, channel: str, *, based_on: int, seen: list[str]
 ) -> bool:

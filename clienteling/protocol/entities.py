@@ -1,7 +1,8 @@
 """The JSON shape of each synced entity (`Change.data`), agreed by hub and terminal.
 
 Scopes: "catalog" carries `location`, `product`, `inventory`; "store:<store id>" carries
-the store's customers and their `consent`, `order`, `cart` and `note` rows.
+the store's customers and their `consent`, `order`, `cart` and `note` rows, and the
+`customer_merge` rows that map merged customer ids to their survivors.
 Times are UTC ISO 8601 strings; money is integer minor units plus an ISO currency.
 """
 

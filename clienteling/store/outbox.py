@@ -74,7 +74,11 @@ def mark_rejected(db: Database, mutation_id: int, reason: str) -> None:
 
 def acknowledge(db: Database, last_mutation_id: int) -> None:
     """The hub has everything up to `last_mutation_id`: trim those pending rows."""
+    # Imported here: store.profile queues its mutations through this module.
+    from clienteling.store.profile import fold_acknowledged
+
     with db.atomic():
+        fold_acknowledged(db, last_mutation_id)
         if last_mutation_id > last_acknowledged(db):
             set_meta(db, LAST_ACK_KEY, str(last_mutation_id))
         db.execute(

@@ -383,6 +383,25 @@ def settle(db: Database, *, pulled: Sequence[str], merges: Sequence[Change]) -> 
     _rebuild(db, touched & (fresh | survivors), fresh=fresh)
 
 
+def fold_acknowledged(db: Database, last_mutation_id: int) -> None:
+    """The hub applied the pending patches up to `last_mutation_id`: their values are now
+    the hub's, so a later refusal takes the customer back to them, not to older ones."""
+    acked = [p for p in _pending_patches(db) if p[0] <= last_mutation_id]
+    shadows: dict[str, dict[str, Any]] = {}
+    for _mutation_id, args in acked:
+        customer_id = str(args["customer_id"])
+        if customer_id not in shadows:
+            shadows[customer_id] = _shadow(db, customer_id)
+        if not shadows[customer_id]:
+            continue  # no shadow: nothing of this customer waits any more
+        applied = _apply_patch({"preferences": {}}, args)
+        for field in _patched_fields(args):
+            shadows[customer_id][field] = _get(applied, field)
+    for customer_id, shadow in shadows.items():
+        if shadow:
+            _save_shadow(db, customer_id, shadow)
+
+
 def undo_rejected(db: Database, mutation_id: int) -> None:
     """The hub refused this mutation for good: take its local effect back."""
     row = db.conn.execute(

@@ -157,3 +157,5 @@ class CustomerProfile:
     visits: list[VisitView] = field(default_factory=list)  # newest first
     timeline: list[TimelineEntry] = field(default_factory=list)  # newest first
     followups: list[FollowupView] = field(default_factory=list)  # newest first
+    pending_fields: frozenset[str] = frozenset()  # changed here, not yet acknowledged
+    refused: tuple[str, ...] = ()  # the hub's reasons for refused profile/consent changes

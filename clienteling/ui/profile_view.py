@@ -270,7 +270,8 @@ class ProfileView(QWidget):
 
     def _show_header(self, p: CustomerProfile) -> None:
         self.avatar.setText(initials(p.display_name))
-        self.name_label.setText(p.display_name)
+        self.name_label.setText(p.display_name + ("  …" if p.pending_fields else ""))
+        self.name_label.setToolTip(self.tr("[pending sync]") if p.pending_fields else "")
         self.stage_badge.set_value(p.lifecycle_stage, stage_label(p.lifecycle_stage))
         self.tier_badge.set_value((p.loyalty_tier or "none").lower(), tier_label(p.loyalty_tier))
         granted = {c.channel: c for c in p.consents}
@@ -302,8 +303,11 @@ class ProfileView(QWidget):
         if p.loyalty_card:
             parts.append(self.tr("Card %1").replace("%1", p.loyalty_card))
         contact = "   ·   ".join(parts) or self.tr("No contact details")
-        prefs = preferences_summary(p.preferences)
-        self.contact_label.setText(f"{contact}\n{prefs}" if prefs else contact)
+        lines = [contact, preferences_summary(p.preferences)]
+        if p.refused:
+            refused = self.tr("The hub refused a change: %1").replace("%1", p.refused[-1])
+            lines.append(f"⚠ {refused}")
+        self.contact_label.setText("\n".join(line for line in lines if line))
 
     def _show_orders(self, orders: list[OrderView]) -> None:
         self.tabs.setTabText(

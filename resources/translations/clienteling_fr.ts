@@ -1175,6 +1175,10 @@
         <translation>Aucune coordonnée</translation>
     </message>
     <message>
+        <source>The hub refused a change: %1</source>
+        <translation>Le hub a refusé une modification : %1</translation>
+    </message>
+    <message>
         <source>Purchases (%1)</source>
         <translation>Achats (%1)</translation>
     </message>

@@ -1175,6 +1175,10 @@
         <translation>Нет контактных данных</translation>
     </message>
     <message>
+        <source>The hub refused a change: %1</source>
+        <translation>Хаб отклонил изменение: %1</translation>
+    </message>
+    <message>
         <source>Purchases (%1)</source>
         <translation>Покупки (%1)</translation>
     </message>

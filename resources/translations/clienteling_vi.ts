@@ -1175,6 +1175,10 @@
         <translation>Không có thông tin liên hệ</translation>
     </message>
     <message>
+        <source>The hub refused a change: %1</source>
+        <translation>Máy chủ trung tâm đã từ chối một thay đổi: %1</translation>
+    </message>
+    <message>
         <source>Purchases (%1)</source>
         <translation>Đơn mua (%1)</translation>
     </message>

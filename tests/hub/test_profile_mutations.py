@@ -7,6 +7,7 @@ Merges: a new customer with a known phone, email or card joins the existing cust
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
@@ -346,6 +347,9 @@ def test_same_phone_created_twice_is_merged_and_old_id_resolves(hub: SeededHub) 
     assert (merge.survivor_id, merge.matched_on) == (first["id"], "phone")
     assert gone.entity == "customer"
     assert {c.customer_id for c in twin_consents} == {first["id"]}
+    resolved = httpx.get(f"{hub.url}/api/v1/customers/{twin['id']}", headers=dict(b.http.headers))
+    assert resolved.json()["customer"]["id"] == first["id"]
+    assert note["id"] in [n["id"] for n in resolved.json()["notes"]]
     kinds = {(c["entity"], c["op"], c["id"]) for c in changes}
     assert ("customer_merge", "upsert", twin["id"]) in kinds
     assert ("customer", "delete", twin["id"]) in kinds
@@ -416,3 +420,70 @@ def test_a_merge_moves_every_linked_row(hub: SeededHub) -> None:
     assert history_owners == {keep["id"]}
     assert chain == keep["id"]  # no chains: old ids resolve in one step
     assert row(hub, lose["id"]) is None
+
+
+def test_history_endpoint_shows_replaced_values_and_refusals(
+    client: httpx.Client, hub: SeededHub
+) -> None:
+    a, b = Device(hub), Device(hub)
+    try:
+        cid = new_customer(a)["id"]
+        _granted, seen = latest_consent(hub, cid, "sms")
+        a.send(("customer.patch", {"customer_id": cid, "given_name": "Ana"}))
+        a.send(("consent.set", consent_event(cid, "sms", granted=False, based_on=seen)))
+        b.send(("consent.set", consent_event(cid, "sms", granted=True, based_on=seen)))
+        sign_in(client)
+        body = client.get(f"/api/v1/customers/{cid}/history").json()
+        other_store = client.get(f"/api/v1/customers/{hub.customer_of(2)}/history")
+    finally:
+        a.close()
+        b.close()
+    assert [(f["field"], f["old_value"], f["new_value"]) for f in body["fields"]] == [
+        ("given_name", "Élodie", "Ana")
+    ]
+    assert body["fields"][0]["device_id"] == a.id
+    outcomes = sorted((c["outcome"], c["granted"]) for c in body["consents"])
+    assert outcomes == [("recorded", False), ("refused", True)]
+    assert other_store.status_code == 404
+
+
+def test_the_same_person_created_at_once_on_many_terminals_is_one_customer(
+    hub: SeededHub,
+) -> None:
+    """Concurrent creations with one phone: each sees the ones committed before it (on
+    PostgreSQL they take turns on the phone's advisory lock), so all merge into one."""
+    devices = [Device(hub) for _ in range(6)]
+    phone = f"+3361{int(uuid7()[-8:], 16) % 10**7:07d}"
+    twins = [create_args(phones=[phone]) for _ in devices]
+    start = threading.Barrier(len(devices))
+    statuses: list[str] = []
+
+    def create(device: Device, args: dict[str, Any]) -> None:
+        start.wait()
+        statuses.extend(r["status"] for r in device.send(("customer.create", args)))
+
+    threads = [
+        threading.Thread(target=create, args=(d, a)) for d, a in zip(devices, twins, strict=True)
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for device in devices:
+            device.close()
+    assert statuses == ["applied"] * len(devices)
+    ids = [t["id"] for t in twins]
+    with hub.engine.connect() as conn:
+        alive = conn.execute(sa.select(customers.c.id).where(customers.c.id.in_(ids))).all()
+        merged = dict(
+            conn.execute(
+                sa.select(customer_merges.c.id, customer_merges.c.survivor_id).where(
+                    customer_merges.c.id.in_(ids)
+                )
+            ).all()
+        )
+    assert len(alive) == 1
+    survivor = alive[0].id
+    assert merged == {i: survivor for i in ids if i != survivor}

@@ -166,3 +166,16 @@ def test_a_pulled_merge_repoints_local_rows_and_the_outbox(db: Database, ana: st
     assert [json.loads(json.dumps(a))["customer_id"] for _n, a in queued(db)] == [ana, ana]
     assert [h.id for h in search_customers(db, "lopes")] == []
     assert customer_profile(db, "c2", store_id=STORE_ID) is None
+
+
+def test_a_refusal_after_an_acknowledged_patch_goes_back_to_the_acknowledged_value(
+    db: Database, ana: str
+) -> None:
+    patch_customer(db, ana, {"given_name": "Zoé"})
+    outbox.acknowledge(db, 1)  # the hub has "Zoé" (its row not pulled yet)
+    patch_customer(db, ana, {"given_name": "Zoë", "preferences": {"style": "chic"}})
+    outbox.mark_rejected(db, 2, "refused")
+    undo_rejected(db, 2)
+    profile = customer_profile(db, ana, store_id=STORE_ID)
+    assert profile is not None
+    assert (profile.given_name, profile.preferences) == ("Zoé", {})

@@ -4,6 +4,7 @@ consent opt-outs apply at once and opt-ins after the associate confirms."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import wait_for_all
 from clienteling.ui.profile_edit import ProfileEditDialog, preferences_summary
+from clienteling.ui.profile_view import ProfileView
+from tests.ui.conftest import make_profile
 
 TIMEOUT_MS = 20_000
 
@@ -92,7 +95,7 @@ def test_ctrl_e_edits_names_and_preferences_offline_first(
     assert profile is not None and profile.given_name == "Thảo"
     assert profile.preferences["sizes"]["shoes"] == "45"
     assert profile.preferences["dates"] == {"birthday": "--05-14"}
-    assert window.profile_view.name_label.text() == profile.display_name
+    assert window.profile_view.name_label.text() == profile.display_name + "  …"  # pending
     assert "Atelier Nord, Maison Lumière" in window.profile_view.contact_label.text()
     state = terminal.profile_sync_state(customer_id)
     assert state.pending_fields == {
@@ -178,3 +181,21 @@ def test_preferences_summary_reads_like_a_sentence() -> None:
         {"sizes": {"top": "M"}, "brands": ["Nord"], "dates": {"birthday": "1990-05-14"}}
     )
     assert text == "Sizes: Top M   ·   Brands: Nord   ·   Birthday 14/05/1990"
+
+
+def test_the_profile_marks_pending_changes_and_shows_a_refusal(qtbot: QtBot) -> None:
+    view = ProfileView()
+    qtbot.addWidget(view)
+    profile = dataclasses.replace(
+        make_profile(),
+        pending_fields=frozenset({"given_name"}),
+        refused=("the customer withdrew consent for sms elsewhere",),
+        preferences={"sizes": {"shoes": "39"}},
+    )
+    view.show_profile(profile)
+    assert view.name_label.text().endswith("…")
+    assert "Sizes: Shoes 39" in view.contact_label.text()
+    assert "withdrew consent for sms" in view.contact_label.text()
+    view.show_profile(dataclasses.replace(profile, pending_fields=frozenset(), refused=()))
+    assert view.name_label.text() == profile.display_name
+    assert "withdrew" not in view.contact_label.text()

@@ -11,6 +11,7 @@ from clienteling.hub.db import read_tx
 from clienteling.hub.deps import HubDep, SessionDep
 from clienteling.hub.entities import CUSTOMER, NOTE
 from clienteling.hub.errors import ApiError
+from clienteling.hub.mutation_kit import resolve_customer_id
 from clienteling.hub.tables import customers, notes
 
 router = APIRouter(prefix="/api/v1/customers", tags=["customers"])
@@ -20,6 +21,7 @@ router = APIRouter(prefix="/api/v1/customers", tags=["customers"])
 def get_customer(customer_id: str, hub: HubDep, session: SessionDep) -> dict[str, Any]:
     """`{"customer": CustomerData, "notes": [NoteData, ...]}`, notes oldest first."""
     with read_tx(hub.engine) as conn:
+        customer_id = resolve_customer_id(conn, customer_id)  # a merged id: the survivor
         row = conn.execute(sa.select(customers).where(customers.c.id == customer_id)).first()
         if row is None or not session.may_read_scope(row.scope):
             # Same answer for "absent" and "another store's": ids do not leak across stores.
