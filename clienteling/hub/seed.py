@@ -25,6 +25,7 @@ from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
+from clienteling.hub.seed_followups import seed_followups
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -480,6 +481,7 @@ def seed_demo_data(
     for _ in range(customers):
         _customer(mk, rows, stores=stores, products=products, staff=staff)
     _insert(engine, rows)
+    seed_followups(engine, seed=seed, now=now)
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
         "chain": CHAIN_NAME,

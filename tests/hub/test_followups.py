@@ -473,3 +473,21 @@ def test_a_receipt_before_the_send_is_recorded_is_applied_on_completion(
     settings = delivery_settings(hub.url, whatsapp_provider_url=provider.url)
     run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON, after_prepare=receipt_first)
     assert status_of(hub.engine, args["id"])[0] == "opened"
+
+
+def test_demo_data_has_past_follow_ups_that_are_never_sent_again(hub: SeededHub) -> None:
+    with hub.engine.connect() as conn:
+        seeded = conn.execute(
+            sa.select(followups.c.id, followups.c.status, followups.c.scope).where(
+                followups.c.personal_line.like("%!%")
+            )
+        ).all()
+        jobs = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(delivery_jobs)
+            .where(delivery_jobs.c.followup_id.in_([r.id for r in seeded]))
+        ).scalar_one()
+    assert len(seeded) > 5
+    assert {r.status for r in seeded} <= {"sent", "delivered", "opened", "clicked", "converted"}
+    assert all(r.scope.startswith("store:") for r in seeded)
+    assert jobs == 0
