@@ -104,6 +104,8 @@ def reset_scope(db: Database, scope: str) -> None:
         for spec in ENTITY_TABLES.values():
             if spec.table == "notes":
                 db.conn.execute("DELETE FROM notes WHERE scope = ? AND pending = 0", (scope,))
+            elif spec.table == "followups":  # version 0: queued here, still in the outbox
+                db.conn.execute("DELETE FROM followups WHERE scope = ? AND version > 0", (scope,))
             else:
                 db.conn.execute(f"DELETE FROM {spec.table} WHERE scope = ?", (scope,))
         db.conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))

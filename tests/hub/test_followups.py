@@ -491,3 +491,19 @@ def test_demo_data_has_past_follow_ups_that_are_never_sent_again(hub: SeededHub)
     assert {r.status for r in seeded} <= {"sent", "delivered", "opened", "clicked", "converted"}
     assert all(r.scope.startswith("store:") for r in seeded)
     assert jobs == 0
+
+
+def test_a_provider_unreachable_on_every_try_ends_failed(device: Device, hub: SeededHub) -> None:
+    from clienteling.hub.delivery.worker import MAX_NOT_SENT
+
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=17)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    with SmtpSink() as gone:
+        settings = delivery_settings(hub.url, smtp_url=gone.url)
+    for attempt in range(MAX_NOT_SENT):
+        run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(minutes=2 * attempt))
+    status, reason = status_of(hub.engine, args["id"])
+    assert status == "failed" and reason and f"{MAX_NOT_SENT} tries" in reason
+    assert attempts_of(hub.engine, args["id"]) == ["not_sent"] * MAX_NOT_SENT
