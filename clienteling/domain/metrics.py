@@ -133,3 +133,45 @@ def is_omnichannel(channels: Iterable[str]) -> bool:
     """Bought at the store counter and online (web or phone)."""
     seen = set(channels)
     return "store" in seen and bool(seen & ONLINE_CHANNELS)
+
+
+# --- The journey funnel ------------------------------------------------------------------
+
+FUNNEL_STEPS = (
+    "visits",  # store visits in the period, anonymous visitors included
+    "bought_here",  # visits that ended with a purchase at the counter
+    "followups_sent",  # follow-ups queued in the period that reached the customer
+    "opened",
+    "clicked",
+    "online_cart",  # follow-ups whose link put something in an online cart
+    "online_order",  # online orders credited to the store (last touch within the window)
+)
+"""Each step counts a subset of the journey of the step before it (visits -> purchases;
+follow-ups -> opened -> clicked -> cart -> order), so each has a rate on its predecessor."""
+
+FOLLOWUP_REACHED = {
+    "followups_sent": frozenset({"sent", "delivered", "opened", "clicked", "converted"}),
+    "opened": frozenset({"opened", "clicked", "converted"}),
+    "clicked": frozenset({"clicked", "converted"}),
+}
+"""A follow-up's status is the furthest it got, so 'opened' counts the clicked ones too."""
+
+
+TOUCHPOINTS = ("staff", "product", "price", "delivery", "packaging", "returns")
+"""What feedback is about: the whole journey, not only the sale."""
+
+
+def funnel_rates(counts: Mapping[str, int]) -> dict[str, float | None]:
+    """Each step's rate on the step before it; the first step and a follow-up step after
+    the visit steps have none (they are different journeys' starts)."""
+    rates: dict[str, float | None] = {}
+    previous: str | None = None
+    for step in FUNNEL_STEPS:
+        starts = step in ("visits", "followups_sent")
+        rates[step] = (
+            None
+            if starts or previous is None
+            else rate(counts.get(step, 0), counts.get(previous, 0))
+        )
+        previous = step
+    return rates

@@ -21,6 +21,7 @@ from clienteling.hub.routes import (
     customers,
     delivery_receipts,
     demo_outbox,
+    followup_admin,
     followup_pages,
     health,
     ingest,
@@ -83,6 +84,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         survey_pages.router,
         demo_outbox.router,
         delivery_receipts.router,
+        followup_admin.router,
     ):
         app.include_router(router)
     app.include_router(profile_history.router)

@@ -62,5 +62,6 @@ def url(base_url: str, kind: LinkKind, token: str) -> str:
 
 
 def looks_like_token(token: str) -> bool:
-    """A cheap check before any lookup (43 base64url characters)."""
-    return len(token) == 43 and all(c.isalnum() or c in "-_" for c in token)
+    """A cheap check before any lookup: 16-64 URL-safe characters (ours are 43; survey
+    tokens registered by other parts through `hub.surveys` may be shorter or longer)."""
+    return 16 <= len(token) <= 64 and all(c.isascii() and (c.isalnum() or c in "-_") for c in token)

@@ -26,6 +26,8 @@ from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
+from clienteling.hub.seed_feedback import seed_feedback
+from clienteling.hub.seed_followups import seed_followups
 from clienteling.hub.seed_profile import add_preferences
 from clienteling.hub.seed_visits import seed_visits
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
@@ -276,8 +278,6 @@ SEASON = {
     12: 1.9,
 }
 """Relative order volume per month."""
-ATTRIBUTED_ONLINE_SHARE = 0.18
-"""Share of online orders that came from an associate's follow-up (credited to a store)."""
 
 
 @dataclass(slots=True)
@@ -530,6 +530,8 @@ def seed_demo_data(
         customers=rows.customers,
         orders=rows.orders,
     )
+    seed_followups(engine, seed=seed, now=now)
+    seed_feedback(engine, seed=seed, now=now)
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
         "chain": CHAIN_NAME,
@@ -609,10 +611,6 @@ def _customer(
             store = home if rng.random() < 0.85 else rng.choice(stores)
             colleagues = staff.get(store["id"], [])
             associate = rng.choice(colleagues) if colleagues and rng.random() < 0.8 else None
-        elif rng.random() < ATTRIBUTED_ONLINE_SHARE and staff.get(home["id"]):
-            # Ordered from an associate's follow-up: credited to the home store.
-            store = home
-            associate = rng.choice(staff[home["id"]])
         total = sum(line["qty"] * line["unit_price_minor"] for line in lines)
         kept = sum(
             (line["qty"] - line["returned_qty"]) * line["unit_price_minor"] for line in lines

@@ -2,21 +2,20 @@
 events a web shop sends (`hub.ingest`, source `storefront`), so the cart reaches the
 store's terminals as the customer's online cart and the order as a web order.
 
-Attribution: opening a follow-up link or adding from it is a touch (associate, store,
-time); an order placed within `attribution_window_days` of the newest touch is credited
-to that touch's associate and store (last touch wins), and the follow-up is `converted`.
+Opening a follow-up link or adding from it is a touch (`hub.attribution`); the order the
+checkout places is credited like any web order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import uuid7
+from clienteling.hub import attribution
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -24,12 +23,10 @@ from clienteling.hub.ingest.apply import ingest
 from clienteling.hub.ingest.events import CartEvent, CustomerRef, Line, OrderEvent
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
-    attribution_touches,
     followup_links,
     followups,
     ingest_carts,
     ingest_links,
-    order_attributions,
     products,
 )
 
@@ -58,17 +55,7 @@ def resolve(conn: Connection, token: str, kind: Literal["landing", "unsubscribe"
 
 def touch(conn: Connection, followup: Any, *, kind: Literal["click", "cart"]) -> None:
     """Record a touch for attribution; a click moves the follow-up to `clicked`."""
-    conn.execute(
-        sa.insert(attribution_touches).values(
-            id=uuid7(),
-            customer_id=followup.customer_id,
-            followup_id=followup.id,
-            associate_id=followup.associate_id,
-            store_id=followup.store_id,
-            kind=kind,
-            at=iso(utc_now()),
-        )
-    )
+    attribution.touch(conn, followup, kind=kind, at=utc_now())
     status.advance(conn, followup.id, "clicked")
 
 
@@ -208,7 +195,8 @@ def checkout(engine: Engine, settings: HubSettings, *, link: Link) -> str | None
             cart_keys=(cart.key,),
         ),
     )
-    with write_tx(engine) as conn:
+    # Ingest credits the order to the last touch (`hub.attribution`), as for any web order.
+    with read_tx(engine) as conn:
         order_id = conn.execute(
             sa.select(ingest_links.c.internal_id).where(
                 ingest_links.c.source == SOURCE,
@@ -216,47 +204,4 @@ def checkout(engine: Engine, settings: HubSettings, *, link: Link) -> str | None
                 ingest_links.c.external_id == order_key,
             )
         ).scalar_one_or_none()
-        if order_id is None:
-            return None
-        attribute_order(
-            conn,
-            order_id=str(order_id),
-            customer_id=followup.customer_id,
-            at=now,
-            window_days=settings.attribution_window_days,
-        )
-        return str(order_id)
-
-
-def attribute_order(
-    conn: Connection, *, order_id: str, customer_id: str, at: datetime, window_days: int
-) -> bool:
-    """Credit the order to the newest touch within the window (last touch wins)."""
-    since = iso(at - timedelta(days=window_days))
-    last = conn.execute(
-        sa.select(attribution_touches)
-        .where(
-            attribution_touches.c.customer_id == customer_id,
-            attribution_touches.c.at >= since,
-            attribution_touches.c.at <= iso(at),
-        )
-        .order_by(attribution_touches.c.at.desc(), attribution_touches.c.id.desc())
-        .limit(1)
-    ).first()
-    if last is None:
-        return False
-    added = insert_ignoring_conflicts(
-        conn,
-        order_attributions,
-        {
-            "order_id": order_id,
-            "followup_id": last.followup_id,
-            "associate_id": last.associate_id,
-            "store_id": last.store_id,
-            "touched_at": last.at,
-            "attributed_at": iso(at),
-        },
-    )
-    if added:
-        status.advance(conn, last.followup_id, "converted")
-    return added
+        return None if order_id is None else str(order_id)

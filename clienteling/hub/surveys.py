@@ -9,11 +9,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from clienteling.domain.metrics import TOUCHPOINTS
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.tables import survey_links
 
-TOUCHPOINTS = ("staff", "product", "price", "delivery", "packaging", "returns")
+__all__ = ["TOUCHPOINTS", "register_survey_link", "survey_link"]
 
 
 def register_survey_link(

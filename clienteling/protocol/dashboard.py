@@ -70,6 +70,47 @@ class OmnichannelFigures(BaseModel):
     published_retention_single_channel: float
 
 
+class FunnelStep(BaseModel):
+    step: str = Field(description="One of domain.metrics.FUNNEL_STEPS.")
+    count: int
+    previous_count: int = Field(description="The same step in the previous period.")
+    rate: float | None = Field(description="Share of the step before it (null at a start).")
+    revenue_minor: int | None = Field(default=None, description="For the order step.")
+
+
+class ReasonCount(BaseModel):
+    reason: str = Field(description="Why a visit ended without a purchase here.")
+    visits: int
+    previous_visits: int
+    share: float | None = Field(description="Share of the visits without a purchase.")
+
+
+class TouchpointFeedback(BaseModel):
+    touchpoint: str = Field(description="staff, product, price, delivery, packaging, returns")
+    buyer: bool | None = Field(description="Answered by a buyer, a non-buyer, or unknown.")
+    answers: int
+    average_score: float | None = Field(description="1 to 5; null without scored answers.")
+
+
+class FeedbackComment(BaseModel):
+    touchpoint: str
+    buyer: bool | None
+    score: int | None
+    text: str
+    at: str
+
+
+class FollowupEffect(BaseModel):
+    template: str
+    channel: str
+    queued: int = Field(description="Follow-ups queued in the period, refused ones included.")
+    sent: int
+    opened: int
+    clicked: int
+    converted: int
+    revenue_minor: int = Field(description="Net revenue of the online orders credited to them.")
+
+
 class StoreDashboard(BaseModel):
     store_id: str
     store_name: str
@@ -91,4 +132,13 @@ class StoreDashboard(BaseModel):
         description="Customers whose stage changed between the period's start and end."
     )
     omnichannel: OmnichannelFigures
+    funnel: list[FunnelStep] = Field(description="Visits to online orders, step by step.")
+    no_purchase_reasons: list[ReasonCount] = Field(description="Most frequent first.")
+    feedback: list[TouchpointFeedback] = Field(description="Survey answers in the period.")
+    surveys_answered: int = Field(description="Surveys with at least one answer in the period.")
+    survey_response_rate: float | None = Field(
+        description="Surveys answered per visit logged and follow-up sent in the period."
+    )
+    latest_comments: list[FeedbackComment] = Field(description="Newest written answers.")
+    followup_effects: list[FollowupEffect] = Field(description="Per template and channel.")
     rows_scanned: dict[str, int] = Field(description="Rows read per table (for operators).")

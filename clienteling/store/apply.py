@@ -24,6 +24,7 @@ from clienteling.store.search import (
 )
 from clienteling.store.state import ScopeState, save_scope_state
 from clienteling.store.tables import ENTITY_TABLES, EntityTable
+from clienteling.store.transactions import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def apply_page(
         rows = latest.setdefault(change.entity, {})
         rows.pop(change.id, None)
         rows[change.id] = change
-    with db.atomic():
+    with write_transaction(db):
         if reset:
             reset_scope(db, scope)
         for entity, rows in latest.items():
@@ -102,7 +103,7 @@ def apply_page(
 
 def reset_scope(db: Database, scope: str) -> None:
     """Forget everything pulled for `scope` (rows and cursor); unsent work stays."""
-    with db.atomic():
+    with write_transaction(db):
         db.conn.execute(
             "INSERT INTO customer_fts "
             "(customer_fts, rowid, search_name, search_other, search_digits) "
@@ -115,6 +116,8 @@ def reset_scope(db: Database, scope: str) -> None:
                 db.conn.execute(
                     f"DELETE FROM {spec.table} WHERE scope = ? AND pending = 0", (scope,)
                 )
+            elif spec.table == "followups":  # version 0: queued here, still in the outbox
+                db.conn.execute("DELETE FROM followups WHERE scope = ? AND version > 0", (scope,))
             else:
                 db.conn.execute(f"DELETE FROM {spec.table} WHERE scope = ?", (scope,))
         db.conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))

@@ -23,6 +23,7 @@ from clienteling.domain.followup_templates import (
 from clienteling.domain.text import fold
 from clienteling.protocol.entities import FollowupQueueArgs, store_scope
 from clienteling.store import outbox
+from clienteling.store.transactions import write_transaction
 
 CHANNELS = ("email", "sms", "whatsapp")
 
@@ -255,7 +256,7 @@ def queue_followup(
         raise ValidationError(f"pick at most {MAX_PRODUCTS} products")
     if len(args["personal_line"]) > MAX_PERSONAL_LINE:
         raise ValidationError(f"the personal line is longer than {MAX_PERSONAL_LINE} characters")
-    with db.atomic():
+    with write_transaction(db):
         customer = db.conn.execute(
             "SELECT scope, phones, emails FROM customers WHERE id = ?", (args["customer_id"],)
         ).fetchone()

@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from clienteling.store.meta import get_meta, set_meta
+from clienteling.store.transactions import write_transaction
 
 LAST_ACK_KEY = "last_mutation_id"
 
@@ -77,7 +78,7 @@ def acknowledge(db: Database, last_mutation_id: int) -> None:
     # Imported here: store.profile queues its mutations through this module.
     from clienteling.store.profile import fold_acknowledged
 
-    with db.atomic():
+    with write_transaction(db):
         fold_acknowledged(db, last_mutation_id)
         if last_mutation_id > last_acknowledged(db):
             set_meta(db, LAST_ACK_KEY, str(last_mutation_id))
@@ -93,7 +94,7 @@ def realign(db: Database, hub_last: int) -> None:
     Rows the hub has are trimmed; every row after `hub_last` (refused ones too: the hub
     no longer knows them) is queued again and renumbered from `hub_last + 1`, in order.
     """
-    with db.atomic():
+    with write_transaction(db):
         set_meta(db, LAST_ACK_KEY, str(hub_last))
         db.execute("DELETE FROM outbox WHERE status = 'pending' AND mutation_id <= ?", (hub_last,))
         later = [

@@ -41,6 +41,7 @@ from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import remove_customers, upsert_customers
 from clienteling.store.tables import ENTITY_TABLES
+from clienteling.store.transactions import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +213,7 @@ def patch_customer(db: Database, customer_id: str, fields: Mapping[str, Any]) ->
     """Change the customer here and queue `customer.patch` with only what changed, in one
     transaction (works offline). Returns the changed fields (none: nothing queued)."""
     wanted = clean_patch(fields)
-    with db.atomic():
+    with write_transaction(db):
         customer_id = resolve_local(db, customer_id)
         found = _customer_data(db, customer_id)
         if found is None:
@@ -306,7 +307,7 @@ def set_consent(
 ) -> bool:
     """Record the customer's choice here and queue `consent.set` (one transaction, works
     offline); False when it is already the current state (nothing queued)."""
-    with db.atomic():
+    with write_transaction(db):
         customer_id = resolve_local(db, customer_id)
         known = db.conn.execute(
             "SELECT scope FROM customers WHERE id = ?", (customer_id,)
@@ -410,7 +411,7 @@ def undo_rejected(db: Database, mutation_id: int) -> None:
     if row is None:
         return
     name, args = str(row[0]), json.loads(row[1])
-    with db.atomic():
+    with write_transaction(db):
         if name == CONSENT:
             db.conn.execute("DELETE FROM consents WHERE id = ? AND version = 0", (args.get("id"),))
         elif name == PATCH:

@@ -31,6 +31,7 @@ from clienteling.store.followups import followup_views
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.timeline import customer_timeline
+from clienteling.store.transactions import write_transaction
 from clienteling.store.views import (
     CartLineView,
     CartView,
@@ -226,7 +227,7 @@ def add_note(
         raise ValidationError(f"the note is longer than {MAX_NOTE_LENGTH} characters")
     now = datetime.now(UTC)
     created_at = now.isoformat()
-    with db.atomic():
+    with write_transaction(db):
         known = db.conn.execute(
             "SELECT scope FROM customers WHERE id = ?", (customer_id,)
         ).fetchone()
@@ -305,7 +306,7 @@ def create_customer(
         updated_at=args["created_at"],
         preferences={},
     )
-    with db.atomic():
+    with write_transaction(db):
         if db.conn.execute("SELECT 1 FROM customers WHERE id = ?", (args["id"],)).fetchone():
             raise ValidationError("this customer already exists")
         change = Change(entity="customer", op="upsert", id=args["id"], version=0, data=dict(data))

@@ -15,6 +15,7 @@ from clienteling.domain.visits import VisitRuleError, check_visit
 from clienteling.protocol.entities import VisitLogArgs, VisitProductData, store_scope
 from clienteling.store import outbox
 from clienteling.store.meta import delete_meta, get_meta, set_meta
+from clienteling.store.transactions import write_transaction
 from clienteling.store.views import VisitProductView, VisitView
 
 REFUSED_REASON = (
@@ -161,7 +162,7 @@ def log_visit(
     except VisitRuleError as exc:
         raise ValidationError(str(exc)) from exc
     at = datetime.now(UTC).replace(microsecond=0)
-    with db.atomic():
+    with write_transaction(db):
         if customer_id is None:
             scope = store_scope(store_id)
         else:

@@ -22,6 +22,7 @@ from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache
 from clienteling.store.profile import undo_rejected
 from clienteling.store.state import scope_state
+from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient, MutationGapError
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ class SyncEngine:
                 )
                 outbox.realign(db, gap.last_mutation_id)
                 continue
-            with db.atomic():
+            with write_transaction(db):
                 for result in response.results:
                     if result.status == "rejected":
                         reason = result.reason or "refused by the hub"

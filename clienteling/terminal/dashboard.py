@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from clienteling.domain.errors import HubUnreachableError
 from clienteling.protocol.dashboard import StoreDashboard
 from clienteling.store.dashboard_cache import cached_dashboard, save_dashboard
+from clienteling.store.transactions import write_transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,6 @@ def fetch_dashboard(
         if kept is None:
             raise
         return DashboardResult(kept, datetime.fromisoformat(kept.generated_at), True)
-    with db.atomic():
+    with write_transaction(db):
         save_dashboard(db, board)
     return DashboardResult(board, datetime.fromisoformat(board.generated_at), False)

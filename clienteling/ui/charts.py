@@ -40,8 +40,10 @@ class BarChart(QWidget):
         *,
         value_format: str = "%.0f",
         maximum: float | None = None,
+        labels: bool = True,
     ) -> None:
-        """`maximum` fixes the value axis (e.g. 100 for percentages); otherwise it fits."""
+        """`maximum` fixes the value axis (e.g. 100 for percentages); otherwise it fits.
+        `labels` writes each value on its bar (off where bars differ too much in size)."""
         self._chart.removeAllSeries()
         for axis in self._chart.axes():
             self._chart.removeAxis(axis)
@@ -51,7 +53,7 @@ class BarChart(QWidget):
             bar_set.setColor(QColor(PALETTE[index % len(PALETTE)]))
             bar_set.append([float(v) for v in values])
             bars.append(bar_set)
-        bars.setLabelsVisible(True)
+        bars.setLabelsVisible(labels)
         bars.setLabelsFormat("@value")
         self._chart.addSeries(bars)
         x_axis = QBarCategoryAxis()

@@ -41,9 +41,11 @@ from clienteling.terminal.views import (
 from clienteling.ui.charts import BarChart
 from clienteling.ui.dashboard_export import export_csv, export_pdf
 from clienteling.ui.errors import error_text, log_error
-from clienteling.ui.labels import local_time, stage_label, whole_number
-from clienteling.ui.metric_help import metric_help
+from clienteling.ui.followup_composer import template_label
+from clienteling.ui.labels import contact_channel_label, local_time, stage_label, whole_number
+from clienteling.ui.metric_help import funnel_step_label, metric_help, touchpoint_label
 from clienteling.ui.operations import Pool, run_in_background
+from clienteling.ui.visit_labels import reason_label
 
 PERIODS = ("month", "30", "90", "365", "custom")
 MAX_MOVES = 8  # the most common changes of stage
@@ -206,6 +208,28 @@ class DashboardView(QWidget):
             cards.setColumnStretch(index, 1)
         page.addLayout(cards)
 
+        journey = QHBoxLayout()
+        funnel_box, funnel_layout = self._section(self.tr("From visit to online order"), "funnel")
+        self.funnel_chart = BarChart(self.page)
+        funnel_layout.addWidget(self.funnel_chart)
+        self.funnel_table = _table(
+            self.page,
+            [self.tr("Step"), self.tr("Count"), self.tr("Rate"), self.tr("Previous period")],
+        )
+        funnel_layout.addWidget(self.funnel_table)
+        journey.addWidget(funnel_box, 3)
+        reasons_box, reasons_layout = self._section(
+            self.tr("Why visitors left without buying"), "reasons"
+        )
+        self.reasons_table = _table(
+            self.page,
+            [self.tr("Reason"), self.tr("Visits"), self.tr("Share"), self.tr("Previous period")],
+        )
+        reasons_layout.addWidget(self.reasons_table)
+        reasons_layout.addStretch(1)
+        journey.addWidget(reasons_box, 2)
+        page.addLayout(journey)
+
         middle = QHBoxLayout()
         lifecycle_box, lifecycle_layout = self._section(
             self.tr("Customers by lifecycle stage"), "lifecycle"
@@ -234,6 +258,45 @@ class DashboardView(QWidget):
         omni_layout.addWidget(self.omni_chart)
         middle.addWidget(omni_box, 1)
         page.addLayout(middle)
+
+        voice = QHBoxLayout()
+        feedback_box, feedback_layout = self._section(self.tr("Feedback by touchpoint"), "feedback")
+        self.response_label = QLabel(self.page)
+        self.response_label.setWordWrap(True)
+        feedback_layout.addWidget(self.response_label)
+        self.feedback_table = _table(
+            self.page,
+            [self.tr("Touchpoint"), self.tr("Buyers"), self.tr("Non-buyers")],
+        )
+        feedback_layout.addWidget(self.feedback_table)
+        feedback_layout.addStretch(1)
+        voice.addWidget(feedback_box, 2)
+        comments_box, comments_layout = self._section(self.tr("Latest comments"), "comments")
+        self.comments_table = _table(
+            self.page, [self.tr("Comment"), self.tr("Touchpoint"), self.tr("Score")]
+        )
+        comments_layout.addWidget(self.comments_table)
+        comments_layout.addStretch(1)
+        voice.addWidget(comments_box, 3)
+        page.addLayout(voice)
+
+        effect_box, effect_layout = self._section(
+            self.tr("Follow-ups by template and channel"), "followup_effects"
+        )
+        self.effects_table = _table(
+            self.page,
+            [
+                self.tr("Template"),
+                self.tr("Channel"),
+                self.tr("Sent"),
+                self.tr("Opened"),
+                self.tr("Clicked"),
+                self.tr("Ordered"),
+                self.tr("Revenue"),
+            ],
+        )
+        effect_layout.addWidget(self.effects_table)
+        page.addWidget(effect_box)
 
         people_box, people_layout = self._section(
             self.tr("In-store sales per associate"), "associates"
@@ -375,9 +438,12 @@ class DashboardView(QWidget):
             .replace("%3", _day(last_day))
         )
         self._show_cards(board)
+        self._show_funnel(board)
         self._show_lifecycle(board)
         self._show_omnichannel(board)
         self._show_associates(board)
+        self._show_feedback(board)
+        self._show_followup_effects(board)
         self.dashboard_did_show.emit()
 
     def _show_cards(self, board: StoreDashboard) -> None:
@@ -396,6 +462,43 @@ class DashboardView(QWidget):
                 vs_previous=change(pick(now), pick(before)),
                 chain=show(pick(chain)),
             )
+
+    def _show_funnel(self, board: StoreDashboard) -> None:
+        steps = board.funnel
+        self.funnel_chart.set_bars(
+            [funnel_step_label(s.step) for s in steps],
+            [
+                (self.tr("This period"), [float(s.count) for s in steps]),
+                (self.tr("Previous period"), [float(s.previous_count) for s in steps]),
+            ],
+            labels=False,  # visits dwarf the follow-up steps; the table has the numbers
+        )
+        rows = []
+        for step in steps:
+            count = whole_number(step.count)
+            if step.revenue_minor is not None:
+                count = f"{count} · {format_money(step.revenue_minor, board.currency)}"
+            rows.append(
+                [
+                    funnel_step_label(step.step),
+                    count,
+                    percent(step.rate),
+                    whole_number(step.previous_count),
+                ]
+            )
+        _fill(self.funnel_table, rows)
+        _fill(
+            self.reasons_table,
+            [
+                [
+                    reason_label(r.reason),
+                    whole_number(r.visits),
+                    percent(r.share),
+                    whole_number(r.previous_visits),
+                ]
+                for r in board.no_purchase_reasons
+            ],
+        )
 
     def _show_lifecycle(self, board: StoreDashboard) -> None:
         stages = [stage_label(s.stage) for s in board.lifecycle]
@@ -510,13 +613,69 @@ class DashboardView(QWidget):
             )
         _fill(self.associates_table, rows)
 
+    def _show_feedback(self, board: StoreDashboard) -> None:
+        self.response_label.setText(
+            self.tr("%1 surveys answered (%2 of the visits and follow-ups of the period).")
+            .replace("%1", whole_number(board.surveys_answered))
+            .replace("%2", percent(board.survey_response_rate))
+        )
+        by_point: dict[str, dict[bool | None, tuple[int, float | None]]] = {}
+        for item in board.feedback:
+            by_point.setdefault(item.touchpoint, {})[item.buyer] = (
+                item.answers,
+                item.average_score,
+            )
+
+        def cell(point: str, buyer: bool) -> str:
+            answers, score = by_point.get(point, {}).get(buyer, (0, None))
+            if not answers:
+                return "—"
+            shown = "—" if score is None else f"{score:.1f} / 5"
+            return (
+                self.tr("%1 (%2 answers)").replace("%1", shown).replace("%2", whole_number(answers))
+            )
+
+        _fill(
+            self.feedback_table,
+            [[touchpoint_label(p), cell(p, True), cell(p, False)] for p in by_point],
+        )
+        _fill(
+            self.comments_table,
+            [
+                [c.text, touchpoint_label(c.touchpoint), "—" if c.score is None else str(c.score)]
+                for c in board.latest_comments
+            ],
+        )
+
+    def _show_followup_effects(self, board: StoreDashboard) -> None:
+        _fill(
+            self.effects_table,
+            [
+                [
+                    template_label(e.template),
+                    contact_channel_label(e.channel),
+                    whole_number(e.sent),
+                    whole_number(e.opened),
+                    whole_number(e.clicked),
+                    whole_number(e.converted),
+                    format_money(e.revenue_minor, board.currency),
+                ]
+                for e in board.followup_effects
+            ],
+        )
+
     # -- export -----------------------------------------------------------------------
 
     def tables(self) -> dict[str, QTableWidget]:
         return {
+            "funnel": self.funnel_table,
+            "no_purchase_reasons": self.reasons_table,
             "lifecycle_moves": self.moves_table,
             "omnichannel": self.omni_table,
             "associates": self.associates_table,
+            "feedback": self.feedback_table,
+            "latest_comments": self.comments_table,
+            "followup_effects": self.effects_table,
         }
 
     def _export_csv(self) -> None:

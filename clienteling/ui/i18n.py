@@ -4,6 +4,7 @@ together with Qt's own translations (standard buttons and dialogs)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -65,14 +66,19 @@ def compile_ts(ts: Path, qm: Path) -> None:
 
 
 def compiled_qm(lang: str, *, cache_dir: Path | None = None) -> Path | None:
-    """The .qm for `lang`, compiled when missing or older than its .ts; None for English
-    or when it cannot be made (the app then stays in English rather than failing)."""
+    """The .qm for `lang`, compiled once per content of its .ts; None for English or when
+    it cannot be made (the app then stays in English rather than failing).
+
+    The file name carries a hash of the .ts, so two installed versions (or an older one
+    started after a newer one) never load each other's translations, which a modification
+    time check cannot promise."""
     ts = ts_file(lang)
     if lang == "en" or not ts.exists():
         return None
     cache = cache_dir or Path(platformdirs.user_cache_dir(APP_NAME)) / "translations"
-    qm = cache / f"clienteling_{lang}.qm"
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = cache / f"clienteling_{lang}_{digest}.qm"
+    if not qm.exists():
         try:
             compile_ts(ts, qm)
         except (OSError, RuntimeError):

@@ -38,6 +38,38 @@ def metric_help(key: str) -> str:
             "Customer profiles with this home store created in the period, at the counter "
             "or online. Merged duplicates count once.",
         ),
+        "funnel": QCoreApplication.translate(
+            "MetricHelp",
+            "Store visits logged in the period (anonymous visitors included) and how many "
+            "ended with a purchase here: the in-store conversion, typically 30-35 % in retail. "
+            "Then the follow-ups this store queued in the period: how many reached the "
+            "customer, were opened, had a link clicked, put something in an online cart, and "
+            "the online orders credited to the store (the last follow-up touch within 14 "
+            "days wins). Each rate is a share of the step before it.",
+        ),
+        "reasons": QCoreApplication.translate(
+            "MetricHelp",
+            "The reasons associates logged for visits that ended without a purchase here, "
+            "most frequent first, with the previous period for the trend.",
+        ),
+        "feedback": QCoreApplication.translate(
+            "MetricHelp",
+            "Survey answers given in the period, from the QR code or link handed over at the "
+            "counter and from follow-ups, by touchpoint, buyers and non-buyers apart: how "
+            "many answers and the average score out of 5. Surveys answered are counted per "
+            "visit logged and follow-up sent in the same period.",
+        ),
+        "comments": QCoreApplication.translate(
+            "MetricHelp",
+            "The newest written answers to the surveys of the period, with their touchpoint "
+            "and score. Customers wrote them; they are shown as written.",
+        ),
+        "followup_effects": QCoreApplication.translate(
+            "MetricHelp",
+            "Follow-ups this store queued in the period, per template and channel: how many "
+            "reached the customer, were opened, had a link clicked, led to an online order, "
+            "and the net revenue of the orders credited to them.",
+        ),
         "lifecycle": QCoreApplication.translate(
             "MetricHelp",
             "Stages at the end of the period, from purchase history: New (no purchase yet), "
@@ -61,3 +93,28 @@ def metric_help(key: str) -> str:
         ),
     }
     return texts.get(key, key)
+
+
+def funnel_step_label(step: str) -> str:
+    labels = {
+        "visits": QCoreApplication.translate("MetricHelp", "Store visits"),
+        "bought_here": QCoreApplication.translate("MetricHelp", "Bought in store"),
+        "followups_sent": QCoreApplication.translate("MetricHelp", "Follow-ups sent"),
+        "opened": QCoreApplication.translate("MetricHelp", "Opened"),
+        "clicked": QCoreApplication.translate("MetricHelp", "Link clicked"),
+        "online_cart": QCoreApplication.translate("MetricHelp", "Online cart"),
+        "online_order": QCoreApplication.translate("MetricHelp", "Online order"),
+    }
+    return labels.get(step, step)
+
+
+def touchpoint_label(touchpoint: str) -> str:
+    labels = {
+        "staff": QCoreApplication.translate("MetricHelp", "Staff"),
+        "product": QCoreApplication.translate("MetricHelp", "Product"),
+        "price": QCoreApplication.translate("MetricHelp", "Price"),
+        "delivery": QCoreApplication.translate("MetricHelp", "Delivery"),
+        "packaging": QCoreApplication.translate("MetricHelp", "Packaging"),
+        "returns": QCoreApplication.translate("MetricHelp", "Returns"),
+    }
+    return labels.get(touchpoint, touchpoint)

@@ -203,7 +203,11 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
     board.start()
     wait_until(lambda: bool(shown))
     try:
-        return [_grab(board, out_dir / "dashboard.png")]
+        # The window as a manager sees it, and its whole scrolling page (every section).
+        return [
+            _grab(board, out_dir / "dashboard.png"),
+            _grab(board.page, out_dir / "dashboard_page.png"),
+        ]
     finally:
         board.close()
         board.deleteLater()

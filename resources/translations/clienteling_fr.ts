@@ -146,6 +146,38 @@
         <translation>Nouveaux clients</translation>
     </message>
     <message>
+        <source>From visit to online order</source>
+        <translation>De la visite à la commande en ligne</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Why visitors left without buying</source>
+        <translation>Pourquoi les visiteurs sont partis sans acheter</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visites</translation>
+    </message>
+    <message>
         <source>Customers by lifecycle stage</source>
         <translation>Clients par étape du cycle de vie</translation>
     </message>
@@ -178,6 +210,54 @@
         <translation>Études</translation>
     </message>
     <message>
+        <source>Feedback by touchpoint</source>
+        <translation>Avis par point de contact</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Point de contact</translation>
+    </message>
+    <message>
+        <source>%1 (%2 answers)</source>
+        <translation>%1 (%2 réponses)</translation>
+    </message>
+    <message>
+        <source>Latest comments</source>
+        <translation>Derniers commentaires</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Follow-ups by template and channel</source>
+        <translation>Relances par modèle et canal</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyées</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Cliquées</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Commandées</translation>
+    </message>
+    <message>
         <source>In-store sales per associate</source>
         <translation>Ventes en magasin par conseiller</translation>
     </message>
@@ -190,12 +270,28 @@
         <translation>Achats</translation>
     </message>
     <message>
+        <source>%1 surveys answered (%2 of the visits and follow-ups of the period).</source>
+        <translation>%1 questionnaires remplis (%2 des visites et relances de la période).</translation>
+    </message>
+    <message>
         <source>Revenue</source>
         <translation>Chiffre d’affaires</translation>
     </message>
     <message>
         <source>Share</source>
         <translation>Part</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>Acheteurs</translation>
+    </message>
+    <message>
+        <source>Non-buyers</source>
+        <translation>Non-acheteurs</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>Loading the figures…</source>
@@ -212,6 +308,10 @@
     <message>
         <source>%1 · %2 to %3</source>
         <translation>%1 · du %2 au %3</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Cette période</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -827,6 +927,26 @@
         <translation>Fiches clients de ce magasin créées pendant la période, en magasin ou en ligne. Les doublons fusionnés comptent une fois.</translation>
     </message>
     <message>
+        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (the last follow-up touch within 14 days wins). Each rate is a share of the step before it.</source>
+        <translation>Les visites en magasin enregistrées pendant la période (visiteurs anonymes compris) et combien se sont terminées par un achat ici : la transformation en magasin, en général 30-35 % dans le commerce. Puis les relances que ce magasin a programmées pendant la période : combien ont atteint le client, ont été ouvertes, ont eu un lien cliqué, ont mis un article dans un panier en ligne, et les commandes en ligne attribuées au magasin (la dernière relance dans les 14 jours l’emporte). Chaque taux est une part de l’étape précédente.</translation>
+    </message>
+    <message>
+        <source>The reasons associates logged for visits that ended without a purchase here, most frequent first, with the previous period for the trend.</source>
+        <translation>Les raisons notées par les conseillers pour les visites terminées sans achat ici, les plus fréquentes d’abord, avec la période précédente pour la tendance.</translation>
+    </message>
+    <message>
+        <source>Survey answers given in the period, from the QR code or link handed over at the counter and from follow-ups, by touchpoint, buyers and non-buyers apart: how many answers and the average score out of 5. Surveys answered are counted per visit logged and follow-up sent in the same period.</source>
+        <translation>Réponses aux questionnaires pendant la période, depuis le QR code ou le lien remis au comptoir et depuis les relances, par point de contact, acheteurs et non-acheteurs à part : le nombre de réponses et la note moyenne sur 5. Les questionnaires remplis sont rapportés aux visites enregistrées et aux relances envoyées de la même période.</translation>
+    </message>
+    <message>
+        <source>The newest written answers to the surveys of the period, with their touchpoint and score. Customers wrote them; they are shown as written.</source>
+        <translation>Les dernières réponses écrites aux questionnaires de la période, avec leur point de contact et leur note. Écrites par les clients, elles sont affichées telles quelles.</translation>
+    </message>
+    <message>
+        <source>Follow-ups this store queued in the period, per template and channel: how many reached the customer, were opened, had a link clicked, led to an online order, and the net revenue of the orders credited to them.</source>
+        <translation>Les relances programmées par ce magasin pendant la période, par modèle et canal : combien ont atteint le client, ont été ouvertes, ont eu un lien cliqué, ont mené à une commande en ligne, et le chiffre d’affaires net des commandes qui leur sont attribuées.</translation>
+    </message>
+    <message>
         <source>Stages at the end of the period, from purchase history: New (no purchase yet), First purchase (one, recent), Loyal (two or more, recent), At risk (nothing for 180 days), Lapsed (nothing for 365 days). The table lists customers whose stage changed between the start and the end of the period.</source>
         <translation>Étapes à la fin de la période, d’après l’historique d’achats : Nouveau (aucun achat), Premier achat (un, récent), Fidèle (deux ou plus, récents), À risque (rien depuis 180 jours), Perdu (rien depuis 365 jours). Le tableau liste les clients dont l’étape a changé entre le début et la fin de la période.</translation>
     </message>
@@ -837,6 +957,58 @@
     <message>
         <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Visites en magasin</translation>
+    </message>
+    <message>
+        <source>Bought in store</source>
+        <translation>Achat en magasin</translation>
+    </message>
+    <message>
+        <source>Follow-ups sent</source>
+        <translation>Relances envoyées</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>Link clicked</source>
+        <translation>Lien cliqué</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Panier en ligne</translation>
+    </message>
+    <message>
+        <source>Online order</source>
+        <translation>Commande en ligne</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>Emballage</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Retours</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,38 @@
         <translation>Новые клиенты</translation>
     </message>
     <message>
+        <source>From visit to online order</source>
+        <translation>От визита до онлайн-заказа</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Предыдущий период</translation>
+    </message>
+    <message>
+        <source>Why visitors left without buying</source>
+        <translation>Почему посетители ушли без покупки</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
         <source>Customers by lifecycle stage</source>
         <translation>Клиенты по этапам жизненного цикла</translation>
     </message>
@@ -178,6 +210,54 @@
         <translation>Исследования</translation>
     </message>
     <message>
+        <source>Feedback by touchpoint</source>
+        <translation>Отзывы по точкам контакта</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Точка контакта</translation>
+    </message>
+    <message>
+        <source>%1 (%2 answers)</source>
+        <translation>%1 (ответов: %2)</translation>
+    </message>
+    <message>
+        <source>Latest comments</source>
+        <translation>Последние комментарии</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Follow-ups by template and channel</source>
+        <translation>Сообщения по шаблонам и каналам</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Переходы</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
         <source>In-store sales per associate</source>
         <translation>Продажи в магазине по консультантам</translation>
     </message>
@@ -190,12 +270,28 @@
         <translation>Покупки</translation>
     </message>
     <message>
+        <source>%1 surveys answered (%2 of the visits and follow-ups of the period).</source>
+        <translation>Заполнено анкет: %1 (%2 от визитов и сообщений за период).</translation>
+    </message>
+    <message>
         <source>Revenue</source>
         <translation>Выручка</translation>
     </message>
     <message>
         <source>Share</source>
         <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>Покупатели</translation>
+    </message>
+    <message>
+        <source>Non-buyers</source>
+        <translation>Без покупки</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
     </message>
     <message>
         <source>Loading the figures…</source>
@@ -212,6 +308,10 @@
     <message>
         <source>%1 · %2 to %3</source>
         <translation>%1 · с %2 по %3</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Этот период</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -827,6 +927,26 @@
         <translation>Профили клиентов этого магазина, созданные за период, в магазине или онлайн. Объединённые дубликаты считаются один раз.</translation>
     </message>
     <message>
+        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (the last follow-up touch within 14 days wins). Each rate is a share of the step before it.</source>
+        <translation>Визиты в магазин за период (включая анонимных посетителей) и сколько из них закончились покупкой здесь: конверсия магазина, в рознице обычно 30–35 %. Затем сообщения, которые магазин поставил в очередь за период: сколько дошло до клиента, было открыто, по скольким перешли по ссылке, положили товар в онлайн-корзину, и онлайн-заказы, засчитанные магазину (засчитывается последнее касание в пределах 14 дней). Каждая доля считается от предыдущего шага.</translation>
+    </message>
+    <message>
+        <source>The reasons associates logged for visits that ended without a purchase here, most frequent first, with the previous period for the trend.</source>
+        <translation>Причины, которые консультанты записали для визитов без покупки здесь, сначала самые частые, с предыдущим периодом для сравнения.</translation>
+    </message>
+    <message>
+        <source>Survey answers given in the period, from the QR code or link handed over at the counter and from follow-ups, by touchpoint, buyers and non-buyers apart: how many answers and the average score out of 5. Surveys answered are counted per visit logged and follow-up sent in the same period.</source>
+        <translation>Ответы на анкеты за период — по QR-коду или ссылке, выданным в магазине, и из сообщений — по точкам контакта, отдельно для покупателей и тех, кто ушёл без покупки: число ответов и средняя оценка из 5. Заполненные анкеты считаются на визиты и отправленные сообщения того же периода.</translation>
+    </message>
+    <message>
+        <source>The newest written answers to the surveys of the period, with their touchpoint and score. Customers wrote them; they are shown as written.</source>
+        <translation>Последние письменные ответы на анкеты за период, с точкой контакта и оценкой. Их написали клиенты; они показаны как есть.</translation>
+    </message>
+    <message>
+        <source>Follow-ups this store queued in the period, per template and channel: how many reached the customer, were opened, had a link clicked, led to an online order, and the net revenue of the orders credited to them.</source>
+        <translation>Сообщения, поставленные магазином в очередь за период, по шаблонам и каналам: сколько дошло до клиента, было открыто, по скольким перешли по ссылке, сколько привели к онлайн-заказу, и чистая выручка засчитанных им заказов.</translation>
+    </message>
+    <message>
         <source>Stages at the end of the period, from purchase history: New (no purchase yet), First purchase (one, recent), Loyal (two or more, recent), At risk (nothing for 180 days), Lapsed (nothing for 365 days). The table lists customers whose stage changed between the start and the end of the period.</source>
         <translation>Этапы на конец периода по истории покупок: Новый (ещё нет покупок), Первая покупка (одна, недавно), Постоянный (две и более, недавно), Под угрозой (нет покупок 180 дней), Ушедший (нет покупок 365 дней). В таблице — клиенты, чей этап изменился между началом и концом периода.</translation>
     </message>
@@ -837,6 +957,58 @@
     <message>
         <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Визиты в магазин</translation>
+    </message>
+    <message>
+        <source>Bought in store</source>
+        <translation>Покупка в магазине</translation>
+    </message>
+    <message>
+        <source>Follow-ups sent</source>
+        <translation>Отправлено сообщений</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Link clicked</source>
+        <translation>Переход по ссылке</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Онлайн-корзина</translation>
+    </message>
+    <message>
+        <source>Online order</source>
+        <translation>Онлайн-заказ</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Персонал</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Возвраты</translation>
     </message>
 </context>
 <context>

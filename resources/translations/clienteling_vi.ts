@@ -146,6 +146,38 @@
         <translation>Khách hàng mới</translation>
     </message>
     <message>
+        <source>From visit to online order</source>
+        <translation>Từ lượt ghé thăm đến đơn hàng trực tuyến</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Kỳ trước</translation>
+    </message>
+    <message>
+        <source>Why visitors left without buying</source>
+        <translation>Lý do khách rời đi mà không mua</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt ghé thăm</translation>
+    </message>
+    <message>
         <source>Customers by lifecycle stage</source>
         <translation>Khách hàng theo giai đoạn vòng đời</translation>
     </message>
@@ -178,6 +210,54 @@
         <translation>Nghiên cứu</translation>
     </message>
     <message>
+        <source>Feedback by touchpoint</source>
+        <translation>Phản hồi theo điểm tiếp xúc</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Điểm tiếp xúc</translation>
+    </message>
+    <message>
+        <source>%1 (%2 answers)</source>
+        <translation>%1 (%2 câu trả lời)</translation>
+    </message>
+    <message>
+        <source>Latest comments</source>
+        <translation>Bình luận mới nhất</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Follow-ups by template and channel</source>
+        <translation>Tin nhắn chăm sóc theo mẫu và kênh</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Đã mở</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>Đã bấm</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Đã đặt hàng</translation>
+    </message>
+    <message>
         <source>In-store sales per associate</source>
         <translation>Doanh số tại cửa hàng theo nhân viên</translation>
     </message>
@@ -190,12 +270,28 @@
         <translation>Lượt mua</translation>
     </message>
     <message>
+        <source>%1 surveys answered (%2 of the visits and follow-ups of the period).</source>
+        <translation>%1 khảo sát đã được trả lời (%2 số lượt ghé thăm và tin nhắn chăm sóc trong kỳ).</translation>
+    </message>
+    <message>
         <source>Revenue</source>
         <translation>Doanh thu</translation>
     </message>
     <message>
         <source>Share</source>
         <translation>Tỷ trọng</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>Người mua</translation>
+    </message>
+    <message>
+        <source>Non-buyers</source>
+        <translation>Người không mua</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Bình luận</translation>
     </message>
     <message>
         <source>Loading the figures…</source>
@@ -212,6 +308,10 @@
     <message>
         <source>%1 · %2 to %3</source>
         <translation>%1 · từ %2 đến %3</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Kỳ này</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -827,6 +927,26 @@
         <translation>Hồ sơ khách hàng thuộc cửa hàng này được tạo trong kỳ, tại quầy hoặc trực tuyến. Các bản trùng đã gộp chỉ tính một lần.</translation>
     </message>
     <message>
+        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (the last follow-up touch within 14 days wins). Each rate is a share of the step before it.</source>
+        <translation>Các lượt ghé thăm cửa hàng được ghi nhận trong kỳ (kể cả khách vãng lai) và số lượt kết thúc bằng việc mua tại đây: tỷ lệ chuyển đổi tại cửa hàng, thường là 30-35 % trong bán lẻ. Tiếp theo là các tin nhắn chăm sóc cửa hàng đã xếp hàng gửi trong kỳ: bao nhiêu tin đến được khách, được mở, được bấm vào liên kết, khiến khách thêm hàng vào giỏ trực tuyến, và các đơn hàng trực tuyến được ghi nhận cho cửa hàng (lần tương tác cuối cùng trong vòng 14 ngày được tính). Mỗi tỷ lệ là phần trăm so với bước trước đó.</translation>
+    </message>
+    <message>
+        <source>The reasons associates logged for visits that ended without a purchase here, most frequent first, with the previous period for the trend.</source>
+        <translation>Các lý do nhân viên ghi nhận cho những lượt ghé thăm kết thúc mà không mua tại đây, thường gặp nhất trước, kèm kỳ trước để thấy xu hướng.</translation>
+    </message>
+    <message>
+        <source>Survey answers given in the period, from the QR code or link handed over at the counter and from follow-ups, by touchpoint, buyers and non-buyers apart: how many answers and the average score out of 5. Surveys answered are counted per visit logged and follow-up sent in the same period.</source>
+        <translation>Các câu trả lời khảo sát trong kỳ, từ mã QR hoặc liên kết trao tại quầy và từ tin nhắn chăm sóc, theo điểm tiếp xúc, tách riêng người mua và người không mua: số câu trả lời và điểm trung bình trên 5. Số khảo sát đã trả lời được tính trên mỗi lượt ghé thăm và tin nhắn chăm sóc đã gửi trong cùng kỳ.</translation>
+    </message>
+    <message>
+        <source>The newest written answers to the surveys of the period, with their touchpoint and score. Customers wrote them; they are shown as written.</source>
+        <translation>Các câu trả lời viết mới nhất của khảo sát trong kỳ, kèm điểm tiếp xúc và điểm số. Do khách hàng viết và được hiển thị nguyên văn.</translation>
+    </message>
+    <message>
+        <source>Follow-ups this store queued in the period, per template and channel: how many reached the customer, were opened, had a link clicked, led to an online order, and the net revenue of the orders credited to them.</source>
+        <translation>Các tin nhắn chăm sóc cửa hàng đã xếp hàng gửi trong kỳ, theo mẫu và kênh: bao nhiêu tin đến được khách, được mở, được bấm vào liên kết, dẫn đến đơn hàng trực tuyến, và doanh thu thuần của các đơn hàng được ghi nhận cho chúng.</translation>
+    </message>
+    <message>
         <source>Stages at the end of the period, from purchase history: New (no purchase yet), First purchase (one, recent), Loyal (two or more, recent), At risk (nothing for 180 days), Lapsed (nothing for 365 days). The table lists customers whose stage changed between the start and the end of the period.</source>
         <translation>Giai đoạn vào cuối kỳ, theo lịch sử mua hàng: Mới (chưa mua), Lần mua đầu (một lần, gần đây), Trung thành (hai lần trở lên, gần đây), Có nguy cơ (không mua trong 180 ngày), Đã rời bỏ (không mua trong 365 ngày). Bảng liệt kê khách hàng đã chuyển giai đoạn giữa đầu và cuối kỳ.</translation>
     </message>
@@ -837,6 +957,58 @@
     <message>
         <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
+    </message>
+    <message>
+        <source>Store visits</source>
+        <translation>Lượt ghé thăm cửa hàng</translation>
+    </message>
+    <message>
+        <source>Bought in store</source>
+        <translation>Mua tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>Follow-ups sent</source>
+        <translation>Tin nhắn chăm sóc đã gửi</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Đã mở</translation>
+    </message>
+    <message>
+        <source>Link clicked</source>
+        <translation>Đã bấm liên kết</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Giỏ hàng trực tuyến</translation>
+    </message>
+    <message>
+        <source>Online order</source>
+        <translation>Đơn hàng trực tuyến</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Nhân viên</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Giá</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Giao hàng</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>Đóng gói</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Đổi trả</translation>
     </message>
 </context>
 <context>

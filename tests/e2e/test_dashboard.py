@@ -69,14 +69,17 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         assert shown == whole_number(figures.current.in_store.orders)
         assert board.associates_table.rowCount() >= 1
         assert board.omni_table.rowCount() == 4
+        assert board.funnel_table.rowCount() == 7
+        assert board.reasons_table.rowCount() >= 1  # the demo year has non-buyers
         assert not board.store_combo.isEnabled()  # a manager sees only their store
 
         # Exports: every table as CSV (UTF-8 with BOM), the page as a PDF.
         written = write_csv(tmp_path / "csv", figures, board.tables(), board._card_rows())
-        assert len(written) == 4
+        assert len(written) == 9  # the headline figures and eight tables
         raw = written[0].read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
-        rows = list(csv.reader(written[-1].open(encoding="utf-8-sig")))
+        associates = next(p for p in written if p.name.endswith("_associates.csv"))
+        rows = list(csv.reader(associates.open(encoding="utf-8-sig")))
         assert len(rows) == board.associates_table.rowCount() + 1
         pdf = write_pdf(tmp_path / "board.pdf", board.page)
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000

@@ -78,7 +78,13 @@ def sent_followup(
 
 
 def test_unknown_or_malformed_tokens_are_404_pages(client: httpx.Client) -> None:
-    for path in ("/f/" + "A" * 43, "/f/short", "/u/" + "B" * 43, "/s/" + "C" * 43):
+    for path in (
+        "/f/" + "A" * 43,
+        "/f/short",
+        "/u/" + "B" * 43,
+        "/s/" + "C" * 43,
+        "/s/" + "é" * 20,
+    ):
         response = client.get(path)
         assert response.status_code == 404, path
         assert response.headers["content-type"] == "text/html; charset=utf-8"
@@ -140,7 +146,7 @@ def device_associate(device: Device) -> str:
 def test_an_order_with_no_touch_in_the_window_is_not_attributed(hub: SeededHub) -> None:
     from datetime import timedelta
 
-    from clienteling.hub.storefront import attribute_order
+    from clienteling.hub.attribution import attribute_order
 
     customer = hub.customer_of(1)
     with write_tx(hub.engine) as conn:
@@ -210,7 +216,8 @@ def test_email_carries_one_click_unsubscribe_headers(
 
 def test_survey_by_touchpoint_and_anonymous(hub: SeededHub, client: httpx.Client) -> None:
     customer = hub.customer_of(0)
-    named, anonymous, non_buyer = (f"{c * 43}" for c in "DEF")
+    # Tokens of any URL-safe shape (other parts register their own).
+    named, anonymous, non_buyer = "D" * 43, "receipt-E-0001-short", "F" * 64
     with write_tx(hub.engine) as conn:
         for token, buyer in ((named, True), (anonymous, True), (non_buyer, False)):
             register_survey_link(
@@ -256,3 +263,45 @@ def test_survey_by_touchpoint_and_anonymous(hub: SeededHub, client: httpx.Client
 
 def test_demo_outbox_is_not_served_outside_the_demo(client: httpx.Client) -> None:
     assert client.get("/demo/outbox").status_code == 404
+
+
+def test_an_order_from_any_web_shop_is_credited_to_the_last_touch(
+    device: Device, hub: SeededHub, sink: SmtpSink
+) -> None:
+    from clienteling.hub.ingest.apply import ingest
+    from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
+    from clienteling.hub.settings import HubSettings
+    from clienteling.hub.tables import customers
+
+    args = sent_followup(device, hub, sink, skip=23)
+    with httpx.Client(base_url=hub.url, timeout=30) as http:
+        assert http.get(f"/f/{token_of(hub, args['id'], 'landing')}").status_code == 200
+    with hub.engine.connect() as conn:
+        email = conn.execute(
+            sa.select(customers.c.emails).where(customers.c.id == args["customer_id"])
+        ).scalar_one()[0]
+    placed = NOON.isoformat()  # NOON is tomorrow: within the window after today's click
+    result = ingest(
+        hub.engine,
+        HubSettings(db=hub.url),
+        source="webshop",
+        event_id=uuid7(),
+        topic="order.placed",
+        event=OrderEvent(
+            kind="order.placed",
+            occurred_at=placed,
+            order_key=f"W-{uuid7()}",
+            customer=CustomerRef(email=email),
+            currency="EUR",
+            lines=[Line(sku="X-1", name="Parka", qty=1, unit_price_minor=199_00)],
+        ),
+    )
+    assert result.status == "applied"
+    with hub.engine.connect() as conn:
+        credit = conn.execute(
+            sa.select(order_attributions.c.followup_id, orders.c.customer_id)
+            .join(orders, orders.c.id == order_attributions.c.order_id)
+            .where(order_attributions.c.followup_id == args["id"])
+        ).one()
+    assert credit.customer_id == args["customer_id"]
+    assert status_of(hub.engine, args["id"])[0] == "converted"

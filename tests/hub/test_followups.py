@@ -84,7 +84,9 @@ def test_queued_once_with_links_and_pulled_by_the_store(device: Device, hub: See
             ).scalars()
         )
         surveys = conn.execute(
-            sa.select(survey_links).where(survey_links.c.customer_id == customer)
+            sa.select(survey_links).where(
+                survey_links.c.customer_id == customer, survey_links.c.visit_id.is_(None)
+            )
         ).all()
     assert len(rows) == 1 and len(jobs) == 1
     assert rows[0].status == "queued" and rows[0].store_id == device.store_id
@@ -473,3 +475,80 @@ def test_a_receipt_before_the_send_is_recorded_is_applied_on_completion(
     settings = delivery_settings(hub.url, whatsapp_provider_url=provider.url)
     run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON, after_prepare=receipt_first)
     assert status_of(hub.engine, args["id"])[0] == "opened"
+
+
+def test_demo_data_has_past_follow_ups_that_are_never_sent_again(hub: SeededHub) -> None:
+    with hub.engine.connect() as conn:
+        seeded = conn.execute(
+            sa.select(followups.c.id, followups.c.status, followups.c.scope).where(
+                followups.c.personal_line.like("%!%")
+            )
+        ).all()
+        jobs = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(delivery_jobs)
+            .where(delivery_jobs.c.followup_id.in_([r.id for r in seeded]))
+        ).scalar_one()
+    assert len(seeded) > 5
+    assert {r.status for r in seeded} <= {"sent", "delivered", "opened", "clicked", "converted"}
+    assert all(r.scope.startswith("store:") for r in seeded)
+    assert jobs == 0
+
+
+def test_a_provider_unreachable_on_every_try_ends_failed(device: Device, hub: SeededHub) -> None:
+    from clienteling.hub.delivery.worker import MAX_NOT_SENT
+
+    customer = customer_with_contacts(hub.engine, device.store_id, skip=17)
+    set_consent(hub.engine, customer, "email", True)
+    args = queue_args(customer, [])
+    device.push(("followup.queue", args))
+    with SmtpSink() as gone:
+        settings = delivery_settings(hub.url, smtp_url=gone.url)
+    for attempt in range(MAX_NOT_SENT):
+        run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(minutes=2 * attempt))
+    status, reason = status_of(hub.engine, args["id"])
+    assert status == "failed" and reason and f"{MAX_NOT_SENT} tries" in reason
+    assert attempts_of(hub.engine, args["id"]) == ["not_sent"] * MAX_NOT_SENT
+
+
+def test_a_manager_settles_needs_check_after_asking_the_provider(
+    device: Device, hub: SeededHub, sink: SmtpSink
+) -> None:
+    ids = []
+    for skip in (18, 19):
+        customer = customer_with_contacts(hub.engine, device.store_id, skip=skip)
+        set_consent(hub.engine, customer, "email", True)
+        args = queue_args(customer, [])
+        device.push(("followup.queue", args))
+        ids.append(args["id"])
+    settings = delivery_settings(hub.url, smtp_url=sink.url, delivery_lease_s=30)
+
+    def crash(followup_id: str) -> None:
+        if followup_id in ids:
+            raise WorkerStopped
+
+    for seconds in (0, 31):  # the second worker comes after the first one's lease
+        with pytest.raises(WorkerStopped):
+            at = NOON + timedelta(seconds=seconds)
+            run_pass(hub.engine, settings, public_url=PUBLIC, now=at, after_prepare=crash)
+    run_pass(hub.engine, settings, public_url=PUBLIC, now=NOON + timedelta(minutes=5))
+    assert [status_of(hub.engine, i)[0] for i in ids] == ["needs_check"] * 2
+
+    url = f"/api/v1/followups/{ids[0]}/resolve"
+    assert device.http.post(url, json={"outcome": "sent"}).status_code == 403  # associate
+    with httpx.Client(base_url=hub.url, timeout=30) as manager:
+        sign_in(manager, username="demo-manager")
+        done = manager.post(url, json={"outcome": "sent"})
+        assert done.status_code == 200 and done.json()["status"] == "sent"
+        again = manager.post(url, json={"outcome": "not_sent"})
+        assert again.status_code == 409
+        failed = manager.post(f"/api/v1/followups/{ids[1]}/resolve", json={"outcome": "not_sent"})
+        assert failed.json()["status"] == "failed"
+        assert (
+            manager.post("/api/v1/followups/nope/resolve", json={"outcome": "sent"}).status_code
+            == 404
+        )
+    assert status_of(hub.engine, ids[0])[0] == "sent"
+    assert attempts_of(hub.engine, ids[0]) == ["sent"]
+    status, reason = status_of(hub.engine, ids[1])
+    assert status == "failed" and reason and "demo-manager" in reason

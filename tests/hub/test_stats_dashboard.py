@@ -14,7 +14,17 @@ from sqlalchemy.engine import Engine
 from clienteling.domain.metrics import Period, order_net_minor
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
 from clienteling.hub.stats.dashboard import NEW_STAGE, store_dashboard
-from clienteling.hub.tables import associates, customers, locations, orders
+from clienteling.hub.tables import (
+    associates,
+    attribution_touches,
+    customers,
+    feedback,
+    followups,
+    locations,
+    order_attributions,
+    orders,
+    visits,
+)
 from tests.hub.conftest import SeededHub, sign_in
 
 PARIS = "Europe/Paris"
@@ -124,6 +134,54 @@ class _Data:
                     version=self.n(),
                 )
             )
+
+    def visit(
+        self, at: str, outcome: str, reason: str | None = None, cid: str | None = None
+    ) -> None:
+        n = self.n()
+        with write_tx(self.engine) as conn:
+            conn.execute(
+                sa.insert(visits).values(
+                    id=f"v{n}",
+                    customer_id=cid,
+                    store_id="s1",
+                    associate_id="a1",
+                    associate_name="Anna",
+                    at=at,
+                    outcome=outcome,
+                    reason=reason,
+                    reason_text="",
+                    products=[],
+                    survey_token=f"token-{n:020d}",
+                    scope="store:s1",
+                    version=n,
+                )
+            )
+
+    def followup(self, cid: str, status: str, at: str = "2026-06-10T09:00:00+00:00") -> str:
+        n = self.n()
+        with write_tx(self.engine) as conn:
+            conn.execute(
+                sa.insert(followups).values(
+                    id=f"f{n}",
+                    customer_id=cid,
+                    associate_id="a1",
+                    associate_name="Anna",
+                    store_id="s1",
+                    channel="email",
+                    template="products_tried",
+                    language="fr",
+                    product_ids=[],
+                    personal_line="",
+                    status=status,
+                    status_reason=None,
+                    created_at=at,
+                    updated_at=at,
+                    scope="store:s1",
+                    version=n,
+                )
+            )
+        return f"f{n}"
 
     def dashboard(self, period: Period = JUNE, store: str = "s1") -> Any:
         with read_tx(self.engine) as conn:
@@ -239,6 +297,147 @@ def test_lifecycle_stages_and_moves_in_the_period(data: _Data) -> None:
         (NEW_STAGE, "acquisition"): 1,
     }
     assert board.current.new_customers == 1
+
+
+def test_the_funnel_goes_from_visits_to_credited_online_orders(data: _Data) -> None:
+    data.customer("c1")
+    data.customer("c9", store="s2")
+    for outcome, reason in (
+        ("bought_here", None),
+        ("left_without_buying", "price"),
+        ("left_without_buying", "price"),
+        ("will_buy_online", "delivery_options"),
+    ):
+        data.visit("2026-06-05T10:00:00+00:00", outcome, reason)
+    data.visit("2026-05-20T10:00:00+00:00", "left_without_buying", "just_browsing")  # May
+    sent = [data.followup("c1", s) for s in ("sent", "opened", "clicked", "converted")]
+    data.followup("c1", "refused_no_consent")
+    with write_tx(data.engine) as conn:
+        conn.execute(
+            sa.insert(attribution_touches).values(
+                id="t1",
+                customer_id="c9",
+                followup_id=sent[3],
+                associate_id="a1",
+                store_id="s1",
+                kind="cart",
+                at="2026-06-11T09:00:00+00:00",
+            )
+        )
+    # c9 belongs to s2 but ordered from s1's follow-up: credited to s1 through the
+    # attribution, not through the order row.
+    data.order("c9", "2026-06-12T09:00:00+00:00", channel="web", store=None, price=15_000)
+    with write_tx(data.engine) as conn:
+        order_id = conn.execute(
+            sa.select(orders.c.id).where(orders.c.customer_id == "c9")
+        ).scalar_one()
+        conn.execute(
+            sa.insert(order_attributions).values(
+                order_id=order_id,
+                followup_id=sent[3],
+                associate_id="a1",
+                store_id="s1",
+                touched_at="2026-06-11T09:00:00+00:00",
+                attributed_at="2026-06-12T09:00:00+00:00",
+            )
+        )
+    board = data.dashboard()
+    steps = {s.step: s for s in board.funnel}
+    assert [s.step for s in board.funnel] == [
+        "visits",
+        "bought_here",
+        "followups_sent",
+        "opened",
+        "clicked",
+        "online_cart",
+        "online_order",
+    ]
+    counts = {k: v.count for k, v in steps.items()}
+    assert counts == {
+        "visits": 4,
+        "bought_here": 1,
+        "followups_sent": 4,
+        "opened": 3,
+        "clicked": 2,
+        "online_cart": 1,
+        "online_order": 1,
+    }
+    assert steps["bought_here"].rate == pytest.approx(0.25)
+    assert steps["followups_sent"].rate is None  # a journey of its own starts there
+    assert steps["opened"].rate == pytest.approx(0.75)
+    assert steps["online_order"].revenue_minor == 15_000
+    assert steps["visits"].previous_count == 1
+    assert board.current.attributed_online.revenue_minor == 15_000
+    reasons = [(r.reason, r.visits, r.previous_visits) for r in board.no_purchase_reasons]
+    assert reasons == [
+        ("price", 2, 0),
+        ("delivery_options", 1, 0),
+        ("just_browsing", 0, 1),
+    ]
+    assert board.no_purchase_reasons[0].share == pytest.approx(2 / 3)
+
+
+def test_feedback_by_touchpoint_and_follow_up_effects(data: _Data) -> None:
+    data.customer("c1")
+    with write_tx(data.engine) as conn:
+        for n, (point, buyer, score, text) in enumerate(
+            [
+                ("staff", True, 5, ""),
+                ("staff", True, 4, "Très bon accueil"),
+                ("price", False, 2, "Trop cher"),
+                ("price", False, None, ""),
+            ]
+        ):
+            conn.execute(
+                sa.insert(feedback).values(
+                    id=f"fb{n}",
+                    token="tok1" if buyer else "tok2",
+                    store_id="s1",
+                    customer_id=None,
+                    visit_id=None,
+                    buyer=buyer,
+                    touchpoint=point,
+                    score=score,
+                    text=text,
+                    created_at=f"2026-06-0{n + 1}T10:00:00+00:00",
+                )
+            )
+    data.visit("2026-06-05T10:00:00+00:00", "bought_here")
+    data.visit("2026-06-05T11:00:00+00:00", "left_without_buying", "price")
+    converted = data.followup("c1", "converted")
+    data.followup("c1", "opened")
+    data.order("c1", "2026-06-12T09:00:00+00:00", channel="web", store=None, price=9_000)
+    with write_tx(data.engine) as conn:
+        order_id = conn.execute(
+            sa.select(orders.c.id).where(orders.c.channel == "web")
+        ).scalar_one()
+        conn.execute(
+            sa.insert(order_attributions).values(
+                order_id=order_id,
+                followup_id=converted,
+                associate_id="a1",
+                store_id="s1",
+                touched_at="2026-06-11T09:00:00+00:00",
+                attributed_at="2026-06-12T09:00:00+00:00",
+            )
+        )
+    board = data.dashboard()
+    found = {(f.touchpoint, f.buyer): (f.answers, f.average_score) for f in board.feedback}
+    assert found == {("staff", True): (2, 4.5), ("price", False): (2, 2.0)}
+    assert [f.touchpoint for f in board.feedback] == ["staff", "price"]  # journey order
+    assert board.surveys_answered == 2
+    assert board.survey_response_rate == pytest.approx(2 / 4)  # 2 visits + 2 sent
+    assert [c.text for c in board.latest_comments] == ["Trop cher", "Très bon accueil"]
+    (effect,) = board.followup_effects
+    assert (effect.template, effect.channel) == ("products_tried", "email")
+    assert (effect.queued, effect.sent, effect.opened, effect.clicked, effect.converted) == (
+        2,
+        2,
+        2,
+        1,
+        1,
+    )
+    assert effect.revenue_minor == 9_000
 
 
 def test_the_totals_reconcile_with_the_raw_rows(hub: SeededHub) -> None:

@@ -3,6 +3,7 @@ interface shows the chosen language."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -85,13 +86,27 @@ def test_ts_files_compile(lang: str, tmp_path: Path) -> None:
     assert qm.stat().st_size > 1000
 
 
-def test_qm_is_cached_and_rebuilt_when_the_ts_is_newer(tmp_path: Path) -> None:
+def test_qm_is_cached_and_rebuilt_when_the_ts_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     qm = compiled_qm("fr", cache_dir=tmp_path)
     assert qm is not None and qm.exists()
     first = qm.stat().st_mtime_ns
     assert compiled_qm("fr", cache_dir=tmp_path) == qm
     assert qm.stat().st_mtime_ns == first  # not recompiled
     assert compiled_qm("en", cache_dir=tmp_path) is None
+    # Another version of the app, whose .ts is different but looks OLDER on disk (an
+    # older install started after a newer one): it gets its own, fresh .qm.
+    other = tmp_path / "other" / "clienteling_fr.ts"
+    other.parent.mkdir()
+    other.write_text(
+        ts_file("fr").read_text(encoding="utf-8").replace("Nouveau client", "Client nouveau"),
+        encoding="utf-8",
+    )
+    os.utime(other, (1_000_000, 1_000_000))
+    monkeypatch.setattr("clienteling.ui.i18n.ts_file", lambda _lang: other)
+    changed = compiled_qm("fr", cache_dir=tmp_path)
+    assert changed is not None and changed != qm and changed.exists()
 
 
 @pytest.fixture

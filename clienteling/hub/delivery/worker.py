@@ -21,7 +21,7 @@ from clienteling.domain.ids import uuid7
 from clienteling.domain.quiet_hours import quiet_until
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
-from clienteling.hub.db import write_tx
+from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.delivery import providers, queue, receipts
 from clienteling.hub.delivery.compose import compose, recipient, unsubscribe_url
 from clienteling.hub.settings import HubSettings
@@ -31,6 +31,7 @@ from clienteling.protocol.entities import FollowupStatus
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_S = 60.0
+MAX_NOT_SENT = 10  # a provider unreachable this often (10 minutes and more): failed
 DEFAULT_TIMEZONE = "UTC"
 
 AfterPrepare = Callable[[str], None]
@@ -177,6 +178,17 @@ class _Pass:
             ),
         )
 
+    def _gave_up(self, followup_id: str) -> bool:
+        """This try is the last: the provider was unreachable on every earlier one."""
+        with read_tx(self.engine) as conn:
+            tries = conn.execute(
+                sa.select(sa.func.count()).where(
+                    delivery_attempts.c.followup_id == followup_id,
+                    delivery_attempts.c.state == "not_sent",
+                )
+            ).scalar_one()
+        return int(tries) + 1 >= MAX_NOT_SENT
+
     def send(self, prepared: _Prepared) -> str:
         item = prepared.outgoing
         if item.channel == "email":
@@ -199,8 +211,11 @@ class _Pass:
         outcome: FollowupStatus
         if error is None:
             attempt, outcome, reason = "sent", "sent", None
-        elif isinstance(error, providers.NotSentError):
+        elif isinstance(error, providers.NotSentError) and not self._gave_up(followup_id):
             attempt, outcome, reason = "not_sent", "queued", str(error)
+        elif isinstance(error, providers.NotSentError):
+            attempt, outcome = "not_sent", "failed"
+            reason = f"{error} ({MAX_NOT_SENT} tries)"
         elif isinstance(error, providers.RejectedError):
             attempt, outcome, reason = "failed", "failed", str(error)
         else:

@@ -20,6 +20,7 @@ from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.hub import versions
+from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.ingest.events import (
@@ -493,6 +494,13 @@ class _Ingest:
         )
         self._mark_ordered(event.cart_keys, customer, event.occurred_at)
         self._refresh_value(customer)
+        attribute_order(
+            self.conn,
+            order_id=order_id,
+            customer_id=customer.id,
+            at=datetime.fromisoformat(event.placed_at or event.occurred_at),
+            window_days=self.settings.attribution_window_days,
+        )
         return _APPLIED
 
     def _update_order(self, order_id: str, event: OrderEvent) -> _Outcome:

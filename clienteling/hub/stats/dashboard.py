@@ -21,6 +21,18 @@ from clienteling.domain import metrics
 from clienteling.domain.lifecycle import Stage, stage_from_summary
 from clienteling.domain.metrics import ChannelGroup, Period
 from clienteling.hub.clock import iso
+from clienteling.hub.stats.feedback import (
+    followup_effects,
+    latest_comments,
+    surveys_answered,
+    touchpoint_feedback,
+)
+from clienteling.hub.stats.funnel import (
+    credited_store,
+    funnel,
+    no_purchase_reasons,
+    orders_with_credit,
+)
 from clienteling.hub.tables import associates, customers, locations, orders
 from clienteling.protocol.dashboard import (
     AssociateFigures,
@@ -99,6 +111,10 @@ def store_dashboard(
     stages, moves = _lifecycle(stage_rows, start=datetime.fromisoformat(start), end=end_instant)
     omni, single, order_rows = _channel_groups(conn, store_id=store_id, end=end)
     scanned["orders"] += order_rows
+    steps = funnel(conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end))
+    counted = {step.step: step.count for step in steps}
+    answered = surveys_answered(conn, store_id=store_id, start=start, end=end)
+    handed_out = counted["visits"] + counted["followups_sent"]
     return StoreDashboard(
         store_id=store_id,
         store_name=store.name,
@@ -136,6 +152,17 @@ def store_dashboard(
             published_retention_omnichannel=metrics.SEED_RETENTION["omnichannel"],
             published_retention_single_channel=metrics.SEED_RETENTION["single_channel"],
         ),
+        funnel=funnel(
+            conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end)
+        ),
+        no_purchase_reasons=no_purchase_reasons(
+            conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end)
+        ),
+        feedback=touchpoint_feedback(conn, store_id=store_id, start=start, end=end),
+        surveys_answered=answered,
+        survey_response_rate=metrics.rate(answered, handed_out),
+        latest_comments=latest_comments(conn, store_id=store_id, start=start, end=end),
+        followup_effects=followup_effects(conn, store_id=store_id, start=start, end=end),
         rows_scanned=dict(scanned),
     )
 
@@ -169,10 +196,12 @@ def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _Sto
     )
     for store_id, n, revenue, people in conn.execute(online):
         found[store_id].online = _Tally(n, int(revenue), people)
+    credit = credited_store()
     attributed = (
-        _tallies(sa.select(orders.c.store_id))
-        .where(orders.c.channel.in_(_ONLINE), _KEPT, placed, orders.c.store_id.is_not(None))
-        .group_by(orders.c.store_id)
+        _tallies(sa.select(credit))
+        .select_from(orders_with_credit())
+        .where(orders.c.channel.in_(_ONLINE), _KEPT, placed, credit.is_not(None))
+        .group_by(credit)
     )
     for store_id, n, revenue, people in conn.execute(attributed):
         found[store_id].attributed_online = _Tally(n, int(revenue), people)

@@ -1,0 +1,132 @@
+"""The journey funnel and the reasons for leaving without buying, for one store.
+
+Visits come from the associates' visit logs (anonymous visitors included), follow-ups from
+the delivery pipeline (a status is the furthest step reached), carts and orders from the
+attribution of follow-up links. Counted in SQL; rates from `domain.metrics`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.domain import metrics
+from clienteling.hub.tables import (
+    attribution_touches,
+    followups,
+    order_attributions,
+    orders,
+    visits,
+)
+from clienteling.protocol.dashboard import FunnelStep, ReasonCount
+
+BOUGHT_HERE = "bought_here"
+
+
+def credited_store() -> sa.ColumnElement[Any]:
+    """The store an online order is credited to: the follow-up attribution when there is
+    one, else the store written on the order."""
+    return sa.func.coalesce(order_attributions.c.store_id, orders.c.store_id)
+
+
+def orders_with_credit() -> Any:
+    return orders.outerjoin(order_attributions, order_attributions.c.order_id == orders.c.id)
+
+
+def _between(column: sa.ColumnElement[Any], start: str, end: str) -> sa.ColumnElement[bool]:
+    return sa.and_(column >= start, column < end)
+
+
+def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = {}
+    in_visits = sa.and_(visits.c.store_id == store_id, _between(visits.c.at, start, end))
+    counts["visits"] = conn.execute(
+        sa.select(sa.func.count()).select_from(visits).where(in_visits)
+    ).scalar_one()
+    counts["bought_here"] = conn.execute(
+        sa.select(sa.func.count())
+        .select_from(visits)
+        .where(in_visits, visits.c.outcome == BOUGHT_HERE)
+    ).scalar_one()
+    statuses: dict[str, int] = {
+        str(status): int(n)
+        for status, n in conn.execute(
+            sa.select(followups.c.status, sa.func.count())
+            .where(followups.c.store_id == store_id, _between(followups.c.created_at, start, end))
+            .group_by(followups.c.status)
+        )
+    }
+    for step, reached in metrics.FOLLOWUP_REACHED.items():
+        counts[step] = sum(n for status, n in statuses.items() if status in reached)
+    counts["online_cart"] = conn.execute(
+        sa.select(sa.func.count(sa.distinct(attribution_touches.c.followup_id))).where(
+            attribution_touches.c.store_id == store_id,
+            attribution_touches.c.kind == "cart",
+            _between(attribution_touches.c.at, start, end),
+        )
+    ).scalar_one()
+    n_orders, revenue = conn.execute(
+        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0))
+        .select_from(orders_with_credit())
+        .where(
+            orders.c.channel.in_(sorted(metrics.ONLINE_CHANNELS)),
+            orders.c.status != "returned",
+            _between(orders.c.placed_at, start, end),
+            credited_store() == store_id,
+        )
+    ).one()
+    counts["online_order"] = int(n_orders)
+    return counts, int(revenue)
+
+
+def funnel(
+    conn: Connection, *, store_id: str, period: tuple[str, str], previous: tuple[str, str]
+) -> list[FunnelStep]:
+    now, revenue = _counts(conn, store_id=store_id, start=period[0], end=period[1])
+    before, _ = _counts(conn, store_id=store_id, start=previous[0], end=previous[1])
+    rates = metrics.funnel_rates(now)
+    return [
+        FunnelStep(
+            step=step,
+            count=now.get(step, 0),
+            previous_count=before.get(step, 0),
+            rate=rates[step],
+            revenue_minor=revenue if step == "online_order" else None,
+        )
+        for step in metrics.FUNNEL_STEPS
+    ]
+
+
+def _reasons(conn: Connection, *, store_id: str, start: str, end: str) -> dict[str, int]:
+    return {
+        str(reason or "other"): int(n)
+        for reason, n in conn.execute(
+            sa.select(visits.c.reason, sa.func.count())
+            .where(
+                visits.c.store_id == store_id,
+                visits.c.outcome != BOUGHT_HERE,
+                _between(visits.c.at, start, end),
+            )
+            .group_by(visits.c.reason)
+        )
+    }
+
+
+def no_purchase_reasons(
+    conn: Connection, *, store_id: str, period: tuple[str, str], previous: tuple[str, str]
+) -> list[ReasonCount]:
+    now = _reasons(conn, store_id=store_id, start=period[0], end=period[1])
+    before = _reasons(conn, store_id=store_id, start=previous[0], end=previous[1])
+    total = sum(now.values())
+    ranked = sorted(set(now) | set(before), key=lambda r: (-now.get(r, 0), r))
+    return [
+        ReasonCount(
+            reason=reason,
+            visits=now.get(reason, 0),
+            previous_visits=before.get(reason, 0),
+            share=metrics.rate(now.get(reason, 0), total),
+        )
+        for reason in ranked
+    ]
