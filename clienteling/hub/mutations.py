@@ -23,6 +23,7 @@ from clienteling.domain.contacts import (
 )
 from clienteling.domain.phones import is_e164
 from clienteling.hub import versions
+from clienteling.hub.audit import record_mutation
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -297,6 +298,8 @@ def _apply_one(
                 mutation.name,
                 reason,
             )
+        if status == "applied":
+            record_mutation(conn, session, name=mutation.name, args=mutation.args)
         now = iso(utc_now())
         conn.execute(
             sa.insert(applied_mutations).values(

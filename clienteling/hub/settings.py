@@ -23,7 +23,9 @@ class HubSettings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = 8700
-    token_ttl_hours: float = 12
+    access_token_ttl_minutes: float = Field(
+        default=15, description="Access tokens are short-lived; terminals refresh them."
+    )
 
     # Ingest from the web shop (`POST /api/v1/ingest/{source}`, see `hub.ingest`).
     webhook_secret: str | None = Field(
@@ -47,3 +49,25 @@ class HubSettings(BaseSettings):
     )
     ingest_default_language: str = "en"
     ingest_max_body_bytes: int = 1_048_576
+
+    # Hub API: refresh tokens, sign-in rate limits, body size, tombstone purge.
+    refresh_token_ttl_days: float = Field(
+        default=30, description="A terminal offline longer than this signs in again."
+    )
+    sign_in_window_s: int = 300
+    sign_in_max_failures_per_user: int = Field(
+        default=5, description="Failed sign-ins per user name in the window before 429."
+    )
+    sign_in_max_failures_per_address: int = Field(
+        default=30, description="Failed sign-ins per client address in the window before 429."
+    )
+    max_body_bytes: int = Field(
+        default=4_194_304, description="Larger request bodies are refused (413)."
+    )
+    tombstone_retention_days: float = Field(
+        default=30,
+        description="Deletions are kept this long; a terminal offline longer resyncs fully.",
+    )
+    purge_interval_s: float = Field(
+        default=3600, description="How often the hub purges old tombstones (0: never)."
+    )

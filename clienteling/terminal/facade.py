@@ -25,12 +25,13 @@ from clienteling.domain.errors import (
     ClientelingError,
     HubUnreachableError,
     NotSignedInError,
+    SessionExpiredError,
     ValidationError,
 )
 from clienteling.domain.ids import uuid7
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.protocol.entities import Channel, CustomerCreateArgs, Language
-from clienteling.protocol.models import SignInRequest
+from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import outbox, queries
 from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
@@ -140,6 +141,7 @@ class Terminal:
             store_name=answer.store.name if answer.store else None,
         )
         self._secrets.set(self._token_key(), answer.token)
+        self._keep_refresh_token(answer.refresh_token)
         stored = {
             "session": asdict(session),
             "scopes": answer.scopes,
@@ -298,7 +300,12 @@ class Terminal:
             schema_version=SCHEMA_VERSION,
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
-            report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+            try:
+                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+            except SessionExpiredError:
+                # Access tokens are short-lived: trade the refresh token, then go again.
+                engine.token = self._refresh_access_token()
+                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
         with self._lock:
@@ -391,3 +398,27 @@ class Terminal:
         with self._sync_lock:
             self._client.close()
             self._db.close_all()
+
+    # -- hub API: refresh tokens ------------------------------------------------------
+
+    def _refresh_key(self) -> str:
+        return f"refresh:{self.hub_url}:{self.device_id}"
+
+    def _keep_refresh_token(self, refresh_token: str | None) -> None:
+        if refresh_token is not None:
+            self._secrets.set(self._refresh_key(), refresh_token)
+
+    def _refresh_access_token(self) -> str:
+        """A new access token from the stored refresh token (both kept in `secrets`).
+        SessionExpiredError when there is none or the hub refuses it: sign in again."""
+        refresh_token = self._secrets.get(self._refresh_key())
+        if refresh_token is None:
+            raise SessionExpiredError("the session has expired: sign in again")
+        request = RefreshRequest(refresh_token=refresh_token, device_id=self.device_id)
+        answer = self._talk(lambda: self._client.refresh(request))
+        self._secrets.set(self._token_key(), answer.token)
+        self._keep_refresh_token(answer.refresh_token)
+        with self._lock:
+            self._token = answer.token
+        log.info("access token refreshed for device %s", self.device_id)
+        return answer.token

@@ -120,7 +120,7 @@ def test_settings_read_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     settings = HubSettings()
     assert settings.db.endswith("x.sqlite3")
     assert settings.port == 9123
-    assert settings.token_ttl_hours == 12
+    assert settings.access_token_ttl_minutes == 15
     assert HubSettings(db="y").db == "y"
 
 

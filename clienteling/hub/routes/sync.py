@@ -48,4 +48,6 @@ def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> PullResponse:
         snapshot_done=page.snapshot_done,
         last_mutation_id=int(last or 0),
         reset=page.reset,
+        reset_reason=page.reset_reason,
+        purged_before=page.purged_before,
     )
