@@ -17,7 +17,8 @@ def role_clients(hub: SeededHub) -> Iterator[dict[str, httpx.Client]]:
     clients = {role: httpx.Client(base_url=hub.url, timeout=30) for role in ROLES}
     try:
         for role, http in clients.items():
-            sign_in(http, username=ROLES[role])
+            _body, device = sign_in(http, username=ROLES[role])
+            http.headers["X-Test-Device"] = device  # for pulls; the hub ignores it
         yield clients
     finally:
         for http in clients.values():
