@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from clienteling import __version__
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx
-from clienteling.hub.errors import install_error_handlers
+from clienteling.hub.errors import ERROR_RESPONSES, install_error_handlers
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.purge import PurgeJob
 from clienteling.hub.routes import (
@@ -87,5 +87,5 @@ def create_app(settings: HubSettings) -> FastAPI:
         devices.router,
         ingest.router,
     ):
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     return app

@@ -36,6 +36,20 @@ class ApiError(Exception):
         self.headers = headers
 
 
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in (
+        (401, "Not signed in, or the token expired or was revoked (see `code`)."),
+        (403, "Not allowed for this sign-in: another store, or admin only (see `code`)."),
+        (404, "No such thing, or another store's customer (ids do not leak)."),
+        (413, "The request body is too large (`body_too_large`)."),
+        (422, "The request is not valid: wrong types, unknown or missing fields."),
+    )
+}
+"""Documented on every API route: each answers these as `ErrorBody`, never FastAPI's
+default validation shape."""
+
+
 def check_protocol(version: int) -> None:
     """Refuse clients outside the supported range with a clear "update needed"."""
     if not PROTOCOL_VERSION_MIN <= version <= PROTOCOL_VERSION:
@@ -90,6 +104,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc.detail, dict) and {"code", "message"} <= exc.detail.keys():
+            return _body(exc.status_code, str(exc.detail["code"]), str(exc.detail["message"]))
         code = _HTTP_CODES.get(exc.status_code, "error")
         return _body(exc.status_code, code, str(exc.detail))
 

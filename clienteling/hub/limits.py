@@ -8,6 +8,7 @@ PostgreSQL cannot store it in text, and no field of ours needs it.
 
 from __future__ import annotations
 
+from fastapi import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -48,21 +49,27 @@ class RequestGuard:
         tail = b""
 
         async def guarded() -> Message:
-            # Raised inside the route's body read: the app's ApiError handler answers.
+            # Raised inside the route's body read, as an HTTPException: FastAPI passes
+            # those through (any other error there becomes a 400), and the app's
+            # handler answers with the code and message it carries.
             nonlocal received, tail
             message = await receive()
             if message["type"] == "http.request":
                 chunk = message.get("body", b"")
                 received += len(chunk)
                 if received > self.max_bytes:
-                    raise _too_large(self.max_bytes)
+                    raise _as_http(_too_large(self.max_bytes))
                 window = tail + chunk
                 if any(mark in window for mark in _NUL_IN_JSON):
-                    raise _nul()
+                    raise _as_http(_nul())
                 tail = window[-_OVERLAP:]
             return message
 
         await self.app(scope, guarded, send)
+
+
+def _as_http(error: ApiError) -> HTTPException:
+    return HTTPException(error.status, detail={"code": error.code, "message": error.message})
 
 
 async def _reply(error: ApiError, scope: Scope, receive: Receive, send: Send) -> None:
