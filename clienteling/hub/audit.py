@@ -60,17 +60,20 @@ def record_read(engine: Engine, session: Session, *, customer_id: str, what: str
         )
 
 
-def record_mutation(conn: Connection, session: Session, *, name: str, args: dict[str, Any]) -> None:
-    """An applied outbox mutation that names a customer changed that customer."""
+def mutation_row(session: Session, *, name: str, args: dict[str, Any]) -> dict[str, Any] | None:
+    """The audit row of an applied outbox mutation that names a customer (it changed that
+    customer), for the caller to insert with the batch's other rows; None otherwise."""
     customer_id = args.get("customer_id")
     if customer_id is None and name.startswith("customer."):
         customer_id = args.get("id")
     if not isinstance(customer_id, str) or len(customer_id) > 64:
-        return
-    record(
-        conn,
-        action=name[:40],
-        associate_id=session.associate_id,
-        device_id=session.device_id,
-        customer_id=customer_id,
-    )
+        return None
+    return {
+        "id": uuid7(),
+        "at": iso(utc_now()),
+        "action": name[:40],
+        "associate_id": session.associate_id,
+        "device_id": session.device_id[:64],
+        "customer_id": customer_id,
+        "detail": None,
+    }

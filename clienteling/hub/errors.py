@@ -105,7 +105,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if isinstance(exc.detail, dict) and {"code", "message"} <= exc.detail.keys():
-            return _body(exc.status_code, str(exc.detail["code"]), str(exc.detail["message"]))
+            return _body(
+                exc.status_code,
+                str(exc.detail["code"]),
+                str(exc.detail["message"]),
+                headers=exc.headers,
+            )
         code = _HTTP_CODES.get(exc.status_code, "error")
         return _body(exc.status_code, code, str(exc.detail))
 

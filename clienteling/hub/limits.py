@@ -68,10 +68,17 @@ class RequestGuard:
         await self.app(scope, guarded, send)
 
 
+# The rest of a refused body is never read: close the connection rather than leave the
+# client (and the server's shutdown) waiting on it.
+_CLOSE = {"Connection": "close"}
+
+
 def _as_http(error: ApiError) -> HTTPException:
-    return HTTPException(error.status, detail={"code": error.code, "message": error.message})
+    return HTTPException(
+        error.status, detail={"code": error.code, "message": error.message}, headers=_CLOSE
+    )
 
 
 async def _reply(error: ApiError, scope: Scope, receive: Receive, send: Send) -> None:
     body = ErrorBody(code=error.code, message=error.message).model_dump(exclude_none=True)
-    await JSONResponse(status_code=error.status, content=body)(scope, receive, send)
+    await JSONResponse(status_code=error.status, content=body, headers=_CLOSE)(scope, receive, send)
