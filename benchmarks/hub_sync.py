@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import socket
 import sqlite3
 import statistics
@@ -259,7 +260,14 @@ def percentile(samples: list[float], q: int) -> float:
 
 
 def pull_latencies(
-    base: str, scope: str, cursor: str, *, terminals: int, pulls: int, writer_ids: list[str]
+    base: str,
+    scope: str,
+    cursor: str,
+    *,
+    terminals: int,
+    pulls: int,
+    writer_ids: list[str],
+    think_s: float,
 ) -> list[float]:
     clients = [signed_in(base) for _ in range(terminals)]
     writer, writer_device = signed_in(base)
@@ -285,11 +293,14 @@ def pull_latencies(
 
     def terminal(http: httpx.Client, device: str) -> None:
         mine, position = [], cursor
+        pace = random.Random(device)
         start.wait()
+        time.sleep(pace.uniform(0, think_s))  # terminals do not all start in step
         for _ in range(pulls):
             began = time.perf_counter()
             position = pull(http, device, scope, position)["cursor"]
             mine.append((time.perf_counter() - began) * 1000)
+            time.sleep(pace.uniform(0.5, 1.5) * think_s)
         with lock:
             samples.extend(mine)
 
@@ -327,7 +338,9 @@ def postgres_url(given: str | None) -> Iterator[str | None]:
         cluster.stop()
 
 
-def bench_pull(given_url: str | None, *, count: int, terminals: int, pulls: int) -> None:
+def bench_pull(
+    given_url: str | None, *, count: int, terminals: int, pulls: int, think_s: float
+) -> None:
     with postgres_url(given_url) as url:
         if url is None:
             print("pull      skipped: no PostgreSQL (--pg-url, or Debian's postgresql)")
@@ -339,11 +352,23 @@ def bench_pull(given_url: str | None, *, count: int, terminals: int, pulls: int)
         engine.dispose()
         with hub_process(url) as base:
             _rows, _rate, cursor = snapshot_rate(base, scope)
-            alone = pull_latencies(base, scope, cursor, terminals=1, pulls=200, writer_ids=ids)
-            crowd = pull_latencies(
-                base, scope, cursor, terminals=terminals, pulls=pulls, writer_ids=ids
+            alone = pull_latencies(
+                base, scope, cursor, terminals=1, pulls=200, writer_ids=ids, think_s=think_s
             )
-    print(f"pull      incremental pulls on PostgreSQL while notes are pushed ({count:,} customers)")
+            crowd = pull_latencies(
+                base,
+                scope,
+                cursor,
+                terminals=terminals,
+                pulls=pulls,
+                writer_ids=ids,
+                think_s=think_s,
+            )
+    print(
+        f"pull      incremental pulls on PostgreSQL while notes are pushed ({count:,} "
+        f"customers; each terminal pulls every ~{think_s * 1000:.0f} ms, "
+        f"~{terminals / think_s:,.0f} pulls/s offered)"
+    )
     for name, samples in ((f"{terminals} terminals", crowd), ("1 terminal", alone)):
         print(
             f"  {name:13} p50 {percentile(samples, 50):7.1f} ms   "
@@ -359,6 +384,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100, help="mutations per push")
     parser.add_argument("--terminals", type=int, default=50, help="concurrent pullers")
     parser.add_argument("--pulls", type=int, default=40, help="pulls per terminal")
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=1000,
+        help="pause between a terminal's pulls (the app syncs far less often; 0: back to back)",
+    )
     parser.add_argument("--pg-url", help="PostgreSQL URL for the pull section")
     parser.add_argument(
         "--only", choices=["snapshot", "push", "pull"], action="append", help="run only these"
@@ -370,7 +401,13 @@ def main() -> None:
     if "push" in only:
         bench_push(args.mutations, args.batch)
     if "pull" in only:
-        bench_pull(args.pg_url, count=10_000, terminals=args.terminals, pulls=args.pulls)
+        bench_pull(
+            args.pg_url,
+            count=10_000,
+            terminals=args.terminals,
+            pulls=args.pulls,
+            think_s=args.think_ms / 1000,
+        )
 
 
 if __name__ == "__main__":

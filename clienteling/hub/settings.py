@@ -1,12 +1,25 @@
-"""The hub's one settings object: environment variables `CLIENTELING_*` win over defaults."""
+"""The hub's one settings object: environment variables `CLIENTELING_*` win over the
+settings file (`hub.toml` in the user config directory, see `config_file`), which wins
+over the defaults."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+def config_file() -> Path:
+    """`~/.config/clienteling/hub.toml` on Linux: the same keys as the environment
+    variables, without the prefix and in lower case (`db = "postgresql://..."`)."""
+    return Path(user_config_dir("clienteling")) / "hub.toml"
 
 
 def default_db_path() -> str:
@@ -71,3 +84,18 @@ class HubSettings(BaseSettings):
     purge_interval_s: float = Field(
         default=3600, description="How often the hub purges old tombstones (0: never)."
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            TomlConfigSettingsSource(settings_cls, toml_file=config_file()),
+        )
