@@ -62,12 +62,16 @@ def terms_of(customer: Any) -> set[str]:
 
 
 def catch_up(engine: Engine) -> None:
-    """Index every customer change not indexed yet (cheap when nothing is behind)."""
+    """Index every customer change not indexed yet (cheap when nothing is behind). Work is
+    committed in chunks, so a first catch-up over a big chain never holds the write lock
+    for long."""
     with read_tx(engine) as conn:
         behind = _scopes_behind(conn)
     for scope in behind:
-        with write_tx(engine) as conn:
-            _index_scope(conn, scope)
+        more = True
+        while more:
+            with write_tx(engine) as conn:
+                more = _index_chunk(conn, scope)
 
 
 def _newest(conn: Connection, scope: str) -> int:
@@ -92,7 +96,8 @@ def _scopes_behind(conn: Connection) -> list[str]:
     return [s for s in scopes if _newest(conn, s) > int(seen.get(s, 0))]
 
 
-def _index_scope(conn: Connection, scope: str) -> None:
+def _index_chunk(conn: Connection, scope: str) -> bool:
+    """Index up to `_CHUNK` changed customers of `scope`; True when more are waiting."""
     insert_ignoring_conflicts(conn, search_index_state, {"scope": scope, "version": 0})
     # The row lock serialises two hub processes catching up the same scope.
     seen = int(
@@ -102,25 +107,26 @@ def _index_scope(conn: Connection, scope: str) -> None:
             .with_for_update()
         ).scalar_one()
     )
+    rows = conn.execute(
+        sa.select(customers)
+        .where(customers.c.scope == scope, customers.c.version > seen)
+        .order_by(customers.c.version)
+        .limit(_CHUNK)
+    ).all()
     newest = seen
-    while True:
-        rows = conn.execute(
-            sa.select(customers)
-            .where(customers.c.scope == scope, customers.c.version > newest)
-            .order_by(customers.c.version)
-            .limit(_CHUNK)
-        ).all()
-        if not rows:
-            break
+    if rows:
         _write(conn, rows)
         newest = int(rows[-1].version)
-    gone = conn.execute(
-        sa.select(tombstones.c.entity_id, tombstones.c.version).where(
-            tombstones.c.scope == scope,
-            tombstones.c.entity == "customer",
-            tombstones.c.version > seen,
-        )
-    ).all()
+    more = len(rows) == _CHUNK
+    # Deletions up to what this chunk reached (all of them on the last chunk).
+    gone_query = sa.select(tombstones.c.entity_id, tombstones.c.version).where(
+        tombstones.c.scope == scope,
+        tombstones.c.entity == "customer",
+        tombstones.c.version > seen,
+    )
+    if more:
+        gone_query = gone_query.where(tombstones.c.version <= newest)
+    gone = conn.execute(gone_query).all()
     if gone:
         _forget(conn, [g.entity_id for g in gone])
         newest = max(newest, max(int(g.version) for g in gone))
@@ -129,6 +135,7 @@ def _index_scope(conn: Connection, scope: str) -> None:
         .where(search_index_state.c.scope == scope)
         .values(version=newest)
     )
+    return more
 
 
 def _forget(conn: Connection, ids: Sequence[str]) -> None:

@@ -15,7 +15,7 @@ from clienteling.hub.tables import audit, carts, customers, orders
 from clienteling.protocol.entities import store_scope
 
 from .api_support import role_clients
-from .conftest import SeededHub
+from .conftest import SeededHub, sign_in
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +248,20 @@ def test_every_resource_needs_a_token(hub: SeededHub) -> None:
             response = anonymous.get(path)
             assert response.status_code == 401, path
             assert response.json()["code"] == "unauthorized"
+
+
+def test_a_customer_created_at_a_terminal_is_found_by_the_hub_search(hub: SeededHub) -> None:
+    """The index follows the change feed: no writer has to know about it."""
+    from .test_customer_create import create_args, mutation
+
+    with httpx.Client(base_url=hub.url, timeout=30) as http:
+        _body, device = sign_in(http)
+        args = create_args(given_name="Ngọc Lan", family_name="Vũ-Trịnh")
+        pushed = http.post(
+            "/api/v1/sync/push",
+            json={"device_id": device, "schema_version": 1, "mutations": [mutation(1, args)]},
+        )
+        assert pushed.json()["results"][0]["status"] == "applied"
+        for query in ("vu trinh ngoc", "Vũ-Trịnh", args["emails"][0]):
+            found = http.get("/api/v1/customers", params={"q": query}).json()["items"]
+            assert args["id"] in ids(found), query
