@@ -331,12 +331,10 @@ def _apply_one(conn: Connection, *, actor: Actor, mutation: Mutation) -> Mutatio
     except MutationRejectedError as exc:
         status = "rejected"
         reason = str(exc)
+        # The reason may quote what was typed (a phone, an email): it stays in
+        # `applied_mutations` and goes to the terminal, not into the log.
         log.info(
-            "device %s mutation %d (%s) rejected: %s",
-            session.device_id,
-            mutation.id,
-            mutation.name,
-            reason,
+            "device %s mutation %d (%s) rejected", session.device_id, mutation.id, mutation.name
         )
     return MutationResult(id=mutation.id, status=status, reason=reason)
 
