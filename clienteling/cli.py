@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from clienteling import __version__
 
 if TYPE_CHECKING:
+    from clienteling.hub.settings import HubSettings
     from clienteling.terminal.settings import TerminalSettings
 
 LANGUAGES = ("en", "vi", "fr", "ru")
@@ -87,6 +88,23 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"seed N demo customers into an empty database (default {DEFAULT_DEMO_CUSTOMERS})",
     )
     hub.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    hub_commands = hub.add_subparsers(dest="hub_command", metavar="HUB_COMMAND")
+    replay = hub_commands.add_parser(
+        "replay",
+        help="feed recorded web-shop events (JSON lines) through the ingest code",
+        description=(
+            "Ingest recorded web-shop events, one JSON object per line: our generic event "
+            'envelope, or {"source": "shopify", "topic", "webhook_id", "payload"}. Events '
+            "already received change nothing. Exits 1 when some events were refused."
+        ),
+    )
+    replay.add_argument("file", type=Path, metavar="FILE", help="the JSON-lines file")
+    replay.add_argument(
+        "--db", default=argparse.SUPPRESS, help="SQLite file path or PostgreSQL URL"
+    )
+    replay.add_argument(
+        "--source", default="webshop", help="source name of generic events (default webshop)"
+    )
 
     commands.add_parser(
         "sync",
@@ -151,8 +169,23 @@ def _hub(args: argparse.Namespace) -> int:
         for key, value in (("db", args.db), ("host", args.host), ("port", args.port))
         if value is not None
     }
+    if args.hub_command == "replay":
+        return _replay(args, HubSettings(**overrides))
     run_hub(settings=HubSettings(**overrides), demo_data=args.demo_data, seed=args.seed)
     return 0
+
+
+def _replay(args: argparse.Namespace, settings: HubSettings) -> int:
+    from clienteling.hub.replay import ReplayError, replay_file
+
+    try:
+        outcomes = replay_file(args.file, settings=settings, source=args.source)
+    except (OSError, ReplayError) as exc:
+        print(f"Could not replay {args.file}: {exc}", file=sys.stderr)
+        return 2
+    summary = ", ".join(f"{status} {n}" for status, n in sorted(outcomes.items())) or "none"
+    print(f"events replayed: {summary}")
+    return 1 if outcomes.get("invalid") else 0
 
 
 if __name__ == "__main__":

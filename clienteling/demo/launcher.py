@@ -17,6 +17,7 @@ from clienteling.demo.sinks import DemoSinks
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
+from clienteling.hub.webshop_sim import DemoWebShop
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 
@@ -77,7 +78,9 @@ def _interactive(terminal: Terminal, hub: HubServer, *, lang: str | None, offlin
         terminal.sync_once()
         hub.stop()
         return run_desktop(terminal, first_sync=False)
-    return run_desktop(terminal, first_sync=True)
+    session = terminal.session
+    with DemoWebShop(hub.settings, store_id=session.store_id if session else None):
+        return run_desktop(terminal, first_sync=True)
 
 
 def _screenshots(

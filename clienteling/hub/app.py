@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 import sqlalchemy as sa
 from fastapi import FastAPI
@@ -13,26 +14,36 @@ from clienteling import __version__
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx, write_tx
 from clienteling.hub.delivery.worker import DeliveryWorker
-from clienteling.hub.errors import install_error_handlers
+from clienteling.hub.errors import ERROR_RESPONSES, install_error_handlers
 from clienteling.hub.followup_runtime import FollowupRuntime
+from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
+from clienteling.hub.purge import PurgeJob
 from clienteling.hub.routes import (
+    associates,
     auth,
+    carts,
     customers,
     delivery_receipts,
     demo_outbox,
+    devices,
     followup_admin,
     followup_pages,
     health,
     ingest,
+    inventory,
+    notes,
+    orders,
+    products,
     profile_history,
     stats,
+    stores,
     survey_pages,
     sync,
 )
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import associates
+from clienteling.hub.tables import associates as associates_table
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +56,17 @@ def create_app(settings: HubSettings) -> FastAPI:
     with read_tx(engine) as conn:
         epoch = read_epoch(conn)
         demo = conn.execute(
-            sa.select(associates.c.username).where(associates.c.username.in_(DEMO_USERNAMES))
+            sa.select(associates_table.c.username).where(
+                associates_table.c.username.in_(DEMO_USERNAMES)
+            )
         ).first()
 
     followups = FollowupRuntime(settings=settings)
+    purge_job = PurgeJob(
+        engine,
+        retention=timedelta(days=settings.tombstone_retention_days),
+        interval_s=settings.purge_interval_s,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -61,7 +79,9 @@ def create_app(settings: HubSettings) -> FastAPI:
         if settings.delivery_worker:
             followups.worker = DeliveryWorker(engine, settings, public_url=followups.base_url)
             followups.worker.start()
+        purge_job.start()
         yield
+        purge_job.stop()
         if followups.worker is not None:
             followups.worker.stop()
         engine.dispose()
@@ -70,22 +90,29 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.state.hub = HubContext(settings=settings, engine=engine, epoch=epoch)
     app.state.followups = followups
     install_error_handlers(app)
+    app.add_middleware(RequestGuard, max_bytes=settings.max_body_bytes)
     for router in (
         health.router,
         auth.router,
         sync.router,
         customers.router,
+        orders.router,
+        carts.router,
+        notes.router,
+        products.router,
+        inventory.router,
+        stores.router,
+        associates.router,
+        devices.router,
         ingest.router,
         stats.router,
-    ):
-        app.include_router(router)
-    for router in (
-        followup_pages.router,
-        survey_pages.router,
-        demo_outbox.router,
-        delivery_receipts.router,
+        profile_history.router,
         followup_admin.router,
+        delivery_receipts.router,
     ):
+        app.include_router(router, responses=ERROR_RESPONSES)
+    # The customer-facing web pages and the demo outbox: HTML, outside the API document's
+    # JSON error contract.
+    for router in (followup_pages.router, survey_pages.router, demo_outbox.router):
         app.include_router(router)
-    app.include_router(profile_history.router)
     return app

@@ -35,3 +35,17 @@ class Session:
         if self.role == "admin":
             return scope.startswith("store:")
         return self.store_id is not None and scope == store_scope(self.store_id)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def visible_scopes(self) -> list[str] | None:
+        """The store scopes whose customers this sign-in may see; None means every store
+        (admin). Associates and managers see their own store's customers only."""
+        if self.is_admin:
+            return None
+        return [store_scope(self.store_id)] if self.store_id is not None else []
+
+    def may_see_store(self, store_id: str) -> bool:
+        return self.is_admin or store_id == self.store_id

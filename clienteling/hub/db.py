@@ -52,7 +52,15 @@ def make_engine(url_or_path: str) -> Engine:
     if not url.startswith("sqlite"):
         # Explicit, whatever the server's default_transaction_isolation says: the counter
         # row's first creation (see `versions.allocate`) relies on READ COMMITTED.
-        return sa.create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED")
+        # Pool as large as the request thread pool (40): a pull waiting for a pooled
+        # connection is the worst kind of latency (SQLAlchemy's default is 5 + 10).
+        return sa.create_engine(
+            url,
+            pool_pre_ping=True,
+            isolation_level="READ COMMITTED",
+            pool_size=10,
+            max_overflow=30,
+        )
     database = sa.engine.make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from clienteling.hub.clock import iso, utc_now
@@ -13,9 +13,11 @@ from clienteling.hub.context import HubContext, Session
 from clienteling.hub.db import read_tx
 from clienteling.hub.errors import ApiError
 from clienteling.hub.passwords import token_hash
-from clienteling.hub.tables import associates, sessions
+from clienteling.hub.tables import associates, device_revocations, sessions
 
 _bearer = HTTPBearer(auto_error=False)
+
+IdPath = Annotated[str, Path(min_length=1, max_length=64, description="A UUID (or an id).")]
 
 
 def get_hub(request: Request) -> HubContext:
@@ -41,14 +43,18 @@ def get_session(
             associates.c.display_name,
             associates.c.role,
             associates.c.store_id,
+            device_revocations.c.revoked_at,
         )
         .join(associates, associates.c.id == sessions.c.associate_id)
+        .outerjoin(device_revocations, device_revocations.c.device_id == sessions.c.device_id)
         .where(sessions.c.token_hash == token_hash(credentials.credentials))
     )
     with read_tx(hub.engine) as conn:
         row = conn.execute(query).first()
     if row is None:
         raise ApiError(401, "unauthorized", "unknown token: sign in again")
+    if row.revoked_at is not None:
+        raise ApiError(401, "device_revoked", "an administrator revoked this device")
     if row.expires_at <= iso(utc_now()):
         raise ApiError(401, "session_expired", "the session has expired: sign in again")
     return Session(
@@ -62,3 +68,25 @@ def get_session(
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def require_admin(session: SessionDep) -> Session:
+    if not session.is_admin:
+        raise ApiError(403, "forbidden_role", "only an administrator may do this")
+    return session
+
+
+AdminDep = Annotated[Session, Depends(require_admin)]
+
+
+def require_store(session: Session, store_id: str) -> None:
+    """A store's own lists (its orders, staff, devices): 403 for another store's. Stores
+    themselves are no secret (every terminal has them in its catalog)."""
+    if not session.may_see_store(store_id):
+        raise ApiError(403, "forbidden_store", "this sign-in may not read another store")
+
+
+def client_address(request: Request) -> str:
+    """The caller's address as the hub sees it (behind a proxy: configure uvicorn's
+    --forwarded-allow-ips so this is the client's, not the proxy's)."""
+    return request.client.host if request.client else "unknown"

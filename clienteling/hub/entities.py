@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,7 +26,13 @@ class EntityKind:
         return [c for c in self.table.columns if c.name not in _FEED_COLUMNS | _HUB_ONLY_COLUMNS]
 
     def to_data(self, row: sa.RowMapping) -> dict[str, Any]:
-        return {c.name: row[c.name] for c in self.data_columns}
+        return {name: row[name] for name in _data_names(self.table)}
+
+
+@cache
+def _data_names(table: sa.Table) -> tuple[str, ...]:
+    """Computed once per table: snapshots call `to_data` for every row."""
+    return tuple(c.name for c in table.columns if c.name not in _FEED_COLUMNS)
 
 
 LOCATION = EntityKind("location", tables.locations)

@@ -12,16 +12,17 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import versions
+from clienteling.hub import purge, versions
 from clienteling.hub.entities import EntityKind, kinds_for
 from clienteling.hub.tables import tombstones
-from clienteling.protocol.models import Change
+from clienteling.protocol.models import Change, ResetReason
 
 
 class BadCursorError(ValueError):
@@ -75,22 +76,39 @@ class Page:
     snapshot_total: int | None = None
     snapshot_done: int | None = None
     reset: bool = False
+    reset_reason: ResetReason | None = None
+    purged_before: int | None = None
 
 
 def read_page(conn: Connection, *, epoch: str, scope: str, cursor: str | None, limit: int) -> Page:
     """One page of the scope's feed; `conn` should be inside a read transaction."""
+    page = _read_page(conn, epoch=epoch, scope=scope, cursor=cursor, limit=limit)
+    page.purged_before = purge.purged_before(conn, scope)
+    return page
+
+
+def _read_page(conn: Connection, *, epoch: str, scope: str, cursor: str | None, limit: int) -> Page:
     if cursor is None:
         return _snapshot_page(conn, _start_snapshot(conn, epoch=epoch, scope=scope), limit)
     position = Cursor.decode(cursor)
     if position.epoch != epoch:
-        page = _snapshot_page(conn, _start_snapshot(conn, epoch=epoch, scope=scope), limit)
-        page.reset = True
-        return page
+        return _reset(conn, epoch=epoch, scope=scope, limit=limit, reason="epoch")
     if position.scope != scope:
         raise BadCursorError(f"the cursor belongs to scope {position.scope!r}")
+    if position.version < purge.purged_before(conn, scope):
+        # Deletions after this cursor may be purged: continuing could resurrect rows.
+        return _reset(conn, epoch=epoch, scope=scope, limit=limit, reason="cursor_purged")
     if position.snapshot:
         return _snapshot_page(conn, position, limit)
     return _incremental_page(conn, position, limit)
+
+
+def _reset(conn: Connection, *, epoch: str, scope: str, limit: int, reason: ResetReason) -> Page:
+    """The first page of a new snapshot, telling the terminal to drop the scope first."""
+    page = _snapshot_page(conn, _start_snapshot(conn, epoch=epoch, scope=scope), limit)
+    page.reset = True
+    page.reset_reason = reason
+    return page
 
 
 def _start_snapshot(conn: Connection, *, epoch: str, scope: str) -> Cursor:
@@ -109,7 +127,25 @@ def _start_snapshot(conn: Connection, *, epoch: str, scope: str) -> Cursor:
 
 def _change(kind: EntityKind, row: Any) -> Change:
     data = kind.to_data(row._mapping)
-    return Change(entity=kind.name, op="upsert", id=data["id"], version=row.version, data=data)
+    # Built from our own rows, so not validated again (a snapshot makes one per row).
+    return Change.model_construct(
+        entity=kind.name, op="upsert", id=data["id"], version=row.version, data=data
+    )
+
+
+def _changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
+    """`_change` for many rows of `SELECT table`: plain tuples, no per-row lookups."""
+    names = [c.name for c in kind.table.columns]
+    version = names.index("version")
+    keep = [(i, n) for i, n in enumerate(names) if n not in ("scope", "version")]
+    construct = Change.model_construct
+    out = []
+    for row in rows:
+        data = {name: row[i] for i, name in keep}
+        out.append(
+            construct(entity=kind.name, op="upsert", id=data["id"], version=row[version], data=data)
+        )
+    return out
 
 
 def _snapshot_page(conn: Connection, position: Cursor, limit: int) -> Page:
@@ -125,7 +161,7 @@ def _snapshot_page(conn: Connection, position: Cursor, limit: int) -> Page:
             .limit(want)
         )
         rows = conn.execute(query).all()
-        changes += [_change(kind, row) for row in rows]
+        changes += _changes(kind, rows)
         if len(rows) < want:
             position.kind += 1
             position.after_id = ""

@@ -1,9 +1,10 @@
 """Applying the terminals' outbox mutations (DESIGN.md, Sync §2).
 
-Each mutation runs in its own write transaction that also advances the device's
-`last_mutation_id`, so a mutation is applied exactly once however often a batch is sent,
-and concurrent pushes from one device serialise on the device row. A mutation that fails
-for good is recorded as rejected and still advances `last`, so it never blocks the queue.
+A batch runs in one write transaction, each mutation in its own savepoint, that also
+advances the device's `last_mutation_id`, so a mutation is applied exactly once however
+often a batch is sent, and concurrent pushes from one device serialise on the device row.
+A mutation that fails for good is recorded as rejected and still advances `last`, so it
+never blocks the queue.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from clienteling.domain.contacts import (
 )
 from clienteling.domain.phones import is_e164
 from clienteling.hub import profile_mutations, versions
+from clienteling.hub.audit import mutation_row
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -38,6 +40,7 @@ from clienteling.hub.mutation_kit import (
 )
 from clienteling.hub.tables import (
     applied_mutations,
+    audit,
     consents,
     customers,
     devices,
@@ -261,23 +264,21 @@ def _last_mutation_id(engine: Engine, device_id: str) -> int:
 
 
 def push(engine: Engine, *, session: Session, request: PushRequest) -> PushResponse:
-    """Apply a batch in id order, one transaction per mutation."""
+    """Apply a batch in id order in one write transaction, each mutation in a savepoint
+    of its own, advancing `last_mutation_id` with them: the batch commits as a whole (one
+    commit, not one per mutation: that is what makes pushes fast), and a mutation is never
+    applied without its `last` advancing. A gap inside the batch keeps what came before
+    it and answers 409, as a gap at its start does."""
     if request.device_id != session.device_id:
         raise ApiError(403, "device_mismatch", "the token was issued to another device")
     batch = sorted(request.mutations, key=lambda m: m.id)
     last = _last_mutation_id(engine, request.device_id)
     if batch and batch[0].id > last + 1:
         raise _gap(last)
-    results = []
-    for mutation in batch:
-        result, last = _apply_one(engine, session=session, mutation=mutation)
-        results.append(result)
-    return PushResponse(last_mutation_id=last, results=results)
-
-
-def _apply_one(
-    engine: Engine, *, session: Session, mutation: Mutation
-) -> tuple[MutationResult, int]:
+    results: list[MutationResult] = []
+    applied_rows: list[dict[str, Any]] = []
+    audit_rows: list[dict[str, Any]] = []
+    gap: ApiError | None = None
     with write_tx(engine) as conn:
         device = conn.execute(
             sa.select(devices.c.last_mutation_id, devices.c.store_id)
@@ -285,48 +286,69 @@ def _apply_one(
             .with_for_update()
         ).one()
         last = int(device.last_mutation_id)
-        if mutation.id <= last:
-            return _replayed(conn, device_id=session.device_id, mutation_id=mutation.id), last
-        if mutation.id > last + 1:
-            raise _gap(last)
-        status: Literal["applied", "rejected"] = "applied"
-        reason: str | None = None
-        handler = HANDLERS.get(mutation.name)
-        try:
-            if handler is None:
-                raise MutationRejectedError(f"unknown mutation {mutation.name!r}")
-            with conn.begin_nested():
-                handler(conn, Actor(session=session, store_id=device.store_id), mutation.args)
-        except MutationRejectedError as exc:
-            status = "rejected"
-            reason = str(exc)
-            if exc.audit is not None:
-                exc.audit(conn)
-            log.info(
-                "device %s mutation %d (%s) rejected: %s",
-                session.device_id,
-                mutation.id,
-                mutation.name,
-                reason,
+        actor = Actor(session=session, store_id=device.store_id)
+        for mutation in batch:
+            if mutation.id <= last:
+                results.append(
+                    _replayed(conn, device_id=session.device_id, mutation_id=mutation.id)
+                )
+                continue
+            if mutation.id > last + 1:
+                gap = _gap(last)
+                break
+            result = _apply_one(conn, actor=actor, mutation=mutation)
+            results.append(result)
+            applied_rows.append(
+                {
+                    "device_id": session.device_id,
+                    "mutation_id": mutation.id,
+                    "name": mutation.name[:80],
+                    "status": result.status,
+                    "reason": result.reason,
+                    "associate_id": session.associate_id,
+                    "applied_at": iso(utc_now()),
+                }
             )
-        now = iso(utc_now())
-        conn.execute(
-            sa.insert(applied_mutations).values(
-                device_id=session.device_id,
-                mutation_id=mutation.id,
-                name=mutation.name[:80],
-                status=status,
-                reason=reason,
-                associate_id=session.associate_id,
-                applied_at=now,
-            )
-        )
+            row = mutation_row(session, name=mutation.name, args=mutation.args)
+            if result.status == "applied" and row is not None:
+                audit_rows.append(row)
+            last = mutation.id
+        # The bookkeeping of the whole batch in two statements.
+        if applied_rows:
+            conn.execute(sa.insert(applied_mutations), applied_rows)
+        if audit_rows:
+            conn.execute(sa.insert(audit), audit_rows)
         conn.execute(
             sa.update(devices)
             .where(devices.c.id == session.device_id)
-            .values(last_mutation_id=mutation.id, last_seen_at=now)
+            .values(last_mutation_id=last, last_seen_at=iso(utc_now()))
         )
-        return MutationResult(id=mutation.id, status=status, reason=reason), mutation.id
+    if gap is not None:
+        raise gap
+    return PushResponse(last_mutation_id=last, results=results)
+
+
+def _apply_one(conn: Connection, *, actor: Actor, mutation: Mutation) -> MutationResult:
+    session = actor.session
+    status: Literal["applied", "rejected"] = "applied"
+    reason: str | None = None
+    handler = HANDLERS.get(mutation.name)
+    try:
+        if handler is None:
+            raise MutationRejectedError(f"unknown mutation {mutation.name!r}")
+        with conn.begin_nested():
+            handler(conn, actor, mutation.args)
+    except MutationRejectedError as exc:
+        status = "rejected"
+        reason = str(exc)
+        if exc.audit is not None:
+            exc.audit(conn)  # e.g. a refused stale opt-in, recorded in consent_audit
+        # The reason may quote what was typed (a phone, an email): it stays in
+        # `applied_mutations` and goes to the terminal, not into the log.
+        log.info(
+            "device %s mutation %d (%s) rejected", session.device_id, mutation.id, mutation.name
+        )
+    return MutationResult(id=mutation.id, status=status, reason=reason)
 
 
 def _replayed(conn: Connection, *, device_id: str, mutation_id: int) -> MutationResult:

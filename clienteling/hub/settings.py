@@ -1,12 +1,25 @@
-"""The hub's one settings object: environment variables `CLIENTELING_*` win over defaults."""
+"""The hub's one settings object: environment variables `CLIENTELING_*` win over the
+settings file (`hub.toml` in the user config directory, see `config_file`), which wins
+over the defaults."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+def config_file() -> Path:
+    """`~/.config/clienteling/hub.toml` on Linux: the same keys as the environment
+    variables, without the prefix and in lower case (`db = "postgresql://..."`)."""
+    return Path(user_config_dir("clienteling")) / "hub.toml"
 
 
 def default_db_path() -> str:
@@ -23,7 +36,9 @@ class HubSettings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = 8700
-    token_ttl_hours: float = 12
+    access_token_ttl_minutes: float = Field(
+        default=15, description="Access tokens are short-lived; terminals refresh them."
+    )
 
     # Ingest from the web shop (`POST /api/v1/ingest/{source}`, see `hub.ingest`).
     webhook_secret: str | None = Field(
@@ -93,3 +108,39 @@ class HubSettings(BaseSettings):
     shop_name: str = Field(
         default="Maison Lumière", description="The shop's name on customer-facing pages."
     )
+    # Hub API: refresh tokens, sign-in rate limits, body size, tombstone purge.
+    refresh_token_ttl_days: float = Field(
+        default=30, description="A terminal offline longer than this signs in again."
+    )
+    sign_in_window_s: int = 300
+    sign_in_max_failures_per_user: int = Field(
+        default=5, description="Failed sign-ins per user name in the window before 429."
+    )
+    sign_in_max_failures_per_address: int = Field(
+        default=30, description="Failed sign-ins per client address in the window before 429."
+    )
+    max_body_bytes: int = Field(
+        default=4_194_304, description="Larger request bodies are refused (413)."
+    )
+    tombstone_retention_days: float = Field(
+        default=30,
+        description="Deletions are kept this long; a terminal offline longer resyncs fully.",
+    )
+    purge_interval_s: float = Field(
+        default=3600, description="How often the hub purges old tombstones (0: never)."
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            TomlConfigSettingsSource(settings_cls, toml_file=config_file()),
+        )

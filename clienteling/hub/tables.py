@@ -429,3 +429,96 @@ order_attributions = sa.Table(
     sa.Column("touched_at", TIME, nullable=False),
     sa.Column("attributed_at", TIME, nullable=False),
 )
+# --- Hub API: tokens, devices, rate limits, audit, search index, tombstone purge ----------
+
+# Bytewise order on PostgreSQL (collation "C"), as SQLite's default BINARY: prefix ranges
+# (`term >= 'ngu' AND term < 'ngu\U0010ffff'`) then mean "starts with" and use the index.
+SEARCH_TERM = sa.String(200).with_variant(sa.String(200, collation="C"), "postgresql")
+
+refresh_tokens = sa.Table(
+    "refresh_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("associate_id", ID, sa.ForeignKey("associates.id"), nullable=False),
+    sa.Column("device_id", ID, sa.ForeignKey("devices.id"), nullable=False, index=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Column("used_at", TIME, nullable=True),
+)
+"""Long-lived, single-use tokens that buy a new short-lived access token (`sessions`);
+stored hashed. A used one presented again means it was stolen: the device's tokens go."""
+
+device_revocations = sa.Table(
+    "device_revocations",
+    metadata,
+    sa.Column("device_id", ID, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("revoked_at", TIME, nullable=False),
+    sa.Column("revoked_by", ID, nullable=False),
+)
+"""Devices an admin revoked: their tokens stop working and they cannot sign in again."""
+
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("at", TIME, nullable=False),
+    sa.Index("ix_sign_in_failures_key_at", "key", "at"),
+)
+"""Failed sign-ins per "user:<name>" and "addr:<client address>", for rate limiting; in
+the database so every hub process behind a load balancer counts the same attempts."""
+
+audit = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("at", TIME, nullable=False, index=True),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("associate_id", ID, nullable=True, index=True),
+    sa.Column("device_id", ID, nullable=True),
+    sa.Column("customer_id", ID, nullable=True, index=True),
+    sa.Column("detail", sa.String(200), nullable=True),
+)
+"""Who read or changed which customer, and every sign-in (ids only, no customer data)."""
+
+customer_search = sa.Table(
+    "customer_search",
+    metadata,
+    sa.Column("customer_id", ID, primary_key=True),
+    sa.Column("sort_name", sa.String(400), nullable=False),
+    sa.Index("ix_customer_search_sort_name_customer_id", "sort_name", "customer_id"),
+)
+customer_search_terms = sa.Table(
+    "customer_search_terms",
+    metadata,
+    sa.Column("term", SEARCH_TERM, primary_key=True),
+    sa.Column("customer_id", ID, primary_key=True, index=True),
+)
+search_index_state = sa.Table(
+    "search_index_state",
+    metadata,
+    sa.Column("scope", sa.String(80), primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)
+"""The hub's customer search index (`hub.customer_index`): folded name words, emails,
+card and phone digit keys per customer, caught up from the change feed up to `version`."""
+
+feed_marks = sa.Table(
+    "feed_marks",
+    metadata,
+    sa.Column("scope", sa.String(80), primary_key=True),
+    sa.Column("at", TIME, primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)
+"""The scope's version at a moment, noted by each purge run: a tombstone with a version
+at or below a mark older than the retention is older than the retention."""
+
+feed_purges = sa.Table(
+    "feed_purges",
+    metadata,
+    sa.Column("scope", sa.String(80), primary_key=True),
+    sa.Column("purged_before", sa.BigInteger, nullable=False),
+    sa.Column("purged_at", TIME, nullable=False),
+)
+"""Per scope: tombstones up to `purged_before` may be gone, so a cursor older than it
+cannot be continued (the pull answers a reset, `cursor_purged`)."""

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 """The protocol this code speaks."""
 PROTOCOL_VERSION_MIN = 1
 """The oldest protocol the hub still accepts."""
+
+
+ResetReason = Literal["epoch", "cursor_purged"]
 
 
 class ErrorBody(BaseModel):
@@ -25,10 +28,19 @@ class ErrorBody(BaseModel):
     detail: dict[str, Any] | None = None
 
 
-class SignInRequest(BaseModel):
-    username: str
-    password: str
-    device_id: str = Field(description="The terminal's stable id (a UUID made at first run).")
+class _Request(BaseModel):
+    """What a terminal sends: an unknown field is refused (422), never silently dropped.
+    (Answers stay open to new fields, so an older terminal reads a newer hub.)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SignInRequest(_Request):
+    username: str = Field(max_length=120)
+    password: str = Field(max_length=1000)
+    device_id: str = Field(
+        max_length=64, description="The terminal's stable id (a UUID made at first run)."
+    )
     protocol_version: int = PROTOCOL_VERSION
 
 
@@ -55,22 +67,43 @@ class SignInResponse(BaseModel):
     scopes: list[str] = Field(
         description='Scopes this terminal pulls, e.g. ["catalog", "store:<id>"].'
     )
+    refresh_token: str | None = Field(
+        default=None, description="Single use: buys a new `token` at /auth/refresh."
+    )
+    refresh_expires_at: str | None = Field(default=None, description="UTC, ISO 8601.")
 
 
-class Mutation(BaseModel):
+class RefreshRequest(_Request):
+    refresh_token: str = Field(max_length=200)
+    device_id: str = Field(max_length=64)
+    protocol_version: int = PROTOCOL_VERSION
+
+
+class RefreshResponse(BaseModel):
+    """A new access token and a new refresh token (the one sent is used up)."""
+
+    token: str
+    expires_at: str = Field(description="UTC, ISO 8601.")
+    refresh_token: str
+    refresh_expires_at: str = Field(description="UTC, ISO 8601.")
+
+
+class Mutation(_Request):
     """One intent from the terminal's outbox; ids per device are 1, 2, 3, ... with no gaps."""
 
     id: int = Field(ge=1)
-    name: str = Field(description='An intent, e.g. "note.add".')
+    name: str = Field(max_length=80, description='An intent, e.g. "note.add".')
     args: dict[str, Any]
-    created_at: str = Field(description="UTC, ISO 8601, the terminal's clock (informative only).")
+    created_at: str = Field(
+        max_length=40, description="UTC, ISO 8601, the terminal's clock (informative only)."
+    )
 
 
-class PushRequest(BaseModel):
-    device_id: str
+class PushRequest(_Request):
+    device_id: str = Field(max_length=64)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int
-    mutations: list[Mutation]
+    mutations: list[Mutation] = Field(max_length=1000)
 
 
 class MutationResult(BaseModel):
@@ -84,12 +117,12 @@ class PushResponse(BaseModel):
     results: list[MutationResult]
 
 
-class PullRequest(BaseModel):
-    device_id: str
+class PullRequest(_Request):
+    device_id: str = Field(max_length=64)
     protocol_version: int = PROTOCOL_VERSION
     schema_version: int
-    scope: str
-    cursor: str | None = Field(default=None, description="Null starts a snapshot.")
+    scope: str = Field(max_length=80)
+    cursor: str | None = Field(default=None, max_length=2000, description="Null starts a snapshot.")
     limit: int = Field(default=500, ge=1, le=5000)
 
 
@@ -112,4 +145,14 @@ class PullResponse(BaseModel):
     reset: bool = Field(
         default=False,
         description="The terminal must drop this scope's rows and cursor and resync (new epoch).",
+    )
+    reset_reason: ResetReason | None = Field(
+        default=None,
+        description='Why `reset`: "epoch" (a restored or rebuilt hub), "cursor_purged" (the '
+        "cursor is older than `purged_before`: deletions it missed are forgotten).",
+    )
+    purged_before: int | None = Field(
+        default=None,
+        description="Tombstones older than this scope version may be purged: a cursor older "
+        "than it resyncs.",
     )

@@ -28,6 +28,8 @@ from clienteling.protocol.models import (
     PullResponse,
     PushRequest,
     PushResponse,
+    RefreshRequest,
+    RefreshResponse,
     SignInRequest,
     SignInResponse,
 )
@@ -87,6 +89,10 @@ class HubClient:
 
     def sign_in(self, request: SignInRequest) -> SignInResponse:
         return self._call("/api/v1/auth/sign-in", request, SignInResponse, token=None)
+
+    def refresh(self, request: RefreshRequest) -> RefreshResponse:
+        """A new access token for a refresh token (SessionExpiredError: sign in again)."""
+        return self._call("/api/v1/auth/refresh", request, RefreshResponse, token=None)
 
     def push(self, token: str, request: PushRequest) -> PushResponse:
         return self._call("/api/v1/sync/push", request, PushResponse, token=token)

@@ -16,6 +16,7 @@ from typing import Literal
 
 from sqlite_utils import Database
 
+from clienteling.domain.errors import HubError
 from clienteling.protocol.models import Mutation, PullRequest, PushRequest
 from clienteling.store import outbox
 from clienteling.store.apply import apply_page
@@ -150,18 +151,31 @@ class SyncEngine:
         state = scope_state(db, scope)
         cursor, done = state.cursor, state.snapshot_done
         pulled_here = 0
+        resync = False
         while not _cancelled(cancel):
-            page = self.client.pull(
-                self.token,
-                PullRequest(
-                    device_id=self.device_id,
-                    schema_version=self.schema_version,
-                    scope=scope,
-                    cursor=cursor,
-                    limit=self.page_size,
-                ),
-            )
-            done = (done and not page.reset) or not page.has_more
+            try:
+                page = self.client.pull(
+                    self.token,
+                    PullRequest(
+                        device_id=self.device_id,
+                        schema_version=self.schema_version,
+                        scope=scope,
+                        cursor=cursor,
+                        limit=self.page_size,
+                    ),
+                )
+            except HubError as exc:
+                if exc.hub_code != "invalid_cursor" or cursor is None:
+                    raise
+                # The hub cannot continue our cursor (e.g. restored from another copy):
+                # start the scope over; the first page's transaction drops the old rows.
+                log.warning("the hub refused the cursor of %s: resyncing that scope", scope)
+                cursor, done, resync = None, False, True
+                continue
+            if page.reset:
+                log.info("hub asks to resync %s (%s)", scope, page.reset_reason or "epoch")
+            reset, resync = page.reset or resync, False
+            done = (done and not reset) or not page.has_more
             kinds = apply_page(
                 db,
                 scope=scope,
@@ -169,7 +183,7 @@ class SyncEngine:
                 cursor=page.cursor,
                 last_mutation_id=page.last_mutation_id,
                 snapshot_done=done,
-                reset=page.reset,
+                reset=reset,
             )
             report.kinds |= kinds
             report.pulled += len(page.changes)

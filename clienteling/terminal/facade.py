@@ -27,6 +27,7 @@ from clienteling.domain.errors import (
     ClientelingError,
     HubUnreachableError,
     NotSignedInError,
+    SessionExpiredError,
     ValidationError,
 )
 from clienteling.domain.followup_templates import RenderedMessage, render_followup
@@ -39,7 +40,7 @@ from clienteling.protocol.entities import (
     FollowupTemplate,
     Language,
 )
-from clienteling.protocol.models import SignInRequest
+from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
 from clienteling.store import outbox, profile, queries
 from clienteling.store import products as store_products
@@ -59,6 +60,7 @@ from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 if TYPE_CHECKING:
     import httpx
 
+    from clienteling.protocol.dashboard import StoreDashboard
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
@@ -164,6 +166,7 @@ class Terminal:
             store_name=answer.store.name if answer.store else None,
         )
         self._secrets.set(self._token_key(), answer.token)
+        self._keep_refresh_token(answer.refresh_token)
         stored = {
             "session": asdict(session),
             "scopes": answer.scopes,
@@ -324,7 +327,12 @@ class Terminal:
             schema_version=SCHEMA_VERSION,
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
-            report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+            try:
+                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+            except SessionExpiredError:
+                # Access tokens are short-lived: trade the refresh token, then go again.
+                engine.token = self._refresh_access_token()
+                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
         with self._lock:
@@ -437,11 +445,25 @@ class Terminal:
         store = store_id or session.store_id
         if store is None:
             raise ValidationError("choose a store")
+
+        def fetch() -> StoreDashboard:
+            try:
+                return self._talk(
+                    lambda: self._client.store_dashboard(
+                        token, store_id=store, start=start, end=end
+                    )
+                )
+            except SessionExpiredError:
+                fresh = self._refresh_access_token()
+                return self._talk(
+                    lambda: self._client.store_dashboard(
+                        fresh, store_id=store, start=start, end=end
+                    )
+                )
+
         return fetch_dashboard(
             self._db.get(),
-            fetch=lambda: self._talk(
-                lambda: self._client.store_dashboard(token, store_id=store, start=start, end=end)
-            ),
+            fetch=fetch,
             store_id=store,
             start=start,
             end=end,
@@ -689,3 +711,27 @@ class Terminal:
     def followups(self, customer_id: str) -> list[FollowupView]:
         """The customer's follow-ups and their delivery status, newest first."""
         return followup_store.followup_views(self._db.get(), customer_id)
+
+    # -- hub API: refresh tokens ------------------------------------------------------
+
+    def _refresh_key(self) -> str:
+        return f"refresh:{self.hub_url}:{self.device_id}"
+
+    def _keep_refresh_token(self, refresh_token: str | None) -> None:
+        if refresh_token is not None:
+            self._secrets.set(self._refresh_key(), refresh_token)
+
+    def _refresh_access_token(self) -> str:
+        """A new access token from the stored refresh token (both kept in `secrets`).
+        SessionExpiredError when there is none or the hub refuses it: sign in again."""
+        refresh_token = self._secrets.get(self._refresh_key())
+        if refresh_token is None:
+            raise SessionExpiredError("the session has expired: sign in again")
+        request = RefreshRequest(refresh_token=refresh_token, device_id=self.device_id)
+        answer = self._talk(lambda: self._client.refresh(request))
+        self._secrets.set(self._token_key(), answer.token)
+        self._keep_refresh_token(answer.refresh_token)
+        with self._lock:
+            self._token = answer.token
+        log.info("access token refreshed for device %s", self.device_id)
+        return answer.token

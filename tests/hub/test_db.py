@@ -14,7 +14,7 @@ from clienteling.hub import versions
 from clienteling.hub.db import make_engine, migrate, read_epoch, to_url, write_tx
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
-from clienteling.hub.settings import HubSettings
+from clienteling.hub.settings import HubSettings, config_file
 from clienteling.hub.tables import hub_meta, metadata
 
 
@@ -120,8 +120,20 @@ def test_settings_read_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     settings = HubSettings()
     assert settings.db.endswith("x.sqlite3")
     assert settings.port == 9123
-    assert settings.token_ttl_hours == 12
+    assert settings.access_token_ttl_minutes == 15
     assert HubSettings(db="y").db == "y"
+
+
+def test_settings_file_is_read_and_the_environment_wins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("port = 9200\nsign_in_max_failures_per_user = 7\n", encoding="utf-8")
+    assert HubSettings().port == 9200
+    assert HubSettings().sign_in_max_failures_per_user == 7
+    monkeypatch.setenv("CLIENTELING_PORT", "9300")
+    assert HubSettings().port == 9300
 
 
 def test_a_demo_hub_says_so_at_start(db_url: str, caplog: pytest.LogCaptureFixture) -> None:

@@ -500,7 +500,7 @@ def test_a_refusal_is_not_retried_on_a_timer(term: Terminal, proxy: FaultProxy) 
     """A 4xx means the same request would be refused again: auto sync waits for a change or
     "sync now" instead of retrying every interval (a 503 is retried with backoff)."""
     refusal = proxy.arm(
-        Fault.status(400, b'{"code": "invalid_cursor", "message": "bad cursor"}'),
+        Fault.status(400, b'{"code": "bad_request", "message": "refused"}'),
         path=PULL,
         times=None,
     )

@@ -1,7 +1,7 @@
 """orders.net_minor (what the customer kept) and an index for store-period stats
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 22:00:00
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from clienteling.domain.metrics import order_net_minor
 
 revision: str = '0007'
-down_revision: str | None = '0005'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,414 @@
+"""Hub sync throughput and latency, each against a baseline measured in the same run.
+
+1. Snapshot: customer rows/s served to one terminal over HTTP (`/sync/pull` pages of
+   5,000 from a hub process on 127.0.0.1), against a raw `SELECT` of the same rows.
+2. Push: `note.add` mutations/s applied for one store in batches of 100, against the same
+   notes inserted directly, one transaction each (what a mutation must at least cost).
+3. Pull latency: p50/p99 of incremental pulls by N concurrent terminals on PostgreSQL
+   while notes are pushed, against one terminal pulling alone.
+
+The hub runs as its own process (`python -m clienteling.cli hub`), as in production, so
+the measuring threads do not share its interpreter. PostgreSQL comes from `--pg-url` or
+`CLIENTELING_TEST_PG_URL`, else a throwaway cluster from Debian's server binaries (as the
+tests do); without either the pull section is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+
+from clienteling.domain.ids import uuid7
+from clienteling.hub import versions
+from clienteling.hub.db import make_engine, migrate, write_tx
+from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.tables import customers, notes
+from clienteling.protocol.entities import store_scope
+
+NOW = "2026-01-01T00:00:00+00:00"
+FAMILY = ["Nguyễn", "Trần", "Lefèvre", "Dubois", "Жуков", "Иванова", "Smith", "Đặng"]
+GIVEN = ["Văn Ánh", "Thị Hương", "Hélène", "Jérôme", "Анна", "Дмитрий", "Mary", "Zoé"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fill(url: str, count: int) -> str:
+    """A migrated hub with the demo staff and catalogue and `count` synthetic customers
+    of store 1; returns store 1's id."""
+    engine = make_engine(url)
+    migrate(engine)
+    store = seed_demo_data(engine, customers=0)["store_ids"][0]
+    scope = store_scope(store)
+    with write_tx(engine) as conn:
+        first = versions.allocate(conn, scope, count)
+        batch: list[dict[str, Any]] = []
+        for i in range(count):
+            family, given = FAMILY[i % len(FAMILY)], GIVEN[(i // 8) % len(GIVEN)]
+            batch.append(
+                {
+                    "id": uuid7(),
+                    "given_name": given,
+                    "family_name": family,
+                    "display_name": f"{family} {given}",
+                    "phones": [f"+336{i:08d}"],
+                    "emails": [f"client{i}@example.com"],
+                    "loyalty_card": f"29{i:011d}",
+                    "loyalty_tier": None,
+                    "loyalty_points": i % 500,
+                    "home_store_id": store,
+                    "preferred_channel": "email",
+                    "language": "fr",
+                    "lifecycle_stage": "trial",
+                    "clv_minor": 12_900,
+                    "currency": "EUR",
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                    "scope": scope,
+                    "version": first + i,
+                }
+            )
+            if len(batch) == 5000:
+                conn.execute(sa.insert(customers), batch)
+                batch = []
+        if batch:
+            conn.execute(sa.insert(customers), batch)
+    engine.dispose()
+    return store
+
+
+@contextmanager
+def hub_process(url: str) -> Iterator[str]:
+    port = _free_port()
+    env = dict(os.environ, CLIENTELING_PURGE_INTERVAL_S="0")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clienteling.cli", "hub", "--db", url, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the hub did not start")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def signed_in(base: str) -> tuple[httpx.Client, str]:
+    http = httpx.Client(base_url=base, timeout=60)
+    device = uuid7()
+    body = http.post(
+        "/api/v1/auth/sign-in",
+        json={"username": "demo-associate", "password": "demo", "device_id": device},
+    ).json()
+    http.headers["Authorization"] = f"Bearer {body['token']}"
+    return http, device
+
+
+def pull(http: httpx.Client, device: str, scope: str, cursor: str | None) -> dict[str, Any]:
+    response = http.post(
+        "/api/v1/sync/pull",
+        json={
+            "device_id": device,
+            "schema_version": 1,
+            "scope": scope,
+            "cursor": cursor,
+            "limit": 5000,
+        },
+    )
+    response.raise_for_status()
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def snapshot_rate(base: str, scope: str) -> tuple[int, float, str]:
+    """(rows, rows/s, the cursor after the snapshot) for one terminal."""
+    http, device = signed_in(base)
+    rows, cursor = 0, None
+    started = time.perf_counter()
+    while True:
+        page = pull(http, device, scope, cursor)
+        rows += len(page["changes"])
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    elapsed = time.perf_counter() - started
+    http.close()
+    return rows, rows / elapsed, str(cursor)
+
+
+def raw_rate(path: Path, scope: str) -> float:
+    db = sqlite3.connect(path)
+    started = time.perf_counter()
+    rows = db.execute("SELECT * FROM customers WHERE scope = ? ORDER BY id", (scope,)).fetchall()
+    elapsed = time.perf_counter() - started
+    db.close()
+    return len(rows) / elapsed
+
+
+def bench_snapshot(count: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "hub.sqlite3"
+        scope = store_scope(fill(str(path), count))
+        with hub_process(str(path)) as base:
+            rows, ours, _cursor = snapshot_rate(base, scope)
+        raw = raw_rate(path, scope)
+    print(f"snapshot  {rows:,} customers to one terminal (SQLite, HTTP, pages of 5,000)")
+    print(f"  ours  {ours:12,.0f} rows/s")
+    print(f"  raw   {raw:12,.0f} rows/s   (SELECT * of the same rows, no HTTP)")
+    print(f"  ratio raw/ours {raw / ours:.1f}")
+
+
+def note_mutations(customer_ids: list[str], start: int, count: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": start + i,
+            "name": "note.add",
+            "args": {
+                "id": uuid7(),
+                "customer_id": customer_ids[i % len(customer_ids)],
+                "text": f"Essaie deux ordinateurs portables, revient samedi ({i}).",
+                "created_at": NOW,
+            },
+            "created_at": NOW,
+        }
+        for i in range(count)
+    ]
+
+
+def bench_push(count: int, batch: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "hub.sqlite3"
+        store = fill(str(path), 1000)
+        engine = make_engine(str(path))
+        with engine.connect() as conn:
+            ids = list(conn.execute(sa.select(customers.c.id).limit(200)).scalars())
+        with hub_process(str(path)) as base:
+            http, device = signed_in(base)
+            mutations = note_mutations(ids, 1, count)
+            started = time.perf_counter()
+            for offset in range(0, count, batch):
+                response = http.post(
+                    "/api/v1/sync/push",
+                    json={
+                        "device_id": device,
+                        "schema_version": 1,
+                        "mutations": mutations[offset : offset + batch],
+                    },
+                )
+                response.raise_for_status()
+            ours = count / (time.perf_counter() - started)
+            http.close()
+        scope = store_scope(store)
+        started = time.perf_counter()
+        for mutation in note_mutations(ids, 1, count):
+            args = mutation["args"]
+            with write_tx(engine) as conn:
+                conn.execute(
+                    sa.insert(notes).values(
+                        id=args["id"],
+                        customer_id=args["customer_id"],
+                        associate_id="a",
+                        author_name="Camille",
+                        store_id=store,
+                        text=args["text"],
+                        created_at=NOW,
+                        scope=scope,
+                        version=versions.allocate(conn, scope),
+                    )
+                )
+        raw = count / (time.perf_counter() - started)
+        engine.dispose()
+    print(f"push      {count:,} note.add mutations for one store (SQLite, batches of {batch})")
+    print(f"  ours  {ours:12,.0f} mutations/s")
+    print(f"  raw   {raw:12,.0f} inserts/s     (one transaction per note, no HTTP)")
+    print(f"  ratio raw/ours {raw / ours:.1f}")
+
+
+def percentile(samples: list[float], q: int) -> float:
+    return statistics.quantiles(samples, n=100)[q - 1]
+
+
+def pull_latencies(
+    base: str,
+    scope: str,
+    cursor: str,
+    *,
+    terminals: int,
+    pulls: int,
+    writer_ids: list[str],
+    think_s: float,
+) -> list[float]:
+    clients = [signed_in(base) for _ in range(terminals)]
+    writer, writer_device = signed_in(base)
+    stop = threading.Event()
+    samples: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(terminals + 1)
+
+    def write() -> None:
+        next_id = 1
+        start.wait()
+        while not stop.is_set():
+            writer.post(
+                "/api/v1/sync/push",
+                json={
+                    "device_id": writer_device,
+                    "schema_version": 1,
+                    "mutations": note_mutations(writer_ids, next_id, 5),
+                },
+            ).raise_for_status()
+            next_id += 5
+            time.sleep(0.02)
+
+    def terminal(http: httpx.Client, device: str) -> None:
+        mine, position = [], cursor
+        pace = random.Random(device)
+        start.wait()
+        time.sleep(pace.uniform(0, think_s))  # terminals do not all start in step
+        for _ in range(pulls):
+            began = time.perf_counter()
+            position = pull(http, device, scope, position)["cursor"]
+            mine.append((time.perf_counter() - began) * 1000)
+            time.sleep(pace.uniform(0.5, 1.5) * think_s)
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=terminal, args=c) for c in clients]
+    threads.append(threading.Thread(target=write))
+    for thread in threads:
+        thread.start()
+    for thread in threads[:-1]:
+        thread.join()
+    stop.set()
+    threads[-1].join()
+    for http, _device in [*clients, (writer, writer_device)]:
+        http.close()
+    return samples
+
+
+@contextmanager
+def postgres_url(given: str | None) -> Iterator[str | None]:
+    url = given or os.environ.get("CLIENTELING_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.support.postgres import LocalCluster, PostgresServer, server_bin_dir
+
+    bin_dir = server_bin_dir()
+    if bin_dir is None:
+        yield None
+        return
+    cluster = LocalCluster(bin_dir)
+    try:
+        server = PostgresServer(admin_url=cluster.start())
+        yield server.create_database()
+    finally:
+        cluster.stop()
+
+
+def bench_pull(
+    given_url: str | None, *, count: int, terminals: int, pulls: int, think_s: float
+) -> None:
+    with postgres_url(given_url) as url:
+        if url is None:
+            print("pull      skipped: no PostgreSQL (--pg-url, or Debian's postgresql)")
+            return
+        scope = store_scope(fill(url, count))
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            ids = list(conn.execute(sa.select(customers.c.id).limit(200)).scalars())
+        engine.dispose()
+        with hub_process(url) as base:
+            _rows, _rate, cursor = snapshot_rate(base, scope)
+            alone = pull_latencies(
+                base, scope, cursor, terminals=1, pulls=200, writer_ids=ids, think_s=think_s
+            )
+            crowd = pull_latencies(
+                base,
+                scope,
+                cursor,
+                terminals=terminals,
+                pulls=pulls,
+                writer_ids=ids,
+                think_s=think_s,
+            )
+    print(
+        f"pull      incremental pulls on PostgreSQL while notes are pushed ({count:,} "
+        f"customers; each terminal pulls every ~{think_s * 1000:.0f} ms, "
+        f"~{terminals / think_s:,.0f} pulls/s offered)"
+    )
+    for name, samples in ((f"{terminals} terminals", crowd), ("1 terminal", alone)):
+        print(
+            f"  {name:13} p50 {percentile(samples, 50):7.1f} ms   "
+            f"p99 {percentile(samples, 99):7.1f} ms   ({len(samples):,} pulls)"
+        )
+    print(f"  ratio p99 {terminals}/1 {percentile(crowd, 99) / percentile(alone, 99):.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=100_000, help="snapshot size")
+    parser.add_argument("--mutations", type=int, default=3000, help="pushed mutations")
+    parser.add_argument("--batch", type=int, default=100, help="mutations per push")
+    parser.add_argument("--terminals", type=int, default=50, help="concurrent pullers")
+    parser.add_argument("--pulls", type=int, default=40, help="pulls per terminal")
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=1000,
+        help="pause between a terminal's pulls (the app syncs far less often; 0: back to back)",
+    )
+    parser.add_argument("--pg-url", help="PostgreSQL URL for the pull section")
+    parser.add_argument(
+        "--only", choices=["snapshot", "push", "pull"], action="append", help="run only these"
+    )
+    args = parser.parse_args()
+    only = set(args.only or ["snapshot", "push", "pull"])
+    if "snapshot" in only:
+        bench_snapshot(args.customers)
+    if "push" in only:
+        bench_push(args.mutations, args.batch)
+    if "pull" in only:
+        bench_pull(
+            args.pg_url,
+            count=10_000,
+            terminals=args.terminals,
+            pulls=args.pulls,
+            think_s=args.think_ms / 1000,
+        )
+
+
+if __name__ == "__main__":
+    main()

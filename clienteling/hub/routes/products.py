@@ -1,0 +1,95 @@
+"""The catalogue: products, their one price, and stock per location. Every signed-in
+associate may read all of it (it is the terminals' `catalog` scope)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+
+from clienteling.hub import pagination
+from clienteling.hub.access import not_found
+from clienteling.hub.db import read_tx
+from clienteling.hub.deps import HubDep, IdPath, SessionDep
+from clienteling.hub.entities import PRODUCT
+from clienteling.hub.pagination import LimitQuery, NextQuery, Page
+from clienteling.hub.schemas import PricePublic, ProductPublic
+from clienteling.hub.tables import products
+
+router = APIRouter(prefix="/api/v1", tags=["products"])
+
+_KEY = [products.c.sku, products.c.id]
+
+
+@router.get("/products")
+def list_products(
+    hub: HubDep,
+    _session: SessionDep,
+    barcode: Annotated[str | None, Query(max_length=32, description="Exact EAN/UPC.")] = None,
+    sku: Annotated[str | None, Query(max_length=64, description="Exact SKU.")] = None,
+    category: Annotated[str | None, Query(max_length=120)] = None,
+    limit: LimitQuery = pagination.DEFAULT_LIMIT,
+    next: NextQuery = None,
+) -> Page[ProductPublic]:
+    """Products by SKU; `barcode` finds the product a scanner read."""
+    key = pagination.decode("products", next, width=2)
+    where: list[sa.ColumnElement[bool]] = [pagination.after(_KEY, key)]
+    for column, value in (
+        (products.c.barcode, barcode),
+        (products.c.sku, sku),
+        (products.c.category, category),
+    ):
+        if value is not None:
+            where.append(column == value)
+    query = sa.select(products).where(*where).order_by(*pagination.order(_KEY)).limit(limit + 1)
+    with read_tx(hub.engine) as conn:
+        rows = conn.execute(query).all()
+    items, token = pagination.page("products", rows, limit=limit, key=["sku", "id"])
+    return Page(items=[ProductPublic.from_row(PRODUCT, r) for r in items], next=token)
+
+
+@router.get("/products/{product_id}")
+def get_product(product_id: IdPath, hub: HubDep, _session: SessionDep) -> ProductPublic:
+    with read_tx(hub.engine) as conn:
+        row = conn.execute(sa.select(products).where(products.c.id == product_id)).first()
+    if row is None:
+        raise not_found("product")
+    return ProductPublic.from_row(PRODUCT, row)
+
+
+def _price(row: sa.Row[tuple[object, ...]]) -> PricePublic:
+    m = row._mapping
+    return PricePublic(
+        product_id=m["id"], sku=m["sku"], price_minor=m["price_minor"], currency=m["currency"]
+    )
+
+
+@router.get("/prices")
+def list_prices(
+    hub: HubDep,
+    _session: SessionDep,
+    limit: LimitQuery = pagination.DEFAULT_LIMIT,
+    next: NextQuery = None,
+) -> Page[PricePublic]:
+    """Every product's one price (the same online and in store), by SKU."""
+    key = pagination.decode("prices", next, width=2)
+    query = (
+        sa.select(products.c.id, products.c.sku, products.c.price_minor, products.c.currency)
+        .where(pagination.after(_KEY, key))
+        .order_by(*pagination.order(_KEY))
+        .limit(limit + 1)
+    )
+    with read_tx(hub.engine) as conn:
+        rows = conn.execute(query).all()
+    items, token = pagination.page("prices", rows, limit=limit, key=["sku", "id"])
+    return Page(items=[_price(r) for r in items], next=token)
+
+
+@router.get("/products/{product_id}/price")
+def get_price(product_id: IdPath, hub: HubDep, _session: SessionDep) -> PricePublic:
+    with read_tx(hub.engine) as conn:
+        row = conn.execute(sa.select(products).where(products.c.id == product_id)).first()
+    if row is None:
+        raise not_found("product")
+    return _price(row)

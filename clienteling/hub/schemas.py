@@ -1,0 +1,174 @@
+"""The REST API's response models (`XPublic`, as in the FastAPI full-stack template).
+
+Fields are the wire shapes of `protocol.entities` (hub table columns are named exactly
+as those fields), so a terminal can store what the API returns as if it had been pulled.
+Status-like fields are plain strings: the hub's own writers may add values, and an
+answer must never fail its own schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from clienteling.hub.entities import EntityKind
+
+Role = Literal["associate", "manager", "admin"]
+
+
+class _Row(BaseModel):
+    @classmethod
+    def from_row(cls, kind: EntityKind, row: Any) -> Any:
+        return cls.model_validate(kind.to_data(row._mapping))
+
+
+class LocationPublic(_Row):
+    id: str
+    kind: str = Field(description='"store" or "web" (the web shop\'s warehouse).')
+    name: str
+    city: str
+    timezone: str
+    currency: str
+
+
+class ProductPublic(_Row):
+    id: str
+    sku: str
+    barcode: str
+    name: str
+    brand: str
+    category: str
+    price_minor: int
+    currency: str
+
+
+class PricePublic(BaseModel):
+    """One price for every channel (store and web), in minor units."""
+
+    product_id: str
+    sku: str
+    price_minor: int
+    currency: str
+
+
+class InventoryPublic(_Row):
+    id: str = Field(description='"<location_id>:<product_id>".')
+    location_id: str
+    product_id: str
+    on_hand: int
+    reserved: int
+
+
+class CustomerPublic(_Row):
+    id: str
+    given_name: str
+    family_name: str
+    display_name: str
+    phones: list[str] = Field(description="E.164.")
+    emails: list[str]
+    loyalty_card: str | None
+    loyalty_tier: str | None
+    loyalty_points: int
+    home_store_id: str
+    preferred_channel: str
+    language: str
+    lifecycle_stage: str
+    clv_minor: int
+    currency: str
+    created_at: str
+    updated_at: str
+
+
+class ConsentPublic(_Row):
+    id: str
+    customer_id: str
+    channel: str
+    granted: bool
+    source: str
+    at: str
+
+
+class OrderLinePublic(BaseModel):
+    product_id: str | None = None
+    sku: str
+    name: str
+    qty: int
+    unit_price_minor: int
+    returned_qty: int = 0
+
+
+class OrderPublic(_Row):
+    id: str
+    customer_id: str
+    channel: str = Field(description='"store", "web" or "phone".')
+    store_id: str | None
+    associate_id: str | None
+    placed_at: str
+    status: str
+    total_minor: int
+    currency: str
+    lines: list[OrderLinePublic]
+
+
+class CartLinePublic(BaseModel):
+    product_id: str | None = None
+    sku: str
+    name: str
+    qty: int
+    unit_price_minor: int
+
+
+class CartPublic(_Row):
+    id: str
+    customer_id: str
+    status: str = Field(description='"open", "abandoned" or "ordered".')
+    checkout_step: str | None
+    updated_at: str
+    currency: str
+    lines: list[CartLinePublic]
+
+
+class NotePublic(_Row):
+    id: str
+    customer_id: str
+    associate_id: str
+    author_name: str
+    store_id: str | None
+    text: str
+    created_at: str
+
+
+class CustomerDetailPublic(BaseModel):
+    """A customer profile: the customer, their consents and notes (oldest first)."""
+
+    customer: CustomerPublic
+    consents: list[ConsentPublic]
+    notes: list[NotePublic]
+
+
+class AssociatePublic(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    store_id: str | None
+
+
+class DevicePublic(BaseModel):
+    id: str
+    store_id: str | None
+    last_mutation_id: int
+    last_seen_at: str
+    revoked_at: str | None = None
+    revoked_by: str | None = None
+
+
+class AuditPublic(BaseModel):
+    id: str
+    at: str
+    action: str
+    associate_id: str | None
+    device_id: str | None
+    customer_id: str | None
+    detail: str | None
