@@ -5,7 +5,8 @@
 2. Push: `note.add` mutations/s applied for one store in batches of 100, against the same
    notes inserted directly, one transaction each (what a mutation must at least cost).
 3. Pull latency: p50/p99 of incremental pulls by N concurrent terminals on PostgreSQL
-   while notes are pushed, against one terminal pulling alone.
+   (each pulling about once a second) while another device pushes 25 notes/s, against
+   one terminal pulling alone under the same writes.
 
 The hub runs as its own process (`python -m clienteling.cli hub`), as in production, so
 the measuring threads do not share its interpreter. PostgreSQL comes from `--pg-url` or
@@ -289,11 +290,19 @@ def pull_latencies(
                 },
             ).raise_for_status()
             next_id += 5
-            time.sleep(0.02)
+            time.sleep(0.2)  # 25 notes/s: a busy chain's worth of counter activity
 
     def terminal(http: httpx.Client, device: str) -> None:
-        mine, position = [], cursor
+        mine = []
         pace = random.Random(device)
+        # Catch up first (not measured): the shared cursor is behind the writes made
+        # since, and a steady-state pull is what is measured.
+        position = cursor
+        while True:
+            page = pull(http, device, scope, position)
+            position = page["cursor"]
+            if not page["has_more"]:
+                break
         start.wait()
         time.sleep(pace.uniform(0, think_s))  # terminals do not all start in step
         for _ in range(pulls):
@@ -353,7 +362,7 @@ def bench_pull(
         with hub_process(url) as base:
             _rows, _rate, cursor = snapshot_rate(base, scope)
             alone = pull_latencies(
-                base, scope, cursor, terminals=1, pulls=200, writer_ids=ids, think_s=think_s
+                base, scope, cursor, terminals=1, pulls=100, writer_ids=ids, think_s=think_s
             )
             crowd = pull_latencies(
                 base,
