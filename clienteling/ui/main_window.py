@@ -6,7 +6,16 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +42,20 @@ from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.search_model import HitsModel
+from clienteling.ui.shortcut_help import ShortcutHelp
 from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
+
+
+def layout_settings(terminal: Terminal) -> QSettings:
+    """Window layout, kept beside the terminal's cache (`layout.ini`: sizes and positions,
+    no customer data), so each terminal data dir has its own."""
+    path = terminal.cache_path.parent / "layout.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
 
 SEARCH_DEBOUNCE_MS = 150
 INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
@@ -72,6 +90,7 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
+        self.restore_layout()
 
     # -- building -----------------------------------------------------------------------
 
@@ -159,6 +178,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([560, 720])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -167,23 +187,46 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
 
     def _shortcuts(self) -> None:
-        for keys, slot in (
-            ("Ctrl+K", self.focus_search),
-            ("F2", self.focus_search),
-            ("F5", self.sync_now),
-            ("Ctrl+N", self.profile_view.focus_note),
-            ("Ctrl+E", self.profile_view.request_edit),
-            ("Ctrl+Shift+N", self.new_customer),
-            ("Ctrl+Shift+D", self.open_dashboard),
-            ("Ctrl+L", self.log_visit),
-            ("Ctrl+Shift+L", self.log_anonymous_visit),
-            ("F3", self.open_inventory),
-            ("Ctrl+I", self.open_inventory),
-            ("Ctrl+F", self.profile_view.compose_followup),
+        """The window's keys; the F1 overlay lists them with what they do."""
+        self.shortcut_table: list[tuple[str, str]] = []
+        for keys, slot, does in (
+            ("F1", self.show_shortcuts, self.tr("Show these keyboard shortcuts")),
+            ("Ctrl+K", self.focus_search, self.tr("Search customers")),
+            ("F2", self.focus_search, ""),
+            ("F5", self.sync_now, self.tr("Sync now")),
+            ("Ctrl+Shift+N", self.new_customer, self.tr("New customer")),
+            ("Ctrl+N", self.profile_view.focus_note, self.tr("Write a note on the profile")),
+            ("Ctrl+E", self.profile_view.request_edit, self.tr("Edit the profile and consent")),
+            ("Ctrl+L", self.log_visit, self.tr("Log the visit of this customer")),
+            ("Ctrl+Shift+L", self.log_anonymous_visit, self.tr("Log a visitor without profile")),
+            ("Ctrl+F", self.profile_view.compose_followup, self.tr("Send a follow-up")),
+            ("F3", self.open_inventory, self.tr("Products and stock")),
+            ("Ctrl+I", self.open_inventory, ""),
+            ("Ctrl+Shift+D", self.open_dashboard, self.tr("Store dashboard (managers)")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+            if does:
+                self.shortcut_table.append((keys, does))
+            else:  # another key for the action just above
+                before, what = self.shortcut_table[-1]
+                self.shortcut_table[-1] = (f"{before}, {keys}", what)
+        # Keys that belong to a field or a dialog, listed for completeness.
+        self.shortcut_table += [
+            ("Enter", self.tr("In the search box: open the only match, or go to the results")),
+            ("↓ / ↑", self.tr("Move between the search box and the results")),
+            ("Esc", self.tr("Clear the search box; close a dialog")),
+            ("Ctrl+Enter", self.tr("Save the note, the visit or the follow-up being written")),
+        ]
+
+    def show_shortcuts(self) -> ShortcutHelp:
+        """The F1 overlay: every shortcut and what it does."""
+        dialog = ShortcutHelp(self.shortcut_table, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcut_help = dialog
+        dialog.open()
+        return dialog
 
     def _title(self) -> str:
         session = self.terminal.session
@@ -195,6 +238,28 @@ class MainWindow(QMainWindow):
             .replace("%1", store)
             .replace("%2", session.display_name)
         )
+
+    # -- window layout (kept across restarts) --------------------------------------------
+
+    def save_layout(self) -> None:
+        settings = layout_settings(self.terminal)
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("profile/tab", self.profile_view.tabs.currentIndex())
+        settings.sync()
+
+    def restore_layout(self) -> None:
+        """Size, position, the results/profile split and the profile tab of last time."""
+        settings = layout_settings(self.terminal)
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        split = settings.value("main/splitter")
+        if isinstance(split, QByteArray):
+            self.splitter.restoreState(split)
+        tab = settings.value("profile/tab")
+        if tab is not None and str(tab).isdigit():
+            self.profile_view.tabs.setCurrentIndex(int(str(tab)))
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -216,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._debounce.stop()
+        self.save_layout()
         super().closeEvent(event)
 
     # -- search -------------------------------------------------------------------------

@@ -94,6 +94,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     _search(win, SEARCH_QUERY)
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     paths += _visit_views(win, out_dir)
+    paths.append(_shortcut_help(win, out_dir / "shortcuts.png"))
     paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
     return paths
 
@@ -171,6 +172,15 @@ def _new_customer(win: MainWindow, path: Path) -> Path:
         dialog.phone_edit.setText(known)
     dialog.email_edit.setText("helene.nguyen@")
     wait_until(lambda: bool(shown), timeout_s=10)
+    try:
+        return _grab(dialog, path)
+    finally:
+        dialog.close()
+
+
+def _shortcut_help(win: MainWindow, path: Path) -> Path:
+    """The F1 overlay."""
+    dialog = win.show_shortcuts()
     try:
         return _grab(dialog, path)
     finally:

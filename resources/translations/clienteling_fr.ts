@@ -892,6 +892,66 @@
         <translation>Enregistrer la visite d’une personne sans fiche client</translation>
     </message>
     <message>
+        <source>Show these keyboard shortcuts</source>
+        <translation>Afficher ces raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Write a note on the profile</source>
+        <translation>Écrire une note sur la fiche</translation>
+    </message>
+    <message>
+        <source>Edit the profile and consent</source>
+        <translation>Modifier la fiche et les consentements</translation>
+    </message>
+    <message>
+        <source>Log the visit of this customer</source>
+        <translation>Enregistrer la visite de ce client</translation>
+    </message>
+    <message>
+        <source>Log a visitor without profile</source>
+        <translation>Enregistrer un visiteur sans fiche</translation>
+    </message>
+    <message>
+        <source>Send a follow-up</source>
+        <translation>Envoyer une relance</translation>
+    </message>
+    <message>
+        <source>Products and stock</source>
+        <translation>Produits et stock</translation>
+    </message>
+    <message>
+        <source>Store dashboard (managers)</source>
+        <translation>Tableau de bord du magasin (responsables)</translation>
+    </message>
+    <message>
+        <source>In the search box: open the only match, or go to the results</source>
+        <translation>Dans la recherche : ouvrir le seul résultat, ou aller aux résultats</translation>
+    </message>
+    <message>
+        <source>Move between the search box and the results</source>
+        <translation>Passer de la recherche aux résultats et inversement</translation>
+    </message>
+    <message>
+        <source>Clear the search box; close a dialog</source>
+        <translation>Vider la recherche ; fermer une fenêtre</translation>
+    </message>
+    <message>
+        <source>Save the note, the visit or the follow-up being written</source>
+        <translation>Enregistrer la note, la visite ou la relance en cours</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1397,6 +1457,29 @@
     <message>
         <source>[pending sync]</source>
         <translation>[en attente de synchro]</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everything at the counter works from the keyboard; the search box always gets the focus back, ready for the next scan.</source>
+        <translation>Tout se fait au clavier au comptoir ; la recherche reprend toujours la main, prête pour le prochain scan.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

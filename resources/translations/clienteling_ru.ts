@@ -892,6 +892,66 @@
         <translation>Записать визит человека без профиля</translation>
     </message>
     <message>
+        <source>Show these keyboard shortcuts</source>
+        <translation>Показать эти сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Поиск клиентов</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Write a note on the profile</source>
+        <translation>Написать заметку в профиле</translation>
+    </message>
+    <message>
+        <source>Edit the profile and consent</source>
+        <translation>Изменить профиль и согласия</translation>
+    </message>
+    <message>
+        <source>Log the visit of this customer</source>
+        <translation>Записать визит этого клиента</translation>
+    </message>
+    <message>
+        <source>Log a visitor without profile</source>
+        <translation>Записать посетителя без профиля</translation>
+    </message>
+    <message>
+        <source>Send a follow-up</source>
+        <translation>Отправить сообщение</translation>
+    </message>
+    <message>
+        <source>Products and stock</source>
+        <translation>Товары и остатки</translation>
+    </message>
+    <message>
+        <source>Store dashboard (managers)</source>
+        <translation>Показатели магазина (для руководителей)</translation>
+    </message>
+    <message>
+        <source>In the search box: open the only match, or go to the results</source>
+        <translation>В поиске: открыть единственный результат или перейти к списку</translation>
+    </message>
+    <message>
+        <source>Move between the search box and the results</source>
+        <translation>Переход между полем поиска и результатами</translation>
+    </message>
+    <message>
+        <source>Clear the search box; close a dialog</source>
+        <translation>Очистить поиск; закрыть окно</translation>
+    </message>
+    <message>
+        <source>Save the note, the visit or the follow-up being written</source>
+        <translation>Сохранить заметку, визит или сообщение</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1397,6 +1457,29 @@
     <message>
         <source>[pending sync]</source>
         <translation>[ждёт синхронизации]</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Everything at the counter works from the keyboard; the search box always gets the focus back, ready for the next scan.</source>
+        <translation>У кассы всё делается с клавиатуры; курсор всегда возвращается в поиск, готовый к следующему сканированию.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>

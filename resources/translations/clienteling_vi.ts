@@ -892,6 +892,66 @@
         <translation>Ghi lại lượt ghé của người chưa có hồ sơ</translation>
     </message>
     <message>
+        <source>Show these keyboard shortcuts</source>
+        <translation>Hiện các phím tắt này</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Tìm khách hàng</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Khách hàng mới</translation>
+    </message>
+    <message>
+        <source>Write a note on the profile</source>
+        <translation>Viết ghi chú vào hồ sơ</translation>
+    </message>
+    <message>
+        <source>Edit the profile and consent</source>
+        <translation>Sửa hồ sơ và sự đồng ý</translation>
+    </message>
+    <message>
+        <source>Log the visit of this customer</source>
+        <translation>Ghi nhận lượt ghé thăm của khách này</translation>
+    </message>
+    <message>
+        <source>Log a visitor without profile</source>
+        <translation>Ghi nhận khách vãng lai không có hồ sơ</translation>
+    </message>
+    <message>
+        <source>Send a follow-up</source>
+        <translation>Gửi tin nhắn chăm sóc</translation>
+    </message>
+    <message>
+        <source>Products and stock</source>
+        <translation>Sản phẩm và tồn kho</translation>
+    </message>
+    <message>
+        <source>Store dashboard (managers)</source>
+        <translation>Bảng điều khiển cửa hàng (quản lý)</translation>
+    </message>
+    <message>
+        <source>In the search box: open the only match, or go to the results</source>
+        <translation>Trong ô tìm kiếm: mở kết quả duy nhất, hoặc chuyển đến danh sách kết quả</translation>
+    </message>
+    <message>
+        <source>Move between the search box and the results</source>
+        <translation>Di chuyển giữa ô tìm kiếm và kết quả</translation>
+    </message>
+    <message>
+        <source>Clear the search box; close a dialog</source>
+        <translation>Xóa ô tìm kiếm; đóng hộp thoại</translation>
+    </message>
+    <message>
+        <source>Save the note, the visit or the follow-up being written</source>
+        <translation>Lưu ghi chú, lượt ghé thăm hoặc tin nhắn đang soạn</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1397,6 +1457,29 @@
     <message>
         <source>[pending sync]</source>
         <translation>[chờ đồng bộ]</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Everything at the counter works from the keyboard; the search box always gets the focus back, ready for the next scan.</source>
+        <translation>Mọi thao tác tại quầy đều dùng được bằng bàn phím; ô tìm kiếm luôn được đặt lại con trỏ, sẵn sàng cho lần quét tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Chức năng</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ VIEWS = [
     "profile.png",
     "profile_edit.png",
     "search.png",
+    "shortcuts.png",
     "status_bar.png",
     "timeline.png",
     "visit_form.png",

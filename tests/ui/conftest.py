@@ -1,4 +1,5 @@
-"""Qt offscreen for the UI tests, and real read-model objects to render."""
+"""Qt offscreen for the UI tests, real read-model objects to render, and a signed-in
+terminal and main window on the session's real hub."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.terminal.views import (
     CartLineView,
     CartView,
@@ -20,6 +26,8 @@ from clienteling.terminal.views import (
     OrderLineView,
     OrderView,
 )
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import wait_for_all
 
 NOW = datetime(2025, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -129,3 +137,27 @@ def profile() -> CustomerProfile:
 @pytest.fixture
 def hits() -> list[CustomerHit]:
     return make_hits()
+
+
+@pytest.fixture
+def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
+    """A terminal on the session's real hub, signed in as the demo associate, first sync
+    done (test modules that need another terminal define their own)."""
+    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
+    term.sign_in("demo-associate", "demo")
+    term.sync_once()
+    try:
+        yield term
+    finally:
+        wait_for_all()
+        term.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
+    """The main window on `terminal`, shown and exposed."""
+    win = MainWindow(terminal)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -4,10 +4,8 @@ that Down and Enter open, and the stock shown is the cache's here, elsewhere and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -19,33 +17,10 @@ from clienteling.hub.db import make_engine, write_tx
 from clienteling.hub.tables import inventory
 from clienteling.protocol.entities import CATALOG_SCOPE
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.inventory_view import InventoryDialog
 from clienteling.ui.main_window import MainWindow
-from clienteling.ui.operations import wait_for_all
 
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture
-def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
-    term.sign_in("demo-associate", "demo")
-    term.sync_once()
-    try:
-        yield term
-    finally:
-        wait_for_all()
-        term.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
-    win = MainWindow(terminal)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _key(widget: QWidget, key: Qt.Key, text: str = "") -> None:

@@ -153,6 +153,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "profile.png",
         "profile_edit.png",
         "search.png",
+        "shortcuts.png",
         "status_bar.png",
         "timeline.png",
         "visit_form.png",

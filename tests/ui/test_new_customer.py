@@ -3,43 +3,16 @@ the live duplicate warning, and Create opening the new profile."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.new_customer import NewCustomerDialog
-from clienteling.ui.operations import wait_for_all
 
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture
-def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
-    term.sign_in("demo-associate", "demo")
-    term.sync_once()
-    try:
-        yield term
-    finally:
-        wait_for_all()
-        term.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
-    win = MainWindow(terminal)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _type(widget: QWidget, text: str) -> None:

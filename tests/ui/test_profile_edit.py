@@ -5,45 +5,19 @@ consent opt-outs apply at once and opt-ins after the associate confirms."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
-from clienteling.ui.operations import wait_for_all
 from clienteling.ui.profile_edit import ProfileEditDialog, preferences_summary
 from clienteling.ui.profile_view import ProfileView
 from tests.ui.conftest import make_profile
 
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture
-def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
-    term.sign_in("demo-associate", "demo")
-    term.sync_once()
-    try:
-        yield term
-    finally:
-        wait_for_all()
-        term.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
-    win = MainWindow(terminal)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _type(widget: QWidget, text: str) -> None:

@@ -4,10 +4,9 @@ beside the fields, the survey QR after saving, and nothing typed lost when a sav
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -26,27 +25,6 @@ TIMEOUT_MS = 20_000
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def terminal(hub_url: str, tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(data_dir=tmp_path / "terminal", hub_url=hub_url, secrets=MemorySecretStore())
-    term.sign_in("demo-associate", "demo")
-    term.sync_once()
-    try:
-        yield term
-    finally:
-        wait_for_all()
-        term.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
-    win = MainWindow(terminal)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _type(widget: QWidget, text: str) -> None:

@@ -1,0 +1,64 @@
+"""The window comes back as it was left (size, split, profile tab), and F1 lists every
+shortcut the window has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
+from pytestqt.qtbot import QtBot
+
+from clienteling.terminal.facade import Terminal
+from clienteling.terminal.secrets import MemorySecretStore
+from clienteling.ui.main_window import MainWindow
+from clienteling.ui.operations import wait_for_all
+from clienteling.ui.profile_view import ProfileView
+
+
+def _window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
+    win = MainWindow(terminal)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_layout_is_restored_after_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    terminal = Terminal(
+        data_dir=tmp_path / "terminal", hub_url="http://127.0.0.1:9", secrets=MemorySecretStore()
+    )
+    try:
+        first = _window(qtbot, terminal)
+        first.resize(760, 560)  # within the offscreen screen (800x600)
+        first.splitter.setSizes([300, 430])
+        first.profile_view.tabs.setCurrentIndex(ProfileView.NOTES_TAB)
+        sizes = first.splitter.sizes()
+        first.close()
+        again = _window(qtbot, terminal)
+        assert (again.size().width(), again.size().height()) == (760, 560)
+        assert again.splitter.sizes() == sizes
+        assert again.profile_view.tabs.currentIndex() == ProfileView.NOTES_TAB
+        assert (tmp_path / "terminal" / "layout.ini").exists()
+    finally:
+        wait_for_all()
+        terminal.close()
+
+
+def test_f1_lists_every_shortcut(qtbot: QtBot, tmp_path: Path) -> None:
+    terminal = Terminal(
+        data_dir=tmp_path / "terminal", hub_url="http://127.0.0.1:9", secrets=MemorySecretStore()
+    )
+    try:
+        window = _window(qtbot, terminal)
+        qtbot.waitUntil(window.search_box.hasFocus)
+        qtbot.keyClick(window.search_box, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: getattr(window, "shortcut_help", None) is not None)
+        listed = " ".join(window.shortcut_help.keys())
+        bound = {s.key().toString() for s in window.findChildren(QShortcut) if s.parent() is window}
+        missing = [k for k in bound if k not in listed]
+        assert missing == [], f"shortcuts the F1 overlay does not list: {missing}"
+        qtbot.keyClick(window.shortcut_help, Qt.Key.Key_Escape)
+    finally:
+        wait_for_all()
+        terminal.close()
