@@ -5,6 +5,10 @@ fails with a 5xx, the wait doubles up to a cap, with jitter so a store's termina
 retry in step; a manual "sync now" or a local change still tries at once. A refusal (4xx,
 "update needed") is not retried on a timer: the same request would be refused again, so
 the loop waits for a local change or "sync now".
+
+While it backs off from an unreachable hub it asks the hub's health check every
+`PROBE_S` seconds (a tiny request), and syncs at once when the hub answers again: when
+the store's network comes back, the queued work goes without waiting out the backoff.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 
 from clienteling.domain.errors import (
@@ -27,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF_S = 300.0
 MIN_RETRY_S = 1.0
+PROBE_S = 3.0
 
 
 class AutoSync:
@@ -36,8 +42,13 @@ class AutoSync:
         interval_s: float,
         sync_pass: Callable[[], set[str]],
         after_pass: Callable[[set[str]], None],
+        probe: Callable[[], bool] | None = None,
+        probe_s: float = PROBE_S,
     ) -> None:
-        """`sync_pass` returns the entity kinds that changed; `after_pass` reports them."""
+        """`sync_pass` returns the entity kinds that changed; `after_pass` reports them.
+        `probe` answers whether the hub is reachable again (it must not raise)."""
+        self._probe = probe
+        self._probe_s = probe_s
         self.interval_s = max(interval_s, 0.01)
         self._sync_pass = sync_pass
         self._after_pass = after_pass
@@ -66,12 +77,14 @@ class AutoSync:
         while not self._stop.is_set():
             self._wake.clear()  # a request made during the pass below triggers another
             kinds: set[str] = set()
+            unreachable = False
             try:
                 kinds = self._sync_pass()
                 failures = 0
                 delay = self.interval_s
             except HubUnreachableError:
                 failures += 1
+                unreachable = True
                 delay = _backoff(max(self.interval_s, MIN_RETRY_S), failures)
             except (NotSignedInError, SessionExpiredError, UpdateNeededError):
                 delay = MAX_BACKOFF_S  # nothing to do until someone signs in or updates
@@ -96,7 +109,21 @@ class AutoSync:
                 self._after_pass(kinds)
             except Exception:
                 log.exception("a sync callback failed")
-            self._wake.wait(delay)
+            if unreachable and self._probe is not None:
+                self._wait_probing(delay)
+            else:
+                self._wake.wait(delay)
+
+    def _wait_probing(self, delay: float) -> None:
+        """Wait up to `delay`, ending early on a request or when the hub answers again."""
+        deadline = time.monotonic() + delay
+        while not self._stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._wake.wait(min(self._probe_s, left)):
+                return
+            if self._probe is not None and self._probe():
+                log.info("the hub answers again: syncing now")
+                return
 
 
 def _backoff(base_s: float, failures: int) -> float:

@@ -403,10 +403,22 @@ class Terminal:
                 on_changes(changed)
             on_status(self.status())
 
-        auto = AutoSync(interval_s=interval_s, sync_pass=sync_pass, after_pass=after_pass)
+        auto = AutoSync(
+            interval_s=interval_s,
+            sync_pass=sync_pass,
+            after_pass=after_pass,
+            probe=self.hub_answers,
+        )
         with self._lock:
             self._auto = auto
         auto.start()
+
+    def hub_answers(self) -> bool:
+        """Whether the hub's health check answers now (never raises; a short request)."""
+        try:
+            return self._client.healthz()
+        except ClientelingError:
+            return False
 
     def request_sync(self) -> None:
         with self._lock:
