@@ -42,7 +42,7 @@ from clienteling.protocol.entities import (
 )
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
-from clienteling.store import outbox, profile, queries
+from clienteling.store import note_drafts, outbox, profile, queries
 from clienteling.store import products as store_products
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
@@ -51,6 +51,7 @@ from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
 from clienteling.store.state import all_ready
+from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
@@ -211,15 +212,18 @@ class Terminal:
     def add_note(self, customer_id: str, text: str) -> NoteView:
         """Write the note and its `note.add` mutation in one transaction (works offline)."""
         session, _token, _scopes = self._credentials()
-        note = queries.add_note(
-            self._db.get(),
-            note_id=uuid7(),
-            customer_id=customer_id,
-            text=text,
-            author_id=session.associate_id,
-            author_name=session.display_name,
-            store_id=session.store_id,
-        )
+        db = self._db.get()
+        with write_transaction(db):  # the note, its mutation, and its draft gone: together
+            note = queries.add_note(
+                db,
+                note_id=uuid7(),
+                customer_id=customer_id,
+                text=text,
+                author_id=session.associate_id,
+                author_name=session.display_name,
+                store_id=session.store_id,
+            )
+            note_drafts.save_note_draft(db, customer_id, "")
         with self._lock:
             self._unreported.add("note")
             auto = self._auto
@@ -608,6 +612,13 @@ class Terminal:
     ) -> list[TimelineEntry]:
         """The customer's journey across channels, newest first (`kinds` filters)."""
         return store_timeline.customer_timeline(self._db.get(), customer_id, kinds=kinds)
+
+    def note_draft(self, customer_id: str) -> str:
+        """The note being typed for this customer when the app last stopped ("" if none)."""
+        return note_drafts.note_draft(self._db.get(), customer_id)
+
+    def save_note_draft(self, customer_id: str, text: str) -> None:
+        note_drafts.save_note_draft(self._db.get(), customer_id, text)
 
     def visit_draft(self, customer_id: str | None) -> VisitDraft | None:
         """The unsaved visit form of this customer (None: the anonymous visitor's)."""

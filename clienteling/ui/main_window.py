@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.results.installEventFilter(self)
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
+        self.profile_view.note_draft_did_change.connect(self._keep_note_draft)
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
         self.profile_view.followup_will_compose.connect(self.compose_followup)
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._debounce.stop()
+        self.profile_view.flush_note_draft()
         self.save_layout()
         super().closeEvent(event)
 
@@ -392,6 +394,21 @@ class MainWindow(QMainWindow):
     def _show_profile(self, customer_id: str, profile: CustomerProfile | None) -> None:
         self.profile_view.show_profile(profile)
         self.profile_did_load.emit(customer_id)
+        if profile is not None:
+            terminal = self.terminal
+            run_in_background(
+                lambda: terminal.note_draft(profile.id),
+                success=lambda text: self.profile_view.restore_note_draft(profile.id, text),
+                parent=self,
+            )
+
+    def _keep_note_draft(self, customer_id: str, text: str) -> None:
+        terminal = self.terminal
+        run_in_background(
+            lambda: terminal.save_note_draft(customer_id, text),
+            success=lambda _none: None,
+            parent=self,
+        )
 
     def _add_note(self, customer_id: str, text: str) -> None:
         terminal = self.terminal

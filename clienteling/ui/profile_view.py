@@ -4,7 +4,7 @@ note is asked for through `note_will_add`, the window does the work on the DB wo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,10 +51,15 @@ from clienteling.ui.widgets import Badge
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
 
 
+DRAFT_SAVE_MS = 400
+"""Typing pauses this long before the note draft is written to the cache."""
+
+
 class ProfileView(QWidget):
     """Shows one customer; `show_profile(None)` shows the empty hint."""
 
     note_will_add = Signal(str, str)  # customer id, text
+    note_draft_did_change = Signal(str, str)  # customer id, the note as typed so far
     edit_will_open = Signal(str)  # customer id (Ctrl+E: ui.profile_edit)
     visit_will_log = Signal(str)  # customer id
     followup_will_compose = Signal(str)  # customer id
@@ -226,6 +231,12 @@ class ProfileView(QWidget):
         self.note_edit = QPlainTextEdit(page)
         self.note_edit.setPlaceholderText(self.tr("Write a note about this visit…"))
         self.note_edit.setFixedHeight(72)
+        self.note_edit.textChanged.connect(self._note_text_did_change)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self.flush_note_draft)
+        self._draft_for: str | None = None
         layout.addWidget(self.note_edit)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -251,7 +262,8 @@ class ProfileView(QWidget):
             self._stack.setCurrentIndex(0)
             return
         if not same_customer:
-            self.note_edit.clear()
+            self.flush_note_draft()  # the previous customer's note, as typed so far
+            self.set_note_text("")
             self.tabs.setCurrentIndex(self.CART_TAB if profile.cart else self.PURCHASES_TAB)
         self._show_header(profile)
         self._show_orders(profile.orders)
@@ -424,8 +436,37 @@ class ProfileView(QWidget):
             self.visit_will_log.emit(self.profile.id)
 
     def note_did_add(self) -> None:
-        """The window calls this once the note is saved: clear the draft."""
-        self.note_edit.clear()
+        """The window calls this once the note is saved (which also dropped its draft)."""
+        self._draft_timer.stop()
+        self.set_note_text("")
+
+    def set_note_text(self, text: str) -> None:
+        """Put `text` in the note box without counting it as typing (no draft save)."""
+        self.note_edit.blockSignals(True)
+        try:
+            self.note_edit.setPlainText(text)
+        finally:
+            self.note_edit.blockSignals(False)
+
+    def restore_note_draft(self, customer_id: str, text: str) -> None:
+        """A draft kept from before: shown if this customer is still open and the box is
+        still empty (never over what is being typed)."""
+        showing = self.profile is not None and self.profile.id == customer_id
+        if showing and text and not self.note_edit.toPlainText():
+            self.set_note_text(text)
+
+    def _note_text_did_change(self) -> None:
+        if self.profile is not None:
+            self._draft_for = self.profile.id
+            self._draft_timer.start()
+
+    def flush_note_draft(self) -> None:
+        """Send the pending draft now (switching customer, closing the window)."""
+        if self._draft_for is None:
+            return
+        self._draft_timer.stop()
+        customer_id, self._draft_for = self._draft_for, None
+        self.note_draft_did_change.emit(customer_id, self.note_edit.toPlainText())
 
     def request_edit(self) -> None:
         if self.profile is not None:
