@@ -84,7 +84,8 @@ class HubClient:
 
     def healthz(self) -> bool:
         """True when the hub answers its health check (HubUnreachableError otherwise)."""
-        response = self._send("GET", "/healthz", token=None, body=None)
+        # Probed every few seconds while offline: a failure is not worth a log line each time.
+        response = self._send("GET", "/healthz", token=None, body=None, quiet=True)
         return response.status_code == 200
 
     def sign_in(self, request: SignInRequest) -> SignInResponse:
@@ -141,6 +142,7 @@ class HubClient:
         token: str | None,
         body: BaseModel | None,
         params: dict[str, str] | None = None,
+        quiet: bool = False,
     ) -> httpx.Response:
         headers = {"Accept": "application/json"}
         if token is not None:
@@ -154,7 +156,12 @@ class HubClient:
                 method, path, content=content, headers=headers, params=params
             )
         except httpx.TransportError as exc:  # connect, timeout, reset, protocol errors
-            log.info("hub unreachable on %s: %s", path, type(exc).__name__)
+            log.log(
+                logging.DEBUG if quiet else logging.INFO,
+                "hub unreachable on %s: %s",
+                path,
+                type(exc).__name__,
+            )
             raise HubUnreachableError(f"the hub did not answer ({type(exc).__name__})") from exc
         if response.status_code >= 400:
             raise _error(response)
