@@ -12,6 +12,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
@@ -161,3 +164,13 @@ def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a keyboard: one key event per character, any script (pytest-qt's
+    `keyClicks` aborts on non-ASCII text)."""
+    widget.setFocus()
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
+        )

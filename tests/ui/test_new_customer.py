@@ -3,25 +3,15 @@ the live duplicate warning, and Create opening the new profile."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.new_customer import NewCustomerDialog
+from tests.ui.conftest import type_text as _type
 
 TIMEOUT_MS = 20_000
-
-
-def _type(widget: QWidget, text: str) -> None:
-    """Type like a keyboard (one key event per character, any script)."""
-    widget.setFocus()
-    for ch in text:
-        QApplication.sendEvent(
-            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
-        )
 
 
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> NewCustomerDialog:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
@@ -16,17 +15,9 @@ from clienteling.ui.main_window import MainWindow
 from clienteling.ui.profile_edit import ProfileEditDialog, preferences_summary
 from clienteling.ui.profile_view import ProfileView
 from tests.ui.conftest import make_profile
+from tests.ui.conftest import type_text as _type
 
 TIMEOUT_MS = 20_000
-
-
-def _type(widget: QWidget, text: str) -> None:
-    """Type like a keyboard (one key event per character, any script)."""
-    widget.setFocus()
-    for ch in text:
-        QApplication.sendEvent(
-            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
-        )
 
 
 def _ctrl_e(qtbot: QtBot, window: MainWindow) -> None:

@@ -20,20 +20,12 @@ from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import wait_for_all
 from clienteling.ui.visit_form import VisitFormDialog
+from tests.ui.conftest import type_text as _type
 
 TIMEOUT_MS = 20_000
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def _type(widget: QWidget, text: str) -> None:
-    """Type like a keyboard (one key event per character, any script)."""
-    widget.setFocus()
-    for ch in text:
-        QApplication.sendEvent(
-            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch)
-        )
 
 
 def _enter(widget: QWidget) -> None:

@@ -33,6 +33,7 @@ from clienteling.hub.stats.funnel import (
     no_purchase_reasons,
     orders_with_credit,
 )
+from clienteling.hub.stats.sql import KEPT_ORDER, between
 from clienteling.hub.tables import associates, customers, locations, orders
 from clienteling.protocol.dashboard import (
     AssociateFigures,
@@ -49,7 +50,6 @@ NEW_STAGE = "new"
 """`from_stage` of customers who joined during the period."""
 
 _ONLINE = sorted(metrics.ONLINE_CHANNELS)
-_KEPT = orders.c.status != "returned"
 
 
 class UnknownStoreError(LookupError):
@@ -167,10 +167,6 @@ def store_dashboard(
     )
 
 
-def _in_period(column: sa.ColumnElement[Any], *, start: str, end: str) -> sa.ColumnElement[bool]:
-    return sa.and_(column >= start, column < end)
-
-
 def _tallies(query: sa.Select[Any]) -> sa.Select[Any]:
     return query.add_columns(
         sa.func.count(),
@@ -182,16 +178,16 @@ def _tallies(query: sa.Select[Any]) -> sa.Select[Any]:
 def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _StoreTally]:
     """Every store's sales in [start, end): four grouped queries for the whole chain."""
     found: defaultdict[str, _StoreTally] = defaultdict(_StoreTally)
-    placed = _in_period(orders.c.placed_at, start=start, end=end)
+    placed = between(orders.c.placed_at, start, end)
     in_store = _tallies(sa.select(orders.c.store_id)).where(
-        orders.c.channel == "store", _KEPT, placed, orders.c.store_id.is_not(None)
+        orders.c.channel == "store", KEPT_ORDER, placed, orders.c.store_id.is_not(None)
     )
     for store_id, n, revenue, people in conn.execute(in_store.group_by(orders.c.store_id)):
         found[store_id].in_store = _Tally(n, int(revenue), people)
     online = (
         _tallies(sa.select(customers.c.home_store_id))
         .select_from(orders.join(customers, customers.c.id == orders.c.customer_id))
-        .where(orders.c.channel.in_(_ONLINE), _KEPT, placed)
+        .where(orders.c.channel.in_(_ONLINE), KEPT_ORDER, placed)
         .group_by(customers.c.home_store_id)
     )
     for store_id, n, revenue, people in conn.execute(online):
@@ -200,14 +196,14 @@ def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _Sto
     attributed = (
         _tallies(sa.select(credit))
         .select_from(orders_with_credit())
-        .where(orders.c.channel.in_(_ONLINE), _KEPT, placed, credit.is_not(None))
+        .where(orders.c.channel.in_(_ONLINE), KEPT_ORDER, placed, credit.is_not(None))
         .group_by(credit)
     )
     for store_id, n, revenue, people in conn.execute(attributed):
         found[store_id].attributed_online = _Tally(n, int(revenue), people)
     joined = (
         sa.select(customers.c.home_store_id, sa.func.count())
-        .where(_in_period(customers.c.created_at, start=start, end=end))
+        .where(between(customers.c.created_at, start, end))
         .group_by(customers.c.home_store_id)
     )
     for store_id, n in conn.execute(joined):
@@ -247,8 +243,8 @@ def _associates(
         .where(
             orders.c.channel == "store",
             orders.c.store_id == store_id,
-            _KEPT,
-            _in_period(orders.c.placed_at, start=start, end=end),
+            KEPT_ORDER,
+            between(orders.c.placed_at, start, end),
         )
         .group_by(orders.c.associate_id, associates.c.display_name)
     )
@@ -276,7 +272,7 @@ def _stage_summaries(conn: Connection, *, store_id: str, start: str, end: str) -
             sa.func.max(sa.case((before_end, orders.c.placed_at))),
         )
         .select_from(
-            customers.outerjoin(orders, sa.and_(orders.c.customer_id == customers.c.id, _KEPT))
+            customers.outerjoin(orders, sa.and_(orders.c.customer_id == customers.c.id, KEPT_ORDER))
         )
         .where(customers.c.home_store_id == store_id, customers.c.created_at < end)
         .group_by(customers.c.id, customers.c.created_at)
@@ -312,7 +308,7 @@ def _channel_groups(
     mine = sa.and_(
         orders.c.customer_id == customers.c.id,
         customers.c.home_store_id == store_id,
-        _KEPT,
+        KEPT_ORDER,
         orders.c.placed_at < end,
     )
     per_customer = (

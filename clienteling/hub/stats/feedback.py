@@ -4,26 +4,22 @@ template and channel, for one store and period."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
+from clienteling.hub.stats.sql import KEPT_ORDER, between
 from clienteling.hub.tables import feedback, followups, order_attributions, orders
 from clienteling.protocol.dashboard import FeedbackComment, FollowupEffect, TouchpointFeedback
 
 LATEST_COMMENTS = 6
 
 
-def _between(column: sa.ColumnElement[Any], start: str, end: str) -> sa.ColumnElement[bool]:
-    return sa.and_(column >= start, column < end)
-
-
 def touchpoint_feedback(
     conn: Connection, *, store_id: str, start: str, end: str
 ) -> list[TouchpointFeedback]:
-    where = sa.and_(feedback.c.store_id == store_id, _between(feedback.c.created_at, start, end))
+    where = sa.and_(feedback.c.store_id == store_id, between(feedback.c.created_at, start, end))
     rows = conn.execute(
         sa.select(
             feedback.c.touchpoint,
@@ -52,7 +48,7 @@ def surveys_answered(conn: Connection, *, store_id: str, start: str, end: str) -
     return int(
         conn.execute(
             sa.select(sa.func.count(sa.distinct(feedback.c.token))).where(
-                feedback.c.store_id == store_id, _between(feedback.c.created_at, start, end)
+                feedback.c.store_id == store_id, between(feedback.c.created_at, start, end)
             )
         ).scalar_one()
     )
@@ -71,7 +67,7 @@ def latest_comments(
         )
         .where(
             feedback.c.store_id == store_id,
-            _between(feedback.c.created_at, start, end),
+            between(feedback.c.created_at, start, end),
             feedback.c.text != "",
         )
         .order_by(feedback.c.created_at.desc(), feedback.c.id.desc())
@@ -86,7 +82,7 @@ def latest_comments(
 def followup_effects(
     conn: Connection, *, store_id: str, start: str, end: str
 ) -> list[FollowupEffect]:
-    mine = sa.and_(followups.c.store_id == store_id, _between(followups.c.created_at, start, end))
+    mine = sa.and_(followups.c.store_id == store_id, between(followups.c.created_at, start, end))
     counts: defaultdict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for template, channel, status, n in conn.execute(
         sa.select(followups.c.template, followups.c.channel, followups.c.status, sa.func.count())
@@ -107,7 +103,7 @@ def followup_effects(
                     followups, followups.c.id == order_attributions.c.followup_id
                 ).join(orders, orders.c.id == order_attributions.c.order_id)
             )
-            .where(mine, orders.c.status != "returned")
+            .where(mine, KEPT_ORDER)
             .group_by(followups.c.template, followups.c.channel)
         )
     }

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
+from clienteling.hub.stats.sql import KEPT_ORDER, between
 from clienteling.hub.tables import (
     attribution_touches,
     followups,
@@ -35,13 +36,9 @@ def orders_with_credit() -> Any:
     return orders.outerjoin(order_attributions, order_attributions.c.order_id == orders.c.id)
 
 
-def _between(column: sa.ColumnElement[Any], start: str, end: str) -> sa.ColumnElement[bool]:
-    return sa.and_(column >= start, column < end)
-
-
 def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[dict[str, int], int]:
     counts: dict[str, int] = {}
-    in_visits = sa.and_(visits.c.store_id == store_id, _between(visits.c.at, start, end))
+    in_visits = sa.and_(visits.c.store_id == store_id, between(visits.c.at, start, end))
     counts["visits"] = conn.execute(
         sa.select(sa.func.count()).select_from(visits).where(in_visits)
     ).scalar_one()
@@ -54,7 +51,7 @@ def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[d
         str(status): int(n)
         for status, n in conn.execute(
             sa.select(followups.c.status, sa.func.count())
-            .where(followups.c.store_id == store_id, _between(followups.c.created_at, start, end))
+            .where(followups.c.store_id == store_id, between(followups.c.created_at, start, end))
             .group_by(followups.c.status)
         )
     }
@@ -64,7 +61,7 @@ def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[d
         sa.select(sa.func.count(sa.distinct(attribution_touches.c.followup_id))).where(
             attribution_touches.c.store_id == store_id,
             attribution_touches.c.kind == "cart",
-            _between(attribution_touches.c.at, start, end),
+            between(attribution_touches.c.at, start, end),
         )
     ).scalar_one()
     n_orders, revenue = conn.execute(
@@ -72,8 +69,8 @@ def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[d
         .select_from(orders_with_credit())
         .where(
             orders.c.channel.in_(sorted(metrics.ONLINE_CHANNELS)),
-            orders.c.status != "returned",
-            _between(orders.c.placed_at, start, end),
+            KEPT_ORDER,
+            between(orders.c.placed_at, start, end),
             credited_store() == store_id,
         )
     ).one()
@@ -107,7 +104,7 @@ def _reasons(conn: Connection, *, store_id: str, start: str, end: str) -> dict[s
             .where(
                 visits.c.store_id == store_id,
                 visits.c.outcome != BOUGHT_HERE,
-                _between(visits.c.at, start, end),
+                between(visits.c.at, start, end),
             )
             .group_by(visits.c.reason)
         )
