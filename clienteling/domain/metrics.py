@@ -157,6 +157,20 @@ FOLLOWUP_REACHED = {
 """A follow-up's status is the furthest it got, so 'opened' counts the clicked ones too."""
 
 
+DRILLDOWN_FIGURES = (
+    "funnel",  # key: a FUNNEL_STEPS step
+    "reason",  # key: a no-purchase reason
+    "stage",  # key: a lifecycle stage at the period's end
+    "associate",  # key: an associate id, or "none" for uncredited purchases
+    "in_store_orders",
+    "online_orders",
+    "attributed_orders",
+    "new_customers",
+)
+"""The dashboard numbers a manager can open to see the visits, follow-ups, orders or
+customers behind them (the hub selects them with the conditions that count them)."""
+
+
 TOUCHPOINTS = ("staff", "product", "price", "delivery", "packaging", "returns")
 """What feedback is about: the whole journey, not only the sale."""
 

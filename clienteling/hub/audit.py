@@ -23,6 +23,7 @@ SIGN_IN = "sign_in"
 SIGN_IN_REFUSED = "sign_in.refused"
 TOKEN_REFRESH = "token.refresh"
 DEVICE_REVOKE = "device.revoke"
+STATS_DRILLDOWN = "stats.drilldown"
 
 
 def record(

@@ -142,3 +142,32 @@ class StoreDashboard(BaseModel):
     latest_comments: list[FeedbackComment] = Field(description="Newest written answers.")
     followup_effects: list[FollowupEffect] = Field(description="Per template and channel.")
     rows_scanned: dict[str, int] = Field(description="Rows read per table (for operators).")
+
+
+class DrillRow(BaseModel):
+    """One visit, follow-up, order or customer behind a dashboard number."""
+
+    kind: str = Field(description="visit, followup, order or customer")
+    at: str | None = Field(description="When it happened (UTC); a customer's last purchase.")
+    customer_id: str | None = Field(description="Null for an anonymous visitor.")
+    customer_name: str | None
+    associate_name: str | None
+    code: str | None = Field(
+        description="Visit outcome, follow-up status, order status or lifecycle stage."
+    )
+    detail: str | None = Field(description="Visit reason or follow-up template.")
+    channel: str | None = Field(description="Order or follow-up channel.")
+    amount_minor: int | None = Field(description="An order's net amount.")
+
+
+class DrillDown(BaseModel):
+    """`GET /api/v1/stats/stores/{id}/drilldown`: the rows one figure counts, newest first."""
+
+    store_id: str
+    figure: str = Field(description="One of domain.metrics.DRILLDOWN_FIGURES.")
+    key: str | None = Field(description="The funnel step, reason, stage or associate id.")
+    start: str
+    end: str
+    currency: str
+    total: int = Field(description="How many rows the figure counts (all pages).")
+    rows: list[DrillRow]

@@ -21,7 +21,7 @@ from clienteling.domain.errors import (
     SignInError,
     UpdateNeededError,
 )
-from clienteling.protocol.dashboard import StoreDashboard
+from clienteling.protocol.dashboard import DrillDown, StoreDashboard
 from clienteling.protocol.models import (
     ErrorBody,
     PullRequest,
@@ -111,6 +111,30 @@ class HubClient:
             StoreDashboard,
             token=token,
             params={"start": start.isoformat(), "end": end.isoformat()},
+        )
+
+    def store_drilldown(
+        self,
+        token: str,
+        *,
+        store_id: str,
+        start: date,
+        end: date,
+        figure: str,
+        key: str | None,
+        limit: int,
+    ) -> DrillDown:
+        """The rows behind one dashboard number (newest first, at most `limit`)."""
+        params = {"start": start.isoformat(), "end": end.isoformat(), "figure": figure}
+        if key is not None:
+            params["key"] = key
+        params["limit"] = str(limit)
+        return self._call(
+            f"/api/v1/stats/stores/{store_id}/drilldown",
+            None,
+            DrillDown,
+            token=token,
+            params=params,
         )
 
     def _call(

@@ -61,7 +61,7 @@ from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 if TYPE_CHECKING:
     import httpx
 
-    from clienteling.protocol.dashboard import StoreDashboard
+    from clienteling.protocol.dashboard import DrillDown, StoreDashboard
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
@@ -83,6 +83,8 @@ CACHE_FILE = "cache.sqlite3"
 _DEVICE_KEY = "device_id"
 _SESSION_KEY = "session"
 _LAST_SYNC_KEY = "last_sync_at"
+DRILLDOWN_ROWS = 500
+"""Rows a dashboard drill-down shows; the total says when there are more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +486,41 @@ class Terminal:
             start=start,
             end=end,
         )
+
+    def dashboard_drilldown(
+        self,
+        *,
+        figure: str,
+        key: str | None,
+        start: date,
+        end: date,
+        store_id: str | None = None,
+        limit: int = DRILLDOWN_ROWS,
+    ) -> DrillDown:
+        """The visits, follow-ups, orders or customers behind one dashboard number, from the
+        hub (lists are not kept offline: HubUnreachableError then)."""
+        session, token, _scopes = self._credentials()
+        store = store_id or session.store_id
+        if store is None:
+            raise ValidationError("choose a store")
+
+        def ask(access: str) -> DrillDown:
+            return self._talk(
+                lambda: self._client.store_drilldown(
+                    access,
+                    store_id=store,
+                    start=start,
+                    end=end,
+                    figure=figure,
+                    key=key,
+                    limit=limit,
+                )
+            )
+
+        try:
+            return ask(token)
+        except SessionExpiredError:
+            return ask(self._refresh_access_token())
 
     def close(self) -> None:
         self.stop_auto_sync()

@@ -4,6 +4,8 @@ for the UI, which imports neither)."""
 from clienteling.protocol.dashboard import (
     AssociateFigures,
     ChannelGroupFigures,
+    DrillDown,
+    DrillRow,
     PeriodFigures,
     SalesFigures,
     StoreDashboard,
@@ -35,6 +37,8 @@ __all__ = [
     "CustomerHit",
     "CustomerProfile",
     "DashboardResult",
+    "DrillDown",
+    "DrillRow",
     "LocationStock",
     "NoteView",
     "OrderLineView",

@@ -40,6 +40,7 @@ from clienteling.terminal.views import (
 )
 from clienteling.ui.charts import BarChart
 from clienteling.ui.dashboard_export import export_csv, export_pdf
+from clienteling.ui.drilldown_dialog import DrillDownDialog, period_of
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.followup_composer import template_label
 from clienteling.ui.labels import contact_channel_label, local_time, stage_label, whole_number
@@ -48,6 +49,15 @@ from clienteling.ui.operations import Pool, run_in_background
 from clienteling.ui.visit_labels import reason_label
 
 PERIODS = ("month", "30", "90", "365", "custom")
+CARD_FIGURES = {
+    "in_store_revenue": "in_store_orders",
+    "in_store_orders": "in_store_orders",
+    "online_revenue": "online_orders",
+    "attributed_revenue": "attributed_orders",
+    "new_customers": "new_customers",
+}
+"""The drill-down figure behind each headline card (revenue cards list their orders)."""
+NO_ASSOCIATE = "none"  # the hub's key for purchases no associate was credited for
 MAX_MOVES = 8  # the most common changes of stage
 
 
@@ -82,6 +92,14 @@ class KpiCard(QFrame):
         self.detail.setObjectName("kpiDetail")
         self.detail.setWordWrap(True)
         layout.addWidget(self.detail)
+        self.list_button = QToolButton(self)
+        self.list_button.setText(self.tr("List…"))
+        self.list_button.setAutoRaise(True)
+        self.list_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.list_button.setObjectName("drillButton")
+        self.list_button.setAccessibleName(self.tr("List what %1 counts").replace("%1", title))
+        self.list_button.setVisible(False)
+        layout.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_figure(self, value: str, *, vs_previous: float | None, chain: str) -> None:
         self.value.setText(value)
@@ -111,11 +129,14 @@ class DashboardView(QWidget):
     """A top-level window; `dashboard_did_show` fires after each figures update."""
 
     dashboard_did_show = Signal()
+    customer_chosen = Signal(str)  # from a drill-down list: open this profile
 
     def __init__(self, terminal: Terminal, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.terminal = terminal
         self.result: DashboardResult | None = None
+        self.drilldown: DrillDownDialog | None = None
+        self._drill_rows: dict[QTableWidget, list[tuple[str, str | None, str]]] = {}
         self._seq = 0
         self._today = date.today()
         self.setObjectName("dashboard")
@@ -206,6 +227,14 @@ class DashboardView(QWidget):
         for index, card in enumerate(self.cards.values()):
             cards.addWidget(card, 0, index)
             cards.setColumnStretch(index, 1)
+        for key, figure in CARD_FIGURES.items():
+            card = self.cards[key]
+            card.list_button.setVisible(True)
+            card.list_button.clicked.connect(
+                lambda _checked=False, f=figure, c=card: self.open_drilldown(
+                    f, None, c.title.text()
+                )
+            )
         page.addLayout(cards)
 
         journey = QHBoxLayout()
@@ -236,6 +265,8 @@ class DashboardView(QWidget):
         )
         self.stage_chart = BarChart(self.page)
         lifecycle_layout.addWidget(self.stage_chart)
+        self.stages_table = _table(self.page, [self.tr("Stage"), self.tr("Customers")])
+        lifecycle_layout.addWidget(self.stages_table)
         self.moves_table = _table(self.page, [self.tr("Change of stage"), self.tr("Customers")])
         lifecycle_layout.addWidget(self.moves_table)
         middle.addWidget(lifecycle_box, 1)
@@ -313,6 +344,23 @@ class DashboardView(QWidget):
         )
         people_layout.addWidget(self.associates_table)
         page.addWidget(people_box)
+        hint = QLabel(
+            self.tr(
+                "Enter or a double-click on a row of the funnel, reasons, stages or "
+                "associates lists the customers behind it."
+            ),
+            self.page,
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        page.addWidget(hint)
+        for table in (
+            self.funnel_table,
+            self.reasons_table,
+            self.stages_table,
+            self.associates_table,
+        ):
+            table.activated.connect(lambda index, t=table: self._drill_into(t, index.row()))
         page.addStretch(1)
         scroll.setWidget(self.page)
         outer.addWidget(scroll, 1)
@@ -487,6 +535,12 @@ class DashboardView(QWidget):
                 ]
             )
         _fill(self.funnel_table, rows)
+        self._drill_rows[self.funnel_table] = [
+            ("funnel", step.step, funnel_step_label(step.step)) for step in steps
+        ]
+        self._drill_rows[self.reasons_table] = [
+            ("reason", r.reason, reason_label(r.reason)) for r in board.no_purchase_reasons
+        ]
         _fill(
             self.reasons_table,
             [
@@ -502,6 +556,13 @@ class DashboardView(QWidget):
 
     def _show_lifecycle(self, board: StoreDashboard) -> None:
         stages = [stage_label(s.stage) for s in board.lifecycle]
+        _fill(
+            self.stages_table,
+            [[stage_label(s.stage), whole_number(s.customers)] for s in board.lifecycle],
+        )
+        self._drill_rows[self.stages_table] = [
+            ("stage", s.stage, stage_label(s.stage)) for s in board.lifecycle
+        ]
         self.stage_chart.set_bars(
             stages, [(self.tr("Customers"), [float(s.customers) for s in board.lifecycle])]
         )
@@ -599,8 +660,12 @@ class DashboardView(QWidget):
             ]
             for a in board.associates
         ]
+        targets: list[tuple[str, str | None, str]] = [
+            ("associate", a.associate_id, a.display_name) for a in board.associates
+        ]
         rest = board.unattributed_in_store
         if rest.orders:
+            targets.append(("associate", NO_ASSOCIATE, self.tr("Not credited to an associate")))
             total = board.current.in_store.revenue_minor
             rows.append(
                 [
@@ -612,6 +677,7 @@ class DashboardView(QWidget):
                 ]
             )
         _fill(self.associates_table, rows)
+        self._drill_rows[self.associates_table] = targets
 
     def _show_feedback(self, board: StoreDashboard) -> None:
         self.response_label.setText(
@@ -670,6 +736,7 @@ class DashboardView(QWidget):
         return {
             "funnel": self.funnel_table,
             "no_purchase_reasons": self.reasons_table,
+            "lifecycle": self.stages_table,
             "lifecycle_moves": self.moves_table,
             "omnichannel": self.omni_table,
             "associates": self.associates_table,
@@ -677,6 +744,43 @@ class DashboardView(QWidget):
             "latest_comments": self.comments_table,
             "followup_effects": self.effects_table,
         }
+
+    # -- drill-down -------------------------------------------------------------------
+
+    def _drill_into(self, table: QTableWidget, row: int) -> None:
+        targets = self._drill_rows.get(table, [])
+        if 0 <= row < len(targets):
+            figure, key, title = targets[row]
+            self.open_drilldown(figure, key, title)
+
+    def open_drilldown(self, figure: str, key: str | None, title: str) -> DrillDownDialog | None:
+        """The visits, follow-ups, orders or customers behind one number of the figures
+        shown (nothing before the first figures arrive)."""
+        if self.result is None:
+            return None
+        board = self.result.board
+        last_day = date.fromisoformat(board.end) - timedelta(days=1)
+        heading = (
+            self.tr("%1 · %2 to %3")
+            .replace("%1", title)
+            .replace("%2", _day(date.fromisoformat(board.start)))
+            .replace("%3", _day(last_day))
+        )
+        dialog = DrillDownDialog(
+            self.terminal,
+            figure=figure,
+            key=key,
+            title=heading,
+            store_id=board.store_id,
+            period=period_of(board.start, board.end),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.customer_chosen.connect(self.customer_chosen)
+        self.drilldown = dialog
+        dialog.load()
+        dialog.open()
+        return dialog
 
     def _export_csv(self) -> None:
         if self.result is not None:

@@ -461,11 +461,18 @@ class MainWindow(QMainWindow):
             return None
         if self.dashboard is None:
             self.dashboard = DashboardView(self.terminal, self)
+            self.dashboard.customer_chosen.connect(self._open_from_dashboard)
             self.dashboard.start()
         self.dashboard.show()
         self.dashboard.raise_()
         self.dashboard.activateWindow()
         return self.dashboard
+
+    def _open_from_dashboard(self, customer_id: str) -> None:
+        """A customer picked in a drill-down list: their profile, in front."""
+        self.open_customer(customer_id)
+        self.raise_()
+        self.activateWindow()
 
     # -- visits -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from clienteling.terminal.facade import Session, SyncStatus, Terminal
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.main_window import MainWindow
+from clienteling.ui.metric_help import funnel_step_label
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
@@ -214,13 +215,28 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
     wait_until(lambda: bool(shown))
     try:
         # The window as a manager sees it, and its whole scrolling page (every section).
-        return [
+        paths = [
             _grab(board, out_dir / "dashboard.png"),
             _grab(board.page, out_dir / "dashboard_page.png"),
         ]
+        return [*paths, *_drilldown(board, out_dir / "dashboard_drilldown.png")]
     finally:
         board.close()
         board.deleteLater()
+
+
+def _drilldown(board: DashboardView, path: Path) -> list[Path]:
+    """The visits behind the funnel's first number, as Enter on that row lists them."""
+    dialog = board.open_drilldown("funnel", "visits", funnel_step_label("visits"))
+    if dialog is None:
+        return []
+    loaded: list[bool] = []
+    dialog.rows_did_load.connect(lambda: loaded.append(True))
+    wait_until(lambda: bool(loaded), timeout_s=15)
+    try:
+        return [_grab(dialog, path)]
+    finally:
+        dialog.close()
 
 
 def _profile_edit(win: MainWindow, path: Path) -> Path:

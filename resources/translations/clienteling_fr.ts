@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
     <name>ConnectDialog</name>
@@ -182,6 +181,10 @@
         <translation>Clients par étape du cycle de vie</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
         <source>Change of stage</source>
         <translation>Changement d’étape</translation>
     </message>
@@ -294,6 +297,10 @@
         <translation>Commentaire</translation>
     </message>
     <message>
+        <source>Enter or a double-click on a row of the funnel, reasons, stages or associates lists the customers behind it.</source>
+        <translation>Entrée ou un double-clic sur une ligne de l’entonnoir, des raisons, des étapes ou des conseillers liste les clients qui se trouvent derrière.</translation>
+    </message>
+    <message>
         <source>Loading the figures…</source>
         <translation>Chargement des chiffres…</translation>
     </message>
@@ -352,6 +359,61 @@
     <message>
         <source>Not credited to an associate</source>
         <translation>Non attribué à un conseiller</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Loading the list…</source>
+        <translation>Chargement de la liste…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the customer's profile.</source>
+        <translation>Entrée ou un double-clic ouvre la fiche du client.</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>La liste n’a pas pu être chargée : %1</translation>
+    </message>
+    <message>
+        <source>Anonymous visitor</source>
+        <translation>Visiteur anonyme</translation>
+    </message>
+    <message>
+        <source>Nothing to list for this period.</source>
+        <translation>Rien à lister pour cette période.</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2.</source>
+        <translation>Les %1 plus récents sur %2.</translation>
+    </message>
+    <message>
+        <source>%1 in all.</source>
+        <translation>%1 au total.</translation>
     </message>
 </context>
 <context>
@@ -440,7 +502,7 @@
     </message>
     <message>
         <source>Queue follow-up (Ctrl+Enter)</source>
-        <translation>Mettre en file d&apos;envoi (Ctrl+Entrée)</translation>
+        <translation>Mettre en file d'envoi (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Message</source>
@@ -476,7 +538,7 @@
     </message>
     <message>
         <source>This customer is not on this terminal yet: sync first.</source>
-        <translation>Ce client n&apos;est pas encore sur ce poste : synchronisez d&apos;abord.</translation>
+        <translation>Ce client n'est pas encore sur ce poste : synchronisez d'abord.</translation>
     </message>
     <message>
         <source>Follow-up for %1</source>
@@ -488,7 +550,7 @@
     </message>
     <message>
         <source>The customer agreed to no channel: no follow-up can be sent.</source>
-        <translation>Le client n&apos;a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
+        <translation>Le client n'a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
     </message>
     <message>
         <source>Online cart</source>
@@ -527,7 +589,7 @@
     </message>
     <message>
         <source>No follow-up yet.</source>
-        <translation>Aucun suivi pour l&apos;instant.</translation>
+        <translation>Aucun suivi pour l'instant.</translation>
     </message>
     <message>
         <source>[pending sync]</source>
@@ -546,11 +608,11 @@
     </message>
     <message>
         <source>Your cart is available here today</source>
-        <translation>Votre panier est disponible ici aujourd&apos;hui</translation>
+        <translation>Votre panier est disponible ici aujourd'hui</translation>
     </message>
     <message>
         <source>Delivery and packaging check-in</source>
-        <translation>Avis sur la livraison et l&apos;emballage</translation>
+        <translation>Avis sur la livraison et l'emballage</translation>
     </message>
     <message>
         <source>Birthday</source>
@@ -574,7 +636,7 @@
     </message>
     <message>
         <source>No email address</source>
-        <translation>Pas d&apos;adresse e-mail</translation>
+        <translation>Pas d'adresse e-mail</translation>
     </message>
     <message>
         <source>No phone number</source>
@@ -582,7 +644,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>En file d&apos;envoi</translation>
+        <translation>En file d'envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -610,11 +672,11 @@
     </message>
     <message>
         <source>Not sent: no consent at sending time</source>
-        <translation>Non envoyé : pas de consentement au moment de l&apos;envoi</translation>
+        <translation>Non envoyé : pas de consentement au moment de l'envoi</translation>
     </message>
     <message>
         <source>Not sent: failed</source>
-        <translation>Non envoyé : échec de l&apos;envoi</translation>
+        <translation>Non envoyé : échec de l'envoi</translation>
     </message>
     <message>
         <source>Sending interrupted: to be checked</source>
@@ -737,6 +799,14 @@
 </context>
 <context>
     <name>KpiCard</name>
+    <message>
+        <source>List…</source>
+        <translation>Liste…</translation>
+    </message>
+    <message>
+        <source>List what %1 counts</source>
+        <translation>Lister ce que compte « %1 »</translation>
+    </message>
     <message>
         <source>%1 on the previous period · chain average %2</source>
         <translation>%1 par rapport à la période précédente · moyenne de l’enseigne %2</translation>
@@ -967,11 +1037,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
         <translation>Somme de ce que les clients ont gardé de leurs achats au comptoir de ce magasin pendant la période : les articles retournés sont déduits, un achat entièrement retourné compte zéro. Comparé à la période de même durée juste avant et à la moyenne des magasins de l’enseigne.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
         <translation>Achats au comptoir de ce magasin pendant la période, hors achats entièrement retournés. Les jours sont ceux de l’heure locale du magasin.</translation>
     </message>
     <message>
@@ -1015,7 +1085,7 @@
         <translation>Les clients omnicanaux ont acheté en magasin et en ligne (web ou téléphone) ; les clients d’un seul canal dans un seul des deux. La valeur client est la somme de leurs achats nets jusqu’à la fin de la période. Fidélisation : parmi les clients dont le premier achat a au moins 12 mois, la part qui a racheté dans les 12 mois qui ont suivi. À côté, les chiffres publiés par les études du commerce.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
     </message>
     <message>
@@ -1682,7 +1752,7 @@
         <translation>Visite de %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <source>Visitor without a profile (counted in the store's visits)</source>
         <translation>Visiteur sans fiche client (compté dans les visites du magasin)</translation>
     </message>
     <message>
@@ -1742,7 +1812,7 @@
         <translation>Enregistrer la visite (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
         <translation>Proposez au client de scanner ce code avec l’appareil photo de son téléphone : un court questionnaire sur la visite du jour s’ouvre, et il peut répondre anonymement.</translation>
     </message>
     <message>

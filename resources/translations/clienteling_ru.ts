@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
     <name>ConnectDialog</name>
@@ -182,6 +181,10 @@
         <translation>Клиенты по этапам жизненного цикла</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
         <source>Change of stage</source>
         <translation>Смена этапа</translation>
     </message>
@@ -294,6 +297,10 @@
         <translation>Комментарий</translation>
     </message>
     <message>
+        <source>Enter or a double-click on a row of the funnel, reasons, stages or associates lists the customers behind it.</source>
+        <translation>Enter или двойной щелчок по строке воронки, причин, этапов или консультантов покажет клиентов, стоящих за цифрой.</translation>
+    </message>
+    <message>
         <source>Loading the figures…</source>
         <translation>Загрузка показателей…</translation>
     </message>
@@ -352,6 +359,61 @@
     <message>
         <source>Not credited to an associate</source>
         <translation>Не засчитано консультанту</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Loading the list…</source>
+        <translation>Загрузка списка…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Консультант</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the customer's profile.</source>
+        <translation>Enter или двойной щелчок открывает профиль клиента.</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Не удалось загрузить список: %1</translation>
+    </message>
+    <message>
+        <source>Anonymous visitor</source>
+        <translation>Анонимный посетитель</translation>
+    </message>
+    <message>
+        <source>Nothing to list for this period.</source>
+        <translation>За этот период ничего нет.</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2.</source>
+        <translation>Последние %1 из %2.</translation>
+    </message>
+    <message>
+        <source>%1 in all.</source>
+        <translation>Всего: %1.</translation>
     </message>
 </context>
 <context>
@@ -738,6 +800,14 @@
 <context>
     <name>KpiCard</name>
     <message>
+        <source>List…</source>
+        <translation>Список…</translation>
+    </message>
+    <message>
+        <source>List what %1 counts</source>
+        <translation>Показать, из чего складывается «%1»</translation>
+    </message>
+    <message>
         <source>%1 on the previous period · chain average %2</source>
         <translation>%1 к предыдущему периоду · в среднем по сети %2</translation>
     </message>
@@ -967,11 +1037,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
         <translation>Сумма того, что клиенты оставили себе из покупок в этом магазине за период: возвращённые товары вычитаются, полностью возвращённая покупка считается нулём. Сравнивается с предыдущим периодом той же длины и со средним по магазинам сети.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
         <translation>Покупки в этом магазине за период, кроме полностью возвращённых. Дни считаются по местному времени магазина.</translation>
     </message>
     <message>
@@ -1015,7 +1085,7 @@
         <translation>Омниканальные клиенты покупали и в магазине, и онлайн (на сайте или по телефону); одноканальные — только одним из способов. Ценность клиента — все его чистые покупки до конца периода. Удержание: доля клиентов, купивших повторно в течение 12 месяцев после первой покупки, среди тех, чья первая покупка была не менее 12 месяцев назад. Рядом — данные опубликованных исследований розничной торговли.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
     </message>
     <message>
@@ -1682,7 +1752,7 @@
         <translation>Визит: %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <source>Visitor without a profile (counted in the store's visits)</source>
         <translation>Посетитель без профиля (учитывается в визитах магазина)</translation>
     </message>
     <message>
@@ -1742,7 +1812,7 @@
         <translation>Сохранить визит (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
         <translation>Попросите покупателя отсканировать этот код камерой телефона: откроется короткий опрос о сегодняшнем визите, отвечать можно анонимно.</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
     <name>ConnectDialog</name>
@@ -182,6 +181,10 @@
         <translation>Khách hàng theo giai đoạn vòng đời</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
         <source>Change of stage</source>
         <translation>Thay đổi giai đoạn</translation>
     </message>
@@ -294,6 +297,10 @@
         <translation>Bình luận</translation>
     </message>
     <message>
+        <source>Enter or a double-click on a row of the funnel, reasons, stages or associates lists the customers behind it.</source>
+        <translation>Nhấn Enter hoặc nhấp đúp vào một dòng của phễu, lý do, giai đoạn hoặc nhân viên để xem danh sách khách hàng đằng sau con số đó.</translation>
+    </message>
+    <message>
         <source>Loading the figures…</source>
         <translation>Đang tải số liệu…</translation>
     </message>
@@ -352,6 +359,61 @@
     <message>
         <source>Not credited to an associate</source>
         <translation>Không ghi nhận cho nhân viên nào</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Loading the list…</source>
+        <translation>Đang tải danh sách…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Nhân viên</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the customer's profile.</source>
+        <translation>Nhấn Enter hoặc nhấp đúp để mở hồ sơ khách hàng.</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Không tải được danh sách: %1</translation>
+    </message>
+    <message>
+        <source>Anonymous visitor</source>
+        <translation>Khách vãng lai</translation>
+    </message>
+    <message>
+        <source>Nothing to list for this period.</source>
+        <translation>Không có gì trong kỳ này.</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2.</source>
+        <translation>%1 mục mới nhất trong tổng số %2.</translation>
+    </message>
+    <message>
+        <source>%1 in all.</source>
+        <translation>Tổng cộng %1.</translation>
     </message>
 </context>
 <context>
@@ -738,6 +800,14 @@
 <context>
     <name>KpiCard</name>
     <message>
+        <source>List…</source>
+        <translation>Danh sách…</translation>
+    </message>
+    <message>
+        <source>List what %1 counts</source>
+        <translation>Liệt kê những gì được tính trong %1</translation>
+    </message>
+    <message>
         <source>%1 on the previous period · chain average %2</source>
         <translation>%1 so với kỳ trước · trung bình chuỗi %2</translation>
     </message>
@@ -967,11 +1037,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
         <translation>Tổng giá trị khách hàng giữ lại từ các lượt mua tại quầy cửa hàng trong kỳ: hàng trả lại bị trừ ra, đơn trả lại toàn bộ tính bằng không. So sánh với kỳ có cùng độ dài ngay trước đó và với mức trung bình của các cửa hàng trong chuỗi.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ, không tính các đơn đã trả lại toàn bộ. Ngày được tính theo giờ địa phương của cửa hàng.</translation>
     </message>
     <message>
@@ -1015,7 +1085,7 @@
         <translation>Khách hàng đa kênh đã mua cả tại quầy cửa hàng lẫn trực tuyến (web hoặc điện thoại); khách hàng một kênh chỉ mua qua một trong hai. Giá trị khách hàng là tổng số tiền mua thuần đến cuối kỳ. Giữ chân: trong số khách có lần mua đầu tiên cách đây ít nhất 12 tháng, tỷ lệ đã mua lại trong vòng 12 tháng sau đó. Bên cạnh là số liệu do các nghiên cứu bán lẻ công bố.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
     </message>
     <message>
@@ -1682,7 +1752,7 @@
         <translation>Lượt ghé của %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <source>Visitor without a profile (counted in the store's visits)</source>
         <translation>Khách chưa có hồ sơ (vẫn được tính vào lượt ghé của cửa hàng)</translation>
     </message>
     <message>
@@ -1742,7 +1812,7 @@
         <translation>Lưu lượt ghé (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
         <translation>Mời khách quét mã này bằng camera điện thoại: một khảo sát ngắn về lượt ghé hôm nay sẽ mở ra, khách có thể trả lời ẩn danh nếu muốn.</translation>
     </message>
     <message>

@@ -75,7 +75,7 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
 
         # Exports: every table as CSV (UTF-8 with BOM), the page as a PDF.
         written = write_csv(tmp_path / "csv", figures, board.tables(), board._card_rows())
-        assert len(written) == 9  # the headline figures and eight tables
+        assert len(written) == 10  # the headline figures and nine tables
         raw = written[0].read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
         associates = next(p for p in written if p.name.endswith("_associates.csv"))
@@ -83,6 +83,7 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         assert len(rows) == board.associates_table.rowCount() + 1
         pdf = write_pdf(tmp_path / "board.pdf", board.page)
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+        _drill_into_visits(qtbot, window, board)
         hub.stop()
         # The hub is gone: the same period shows the copy kept, saying so.
         board.refresh()
@@ -93,6 +94,37 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         wait_for_all()
         terminal.close()
         hub.stop()
+
+
+def _drill_into_visits(qtbot: QtBot, window: MainWindow, board: DashboardView) -> None:
+    """Enter on the funnel's "visits" row lists them; Enter on one opens the customer."""
+    assert board.result is not None
+    visits = next(s for s in board.result.board.funnel if s.step == "visits")
+    table = board.funnel_table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = board.drilldown
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.found is not None, timeout=TIMEOUT_MS)
+    assert dialog.found is not None and dialog.found.total == visits.count > 0
+    rows = dialog.found.rows
+    assert dialog.table.rowCount() == len(rows) > 0
+    index = next(i for i, row in enumerate(rows) if row.customer_id)
+    dialog.table.setCurrentCell(index, 1)
+    with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS) as loaded:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert loaded.args == [rows[index].customer_id]
+    dialog.close()
+    # A headline card lists its figure too.
+    card = board.cards["new_customers"]
+    card.list_button.click()
+    listed = board.drilldown
+    assert listed is not None and listed.figure == "new_customers"
+    qtbot.waitUntil(lambda: listed.found is not None, timeout=TIMEOUT_MS)
+    assert listed.found is not None
+    assert listed.found.total == board.result.board.current.new_customers
+    listed.close()
 
 
 def test_an_associate_has_no_dashboard(qtbot: QtBot, seeded_hub_db: Path, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 VIEWS = [
     "dashboard.png",
+    "dashboard_drilldown.png",
     "dashboard_page.png",
     "followup_composer.png",
     "followup_sms.png",

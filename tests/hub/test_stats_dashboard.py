@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from clienteling.domain.metrics import Period, order_net_minor
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
+from clienteling.hub.identity import merge_customers
 from clienteling.hub.stats.dashboard import NEW_STAGE, store_dashboard
 from clienteling.hub.tables import (
     associates,
@@ -501,3 +502,24 @@ def test_a_period_that_ends_before_it_starts_is_refused(client: httpx.Client) ->
     )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_period"
+
+
+def test_merged_customers_are_counted_once(data: _Data) -> None:
+    """The same person created on two terminals is merged: one new customer, one buyer,
+    both purchases kept."""
+    data.customer("c1", created="2026-06-02")
+    data.customer("c2", created="2026-06-03")
+    data.order("c1", "2026-06-04T10:00:00+00:00", associate="a1")
+    data.order("c2", "2026-06-05T10:00:00+00:00", associate="a1")
+    assert data.dashboard().current.new_customers == 2
+    with write_tx(data.engine) as conn:
+        merge_customers(conn, merged_id="c2", survivor_id="c1", matched_on="phone", actor=None)
+    board = data.dashboard()
+    assert board.current.new_customers == 1
+    assert board.current.in_store.orders == 2
+    assert board.current.in_store.customers == 1
+    assert [(a.orders, a.customers) for a in board.associates] == [(2, 1)]
+    assert sum(s.customers for s in board.lifecycle) == 1
+    assert [(m.from_stage, m.to_stage, m.customers) for m in board.lifecycle_moves] == [
+        (NEW_STAGE, "loyalty", 1)
+    ]

@@ -144,6 +144,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
     paths = render_screenshots(window, tmp_path / "shots")
     assert sorted(p.name for p in paths) == [
         "dashboard.png",
+        "dashboard_drilldown.png",
         "dashboard_page.png",
         "followup_composer.png",
         "followup_sms.png",

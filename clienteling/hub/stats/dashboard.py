@@ -33,7 +33,12 @@ from clienteling.hub.stats.funnel import (
     no_purchase_reasons,
     orders_with_credit,
 )
-from clienteling.hub.stats.sql import KEPT_ORDER, between
+from clienteling.hub.stats.sql import (
+    KEPT_ORDER,
+    in_store_orders_in,
+    joined_in,
+    online_orders_in,
+)
 from clienteling.hub.tables import associates, customers, locations, orders
 from clienteling.protocol.dashboard import (
     AssociateFigures,
@@ -105,7 +110,7 @@ def store_dashboard(
     scanned: Counter[str] = Counter()
     people, unattributed = _associates(conn, store_id=store_id, start=start, end=end)
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
-    stage_rows = _stage_summaries(conn, store_id=store_id, start=start, end=end)
+    stage_rows = stage_summaries(conn, store_id=store_id, start=start, end=end)
     scanned["customers"] += len(stage_rows)
     end_instant = min(datetime.fromisoformat(end), now)
     stages, moves = _lifecycle(stage_rows, start=datetime.fromisoformat(start), end=end_instant)
@@ -152,9 +157,7 @@ def store_dashboard(
             published_retention_omnichannel=metrics.SEED_RETENTION["omnichannel"],
             published_retention_single_channel=metrics.SEED_RETENTION["single_channel"],
         ),
-        funnel=funnel(
-            conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end)
-        ),
+        funnel=steps,
         no_purchase_reasons=no_purchase_reasons(
             conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end)
         ),
@@ -178,16 +181,13 @@ def _tallies(query: sa.Select[Any]) -> sa.Select[Any]:
 def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _StoreTally]:
     """Every store's sales in [start, end): four grouped queries for the whole chain."""
     found: defaultdict[str, _StoreTally] = defaultdict(_StoreTally)
-    placed = between(orders.c.placed_at, start, end)
-    in_store = _tallies(sa.select(orders.c.store_id)).where(
-        orders.c.channel == "store", KEPT_ORDER, placed, orders.c.store_id.is_not(None)
-    )
+    in_store = _tallies(sa.select(orders.c.store_id)).where(in_store_orders_in(start, end))
     for store_id, n, revenue, people in conn.execute(in_store.group_by(orders.c.store_id)):
         found[store_id].in_store = _Tally(n, int(revenue), people)
     online = (
         _tallies(sa.select(customers.c.home_store_id))
         .select_from(orders.join(customers, customers.c.id == orders.c.customer_id))
-        .where(orders.c.channel.in_(_ONLINE), KEPT_ORDER, placed)
+        .where(online_orders_in(start, end))
         .group_by(customers.c.home_store_id)
     )
     for store_id, n, revenue, people in conn.execute(online):
@@ -196,14 +196,14 @@ def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _Sto
     attributed = (
         _tallies(sa.select(credit))
         .select_from(orders_with_credit())
-        .where(orders.c.channel.in_(_ONLINE), KEPT_ORDER, placed, credit.is_not(None))
+        .where(online_orders_in(start, end), credit.is_not(None))
         .group_by(credit)
     )
     for store_id, n, revenue, people in conn.execute(attributed):
         found[store_id].attributed_online = _Tally(n, int(revenue), people)
     joined = (
         sa.select(customers.c.home_store_id, sa.func.count())
-        .where(between(customers.c.created_at, start, end))
+        .where(joined_in(start, end))
         .group_by(customers.c.home_store_id)
     )
     for store_id, n in conn.execute(joined):
@@ -240,12 +240,7 @@ def _associates(
     query = (
         _tallies(sa.select(orders.c.associate_id, associates.c.display_name))
         .select_from(orders.outerjoin(associates, associates.c.id == orders.c.associate_id))
-        .where(
-            orders.c.channel == "store",
-            orders.c.store_id == store_id,
-            KEPT_ORDER,
-            between(orders.c.placed_at, start, end),
-        )
+        .where(in_store_orders_in(start, end), orders.c.store_id == store_id)
         .group_by(orders.c.associate_id, associates.c.display_name)
     )
     people: list[tuple[str, str, _Tally]] = []
@@ -259,8 +254,9 @@ def _associates(
     return people, rest
 
 
-def _stage_summaries(conn: Connection, *, store_id: str, start: str, end: str) -> list[Any]:
-    """Per customer of the store: kept purchases (count, newest) before start and before end."""
+def stage_summaries(conn: Connection, *, store_id: str, start: str, end: str) -> list[Any]:
+    """Per customer of the store: kept purchases (count, newest) before start and before end,
+    and the customer's id (the drill-down lists them)."""
     before_start = orders.c.placed_at < start
     before_end = orders.c.placed_at < end
     query = (
@@ -270,6 +266,7 @@ def _stage_summaries(conn: Connection, *, store_id: str, start: str, end: str) -
             sa.func.max(sa.case((before_start, orders.c.placed_at))),
             sa.func.count(sa.case((before_end, orders.c.id))),
             sa.func.max(sa.case((before_end, orders.c.placed_at))),
+            customers.c.id,
         )
         .select_from(
             customers.outerjoin(orders, sa.and_(orders.c.customer_id == customers.c.id, KEPT_ORDER))
@@ -285,8 +282,8 @@ def _lifecycle(
 ) -> tuple[Counter[Stage], Counter[tuple[str, str]]]:
     stages: Counter[Stage] = Counter()
     moves: Counter[tuple[str, str]] = Counter()
-    for created_at, n_start, last_start, n_end, last_end in rows:
-        at_end = stage_from_summary(n_end, _time(last_end), now=end)
+    for created_at, n_start, last_start, n_end, last_end, _customer_id in rows:
+        at_end = stage_at_end(n_end, last_end, end=end)
         stages[at_end] += 1
         if created_at >= iso(start):
             moves[(NEW_STAGE, str(at_end))] += 1
@@ -295,6 +292,10 @@ def _lifecycle(
         if at_start != at_end:
             moves[(str(at_start), str(at_end))] += 1
     return stages, moves
+
+
+def stage_at_end(purchases: int, last_purchase: str | None, *, end: datetime) -> Stage:
+    return stage_from_summary(purchases, _time(last_purchase), now=end)
 
 
 def _time(text: str | None) -> datetime | None:

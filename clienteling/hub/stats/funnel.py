@@ -36,9 +36,39 @@ def orders_with_credit() -> Any:
     return orders.outerjoin(order_attributions, order_attributions.c.order_id == orders.c.id)
 
 
+def visits_in(store_id: str, start: str, end: str) -> sa.ColumnElement[bool]:
+    """Visits logged at the store in the period (anonymous visitors included)."""
+    return sa.and_(visits.c.store_id == store_id, between(visits.c.at, start, end))
+
+
+def followups_in(store_id: str, start: str, end: str) -> sa.ColumnElement[bool]:
+    """Follow-ups the store queued in the period, whatever became of them."""
+    return sa.and_(followups.c.store_id == store_id, between(followups.c.created_at, start, end))
+
+
+def cart_touches_in(store_id: str, start: str, end: str) -> sa.ColumnElement[bool]:
+    """Follow-up links of the store that put something in an online cart in the period."""
+    return sa.and_(
+        attribution_touches.c.store_id == store_id,
+        attribution_touches.c.kind == "cart",
+        between(attribution_touches.c.at, start, end),
+    )
+
+
+def credited_online_orders_in(store_id: str, start: str, end: str) -> sa.ColumnElement[bool]:
+    """Kept online orders of the period credited to the store (select from
+    `orders_with_credit()`)."""
+    return sa.and_(
+        orders.c.channel.in_(sorted(metrics.ONLINE_CHANNELS)),
+        KEPT_ORDER,
+        between(orders.c.placed_at, start, end),
+        credited_store() == store_id,
+    )
+
+
 def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[dict[str, int], int]:
     counts: dict[str, int] = {}
-    in_visits = sa.and_(visits.c.store_id == store_id, between(visits.c.at, start, end))
+    in_visits = visits_in(store_id, start, end)
     counts["visits"] = conn.execute(
         sa.select(sa.func.count()).select_from(visits).where(in_visits)
     ).scalar_one()
@@ -51,7 +81,7 @@ def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[d
         str(status): int(n)
         for status, n in conn.execute(
             sa.select(followups.c.status, sa.func.count())
-            .where(followups.c.store_id == store_id, between(followups.c.created_at, start, end))
+            .where(followups_in(store_id, start, end))
             .group_by(followups.c.status)
         )
     }
@@ -59,20 +89,13 @@ def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[d
         counts[step] = sum(n for status, n in statuses.items() if status in reached)
     counts["online_cart"] = conn.execute(
         sa.select(sa.func.count(sa.distinct(attribution_touches.c.followup_id))).where(
-            attribution_touches.c.store_id == store_id,
-            attribution_touches.c.kind == "cart",
-            between(attribution_touches.c.at, start, end),
+            cart_touches_in(store_id, start, end)
         )
     ).scalar_one()
     n_orders, revenue = conn.execute(
         sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0))
         .select_from(orders_with_credit())
-        .where(
-            orders.c.channel.in_(sorted(metrics.ONLINE_CHANNELS)),
-            KEPT_ORDER,
-            between(orders.c.placed_at, start, end),
-            credited_store() == store_id,
-        )
+        .where(credited_online_orders_in(store_id, start, end))
     ).one()
     counts["online_order"] = int(n_orders)
     return counts, int(revenue)
@@ -101,11 +124,7 @@ def _reasons(conn: Connection, *, store_id: str, start: str, end: str) -> dict[s
         str(reason or "other"): int(n)
         for reason, n in conn.execute(
             sa.select(visits.c.reason, sa.func.count())
-            .where(
-                visits.c.store_id == store_id,
-                visits.c.outcome != BOUGHT_HERE,
-                between(visits.c.at, start, end),
-            )
+            .where(visits_in(store_id, start, end), visits.c.outcome != BOUGHT_HERE)
             .group_by(visits.c.reason)
         )
     }
