@@ -1,0 +1,269 @@
+"""The manager dashboard's endpoints on PostgreSQL at chain scale, against a baseline
+measured in the same run.
+
+One store with N customers (default 200,000) and M orders (default 2,000,000) over the
+last year (60 % at the counter, the rest web and phone), plus visits, follow-ups, cart
+touches and credited online orders in proportion. The data is generated inside PostgreSQL
+(`generate_series`), so filling takes a minute or two, not an hour.
+
+Timed over HTTP with a manager's token, from a hub process on 127.0.0.1 (as in production):
+
+- `GET /api/v1/stats/stores/{id}/dashboard` for the last 30 days and the last 12 months;
+- `GET /api/v1/stats/stores/{id}/drilldown` for the funnel's visits and the loyal stage.
+
+The baseline is the least any dashboard must read: `count(*)` and `sum(net_minor)` of the
+store's orders in the same 12 months, over the same HTTP-free connection a hub worker has
+(so the ratio shows what the whole dashboard costs on top of one indexed scan). The issue's
+target is p95 <= 500 ms per endpoint; the rows each one scanned are printed beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hub_sync import hub_process, postgres_url  # noqa: E402
+
+from clienteling.hub.db import make_engine, migrate  # noqa: E402
+from clienteling.hub.seed import seed_demo_data  # noqa: E402
+
+ISO = """to_char(({t}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')"""
+
+
+def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]:
+    """The demo chain's staff and catalogue, and the synthetic year of store 1."""
+    engine = make_engine(url)
+    migrate(engine)
+    summary = seed_demo_data(engine, customers=0)
+    store = summary["store_ids"][0]
+    visits = orders // 4
+    followups = customers // 4
+    with engine.begin() as conn:
+        associates = list(
+            conn.execute(
+                sa.text("SELECT id FROM associates WHERE store_id = :s ORDER BY id"), {"s": store}
+            ).scalars()
+        )
+        params = {
+            "store": store,
+            "scope": f"store:{store}",
+            "n": customers,
+            "m": orders,
+            "v": visits,
+            "f": followups,
+            "a": associates or ["nobody"],
+        }
+        when = "now() - (random() * interval '365 days')"
+        conn.execute(
+            sa.text(
+                f"""
+                INSERT INTO customers (id, given_name, family_name, display_name, phones,
+                    emails, loyalty_card, loyalty_tier, loyalty_points, home_store_id,
+                    preferred_channel, language, lifecycle_stage, clv_minor, currency,
+                    created_at, updated_at, preferences, scope, version)
+                SELECT 'bc' || g, 'Given', 'Family' || g, 'Family' || g || ' Given',
+                    '[]'::json, '[]'::json, NULL, NULL, 0, :store, 'email', 'fr', 'trial',
+                    0, 'EUR', {ISO.format(t="now() - (random() * interval '900 days')")},
+                    {ISO.format(t="now()")}, '{{}}'::json, :scope, g
+                FROM generate_series(1, :n) AS g
+                """
+            ),
+            params,
+        )
+        conn.execute(
+            sa.text(
+                f"""
+                INSERT INTO orders (id, customer_id, channel, store_id, associate_id,
+                    placed_at, status, total_minor, currency, lines, net_minor, scope, version)
+                SELECT 'bo' || g, 'bc' || (1 + (g * 7919) % :n),
+                    CASE WHEN g % 10 < 6 THEN 'store' WHEN g % 10 < 9 THEN 'web' ELSE 'phone' END,
+                    CASE WHEN g % 10 < 6 THEN :store END,
+                    CASE WHEN g % 10 < 5 THEN (CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))] END,
+                    {ISO.format(t=when)},
+                    CASE WHEN g % 50 = 0 THEN 'returned' ELSE 'fulfilled' END,
+                    5000 + (g % 200) * 100, 'EUR', '[]'::json,
+                    CASE WHEN g % 50 = 0 THEN 0 ELSE 5000 + (g % 200) * 100 END,
+                    :scope, :n + g
+                FROM generate_series(1, :m) AS g
+                """
+            ),
+            params,
+        )
+        conn.execute(
+            sa.text(
+                f"""
+                INSERT INTO visits (id, customer_id, store_id, associate_id, associate_name,
+                    at, outcome, reason, reason_text, products, survey_token, scope, version)
+                SELECT 'bv' || g, CASE WHEN g % 3 = 0 THEN NULL ELSE 'bc' || (1 + g % :n) END,
+                    :store, (CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))], 'Associate', {ISO.format(t=when)},
+                    CASE WHEN g % 3 = 0 THEN 'bought_here' ELSE 'left_without_buying' END,
+                    CASE WHEN g % 3 = 0 THEN NULL
+                         ELSE (ARRAY['price', 'size_colour_missing', 'just_browsing'])[1 + g % 3]
+                    END,
+                    '', '[]'::json, 'bench-' || g, :scope, :n + :m + g
+                FROM generate_series(1, :v) AS g
+                """
+            ),
+            params,
+        )
+        conn.execute(
+            sa.text(
+                f"""
+                INSERT INTO followups (id, customer_id, associate_id, associate_name, store_id,
+                    channel, template, language, product_ids, personal_line, status,
+                    status_reason, created_at, updated_at, scope, version)
+                SELECT 'bf' || g, 'bc' || (1 + (g * 31) % :n), (CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))],
+                    'Associate', :store, (ARRAY['email', 'sms', 'whatsapp'])[1 + g % 3],
+                    'thank_you', 'fr', '[]'::json, '',
+                    (ARRAY['sent', 'delivered', 'opened', 'clicked', 'converted'])[1 + g % 5],
+                    NULL, {ISO.format(t=when)}, {ISO.format(t="now()")}, :scope,
+                    :n + :m + :v + g
+                FROM generate_series(1, :f) AS g
+                """
+            ),
+            params,
+        )
+        conn.execute(
+            sa.text(
+                """
+                INSERT INTO attribution_touches (id, customer_id, followup_id, associate_id,
+                    store_id, kind, at)
+                SELECT 'bt' || f.id, f.customer_id, f.id, f.associate_id, :store, 'cart',
+                    f.created_at
+                FROM followups f WHERE f.status IN ('clicked', 'converted')
+                """
+            ),
+            params,
+        )
+        conn.execute(
+            sa.text(
+                """
+                INSERT INTO order_attributions (order_id, followup_id, associate_id, store_id,
+                    touched_at, attributed_at)
+                SELECT o.id, 'bf' || (1 + (row_number() OVER ()) % :f), :a_first, :store,
+                    o.placed_at, o.placed_at
+                FROM orders o WHERE o.channel = 'web' AND o.id LIKE 'bo%'
+                    AND (substring(o.id FROM 3))::bigint % 20 = 7
+                """
+            ),
+            {**params, "a_first": params["a"][0]},
+        )
+        conn.execute(sa.text("ANALYZE"))
+        counts = {
+            table: int(conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one())
+            for table in ("customers", "orders", "visits", "followups", "order_attributions")
+        }
+    engine.dispose()
+    return store, counts
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def timed(call: object, repeat: int) -> list[float]:
+    assert callable(call)
+    call()  # warm the caches once, as a manager's second look would
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=200_000)
+    parser.add_argument("--orders", type=int, default=2_000_000)
+    parser.add_argument("--repeat", type=int, default=20, help="timed calls per endpoint")
+    parser.add_argument("--pg-url", help="PostgreSQL URL (default: a throwaway cluster)")
+    args = parser.parse_args()
+    with postgres_url(args.pg_url) as url:
+        if url is None:
+            print("skipped: no PostgreSQL (--pg-url, or Debian's postgresql)")
+            return
+        started = time.perf_counter()
+        store, counts = fill(url, customers=args.customers, orders=args.orders)
+        filled = time.perf_counter() - started
+        print(
+            "data      "
+            + ", ".join(f"{n:,} {table}" for table, n in counts.items())
+            + f" (filled in {filled:.0f} s)"
+        )
+        today = datetime.now(UTC).date()
+        year = (today - timedelta(days=364), today)
+        month = (today - timedelta(days=29), today)
+        engine = make_engine(url)
+        start_iso = datetime.combine(year[0], datetime.min.time(), UTC).isoformat()
+
+        def baseline() -> None:
+            with engine.connect() as conn:
+                conn.execute(
+                    sa.text(
+                        "SELECT count(*), sum(net_minor) FROM orders "
+                        "WHERE store_id = :s AND placed_at >= :t"
+                    ),
+                    {"s": store, "t": start_iso},
+                ).one()
+
+        with hub_process(url) as base, httpx.Client(base_url=base, timeout=120) as http:
+            body = http.post(
+                "/api/v1/auth/sign-in",
+                json={"username": "demo-manager", "password": "demo", "device_id": "bench"},
+            ).json()
+            http.headers["Authorization"] = f"Bearer {body['token']}"
+            scanned: dict[str, dict[str, int]] = {}
+
+            def board(days: tuple[date, date], name: str) -> None:
+                answer = http.get(
+                    f"/api/v1/stats/stores/{store}/dashboard",
+                    params={"start": days[0].isoformat(), "end": days[1].isoformat()},
+                )
+                answer.raise_for_status()
+                scanned[name] = answer.json()["rows_scanned"]
+
+            def drill(figure: str, key: str) -> None:
+                http.get(
+                    f"/api/v1/stats/stores/{store}/drilldown",
+                    params={
+                        "start": year[0].isoformat(),
+                        "end": year[1].isoformat(),
+                        "figure": figure,
+                        "key": key,
+                    },
+                ).raise_for_status()
+
+            results = {
+                "baseline (one indexed sum, 12 months)": timed(baseline, args.repeat),
+                "dashboard, 30 days": timed(lambda: board(month, "30 days"), args.repeat),
+                "dashboard, 12 months": timed(lambda: board(year, "12 months"), args.repeat),
+                "drill-down: visits, 12 months": timed(
+                    lambda: drill("funnel", "visits"), args.repeat
+                ),
+                "drill-down: loyal customers": timed(lambda: drill("stage", "loyalty"), args.repeat),
+            }
+        engine.dispose()
+    base_p95 = percentile(results["baseline (one indexed sum, 12 months)"], 95)
+    for name, samples in results.items():
+        p95 = percentile(samples, 95)
+        print(
+            f"  {name:38} p50 {statistics.median(samples):8.1f} ms   p95 {p95:8.1f} ms   "
+            f"ratio p95/baseline {p95 / base_p95:6.1f}"
+        )
+    for name, rows in scanned.items():
+        print(f"  rows scanned, dashboard {name}: {rows}")
+    print("target: p95 <= 500 ms per endpoint (issue 7)")
+
+
+if __name__ == "__main__":
+    main()
