@@ -51,7 +51,10 @@ def run_demo(
         hub.start()
         sinks.attach(hub)
         terminal = Terminal(
-            data_dir=root / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
+            data_dir=root / "terminal",
+            hub_url=hub.url,
+            secrets=MemorySecretStore(),  # a fresh cache key per run, like the data dir
+            encrypt_cache=True,
         )
         try:
             terminal.sign_in(user, DEMO_PASSWORD)
