@@ -16,8 +16,9 @@ between the two so that machine noise hits both alike:
 
 Each line prints plaintext, encrypted and the ratio encrypted/plaintext.
 
-Figures of one run (2-core shared machine, 100,000 customers, repeat 30):
-see benchmarks/README.md, "cache_encryption.py".
+One run, 50,000 customers, on a loaded 2-core machine (full table in benchmarks/README.md):
+bulk apply ratio 0.96, search p95 0.98, connect +0.35 ms, open 7.5 (the integrity check at
+start decrypts every page: 1.66 s against 0.22 s).
 """
 
 from __future__ import annotations
