@@ -64,7 +64,8 @@ def file_kind(path: Path) -> CacheFileKind:
 
 def connect_encrypted(target: str, key: bytes, *, uri: bool = False, **options: Any) -> Any:
     """A sqlcipher3 connection keyed with `key` (before any other statement) and checked:
-    raises CacheKeyError when the key does not open the file. `options` go to `connect`."""
+    raises CacheKeyError when the key does not open the file, CacheInUseError when another
+    process holds it locked past the busy timeout. `options` go to `connect`."""
     if len(key) != KEY_BYTES:
         raise ValueError("a cache key has 32 bytes")
     conn = sqlcipher3.connect(target, uri=uri, **options)
@@ -72,6 +73,9 @@ def connect_encrypted(target: str, key: bytes, *, uri: bool = False, **options: 
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_compatibility = 4")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.OperationalError as exc:  # locked or busy: not a key problem
+        conn.close()
+        raise CacheInUseError(f"the cache is in use: {exc}") from exc
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise CacheKeyError(

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from clienteling.domain.errors import CacheKeyError
+from clienteling.domain.errors import CacheInUseError, CacheKeyError
 from clienteling.store import outbox
 from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache, open_cache
-from clienteling.store.encryption import file_kind, new_cache_key
+from clienteling.store.encryption import connect_encrypted, file_kind, new_cache_key
 from clienteling.store.search import search_customers
 from tests.store.conftest import SCOPE, customer
 
@@ -195,3 +195,17 @@ def test_conversion_overwrites_the_plaintext_wal(tmp_path: Path, cache_path: Pat
         assert not wal.exists() or FAMILY.encode() not in wal.read_bytes()
     finally:
         os.close(held)
+
+
+def test_a_locked_cache_is_reported_in_use_not_as_a_wrong_key(cache_path: Path) -> None:
+    key = new_cache_key()
+    holder = open_cache(cache_path, key=key)
+    try:
+        holder.conn.execute("PRAGMA locking_mode=EXCLUSIVE")  # keeps its lock after COMMIT
+        with holder.atomic():
+            holder.conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+        with pytest.raises(CacheInUseError):
+            connect_encrypted(str(cache_path), key, timeout=0.05)
+    finally:
+        holder.close()
+    connect_encrypted(str(cache_path), key).close()  # free again: the same key opens it
