@@ -32,7 +32,10 @@ def run_desktop_app(settings: TerminalSettings, *, argv: Sequence[str]) -> int:
         log.info("hub address saved to %s", remember_hub_url(hub_url))
     try:
         terminal = Terminal(
-            data_dir=settings.data_dir, hub_url=hub_url, secrets=KeyringSecretStore()
+            data_dir=settings.data_dir,
+            hub_url=hub_url,
+            secrets=KeyringSecretStore(),
+            encrypt_cache=True,
         )
     except ClientelingError as exc:
         log_error(exc)

@@ -20,6 +20,12 @@ _ADVICE = {
     "update_needed": "The hub needs a newer version of Clienteling. Update this terminal.",
     "cache_newer": "The local cache was written by a newer Clienteling. Update this terminal.",
     "cache_corrupt": "The local cache file is damaged. It was left as it is; contact support.",
+    "cache_key": (
+        "The local cache is encrypted and the key in this computer's keyring does not open "
+        "it (missing, or another key). It was left as it is: restore the keyring, or "
+        "contact support to reset this terminal."
+    ),
+    "cache_in_use": "Another Clienteling is using the local cache. Close it, then retry.",
     "keyring_unavailable": (
         "No system keyring is available to hold this terminal's sign-in. Enable the OS "
         "keyring (Secret Service, Keychain or Credential Locker) and sign in in the app."
@@ -38,7 +44,10 @@ def run_sync(settings: TerminalSettings) -> int:
         return 2
     try:
         terminal = Terminal(
-            data_dir=settings.data_dir, hub_url=settings.hub_url, secrets=KeyringSecretStore()
+            data_dir=settings.data_dir,
+            hub_url=settings.hub_url,
+            secrets=KeyringSecretStore(),
+            encrypt_cache=True,
         )
     except ClientelingError as exc:
         return _fail(exc)

@@ -1,7 +1,7 @@
 """`clienteling demo`: an embedded hub with demo data, a terminal for store 1, the app.
 
 Everything lives in a temporary directory removed at exit; the demo never touches the
-user's real cache or keyring (its token stays in memory).
+user's real cache or keyring (its token and the cache key stay in memory).
 """
 
 from __future__ import annotations
@@ -51,7 +51,10 @@ def run_demo(
         hub.start()
         sinks.attach(hub)
         terminal = Terminal(
-            data_dir=root / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
+            data_dir=root / "terminal",
+            hub_url=hub.url,
+            secrets=MemorySecretStore(),  # a fresh cache key per run, like the data dir
+            encrypt_cache=True,
         )
         try:
             terminal.sign_in(user, DEMO_PASSWORD)

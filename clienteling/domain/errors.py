@@ -72,3 +72,18 @@ class SecretStoreUnavailableError(ClientelingError):
     """The OS keyring has no usable backend; tokens are never put in a plain file instead."""
 
     code = "keyring_unavailable"
+
+
+class CacheKeyError(ClientelingError):
+    """The encrypted cache cannot be opened: its key is missing from the OS keyring or does
+    not match the file (or the file is damaged; encryption cannot tell the two apart). The
+    file is left untouched: the unsent work in it is readable again once the key is back."""
+
+    code = "cache_key"
+
+
+class CacheInUseError(ClientelingError):
+    """Another Clienteling process holds the cache open while this one needs it alone
+    (turning a plaintext cache into an encrypted one); nothing was changed."""
+
+    code = "cache_in_use"

@@ -2,6 +2,10 @@
 
 A cache that is damaged or was written by a newer app is reported and left exactly as it
 is (opened read-only for the check): the associate's unsent work may still be in it.
+
+With a `key` the cache is encrypted at rest (`store.encryption`); a plaintext cache found
+there is converted first. Without one it is a plain SQLite file (tests that read the file
+with `sqlite3` use that).
 """
 
 from __future__ import annotations
@@ -9,10 +13,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from clienteling.domain.errors import CacheCorruptError, CacheNewerError
+from clienteling.domain.errors import CacheCorruptError, CacheKeyError, CacheNewerError
+from clienteling.store import encryption
 from clienteling.store.schema import KNOWN, MIGRATION_SET, migrations
 
 log = logging.getLogger(__name__)
@@ -20,13 +26,20 @@ log = logging.getLogger(__name__)
 _BUSY_TIMEOUT_MS = 10_000
 
 
-def open_cache(path: Path) -> Database:
-    """Check, open and migrate the cache at `path` (created when absent).
+def open_cache(path: Path, *, key: bytes | None = None) -> Database:
+    """Check, open and migrate the cache at `path` (created when absent), encrypted with
+    `key` when given (a plaintext cache there is converted, its outbox and all).
 
-    Raises CacheCorruptError or CacheNewerError without touching the file.
+    Raises CacheCorruptError, CacheNewerError, CacheKeyError (the key does not open it) or
+    CacheInUseError (conversion needs it alone) without touching the file.
     """
-    _inspect(path)
-    db = connect_cache(path)
+    if key is not None:
+        encryption.settle_leftovers(path)
+        if encryption.file_kind(path) == "plaintext":
+            _inspect(path)  # never convert a damaged or newer cache
+            encryption.encrypt_plaintext_cache(path, key)
+    _inspect(path, key=key)
+    db = connect_cache(path, key=key)
     try:
         with db.ensure_autocommit_on():
             db.conn.execute("PRAGMA journal_mode=WAL")
@@ -37,13 +50,18 @@ def open_cache(path: Path) -> Database:
     return db
 
 
-def connect_cache(path: Path) -> Database:
-    """Another connection to a cache `open_cache` has already checked (one per thread).
+def connect_cache(path: Path, *, key: bytes | None = None) -> Database:
+    """Another connection to a cache `open_cache` has already checked (one per thread),
+    with the same `key` (None: a plaintext cache).
 
     `check_same_thread=False` only so the owner can close it from another thread at
     shutdown; each connection is still used by one thread.
     """
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=_BUSY_TIMEOUT_MS / 1000)
+    options: dict[str, Any] = {"check_same_thread": False, "timeout": _BUSY_TIMEOUT_MS / 1000}
+    if key is None:
+        conn = sqlite3.connect(str(path), **options)
+    else:
+        conn = encryption.connect_encrypted(str(path), key, **options)
     db = Database(conn, execute_plugins=False)
     with db.ensure_autocommit_on():
         conn.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
@@ -51,12 +69,15 @@ def connect_cache(path: Path) -> Database:
     return db
 
 
-def _inspect(path: Path) -> None:
+def _inspect(path: Path, *, key: bytes | None = None) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        if key is None:
+            conn = sqlite3.connect(uri, uri=True)
+        else:
+            conn = encryption.connect_encrypted(uri, key, uri=True)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             ok = verdict is not None and verdict[0] == "ok"
@@ -76,7 +97,10 @@ def _inspect(path: Path) -> None:
                     }
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, encryption.DatabaseError) as exc:
+        if key is not None:
+            log.warning("encrypted cache %s cannot be read: %s", path.name, exc)
+            raise CacheKeyError(f"the cache {path.name} cannot be decrypted") from exc
         log.warning("cache %s cannot be read: %s", path.name, exc)
         raise CacheCorruptError(f"the cache {path.name} is not a readable database") from exc
     if not ok:

@@ -63,8 +63,10 @@ class SyncEngine:
         schema_version: int,
         push_batch: int = PUSH_BATCH,
         page_size: int = PULL_PAGE,
+        cache_key: bytes | None = None,
     ) -> None:
         self.db_path = db_path
+        self.cache_key = cache_key  # None: a plaintext cache
         self.client = client
         self.device_id = device_id
         self.token = token
@@ -80,7 +82,7 @@ class SyncEngine:
     ) -> SyncReport:
         """Push, then pull until caught up (or until `cancel` is set between pages)."""
         report = _Tally()
-        db = connect_cache(self.db_path)
+        db = connect_cache(self.db_path, key=self.cache_key)
         try:
             self._push(db, report, progress, cancel)
             for scope in self.scopes:

@@ -12,8 +12,11 @@ from clienteling.store.cache import connect_cache
 
 
 class ThreadConnections:
-    def __init__(self, path: Path, *, first: Database | None = None) -> None:
+    def __init__(
+        self, path: Path, *, key: bytes | None = None, first: Database | None = None
+    ) -> None:
         self.path = path
+        self._key = key
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Database] = []
@@ -30,7 +33,7 @@ class ThreadConnections:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the terminal is closed")
-            db = connect_cache(self.path)
+            db = connect_cache(self.path, key=self._key)
             self._all.append(db)
         self._local.db = db
         return db

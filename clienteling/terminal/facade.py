@@ -55,6 +55,7 @@ from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
+from clienteling.terminal.cache_key import cache_key
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 
@@ -115,15 +116,23 @@ class Terminal:
         hub_url: str,
         secrets: SecretStore,
         transport: httpx.BaseTransport | None = None,
+        encrypt_cache: bool = False,
     ) -> None:
         """Open (and migrate) the cache in `data_dir`.
 
-        Raises CacheNewerError / CacheCorruptError and leaves the file untouched.
+        `encrypt_cache`: the cache is encrypted at rest with a key kept in `secrets`
+        (`terminal.cache_key`); a plaintext cache found there is converted. The desktop
+        app, `clienteling sync` and the demo pass True; a plaintext cache is for tests
+        that read the file with `sqlite3`.
+
+        Raises CacheNewerError / CacheCorruptError / CacheKeyError / CacheInUseError and
+        leaves the file untouched.
         """
         data_dir.mkdir(parents=True, exist_ok=True)
         self.cache_path = data_dir / CACHE_FILE
-        first = open_cache(self.cache_path)
-        self._db = ThreadConnections(self.cache_path, first=first)
+        self._cache_key = cache_key(secrets, self.cache_path) if encrypt_cache else None
+        first = open_cache(self.cache_path, key=self._cache_key)
+        self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
         device_id = get_meta(first, _DEVICE_KEY)
         if device_id is None:
             device_id = uuid7()
@@ -331,6 +340,7 @@ class Terminal:
             token=token,
             scopes=scopes,
             schema_version=SCHEMA_VERSION,
+            cache_key=self._cache_key,
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
             try:

@@ -72,6 +72,19 @@ def error_text(exc: BaseException) -> str:
             "Errors",
             "The data file on this terminal is damaged. It was left untouched; contact support.",
         )
+    if code == "cache_key":
+        return QCoreApplication.translate(
+            "Errors",
+            "The data on this terminal is encrypted, and this computer's keyring does not "
+            "hold its key. The data was left untouched; ask your IT support to restore the "
+            "keyring or to reset this terminal.",
+        )
+    if code == "cache_in_use":
+        return QCoreApplication.translate(
+            "Errors",
+            "Clienteling is already using the data on this terminal in another window or "
+            "task. Close it, then start Clienteling again.",
+        )
     if code == "keyring_unavailable":
         return QCoreApplication.translate(
             "Errors",

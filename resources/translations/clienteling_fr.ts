@@ -451,6 +451,14 @@
         <translation>Le fichier de données de ce poste est endommagé. Il n’a pas été modifié ; contactez le support.</translation>
     </message>
     <message>
+        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <translation>Les données de ce terminal sont chiffrées et le trousseau de cet ordinateur ne contient pas leur clé. Les données n&apos;ont pas été modifiées ; demandez à votre support informatique de restaurer le trousseau ou de réinitialiser ce terminal.</translation>
+    </message>
+    <message>
+        <source>Clienteling is already using the data on this terminal in another window or task. Close it, then start Clienteling again.</source>
+        <translation>Clienteling utilise déjà les données de ce terminal dans une autre fenêtre ou tâche. Fermez-la, puis relancez Clienteling.</translation>
+    </message>
+    <message>
         <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
         <translation>Cet ordinateur n’a pas de trousseau de mots de passe (keyring) pour la connexion. Demandez à votre support informatique d’activer le trousseau du système, puis relancez Clienteling.</translation>
     </message>

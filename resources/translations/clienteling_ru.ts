@@ -451,6 +451,14 @@
         <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
     </message>
     <message>
+        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <translation>Данные на этом терминале зашифрованы, а в хранилище ключей этого компьютера нет ключа к ним. Данные остались нетронутыми; попросите ИТ-поддержку восстановить хранилище ключей или сбросить этот терминал.</translation>
+    </message>
+    <message>
+        <source>Clienteling is already using the data on this terminal in another window or task. Close it, then start Clienteling again.</source>
+        <translation>Clienteling уже использует данные этого терминала в другом окне или задаче. Закройте его и снова запустите Clienteling.</translation>
+    </message>
+    <message>
         <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
         <translation>На этом компьютере нет хранилища паролей (keyring) для входа. Попросите ИТ-поддержку включить системное хранилище паролей и снова запустите Clienteling.</translation>
     </message>

@@ -451,6 +451,14 @@
         <translation>Tệp dữ liệu trên máy này bị hỏng. Tệp vẫn được giữ nguyên; hãy liên hệ bộ phận hỗ trợ.</translation>
     </message>
     <message>
+        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <translation>Dữ liệu trên máy này đã được mã hóa, nhưng kho khóa (keyring) của máy tính không có khóa giải mã. Dữ liệu vẫn được giữ nguyên; hãy nhờ bộ phận IT khôi phục kho khóa hoặc cài đặt lại máy này.</translation>
+    </message>
+    <message>
+        <source>Clienteling is already using the data on this terminal in another window or task. Close it, then start Clienteling again.</source>
+        <translation>Clienteling đang dùng dữ liệu của máy này trong một cửa sổ hoặc tác vụ khác. Hãy đóng nó rồi mở lại Clienteling.</translation>
+    </message>
+    <message>
         <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
         <translation>Máy tính này không có kho mật khẩu (keyring) để lưu phiên đăng nhập. Hãy nhờ bộ phận IT bật keyring của hệ thống, rồi mở lại Clienteling.</translation>
     </message>

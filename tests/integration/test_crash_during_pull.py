@@ -56,11 +56,13 @@ from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.protocol.models import Mutation, PushRequest, SignInRequest
 from clienteling.store.cache import connect_cache
+from clienteling.store.encryption import connect_encrypted, file_kind, new_cache_key
 from clienteling.store.meta import get_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
 from clienteling.store.tables import ENTITY_TABLES
 from clienteling.sync.client import HubClient
+from clienteling.terminal.cache_key import cache_key_entry
 from clienteling.terminal.facade import CACHE_FILE, Terminal
 from clienteling.terminal.secrets import KeyringSecretStore, MemorySecretStore
 from tests.integration.conftest import PASSWORD, USER
@@ -320,11 +322,17 @@ def random_plan(rng: random.Random, *, sizes: tuple[int, ...], pages: tuple[int,
 
 
 def sync_with_cli(term: Term, hub: Hub) -> str:
-    """A normal `clienteling sync` of this terminal, the real command in its own process."""
+    """A normal `clienteling sync` of this terminal, the real command in its own process.
+
+    The command encrypts the (crashed-into, plaintext) cache first, as it does in
+    production, with a key the test puts in its keyring; the cache is then decrypted back
+    into a plain file so that the checks here can read it with `sqlite3`."""
+    key = new_cache_key()
+    keyring = [*term.keyring, ["clienteling", cache_key_entry(term.cache), key.hex()]]
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
-        "FAULT_TEST_KEYRING": json.dumps(term.keyring),
+        "FAULT_TEST_KEYRING": json.dumps(keyring),
     }
     done = subprocess.run(
         [
@@ -345,7 +353,23 @@ def sync_with_cli(term: Term, hub: Hub) -> str:
     )
     assert done.returncode == 0, (done.stdout, done.stderr)
     assert "refused 0" in done.stdout and "still pending 0" in done.stdout, done.stdout
+    assert file_kind(term.cache) == "encrypted"
+    decrypt_for_checks(term.cache, key)
     return done.stdout
+
+
+def decrypt_for_checks(cache: Path, key: bytes) -> None:
+    """Rewrite the encrypted cache (all connections closed) as a plain SQLite file."""
+    plain = cache.with_name(cache.name + ".plain")
+    conn = connect_encrypted(str(cache), key)
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
+    assert not cache.with_name(cache.name + "-wal").exists()
+    os.replace(plain, cache)
 
 
 # -- the checks -----------------------------------------------------------------------------

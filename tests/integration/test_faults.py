@@ -294,7 +294,9 @@ def test_same_batch_from_two_sync_processes_is_applied_once(
 ) -> None:
     """Two real `clienteling sync` OS processes on one terminal's data dir, at once."""
     data_dir = tmp_path / "terminal"
-    term = Terminal(data_dir=data_dir, hub_url=proxy.url, secrets=KeyringSecretStore())
+    term = Terminal(  # encrypted, as the app leaves it: the CLI finds the key in the keyring
+        data_dir=data_dir, hub_url=proxy.url, secrets=KeyringSecretStore(), encrypt_cache=True
+    )
     try:
         term.sign_in(USER, PASSWORD)
         term.sync_once()

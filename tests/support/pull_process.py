@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stall {page} {statement} {' '.join(sql.split())[:70]}", flush=True)
             time.sleep(_STALL_S)
 
-    def traced_connect(path: Path) -> Any:
-        db = connect_cache(path)
+    def traced_connect(path: Path, *, key: bytes | None = None) -> Any:
+        db = connect_cache(path, key=key)
         db.conn.set_trace_callback(trace)
         return db
 

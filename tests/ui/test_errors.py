@@ -22,6 +22,8 @@ KNOWN = [
     (errors.CacheCorruptError("bad"), "damaged"),
     (errors.ValidationError("empty"), "not valid"),
     (errors.SecretStoreUnavailableError("no backend"), "keyring"),
+    (errors.CacheKeyError("no key"), "encrypted, and this computer's keyring does not hold"),
+    (errors.CacheInUseError("busy"), "already using the data"),
     (errors.ClientelingError("other"), "could not be completed"),
 ]
 

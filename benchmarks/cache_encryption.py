@@ -1,0 +1,140 @@
+"""What encrypting the cache at rest costs: plaintext vs SQLCipher caches built in one run.
+
+    uv run python benchmarks/cache_encryption.py [--customers 100000] [--repeat 30]
+
+Both caches get the same N synthetic customers (`benchmarks/search.py`'s generator) through
+`store.apply.apply_page` in pages of 5,000, as a first sync does. Then, alternating
+between the two so that machine noise hits both alike:
+
+- `bulk apply` — rows/s of that load: `apply_page` only (each page's `Change` objects are
+  built once and applied to both caches, in alternating order).
+- `open` — `open_cache` of the existing file (integrity check, migrations check, WAL),
+  what every start pays, and `connect` — one more connection (`connect_cache`), what
+  each worker thread and each sync pass pays. Raw keys: no PBKDF2 in either.
+- `search` — `search_customers` over `benchmarks/search.py`'s query mix, p50/p95.
+- `convert (info)` — turning the plaintext cache into an encrypted one (once per terminal).
+
+Each line prints plaintext, encrypted and the ratio encrypted/plaintext.
+
+One run, 50,000 customers, on a loaded 2-core machine (full table in benchmarks/README.md):
+bulk apply ratio 0.96, search p95 0.98, connect +0.35 ms, open 7.5 (the integrity check at
+start decrypts every page: 1.66 s against 0.22 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from clienteling.protocol.models import Change
+from clienteling.store.apply import apply_page
+from clienteling.store.cache import connect_cache, open_cache
+from clienteling.store.encryption import encrypt_plaintext_cache, new_cache_key
+from clienteling.store.search import search_customers
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search import QUERIES, customer, percentile  # benchmarks/search.py
+
+PAGE = 5000
+
+
+def load(paths: dict[Path, bytes | None], count: int) -> dict[Path, float]:
+    """Rows/s of a first sync's worth of pages into each new cache: the same pages, built
+    once, applied to each in turn (the order alternating), only `apply_page` timed."""
+    dbs = {path: open_cache(path, key=key) for path, key in paths.items()}
+    spent = dict.fromkeys(paths, 0.0)
+    rng = random.Random(7)
+    try:
+        for number, start in enumerate(range(0, count, PAGE)):
+            changes = [
+                Change(entity="customer", op="upsert", id=str(c["id"]), version=start + n, data=c)
+                for n, c in enumerate(
+                    customer(rng, i) for i in range(start, min(count, start + PAGE))
+                )
+            ]
+            order = list(dbs.items()) if number % 2 == 0 else list(reversed(dbs.items()))
+            for path, db in order:
+                began = time.perf_counter()
+                apply_page(
+                    db,
+                    scope="store:s1",
+                    changes=changes,
+                    cursor="c",
+                    last_mutation_id=0,
+                    snapshot_done=False,
+                )
+                spent[path] += time.perf_counter() - began
+    finally:
+        for db in dbs.values():
+            db.close()
+    return {path: count / seconds for path, seconds in spent.items()}
+
+
+def timed_ms(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return (time.perf_counter() - started) * 1000
+
+
+def line(name: str, plain: float, encrypted: float, unit: str) -> None:
+    print(
+        f"{name:18} plaintext {plain:10.2f} {unit:5}  encrypted {encrypted:10.2f} {unit:5}  "
+        f"ratio {encrypted / plain:5.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    key = new_cache_key()
+    with tempfile.TemporaryDirectory() as tmp:
+        plain_path, secret_path = Path(tmp) / "plain.sqlite3", Path(tmp) / "secret.sqlite3"
+        keys = {plain_path: None, secret_path: key}
+        rates = load(keys, args.customers)
+        print(f"{args.customers:,} customers; {plain_path.stat().st_size / 2**20:.1f} MiB file")
+        # rows/s: higher is better here (a ratio below 1 is the cost); times below: lower.
+        line("bulk apply", rates[plain_path], rates[secret_path], "row/s")
+
+        opens: dict[Path, list[float]] = {plain_path: [], secret_path: []}
+        connects: dict[Path, list[float]] = {plain_path: [], secret_path: []}
+        for _ in range(max(5, args.repeat // 3)):
+            for path in (plain_path, secret_path):
+                opens[path].append(timed_ms(lambda p=path: open_cache(p, key=keys[p]).close()))
+                connects[path].append(
+                    timed_ms(lambda p=path: connect_cache(p, key=keys[p]).close())
+                )
+        line("open (median)", *(statistics.median(opens[p]) for p in keys), "ms")
+        line("connect (median)", *(statistics.median(connects[p]) for p in keys), "ms")
+
+        dbs = {path: open_cache(path, key=keys[path]) for path in keys}
+        searches: dict[Path, list[float]] = {plain_path: [], secret_path: []}
+        try:
+            for _ in range(args.repeat):
+                for query in QUERIES:
+                    for path, db in dbs.items():
+                        searches[path].append(
+                            timed_ms(lambda d=db, q=query: search_customers(d, q))
+                        )
+        finally:
+            for db in dbs.values():
+                db.close()
+        line("search p50", *(percentile(searches[p], 50) for p in keys), "ms")
+        line("search p95", *(percentile(searches[p], 95) for p in keys), "ms")
+
+        copy = Path(tmp) / "convert.sqlite3"
+        shutil.copyfile(plain_path, copy)
+        converting = timed_ms(lambda: encrypt_plaintext_cache(copy, new_cache_key()))
+        print(f"convert (info)     {converting:10.2f} ms for the plaintext cache above")
+
+
+if __name__ == "__main__":
+    main()
