@@ -23,6 +23,9 @@ SIGN_IN = "sign_in"
 SIGN_IN_REFUSED = "sign_in.refused"
 TOKEN_REFRESH = "token.refresh"
 DEVICE_REVOKE = "device.revoke"
+DEVICE_WIPED = "device.wiped"
+CUSTOMER_EXPORT = "customer.export"
+CUSTOMER_ERASE = "customer.erase"
 
 
 def record(

@@ -15,6 +15,7 @@ import pydantic
 from pydantic import BaseModel
 
 from clienteling.domain.errors import (
+    DeviceRevokedError,
     HubError,
     HubUnreachableError,
     SessionExpiredError,
@@ -101,6 +102,10 @@ class HubClient:
     def pull(self, token: str, request: PullRequest) -> PullResponse:
         return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
 
+    def device_wiped(self, token: str) -> None:
+        """Tell the hub that this revoked device pushed what it owed and wiped."""
+        self._send("POST", "/api/v1/devices/self/wiped", token=token, body=None)
+
     def store_dashboard(
         self, token: str, *, store_id: str, start: date, end: date
     ) -> StoreDashboard:
@@ -180,6 +185,13 @@ def _error(response: httpx.Response) -> Exception:
     if status == 401:
         if body.code == "invalid_credentials":
             return SignInError(body.message)
+        if body.code == "device_revoked":
+            detail = body.detail or {}
+            return DeviceRevokedError(
+                body.message,
+                final_push=bool(detail.get("final_push", False)),
+                discard_unsent=bool(detail.get("discard_unsent", False)),
+            )
         return SessionExpiredError(body.message)
     if status == 426:
         return UpdateNeededError(body.message)
