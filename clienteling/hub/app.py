@@ -35,6 +35,7 @@ from clienteling.hub.routes import (
     inventory,
     notes,
     orders,
+    privacy,
     products,
     profile_history,
     stats,
@@ -111,6 +112,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         profile_history.router,
         followup_admin.router,
         delivery_receipts.router,
+        privacy.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's
