@@ -1460,6 +1460,24 @@
     </message>
 </context>
 <context>
+    <name>Revoked</name>
+    <message>
+        <source>Terminal revoked</source>
+        <translation>Terminal révoqué</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
+        <translation>Un administrateur a révoqué ce terminal : les données clients qu’il contenait ont donc été supprimées. Reconnectez-vous une fois le terminal de nouveau enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedBanner</name>
+    <message>
+        <source>An administrator revoked this terminal. %1 changes could not be sent yet, so the customer data stays on this terminal until they are. Keep it connected to the hub, or ask an administrator to wipe it without sending them.</source>
+        <translation>Un administrateur a révoqué ce terminal. %1 modifications n’ont pas encore pu être envoyées : les données clients restent donc sur ce terminal jusqu’à leur envoi. Laissez-le connecté au hub, ou demandez à un administrateur de l’effacer sans les envoyer.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutHelp</name>
     <message>
         <source>Keyboard shortcuts</source>

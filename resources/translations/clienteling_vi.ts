@@ -1460,6 +1460,24 @@
     </message>
 </context>
 <context>
+    <name>Revoked</name>
+    <message>
+        <source>Terminal revoked</source>
+        <translation>Máy trạm đã bị thu hồi</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
+        <translation>Quản trị viên đã thu hồi máy trạm này nên dữ liệu khách hàng trên máy đã bị xóa. Hãy đăng nhập lại sau khi máy trạm được đăng ký lại.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedBanner</name>
+    <message>
+        <source>An administrator revoked this terminal. %1 changes could not be sent yet, so the customer data stays on this terminal until they are. Keep it connected to the hub, or ask an administrator to wipe it without sending them.</source>
+        <translation>Quản trị viên đã thu hồi máy trạm này. Còn %1 thay đổi chưa gửi được, nên dữ liệu khách hàng vẫn được giữ trên máy cho đến khi gửi xong. Hãy giữ máy kết nối với hub, hoặc nhờ quản trị viên xóa máy mà không gửi các thay đổi đó.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutHelp</name>
     <message>
         <source>Keyboard shortcuts</source>
