@@ -6,9 +6,11 @@ The transport is a constructor argument so unit tests can pass `httpx.MockTransp
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 import pydantic
@@ -101,6 +103,22 @@ class HubClient:
 
     def pull(self, token: str, request: PullRequest) -> PullResponse:
         return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
+
+    def customer_export(self, token: str, customer_id: str) -> dict[str, Any]:
+        """Everything the hub holds about a customer (managers and admins; audited)."""
+        path = f"/api/v1/customers/{quote(customer_id, safe='')}/export"
+        response = self._send("GET", path, token=token, body=None)
+        try:
+            data = json.loads(response.content)
+        except ValueError as exc:
+            raise HubError(
+                f"unexpected answer from {path}",
+                hub_code="bad_response",
+                status=response.status_code,
+            ) from exc
+        if not isinstance(data, dict):
+            raise HubError(f"unexpected answer from {path}", hub_code="bad_response", status=200)
+        return data
 
     def device_wiped(self, token: str) -> None:
         """Tell the hub that this revoked device pushed what it owed and wiped."""

@@ -58,6 +58,7 @@ from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.connections import ThreadConnections
+from clienteling.terminal.customer_export import write_export
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
 from clienteling.terminal.wipe import wipe_files
 
@@ -824,3 +825,17 @@ class Terminal:
         self._db = ThreadConnections(self.cache_path, first=first)
         self.device_id = device_id
         log.warning("terminal wiped; new device %s", device_id)
+
+    def save_customer_export(self, customer_id: str, path: Path) -> int:
+        """Fetch the hub's privacy export of the customer and write it to `path` as
+        JSON (managers of the home store and admins; the hub audits it). Returns the
+        bytes written. HubUnreachableError offline (the export is the hub's, whole)."""
+        _session, token, _scopes = self._credentials()
+        try:
+            data = self._talk(lambda: self._client.customer_export(token, customer_id))
+        except DeviceRevokedError:
+            raise
+        except SessionExpiredError:
+            fresh = self._refresh_access_token()
+            data = self._talk(lambda: self._client.customer_export(fresh, customer_id))
+        return write_export(path, data)

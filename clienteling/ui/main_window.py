@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
-from clienteling.ui import revoked
+from clienteling.ui import customer_export, revoked
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.followup_composer import FollowupComposer
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
         self.profile_view.followup_will_compose.connect(self.compose_followup)
+        customer_export.install(self)
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)

@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Export customer data</source>
+        <translation>Exporter les données du client</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Customer data exported to %1</source>
+        <translation>Données du client exportées dans %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1305,6 +1320,10 @@
     <message>
         <source>Edit profile (Ctrl+E)</source>
         <translation>Modifier la fiche (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export customer data…</source>
+        <translation>Exporter les données du client…</translation>
     </message>
     <message>
         <source>Log visit (Ctrl+L)</source>

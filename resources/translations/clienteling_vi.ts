@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Export customer data</source>
+        <translation>Xuất dữ liệu khách hàng</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Customer data exported to %1</source>
+        <translation>Đã xuất dữ liệu khách hàng vào %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1305,6 +1320,10 @@
     <message>
         <source>Edit profile (Ctrl+E)</source>
         <translation>Sửa hồ sơ (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export customer data…</source>
+        <translation>Xuất dữ liệu khách hàng…</translation>
     </message>
     <message>
         <source>Log visit (Ctrl+L)</source>
