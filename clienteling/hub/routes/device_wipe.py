@@ -11,11 +11,16 @@ from clienteling.hub import audit, revocation
 from clienteling.hub.db import write_tx
 from clienteling.hub.deps import HubDep, PushSessionDep
 from clienteling.hub.errors import ApiError
+from clienteling.protocol.models import ErrorBody
 
 router = APIRouter(prefix="/api/v1", tags=["devices"])
 
 
-@router.post("/devices/self/wiped", status_code=204)
+@router.post(
+    "/devices/self/wiped",
+    status_code=204,
+    responses={409: {"model": ErrorBody, "description": "This device was not revoked."}},
+)
 def device_wiped(hub: HubDep, session: PushSessionDep) -> Response:
     if not session.revoked:
         raise ApiError(409, "not_revoked", "this device was not revoked: nothing to wipe")
