@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clienteling import __version__
 
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--source", default="webshop", help="source name of generic events (default webshop)"
     )
 
+    _add_privacy_commands(hub_commands)
+
     commands.add_parser(
         "sync",
         help="run one headless sync of this terminal",
@@ -115,6 +117,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     return parser
+
+
+def _add_privacy_commands(hub_commands: argparse._SubParsersAction[Any]) -> None:
+    for name, text in (
+        ("privacy-export", "print everything the hub holds about a customer as JSON"),
+        ("privacy-erase", "erase a customer on the hub; terminals drop them at next sync"),
+    ):
+        command = hub_commands.add_parser(
+            name, help=text, description=text[0].upper() + text[1:] + "."
+        )
+        command.add_argument("customer_id", metavar="CUSTOMER_ID", help="the customer's id")
+        command.add_argument(
+            "--db", default=argparse.SUPPRESS, help="SQLite file path or PostgreSQL URL"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -171,6 +187,8 @@ def _hub(args: argparse.Namespace) -> int:
     }
     if args.hub_command == "replay":
         return _replay(args, HubSettings(**overrides))
+    if args.hub_command in ("privacy-export", "privacy-erase"):
+        return _privacy(args, HubSettings(**overrides))
     run_hub(settings=HubSettings(**overrides), demo_data=args.demo_data, seed=args.seed)
     return 0
 
@@ -186,6 +204,14 @@ def _replay(args: argparse.Namespace, settings: HubSettings) -> int:
     summary = ", ".join(f"{status} {n}" for status, n in sorted(outcomes.items())) or "none"
     print(f"events replayed: {summary}")
     return 1 if outcomes.get("invalid") else 0
+
+
+def _privacy(args: argparse.Namespace, settings: HubSettings) -> int:
+    from clienteling.hub.privacy_cli import run_erase, run_export
+
+    if args.hub_command == "privacy-export":
+        return run_export(args.customer_id, settings=settings)
+    return run_erase(args.customer_id, settings=settings)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,32 @@ class SessionExpiredError(ClientelingError):
     code = "session_expired"
 
 
+class DeviceRevokedError(SessionExpiredError):
+    """An administrator revoked this terminal. It pushes what it still owes, then wipes
+    its customer data; until everything is pushed the data stays (`pending` changes)."""
+
+    code = "device_revoked"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        final_push: bool = True,
+        discard_unsent: bool = False,
+        pending: int = 0,
+    ) -> None:
+        super().__init__(message)
+        self.final_push = final_push
+        self.discard_unsent = discard_unsent
+        self.pending = pending
+
+
+class TerminalWipedError(DeviceRevokedError):
+    """The revoked terminal wiped its customer data and is signed out (sign in anew)."""
+
+    code = "device_wiped"
+
+
 class NotSignedInError(ClientelingError):
     code = "not_signed_in"
 

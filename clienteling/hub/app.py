@@ -26,6 +26,7 @@ from clienteling.hub.routes import (
     customers,
     delivery_receipts,
     demo_outbox,
+    device_wipe,
     devices,
     followup_admin,
     followup_pages,
@@ -34,6 +35,7 @@ from clienteling.hub.routes import (
     inventory,
     notes,
     orders,
+    privacy,
     products,
     profile_history,
     stats,
@@ -104,11 +106,13 @@ def create_app(settings: HubSettings) -> FastAPI:
         stores.router,
         associates.router,
         devices.router,
+        device_wipe.router,
         ingest.router,
         stats.router,
         profile_history.router,
         followup_admin.router,
         delivery_receipts.router,
+        privacy.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's

@@ -24,6 +24,9 @@ SIGN_IN_REFUSED = "sign_in.refused"
 TOKEN_REFRESH = "token.refresh"
 DEVICE_REVOKE = "device.revoke"
 STATS_DRILLDOWN = "stats.drilldown"
+DEVICE_WIPED = "device.wiped"
+CUSTOMER_EXPORT = "customer.export"
+CUSTOMER_ERASE = "customer.erase"
 
 
 def record(

@@ -27,6 +27,7 @@ class Session:
     role: str
     store_id: str | None
     device_id: str
+    revoked: bool = False  # only ever True for a revoked device's final push
 
     def may_read_scope(self, scope: str) -> bool:
         """The store scope is enforced here, never only in the UI."""

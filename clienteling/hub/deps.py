@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from clienteling.hub import revocation
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import HubContext, Session
 from clienteling.hub.db import read_tx
@@ -28,10 +29,14 @@ def get_hub(request: Request) -> HubContext:
 HubDep = Annotated[HubContext, Depends(get_hub)]
 
 
-def get_session(
-    hub: HubDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+def _session(
+    hub: HubContext,
+    credentials: HTTPAuthorizationCredentials | None,
+    *,
+    final_push: bool,
 ) -> Session:
+    """The session behind the bearer token; a revoked device's is refused (telling it
+    what to do), except for its final push (`hub.revocation`)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError(401, "unauthorized", "sign in first (Authorization: Bearer <token>)")
     query = (
@@ -51,11 +56,20 @@ def get_session(
     )
     with read_tx(hub.engine) as conn:
         row = conn.execute(query).first()
-    if row is None:
-        raise ApiError(401, "unauthorized", "unknown token: sign in again")
-    if row.revoked_at is not None:
-        raise ApiError(401, "device_revoked", "an administrator revoked this device")
-    if row.expires_at <= iso(utc_now()):
+        if row is None:
+            raise ApiError(401, "unauthorized", "unknown token: sign in again")
+        revoked = row.revoked_at is not None
+        if revoked and not (
+            final_push
+            and revocation.final_push_open(
+                conn, device_id=row.device_id, revoked_at=row.revoked_at, settings=hub.settings
+            )
+        ):
+            raise revocation.refused(
+                conn, device_id=row.device_id, revoked_at=row.revoked_at, settings=hub.settings
+            )
+    # A revoked device's token is never refreshed again: its final push may come late.
+    if not revoked and row.expires_at <= iso(utc_now()):
         raise ApiError(401, "session_expired", "the session has expired: sign in again")
     return Session(
         associate_id=row.id,
@@ -64,10 +78,27 @@ def get_session(
         role=row.role,
         store_id=row.store_id,
         device_id=row.device_id,
+        revoked=revoked,
     )
 
 
+def get_session(
+    hub: HubDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Session:
+    return _session(hub, credentials, final_push=False)
+
+
+def get_push_session(
+    hub: HubDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Session:
+    """`get_session`, but a revoked device may still push what it owes (`revoked`)."""
+    return _session(hub, credentials, final_push=True)
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
+PushSessionDep = Annotated[Session, Depends(get_push_session)]
 
 
 def require_admin(session: SessionDep) -> Session:

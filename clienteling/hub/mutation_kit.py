@@ -16,6 +16,9 @@ from sqlalchemy.engine import Connection
 from clienteling.hub.context import Session
 from clienteling.hub.tables import customer_merges, customers
 
+ERASED_SCOPE = "erased"
+"""Where `hub.erasure` keeps an erased customer's shell and orders: no terminal pulls it."""
+
 
 class MutationRejectedError(Exception):
     """The mutation can never succeed; the reason is shown to the associate.
@@ -56,6 +59,8 @@ def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
     ).first()
     if row is None:
         raise MutationRejectedError("unknown customer")
+    if row.scope == ERASED_SCOPE:
+        raise MutationRejectedError("this customer's data was erased on request")
     if actor.store_id is not None and row.home_store_id != actor.store_id:
         raise MutationRejectedError("the customer belongs to another store")
     return str(row.scope)

@@ -522,3 +522,25 @@ feed_purges = sa.Table(
 )
 """Per scope: tombstones up to `purged_before` may be gone, so a cursor older than it
 cannot be continued (the pull answers a reset, `cursor_purged`)."""
+
+# --- Privacy: device wipe after revocation, customer erasure (issue 8) ------------------
+
+device_wipes = sa.Table(
+    "device_wipes",
+    metadata,
+    sa.Column("device_id", ID, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("discard_unsent", sa.Boolean, nullable=False),
+    sa.Column("wiped_at", TIME, nullable=True),
+)
+"""What a revoked device is told to do (`hub.revocation`): push what it still owes, then
+wipe (or, `discard_unsent`, wipe at once); `wiped_at` when it reported that it did."""
+
+customer_erasures = sa.Table(
+    "customer_erasures",
+    metadata,
+    sa.Column("customer_id", ID, primary_key=True),
+    sa.Column("erased_at", TIME, nullable=False),
+    sa.Column("erased_by", ID, nullable=True),
+)
+"""Customers erased on request (`hub.erasure`): only the id (a random UUID), who and when,
+so a late mutation or webhook naming the id is refused instead of recreating the person."""

@@ -115,6 +115,10 @@ class MutationResult(BaseModel):
 class PushResponse(BaseModel):
     last_mutation_id: int
     results: list[MutationResult]
+    device_revoked: bool = Field(
+        default=False,
+        description="An administrator revoked this device: push the rest, then wipe.",
+    )
 
 
 class PullRequest(_Request):

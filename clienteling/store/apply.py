@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from clienteling.protocol.models import Change
 from clienteling.store import outbox
+from clienteling.store.erased import forget_deleted_customers
 from clienteling.store.search import (
     SearchText,
     index_rows,
@@ -97,6 +98,9 @@ def apply_page(
             db,
             pulled=[c.id for c in latest.get("customer", {}).values() if c.op != "delete"],
             merges=[c for c in latest.get("customer_merge", {}).values() if c.op != "delete"],
+        )
+        forget_deleted_customers(
+            db, [c.id for c in latest.get("customer", {}).values() if c.op == "delete"]
         )
     return kinds
 

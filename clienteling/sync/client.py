@@ -6,15 +6,18 @@ The transport is a constructor argument so unit tests can pass `httpx.MockTransp
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 import pydantic
 from pydantic import BaseModel
 
 from clienteling.domain.errors import (
+    DeviceRevokedError,
     HubError,
     HubUnreachableError,
     SessionExpiredError,
@@ -100,6 +103,26 @@ class HubClient:
 
     def pull(self, token: str, request: PullRequest) -> PullResponse:
         return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
+
+    def customer_export(self, token: str, customer_id: str) -> dict[str, Any]:
+        """Everything the hub holds about a customer (managers and admins; audited)."""
+        path = f"/api/v1/customers/{quote(customer_id, safe='')}/export"
+        response = self._send("GET", path, token=token, body=None)
+        try:
+            data = json.loads(response.content)
+        except ValueError as exc:
+            raise HubError(
+                f"unexpected answer from {path}",
+                hub_code="bad_response",
+                status=response.status_code,
+            ) from exc
+        if not isinstance(data, dict):
+            raise HubError(f"unexpected answer from {path}", hub_code="bad_response", status=200)
+        return data
+
+    def device_wiped(self, token: str) -> None:
+        """Tell the hub that this revoked device pushed what it owed and wiped."""
+        self._send("POST", "/api/v1/devices/self/wiped", token=token, body=None)
 
     def store_dashboard(
         self, token: str, *, store_id: str, start: date, end: date
@@ -204,6 +227,13 @@ def _error(response: httpx.Response) -> Exception:
     if status == 401:
         if body.code == "invalid_credentials":
             return SignInError(body.message)
+        if body.code == "device_revoked":
+            detail = body.detail or {}
+            return DeviceRevokedError(
+                body.message,
+                final_push=bool(detail.get("final_push", False)),
+                discard_unsent=bool(detail.get("discard_unsent", False)),
+            )
         return SessionExpiredError(body.message)
     if status == 426:
         return UpdateNeededError(body.message)

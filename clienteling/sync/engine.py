@@ -49,6 +49,7 @@ class SyncReport:
     pending: int  # mutations still waiting after the pass
     kinds: frozenset[str] = field(default_factory=frozenset)  # entity kinds pulled
     cancelled: bool = False
+    revoked: bool = False  # the hub took the push but revoked this device: wipe next
 
 
 class SyncEngine:
@@ -85,7 +86,8 @@ class SyncEngine:
         db = connect_cache(self.db_path, key=self.cache_key)
         try:
             self._push(db, report, progress, cancel)
-            for scope in self.scopes:
+            # A revoked device only pushes what it owes: its pull would be refused.
+            for scope in [] if report.revoked else self.scopes:
                 if _cancelled(cancel):
                     break
                 self._pull(db, scope, report, progress, cancel)
@@ -126,6 +128,7 @@ class SyncEngine:
                 )
                 outbox.realign(db, gap.last_mutation_id)
                 continue
+            report.revoked = report.revoked or response.device_revoked
             with write_transaction(db):
                 for result in response.results:
                     if result.status == "rejected":
@@ -215,6 +218,7 @@ class _Tally:
     pulled: int = 0
     kinds: set[str] = field(default_factory=set)
     cancelled: bool = False
+    revoked: bool = False
 
     def finish(self, pending: int) -> SyncReport:
         return SyncReport(
@@ -224,4 +228,5 @@ class _Tally:
             pending=pending,
             kinds=frozenset(self.kinds),
             cancelled=self.cancelled,
+            revoked=self.revoked,
         )

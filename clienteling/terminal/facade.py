@@ -19,15 +19,17 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from secrets import token_urlsafe
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from clienteling.domain.contacts import CHANNELS, region_for_timezone
 from clienteling.domain.errors import (
     ClientelingError,
+    DeviceRevokedError,
     HubUnreachableError,
     NotSignedInError,
     SessionExpiredError,
+    TerminalWipedError,
     ValidationError,
 )
 from clienteling.domain.followup_templates import RenderedMessage, render_followup
@@ -57,7 +59,9 @@ from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.cache_key import cache_key
 from clienteling.terminal.connections import ThreadConnections
+from clienteling.terminal.customer_export import write_export
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
+from clienteling.terminal.wipe import wipe_files
 
 if TYPE_CHECKING:
     import httpx
@@ -344,11 +348,18 @@ class Terminal:
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
             try:
-                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
-            except SessionExpiredError:
-                # Access tokens are short-lived: trade the refresh token, then go again.
-                engine.token = self._refresh_access_token()
-                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+                try:
+                    report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+                except DeviceRevokedError:
+                    raise
+                except SessionExpiredError:
+                    # Access tokens are short-lived: trade the refresh token, then go again.
+                    engine.token = self._refresh_access_token()
+                    report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+            except DeviceRevokedError as exc:
+                self._after_revocation(engine.token, discard_unsent=exc.discard_unsent)
+            if report.revoked:
+                self._after_revocation(engine.token, discard_unsent=False)
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
         with self._lock:
@@ -805,3 +816,73 @@ class Terminal:
             self._token = answer.token
         log.info("access token refreshed for device %s", self.device_id)
         return answer.token
+
+    # -- privacy: revoked terminal -> final push -> wipe --------------------------------
+
+    def _device_secret_keys(self) -> list[str]:
+        """Every keyring entry of this device (the wipe deletes them all)."""
+        return [self._token_key(), self._refresh_key()]
+
+    def _after_revocation(self, token: str, *, discard_unsent: bool) -> NoReturn:
+        """The hub revoked this terminal (inside `sync_once`, holding the sync lock).
+
+        With changes still unsent (the hub refused the final push) nothing is wiped:
+        DeviceRevokedError with `pending`; the next pass tries again. Otherwise, or when
+        an admin chose to discard them, the hub is told and the data goes:
+        TerminalWipedError, and the terminal is signed out with a new empty cache."""
+        pending = outbox.counts(self._db.get()).pending
+        if pending and not discard_unsent:
+            log.warning(
+                "device %s revoked; %d changes unsent: nothing wiped", self.device_id, pending
+            )
+            error = DeviceRevokedError(
+                "this terminal was revoked; its unsent changes keep its data here",
+                final_push=False,
+                pending=pending,
+            )
+            self._note_outcome(online=True, error_code=error.code)
+            raise error
+        try:
+            self._client.device_wiped(token)
+        except ClientelingError as exc:  # the hub expires the tokens anyway
+            log.info("the hub was not told of the wipe: %s", exc.code)
+        self.wipe_local_data()
+        error = TerminalWipedError(
+            "this terminal was revoked: its data was wiped", discard_unsent=discard_unsent
+        )
+        self._note_outcome(online=True, error_code=error.code)
+        raise error
+
+    def wipe_local_data(self) -> None:
+        """Sign out and delete everything this terminal kept: the cache files (customers,
+        drafts, dashboard cache, outbox), the window layout and this device's keyring
+        entries; then start over with a new empty cache and a new device id (an
+        enrollment is needed again). Other threads' cache connections are closed; a running
+        auto sync keeps going and finds nobody signed in (its status says `device_wiped`)."""
+        for key in self._device_secret_keys():
+            self._secrets.delete(key)
+        with self._lock:
+            self._session, self._token, self._scopes = None, None, []
+            self._unreported = set()
+        self._db.close_all()
+        wipe_files(self.cache_path)
+        first = open_cache(self.cache_path)
+        device_id = uuid7()
+        set_meta(first, _DEVICE_KEY, device_id)
+        self._db = ThreadConnections(self.cache_path, first=first)
+        self.device_id = device_id
+        log.warning("terminal wiped; new device %s", device_id)
+
+    def save_customer_export(self, customer_id: str, path: Path) -> int:
+        """Fetch the hub's privacy export of the customer and write it to `path` as
+        JSON (managers of the home store and admins; the hub audits it). Returns the
+        bytes written. HubUnreachableError offline (the export is the hub's, whole)."""
+        _session, token, _scopes = self._credentials()
+        try:
+            data = self._talk(lambda: self._client.customer_export(token, customer_id))
+        except DeviceRevokedError:
+            raise
+        except SessionExpiredError:
+            fresh = self._refresh_access_token()
+            data = self._talk(lambda: self._client.customer_export(fresh, customer_id))
+        return write_export(path, data)

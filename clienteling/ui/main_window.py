@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
+from clienteling.ui import customer_export, revoked
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.followup_composer import FollowupComposer
@@ -41,6 +42,7 @@ from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
+from clienteling.ui.revoked import RevokedBanner
 from clienteling.ui.search_model import HitsModel
 from clienteling.ui.shortcut_help import ShortcutHelp
 from clienteling.ui.status_bar import SyncStatusBar
@@ -109,6 +111,8 @@ class MainWindow(QMainWindow):
         self.offline_banner.setWordWrap(True)
         self.offline_banner.hide()
         layout.addWidget(self.offline_banner)
+        self.revoked_banner = RevokedBanner(central)
+        layout.addWidget(self.revoked_banner)
 
         self.search_box = QLineEdit(central)
         self.search_box.setObjectName("search")
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
         self.profile_view.followup_will_compose.connect(self.compose_followup)
+        customer_export.install(self)
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
@@ -532,8 +537,11 @@ class MainWindow(QMainWindow):
         self.terminal.request_sync()
 
     def show_status(self, status: SyncStatus) -> None:
+        if revoked.handle_status(self, status):
+            return
         self.status_bar.show_status(status)
         self.offline_banner.setVisible(status.online is False)
+        self.revoked_banner.show_status(status)
 
     def _on_changes(self, kinds: set[str]) -> None:
         profile = self.profile_view.profile

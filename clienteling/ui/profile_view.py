@@ -63,6 +63,7 @@ class ProfileView(QWidget):
     edit_will_open = Signal(str)  # customer id (Ctrl+E: ui.profile_edit)
     visit_will_log = Signal(str)  # customer id
     followup_will_compose = Signal(str)  # customer id
+    export_will_start = Signal(str)  # customer id (managers and admins: ui.customer_export)
 
     PURCHASES_TAB, CART_TAB, NOTES_TAB, TIMELINE_TAB, FOLLOWUPS_TAB = range(5)
 
@@ -121,6 +122,10 @@ class ProfileView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit profile (Ctrl+E)"), header)
         self.edit_button.clicked.connect(self.request_edit)
         name_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.export_button = QPushButton(self.tr("Export customer data…"), header)
+        self.export_button.clicked.connect(self._request_export)
+        self.export_button.hide()  # shown by the window for managers and admins
+        name_row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         middle.addLayout(name_row)
         badges = QHBoxLayout()
         self.stage_badge = Badge("stage", header)
@@ -471,6 +476,10 @@ class ProfileView(QWidget):
     def request_edit(self) -> None:
         if self.profile is not None:
             self.edit_will_open.emit(self.profile.id)
+
+    def _request_export(self) -> None:
+        if self.profile is not None:
+            self.export_will_start.emit(self.profile.id)
 
     def compose_followup(self) -> None:
         if self.profile is not None:

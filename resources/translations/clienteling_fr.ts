@@ -20,6 +20,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Export customer data</source>
+        <translation>Exporter les données du client</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Customer data exported to %1</source>
+        <translation>Données du client exportées dans %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1385,6 +1400,10 @@
         <translation>Modifier la fiche (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Export customer data…</source>
+        <translation>Exporter les données du client…</translation>
+    </message>
+    <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Noter la visite (Ctrl+L)</translation>
     </message>
@@ -1535,6 +1554,24 @@
     <message>
         <source>[pending sync]</source>
         <translation>[en attente de synchro]</translation>
+    </message>
+</context>
+<context>
+    <name>Revoked</name>
+    <message>
+        <source>Terminal revoked</source>
+        <translation>Terminal révoqué</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
+        <translation>Un administrateur a révoqué ce terminal : les données clients qu’il contenait ont donc été supprimées. Reconnectez-vous une fois le terminal de nouveau enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedBanner</name>
+    <message>
+        <source>An administrator revoked this terminal. %1 changes could not be sent yet, so the customer data stays on this terminal until they are. Keep it connected to the hub, or ask an administrator to wipe it without sending them.</source>
+        <translation>Un administrateur a révoqué ce terminal. %1 modifications n’ont pas encore pu être envoyées : les données clients restent donc sur ce terminal jusqu’à leur envoi. Laissez-le connecté au hub, ou demandez à un administrateur de l’effacer sans les envoyer.</translation>
     </message>
 </context>
 <context>

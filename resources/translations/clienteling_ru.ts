@@ -20,6 +20,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Export customer data</source>
+        <translation>Экспорт данных клиента</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Customer data exported to %1</source>
+        <translation>Данные клиента экспортированы в %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1385,6 +1400,10 @@
         <translation>Изменить профиль (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Export customer data…</source>
+        <translation>Экспорт данных клиента…</translation>
+    </message>
+    <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Записать визит (Ctrl+L)</translation>
     </message>
@@ -1535,6 +1554,24 @@
     <message>
         <source>[pending sync]</source>
         <translation>[ждёт синхронизации]</translation>
+    </message>
+</context>
+<context>
+    <name>Revoked</name>
+    <message>
+        <source>Terminal revoked</source>
+        <translation>Терминал отозван</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
+        <translation>Администратор отозвал этот терминал, поэтому данные клиентов на нём удалены. Войдите снова, когда терминал будет заново зарегистрирован.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedBanner</name>
+    <message>
+        <source>An administrator revoked this terminal. %1 changes could not be sent yet, so the customer data stays on this terminal until they are. Keep it connected to the hub, or ask an administrator to wipe it without sending them.</source>
+        <translation>Администратор отозвал этот терминал. Изменений, которые ещё не удалось отправить: %1, поэтому данные клиентов остаются на терминале, пока они не будут отправлены. Не отключайте его от хаба или попросите администратора стереть данные без отправки.</translation>
     </message>
 </context>
 <context>

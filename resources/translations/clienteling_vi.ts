@@ -20,6 +20,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerExport</name>
+    <message>
+        <source>Export customer data</source>
+        <translation>Xuất dữ liệu khách hàng</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Customer data exported to %1</source>
+        <translation>Đã xuất dữ liệu khách hàng vào %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1385,6 +1400,10 @@
         <translation>Sửa hồ sơ (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Export customer data…</source>
+        <translation>Xuất dữ liệu khách hàng…</translation>
+    </message>
+    <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Ghi lượt ghé (Ctrl+L)</translation>
     </message>
@@ -1535,6 +1554,24 @@
     <message>
         <source>[pending sync]</source>
         <translation>[chờ đồng bộ]</translation>
+    </message>
+</context>
+<context>
+    <name>Revoked</name>
+    <message>
+        <source>Terminal revoked</source>
+        <translation>Máy trạm đã bị thu hồi</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
+        <translation>Quản trị viên đã thu hồi máy trạm này nên dữ liệu khách hàng trên máy đã bị xóa. Hãy đăng nhập lại sau khi máy trạm được đăng ký lại.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedBanner</name>
+    <message>
+        <source>An administrator revoked this terminal. %1 changes could not be sent yet, so the customer data stays on this terminal until they are. Keep it connected to the hub, or ask an administrator to wipe it without sending them.</source>
+        <translation>Quản trị viên đã thu hồi máy trạm này. Còn %1 thay đổi chưa gửi được, nên dữ liệu khách hàng vẫn được giữ trên máy cho đến khi gửi xong. Hãy giữ máy kết nối với hub, hoặc nhờ quản trị viên xóa máy mà không gửi các thay đổi đó.</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import audit, ratelimit
+from clienteling.hub import audit, ratelimit, revocation
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -52,11 +52,16 @@ _SIGN_IN_ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def _revoked(conn: Connection, device_id: str) -> bool:
-    query = sa.select(device_revocations.c.device_id).where(
+def _revoked_at(conn: Connection, device_id: str) -> str | None:
+    query = sa.select(device_revocations.c.revoked_at).where(
         device_revocations.c.device_id == device_id
     )
-    return conn.execute(query).first() is not None
+    value = conn.execute(query).scalar_one_or_none()
+    return str(value) if value is not None else None
+
+
+def _revoked(conn: Connection, device_id: str) -> bool:
+    return _revoked_at(conn, device_id) is not None
 
 
 def _issue(
@@ -234,8 +239,10 @@ def refresh(body: RefreshRequest, hub: HubDep) -> RefreshResponse:
         ).first()
         if row is None or row.device_id != body.device_id:
             refused = ApiError(401, "invalid_refresh_token", "unknown refresh token: sign in again")
-        elif _revoked(conn, row.device_id):
-            refused = ApiError(401, "device_revoked", "an administrator revoked this device")
+        elif (revoked_at := _revoked_at(conn, row.device_id)) is not None:
+            refused = revocation.refused(
+                conn, device_id=row.device_id, revoked_at=revoked_at, settings=hub.settings
+            )
         elif row.used_at is not None:
             # Used twice: someone holds a copy. Drop every token of the device (committed).
             conn.execute(sa.delete(sessions).where(sessions.c.device_id == row.device_id))

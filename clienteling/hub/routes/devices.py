@@ -1,7 +1,8 @@
 """Admin: the enrolled terminals, and revoking one (a lost or stolen laptop).
 
-A revoked device's access and refresh tokens stop working at once, and it cannot sign in
-again; its applied mutations stay (they were made by a signed-in associate).
+A revoked device's tokens stop working at once for everything but its final push of what
+it still owes (`hub.revocation`), and it cannot sign in again; its applied mutations stay
+(they were made by a signed-in associate).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from clienteling.hub import audit, pagination
+from clienteling.hub import audit, pagination, revocation
 from clienteling.hub.access import not_found
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -19,7 +20,7 @@ from clienteling.hub.deps import AdminDep, HubDep, IdPath
 from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.schemas import AuditPublic, DevicePublic
 from clienteling.hub.tables import audit as audit_table
-from clienteling.hub.tables import device_revocations, devices, refresh_tokens, sessions
+from clienteling.hub.tables import device_revocations, devices
 
 router = APIRouter(prefix="/api/v1", tags=["devices"])
 
@@ -62,8 +63,17 @@ def get_device(device_id: IdPath, hub: HubDep, _admin: AdminDep) -> DevicePublic
 
 
 @router.post("/devices/{device_id}/revoke")
-def revoke_device(device_id: IdPath, hub: HubDep, admin: AdminDep) -> DevicePublic:
-    """Idempotent: revoking a revoked device changes nothing."""
+def revoke_device(
+    device_id: IdPath,
+    hub: HubDep,
+    admin: AdminDep,
+    discard_unsent: Annotated[
+        bool,
+        Query(description="Wipe at once, without the final push (a stolen terminal)."),
+    ] = False,
+) -> DevicePublic:
+    """Idempotent: revoking a revoked device changes nothing (but `discard_unsent` may be
+    added later). The device may push what it still owes, then wipes (`hub.revocation`)."""
     with write_tx(hub.engine) as conn:
         if conn.execute(sa.select(devices.c.id).where(devices.c.id == device_id)).first() is None:
             raise not_found("device")
@@ -76,15 +86,14 @@ def revoke_device(device_id: IdPath, hub: HubDep, admin: AdminDep) -> DevicePubl
                 "revoked_by": admin.associate_id,
             },
         )
-        conn.execute(sa.delete(sessions).where(sessions.c.device_id == device_id))
-        conn.execute(sa.delete(refresh_tokens).where(refresh_tokens.c.device_id == device_id))
+        revocation.order_wipe(conn, device_id=device_id, discard_unsent=discard_unsent)
         if added:
             audit.record(
                 conn,
                 action=audit.DEVICE_REVOKE,
                 associate_id=admin.associate_id,
                 device_id=admin.device_id,
-                detail=f"device {device_id}",
+                detail=f"device {device_id}" + (" discard_unsent" if discard_unsent else ""),
             )
         row = conn.execute(_QUERY.where(devices.c.id == device_id)).one()
     return _public(row)

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Response
 
 from clienteling.hub.db import read_tx
-from clienteling.hub.deps import HubDep, SessionDep
+from clienteling.hub.deps import HubDep, PushSessionDep, SessionDep
 from clienteling.hub.errors import ApiError, check_protocol
 from clienteling.hub.feed import BadCursorError, read_page
 from clienteling.hub.mutations import push as apply_push
@@ -17,9 +17,14 @@ router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
 
 @router.post("/push")
-def push(body: PushRequest, hub: HubDep, session: SessionDep) -> PushResponse:
+def push(body: PushRequest, hub: HubDep, session: PushSessionDep) -> PushResponse:
+    """Also a revoked device's final push (`hub.revocation`): applied, and answered
+    with `device_revoked`."""
     check_protocol(body.protocol_version)
-    return apply_push(hub.engine, session=session, request=body)
+    answer = apply_push(hub.engine, session=session, request=body)
+    if session.revoked:
+        answer.device_revoked = True
+    return answer
 
 
 @router.post("/pull", response_model=PullResponse)
