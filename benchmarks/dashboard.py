@@ -30,11 +30,13 @@ import httpx
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hub_sync import hub_process, postgres_url  # noqa: E402
+from hub_sync import hub_process, postgres_url
 
-from clienteling.hub.db import make_engine, migrate  # noqa: E402
-from clienteling.hub.seed import seed_demo_data  # noqa: E402
+from clienteling.hub.db import make_engine, migrate
+from clienteling.hub.seed import seed_demo_data
 
+PICK = "(CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))]"
+"""One of the store's associates, picked by the row number."""
 ISO = """to_char(({t}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')"""
 
 
@@ -86,7 +88,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
                 SELECT 'bo' || g, 'bc' || (1 + (g * 7919) % :n),
                     CASE WHEN g % 10 < 6 THEN 'store' WHEN g % 10 < 9 THEN 'web' ELSE 'phone' END,
                     CASE WHEN g % 10 < 6 THEN :store END,
-                    CASE WHEN g % 10 < 5 THEN (CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))] END,
+                    CASE WHEN g % 10 < 5 THEN {PICK} END,
                     {ISO.format(t=when)},
                     CASE WHEN g % 50 = 0 THEN 'returned' ELSE 'fulfilled' END,
                     5000 + (g % 200) * 100, 'EUR', '[]'::json,
@@ -103,7 +105,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
                 INSERT INTO visits (id, customer_id, store_id, associate_id, associate_name,
                     at, outcome, reason, reason_text, products, survey_token, scope, version)
                 SELECT 'bv' || g, CASE WHEN g % 3 = 0 THEN NULL ELSE 'bc' || (1 + g % :n) END,
-                    :store, (CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))], 'Associate', {ISO.format(t=when)},
+                    :store, {PICK}, 'Associate', {ISO.format(t=when)},
                     CASE WHEN g % 3 = 0 THEN 'bought_here' ELSE 'left_without_buying' END,
                     CASE WHEN g % 3 = 0 THEN NULL
                          ELSE (ARRAY['price', 'size_colour_missing', 'just_browsing'])[1 + g % 3]
@@ -120,7 +122,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
                 INSERT INTO followups (id, customer_id, associate_id, associate_name, store_id,
                     channel, template, language, product_ids, personal_line, status,
                     status_reason, created_at, updated_at, scope, version)
-                SELECT 'bf' || g, 'bc' || (1 + (g * 31) % :n), (CAST(:a AS text[]))[1 + g % cardinality(CAST(:a AS text[]))],
+                SELECT 'bf' || g, 'bc' || (1 + (g * 31) % :n), {PICK},
                     'Associate', :store, (ARRAY['email', 'sms', 'whatsapp'])[1 + g % 3],
                     'thank_you', 'fr', '[]'::json, '',
                     (ARRAY['sent', 'delivered', 'opened', 'clicked', 'converted'])[1 + g % 5],
@@ -250,7 +252,9 @@ def main() -> None:
                 "drill-down: visits, 12 months": timed(
                     lambda: drill("funnel", "visits"), args.repeat
                 ),
-                "drill-down: loyal customers": timed(lambda: drill("stage", "loyalty"), args.repeat),
+                "drill-down: loyal customers": timed(
+                    lambda: drill("stage", "loyalty"), args.repeat
+                ),
             }
         engine.dispose()
     base_p95 = percentile(results["baseline (one indexed sum, 12 months)"], 95)

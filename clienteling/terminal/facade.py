@@ -57,7 +57,7 @@ from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
-from clienteling.terminal.cache_key import cache_key
+from clienteling.terminal.cache_key import cache_key, forget_cache_key
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.customer_export import write_export
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
@@ -866,10 +866,14 @@ class Terminal:
             self._unreported = set()
         self._db.close_all()
         wipe_files(self.cache_path)
-        first = open_cache(self.cache_path)
+        if self._cache_key is not None:
+            # The old key goes with the old file; the new empty cache gets a key of its own.
+            forget_cache_key(self._secrets, self.cache_path)
+            self._cache_key = cache_key(self._secrets, self.cache_path)
+        first = open_cache(self.cache_path, key=self._cache_key)
         device_id = uuid7()
         set_meta(first, _DEVICE_KEY, device_id)
-        self._db = ThreadConnections(self.cache_path, first=first)
+        self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
         self.device_id = device_id
         log.warning("terminal wiped; new device %s", device_id)
 

@@ -14,6 +14,8 @@ import pytest
 from clienteling.domain.errors import DeviceRevokedError, HubUnreachableError, TerminalWipedError
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
+from clienteling.store.encryption import file_kind
+from clienteling.terminal.cache_key import cache_key_entry
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.terminal.wipe import wiped_paths
@@ -207,3 +209,30 @@ def test_refused_final_push_keeps_the_data_until_an_admin_decides(
             assert _files_mention(terminal.cache_path.parent, name) == []
         finally:
             terminal.close()
+
+
+def test_an_encrypted_terminal_gets_a_new_key_with_its_new_cache(
+    hub: HubServer, tmp_path: Path, secrets: MemorySecretStore
+) -> None:
+    """The old key goes with the wiped file (nothing could read a copy of it later); the
+    new empty cache is encrypted with a key of its own and syncs again."""
+    terminal = Terminal(
+        data_dir=tmp_path / "t", hub_url=hub.url, secrets=secrets, encrypt_cache=True
+    )
+    try:
+        terminal.sign_in(USER, PASSWORD)
+        terminal.sync_once()
+        entry = cache_key_entry(terminal.cache_path)
+        old_key = secrets.get(entry)
+        assert old_key
+        _revoke(hub.url, terminal.device_id)
+        with pytest.raises(TerminalWipedError):
+            terminal.sync_once()
+        new_key = secrets.get(entry)
+        assert new_key and new_key != old_key
+        assert file_kind(terminal.cache_path) == "encrypted"
+        terminal.sign_in(USER, PASSWORD)
+        terminal.sync_once()
+        assert terminal.search("a", limit=1)
+    finally:
+        terminal.close()
