@@ -27,6 +27,7 @@ from clienteling.hub.routes import (
     delivery_receipts,
     demo_outbox,
     devices,
+    enrollment,
     followup_admin,
     followup_pages,
     health,
@@ -109,6 +110,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         profile_history.router,
         followup_admin.router,
         delivery_receipts.router,
+        enrollment.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's

@@ -23,6 +23,10 @@ SIGN_IN = "sign_in"
 SIGN_IN_REFUSED = "sign_in.refused"
 TOKEN_REFRESH = "token.refresh"
 DEVICE_REVOKE = "device.revoke"
+ENROLLMENT_CODE_CREATE = "enrollment_code.create"
+ENROLLMENT_CODE_REVOKE = "enrollment_code.revoke"
+DEVICE_ENROLL = "device.enroll"
+DEVICE_ENROLL_REFUSED = "device.enroll.refused"
 
 
 def record(
