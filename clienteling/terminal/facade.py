@@ -54,9 +54,11 @@ from clienteling.store.state import all_ready
 from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
+from clienteling.sync.hub_check import HubCheck, check_hub
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
+from clienteling.terminal.enrollment import Enrollment, enroll_terminal, stored_enrollment
 
 if TYPE_CHECKING:
     import httpx
@@ -156,7 +158,12 @@ class Terminal:
 
     def sign_in(self, username: str, password: str) -> Session:
         """Sign in on the hub; the token goes to `secrets`. SignInError, HubUnreachableError."""
-        request = SignInRequest(username=username, password=password, device_id=self.device_id)
+        request = SignInRequest(
+            username=username,
+            password=password,
+            device_id=self.device_id,
+            device_secret=self._device_secret(),
+        )
         answer = self._talk(lambda: self._client.sign_in(request))
         session = Session(
             associate_id=answer.associate.id,
@@ -758,3 +765,44 @@ class Terminal:
             self._token = answer.token
         log.info("access token refreshed for device %s", self.device_id)
         return answer.token
+
+    # -- enrollment --------------------------------------------------------------------
+
+    @staticmethod
+    def check_hub(url: str, *, transport: httpx.BaseTransport | None = None) -> HubCheck:
+        """First run, before a terminal exists: does `url` answer as a hub this app can
+        talk to? ValidationError, HubTlsError, HubUnreachableError, UpdateNeededError."""
+        return check_hub(url, transport=transport)
+
+    def _device_secret_key(self) -> str:
+        return f"device_secret:{self.hub_url}:{self.device_id}"
+
+    def _device_secret(self) -> str | None:
+        """The enrolled terminal's secret (keyring only). SecretStoreUnavailableError."""
+        return self._secrets.get(self._device_secret_key())
+
+    def is_enrolled(self) -> bool:
+        """Whether this terminal holds a device secret for its hub (keyring only; raises
+        SecretStoreUnavailableError when there is no keyring, never reads a file)."""
+        return self._device_secret() is not None
+
+    def enroll(self, code: str, *, store_id: str | None = None) -> Enrollment:
+        """Trade a one-time code for a device secret, kept in the keyring. The keyring is
+        checked first, so a code is never spent on a terminal that could not keep the
+        secret. EnrollmentRefusedError (with the hub's reason), StoreChoiceNeededError
+        (the code lets the terminal choose: call again with `store_id`),
+        SecretStoreUnavailableError, HubUnreachableError."""
+        self._device_secret()  # no keyring: fail before the code is used up
+        return enroll_terminal(
+            self._client,
+            self._secrets,
+            self._db.get(),
+            code=code,
+            device_id=self.device_id,
+            store_id=store_id,
+            secret_key=self._device_secret_key(),
+        )
+
+    def enrollment(self) -> Enrollment | None:
+        """The store this terminal was enrolled for, as remembered in the cache."""
+        return stored_enrollment(self._db.get())
