@@ -104,7 +104,8 @@ def check_config(
             report.values[name] = (info.get_default(call_default_factory=True), "default")
             continue
         try:
-            value = TypeAdapter(info.annotation).validate_python(raw)
+            annotation: Any = info.annotation if info.annotation is not None else object
+            value = TypeAdapter(annotation).validate_python(raw)
         except pydantic.ValidationError as exc:
             where = env_name if source == "env" else f"{name} in the file"
             message = exc.errors()[0]["msg"] if exc.errors() else str(exc)
