@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from clienteling.domain.errors import EnrollmentRefusedError, HubError
 from clienteling.protocol.enrollment import EnrollRequest
 from clienteling.store.meta import get_meta, set_meta
+from clienteling.sync.hub_check import HubCheck as HubCheck  # for the UI (it may not import sync)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
