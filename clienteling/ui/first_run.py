@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -271,6 +271,9 @@ class CodePage(QWizardPage):
         self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX")
         self.code_edit.setAccessibleName(self.tr("Enrollment code"))
         self.code_edit.setMaxLength(40)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), self.font().pointSizeF()) * 1.3)
+        self.code_edit.setFont(mono)
         caption.setBuddy(self.code_edit)
         layout.addWidget(caption)
         layout.addWidget(self.code_edit)
@@ -347,8 +350,15 @@ class StorePage(QWizardPage):
         layout = QVBoxLayout(self)
         self.store_label = QLabel(self)
         self.store_label.setWordWrap(True)
-        self.store_label.setObjectName("storeName")
         layout.addWidget(self.store_label)
+        self.store_name = QLabel(self)
+        self.store_name.setObjectName("storeName")
+        self.store_name.setWordWrap(True)
+        big = QFont(self.store_name.font())
+        big.setBold(True)
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        self.store_name.setFont(big)
+        layout.addWidget(self.store_name)
         self.choose_caption = QLabel(self.tr("&Store of this terminal"), self)
         self.store_combo = QComboBox(self)
         self.store_combo.setAccessibleName(self.tr("Store of this terminal"))
@@ -367,12 +377,13 @@ class StorePage(QWizardPage):
         self.store_combo.setVisible(choosing)
         if enrollment is not None:
             self.setSubTitle(self.tr("The code enrolled this terminal."))
-            self.store_label.setText(
-                self.tr("This terminal now belongs to: %1").replace("%1", enrollment.store_name)
-            )
+            self.store_label.setText(self.tr("This terminal now belongs to the store:"))
+            self.store_name.setText(enrollment.store_name)
+            self.store_name.setAccessibleName(enrollment.store_name)
         else:
             self.setSubTitle(self.tr("This code lets you choose the terminal's store."))
             self.store_label.setText(self.tr("Choose the store this terminal stands in."))
+            self.store_name.clear()
             self.store_combo.clear()
             for store_id, name in self._wizard.store_choices:
                 self.store_combo.addItem(name, store_id)

@@ -1711,8 +1711,8 @@
         <translation>Le code a enregistré ce poste.</translation>
     </message>
     <message>
-        <source>This terminal now belongs to: %1</source>
-        <translation>Ce poste appartient désormais à : %1</translation>
+        <source>This terminal now belongs to the store:</source>
+        <translation>Ce poste appartient désormais au magasin :</translation>
     </message>
     <message>
         <source>This code lets you choose the terminal&apos;s store.</source>

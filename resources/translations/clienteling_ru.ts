@@ -1711,8 +1711,8 @@
         <translation>Терминал зарегистрирован по этому коду.</translation>
     </message>
     <message>
-        <source>This terminal now belongs to: %1</source>
-        <translation>Теперь этот терминал относится к магазину: %1</translation>
+        <source>This terminal now belongs to the store:</source>
+        <translation>Теперь этот терминал относится к магазину:</translation>
     </message>
     <message>
         <source>This code lets you choose the terminal&apos;s store.</source>

@@ -1711,8 +1711,8 @@
         <translation>Mã đã đăng ký máy trạm này.</translation>
     </message>
     <message>
-        <source>This terminal now belongs to: %1</source>
-        <translation>Máy trạm này giờ thuộc về: %1</translation>
+        <source>This terminal now belongs to the store:</source>
+        <translation>Máy trạm này giờ thuộc về cửa hàng:</translation>
     </message>
     <message>
         <source>This code lets you choose the terminal&apos;s store.</source>

@@ -12,6 +12,10 @@ from PySide6.QtGui import QImage
 VIEWS = [
     "dashboard.png",
     "dashboard_page.png",
+    "first_run_code.png",
+    "first_run_hub.png",
+    "first_run_sign_in.png",
+    "first_run_store.png",
     "followup_composer.png",
     "followup_sms.png",
     "inventory.png",

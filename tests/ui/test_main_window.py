@@ -145,6 +145,10 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
     assert sorted(p.name for p in paths) == [
         "dashboard.png",
         "dashboard_page.png",
+        "first_run_code.png",
+        "first_run_hub.png",
+        "first_run_sign_in.png",
+        "first_run_store.png",
         "followup_composer.png",
         "followup_sms.png",
         "inventory.png",
