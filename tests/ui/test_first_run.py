@@ -15,12 +15,19 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from clienteling.cli import main
+from clienteling.domain.errors import EnrollmentRefusedError, HubTlsError
 from clienteling.hub import enrollment
 from clienteling.hub.clock import utc_now
 from clienteling.hub.db import make_engine, write_tx
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import KeyringSecretStore
-from clienteling.ui.first_run import CODE_PAGE, SIGN_IN_PAGE, STORE_PAGE, FirstRunWizard
+from clienteling.ui.first_run import (
+    CODE_PAGE,
+    SIGN_IN_PAGE,
+    STORE_PAGE,
+    FirstRunWizard,
+    first_run_error_text,
+)
 from clienteling.ui.operations import wait_for_all
 
 from .conftest import type_text
@@ -154,3 +161,13 @@ def test_unreachable_addresses_and_a_missing_keyring_are_sentences(
         keyring.set_keyring(previous)
     assert "plain file" in page.status_label.text()
     assert wizard.currentId() != CODE_PAGE  # no way on without a keyring
+
+
+def test_tls_and_refusal_reasons_are_sentences_that_say_what_to_do() -> None:
+    self_signed = first_run_error_text(HubTlsError("x", reason="self_signed"))
+    assert "self-signed" in self_signed and "IT support" in self_signed
+    assert "expired" in first_run_error_text(HubTlsError("x", reason="expired"))
+    used = first_run_error_text(EnrollmentRefusedError("x", hub_code="enrollment_code_used"))
+    assert "already used" in used and "new one" in used
+    wait = first_run_error_text(EnrollmentRefusedError("x", hub_code="too_many_attempts"))
+    assert "Wait a few minutes" in wait
