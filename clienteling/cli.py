@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="clienteling",
         description=(
             "Clienteling for store associates. Without a sub-command, starts the desktop app "
-            "(first run: connect to a hub and sign in)."
+            "(first run: connect to a hub, enroll with a one-time code, sign in)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"clienteling {__version__}")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from clienteling.domain.errors import EnrollmentRefusedError, HubError
 from clienteling.protocol.enrollment import EnrollRequest
-from clienteling.store.meta import get_meta, set_meta
+from clienteling.store.meta import delete_meta, get_meta, set_meta
 from clienteling.sync.hub_check import HubCheck as HubCheck  # for the UI (it may not import sync)
 
 if TYPE_CHECKING:
@@ -75,3 +75,7 @@ def enroll_terminal(
 def stored_enrollment(db: Database) -> Enrollment | None:
     raw = get_meta(db, _ENROLLMENT_KEY)
     return Enrollment(**json.loads(raw)) if raw else None
+
+
+def forget_stored_enrollment(db: Database) -> None:
+    delete_meta(db, _ENROLLMENT_KEY)

@@ -58,7 +58,12 @@ from clienteling.sync.hub_check import HubCheck, check_hub
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
-from clienteling.terminal.enrollment import Enrollment, enroll_terminal, stored_enrollment
+from clienteling.terminal.enrollment import (
+    Enrollment,
+    enroll_terminal,
+    forget_stored_enrollment,
+    stored_enrollment,
+)
 
 if TYPE_CHECKING:
     import httpx
@@ -806,3 +811,8 @@ class Terminal:
     def enrollment(self) -> Enrollment | None:
         """The store this terminal was enrolled for, as remembered in the cache."""
         return stored_enrollment(self._db.get())
+
+    def forget_enrollment(self) -> None:
+        """Drop the device secret (a revoked or reset terminal goes back to enrollment)."""
+        self._secrets.delete(self._device_secret_key())
+        forget_stored_enrollment(self._db.get())

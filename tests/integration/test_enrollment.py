@@ -76,6 +76,9 @@ def test_enroll_keeps_the_secret_in_the_keyring_and_sign_in_presents_it(
     with pytest.raises(EnrollmentRefusedError) as refused:
         terminal.enroll(code)
     assert refused.value.hub_code == "enrollment_code_used"
+    terminal.forget_enrollment()
+    assert not terminal.is_enrolled() and terminal.enrollment() is None
+    assert not any("device_secret" in key for _svc, key in memory_keyring.values)
 
 
 def test_without_a_keyring_enrolling_fails_clearly_and_keeps_the_code(

@@ -171,3 +171,24 @@ def test_tls_and_refusal_reasons_are_sentences_that_say_what_to_do() -> None:
     assert "already used" in used and "new one" in used
     wait = first_run_error_text(EnrollmentRefusedError("x", hub_code="too_many_attempts"))
     assert "Wait a few minutes" in wait
+
+
+def test_an_enrolled_terminal_starts_without_the_wizard(
+    hub_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], opened: list[Terminal]
+) -> None:
+    from clienteling.ui.first_run import first_run_terminal
+
+    def open_terminal(url: str) -> Terminal:
+        terminal = Terminal(data_dir=tmp_path / "t", hub_url=url, secrets=KeyringSecretStore())
+        opened.append(terminal)
+        return terminal
+
+    first = open_terminal(hub_url)
+    first.enroll(_code(tmp_path, capsys))
+    remembered: list[str] = []
+    started = first_run_terminal(
+        hub_url=hub_url, open_terminal=open_terminal, remember=remembered.append
+    )
+    assert started is not None and started is not first  # opened again, no wizard shown
+    assert started.is_enrolled() and started.enrollment() == first.enrollment()
+    assert remembered == []
