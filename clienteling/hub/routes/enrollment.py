@@ -76,13 +76,12 @@ def create_enrollment_code(
 
 @router.get("/enrollment-codes")
 def list_enrollment_codes(hub: HubDep, _admin: AdminDep) -> list[EnrollmentCodePublic]:
-    """Codes still usable or made in the last 30 days, newest first (a handful a week)."""
+    """Codes made in the last 30 days (every code still usable among them: none lasts
+    longer), newest first; a handful a week."""
     since = iso(utc_now() - enrollment.MAX_TTL)
     query = (
         sa.select(enrollment_codes)
-        .where(
-            sa.or_(enrollment_codes.c.created_at >= since, enrollment_codes.c.expires_at > since)
-        )
+        .where(enrollment_codes.c.created_at >= since)
         .order_by(enrollment_codes.c.created_at.desc(), enrollment_codes.c.id.desc())
         .limit(500)
     )
