@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="clienteling",
         description=(
             "Clienteling for store associates. Without a sub-command, starts the desktop app "
-            "(first run: connect to a hub and sign in)."
+            "(first run: connect to a hub, enroll with a one-time code, sign in)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"clienteling {__version__}")
@@ -107,6 +107,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_privacy_commands(hub_commands)
+    enroll_code = hub_commands.add_parser(
+        "enroll-code",
+        help="make a one-time code that enrolls a new terminal for a store",
+        description=(
+            "Print a one-time enrollment code (e.g. K7PQ-3MZX-W9RT) for a store; the hub "
+            "keeps only its hash. Type it into the terminal's first-run wizard."
+        ),
+    )
+    enroll_code.add_argument(
+        "--store", required=True, help="the store: its id, its exact name or its number (1 = first)"
+    )
+    enroll_code.add_argument(
+        "--db", default=argparse.SUPPRESS, help="SQLite file path or PostgreSQL URL"
+    )
+    enroll_code.add_argument(
+        "--expires", default="24h", help="how long the code is valid: 24h, 90m, 7d (default 24h)"
+    )
+    _add_config_command(commands)
 
     commands.add_parser(
         "sync",
@@ -156,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             seed=args.seed,
             user=args.user,
         )
+    if args.command == "config":
+        return _config(args)
     if args.command == "sync":
         from clienteling.headless import run_sync
 
@@ -163,6 +183,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clienteling.desktop import run_desktop_app
 
     return run_desktop_app(_terminal_settings(args), argv=sys.argv[:1])
+
+
+def _add_config_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    config = commands.add_parser(
+        "config",
+        help="check the terminal's configuration file",
+        description="The terminal's configuration (config.toml and CLIENTELING_* variables).",
+    )
+    config_commands = config.add_subparsers(dest="config_command", metavar="CONFIG_COMMAND")
+    config_commands.add_parser(
+        "check",
+        help="validate the configuration and show the effective values",
+        description=(
+            "Validate config.toml (unknown keys, bad values, data directory, hub address) "
+            "and print every effective value with where it comes from (file, env or "
+            "default). Exits 1 when something is wrong."
+        ),
+    )
+
+
+def _config(args: argparse.Namespace) -> int:
+    from clienteling.terminal.config_check import run_config_check
+
+    if args.config_command != "check":
+        print("usage: clienteling config check", file=sys.stderr)
+        return 2
+    return run_config_check()
 
 
 def _terminal_settings(args: argparse.Namespace) -> TerminalSettings:
@@ -189,6 +236,12 @@ def _hub(args: argparse.Namespace) -> int:
         return _replay(args, HubSettings(**overrides))
     if args.hub_command in ("privacy-export", "privacy-erase"):
         return _privacy(args, HubSettings(**overrides))
+    if args.hub_command == "enroll-code":
+        from clienteling.hub.enroll_command import make_enrollment_code
+
+        return make_enrollment_code(
+            HubSettings(**overrides), store=args.store, expires=args.expires
+        )
     run_hub(settings=HubSettings(**overrides), demo_data=args.demo_data, seed=args.seed)
     return 0
 

@@ -14,38 +14,33 @@ log = logging.getLogger(__name__)
 
 
 def run_desktop_app(settings: TerminalSettings, *, argv: Sequence[str]) -> int:
-    """First run asks for the hub's address and remembers it; then sign-in, first sync
-    with progress, and the window. A cache that cannot be opened is reported and left as
-    it is."""
-    from PySide6.QtWidgets import QMessageBox
-
+    """First run (no hub address, or a terminal neither enrolled nor signed in): the
+    first-run wizard (`ui.first_run`); then sign-in when needed, first sync with progress,
+    and the window. A cache that cannot be opened is reported and left as it is."""
     from clienteling.ui.app import create_application, run_desktop
-    from clienteling.ui.errors import error_text, log_error
-    from clienteling.ui.sign_in import ask_hub_url
+    from clienteling.ui.first_run import first_run_terminal
 
     create_application(argv, lang=settings.lang)
-    hub_url = settings.hub_url
-    if not hub_url:
-        hub_url = ask_hub_url(None)
-        if not hub_url:
-            return 1
-        log.info("hub address saved to %s", remember_hub_url(hub_url))
-    try:
-        terminal = Terminal(
+
+    def open_terminal(hub_url: str) -> Terminal:
+        return Terminal(
             data_dir=settings.data_dir,
             hub_url=hub_url,
             secrets=KeyringSecretStore(),
             encrypt_cache=True,
         )
-    except ClientelingError as exc:
-        log_error(exc)
-        QMessageBox.critical(None, "Clienteling", error_text(exc))
+
+    terminal = first_run_terminal(
+        hub_url=settings.hub_url, open_terminal=open_terminal, remember=remember_hub_url
+    )
+    if terminal is None:
         return 1
     try:
-        try:
-            terminal.restore_session()
-        except ClientelingError as exc:
-            log.info("no session restored: %s", exc)
+        if terminal.session is None:
+            try:
+                terminal.restore_session()
+            except ClientelingError as exc:
+                log.info("no session restored: %s", exc)
         return run_desktop(terminal, first_sync=True)
     finally:
         terminal.close()

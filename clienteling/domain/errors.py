@@ -113,3 +113,38 @@ class CacheInUseError(ClientelingError):
     (turning a plaintext cache into an encrypted one); nothing was changed."""
 
     code = "cache_in_use"
+
+
+# -- enrollment ------------------------------------------------------------------------
+
+
+class HubTlsError(HubUnreachableError):
+    """The hub's secure connection could not be trusted or set up. `reason`: expired,
+    self_signed, untrusted, hostname, handshake or other."""
+
+    code = "hub_tls"
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class EnrollmentRefusedError(ClientelingError):
+    """The hub refused the enrollment code; `hub_code` says why (enrollment_code_invalid,
+    _used, _expired, _revoked, wrong_store, device_revoked, too_many_attempts)."""
+
+    code = "enrollment_refused"
+
+    def __init__(self, message: str, *, hub_code: str) -> None:
+        super().__init__(message)
+        self.hub_code = hub_code
+
+
+class StoreChoiceNeededError(ClientelingError):
+    """The code lets the terminal choose its store: `stores` are (id, name) to pick from."""
+
+    code = "store_required"
+
+    def __init__(self, message: str, *, stores: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.stores = stores

@@ -28,6 +28,7 @@ from clienteling.hub.routes import (
     demo_outbox,
     device_wipe,
     devices,
+    enrollment,
     followup_admin,
     followup_pages,
     health,
@@ -113,6 +114,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         followup_admin.router,
         delivery_receipts.router,
         privacy.router,
+        enrollment.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's

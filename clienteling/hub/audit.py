@@ -27,6 +27,10 @@ STATS_DRILLDOWN = "stats.drilldown"
 DEVICE_WIPED = "device.wiped"
 CUSTOMER_EXPORT = "customer.export"
 CUSTOMER_ERASE = "customer.erase"
+ENROLLMENT_CODE_CREATE = "enrollment_code.create"
+ENROLLMENT_CODE_REVOKE = "enrollment_code.revoke"
+DEVICE_ENROLL = "device.enroll"
+DEVICE_ENROLL_REFUSED = "device.enroll.refused"
 
 
 def record(

@@ -119,6 +119,17 @@ class HubSettings(BaseSettings):
     sign_in_max_failures_per_address: int = Field(
         default=30, description="Failed sign-ins per client address in the window before 429."
     )
+    # Enrollment (`hub.enrollment`): one-time codes for new terminals.
+    allow_unenrolled_sign_in: bool = Field(
+        default=True,
+        description="Terminals that were never enrolled may still sign in; set false on a "
+        "store rollout so only enrolled terminals (with their device secret) sign in.",
+    )
+    enroll_max_failures_per_address: int = Field(
+        default=10,
+        description="Wrong, used or expired enrollment codes per client address in the "
+        "sign-in window before 429.",
+    )
     max_body_bytes: int = Field(
         default=4_194_304, description="Larger request bodies are refused (413)."
     )

@@ -544,3 +544,33 @@ customer_erasures = sa.Table(
 )
 """Customers erased on request (`hub.erasure`): only the id (a random UUID), who and when,
 so a late mutation or webhook naming the id is refused instead of recreating the person."""
+# -- enrollment ------------------------------------------------------------------------
+
+enrollment_codes = sa.Table(
+    "enrollment_codes",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("code_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=True),
+    sa.Column("created_by", ID, nullable=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Column("used_at", TIME, nullable=True),
+    sa.Column("used_by_device", ID, nullable=True),
+    sa.Column("revoked_at", TIME, nullable=True),
+)
+"""One-time codes an admin makes to enroll a terminal (`hub.enrollment`), stored only as
+a hash. `store_id` None: the enrolling terminal chooses its store. `created_by` None:
+made with the CLI on the hub's own machine."""
+
+device_enrollments = sa.Table(
+    "device_enrollments",
+    metadata,
+    sa.Column("device_id", ID, sa.ForeignKey("devices.id"), primary_key=True),
+    sa.Column("secret_hash", sa.String(64), nullable=False),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("code_id", ID, sa.ForeignKey("enrollment_codes.id"), nullable=False),
+    sa.Column("enrolled_at", TIME, nullable=False),
+)
+"""An enrolled terminal: the hash of its device secret (sign-in presents the secret) and
+the store it was enrolled for."""

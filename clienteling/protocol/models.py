@@ -42,6 +42,11 @@ class SignInRequest(_Request):
         max_length=64, description="The terminal's stable id (a UUID made at first run)."
     )
     protocol_version: int = PROTOCOL_VERSION
+    device_secret: str | None = Field(
+        default=None,
+        max_length=200,
+        description="An enrolled terminal's secret (`/devices/enroll`); required once enrolled.",
+    )
 
 
 class AssociateInfo(BaseModel):

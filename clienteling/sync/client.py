@@ -22,9 +22,11 @@ from clienteling.domain.errors import (
     HubUnreachableError,
     SessionExpiredError,
     SignInError,
+    StoreChoiceNeededError,
     UpdateNeededError,
 )
 from clienteling.protocol.dashboard import DrillDown, StoreDashboard
+from clienteling.protocol.enrollment import EnrollRequest, EnrollResponse, HubInfo
 from clienteling.protocol.models import (
     ErrorBody,
     PullRequest,
@@ -90,6 +92,14 @@ class HubClient:
         # Probed every few seconds while offline: a failure is not worth a log line each time.
         response = self._send("GET", "/healthz", token=None, body=None, quiet=True)
         return response.status_code == 200
+
+    def hub_info(self) -> HubInfo:
+        """The hub's version and protocol range (`/healthz`), before enrolling."""
+        return self._call("/healthz", None, HubInfo, token=None)
+
+    def enroll(self, request: EnrollRequest) -> EnrollResponse:
+        """Trade a one-time code for a device secret (HubError with the hub's code)."""
+        return self._call("/api/v1/devices/enroll", request, EnrollResponse, token=None)
 
     def sign_in(self, request: SignInRequest) -> SignInResponse:
         return self._call("/api/v1/auth/sign-in", request, SignInResponse, token=None)
@@ -241,4 +251,8 @@ def _error(response: httpx.Response) -> Exception:
         last = (body.detail or {}).get("last_mutation_id")
         if isinstance(last, int):
             return MutationGapError(body.message, last_mutation_id=last, status=status)
+    if status == 409 and body.code == "store_required":
+        offered = (body.detail or {}).get("stores") or []
+        stores = [(str(s["id"]), str(s["name"])) for s in offered if isinstance(s, dict)]
+        return StoreChoiceNeededError(body.message, stores=stores)
     return HubError(body.message, hub_code=body.code, status=status)

@@ -56,11 +56,18 @@ from clienteling.store.state import all_ready
 from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
+from clienteling.sync.hub_check import HubCheck, check_hub
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.cache_key import cache_key, forget_cache_key
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.customer_export import write_export
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
+from clienteling.terminal.enrollment import (
+    Enrollment,
+    enroll_terminal,
+    forget_stored_enrollment,
+    stored_enrollment,
+)
 from clienteling.terminal.wipe import wipe_files
 
 if TYPE_CHECKING:
@@ -171,7 +178,12 @@ class Terminal:
 
     def sign_in(self, username: str, password: str) -> Session:
         """Sign in on the hub; the token goes to `secrets`. SignInError, HubUnreachableError."""
-        request = SignInRequest(username=username, password=password, device_id=self.device_id)
+        request = SignInRequest(
+            username=username,
+            password=password,
+            device_id=self.device_id,
+            device_secret=self._device_secret(),
+        )
         answer = self._talk(lambda: self._client.sign_in(request))
         session = Session(
             associate_id=answer.associate.id,
@@ -820,8 +832,9 @@ class Terminal:
     # -- privacy: revoked terminal -> final push -> wipe --------------------------------
 
     def _device_secret_keys(self) -> list[str]:
-        """Every keyring entry of this device (the wipe deletes them all)."""
-        return [self._token_key(), self._refresh_key()]
+        """Every keyring entry of this device (the wipe deletes them all; the enrollment's
+        device secret too: a wiped terminal enrolls anew)."""
+        return [self._token_key(), self._refresh_key(), self._device_secret_key()]
 
     def _after_revocation(self, token: str, *, discard_unsent: bool) -> NoReturn:
         """The hub revoked this terminal (inside `sync_once`, holding the sync lock).
@@ -890,3 +903,49 @@ class Terminal:
             fresh = self._refresh_access_token()
             data = self._talk(lambda: self._client.customer_export(fresh, customer_id))
         return write_export(path, data)
+
+    # -- enrollment --------------------------------------------------------------------
+
+    @staticmethod
+    def check_hub(url: str, *, transport: httpx.BaseTransport | None = None) -> HubCheck:
+        """First run, before a terminal exists: does `url` answer as a hub this app can
+        talk to? ValidationError, HubTlsError, HubUnreachableError, UpdateNeededError."""
+        return check_hub(url, transport=transport)
+
+    def _device_secret_key(self) -> str:
+        return f"device_secret:{self.hub_url}:{self.device_id}"
+
+    def _device_secret(self) -> str | None:
+        """The enrolled terminal's secret (keyring only). SecretStoreUnavailableError."""
+        return self._secrets.get(self._device_secret_key())
+
+    def is_enrolled(self) -> bool:
+        """Whether this terminal holds a device secret for its hub (keyring only; raises
+        SecretStoreUnavailableError when there is no keyring, never reads a file)."""
+        return self._device_secret() is not None
+
+    def enroll(self, code: str, *, store_id: str | None = None) -> Enrollment:
+        """Trade a one-time code for a device secret, kept in the keyring. The keyring is
+        checked first, so a code is never spent on a terminal that could not keep the
+        secret. EnrollmentRefusedError (with the hub's reason), StoreChoiceNeededError
+        (the code lets the terminal choose: call again with `store_id`),
+        SecretStoreUnavailableError, HubUnreachableError."""
+        self._device_secret()  # no keyring: fail before the code is used up
+        return enroll_terminal(
+            self._client,
+            self._secrets,
+            self._db.get(),
+            code=code,
+            device_id=self.device_id,
+            store_id=store_id,
+            secret_key=self._device_secret_key(),
+        )
+
+    def enrollment(self) -> Enrollment | None:
+        """The store this terminal was enrolled for, as remembered in the cache."""
+        return stored_enrollment(self._db.get())
+
+    def forget_enrollment(self) -> None:
+        """Drop the device secret (a revoked or reset terminal goes back to enrollment)."""
+        self._secrets.delete(self._device_secret_key())
+        forget_stored_enrollment(self._db.get())

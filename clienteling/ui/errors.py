@@ -7,6 +7,7 @@ a bug: the user sees a short apology, the traceback goes to the log, never to th
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -37,6 +38,8 @@ def error_text(exc: BaseException) -> str:
             "The hub cannot be reached. Check the network connection; your work is kept "
             "on this terminal and will be sent when the connection is back.",
         )
+    if code == "hub_error" and isinstance(exc, HubError) and exc.hub_code in _ENROLLMENT_CODES:
+        return _enrollment_sign_in_text(exc.hub_code)
     if code == "hub_error" and isinstance(exc, HubError):
         return QCoreApplication.translate(
             "Errors",
@@ -86,10 +89,14 @@ def error_text(exc: BaseException) -> str:
             "task. Close it, then start Clienteling again.",
         )
     if code == "keyring_unavailable":
-        return QCoreApplication.translate(
-            "Errors",
-            "This computer has no password store (keyring) for the sign-in. Ask your IT "
-            "support to enable the system keyring, then start Clienteling again.",
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "This computer has no usable password store (keyring), so Clienteling "
+                "cannot keep its sign-in safe; it never saves it in a plain file instead.",
+            )
+            + " "
+            + keyring_help()
         )
     if code == "invalid_input":
         return QCoreApplication.translate(
@@ -103,6 +110,49 @@ def error_text(exc: BaseException) -> str:
         "Errors",
         "Something went wrong. Try again; if it keeps happening, restart the app and "
         "tell your manager.",
+    )
+
+
+_ENROLLMENT_CODES = frozenset({"device_not_enrolled", "device_secret_invalid", "wrong_store"})
+
+
+def _enrollment_sign_in_text(hub_code: str) -> str:
+    """Sign-in refused because of this terminal's enrollment (`hub.enrollment`)."""
+    if hub_code == "wrong_store":
+        return QCoreApplication.translate(
+            "Errors",
+            "This terminal is enrolled for another store. Sign in at a terminal of your store.",
+        )
+    if hub_code == "device_not_enrolled":
+        return QCoreApplication.translate(
+            "Errors",
+            "This terminal is not enrolled. Restart Clienteling and enter the enrollment "
+            "code from your administrator.",
+        )
+    return QCoreApplication.translate(
+        "Errors",
+        "This terminal's enrollment is no longer valid. Ask your administrator for a new "
+        "enrollment code.",
+    )
+
+
+def keyring_help() -> str:
+    """How to get a working keyring on this system."""
+    if sys.platform == "darwin":
+        return QCoreApplication.translate(
+            "Errors",
+            "Open Keychain Access and unlock the login keychain, then start Clienteling again.",
+        )
+    if sys.platform.startswith("win"):
+        return QCoreApplication.translate(
+            "Errors",
+            "Make sure the Windows Credential Manager service is running, then start "
+            "Clienteling again.",
+        )
+    return QCoreApplication.translate(
+        "Errors",
+        "Install and unlock a Secret Service keyring (GNOME Keyring, package "
+        "gnome-keyring, or KWallet), then start Clienteling again.",
     )
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QWidget
 
+from clienteling.terminal.enrollment import Enrollment
 from clienteling.terminal.facade import Session, SyncStatus, Terminal
 from clienteling.ui.dashboard_view import DashboardView
+from clienteling.ui.first_run import CODE_PAGE, SIGN_IN_PAGE, STORE_PAGE, FirstRunWizard
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.metric_help import funnel_step_label
 from clienteling.ui.operations import run_in_background
@@ -96,6 +98,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     paths += _visit_views(win, out_dir)
     paths.append(_shortcut_help(win, out_dir / "shortcuts.png"))
+    paths += _first_run(win, out_dir)
     paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
     return paths
 
@@ -186,6 +189,43 @@ def _shortcut_help(win: MainWindow, path: Path) -> Path:
         return _grab(dialog, path)
     finally:
         dialog.close()
+
+
+def _first_run(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The first-run wizard's pages on the demo hub. The address check is real; the code
+    page shows a typed code that is not sent, and the store page the store a code would
+    have enrolled (the demo terminal is signed in, not enrolled)."""
+    terminal = win.terminal
+    wizard = FirstRunWizard(open_terminal=lambda _url: terminal, terminal=terminal, parent=win)
+    wizard.resize(640, 440)
+    wizard.show()
+    paths = [_grab(wizard, out_dir / "first_run_hub.png")]
+    try:
+        wizard.next()  # checks the hub on the network worker, then moves on by itself
+        wait_until(lambda: wizard.currentId() == CODE_PAGE)
+        wizard.code_page.code_edit.setText("K7PQ-3MZX-W9RT")
+        paths.append(_grab(wizard, out_dir / "first_run_code.png"))
+        session = terminal.session
+        wizard.enrollment = Enrollment(
+            store_id=(session.store_id if session else None) or "",
+            store_name=(session.store_name if session else None) or "",
+            enrolled_at="",
+        )
+        wizard.code_page._passed = True
+        wizard.next()
+        wait_until(lambda: wizard.currentId() == STORE_PAGE)
+        paths.append(_grab(wizard, out_dir / "first_run_store.png"))
+        wizard.next()
+        wait_until(lambda: wizard.currentId() == SIGN_IN_PAGE)
+        form = wizard.sign_in_page.form
+        if form is not None:
+            form.user_edit.setText("demo-associate")
+        paths.append(_grab(wizard, out_dir / "first_run_sign_in.png"))
+    finally:
+        wizard.terminal = None  # the window's terminal: not the wizard's to close
+        wizard.close()
+        wizard.deleteLater()
+    return paths
 
 
 DASHBOARD_USER = ("demo-manager", "demo")

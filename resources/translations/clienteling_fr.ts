@@ -1,5 +1,37 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Enroll this terminal</source>
+        <translation>Enregistrer ce poste</translation>
+    </message>
+    <message>
+        <source>Type the one-time enrollment code your administrator made for this store (on the hub: clienteling hub enroll-code).</source>
+        <translation>Saisissez le code d’enregistrement à usage unique que votre administrateur a créé pour ce magasin (sur le hub : clienteling hub enroll-code).</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code</source>
+        <translation>&amp;Code d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Code d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>Saisissez le code d’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
 <context>
     <name>ConnectDialog</name>
     <message>
@@ -407,7 +439,7 @@
         <translation>Montant</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer's profile.</source>
+        <source>Enter or double-click opens the customer&apos;s profile.</source>
         <translation>Entrée ou un double-clic ouvre la fiche du client.</translation>
     </message>
     <message>
@@ -474,8 +506,8 @@
         <translation>Clienteling utilise déjà les données de ce terminal dans une autre fenêtre ou tâche. Fermez-la, puis relancez Clienteling.</translation>
     </message>
     <message>
-        <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
-        <translation>Cet ordinateur n’a pas de trousseau de mots de passe (keyring) pour la connexion. Demandez à votre support informatique d’activer le trousseau du système, puis relancez Clienteling.</translation>
+        <source>This computer has no usable password store (keyring), so Clienteling cannot keep its sign-in safe; it never saves it in a plain file instead.</source>
+        <translation>Cet ordinateur n’a pas de trousseau de mots de passe (keyring) utilisable : Clienteling ne peut donc pas garder la connexion en sécurité, et ne l’enregistre jamais dans un simple fichier à la place.</translation>
     </message>
     <message>
         <source>Some of what you entered is not valid. Check it and try again.</source>
@@ -490,8 +522,118 @@
         <translation>Une erreur s’est produite. Réessayez ; si cela se reproduit, redémarrez l’application et prévenez votre responsable.</translation>
     </message>
     <message>
+        <source>This terminal is enrolled for another store. Sign in at a terminal of your store.</source>
+        <translation>Ce poste est enregistré pour un autre magasin. Connectez-vous sur un poste de votre magasin.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled. Restart Clienteling and enter the enrollment code from your administrator.</source>
+        <translation>Ce poste n’est pas enregistré. Redémarrez Clienteling et saisissez le code d’enregistrement fourni par votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <translation>L’enregistrement de ce poste n’est plus valide. Demandez un nouveau code d’enregistrement à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Open Keychain Access and unlock the login keychain, then start Clienteling again.</source>
+        <translation>Ouvrez Trousseaux d’accès et déverrouillez le trousseau « session », puis relancez Clienteling.</translation>
+    </message>
+    <message>
+        <source>Make sure the Windows Credential Manager service is running, then start Clienteling again.</source>
+        <translation>Vérifiez que le service Gestionnaire d’identification de Windows est démarré, puis relancez Clienteling.</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring, package gnome-keyring, or KWallet), then start Clienteling again.</source>
+        <translation>Installez et déverrouillez un trousseau Secret Service (GNOME Keyring, paquet gnome-keyring, ou KWallet), puis relancez Clienteling.</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>The hub&apos;s security certificate has expired.</source>
+        <translation>Le certificat de sécurité du hub a expiré.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
+        <translation>Le certificat de sécurité du hub n’est pas encore valide (vérifiez la date de cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
+        <translation>Le certificat de sécurité du hub est auto-signé : cet ordinateur ne peut pas s’y fier.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
+        <translation>Le certificat de sécurité du hub a été émis par une autorité que cet ordinateur ne reconnaît pas.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is for another address.</source>
+        <translation>Le certificat de sécurité du hub correspond à une autre adresse.</translation>
+    </message>
+    <message>
+        <source>A secure (https) connection to the hub could not be set up.</source>
+        <translation>Impossible d’établir une connexion sécurisée (https) avec le hub.</translation>
+    </message>
+    <message>
+        <source>Check the address with your IT support; do not continue on a connection that cannot be trusted.</source>
+        <translation>Vérifiez l’adresse avec votre support informatique ; ne continuez pas sur une connexion qui n’est pas digne de confiance.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is not valid. Check it (letters and digits, e.g. K7PQ-3MZX-W9RT) or ask your administrator for a new one.</source>
+        <translation>Ce code d’enregistrement n’est pas valide. Vérifiez-le (lettres et chiffres, par ex. K7PQ-3MZX-W9RT) ou demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was already used: each code enrolls one terminal. Ask your administrator for a new one.</source>
+        <translation>Ce code d’enregistrement a déjà servi : chaque code n’enregistre qu’un poste. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired. Ask your administrator for a new one.</source>
+        <translation>Ce code d’enregistrement a expiré. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was withdrawn. Ask your administrator for a new one.</source>
+        <translation>Ce code d’enregistrement a été retiré. Demandez-en un nouveau à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is for another store.</source>
+        <translation>Ce code d’enregistrement est destiné à un autre magasin.</translation>
+    </message>
+    <message>
+        <source>This store is not known to the hub any more.</source>
+        <translation>Ce magasin n’est plus connu du hub.</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal. Ask them to reset and enroll it again.</source>
+        <translation>Un administrateur a révoqué ce poste. Demandez-lui de le réinitialiser et de l’enregistrer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes were tried from this terminal. Wait a few minutes, then try again.</source>
+        <translation>Trop de codes erronés ont été essayés depuis ce poste. Patientez quelques minutes, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Something answers at this address, but it is not a Clienteling hub. Check the address.</source>
+        <translation>Quelque chose répond à cette adresse, mais ce n’est pas un hub Clienteling. Vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. It looks like https://hub.example.com</source>
+        <translation>Ce n’est pas une adresse de hub. Elle ressemble à https://hub.example.com</translation>
+    </message>
+    <message>
+        <source>Nothing answers at this address. Check it and the network connection, then try again.</source>
+        <translation>Rien ne répond à cette adresse. Vérifiez-la ainsi que la connexion réseau, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Clienteling</source>
+        <translation>Configurer Clienteling</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
     </message>
 </context>
 <context>
@@ -525,7 +667,7 @@
     </message>
     <message>
         <source>Queue follow-up (Ctrl+Enter)</source>
-        <translation>Mettre en file d'envoi (Ctrl+Entrée)</translation>
+        <translation>Mettre en file d&apos;envoi (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Message</source>
@@ -561,7 +703,7 @@
     </message>
     <message>
         <source>This customer is not on this terminal yet: sync first.</source>
-        <translation>Ce client n'est pas encore sur ce poste : synchronisez d'abord.</translation>
+        <translation>Ce client n&apos;est pas encore sur ce poste : synchronisez d&apos;abord.</translation>
     </message>
     <message>
         <source>Follow-up for %1</source>
@@ -573,7 +715,7 @@
     </message>
     <message>
         <source>The customer agreed to no channel: no follow-up can be sent.</source>
-        <translation>Le client n'a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
+        <translation>Le client n&apos;a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
     </message>
     <message>
         <source>Online cart</source>
@@ -612,7 +754,7 @@
     </message>
     <message>
         <source>No follow-up yet.</source>
-        <translation>Aucun suivi pour l'instant.</translation>
+        <translation>Aucun suivi pour l&apos;instant.</translation>
     </message>
     <message>
         <source>[pending sync]</source>
@@ -631,11 +773,11 @@
     </message>
     <message>
         <source>Your cart is available here today</source>
-        <translation>Votre panier est disponible ici aujourd'hui</translation>
+        <translation>Votre panier est disponible ici aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Delivery and packaging check-in</source>
-        <translation>Avis sur la livraison et l'emballage</translation>
+        <translation>Avis sur la livraison et l&apos;emballage</translation>
     </message>
     <message>
         <source>Birthday</source>
@@ -659,7 +801,7 @@
     </message>
     <message>
         <source>No email address</source>
-        <translation>Pas d'adresse e-mail</translation>
+        <translation>Pas d&apos;adresse e-mail</translation>
     </message>
     <message>
         <source>No phone number</source>
@@ -667,7 +809,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>En file d'envoi</translation>
+        <translation>En file d&apos;envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -695,11 +837,11 @@
     </message>
     <message>
         <source>Not sent: no consent at sending time</source>
-        <translation>Non envoyé : pas de consentement au moment de l'envoi</translation>
+        <translation>Non envoyé : pas de consentement au moment de l&apos;envoi</translation>
     </message>
     <message>
         <source>Not sent: failed</source>
-        <translation>Non envoyé : échec de l'envoi</translation>
+        <translation>Non envoyé : échec de l&apos;envoi</translation>
     </message>
     <message>
         <source>Sending interrupted: to be checked</source>
@@ -727,6 +869,37 @@
     <message>
         <source>Stage</source>
         <translation>Étape</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Connect to the hub</source>
+        <translation>Se connecter au hub</translation>
+    </message>
+    <message>
+        <source>Enter the hub address your administrator gave you, e.g. https://hub.example.com</source>
+        <translation>Saisissez l’adresse du hub que votre administrateur vous a donnée, par ex. https://hub.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Adresse du &amp;hub</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Adresse du hub</translation>
+    </message>
+    <message>
+        <source>Checking the hub…</source>
+        <translation>Vérification du hub…</translation>
+    </message>
+    <message>
+        <source>Warning: this address uses http:// to another computer, so passwords and customer data would cross the network unencrypted. Use an https:// address if you can; press Next again only if your IT support says this network is private.</source>
+        <translation>Attention : cette adresse utilise http:// vers un autre ordinateur ; les mots de passe et les données clients traverseraient le réseau sans chiffrement. Utilisez une adresse https:// si possible ; n’appuyez à nouveau sur Suivant que si votre support informatique confirme que ce réseau est privé.</translation>
+    </message>
+    <message>
+        <source>Connected: hub version %1.</source>
+        <translation>Connecté : hub version %1.</translation>
     </message>
 </context>
 <context>
@@ -1060,11 +1233,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
         <translation>Somme de ce que les clients ont gardé de leurs achats au comptoir de ce magasin pendant la période : les articles retournés sont déduits, un achat entièrement retourné compte zéro. Comparé à la période de même durée juste avant et à la moyenne des magasins de l’enseigne.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
         <translation>Achats au comptoir de ce magasin pendant la période, hors achats entièrement retournés. Les jours sont ceux de l’heure locale du magasin.</translation>
     </message>
     <message>
@@ -1108,7 +1281,7 @@
         <translation>Les clients omnicanaux ont acheté en magasin et en ligne (web ou téléphone) ; les clients d’un seul canal dans un seul des deux. La valeur client est la somme de leurs achats nets jusqu’à la fin de la période. Fidélisation : parmi les clients dont le premier achat a au moins 12 mois, la part qui a racheté dans les 12 mois qui ont suivi. À côté, les chiffres publiés par les études du commerce.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
     </message>
     <message>
@@ -1625,6 +1798,52 @@
     </message>
 </context>
 <context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Sign in with your own user name and password.</source>
+        <translation>Connectez-vous avec votre propre nom d’utilisateur et votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <source>&amp;Store of this terminal</source>
+        <translation>&amp;Magasin de ce poste</translation>
+    </message>
+    <message>
+        <source>Store of this terminal</source>
+        <translation>Magasin de ce poste</translation>
+    </message>
+    <message>
+        <source>The code enrolled this terminal.</source>
+        <translation>Le code a enregistré ce poste.</translation>
+    </message>
+    <message>
+        <source>This terminal now belongs to the store:</source>
+        <translation>Ce poste appartient désormais au magasin :</translation>
+    </message>
+    <message>
+        <source>This code lets you choose the terminal&apos;s store.</source>
+        <translation>Ce code vous laisse choisir le magasin du poste.</translation>
+    </message>
+    <message>
+        <source>Choose the store this terminal stands in.</source>
+        <translation>Choisissez le magasin où se trouve ce poste.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Sync now (F5)</source>
@@ -1797,7 +2016,7 @@
         <translation>Visite de %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store's visits)</source>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
         <translation>Visiteur sans fiche client (compté dans les visites du magasin)</translation>
     </message>
     <message>
@@ -1857,7 +2076,7 @@
         <translation>Enregistrer la visite (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
         <translation>Proposez au client de scanner ce code avec l’appareil photo de son téléphone : un court questionnaire sur la visite du jour s’ouvre, et il peut répondre anonymement.</translation>
     </message>
     <message>

@@ -1,5 +1,37 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Enroll this terminal</source>
+        <translation>Регистрация терминала</translation>
+    </message>
+    <message>
+        <source>Type the one-time enrollment code your administrator made for this store (on the hub: clienteling hub enroll-code).</source>
+        <translation>Введите одноразовый код регистрации, который администратор создал для этого магазина (на хабе: clienteling hub enroll-code).</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Зарегистрировать</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code</source>
+        <translation>&amp;Код регистрации</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Код регистрации</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>Введите код регистрации.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Регистрация…</translation>
+    </message>
+</context>
 <context>
     <name>ConnectDialog</name>
     <message>
@@ -407,7 +439,7 @@
         <translation>Сумма</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer's profile.</source>
+        <source>Enter or double-click opens the customer&apos;s profile.</source>
         <translation>Enter или двойной щелчок открывает профиль клиента.</translation>
     </message>
     <message>
@@ -474,8 +506,8 @@
         <translation>Clienteling уже использует данные этого терминала в другом окне или задаче. Закройте его и снова запустите Clienteling.</translation>
     </message>
     <message>
-        <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
-        <translation>На этом компьютере нет хранилища паролей (keyring) для входа. Попросите ИТ-поддержку включить системное хранилище паролей и снова запустите Clienteling.</translation>
+        <source>This computer has no usable password store (keyring), so Clienteling cannot keep its sign-in safe; it never saves it in a plain file instead.</source>
+        <translation>На этом компьютере нет работающего хранилища паролей (keyring), поэтому Clienteling не может надёжно сохранить вход; в обычный файл он его никогда не записывает.</translation>
     </message>
     <message>
         <source>Some of what you entered is not valid. Check it and try again.</source>
@@ -490,8 +522,118 @@
         <translation>Что-то пошло не так. Попробуйте ещё раз; если ошибка повторяется, перезапустите приложение и сообщите руководителю.</translation>
     </message>
     <message>
+        <source>This terminal is enrolled for another store. Sign in at a terminal of your store.</source>
+        <translation>Этот терминал зарегистрирован за другим магазином. Войдите на терминале своего магазина.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled. Restart Clienteling and enter the enrollment code from your administrator.</source>
+        <translation>Этот терминал не зарегистрирован. Перезапустите Clienteling и введите код регистрации от администратора.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <translation>Регистрация этого терминала больше не действительна. Попросите у администратора новый код регистрации.</translation>
+    </message>
+    <message>
+        <source>Open Keychain Access and unlock the login keychain, then start Clienteling again.</source>
+        <translation>Откройте «Связку ключей» и разблокируйте связку «login», затем снова запустите Clienteling.</translation>
+    </message>
+    <message>
+        <source>Make sure the Windows Credential Manager service is running, then start Clienteling again.</source>
+        <translation>Убедитесь, что служба «Диспетчер учётных данных» Windows запущена, затем снова запустите Clienteling.</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring, package gnome-keyring, or KWallet), then start Clienteling again.</source>
+        <translation>Установите и разблокируйте хранилище Secret Service (GNOME Keyring, пакет gnome-keyring, или KWallet), затем снова запустите Clienteling.</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>The hub&apos;s security certificate has expired.</source>
+        <translation>Срок действия сертификата безопасности хаба истёк.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
+        <translation>Сертификат безопасности хаба ещё не действует (проверьте дату на этом компьютере).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
+        <translation>Сертификат безопасности хаба самоподписанный, поэтому этот компьютер не может ему доверять.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
+        <translation>Сертификат безопасности хаба выдан центром, которому этот компьютер не доверяет.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is for another address.</source>
+        <translation>Сертификат безопасности хаба выдан для другого адреса.</translation>
+    </message>
+    <message>
+        <source>A secure (https) connection to the hub could not be set up.</source>
+        <translation>Не удалось установить защищённое (https) соединение с хабом.</translation>
+    </message>
+    <message>
+        <source>Check the address with your IT support; do not continue on a connection that cannot be trusted.</source>
+        <translation>Проверьте адрес вместе со службой ИТ-поддержки; не продолжайте работу через соединение, которому нельзя доверять.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is not valid. Check it (letters and digits, e.g. K7PQ-3MZX-W9RT) or ask your administrator for a new one.</source>
+        <translation>Этот код регистрации недействителен. Проверьте его (латинские буквы и цифры, например K7PQ-3MZX-W9RT) или попросите у администратора новый.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was already used: each code enrolls one terminal. Ask your administrator for a new one.</source>
+        <translation>Этот код регистрации уже использован: каждый код регистрирует только один терминал. Попросите у администратора новый.</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired. Ask your administrator for a new one.</source>
+        <translation>Срок действия этого кода регистрации истёк. Попросите у администратора новый.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was withdrawn. Ask your administrator for a new one.</source>
+        <translation>Этот код регистрации отозван. Попросите у администратора новый.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is for another store.</source>
+        <translation>Этот код регистрации предназначен для другого магазина.</translation>
+    </message>
+    <message>
+        <source>This store is not known to the hub any more.</source>
+        <translation>Хаб больше не знает этот магазин.</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal. Ask them to reset and enroll it again.</source>
+        <translation>Администратор отозвал этот терминал. Попросите его сбросить терминал и зарегистрировать заново.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes were tried from this terminal. Wait a few minutes, then try again.</source>
+        <translation>С этого терминала введено слишком много неверных кодов. Подождите несколько минут и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Something answers at this address, but it is not a Clienteling hub. Check the address.</source>
+        <translation>По этому адресу что-то отвечает, но это не хаб Clienteling. Проверьте адрес.</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. It looks like https://hub.example.com</source>
+        <translation>Это не адрес хаба. Он выглядит так: https://hub.example.com</translation>
+    </message>
+    <message>
+        <source>Nothing answers at this address. Check it and the network connection, then try again.</source>
+        <translation>По этому адресу никто не отвечает. Проверьте адрес и подключение к сети, затем попробуйте снова.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Clienteling</source>
+        <translation>Настройка Clienteling</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Войти</translation>
     </message>
 </context>
 <context>
@@ -727,6 +869,37 @@
     <message>
         <source>Stage</source>
         <translation>Этап</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Connect to the hub</source>
+        <translation>Подключение к хабу</translation>
+    </message>
+    <message>
+        <source>Enter the hub address your administrator gave you, e.g. https://hub.example.com</source>
+        <translation>Введите адрес хаба, который дал вам администратор, например https://hub.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Адрес &amp;хаба</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Адрес хаба</translation>
+    </message>
+    <message>
+        <source>Checking the hub…</source>
+        <translation>Проверка хаба…</translation>
+    </message>
+    <message>
+        <source>Warning: this address uses http:// to another computer, so passwords and customer data would cross the network unencrypted. Use an https:// address if you can; press Next again only if your IT support says this network is private.</source>
+        <translation>Внимание: этот адрес использует http:// к другому компьютеру, поэтому пароли и данные клиентов будут передаваться по сети без шифрования. По возможности используйте адрес https://; нажимайте «Далее» ещё раз, только если ИТ-поддержка подтверждает, что эта сеть закрытая.</translation>
+    </message>
+    <message>
+        <source>Connected: hub version %1.</source>
+        <translation>Подключено: хаб версии %1.</translation>
     </message>
 </context>
 <context>
@@ -1060,11 +1233,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
         <translation>Сумма того, что клиенты оставили себе из покупок в этом магазине за период: возвращённые товары вычитаются, полностью возвращённая покупка считается нулём. Сравнивается с предыдущим периодом той же длины и со средним по магазинам сети.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
         <translation>Покупки в этом магазине за период, кроме полностью возвращённых. Дни считаются по местному времени магазина.</translation>
     </message>
     <message>
@@ -1108,7 +1281,7 @@
         <translation>Омниканальные клиенты покупали и в магазине, и онлайн (на сайте или по телефону); одноканальные — только одним из способов. Ценность клиента — все его чистые покупки до конца периода. Удержание: доля клиентов, купивших повторно в течение 12 месяцев после первой покупки, среди тех, чья первая покупка была не менее 12 месяцев назад. Рядом — данные опубликованных исследований розничной торговли.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
     </message>
     <message>
@@ -1625,6 +1798,52 @@
     </message>
 </context>
 <context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Sign in with your own user name and password.</source>
+        <translation>Войдите под своим именем пользователя и паролем.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Store</source>
+        <translation>Магазин</translation>
+    </message>
+    <message>
+        <source>&amp;Store of this terminal</source>
+        <translation>&amp;Магазин этого терминала</translation>
+    </message>
+    <message>
+        <source>Store of this terminal</source>
+        <translation>Магазин этого терминала</translation>
+    </message>
+    <message>
+        <source>The code enrolled this terminal.</source>
+        <translation>Терминал зарегистрирован по этому коду.</translation>
+    </message>
+    <message>
+        <source>This terminal now belongs to the store:</source>
+        <translation>Теперь этот терминал относится к магазину:</translation>
+    </message>
+    <message>
+        <source>This code lets you choose the terminal&apos;s store.</source>
+        <translation>Этот код позволяет выбрать магазин терминала.</translation>
+    </message>
+    <message>
+        <source>Choose the store this terminal stands in.</source>
+        <translation>Выберите магазин, в котором стоит этот терминал.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Регистрация…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Sync now (F5)</source>
@@ -1797,7 +2016,7 @@
         <translation>Визит: %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store's visits)</source>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
         <translation>Посетитель без профиля (учитывается в визитах магазина)</translation>
     </message>
     <message>
@@ -1857,7 +2076,7 @@
         <translation>Сохранить визит (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
         <translation>Попросите покупателя отсканировать этот код камерой телефона: откроется короткий опрос о сегодняшнем визите, отвечать можно анонимно.</translation>
     </message>
     <message>

@@ -1,5 +1,37 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Enroll this terminal</source>
+        <translation>Đăng ký máy trạm này</translation>
+    </message>
+    <message>
+        <source>Type the one-time enrollment code your administrator made for this store (on the hub: clienteling hub enroll-code).</source>
+        <translation>Nhập mã đăng ký dùng một lần mà quản trị viên đã tạo cho cửa hàng này (trên hub: clienteling hub enroll-code).</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>Đăng &amp;ký</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code</source>
+        <translation>&amp;Mã đăng ký</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Mã đăng ký</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>Hãy nhập mã đăng ký.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Đang đăng ký…</translation>
+    </message>
+</context>
 <context>
     <name>ConnectDialog</name>
     <message>
@@ -407,7 +439,7 @@
         <translation>Số tiền</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer's profile.</source>
+        <source>Enter or double-click opens the customer&apos;s profile.</source>
         <translation>Nhấn Enter hoặc nhấp đúp để mở hồ sơ khách hàng.</translation>
     </message>
     <message>
@@ -474,8 +506,8 @@
         <translation>Clienteling đang dùng dữ liệu của máy này trong một cửa sổ hoặc tác vụ khác. Hãy đóng nó rồi mở lại Clienteling.</translation>
     </message>
     <message>
-        <source>This computer has no password store (keyring) for the sign-in. Ask your IT support to enable the system keyring, then start Clienteling again.</source>
-        <translation>Máy tính này không có kho mật khẩu (keyring) để lưu phiên đăng nhập. Hãy nhờ bộ phận IT bật keyring của hệ thống, rồi mở lại Clienteling.</translation>
+        <source>This computer has no usable password store (keyring), so Clienteling cannot keep its sign-in safe; it never saves it in a plain file instead.</source>
+        <translation>Máy tính này không có kho mật khẩu (keyring) dùng được, nên Clienteling không thể giữ thông tin đăng nhập an toàn; ứng dụng không bao giờ lưu chúng vào một tệp thường thay thế.</translation>
     </message>
     <message>
         <source>Some of what you entered is not valid. Check it and try again.</source>
@@ -490,8 +522,118 @@
         <translation>Đã xảy ra lỗi. Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại ứng dụng và báo cho quản lý.</translation>
     </message>
     <message>
+        <source>This terminal is enrolled for another store. Sign in at a terminal of your store.</source>
+        <translation>Máy trạm này được đăng ký cho một cửa hàng khác. Hãy đăng nhập trên máy trạm của cửa hàng bạn.</translation>
+    </message>
+    <message>
+        <source>This terminal is not enrolled. Restart Clienteling and enter the enrollment code from your administrator.</source>
+        <translation>Máy trạm này chưa được đăng ký. Hãy khởi động lại Clienteling và nhập mã đăng ký do quản trị viên cung cấp.</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <translation>Đăng ký của máy trạm này không còn hiệu lực. Hãy xin quản trị viên một mã đăng ký mới.</translation>
+    </message>
+    <message>
+        <source>Open Keychain Access and unlock the login keychain, then start Clienteling again.</source>
+        <translation>Hãy mở Keychain Access và mở khóa chuỗi khóa đăng nhập (login), rồi khởi động lại Clienteling.</translation>
+    </message>
+    <message>
+        <source>Make sure the Windows Credential Manager service is running, then start Clienteling again.</source>
+        <translation>Hãy đảm bảo dịch vụ Credential Manager của Windows đang chạy, rồi khởi động lại Clienteling.</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring, package gnome-keyring, or KWallet), then start Clienteling again.</source>
+        <translation>Hãy cài đặt và mở khóa một keyring Secret Service (GNOME Keyring, gói gnome-keyring, hoặc KWallet), rồi khởi động lại Clienteling.</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>The hub&apos;s security certificate has expired.</source>
+        <translation>Chứng chỉ bảo mật của hub đã hết hạn.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
+        <translation>Chứng chỉ bảo mật của hub chưa có hiệu lực (hãy kiểm tra ngày giờ của máy tính này).</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
+        <translation>Chứng chỉ bảo mật của hub là chứng chỉ tự ký, nên máy tính này không thể tin cậy nó.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
+        <translation>Chứng chỉ bảo mật của hub do một tổ chức mà máy tính này không tin cậy cấp.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate is for another address.</source>
+        <translation>Chứng chỉ bảo mật của hub được cấp cho một địa chỉ khác.</translation>
+    </message>
+    <message>
+        <source>A secure (https) connection to the hub could not be set up.</source>
+        <translation>Không thể thiết lập kết nối bảo mật (https) tới hub.</translation>
+    </message>
+    <message>
+        <source>Check the address with your IT support; do not continue on a connection that cannot be trusted.</source>
+        <translation>Hãy kiểm tra địa chỉ với bộ phận IT; đừng tiếp tục trên một kết nối không đáng tin cậy.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is not valid. Check it (letters and digits, e.g. K7PQ-3MZX-W9RT) or ask your administrator for a new one.</source>
+        <translation>Mã đăng ký này không hợp lệ. Hãy kiểm tra lại (chữ cái và chữ số, ví dụ K7PQ-3MZX-W9RT) hoặc xin quản trị viên một mã mới.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was already used: each code enrolls one terminal. Ask your administrator for a new one.</source>
+        <translation>Mã đăng ký này đã được sử dụng: mỗi mã chỉ đăng ký được một máy trạm. Hãy xin quản trị viên một mã mới.</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired. Ask your administrator for a new one.</source>
+        <translation>Mã đăng ký này đã hết hạn. Hãy xin quản trị viên một mã mới.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was withdrawn. Ask your administrator for a new one.</source>
+        <translation>Mã đăng ký này đã bị thu hồi. Hãy xin quản trị viên một mã mới.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is for another store.</source>
+        <translation>Mã đăng ký này dành cho một cửa hàng khác.</translation>
+    </message>
+    <message>
+        <source>This store is not known to the hub any more.</source>
+        <translation>Hub không còn biết cửa hàng này nữa.</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this terminal. Ask them to reset and enroll it again.</source>
+        <translation>Quản trị viên đã thu hồi máy trạm này. Hãy nhờ họ đặt lại và đăng ký lại máy.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes were tried from this terminal. Wait a few minutes, then try again.</source>
+        <translation>Đã thử quá nhiều mã sai từ máy trạm này. Hãy đợi vài phút rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Something answers at this address, but it is not a Clienteling hub. Check the address.</source>
+        <translation>Có máy chủ trả lời ở địa chỉ này, nhưng đó không phải là hub Clienteling. Hãy kiểm tra lại địa chỉ.</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. It looks like https://hub.example.com</source>
+        <translation>Đây không phải là địa chỉ hub. Địa chỉ có dạng https://hub.example.com</translation>
+    </message>
+    <message>
+        <source>Nothing answers at this address. Check it and the network connection, then try again.</source>
+        <translation>Không có gì trả lời ở địa chỉ này. Hãy kiểm tra địa chỉ và kết nối mạng, rồi thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Clienteling</source>
+        <translation>Thiết lập Clienteling</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Đăng &amp;nhập</translation>
     </message>
 </context>
 <context>
@@ -727,6 +869,37 @@
     <message>
         <source>Stage</source>
         <translation>Giai đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Connect to the hub</source>
+        <translation>Kết nối tới hub</translation>
+    </message>
+    <message>
+        <source>Enter the hub address your administrator gave you, e.g. https://hub.example.com</source>
+        <translation>Nhập địa chỉ hub mà quản trị viên đã cung cấp, ví dụ https://hub.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Hub address</source>
+        <translation>Địa chỉ &amp;hub</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Địa chỉ hub</translation>
+    </message>
+    <message>
+        <source>Checking the hub…</source>
+        <translation>Đang kiểm tra hub…</translation>
+    </message>
+    <message>
+        <source>Warning: this address uses http:// to another computer, so passwords and customer data would cross the network unencrypted. Use an https:// address if you can; press Next again only if your IT support says this network is private.</source>
+        <translation>Cảnh báo: địa chỉ này dùng http:// tới một máy tính khác, nên mật khẩu và dữ liệu khách hàng sẽ đi qua mạng mà không được mã hóa. Hãy dùng địa chỉ https:// nếu có thể; chỉ nhấn Tiếp lần nữa nếu bộ phận IT xác nhận mạng này là mạng nội bộ riêng.</translation>
+    </message>
+    <message>
+        <source>Connected: hub version %1.</source>
+        <translation>Đã kết nối: hub phiên bản %1.</translation>
     </message>
 </context>
 <context>
@@ -1060,11 +1233,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
         <translation>Tổng giá trị khách hàng giữ lại từ các lượt mua tại quầy cửa hàng trong kỳ: hàng trả lại bị trừ ra, đơn trả lại toàn bộ tính bằng không. So sánh với kỳ có cùng độ dài ngay trước đó và với mức trung bình của các cửa hàng trong chuỗi.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ, không tính các đơn đã trả lại toàn bộ. Ngày được tính theo giờ địa phương của cửa hàng.</translation>
     </message>
     <message>
@@ -1108,7 +1281,7 @@
         <translation>Khách hàng đa kênh đã mua cả tại quầy cửa hàng lẫn trực tuyến (web hoặc điện thoại); khách hàng một kênh chỉ mua qua một trong hai. Giá trị khách hàng là tổng số tiền mua thuần đến cuối kỳ. Giữ chân: trong số khách có lần mua đầu tiên cách đây ít nhất 12 tháng, tỷ lệ đã mua lại trong vòng 12 tháng sau đó. Bên cạnh là số liệu do các nghiên cứu bán lẻ công bố.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
     </message>
     <message>
@@ -1625,6 +1798,52 @@
     </message>
 </context>
 <context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Sign in with your own user name and password.</source>
+        <translation>Đăng nhập bằng tên người dùng và mật khẩu của riêng bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Store</source>
+        <translation>Cửa hàng</translation>
+    </message>
+    <message>
+        <source>&amp;Store of this terminal</source>
+        <translation>&amp;Cửa hàng của máy trạm này</translation>
+    </message>
+    <message>
+        <source>Store of this terminal</source>
+        <translation>Cửa hàng của máy trạm này</translation>
+    </message>
+    <message>
+        <source>The code enrolled this terminal.</source>
+        <translation>Mã đã đăng ký máy trạm này.</translation>
+    </message>
+    <message>
+        <source>This terminal now belongs to the store:</source>
+        <translation>Máy trạm này giờ thuộc về cửa hàng:</translation>
+    </message>
+    <message>
+        <source>This code lets you choose the terminal&apos;s store.</source>
+        <translation>Mã này cho phép bạn chọn cửa hàng của máy trạm.</translation>
+    </message>
+    <message>
+        <source>Choose the store this terminal stands in.</source>
+        <translation>Chọn cửa hàng nơi đặt máy trạm này.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Đang đăng ký…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Sync now (F5)</source>
@@ -1797,7 +2016,7 @@
         <translation>Lượt ghé của %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store's visits)</source>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
         <translation>Khách chưa có hồ sơ (vẫn được tính vào lượt ghé của cửa hàng)</translation>
     </message>
     <message>
@@ -1857,7 +2076,7 @@
         <translation>Lưu lượt ghé (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
         <translation>Mời khách quét mã này bằng camera điện thoại: một khảo sát ngắn về lượt ghé hôm nay sẽ mở ra, khách có thể trả lời ẩn danh nếu muốn.</translation>
     </message>
     <message>

@@ -18,11 +18,13 @@ def _subcommands() -> list[str]:
     return sorted(action.choices)  # type: ignore[arg-type]
 
 
-def test_the_commands_are_demo_hub_and_sync() -> None:
-    assert _subcommands() == ["demo", "hub", "sync"]
+def test_the_commands_are_config_demo_hub_and_sync() -> None:
+    assert _subcommands() == ["config", "demo", "hub", "sync"]
 
 
-@pytest.mark.parametrize("command", [[], ["demo"], ["hub"], ["sync"]])
+@pytest.mark.parametrize(
+    "command", [[], ["demo"], ["hub"], ["hub", "enroll-code"], ["config"], ["sync"]]
+)
 def test_help_says_what_each_command_does(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

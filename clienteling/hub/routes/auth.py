@@ -4,7 +4,8 @@
 access token and a single-use refresh token (both random, stored only as hashes).
 `POST /api/v1/auth/refresh`: a refresh token buys a new pair; a refresh token presented a
 second time was copied, so every token of that device is dropped. Failed sign-ins are
-rate limited per user name and per client address (`hub.ratelimit`).
+rate limited per user name and per client address (`hub.ratelimit`). An enrolled
+terminal presents its device secret at sign-in (`hub.enrollment`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import audit, ratelimit, revocation
+from clienteling.hub import audit, enrollment, ratelimit, revocation
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -47,7 +48,12 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 _SIGN_IN_ERRORS: dict[int | str, dict[str, object]] = {
     401: {"model": ErrorBody, "description": "Wrong user name or password."},
-    403: {"model": ErrorBody, "description": "This device was revoked (`device_revoked`)."},
+    403: {
+        "model": ErrorBody,
+        "description": "This device was revoked (`device_revoked`), its enrollment is not "
+        "valid (`device_secret_invalid`, `device_not_enrolled`) or it belongs to another "
+        "store (`wrong_store`).",
+    },
     429: {"model": ErrorBody, "description": "Too many failed attempts; see Retry-After."},
 }
 
@@ -179,13 +185,23 @@ def sign_in(body: SignInRequest, request: Request, hub: HubDep) -> SignInRespons
         )
 
     with write_tx(hub.engine) as conn:
+        # An enrolled terminal presents its secret and keeps its store (`hub.enrollment`).
+        enrolled_store = enrollment.check_sign_in(
+            conn,
+            settings,
+            device_id=body.device_id,
+            device_secret=body.device_secret,
+            role=who.role,
+            store_id=who.store_id,
+        )
+        device_store = enrolled_store or who.store_id
         # Two sign-ins of one new device at once: the second waits, then updates.
         added = insert_ignoring_conflicts(
             conn,
             devices,
             {
                 "id": body.device_id,
-                "store_id": who.store_id,
+                "store_id": device_store,
                 "last_mutation_id": 0,
                 "last_seen_at": iso(now),
             },
@@ -194,7 +210,7 @@ def sign_in(body: SignInRequest, request: Request, hub: HubDep) -> SignInRespons
             conn.execute(
                 sa.update(devices)
                 .where(devices.c.id == body.device_id)
-                .values(store_id=who.store_id, last_seen_at=iso(now))
+                .values(store_id=device_store, last_seen_at=iso(now))
             )
         tokens = _issue(conn, hub, associate_id=who.id, device_id=body.device_id, now=now)
         ratelimit.clear(conn, user_key)

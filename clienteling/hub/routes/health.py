@@ -6,10 +6,19 @@ from fastapi import APIRouter
 
 from clienteling import __version__
 from clienteling.hub.deps import HubDep
+from clienteling.protocol.models import PROTOCOL_VERSION, PROTOCOL_VERSION_MIN
 
 router = APIRouter()
 
 
 @router.get("/healthz")
-def healthz(hub: HubDep) -> dict[str, str]:
-    return {"status": "ok", "version": __version__, "epoch": hub.epoch}
+def healthz(hub: HubDep) -> dict[str, str | int]:
+    """Also the protocol range, so a terminal's first-run check can say "update needed"
+    before it enrolls."""
+    return {
+        "status": "ok",
+        "version": __version__,
+        "epoch": hub.epoch,
+        "protocol_min": PROTOCOL_VERSION_MIN,
+        "protocol_max": PROTOCOL_VERSION,
+    }
