@@ -39,9 +39,12 @@ from clienteling.protocol.entities import (
     FollowupQueueArgs,
     FollowupTemplate,
     Language,
+    ReservationReleaseArgs,
+    ReservationRequestArgs,
 )
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
+from clienteling.store import holds as store_holds
 from clienteling.store import note_drafts, outbox, profile, queries
 from clienteling.store import products as store_products
 from clienteling.store import timeline as store_timeline
@@ -63,6 +66,7 @@ if TYPE_CHECKING:
 
     from clienteling.protocol.dashboard import StoreDashboard
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
+    from clienteling.store.holds import HoldView
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
     from clienteling.store.views import (
@@ -758,3 +762,40 @@ class Terminal:
             self._token = answer.token
         log.info("access token refreshed for device %s", self.device_id)
         return answer.token
+
+    # -- holds and offers --------------------------------------------------------------
+
+    def hold_for_customer(self, customer_id: str, product_id: str, *, quantity: int = 1) -> str:
+        """Ask the hub to hold stock of this store for the customer (works offline: the
+        `reservation.request` waits in the outbox). The hold shows as pending until the
+        hub holds it or refuses with its reason (`customer_holds`). Returns its id."""
+        session, _token, _scopes = self._credentials()
+        if session.store_id is None:
+            raise ValidationError("holds are placed from a store's terminal")
+        hold_id = uuid7()
+        store_holds.request_hold(
+            self._db.get(),
+            ReservationRequestArgs(
+                id=hold_id,
+                customer_id=customer_id,
+                product_id=product_id,
+                quantity=quantity,
+                created_at=datetime.now(UTC).isoformat(),
+            ),
+            store_id=session.store_id,
+        )
+        self._local_change("reservation")
+        return hold_id
+
+    def release_hold(self, hold_id: str, *, collected: bool = False) -> None:
+        """End a confirmed hold: released, or collected when the customer took the items."""
+        self._credentials()
+        store_holds.release_hold(
+            self._db.get(),
+            ReservationReleaseArgs(id=hold_id, status="collected" if collected else "released"),
+        )
+        self._local_change("reservation")
+
+    def customer_holds(self, customer_id: str) -> list[HoldView]:
+        """The customer's holds, newest first: pending, held until …, refused (why), ended."""
+        return store_holds.customer_holds(self._db.get(), customer_id)
