@@ -31,9 +31,11 @@ from clienteling.hub.routes import (
     followup_admin,
     followup_pages,
     health,
+    hold_pages,
     ingest,
     inventory,
     notes,
+    offers,
     orders,
     products,
     profile_history,
@@ -114,10 +116,16 @@ def create_app(settings: HubSettings) -> FastAPI:
         profile_history.router,
         followup_admin.router,
         delivery_receipts.router,
+        offers.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's
     # JSON error contract.
-    for router in (followup_pages.router, survey_pages.router, demo_outbox.router):
+    for router in (
+        followup_pages.router,
+        survey_pages.router,
+        demo_outbox.router,
+        hold_pages.router,
+    ):
         app.include_router(router)
     return app

@@ -290,6 +290,8 @@ class FollowupQueueArgs(TypedDict):
     product_ids: list[str]
     personal_line: str
     created_at: str
+    offer: NotRequired[str | None]  # domain.offers.OFFER_KINDS: the hub makes a code
+    reserve: NotRequired[bool]  # carry a reserve-for-pickup link
 
 
 class FollowupData(TypedDict):
