@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from typing import TypeVar
+from urllib.parse import quote
 
 import httpx
 import pydantic
@@ -33,6 +34,7 @@ from clienteling.protocol.models import (
     SignInRequest,
     SignInResponse,
 )
+from clienteling.protocol.offers import OfferRedeemed
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,17 @@ class HubClient:
             token=token,
             params={"start": start.isoformat(), "end": end.isoformat()},
         )
+
+    def redeem_offer(self, token: str, code: str) -> OfferRedeemed:
+        """Redeem a single-use offer at this store's till (HubError when refused)."""
+        path = f"/api/v1/offers/{quote(code.strip(), safe='')}/redeem"
+        response = self._send("POST", path, token=token, body=None)
+        try:
+            return OfferRedeemed.model_validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            raise HubError(
+                f"unexpected answer from {path}", hub_code="bad_response", status=200
+            ) from exc
 
     def _call(
         self,

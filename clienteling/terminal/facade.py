@@ -46,6 +46,7 @@ from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
 from clienteling.store import note_drafts, outbox, profile, queries
+from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
@@ -55,6 +56,7 @@ from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
 from clienteling.store.state import all_ready
 from clienteling.store.transactions import write_transaction
+from clienteling.sync import offers as sync_offers
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.terminal.autosync import AutoSync
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
     from clienteling.protocol.dashboard import StoreDashboard
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.holds import HoldView
+    from clienteling.store.offers import OfferView
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
     from clienteling.store.views import (
@@ -78,6 +81,7 @@ if TYPE_CHECKING:
     )
     from clienteling.store.visits import VisitDraft
     from clienteling.sync.engine import SyncProgress, SyncReport
+    from clienteling.sync.offers import Redemption
     from clienteling.terminal.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -683,6 +687,8 @@ class Terminal:
         language: str,
         product_ids: list[str],
         personal_line: str,
+        offer: str | None = None,
+        reserve: bool = False,
     ) -> RenderedMessage:
         """The message exactly as the hub will render it (same renderer, same templates)."""
         session, _token, _scopes = self._credentials()
@@ -694,6 +700,8 @@ class Terminal:
             associate_name=session.display_name,
             store_id=session.store_id,
             base_url=self.hub_url,
+            offer=offer,
+            reserve=reserve,
         )
         return render_followup(template, language, context)
 
@@ -706,9 +714,13 @@ class Terminal:
         language: Language,
         product_ids: list[str],
         personal_line: str,
+        offer: str | None = None,
+        reserve: bool = False,
     ) -> str:
         """Queue a follow-up with its `followup.queue` mutation (works offline); the hub
-        sends it once, after checking consent again. Returns its id."""
+        sends it once, after checking consent again. Returns its id. `offer` (a kind of
+        `domain.offers.OFFER_KINDS`) has the hub make a single-use code for the message;
+        `reserve` adds a reserve-for-pickup link."""
         session, _token, _scopes = self._credentials()
         followup_id = uuid7()
         args = FollowupQueueArgs(
@@ -721,6 +733,10 @@ class Terminal:
             personal_line=personal_line.strip(),
             created_at=datetime.now(UTC).isoformat(),
         )
+        if offer is not None:
+            args["offer"] = offer
+        if reserve:
+            args["reserve"] = True
         followup_store.queue_followup(
             self._db.get(),
             args,
@@ -799,3 +815,20 @@ class Terminal:
     def customer_holds(self, customer_id: str) -> list[HoldView]:
         """The customer's holds, newest first: pending, held until …, refused (why), ended."""
         return store_holds.customer_holds(self._db.get(), customer_id)
+
+    def customer_offers(self, customer_id: str) -> list[OfferView]:
+        """The customer's offer codes (from follow-ups), newest first."""
+        return store_offers.customer_offers(self._db.get(), customer_id)
+
+    def redeem_offer(self, code: str) -> Redemption:
+        """Redeem an offer code at this store's till. Needs the hub (HubUnreachableError
+        offline: a redemption is never queued); a refusal comes back with its reason."""
+        _session, token, _scopes = self._credentials()
+        try:
+            result = self._talk(lambda: sync_offers.redeem(self._client, token, code))
+        except SessionExpiredError:
+            fresh = self._refresh_access_token()
+            result = self._talk(lambda: sync_offers.redeem(self._client, fresh, code))
+        if result.redeemed:
+            self._local_change("offer")  # pull the redeemed offer soon
+        return result
