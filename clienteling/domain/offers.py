@@ -26,7 +26,7 @@ OFFER_VALIDITY = timedelta(days=30)
 DEFAULT_HOLD_HOURS = 48.0
 MAX_HOLD_QUANTITY = 5
 
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10
 _READS_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -38,13 +38,13 @@ def valid_in(kind: str) -> OfferChannel:
 
 def new_code() -> str:
     """A fresh code, grouped for reading: "7K2QF-M9XDA"."""
-    raw = "".join(secrets.choice(_ALPHABET) for _ in range(CODE_LENGTH))
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     return f"{raw[:5]}-{raw[5:]}"
 
 
 def normalize_code(typed: str) -> str | None:
     """The stored form of a typed code, or None when it cannot be one of ours."""
     compact = "".join(c for c in typed.upper() if c not in " -\t").translate(_READS_AS)
-    if len(compact) != CODE_LENGTH or any(c not in _ALPHABET for c in compact):
+    if len(compact) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in compact):
         return None
     return f"{compact[:5]}-{compact[5:]}"

@@ -262,3 +262,29 @@ def test_expiry_releases_each_hold_once(http: httpx.Client, hold_hub: SeededHub)
     # 48 hours later the second one goes too.
     assert expire_holds(hold_hub.engine, now=utc_now() + timedelta(hours=49)) >= 1
     assert stock(hold_hub, store, product) == (6, 0)
+
+
+def test_demo_holds_are_part_of_the_reserved_stock(new_db: NewDb) -> None:
+    url = new_db()
+    engine = make_engine(url)
+    migrate(engine)
+    seed_demo_data(engine, customers=120)
+    with engine.connect() as conn:
+        held_rows = conn.execute(
+            sa.select(
+                reservations.c.store_id,
+                reservations.c.product_id,
+                sa.func.sum(reservations.c.quantity).label("held"),
+            )
+            .where(reservations.c.status == "held")
+            .group_by(reservations.c.store_id, reservations.c.product_id)
+        ).all()
+        for row in held_rows:
+            on_hand, reserved = conn.execute(
+                sa.select(inventory.c.on_hand, inventory.c.reserved).where(
+                    inventory.c.id == f"{row.store_id}:{row.product_id}"
+                )
+            ).one()
+            assert on_hand >= reserved >= row.held
+    engine.dispose()
+    assert held_rows  # the demo shows some
