@@ -118,11 +118,12 @@ def _apply_offer(hub: HubContext, token: str, code: str) -> HTMLResponse:
     kind, refused = reserve_pages.redeem_online(hub.engine, link.followup, code)
     message = h[refused] if refused else h["offer_ok"].format(offer=h[kind or ""])
     return pages.render(
-        "message.html",
+        "offer.html",
         language=language,
         status_code=200 if refused is None else 409,
         shop_name=hub.settings.shop_name,
         message=message,
+        cart_url=f"/f/{token}/cart",
     )
 
 
