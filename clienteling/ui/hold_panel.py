@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,13 +42,17 @@ class HoldPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.hold_button = QPushButton(self.tr("&Hold for customer"), self)
+        self.hold_button = QPushButton(self.tr("Hold for customer (Alt+H)"), self)
         self.hold_button.setObjectName("holdForCustomer")
         self.hold_button.setAccessibleName(self.tr("Hold the selected cart item in this store"))
         self.hold_button.setToolTip(
             self.tr("Sets the item aside here for the customer; the hub confirms the hold.")
         )
         self.hold_button.clicked.connect(self.hold_selected)
+        # On the whole cart page (table included), in every language the same key.
+        hold_key = QShortcut(QKeySequence("Alt+H"), cart_table.parentWidget() or self)
+        hold_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        hold_key.activated.connect(self.hold_selected)
         row.addWidget(self.hold_button)
         self.release_button = QPushButton(self.tr("Release hold"), self)
         self.release_button.setObjectName("releaseHold")

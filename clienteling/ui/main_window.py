@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
             ("↓ / ↑", self.tr("Move between the search box and the results")),
             ("Esc", self.tr("Clear the search box; close a dialog")),
             ("Ctrl+Enter", self.tr("Save the note, the visit or the follow-up being written")),
+            ("Alt+H", self.tr("On the online cart: hold the selected item for the customer")),
         ]
 
     def redeem_offer(self) -> RedeemDialog:

@@ -734,8 +734,8 @@
 <context>
     <name>HoldPanel</name>
     <message>
-        <source>&amp;Hold for customer</source>
-        <translation>&amp;Mettre de côté pour le client</translation>
+        <source>Hold for customer (Alt+H)</source>
+        <translation>Mettre de côté pour le client (Alt+H)</translation>
     </message>
     <message>
         <source>Hold the selected cart item in this store</source>
@@ -1092,6 +1092,10 @@
     <message>
         <source>Save the note, the visit or the follow-up being written</source>
         <translation>Enregistrer la note, la visite ou la relance en cours</translation>
+    </message>
+    <message>
+        <source>On the online cart: hold the selected item for the customer</source>
+        <translation>Dans le panier en ligne : mettre de côté l’article choisi pour le client</translation>
     </message>
     <message>
         <source>Clienteling</source>

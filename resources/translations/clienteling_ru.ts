@@ -734,8 +734,8 @@
 <context>
     <name>HoldPanel</name>
     <message>
-        <source>&amp;Hold for customer</source>
-        <translation>&amp;Отложить для клиента</translation>
+        <source>Hold for customer (Alt+H)</source>
+        <translation>Отложить для клиента (Alt+H)</translation>
     </message>
     <message>
         <source>Hold the selected cart item in this store</source>
@@ -1092,6 +1092,10 @@
     <message>
         <source>Save the note, the visit or the follow-up being written</source>
         <translation>Сохранить заметку, визит или сообщение</translation>
+    </message>
+    <message>
+        <source>On the online cart: hold the selected item for the customer</source>
+        <translation>В онлайн-корзине: отложить выбранный товар для клиента</translation>
     </message>
     <message>
         <source>Clienteling</source>

@@ -734,8 +734,8 @@
 <context>
     <name>HoldPanel</name>
     <message>
-        <source>&amp;Hold for customer</source>
-        <translation>&amp;Giữ hàng cho khách</translation>
+        <source>Hold for customer (Alt+H)</source>
+        <translation>Giữ hàng cho khách (Alt+H)</translation>
     </message>
     <message>
         <source>Hold the selected cart item in this store</source>
@@ -1092,6 +1092,10 @@
     <message>
         <source>Save the note, the visit or the follow-up being written</source>
         <translation>Lưu ghi chú, lượt ghé thăm hoặc tin nhắn đang soạn</translation>
+    </message>
+    <message>
+        <source>On the online cart: hold the selected item for the customer</source>
+        <translation>Trong giỏ hàng trực tuyến: giữ sản phẩm đã chọn cho khách</translation>
     </message>
     <message>
         <source>Clienteling</source>
