@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,21 @@ LINK_TOKEN_LENGTH = 43
 PREVIEW_TOKEN = "x" * LINK_TOKEN_LENGTH
 
 _PART_BLOCKS = ("subject", "intro", "cta", "short")
-_STRING_BLOCKS = ("greeting", "signoff", "unsubscribe", "survey", "picks", "view_all")
+_STRING_BLOCKS = (
+    "greeting",
+    "signoff",
+    "unsubscribe",
+    "survey",
+    "picks",
+    "view_all",
+    # Offers and the reserve-for-pickup link (domain.offers); used only when present.
+    "offer_store_cashback",
+    "offer_store_gift",
+    "offer_free_delivery",
+    "offer_free_pickup",
+    "offer_code",
+    "reserve",
+)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _SPACES = re.compile(r"\s+")
 # A scheme ("javascript:", "https://"), "www.", or a bare domain such as "evil.example/x".
@@ -77,6 +92,27 @@ class PickedProduct:
 
 
 @dataclass(frozen=True, slots=True)
+class OfferLine:
+    """The single-use offer a message carries (made on the hub; previews use a stand-in)."""
+
+    kind: str  # domain.offers.OFFER_KINDS
+    code: str
+    expires_on: date
+
+
+PREVIEW_OFFER_CODE = "XXXXX-XXXXX"
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def offer_date(day: date, language: str) -> str:
+    """An expiry date as the customer reads it."""
+    if language == "en":
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    separator = "." if language == "ru" else "/"
+    return f"{day.day:02d}{separator}{day.month:02d}{separator}{day.year}"
+
+
+@dataclass(frozen=True, slots=True)
 class FollowupContext:
     """What a message says. Links are made by the hub (signed); previews pass
     `preview_links(base_url)`."""
@@ -89,6 +125,8 @@ class FollowupContext:
     landing_url: str
     unsubscribe_url: str
     survey_url: str
+    offer: OfferLine | None = None
+    reserve_url: str = ""  # the reserve-for-pickup page; "" when the message has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +151,10 @@ def preview_links(base_url: str) -> dict[str, str]:
         "unsubscribe_url": f"{base}/u/{PREVIEW_TOKEN}",
         "survey_url": f"{base}/s/{PREVIEW_TOKEN}",
     }
+
+
+def preview_reserve_url(base_url: str) -> str:
+    return f"{base_url.rstrip('/')}/r/{PREVIEW_TOKEN}"
 
 
 @cache
@@ -164,6 +206,14 @@ def _values(context: FollowupContext, language: str) -> dict[str, Any]:
         "landing_url": context.landing_url,
         "unsubscribe_url": context.unsubscribe_url,
         "survey_url": context.survey_url,
+        "offer": None
+        if context.offer is None
+        else {
+            "kind": context.offer.kind,
+            "code": context.offer.code,
+            "expires": offer_date(context.offer.expires_on, language),
+        },
+        "reserve_url": context.reserve_url,
     }
 
 
@@ -189,6 +239,8 @@ def render_followup(
             strings = _blocks(env, strings_source, _STRING_BLOCKS, values)
             own = _blocks(env, source, _PART_BLOCKS, values)
             merged: dict[str, Any] = {**strings, **own}
+            offer = values["offer"]
+            merged["offer_text"] = strings[f"offer_{offer['kind']}"] if offer else ""
             if kind == "html":
                 merged = {key: Markup(value) for key, value in merged.items()}  # escaped
             parts[kind] = merged
@@ -200,8 +252,18 @@ def render_followup(
         subject=_SPACES.sub(" ", parts["text"]["subject"]).strip(),
         text=text.strip() + "\n",
         html=html,
-        short=parts["text"]["short"],
+        short=_short(parts["text"], values),
     )
+
+
+def _short(text_parts: Mapping[str, Any], values: Mapping[str, Any]) -> str:
+    """The SMS / WhatsApp text: the template's own, then the offer and the reserve link."""
+    short = str(text_parts["short"])
+    if values["offer"] is not None:
+        short += f" {text_parts['offer_' + values['offer']['kind']]} {text_parts['offer_code']}"
+    if values["reserve_url"]:
+        short += f" {text_parts['reserve']}: {values['reserve_url']}"
+    return short
 
 
 def render_string(source: str, values: Mapping[str, Any], *, html: bool = True) -> str:

@@ -16,6 +16,7 @@ from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx, write_
 from clienteling.hub.delivery.worker import DeliveryWorker
 from clienteling.hub.errors import ERROR_RESPONSES, install_error_handlers
 from clienteling.hub.followup_runtime import FollowupRuntime
+from clienteling.hub.holds import HoldExpiryJob, install_hold_hours
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
 from clienteling.hub.purge import PurgeJob
@@ -32,9 +33,11 @@ from clienteling.hub.routes import (
     followup_admin,
     followup_pages,
     health,
+    hold_pages,
     ingest,
     inventory,
     notes,
+    offers,
     orders,
     privacy,
     products,
@@ -56,6 +59,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     migrate(engine)
     with write_tx(engine) as conn:
         install_secret(conn, settings.link_secret)
+        install_hold_hours(conn, settings.hold_hours)
     with read_tx(engine) as conn:
         epoch = read_epoch(conn)
         demo = conn.execute(
@@ -70,6 +74,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         retention=timedelta(days=settings.tombstone_retention_days),
         interval_s=settings.purge_interval_s,
     )
+    hold_job = HoldExpiryJob(engine, interval_s=settings.hold_expiry_interval_s)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -83,7 +88,9 @@ def create_app(settings: HubSettings) -> FastAPI:
             followups.worker = DeliveryWorker(engine, settings, public_url=followups.base_url)
             followups.worker.start()
         purge_job.start()
+        hold_job.start()
         yield
+        hold_job.stop()
         purge_job.stop()
         if followups.worker is not None:
             followups.worker.stop()
@@ -115,10 +122,16 @@ def create_app(settings: HubSettings) -> FastAPI:
         delivery_receipts.router,
         privacy.router,
         enrollment.router,
+        offers.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's
     # JSON error contract.
-    for router in (followup_pages.router, survey_pages.router, demo_outbox.router):
+    for router in (
+        followup_pages.router,
+        survey_pages.router,
+        demo_outbox.router,
+        hold_pages.router,
+    ):
         app.include_router(router)
     return app

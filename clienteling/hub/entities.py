@@ -46,6 +46,8 @@ NOTE = EntityKind("note", tables.notes)
 CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
 VISIT = EntityKind("visit", tables.visits)
 FOLLOWUP = EntityKind("followup", tables.followups)
+RESERVATION = EntityKind("reservation", tables.reservations)
+OFFER = EntityKind("offer", tables.offers)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -57,6 +59,8 @@ STORE_KINDS = (
     CUSTOMER_MERGE,
     VISIT,
     FOLLOWUP,
+    RESERVATION,
+    OFFER,
 )
 
 

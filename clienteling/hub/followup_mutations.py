@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain.followup_templates import MAX_PERSONAL_LINE, MAX_PRODUCTS
-from clienteling.hub import links, versions
+from clienteling.domain.offers import OfferKind
+from clienteling.hub import followup_extras, links, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import Actor, MutationRejectedError, customer_scope
@@ -45,6 +46,8 @@ class _FollowupQueue(pydantic.BaseModel):
     product_ids: list[str] = pydantic.Field(max_length=MAX_PRODUCTS)
     personal_line: str = pydantic.Field(max_length=MAX_PERSONAL_LINE)
     created_at: str = pydantic.Field(min_length=1, max_length=40)
+    offer: OfferKind | None = None  # a single-use offer code to make and send (hub.offers)
+    reserve: bool = False  # add a reserve-for-pickup link (hub.followup_extras)
 
 
 def _args(args: dict[str, Any]) -> FollowupQueueArgs:
@@ -61,6 +64,8 @@ def _args(args: dict[str, Any]) -> FollowupQueueArgs:
         product_ids=list(dict.fromkeys(parsed.product_ids)),
         personal_line=parsed.personal_line.strip(),
         created_at=parsed.created_at,
+        offer=parsed.offer,
+        reserve=parsed.reserve,
     )
 
 
@@ -125,4 +130,13 @@ def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None
         customer_id=request["customer_id"],
         visit_id=None,
         buyer=_BUYER_TEMPLATES.get(request["template"]),
+    )
+    followup_extras.attach(
+        conn,
+        followup_id=request["id"],
+        customer_id=request["customer_id"],
+        store_id=actor.store_id,
+        scope=scope,
+        offer=request.get("offer"),
+        reserve=request.get("reserve", False),
     )

@@ -25,9 +25,9 @@ from sqlalchemy.engine import Connection
 
 from clienteling.hub.tables import hub_meta
 
-LinkKind = Literal["landing", "unsubscribe", "survey"]
+LinkKind = Literal["landing", "unsubscribe", "survey", "reserve"]
 _SECRET_KEY = "link_secret"
-PATHS: dict[LinkKind, str] = {"landing": "f", "unsubscribe": "u", "survey": "s"}
+PATHS: dict[LinkKind, str] = {"landing": "f", "unsubscribe": "u", "survey": "s", "reserve": "r"}
 
 
 def install_secret(conn: Connection, configured: str | None) -> None:

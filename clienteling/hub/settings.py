@@ -140,6 +140,13 @@ class HubSettings(BaseSettings):
     purge_interval_s: float = Field(
         default=3600, description="How often the hub purges old tombstones (0: never)."
     )
+    # Holds (reservations) and offers: `hub.holds`, `hub.offers`.
+    hold_hours: float = Field(
+        default=48, gt=0, description="A hold for a customer is released after this long."
+    )
+    hold_expiry_interval_s: float = Field(
+        default=300, description="How often the hub releases expired holds (0: never)."
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -574,3 +574,43 @@ device_enrollments = sa.Table(
 )
 """An enrolled terminal: the hash of its device secret (sign-in presents the secret) and
 the store it was enrolled for."""
+
+# --- Holds (reservations) and single-use offers ------------------------------------------
+
+reservations = _synced(
+    "reservations",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("product_id", ID, sa.ForeignKey("products.id"), nullable=False),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # held | collected | released | expired
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Column("source", sa.String(16), nullable=False),  # terminal | link
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("followup_id", ID, nullable=True, index=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("updated_at", TIME, nullable=False),
+)
+"""Stock held for a customer at a store: while `held`, its quantity counts in the
+location's `inventory.reserved`. Expiry (`hub.holds`) releases it."""
+sa.Index("ix_reservations_status_expires_at", reservations.c.status, reservations.c.expires_at)
+
+offers = _synced(
+    "offers",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("code", sa.String(16), nullable=False, unique=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("followup_id", ID, nullable=True, index=True),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("kind", sa.String(24), nullable=False),  # domain.offers.OFFER_KINDS
+    sa.Column("valid_in", sa.String(8), nullable=False),  # store | online
+    sa.Column("status", sa.String(16), nullable=False),  # issued | redeemed
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("redeemed_at", TIME, nullable=True),
+    sa.Column("redeemed_channel", sa.String(8), nullable=True),  # store | online
+    sa.Column("redeemed_store_id", ID, nullable=True),
+    sa.Column("redeemed_by", ID, nullable=True),  # the associate at the till
+)
+"""Single-use offer codes attached to follow-ups (`hub.offers`): redeemed at most once."""

@@ -290,6 +290,8 @@ class FollowupQueueArgs(TypedDict):
     product_ids: list[str]
     personal_line: str
     created_at: str
+    offer: NotRequired[str | None]  # domain.offers.OFFER_KINDS: the hub makes a code
+    reserve: NotRequired[bool]  # carry a reserve-for-pickup link
 
 
 class FollowupData(TypedDict):
@@ -309,3 +311,64 @@ class FollowupData(TypedDict):
     status_reason: str | None
     created_at: str
     updated_at: str
+
+
+# --- Holds (reservations) and single-use offers -------------------------------------------
+
+ReservationStatus = Literal["held", "collected", "released", "expired"]
+
+
+class ReservationData(TypedDict):
+    """`reservation` (store scope): stock held for a customer at a store. While `held`,
+    its quantity is part of the location's `inventory.reserved`."""
+
+    id: str
+    customer_id: str
+    product_id: str
+    store_id: str
+    quantity: int
+    status: ReservationStatus
+    expires_at: str
+    source: Literal["terminal", "link"]  # the associate, or the customer's reserve link
+    associate_id: str | None
+    followup_id: str | None
+    created_at: str
+    updated_at: str
+
+
+class ReservationRequestArgs(TypedDict):
+    """Arguments of `reservation.request` (id made on the terminal; the store is the
+    device's). The hub holds the stock or refuses with the reason."""
+
+    id: str
+    customer_id: str
+    product_id: str
+    quantity: int
+    created_at: str
+
+
+class ReservationReleaseArgs(TypedDict):
+    """Arguments of `reservation.release`: end a hold (`released`, or `collected` when
+    the customer took the items)."""
+
+    id: str
+    status: Literal["released", "collected"]
+
+
+class OfferData(TypedDict):
+    """`offer` (store scope): a single-use code attached to a follow-up."""
+
+    id: str
+    code: str
+    customer_id: str
+    followup_id: str | None
+    store_id: str | None
+    kind: str  # domain.offers.OFFER_KINDS
+    valid_in: Literal["store", "online"]
+    status: Literal["issued", "redeemed"]
+    expires_at: str
+    created_at: str
+    redeemed_at: str | None
+    redeemed_channel: Literal["store", "online"] | None
+    redeemed_store_id: str | None
+    redeemed_by: str | None

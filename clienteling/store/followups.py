@@ -15,11 +15,15 @@ from clienteling.domain.followup_templates import (
     LANGUAGES,
     MAX_PERSONAL_LINE,
     MAX_PRODUCTS,
+    PREVIEW_OFFER_CODE,
     TEMPLATE_NAMES,
     FollowupContext,
+    OfferLine,
     PickedProduct,
     preview_links,
+    preview_reserve_url,
 )
+from clienteling.domain.offers import OFFER_VALIDITY
 from clienteling.domain.text import fold
 from clienteling.protocol.entities import FollowupQueueArgs, store_scope
 from clienteling.store import outbox
@@ -305,12 +309,15 @@ def preview_context(
     associate_name: str,
     store_id: str | None,
     base_url: str,
+    offer: str | None = None,
+    reserve: bool = False,
 ) -> FollowupContext:
     """What the hub will put in the message, from the cache (links: same-length stand-ins)."""
     composer = composer_context(db, customer_id, store_id=store_id)
     if composer is None:
         raise ValidationError("this customer is not known on this terminal")
     picks = products_by_id(db, product_ids, store_id=store_id)
+    links = preview_links(base_url)
     return FollowupContext(
         customer_name=composer.customer_name,
         associate_name=associate_name,
@@ -325,5 +332,15 @@ def preview_context(
             )
             for p in picks
         ],
-        **preview_links(base_url),
+        landing_url=links["landing_url"],
+        unsubscribe_url=links["unsubscribe_url"],
+        survey_url=links["survey_url"],
+        offer=None
+        if offer is None
+        else OfferLine(
+            kind=offer,
+            code=PREVIEW_OFFER_CODE,
+            expires_on=(datetime.now(UTC) + OFFER_VALIDITY).date(),
+        ),
+        reserve_url=preview_reserve_url(base_url) if reserve else "",
     )

@@ -28,6 +28,7 @@ from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
 from clienteling.store.followups import followup_views
+from clienteling.store.holds import customer_holds
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.timeline import customer_timeline
@@ -94,6 +95,7 @@ def customer_profile(
         visits=customer_visits(db, customer_id),
         timeline=customer_timeline(db, customer_id),
         followups=followup_views(db, customer_id),
+        holds=customer_holds(db, customer_id),
         pending_fields=(state := profile_sync_state(db, customer_id)).pending_fields,
         refused=state.refused,
     )

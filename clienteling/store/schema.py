@@ -217,7 +217,42 @@ def _followups(db: Database) -> None:
 
 
 KNOWN: frozenset[str] = frozenset(
-    {"0001_initial", "0002_search_order", "0003_visits", "0004_profile", "0005_followups"}
+    {
+        "0001_initial",
+        "0002_search_order",
+        "0003_visits",
+        "0004_profile",
+        "0005_followups",
+        "0008_holds",
+    }
 )
 SCHEMA_VERSION = len(KNOWN)
 """Sent to the hub with every push and pull (DESIGN.md, Sync §6)."""
+
+
+# 0008: holds for customers (written here as `pending` until the hub decides) and the
+# single-use offers of the store's customers (pulled).
+_HOLDS = (
+    """CREATE TABLE reservations (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, product_id TEXT NOT NULL,
+        store_id TEXT NOT NULL, quantity INTEGER NOT NULL, status TEXT NOT NULL,
+        expires_at TEXT NOT NULL, source TEXT NOT NULL, associate_id TEXT, followup_id TEXT,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL, pending INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX ix_reservations_customer ON reservations (customer_id, created_at)",
+    """CREATE TABLE offers (
+        id TEXT PRIMARY KEY, code TEXT NOT NULL, customer_id TEXT NOT NULL, followup_id TEXT,
+        store_id TEXT, kind TEXT NOT NULL, valid_in TEXT NOT NULL, status TEXT NOT NULL,
+        expires_at TEXT NOT NULL, created_at TEXT NOT NULL, redeemed_at TEXT,
+        redeemed_channel TEXT, redeemed_store_id TEXT, redeemed_by TEXT,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_offers_customer ON offers (customer_id, created_at)",
+)
+
+
+@migrations(name="0008_holds")
+def _holds(db: Database) -> None:
+    for statement in _HOLDS:
+        db.execute(statement)

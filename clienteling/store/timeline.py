@@ -1,6 +1,6 @@
 """The customer's journey across channels, newest first: store visits (with outcome),
 online orders and store purchases (with their status, returns included), online carts,
-consent changes and notes. One query over the cached rows, each part read through its
+consent changes, notes, holds and offers. One query over the cached rows, each part read through its
 customer index; what this terminal wrote and the hub has not acknowledged is `pending`.
 """
 
@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from clienteling.store.holds import REFUSED_REASON as HOLD_REFUSED
 from clienteling.store.views import TimelineEntry
 from clienteling.store.visits import REFUSED_REASON
 
-KINDS = ("visit", "order", "cart", "consent", "note")
+KINDS = ("visit", "order", "cart", "consent", "note", "hold", "offer")
 DEFAULT_LIMIT = 500
 
 _NAMES = "(SELECT json_group_array(json_extract(value, '$.name')) FROM json_each({column}))"
@@ -50,6 +51,20 @@ SELECT * FROM (
            n.author_name, '[]', n.pending, NULL
     FROM notes AS n LEFT JOIN locations AS l ON l.id = n.store_id
     WHERE n.customer_id = :customer
+    UNION ALL
+    SELECT 'hold', r.id, r.created_at, r.status, r.source, NULL, r.expires_at, NULL,
+           NULL, l.name, NULL, json_array(r.quantity || ' × ' || coalesce(p.name, r.product_id)),
+           r.pending,
+           {HOLD_REFUSED}
+    FROM reservations AS r LEFT JOIN locations AS l ON l.id = r.store_id
+         LEFT JOIN products AS p ON p.id = r.product_id
+    WHERE r.customer_id = :customer
+    UNION ALL
+    SELECT 'offer', o.id, coalesce(o.redeemed_at, o.created_at), o.status,
+           coalesce(o.redeemed_channel, o.valid_in), o.kind, o.code, NULL, NULL, NULL, NULL,
+           '[]', 0, NULL
+    FROM offers AS o
+    WHERE o.customer_id = :customer
 )
 WHERE kind IN (SELECT value FROM json_each(:kinds))
 ORDER BY 3 DESC, 2 DESC

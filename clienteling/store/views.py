@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from clienteling.store.followups import FollowupView
+    from clienteling.store.holds import HoldView
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ class TimelineEntry:
     """One event of the customer's journey, any channel. `status` carries the kind's code:
     a visit's outcome, an order's or cart's status, "granted"/"refused" for consent."""
 
-    kind: str  # visit | order | cart | consent | note
+    kind: str  # visit | order | cart | consent | note | hold | offer
     id: str
     at: datetime
     status: str | None = None
@@ -157,5 +158,6 @@ class CustomerProfile:
     visits: list[VisitView] = field(default_factory=list)  # newest first
     timeline: list[TimelineEntry] = field(default_factory=list)  # newest first
     followups: list[FollowupView] = field(default_factory=list)  # newest first
+    holds: list[HoldView] = field(default_factory=list)  # newest first (store.holds)
     pending_fields: frozenset[str] = frozenset()  # changed here, not yet acknowledged
     refused: tuple[str, ...] = ()  # the hub's reasons for refused profile/consent changes

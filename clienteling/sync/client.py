@@ -38,6 +38,7 @@ from clienteling.protocol.models import (
     SignInRequest,
     SignInResponse,
 )
+from clienteling.protocol.offers import OfferRedeemed
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,17 @@ class HubClient:
             token=token,
             params=params,
         )
+
+    def redeem_offer(self, token: str, code: str) -> OfferRedeemed:
+        """Redeem a single-use offer at this store's till (HubError when refused)."""
+        path = f"/api/v1/offers/{quote(code.strip(), safe='')}/redeem"
+        response = self._send("POST", path, token=token, body=None)
+        try:
+            return OfferRedeemed.model_validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            raise HubError(
+                f"unexpected answer from {path}", hub_code="bad_response", status=200
+            ) from exc
 
     def _call(
         self,

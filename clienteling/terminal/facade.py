@@ -41,10 +41,14 @@ from clienteling.protocol.entities import (
     FollowupQueueArgs,
     FollowupTemplate,
     Language,
+    ReservationReleaseArgs,
+    ReservationRequestArgs,
 )
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
+from clienteling.store import holds as store_holds
 from clienteling.store import note_drafts, outbox, profile, queries
+from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
@@ -54,6 +58,7 @@ from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
 from clienteling.store.state import all_ready
 from clienteling.store.transactions import write_transaction
+from clienteling.sync import offers as sync_offers
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.sync.hub_check import HubCheck, check_hub
@@ -75,6 +80,8 @@ if TYPE_CHECKING:
 
     from clienteling.protocol.dashboard import DrillDown, StoreDashboard
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
+    from clienteling.store.holds import HoldView
+    from clienteling.store.offers import OfferView
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
     from clienteling.store.views import (
@@ -86,6 +93,7 @@ if TYPE_CHECKING:
     )
     from clienteling.store.visits import VisitDraft
     from clienteling.sync.engine import SyncProgress, SyncReport
+    from clienteling.sync.offers import Redemption
     from clienteling.terminal.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -749,6 +757,8 @@ class Terminal:
         language: str,
         product_ids: list[str],
         personal_line: str,
+        offer: str | None = None,
+        reserve: bool = False,
     ) -> RenderedMessage:
         """The message exactly as the hub will render it (same renderer, same templates)."""
         session, _token, _scopes = self._credentials()
@@ -760,6 +770,8 @@ class Terminal:
             associate_name=session.display_name,
             store_id=session.store_id,
             base_url=self.hub_url,
+            offer=offer,
+            reserve=reserve,
         )
         return render_followup(template, language, context)
 
@@ -772,9 +784,13 @@ class Terminal:
         language: Language,
         product_ids: list[str],
         personal_line: str,
+        offer: str | None = None,
+        reserve: bool = False,
     ) -> str:
         """Queue a follow-up with its `followup.queue` mutation (works offline); the hub
-        sends it once, after checking consent again. Returns its id."""
+        sends it once, after checking consent again. Returns its id. `offer` (a kind of
+        `domain.offers.OFFER_KINDS`) has the hub make a single-use code for the message;
+        `reserve` adds a reserve-for-pickup link."""
         session, _token, _scopes = self._credentials()
         followup_id = uuid7()
         args = FollowupQueueArgs(
@@ -787,6 +803,10 @@ class Terminal:
             personal_line=personal_line.strip(),
             created_at=datetime.now(UTC).isoformat(),
         )
+        if offer is not None:
+            args["offer"] = offer
+        if reserve:
+            args["reserve"] = True
         followup_store.queue_followup(
             self._db.get(),
             args,
@@ -949,3 +969,57 @@ class Terminal:
         """Drop the device secret (a revoked or reset terminal goes back to enrollment)."""
         self._secrets.delete(self._device_secret_key())
         forget_stored_enrollment(self._db.get())
+
+    # -- holds and offers --------------------------------------------------------------
+
+    def hold_for_customer(self, customer_id: str, product_id: str, *, quantity: int = 1) -> str:
+        """Ask the hub to hold stock of this store for the customer (works offline: the
+        `reservation.request` waits in the outbox). The hold shows as pending until the
+        hub holds it or refuses with its reason (`customer_holds`). Returns its id."""
+        session, _token, _scopes = self._credentials()
+        if session.store_id is None:
+            raise ValidationError("holds are placed from a store's terminal")
+        hold_id = uuid7()
+        store_holds.request_hold(
+            self._db.get(),
+            ReservationRequestArgs(
+                id=hold_id,
+                customer_id=customer_id,
+                product_id=product_id,
+                quantity=quantity,
+                created_at=datetime.now(UTC).isoformat(),
+            ),
+            store_id=session.store_id,
+        )
+        self._local_change("reservation")
+        return hold_id
+
+    def release_hold(self, hold_id: str, *, collected: bool = False) -> None:
+        """End a confirmed hold: released, or collected when the customer took the items."""
+        self._credentials()
+        store_holds.release_hold(
+            self._db.get(),
+            ReservationReleaseArgs(id=hold_id, status="collected" if collected else "released"),
+        )
+        self._local_change("reservation")
+
+    def customer_holds(self, customer_id: str) -> list[HoldView]:
+        """The customer's holds, newest first: pending, held until …, refused (why), ended."""
+        return store_holds.customer_holds(self._db.get(), customer_id)
+
+    def customer_offers(self, customer_id: str) -> list[OfferView]:
+        """The customer's offer codes (from follow-ups), newest first."""
+        return store_offers.customer_offers(self._db.get(), customer_id)
+
+    def redeem_offer(self, code: str) -> Redemption:
+        """Redeem an offer code at this store's till. Needs the hub (HubUnreachableError
+        offline: a redemption is never queued); a refusal comes back with its reason."""
+        _session, token, _scopes = self._credentials()
+        try:
+            result = self._talk(lambda: sync_offers.redeem(self._client, token, code))
+        except SessionExpiredError:
+            fresh = self._refresh_access_token()
+            result = self._talk(lambda: sync_offers.redeem(self._client, fresh, code))
+        if result.redeemed:
+            self._local_change("offer")  # pull the redeemed offer soon
+        return result

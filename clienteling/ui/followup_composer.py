@@ -44,6 +44,7 @@ from clienteling.terminal.followup_views import ChannelChoice, ComposerContext, 
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.labels import contact_channel_label
 from clienteling.ui.new_customer import LANGUAGE_NAMES
+from clienteling.ui.offer_choice import OfferChoice
 from clienteling.ui.operations import run_in_background
 
 PREVIEW_DEBOUNCE_MS = 150
@@ -204,6 +205,9 @@ class FollowupComposer(QDialog):
         self.personal_edit.setPlaceholderText(self.tr("A personal line, e.g. what suited them"))
         self.personal_edit.textChanged.connect(self._changed)
         form.addRow(self.tr("Personal line"), self.personal_edit)
+        self.offer_choice = OfferChoice(page)
+        self.offer_choice.changed.connect(self._changed)
+        form.addRow(self.tr("Offer"), self.offer_choice)
         return page
 
     def _build_preview(self) -> QWidget:
@@ -253,6 +257,7 @@ class FollowupComposer(QDialog):
         self.context = context
         self.heading.setText(self.tr("Follow-up for %1").replace("%1", context.display_name))
         self._select(self.template_combo, _template_for(context))
+        self.offer_choice.suggest_reserve(_template_for(context))
         self._select(self.language_combo, context.language)
         for choice in context.channels:
             button = self.channel_buttons[choice.channel]
@@ -359,6 +364,7 @@ class FollowupComposer(QDialog):
         terminal, customer_id = self.terminal, self.customer_id
         template, language = self.template(), self.language()
         picks, line = self.picked(), self.personal_edit.text()
+        offer, reserve = self.offer_choice.offer(), self.offer_choice.reserve()
         run_in_background(
             lambda: terminal.preview_followup(
                 customer_id=customer_id,
@@ -366,6 +372,8 @@ class FollowupComposer(QDialog):
                 language=language,
                 product_ids=picks,
                 personal_line=line,
+                offer=offer,
+                reserve=reserve,
             ),
             success=lambda message: self._show_preview(seq, message),
             parent=self,
@@ -450,6 +458,7 @@ class FollowupComposer(QDialog):
         terminal, customer_id = self.terminal, self.customer_id
         template, language = self.template(), self.language()
         picks, line = self.picked(), self.personal_edit.text()
+        offer, reserve = self.offer_choice.offer(), self.offer_choice.reserve()
 
         def queued(followup_id: str) -> None:
             self.followup_did_queue.emit(followup_id)
@@ -468,6 +477,8 @@ class FollowupComposer(QDialog):
                 language=language,  # type: ignore[arg-type]
                 product_ids=picks,
                 personal_line=line,
+                offer=offer,
+                reserve=reserve,
             ),
             success=queued,
             failure=failed,

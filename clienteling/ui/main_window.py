@@ -42,6 +42,7 @@ from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
+from clienteling.ui.redeem_dialog import RedeemDialog
 from clienteling.ui.revoked import RevokedBanner
 from clienteling.ui.search_model import HitsModel
 from clienteling.ui.shortcut_help import ShortcutHelp
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         self.results.installEventFilter(self)
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
+        self.profile_view.hold_panel.connect_terminal(self.terminal, reload=self._load_profile)
         self.profile_view.note_draft_did_change.connect(self._keep_note_draft)
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
             ("F3", self.open_inventory, self.tr("Products and stock")),
             ("Ctrl+I", self.open_inventory, ""),
             ("Ctrl+Shift+D", self.open_dashboard, self.tr("Store dashboard (managers)")),
+            ("Ctrl+Shift+R", self.redeem_offer, self.tr("Redeem an offer code at the till")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -224,7 +227,16 @@ class MainWindow(QMainWindow):
             ("↓ / ↑", self.tr("Move between the search box and the results")),
             ("Esc", self.tr("Clear the search box; close a dialog")),
             ("Ctrl+Enter", self.tr("Save the note, the visit or the follow-up being written")),
+            ("Alt+H", self.tr("On the online cart: hold the selected item for the customer")),
         ]
+
+    def redeem_offer(self) -> RedeemDialog:
+        """The "Redeem code" dialog (Ctrl+Shift+R): needs the hub, never offline."""
+        dialog = RedeemDialog(self.terminal, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.redeem_dialog = dialog
+        dialog.open()
+        return dialog
 
     def show_shortcuts(self) -> ShortcutHelp:
         """The F1 overlay: every shortcut and what it does."""

@@ -31,6 +31,7 @@ from clienteling.domain.phones import display
 from clienteling.domain.text import initials
 from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
 from clienteling.ui.followup_list import FollowupList
+from clienteling.ui.hold_panel import HoldPanel
 from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
@@ -224,6 +225,8 @@ class ProfileView(QWidget):
         self.cart_total.setObjectName("cartTotal")
         self.cart_total.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.cart_total)
+        self.hold_panel = HoldPanel(self.cart_table, page)
+        layout.addWidget(self.hold_panel)
         return page
 
     def _build_notes(self) -> QWidget:
@@ -273,6 +276,7 @@ class ProfileView(QWidget):
         self._show_header(profile)
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
+        self.hold_panel.show_profile(profile)
         self._show_notes(profile.notes)
         self.timeline_view.set_entries(profile.timeline)
         self.tabs.setTabText(

@@ -98,8 +98,32 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     paths += _visit_views(win, out_dir)
     paths.append(_shortcut_help(win, out_dir / "shortcuts.png"))
+    paths += _holds(win, out_dir)
     paths += _first_run(win, out_dir)
     paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
+    return paths
+
+
+def _holds(win: MainWindow, out_dir: Path) -> list[Path]:
+    """A cart line held for the customer (pending until the hub confirms), then the
+    "Redeem code" dialog with the hub's answer to a typed code."""
+    paths: list[Path] = []
+    if _show_customer_with_cart(win, language=None):
+        view = win.profile_view
+        view.tabs.setCurrentIndex(ProfileView.CART_TAB)
+        if view.cart_table.rowCount():
+            before = view.hold_panel.holds_list.count()
+            view.cart_table.selectRow(0)
+            view.hold_panel.hold_selected()
+            wait_until(lambda: view.hold_panel.holds_list.count() > before)
+        paths.append(_grab(win, out_dir / "holds.png"))
+    dialog = win.redeem_offer()
+    dialog.code_edit.setText("7K2QF-M9XDA")
+    dialog.redeem()
+    wait_until(lambda: dialog.redeem_button.isEnabled())
+    _settle()
+    paths.append(_grab(dialog, out_dir / "redeem_offer.png"))
+    dialog.close()
     return paths
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.domain.money import format_money
 from clienteling.terminal.views import TimelineEntry
+from clienteling.ui.hold_labels import describe_timeline
 from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
@@ -56,6 +57,8 @@ class TimelineView(QWidget):
             ("cart", self.tr("Online carts")),
             ("consent", self.tr("Consent changes")),
             ("note", self.tr("Notes")),
+            ("hold", self.tr("Holds")),
+            ("offer", self.tr("Offers")),
         ):
             self.kind_filter.addItem(text, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
@@ -172,6 +175,8 @@ class TimelineView(QWidget):
         if e.kind == "note":
             author = e.author_name or ""
             return self.tr("Note by %1").replace("%1", author), " ".join(e.text.split())
+        if e.kind in ("hold", "offer"):
+            return describe_timeline(e)
         return e.kind, e.text
 
     def _where_who(self, e: TimelineEntry) -> str:

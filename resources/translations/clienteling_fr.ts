@@ -698,6 +698,10 @@
         <translation>Mot personnel</translation>
     </message>
     <message>
+        <source>Offer</source>
+        <translation>Avantage</translation>
+    </message>
+    <message>
         <source>Preview: exactly what the customer gets</source>
         <translation>Aperçu : exactement ce que le client recevra</translation>
     </message>
@@ -869,6 +873,140 @@
     <message>
         <source>Stage</source>
         <translation>Étape</translation>
+    </message>
+</context>
+<context>
+    <name>HoldLabels</name>
+    <message>
+        <source>Cashback in store</source>
+        <translation>Remboursement en boutique</translation>
+    </message>
+    <message>
+        <source>Gift in store</source>
+        <translation>Cadeau en boutique</translation>
+    </message>
+    <message>
+        <source>Free delivery online</source>
+        <translation>Livraison offerte en ligne</translation>
+    </message>
+    <message>
+        <source>Free pickup of an online order</source>
+        <translation>Retrait offert d’une commande en ligne</translation>
+    </message>
+    <message>
+        <source>This code does not exist. Check how it was typed.</source>
+        <translation>Ce code n’existe pas. Vérifiez la saisie.</translation>
+    </message>
+    <message>
+        <source>This code was already used: it is valid only once.</source>
+        <translation>Ce code a déjà été utilisé : il n’est valable qu’une fois.</translation>
+    </message>
+    <message>
+        <source>This code has expired.</source>
+        <translation>Ce code a expiré.</translation>
+    </message>
+    <message>
+        <source>This code is valid online only: it cannot be used here.</source>
+        <translation>Ce code n’est valable qu’en ligne : il ne peut pas être utilisé ici.</translation>
+    </message>
+    <message>
+        <source>Hold refused: %1</source>
+        <translation>Mise de côté refusée : %1</translation>
+    </message>
+    <message>
+        <source>Hold requested (pending)</source>
+        <translation>Mise de côté demandée (en attente)</translation>
+    </message>
+    <message>
+        <source>Held until %1</source>
+        <translation>Mis de côté jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>Hold collected</source>
+        <translation>Article mis de côté retiré</translation>
+    </message>
+    <message>
+        <source>Hold released</source>
+        <translation>Mise de côté annulée</translation>
+    </message>
+    <message>
+        <source>Hold expired</source>
+        <translation>Mise de côté expirée</translation>
+    </message>
+    <message>
+        <source>reserved online by the customer</source>
+        <translation>réservé en ligne par le client</translation>
+    </message>
+    <message>
+        <source>in store</source>
+        <translation>en boutique</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>Offer redeemed %1: %2</source>
+        <translation>Avantage utilisé %1 : %2</translation>
+    </message>
+    <message>
+        <source>Offer sent: %1</source>
+        <translation>Avantage envoyé : %1</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>code %1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldPanel</name>
+    <message>
+        <source>Hold for customer (Alt+H)</source>
+        <translation>Mettre de côté pour le client (Alt+H)</translation>
+    </message>
+    <message>
+        <source>Hold the selected cart item in this store</source>
+        <translation>Mettre de côté dans cette boutique l’article choisi du panier</translation>
+    </message>
+    <message>
+        <source>Sets the item aside here for the customer; the hub confirms the hold.</source>
+        <translation>Met l’article de côté ici pour le client ; le hub confirme la mise de côté.</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>Annuler la mise de côté</translation>
+    </message>
+    <message>
+        <source>Holds for this customer</source>
+        <translation>Articles mis de côté pour ce client</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refusé : %1</translation>
+    </message>
+    <message>
+        <source>pending: waiting for the hub</source>
+        <translation>en attente de la confirmation du hub</translation>
+    </message>
+    <message>
+        <source>held until %1</source>
+        <translation>mis de côté jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>reserved by the customer online</source>
+        <translation>réservé en ligne par le client</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1340,10 @@
         <translation>Tableau de bord du magasin (responsables)</translation>
     </message>
     <message>
+        <source>Redeem an offer code at the till</source>
+        <translation>Utiliser un code avantage en caisse</translation>
+    </message>
+    <message>
         <source>In the search box: open the only match, or go to the results</source>
         <translation>Dans la recherche : ouvrir le seul résultat, ou aller aux résultats</translation>
     </message>
@@ -1216,6 +1358,10 @@
     <message>
         <source>Save the note, the visit or the follow-up being written</source>
         <translation>Enregistrer la note, la visite ou la relance en cours</translation>
+    </message>
+    <message>
+        <source>On the online cart: hold the selected item for the customer</source>
+        <translation>Dans le panier en ligne : mettre de côté l’article choisi pour le client</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -1406,6 +1552,21 @@
     <message>
         <source>Other customers have the same details too.</source>
         <translation>D’autres clients ont aussi ces coordonnées.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferChoice</name>
+    <message>
+        <source>Offer</source>
+        <translation>Avantage</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Sans avantage</translation>
+    </message>
+    <message>
+        <source>Reserve-for-pickup link</source>
+        <translation>Lien de réservation pour retrait</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1891,37 @@
     </message>
 </context>
 <context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem an offer code</source>
+        <translation>Utiliser un code avantage</translation>
+    </message>
+    <message>
+        <source>&amp;Code given by the customer (e.g. 7K2QF-M9XDA)</source>
+        <translation>&amp;Code donné par le client (par ex. 7K2QF-M9XDA)</translation>
+    </message>
+    <message>
+        <source>Offer code</source>
+        <translation>Code avantage</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>Valider le code</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Interrogation du hub…</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: a code can only be redeemed online. Try again when the connection is back.</source>
+        <translation>Le hub est injoignable : un code ne peut être utilisé qu’en ligne. Réessayez au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>✓ Redeemed: %1. Code %2 cannot be used again.</source>
+        <translation>✓ Utilisé : %1. Le code %2 ne peut plus servir.</translation>
+    </message>
+</context>
+<context>
     <name>Revoked</name>
     <message>
         <source>Terminal revoked</source>
@@ -1911,6 +2103,14 @@
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Mises de côté</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Avantages</translation>
     </message>
     <message>
         <source>Customer timeline</source>

@@ -698,6 +698,10 @@
         <translation>Личная фраза</translation>
     </message>
     <message>
+        <source>Offer</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
         <source>Preview: exactly what the customer gets</source>
         <translation>Предпросмотр: ровно то, что получит клиент</translation>
     </message>
@@ -869,6 +873,140 @@
     <message>
         <source>Stage</source>
         <translation>Этап</translation>
+    </message>
+</context>
+<context>
+    <name>HoldLabels</name>
+    <message>
+        <source>Cashback in store</source>
+        <translation>Кешбэк в магазине</translation>
+    </message>
+    <message>
+        <source>Gift in store</source>
+        <translation>Подарок в магазине</translation>
+    </message>
+    <message>
+        <source>Free delivery online</source>
+        <translation>Бесплатная доставка онлайн-заказа</translation>
+    </message>
+    <message>
+        <source>Free pickup of an online order</source>
+        <translation>Бесплатный самовывоз онлайн-заказа</translation>
+    </message>
+    <message>
+        <source>This code does not exist. Check how it was typed.</source>
+        <translation>Такого кода нет. Проверьте, правильно ли он введён.</translation>
+    </message>
+    <message>
+        <source>This code was already used: it is valid only once.</source>
+        <translation>Этот код уже использован: он действует только один раз.</translation>
+    </message>
+    <message>
+        <source>This code has expired.</source>
+        <translation>Срок действия кода истёк.</translation>
+    </message>
+    <message>
+        <source>This code is valid online only: it cannot be used here.</source>
+        <translation>Этот код действует только онлайн: здесь его использовать нельзя.</translation>
+    </message>
+    <message>
+        <source>Hold refused: %1</source>
+        <translation>Бронь отклонена: %1</translation>
+    </message>
+    <message>
+        <source>Hold requested (pending)</source>
+        <translation>Бронь запрошена (ожидает)</translation>
+    </message>
+    <message>
+        <source>Held until %1</source>
+        <translation>Отложено до %1</translation>
+    </message>
+    <message>
+        <source>Hold collected</source>
+        <translation>Отложенный товар получен</translation>
+    </message>
+    <message>
+        <source>Hold released</source>
+        <translation>Бронь снята</translation>
+    </message>
+    <message>
+        <source>Hold expired</source>
+        <translation>Срок брони истёк</translation>
+    </message>
+    <message>
+        <source>reserved online by the customer</source>
+        <translation>забронировано клиентом онлайн</translation>
+    </message>
+    <message>
+        <source>in store</source>
+        <translation>в магазине</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>онлайн</translation>
+    </message>
+    <message>
+        <source>Offer redeemed %1: %2</source>
+        <translation>Предложение использовано %1: %2</translation>
+    </message>
+    <message>
+        <source>Offer sent: %1</source>
+        <translation>Отправлено предложение: %1</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>код %1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldPanel</name>
+    <message>
+        <source>Hold for customer (Alt+H)</source>
+        <translation>Отложить для клиента (Alt+H)</translation>
+    </message>
+    <message>
+        <source>Hold the selected cart item in this store</source>
+        <translation>Отложить выбранный товар из корзины в этом магазине</translation>
+    </message>
+    <message>
+        <source>Sets the item aside here for the customer; the hub confirms the hold.</source>
+        <translation>Откладывает товар здесь для клиента; хаб подтверждает бронь.</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>Снять бронь</translation>
+    </message>
+    <message>
+        <source>Holds for this customer</source>
+        <translation>Брони этого клиента</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>отклонено: %1</translation>
+    </message>
+    <message>
+        <source>pending: waiting for the hub</source>
+        <translation>ожидает подтверждения хаба</translation>
+    </message>
+    <message>
+        <source>held until %1</source>
+        <translation>отложено до %1</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>получено</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>снято</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>истёк срок</translation>
+    </message>
+    <message>
+        <source>reserved by the customer online</source>
+        <translation>забронировано клиентом онлайн</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1340,10 @@
         <translation>Показатели магазина (для руководителей)</translation>
     </message>
     <message>
+        <source>Redeem an offer code at the till</source>
+        <translation>Применить промокод на кассе</translation>
+    </message>
+    <message>
         <source>In the search box: open the only match, or go to the results</source>
         <translation>В поиске: открыть единственный результат или перейти к списку</translation>
     </message>
@@ -1216,6 +1358,10 @@
     <message>
         <source>Save the note, the visit or the follow-up being written</source>
         <translation>Сохранить заметку, визит или сообщение</translation>
+    </message>
+    <message>
+        <source>On the online cart: hold the selected item for the customer</source>
+        <translation>В онлайн-корзине: отложить выбранный товар для клиента</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -1406,6 +1552,21 @@
     <message>
         <source>Other customers have the same details too.</source>
         <translation>Эти данные есть и у других клиентов.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferChoice</name>
+    <message>
+        <source>Offer</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Без предложения</translation>
+    </message>
+    <message>
+        <source>Reserve-for-pickup link</source>
+        <translation>Ссылка для брони с самовывозом</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1891,37 @@
     </message>
 </context>
 <context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem an offer code</source>
+        <translation>Применить промокод</translation>
+    </message>
+    <message>
+        <source>&amp;Code given by the customer (e.g. 7K2QF-M9XDA)</source>
+        <translation>&amp;Код, который назвал клиент (например, 7K2QF-M9XDA)</translation>
+    </message>
+    <message>
+        <source>Offer code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Запрос к хабу…</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: a code can only be redeemed online. Try again when the connection is back.</source>
+        <translation>Хаб недоступен: код можно применить только при подключении. Повторите, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>✓ Redeemed: %1. Code %2 cannot be used again.</source>
+        <translation>✓ Применено: %1. Код %2 больше нельзя использовать.</translation>
+    </message>
+</context>
+<context>
     <name>Revoked</name>
     <message>
         <source>Terminal revoked</source>
@@ -1911,6 +2103,14 @@
     <message>
         <source>Notes</source>
         <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Брони</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Предложения</translation>
     </message>
     <message>
         <source>Customer timeline</source>

@@ -698,6 +698,10 @@
         <translation>Lời nhắn riêng</translation>
     </message>
     <message>
+        <source>Offer</source>
+        <translation>Ưu đãi</translation>
+    </message>
+    <message>
         <source>Preview: exactly what the customer gets</source>
         <translation>Xem trước: đúng như khách hàng sẽ nhận</translation>
     </message>
@@ -869,6 +873,140 @@
     <message>
         <source>Stage</source>
         <translation>Giai đoạn</translation>
+    </message>
+</context>
+<context>
+    <name>HoldLabels</name>
+    <message>
+        <source>Cashback in store</source>
+        <translation>Hoàn tiền tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>Gift in store</source>
+        <translation>Quà tặng tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>Free delivery online</source>
+        <translation>Miễn phí giao hàng trực tuyến</translation>
+    </message>
+    <message>
+        <source>Free pickup of an online order</source>
+        <translation>Miễn phí nhận tại cửa hàng cho đơn trực tuyến</translation>
+    </message>
+    <message>
+        <source>This code does not exist. Check how it was typed.</source>
+        <translation>Mã này không tồn tại. Hãy kiểm tra lại cách nhập.</translation>
+    </message>
+    <message>
+        <source>This code was already used: it is valid only once.</source>
+        <translation>Mã này đã được sử dụng: mỗi mã chỉ dùng được một lần.</translation>
+    </message>
+    <message>
+        <source>This code has expired.</source>
+        <translation>Mã này đã hết hạn.</translation>
+    </message>
+    <message>
+        <source>This code is valid online only: it cannot be used here.</source>
+        <translation>Mã này chỉ dùng khi mua trực tuyến: không thể dùng tại quầy.</translation>
+    </message>
+    <message>
+        <source>Hold refused: %1</source>
+        <translation>Không giữ được hàng: %1</translation>
+    </message>
+    <message>
+        <source>Hold requested (pending)</source>
+        <translation>Đã yêu cầu giữ hàng (đang chờ)</translation>
+    </message>
+    <message>
+        <source>Held until %1</source>
+        <translation>Giữ đến %1</translation>
+    </message>
+    <message>
+        <source>Hold collected</source>
+        <translation>Khách đã nhận hàng giữ</translation>
+    </message>
+    <message>
+        <source>Hold released</source>
+        <translation>Đã hủy giữ hàng</translation>
+    </message>
+    <message>
+        <source>Hold expired</source>
+        <translation>Hết hạn giữ hàng</translation>
+    </message>
+    <message>
+        <source>reserved online by the customer</source>
+        <translation>khách tự đặt giữ trực tuyến</translation>
+    </message>
+    <message>
+        <source>in store</source>
+        <translation>tại cửa hàng</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>trực tuyến</translation>
+    </message>
+    <message>
+        <source>Offer redeemed %1: %2</source>
+        <translation>Đã dùng ưu đãi %1: %2</translation>
+    </message>
+    <message>
+        <source>Offer sent: %1</source>
+        <translation>Đã gửi ưu đãi: %1</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>mã %1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldPanel</name>
+    <message>
+        <source>Hold for customer (Alt+H)</source>
+        <translation>Giữ hàng cho khách (Alt+H)</translation>
+    </message>
+    <message>
+        <source>Hold the selected cart item in this store</source>
+        <translation>Giữ sản phẩm đã chọn trong giỏ tại cửa hàng này</translation>
+    </message>
+    <message>
+        <source>Sets the item aside here for the customer; the hub confirms the hold.</source>
+        <translation>Giữ sản phẩm tại đây cho khách; hệ thống trung tâm sẽ xác nhận.</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>Hủy giữ hàng</translation>
+    </message>
+    <message>
+        <source>Holds for this customer</source>
+        <translation>Hàng đang giữ cho khách này</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>bị từ chối: %1</translation>
+    </message>
+    <message>
+        <source>pending: waiting for the hub</source>
+        <translation>đang chờ hệ thống trung tâm xác nhận</translation>
+    </message>
+    <message>
+        <source>held until %1</source>
+        <translation>giữ đến %1</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>đã nhận</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>hết hạn</translation>
+    </message>
+    <message>
+        <source>reserved by the customer online</source>
+        <translation>khách tự đặt giữ trực tuyến</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1340,10 @@
         <translation>Bảng điều khiển cửa hàng (quản lý)</translation>
     </message>
     <message>
+        <source>Redeem an offer code at the till</source>
+        <translation>Dùng mã ưu đãi tại quầy thu ngân</translation>
+    </message>
+    <message>
         <source>In the search box: open the only match, or go to the results</source>
         <translation>Trong ô tìm kiếm: mở kết quả duy nhất, hoặc chuyển đến danh sách kết quả</translation>
     </message>
@@ -1216,6 +1358,10 @@
     <message>
         <source>Save the note, the visit or the follow-up being written</source>
         <translation>Lưu ghi chú, lượt ghé thăm hoặc tin nhắn đang soạn</translation>
+    </message>
+    <message>
+        <source>On the online cart: hold the selected item for the customer</source>
+        <translation>Trong giỏ hàng trực tuyến: giữ sản phẩm đã chọn cho khách</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -1406,6 +1552,21 @@
     <message>
         <source>Other customers have the same details too.</source>
         <translation>Cũng có khách hàng khác trùng thông tin này.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferChoice</name>
+    <message>
+        <source>Offer</source>
+        <translation>Ưu đãi</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Không có ưu đãi</translation>
+    </message>
+    <message>
+        <source>Reserve-for-pickup link</source>
+        <translation>Liên kết giữ hàng để nhận</translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1891,37 @@
     </message>
 </context>
 <context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem an offer code</source>
+        <translation>Dùng mã ưu đãi</translation>
+    </message>
+    <message>
+        <source>&amp;Code given by the customer (e.g. 7K2QF-M9XDA)</source>
+        <translation>&amp;Mã khách đưa (ví dụ 7K2QF-M9XDA)</translation>
+    </message>
+    <message>
+        <source>Offer code</source>
+        <translation>Mã ưu đãi</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>Dùng mã</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Đang hỏi hệ thống trung tâm…</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: a code can only be redeemed online. Try again when the connection is back.</source>
+        <translation>Không kết nối được hệ thống trung tâm: chỉ có thể dùng mã khi có kết nối. Hãy thử lại khi có mạng.</translation>
+    </message>
+    <message>
+        <source>✓ Redeemed: %1. Code %2 cannot be used again.</source>
+        <translation>✓ Đã dùng: %1. Mã %2 không thể dùng lại.</translation>
+    </message>
+</context>
+<context>
     <name>Revoked</name>
     <message>
         <source>Terminal revoked</source>
@@ -1911,6 +2103,14 @@
     <message>
         <source>Notes</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Giữ hàng</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Ưu đãi</translation>
     </message>
     <message>
         <source>Customer timeline</source>

@@ -104,7 +104,8 @@ def _value(conn: Connection, column: sa.Column[Any], customer_id: str) -> Any:
         target = next(iter(column.foreign_keys)).column
         return conn.execute(sa.select(target).limit(1)).scalar_one()
     if column.primary_key or column.unique:
-        return uuid7()
+        length = getattr(column.type, "length", None)  # e.g. a short offer code
+        return uuid7().replace("-", "")[-length:] if length and length < 36 else uuid7()
     if column.nullable:
         return None
     kind = column.type

@@ -9,11 +9,12 @@ from sqlalchemy.engine import Connection
 
 from clienteling.domain.followup_templates import (
     FollowupContext,
+    OfferLine,
     PickedProduct,
     RenderedMessage,
     render_followup,
 )
-from clienteling.hub import links
+from clienteling.hub import followup_extras, links
 from clienteling.hub.tables import customers, inventory, locations, products
 
 
@@ -73,6 +74,7 @@ def compose(conn: Connection, followup: Any, *, public_url: str) -> RenderedMess
     ).one()
     secret = links.link_secret(conn)
     picks = picked_products(conn, list(followup.product_ids), followup.store_id)
+    extra = followup_extras.extras(conn, followup.id, public_url=public_url)
     context = FollowupContext(
         customer_name=customer.given_name or customer.display_name,
         associate_name=followup.associate_name,
@@ -92,5 +94,11 @@ def compose(conn: Connection, followup: Any, *, public_url: str) -> RenderedMess
         ),
         unsubscribe_url=unsubscribe_url(conn, followup.id, public_url=public_url),
         survey_url=links.url(public_url, "survey", links.make_token(secret, "survey", followup.id)),
+        offer=None
+        if extra.offer_code is None or extra.offer_kind is None or extra.offer_expires_at is None
+        else OfferLine(
+            kind=extra.offer_kind, code=extra.offer_code, expires_on=extra.offer_expires_at.date()
+        ),
+        reserve_url=extra.reserve_url,
     )
     return render_followup(followup.template, followup.language, context)

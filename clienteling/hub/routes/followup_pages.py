@@ -21,7 +21,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from clienteling.hub import consent_events, links, pages, storefront
+from clienteling.hub import consent_events, links, pages, reserve_pages, storefront
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.delivery.compose import picked_products, store_name
@@ -135,6 +135,7 @@ def cart_page(token: str, hub: HubDep) -> HTMLResponse:
         total=cart.total_minor,
         landing_url=f"/f/{token}",
         checkout_url=f"/f/{token}/checkout",
+        h=reserve_pages.words(link.followup.language),  # the offer code box
     )
 
 
