@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clienteling import __version__
 
@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument(
         "--source", default="webshop", help="source name of generic events (default webshop)"
     )
+    _add_generate_tasks(hub_commands)
 
     commands.add_parser(
         "sync",
@@ -171,6 +172,8 @@ def _hub(args: argparse.Namespace) -> int:
     }
     if args.hub_command == "replay":
         return _replay(args, HubSettings(**overrides))
+    if args.hub_command == "generate-tasks":
+        return _generate_tasks(HubSettings(**overrides))
     run_hub(settings=HubSettings(**overrides), demo_data=args.demo_data, seed=args.seed)
     return 0
 
@@ -186,6 +189,38 @@ def _replay(args: argparse.Namespace, settings: HubSettings) -> int:
     summary = ", ".join(f"{status} {n}" for status, n in sorted(outcomes.items())) or "none"
     print(f"events replayed: {summary}")
     return 1 if outcomes.get("invalid") else 0
+
+
+def _add_generate_tasks(hub_commands: Any) -> None:
+    generate = hub_commands.add_parser(
+        "generate-tasks",
+        help="generate the stores' tasks once (lifecycle, carts available here, check-ins)",
+        description=(
+            "Bring every store's tasks in line with the rules once: add new ones, close "
+            "those whose reason went away, expire late ones. Safe to repeat and to run "
+            "beside running hubs (which also do it periodically)."
+        ),
+    )
+    generate.add_argument(
+        "--db", default=argparse.SUPPRESS, help="SQLite file path or PostgreSQL URL"
+    )
+
+
+def _generate_tasks(settings: HubSettings) -> int:
+    from clienteling.hub.db import make_engine, migrate
+    from clienteling.hub.task_generation import generate_tasks
+
+    engine = make_engine(settings.db)
+    try:
+        migrate(engine)
+        report = generate_tasks(engine)
+    finally:
+        engine.dispose()
+    print(
+        f"tasks: {report.created} created, {report.closed} closed, {report.expired} expired "
+        f"in {len(report.stores)} stores"
+    )
+    return 0
 
 
 if __name__ == "__main__":

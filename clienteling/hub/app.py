@@ -40,10 +40,12 @@ from clienteling.hub.routes import (
     stores,
     survey_pages,
     sync,
+    tasks,
 )
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import associates as associates_table
+from clienteling.hub.task_generation import TaskJob
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,8 @@ def create_app(settings: HubSettings) -> FastAPI:
         interval_s=settings.purge_interval_s,
     )
 
+    task_job = TaskJob(engine, interval_s=settings.task_interval_s)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if demo is not None:
@@ -80,7 +84,9 @@ def create_app(settings: HubSettings) -> FastAPI:
             followups.worker = DeliveryWorker(engine, settings, public_url=followups.base_url)
             followups.worker.start()
         purge_job.start()
+        task_job.start()
         yield
+        task_job.stop()
         purge_job.stop()
         if followups.worker is not None:
             followups.worker.stop()
@@ -109,6 +115,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         profile_history.router,
         followup_admin.router,
         delivery_receipts.router,
+        tasks.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's

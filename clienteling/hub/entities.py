@@ -46,6 +46,7 @@ NOTE = EntityKind("note", tables.notes)
 CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
 VISIT = EntityKind("visit", tables.visits)
 FOLLOWUP = EntityKind("followup", tables.followups)
+TASK = EntityKind("task", tables.tasks)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -57,6 +58,7 @@ STORE_KINDS = (
     CUSTOMER_MERGE,
     VISIT,
     FOLLOWUP,
+    TASK,
 )
 
 

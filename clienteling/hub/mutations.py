@@ -23,7 +23,7 @@ from clienteling.domain.contacts import (
     normalize_email,
 )
 from clienteling.domain.phones import is_e164
-from clienteling.hub import profile_mutations, versions
+from clienteling.hub import profile_mutations, task_mutations, versions
 from clienteling.hub.audit import mutation_row
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
@@ -241,6 +241,8 @@ HANDLERS: dict[str, Handler] = {
     "consent.set": profile_mutations.set_consent,
     "visit.log": log_visit,
     "followup.queue": queue_followup,
+    "task.done": task_mutations.mark_done,
+    "task.snooze": task_mutations.snooze,
 }
 
 

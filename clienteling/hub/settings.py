@@ -130,6 +130,13 @@ class HubSettings(BaseSettings):
         default=3600, description="How often the hub purges old tombstones (0: never)."
     )
 
+    # Tasks (`hub.task_generation`).
+    task_interval_s: float = Field(
+        default=600,
+        description="How often the hub generates tasks (0: never; see "
+        "`clienteling hub generate-tasks`).",
+    )
+
     @classmethod
     def settings_customise_sources(
         cls,
