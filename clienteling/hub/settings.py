@@ -132,9 +132,9 @@ class HubSettings(BaseSettings):
 
     # Tasks (`hub.task_generation`).
     task_interval_s: float = Field(
-        default=600,
-        description="How often the hub generates tasks (0: never; see "
-        "`clienteling hub generate-tasks`).",
+        default=0,
+        description="How often this process generates tasks, in seconds (0: never; "
+        "`clienteling hub` and the demo use 600; see `clienteling hub generate-tasks`).",
     )
 
     @classmethod
