@@ -4,7 +4,8 @@ Each rule is written once here, for the hub (which generates tasks) and the test
 
 welcome           acquisition: a new customer, within `WELCOME_WINDOW` of joining
 second_purchase   trial: one purchase, nudged `SECOND_PURCHASE_AFTER` later
-vip_thanks        loyalty with a VIP tier (gold, platinum): once per tier reached
+vip_thanks        loyalty with a VIP tier (gold, platinum), right after a purchase:
+                  once per tier
 at_risk           retention: nothing bought for `lifecycle.AT_RISK_DAYS`: a check-in
 win_back          recovery: nothing bought for `lifecycle.LAPSED_DAYS`
 cart_available    an online cart abandoned whose items are all in stock at the home
@@ -83,11 +84,13 @@ WELCOME_WINDOW = timedelta(days=30)
 WELCOME_DUE = timedelta(days=3)
 SECOND_PURCHASE_AFTER = timedelta(days=14)
 SECOND_PURCHASE_DUE = timedelta(days=7)
-VIP_DUE = timedelta(days=7)
-VIP_WINDOW = timedelta(days=45)
+SECOND_PURCHASE_WINDOW = timedelta(days=30)
+VIP_DUE = timedelta(days=3)
+VIP_WINDOW = timedelta(days=14)
 AT_RISK_DUE = timedelta(days=14)
+AT_RISK_WINDOW = timedelta(days=45)
 WIN_BACK_DUE = timedelta(days=30)
-WIN_BACK_WINDOW = timedelta(days=120)
+WIN_BACK_WINDOW = timedelta(days=45)
 CART_DUE = timedelta(days=1)
 CART_WINDOW = timedelta(days=7)
 POST_PURCHASE_AFTER = timedelta(days=3)
@@ -216,8 +219,7 @@ def lifecycle_task(history: CustomerHistory, *, now: datetime) -> TaskPlan | Non
             priority=Priority.NORMAL,
             starts=first + SECOND_PURCHASE_AFTER,
             due=SECOND_PURCHASE_DUE,
-            # Until the customer counts as at risk (the check-in takes over).
-            window=timedelta(days=AT_RISK_DAYS) - SECOND_PURCHASE_AFTER,
+            window=SECOND_PURCHASE_WINDOW,
         )
     if stage is Stage.LOYALTY:
         tier = (h.loyalty_tier or "").lower()
@@ -239,7 +241,7 @@ def lifecycle_task(history: CustomerHistory, *, now: datetime) -> TaskPlan | Non
             priority=Priority.HIGH,
             starts=h.last_purchase_at + timedelta(days=AT_RISK_DAYS),
             due=AT_RISK_DUE,
-            window=timedelta(days=LAPSED_DAYS - AT_RISK_DAYS),
+            window=AT_RISK_WINDOW,
         )
     return plan(
         TaskKind.WIN_BACK,

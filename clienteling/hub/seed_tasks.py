@@ -17,7 +17,7 @@ from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.task_generation import generate_tasks, schedule_check_in
 
-DONE_SHARE = 0.45  # of tasks already due a day before the seed's "now"
+DONE_SHARE = 0.85  # of tasks already due a day before the seed's "now"
 _NOTES = (
     "Called, will come by on Saturday.",
     "Left a voicemail.",
