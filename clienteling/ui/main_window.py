@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
             ("↓ / ↑", self.tr("Move between the search box and the results")),
             ("Esc", self.tr("Clear the search box; close a dialog")),
             ("Ctrl+Enter", self.tr("Save the note, the visit or the follow-up being written")),
+            ("Ctrl+D", self.tr("In the task list: mark the task done (with the outcome note)")),
+            ("Ctrl+Shift+S", self.tr("In the task list: snooze the task until tomorrow")),
         ]
 
     def show_shortcuts(self) -> ShortcutHelp:

@@ -975,6 +975,14 @@
         <translation>Enregistrer la note, la visite ou la relance en cours</translation>
     </message>
     <message>
+        <source>In the task list: mark the task done (with the outcome note)</source>
+        <translation>Dans la liste des tâches : marquer la tâche comme faite (avec la note de résultat)</translation>
+    </message>
+    <message>
+        <source>In the task list: snooze the task until tomorrow</source>
+        <translation>Dans la liste des tâches : reporter la tâche à demain</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>

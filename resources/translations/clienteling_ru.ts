@@ -975,6 +975,14 @@
         <translation>Сохранить заметку, визит или сообщение</translation>
     </message>
     <message>
+        <source>In the task list: mark the task done (with the outcome note)</source>
+        <translation>В списке задач: отметить задачу выполненной (с итогом)</translation>
+    </message>
+    <message>
+        <source>In the task list: snooze the task until tomorrow</source>
+        <translation>В списке задач: отложить задачу до завтра</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>

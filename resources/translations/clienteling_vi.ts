@@ -975,6 +975,14 @@
         <translation>Lưu ghi chú, lượt ghé thăm hoặc tin nhắn đang soạn</translation>
     </message>
     <message>
+        <source>In the task list: mark the task done (with the outcome note)</source>
+        <translation>Trong danh sách việc: đánh dấu đã xong (kèm ghi chú kết quả)</translation>
+    </message>
+    <message>
+        <source>In the task list: snooze the task until tomorrow</source>
+        <translation>Trong danh sách việc: hoãn việc đến ngày mai</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
