@@ -49,12 +49,20 @@ def _moment(text: str) -> datetime | None:
 
 
 def _task(conn: Connection, actor: Actor, task_id: str) -> Any:
-    row = conn.execute(sa.select(tasks).where(tasks.c.id == task_id).with_for_update()).first()
+    row = conn.execute(sa.select(tasks).where(tasks.c.id == task_id)).first()
     if row is None:
         raise MutationRejectedError("unknown task")
     if actor.store_id is not None and row.store_id != actor.store_id:
         raise MutationRejectedError("the task belongs to another store")
     return row
+
+
+def _locked(conn: Connection, row: Any) -> tuple[int, Any]:
+    """A version of the task's scope, and the task read again after it: the scope's
+    counter lock comes first, as in every writer of the scope (task generation too), so
+    two writers never wait for each other's locks in opposite order."""
+    version = versions.allocate(conn, row.scope)
+    return version, conn.execute(sa.select(tasks).where(tasks.c.id == row.id)).one()
 
 
 def mark_done(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
@@ -68,6 +76,9 @@ def mark_done(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     row = _task(conn, actor, done.task_id)
     if row.status == str(TaskStatus.DONE):
         return  # done already (here or on another terminal): the first one stands
+    version, row = _locked(conn, row)
+    if row.status == str(TaskStatus.DONE):
+        return  # done meanwhile by a concurrent push
     now = utc_now()
     # Done offline counts when it was done, if the terminal's clock is believable.
     at = _moment(done.done_at) or now
@@ -85,7 +96,7 @@ def mark_done(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
             outcome_note=note,
             snoozed_until=None,
             updated_at=iso(now),
-            version=versions.allocate(conn, row.scope),
+            version=version,
         )
     )
 
@@ -104,12 +115,15 @@ def snooze(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     row = _task(conn, actor, wanted.task_id)
     if row.status != str(TaskStatus.OPEN):
         return  # done or closed meanwhile: nothing to hide
+    version, row = _locked(conn, row)
+    if row.status != str(TaskStatus.OPEN):
+        return
     conn.execute(
         sa.update(tasks)
         .where(tasks.c.id == row.id)
         .values(
             snoozed_until=iso(until),
             updated_at=iso(now),
-            version=versions.allocate(conn, row.scope),
+            version=version,
         )
     )
