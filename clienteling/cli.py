@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument(
         "--source", default="webshop", help="source name of generic events (default webshop)"
     )
+    _add_generate_tasks(hub_commands)
 
     _add_privacy_commands(hub_commands)
     enroll_code = hub_commands.add_parser(
@@ -242,6 +243,8 @@ def _hub(args: argparse.Namespace) -> int:
         return make_enrollment_code(
             HubSettings(**overrides), store=args.store, expires=args.expires
         )
+    if args.hub_command == "generate-tasks":
+        return _generate_tasks(HubSettings(**overrides))
     run_hub(settings=HubSettings(**overrides), demo_data=args.demo_data, seed=args.seed)
     return 0
 
@@ -265,6 +268,38 @@ def _privacy(args: argparse.Namespace, settings: HubSettings) -> int:
     if args.hub_command == "privacy-export":
         return run_export(args.customer_id, settings=settings)
     return run_erase(args.customer_id, settings=settings)
+
+
+def _add_generate_tasks(hub_commands: Any) -> None:
+    generate = hub_commands.add_parser(
+        "generate-tasks",
+        help="generate the stores' tasks once (lifecycle, carts available here, check-ins)",
+        description=(
+            "Bring every store's tasks in line with the rules once: add new ones, close "
+            "those whose reason went away, expire late ones. Safe to repeat and to run "
+            "beside running hubs (which also do it periodically)."
+        ),
+    )
+    generate.add_argument(
+        "--db", default=argparse.SUPPRESS, help="SQLite file path or PostgreSQL URL"
+    )
+
+
+def _generate_tasks(settings: HubSettings) -> int:
+    from clienteling.hub.db import make_engine, migrate
+    from clienteling.hub.task_generation import generate_tasks
+
+    engine = make_engine(settings.db)
+    try:
+        migrate(engine)
+        report = generate_tasks(engine)
+    finally:
+        engine.dispose()
+    print(
+        f"tasks: {report.created} created, {report.closed} closed, {report.expired} expired "
+        f"in {len(report.stores)} stores"
+    )
+    return 0
 
 
 if __name__ == "__main__":

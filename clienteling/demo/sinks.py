@@ -32,6 +32,7 @@ class DemoSinks:
             whatsapp_provider_url=self.provider.url,
             delivery_worker=True,
             delivery_interval_s=1.0,
+            task_interval_s=600.0,
             quiet_hours_start=0,
             quiet_hours_end=0,
             demo_outbox=True,

@@ -46,10 +46,12 @@ from clienteling.hub.routes import (
     stores,
     survey_pages,
     sync,
+    tasks,
 )
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import associates as associates_table
+from clienteling.hub.task_generation import TaskJob
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ def create_app(settings: HubSettings) -> FastAPI:
     )
     hold_job = HoldExpiryJob(engine, interval_s=settings.hold_expiry_interval_s)
 
+    task_job = TaskJob(engine, interval_s=settings.task_interval_s)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if demo is not None:
@@ -89,7 +93,9 @@ def create_app(settings: HubSettings) -> FastAPI:
             followups.worker.start()
         purge_job.start()
         hold_job.start()
+        task_job.start()
         yield
+        task_job.stop()
         hold_job.stop()
         purge_job.stop()
         if followups.worker is not None:
@@ -123,6 +129,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         privacy.router,
         enrollment.router,
         offers.router,
+        tasks.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's

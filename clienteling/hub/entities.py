@@ -48,6 +48,7 @@ VISIT = EntityKind("visit", tables.visits)
 FOLLOWUP = EntityKind("followup", tables.followups)
 RESERVATION = EntityKind("reservation", tables.reservations)
 OFFER = EntityKind("offer", tables.offers)
+TASK = EntityKind("task", tables.tasks)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -61,6 +62,7 @@ STORE_KINDS = (
     FOLLOWUP,
     RESERVATION,
     OFFER,
+    TASK,
 )
 
 

@@ -10,7 +10,8 @@ What happens to each table (one transaction; the caller holds it):
   nothing in them names a person any more.
 - Consents, notes, carts (and the shop's cart states), product views, profile and
   consent history, attribution touches, follow-up links, the shop's ids of the customer
-  and the merges into them are deleted; the search index forgets them.
+  and the merges into them are deleted; the search index forgets them. So are their
+  tasks (outcome notes are free text), offers and holds (a held item goes back on sale).
 - Visits and feedback answers stay as anonymous ones (no customer, no free text), so
   store traffic and touchpoint scores still add up.
 - Follow-ups are blanked (no personal line) and moved out of the store; one not yet
@@ -36,7 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.hub import audit as audit_log
-from clienteling.hub import versions
+from clienteling.hub import holds, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import ERASED_SCOPE, resolve_customer_id
@@ -60,9 +61,12 @@ from clienteling.hub.tables import (
     ingest_carts,
     ingest_links,
     notes,
+    offers,
     orders,
     product_views,
+    reservations,
     survey_links,
+    tasks,
     tombstones,
     visits,
 )
@@ -110,11 +114,21 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     gone += _delete_synced(conn, carts, "cart", ids)
     gone += _move_out(conn, orders, "order", ids, values={})
     gone += _cancel_followups(conn, ids)
+    for hold_id in conn.execute(
+        sa.select(reservations.c.id).where(
+            reservations.c.customer_id.in_(ids), reservations.c.status == "held"
+        )
+    ).scalars():
+        holds.end_hold(conn, str(hold_id), "released")  # the stock goes back on sale
+    gone += _delete_synced(conn, reservations, "reservation", ids)
+    gone += _delete_synced(conn, offers, "offer", ids)
+    gone += _delete_synced(conn, tasks, "task", ids)  # outcome notes are free text
     for table in (
         consent_audit,
         customer_field_history,
         attribution_touches,
         product_views,
+        reservations,
         ingest_carts,
         customer_search_terms,
         customer_search,
@@ -220,7 +234,14 @@ def _cancel_followups(conn: Connection, ids: list[str]) -> list[tuple[str, str]]
         .where(delivery_attempts.c.followup_id.in_(followup_ids))
         .values(detail=None)
     )
-    conn.execute(sa.delete(followup_links).where(followup_links.c.followup_id.in_(followup_ids)))
+    conn.execute(
+        sa.delete(followup_links).where(
+            sa.or_(
+                followup_links.c.followup_id.in_(followup_ids),
+                followup_links.c.customer_id.in_(ids),
+            )
+        )
+    )
     return _move_out(conn, followups, "followup", ids, values={"personal_line": ""})
 
 

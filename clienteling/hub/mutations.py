@@ -23,7 +23,7 @@ from clienteling.domain.contacts import (
     normalize_email,
 )
 from clienteling.domain.phones import is_e164
-from clienteling.hub import profile_mutations, reservation_mutations, versions
+from clienteling.hub import profile_mutations, reservation_mutations, task_mutations, versions
 from clienteling.hub.audit import mutation_row
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
@@ -243,6 +243,8 @@ HANDLERS: dict[str, Handler] = {
     "followup.queue": queue_followup,
     "reservation.request": reservation_mutations.request_reservation,
     "reservation.release": reservation_mutations.release_reservation,
+    "task.done": task_mutations.mark_done,
+    "task.snooze": task_mutations.snooze,
 }
 
 

@@ -34,4 +34,6 @@ def run_hub(*, settings: HubSettings, demo_data: int | None, seed: int) -> None:
         # A hub started on its own delivers follow-ups (CLIENTELING_DELIVERY_WORKER=false
         # leaves it to other processes).
         settings = settings.model_copy(update={"delivery_worker": True})
+    if "task_interval_s" not in settings.model_fields_set:
+        settings = settings.model_copy(update={"task_interval_s": 600.0})  # hub.task_generation
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")

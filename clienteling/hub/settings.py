@@ -148,6 +148,13 @@ class HubSettings(BaseSettings):
         default=300, description="How often the hub releases expired holds (0: never)."
     )
 
+    # Tasks (`hub.task_generation`).
+    task_interval_s: float = Field(
+        default=0,
+        description="How often this process generates tasks, in seconds (0: never; "
+        "`clienteling hub` and the demo use 600; see `clienteling hub generate-tasks`).",
+    )
+
     @classmethod
     def settings_customise_sources(
         cls,

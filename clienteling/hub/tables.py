@@ -614,3 +614,33 @@ offers = _synced(
     sa.Column("redeemed_by", ID, nullable=True),  # the associate at the till
 )
 """Single-use offer codes attached to follow-ups (`hub.offers`): redeemed at most once."""
+
+# --- Tasks (hub-generated: lifecycle, abandoned cart available here, post-purchase) ------
+
+tasks = _synced(
+    "tasks",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("dedupe_key", sa.String(200), nullable=False, unique=True),
+    sa.Column("status", sa.String(16), nullable=False),  # open | done | closed | expired
+    sa.Column("priority", sa.Integer, nullable=False),  # 1 high .. 3 low
+    sa.Column("template", sa.String(32), nullable=False),
+    sa.Column("subject_id", ID, nullable=True),
+    sa.Column("product_ids", sa.JSON, nullable=False),
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("starts_at", TIME, nullable=False),
+    sa.Column("due_at", TIME, nullable=False),
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Column("snoozed_until", TIME, nullable=True),
+    sa.Column("done_at", TIME, nullable=True),
+    sa.Column("done_by", ID, nullable=True),
+    sa.Column("done_by_name", sa.String(200), nullable=True),
+    sa.Column("outcome_note", sa.String(1000), nullable=False),
+    sa.Column("updated_at", TIME, nullable=False),
+)
+"""Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
+tasks, even after the first is done); synced in the customer's store scope."""
+sa.Index("ix_tasks_store_id_status_due_at", tasks.c.store_id, tasks.c.status, tasks.c.due_at)

@@ -372,3 +372,60 @@ class OfferData(TypedDict):
     redeemed_channel: Literal["store", "online"] | None
     redeemed_store_id: str | None
     redeemed_by: str | None
+
+
+# --- Tasks (hub-generated, issue 6 / 9) -------------------------------------------------
+
+TaskKindName = Literal[
+    "welcome",
+    "second_purchase",
+    "vip_thanks",
+    "at_risk",
+    "win_back",
+    "cart_available",
+    "post_purchase",
+]
+TaskStatusName = Literal["open", "done", "closed", "expired"]
+
+
+class TaskData(TypedDict):
+    """A task of the customer's home store (`domain.tasks`), entity "task". Shown from
+    `starts_at` (and after `snoozed_until`); `associate_id` None is for the whole store.
+    Generated on the hub; terminals change it only through `task.done` / `task.snooze`."""
+
+    id: str
+    customer_id: str
+    store_id: str
+    kind: TaskKindName
+    dedupe_key: str
+    status: TaskStatusName
+    priority: int  # 1 high, 2 normal, 3 low
+    template: FollowupTemplate  # the follow-up the composer preselects
+    subject_id: str | None  # the cart or order it is about
+    product_ids: list[str]
+    associate_id: str | None
+    created_at: str
+    starts_at: str
+    due_at: str
+    expires_at: str
+    snoozed_until: str | None
+    done_at: str | None
+    done_by: str | None
+    done_by_name: str | None
+    outcome_note: str
+    updated_at: str
+
+
+class TaskDoneArgs(TypedDict):
+    """Arguments of `task.done` (who did it comes from the session)."""
+
+    task_id: str
+    outcome_note: str
+    done_at: str  # the terminal's clock, kept when plausible (offline work counts on time)
+
+
+class TaskSnoozeArgs(TypedDict):
+    """Arguments of `task.snooze`: hide the task until `until` (UTC ISO 8601)."""
+
+    task_id: str
+    until: str

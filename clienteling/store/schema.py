@@ -216,6 +216,34 @@ def _followups(db: Database) -> None:
         db.execute(statement)
 
 
+# 0006: the store's tasks (pulled), and the marks made here (done, snoozed) that wait for
+# the hub: a mark counts while its mutation is still pending in the outbox (store.tasks).
+_TASKS = (
+    """CREATE TABLE tasks (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, store_id TEXT NOT NULL,
+        kind TEXT NOT NULL, dedupe_key TEXT NOT NULL, status TEXT NOT NULL,
+        priority INTEGER NOT NULL, template TEXT NOT NULL, subject_id TEXT,
+        product_ids TEXT NOT NULL, associate_id TEXT, created_at TEXT NOT NULL,
+        starts_at TEXT NOT NULL, due_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+        snoozed_until TEXT, done_at TEXT, done_by TEXT, done_by_name TEXT,
+        outcome_note TEXT NOT NULL, updated_at TEXT NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_tasks_store_status_due ON tasks (store_id, status, due_at)",
+    "CREATE INDEX ix_tasks_customer ON tasks (customer_id, status)",
+    """CREATE TABLE task_marks (
+        task_id TEXT PRIMARY KEY, mutation_id INTEGER NOT NULL, status TEXT NOT NULL,
+        outcome_note TEXT NOT NULL, snoozed_until TEXT, at TEXT NOT NULL
+    )""",
+)
+
+
+@migrations(name="0006_tasks")
+def _tasks(db: Database) -> None:
+    for statement in _TASKS:
+        db.execute(statement)
+
+
 KNOWN: frozenset[str] = frozenset(
     {
         "0001_initial",
@@ -224,6 +252,7 @@ KNOWN: frozenset[str] = frozenset(
         "0004_profile",
         "0005_followups",
         "0008_holds",
+        "0006_tasks",
     }
 )
 SCHEMA_VERSION = len(KNOWN)

@@ -50,6 +50,7 @@ from clienteling.store import holds as store_holds
 from clienteling.store import note_drafts, outbox, profile, queries
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
+from clienteling.store import tasks as task_store
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
 from clienteling.store.cache import open_cache
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
     from clienteling.store.offers import OfferView
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
+    from clienteling.store.tasks import TaskView
     from clienteling.store.views import (
         CustomerHit,
         CustomerProfile,
@@ -1023,3 +1025,32 @@ class Terminal:
         if result.redeemed:
             self._local_change("offer")  # pull the redeemed offer soon
         return result
+
+    # -- tasks ---------------------------------------------------------------------------
+
+    def store_tasks(self) -> list[TaskView]:
+        """This store's open tasks, by due day then priority (tasks marked done here stay,
+        marked `done_pending`, until the hub has them)."""
+        store_id = self._store_id()
+        if store_id is None:
+            return []
+        return task_store.store_tasks(self._db.get(), store_id=store_id, now=datetime.now(UTC))
+
+    def customer_tasks(self, customer_id: str) -> list[TaskView]:
+        """The customer's open tasks (the profile shows them)."""
+        db = self._db.get()
+        return task_store.customer_tasks(
+            db, profile.resolve_local(db, customer_id), now=datetime.now(UTC)
+        )
+
+    def mark_task_done(self, task_id: str, *, outcome_note: str = "") -> None:
+        """Done, with an optional outcome note; queued as `task.done` (works offline)."""
+        self._credentials()
+        task_store.mark_done(self._db.get(), task_id, outcome_note=outcome_note)
+        self._local_change("task")
+
+    def snooze_task(self, task_id: str, *, until: datetime) -> None:
+        """Hide the task until `until`; queued as `task.snooze` (works offline)."""
+        self._credentials()
+        task_store.snooze(self._db.get(), task_id, until=until)
+        self._local_change("task")

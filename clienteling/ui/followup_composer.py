@@ -91,10 +91,18 @@ class FollowupComposer(QDialog):
     preview_did_show = Signal()  # a preview was rendered (tests, screenshots)
     context_did_load = Signal()
 
-    def __init__(self, terminal: Terminal, customer_id: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        terminal: Terminal,
+        customer_id: str,
+        parent: QWidget | None = None,
+        *,
+        template: str | None = None,  # preselected (a task's suggested message)
+    ):
         super().__init__(parent)
         self.terminal = terminal
         self.customer_id = customer_id
+        self._template = template
         self.context: ComposerContext | None = None
         self.message: RenderedMessage | None = None
         self._preview_seq = 0
@@ -256,8 +264,9 @@ class FollowupComposer(QDialog):
             return
         self.context = context
         self.heading.setText(self.tr("Follow-up for %1").replace("%1", context.display_name))
-        self._select(self.template_combo, _template_for(context))
-        self.offer_choice.suggest_reserve(_template_for(context))
+        template = self._template or _template_for(context)
+        self._select(self.template_combo, template)
+        self.offer_choice.suggest_reserve(template)
         self._select(self.language_combo, context.language)
         for choice in context.channels:
             button = self.channel_buttons[choice.channel]

@@ -48,6 +48,7 @@ from clienteling.ui.search_model import HitsModel
 from clienteling.ui.shortcut_help import ShortcutHelp
 from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
+from clienteling.ui.task_list import TaskList, open_task_list
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ def layout_settings(terminal: Terminal) -> QSettings:
 
 SEARCH_DEBOUNCE_MS = 150
 INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
+TASK_KINDS = {"task", "customer"}  # what the task list shows
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
 # less useful ones hide, so the name stays readable next to an open profile.
@@ -142,6 +144,10 @@ class MainWindow(QMainWindow):
         )
         self.anonymous_visit_button.clicked.connect(self.log_anonymous_visit)
         search_row.addWidget(self.anonymous_visit_button)
+        self.tasks_button = QPushButton(self.tr("Tasks (Ctrl+T)"), central)
+        self.tasks_button.setObjectName("openTasks")
+        self.tasks_button.clicked.connect(self.open_tasks)
+        search_row.addWidget(self.tasks_button)
         layout.addLayout(search_row)
 
         self._debounce = QTimer(self)
@@ -212,6 +218,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+I", self.open_inventory, ""),
             ("Ctrl+Shift+D", self.open_dashboard, self.tr("Store dashboard (managers)")),
             ("Ctrl+Shift+R", self.redeem_offer, self.tr("Redeem an offer code at the till")),
+            ("Ctrl+T", self.open_tasks, self.tr("The store's tasks")),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -228,6 +235,8 @@ class MainWindow(QMainWindow):
             ("Esc", self.tr("Clear the search box; close a dialog")),
             ("Ctrl+Enter", self.tr("Save the note, the visit or the follow-up being written")),
             ("Alt+H", self.tr("On the online cart: hold the selected item for the customer")),
+            ("Ctrl+D", self.tr("In the task list: mark the task done (with the outcome note)")),
+            ("Ctrl+Shift+S", self.tr("In the task list: snooze the task until tomorrow")),
         ]
 
     def redeem_offer(self) -> RedeemDialog:
@@ -414,6 +423,11 @@ class MainWindow(QMainWindow):
         if profile is not None:
             terminal = self.terminal
             run_in_background(
+                lambda: terminal.customer_tasks(profile.id),
+                success=self.profile_view.task_strip.show_tasks,
+                parent=self,
+            )
+            run_in_background(
                 lambda: terminal.note_draft(profile.id),
                 success=lambda text: self.profile_view.restore_note_draft(profile.id, text),
                 parent=self,
@@ -530,11 +544,16 @@ class MainWindow(QMainWindow):
 
     # -- follow-ups ---------------------------------------------------------------------
 
-    def compose_followup(self, customer_id: str) -> FollowupComposer:
-        """Open the composer; a queued follow-up shows on the profile at once."""
-        dialog = FollowupComposer(self.terminal, customer_id, self)
+    def compose_followup(
+        self, customer_id: str, *, template: str | None = None, task_id: str | None = None
+    ) -> FollowupComposer:
+        """Open the composer; a queued follow-up shows on the profile at once. From a task:
+        its suggested message is preselected, and queueing marks the task done."""
+        dialog = FollowupComposer(self.terminal, customer_id, self, template=template)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.followup_did_queue.connect(lambda _id: self._followup_did_queue(customer_id))
+        if task_id is not None:
+            dialog.followup_did_queue.connect(lambda _id: self._task_followed_up(task_id))
         self.followup_composer = dialog
         dialog.open()
         return dialog
@@ -542,6 +561,53 @@ class MainWindow(QMainWindow):
     def _followup_did_queue(self, customer_id: str) -> None:
         self._load_profile(customer_id)
         self.terminal.request_sync()
+
+    # -- tasks --------------------------------------------------------------------------
+
+    def open_tasks(self) -> TaskList:
+        """The store's tasks (Ctrl+T); an open list comes to the front."""
+        dialog = self._open_task_list()
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            dialog.refresh()
+            return dialog
+        dialog = open_task_list(self.terminal, parent=self)
+        dialog.customer_will_open.connect(self._open_from_task)
+        dialog.followup_will_compose.connect(
+            lambda task_id, customer_id, template: self.compose_followup(
+                customer_id, template=template, task_id=task_id
+            )
+        )
+        self.task_list = dialog
+        return dialog
+
+    def _open_task_list(self) -> TaskList | None:
+        dialog = getattr(self, "task_list", None)
+        if isinstance(dialog, TaskList) and shiboken6.isValid(dialog):
+            return dialog if dialog.isVisible() else None
+        return None
+
+    def _open_from_task(self, customer_id: str) -> None:
+        self.open_customer(customer_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _task_followed_up(self, task_id: str) -> None:
+        terminal = self.terminal
+        note = self.tr("Follow-up sent")
+
+        def marked(_none: None) -> None:
+            tasks = self._open_task_list()
+            if tasks is not None:
+                tasks.refresh()
+
+        run_in_background(
+            lambda: terminal.mark_task_done(task_id, outcome_note=note),
+            success=marked,
+            failure=lambda exc: log.info("task %s not marked done: %s", task_id, type(exc)),
+            parent=self,
+        )
 
     # -- sync ---------------------------------------------------------------------------
 
@@ -563,3 +629,6 @@ class MainWindow(QMainWindow):
         inventory = self._open_inventory_dialog()
         if inventory is not None and kinds & INVENTORY_KINDS:
             inventory.refresh()
+        tasks = self._open_task_list()
+        if tasks is not None and kinds & TASK_KINDS:
+            tasks.refresh()

@@ -46,6 +46,7 @@ from clienteling.ui.labels import (
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
+from clienteling.ui.task_list import CustomerTasks
 from clienteling.ui.timeline_view import TimelineView
 from clienteling.ui.widgets import Badge
 
@@ -92,6 +93,8 @@ class ProfileView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_header())
         layout.addWidget(self._build_contact())
+        self.task_strip = CustomerTasks(page)  # the customer's open tasks (ui.task_list)
+        layout.addWidget(self.task_strip)
         self.tabs = QTabWidget(page)
         self.tabs.addTab(self._build_purchases(), "")
         self.tabs.addTab(self._build_cart(), "")

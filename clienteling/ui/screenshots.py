@@ -98,6 +98,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_new_customer(win, out_dir / "new_customer.png"))
     paths += _visit_views(win, out_dir)
     paths.append(_shortcut_help(win, out_dir / "shortcuts.png"))
+    paths.append(_task_list(win, out_dir / "tasks.png"))
     paths += _holds(win, out_dir)
     paths += _first_run(win, out_dir)
     paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
@@ -125,6 +126,19 @@ def _holds(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_grab(dialog, out_dir / "redeem_offer.png"))
     dialog.close()
     return paths
+
+
+def _task_list(win: MainWindow, path: Path) -> Path:
+    """The store's tasks (Ctrl+T), the second one selected, as the associate sees them."""
+    dialog = win.open_tasks()
+    dialog.resize(1100, 560)
+    wait_until(lambda: bool(dialog.tasks), timeout_s=10)
+    second = dialog.tree.topLevelItem(1)
+    if second is not None:
+        dialog.tree.setCurrentItem(second)
+    out = _grab(dialog, path)
+    dialog.close()
+    return out
 
 
 def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:

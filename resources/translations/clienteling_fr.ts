@@ -67,6 +67,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerTasks</name>
+    <message>
+        <source>✓ %1 (waiting to sync)</source>
+        <translation>✓ %1 (en attente de synchronisation)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (en retard)</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>Tâches : %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1296,6 +1311,10 @@
         <translation>Enregistrer la visite d’une personne sans fiche client</translation>
     </message>
     <message>
+        <source>Tasks (Ctrl+T)</source>
+        <translation>Tâches (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Show these keyboard shortcuts</source>
         <translation>Afficher ces raccourcis clavier</translation>
     </message>
@@ -1344,6 +1363,10 @@
         <translation>Utiliser un code avantage en caisse</translation>
     </message>
     <message>
+        <source>The store&apos;s tasks</source>
+        <translation>Les tâches du magasin</translation>
+    </message>
+    <message>
         <source>In the search box: open the only match, or go to the results</source>
         <translation>Dans la recherche : ouvrir le seul résultat, ou aller aux résultats</translation>
     </message>
@@ -1364,6 +1387,14 @@
         <translation>Dans le panier en ligne : mettre de côté l’article choisi pour le client</translation>
     </message>
     <message>
+        <source>In the task list: mark the task done (with the outcome note)</source>
+        <translation>Dans la liste des tâches : marquer la tâche comme faite (avec la note de résultat)</translation>
+    </message>
+    <message>
+        <source>In the task list: snooze the task until tomorrow</source>
+        <translation>Dans la liste des tâches : reporter la tâche à demain</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1374,6 +1405,10 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Follow-up sent</source>
+        <translation>Relance envoyée</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2103,120 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Refusées par le hub : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskList</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Suggested message</source>
+        <translation>Message suggéré</translation>
+    </message>
+    <message>
+        <source>Tasks of the store</source>
+        <translation>Tâches du magasin</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional; Enter or Ctrl+D marks the task done)</source>
+        <translation>Qu’en est-il ressorti ? (facultatif ; Entrée ou Ctrl+D marque la tâche comme faite)</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Note de résultat</translation>
+    </message>
+    <message>
+        <source>Open customer (Enter)</source>
+        <translation>Ouvrir la fiche client (Entrée)</translation>
+    </message>
+    <message>
+        <source>Send follow-up (Ctrl+F)</source>
+        <translation>Envoyer une relance (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow (Ctrl+Shift+S)</source>
+        <translation>Reporter à demain (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+        <source>Mark done (Ctrl+D)</source>
+        <translation>Marquer comme faite (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (en retard)</translation>
+    </message>
+    <message>
+        <source>✓ Done, waiting to sync: %1</source>
+        <translation>✓ Faite, en attente de synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>%1 ouvertes · %2 en retard</translation>
+    </message>
+    <message>
+        <source>%1 done, waiting to sync</source>
+        <translation>%1 faites, en attente de synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Welcome the new customer</source>
+        <translation>Accueillir le nouveau client</translation>
+    </message>
+    <message>
+        <source>Encourage a second purchase</source>
+        <translation>Encourager un deuxième achat</translation>
+    </message>
+    <message>
+        <source>Thank a VIP customer</source>
+        <translation>Remercier un client VIP</translation>
+    </message>
+    <message>
+        <source>Check in: customer at risk</source>
+        <translation>Prendre des nouvelles : client à risque</translation>
+    </message>
+    <message>
+        <source>Win back a lapsed customer</source>
+        <translation>Reconquérir un client perdu</translation>
+    </message>
+    <message>
+        <source>Online cart available here today, no shipping</source>
+        <translation>Panier en ligne disponible ici aujourd’hui, sans livraison</translation>
+    </message>
+    <message>
+        <source>Ask how delivery and packaging went</source>
+        <translation>Demander comment se sont passés la livraison et l’emballage</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerTasks</name>
+    <message>
+        <source>✓ %1 (waiting to sync)</source>
+        <translation>✓ %1 (ждёт синхронизации)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (просрочено)</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>Задачи: %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1296,6 +1311,10 @@
         <translation>Записать визит человека без профиля</translation>
     </message>
     <message>
+        <source>Tasks (Ctrl+T)</source>
+        <translation>Задачи (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Show these keyboard shortcuts</source>
         <translation>Показать эти сочетания клавиш</translation>
     </message>
@@ -1344,6 +1363,10 @@
         <translation>Применить промокод на кассе</translation>
     </message>
     <message>
+        <source>The store&apos;s tasks</source>
+        <translation>Задачи магазина</translation>
+    </message>
+    <message>
         <source>In the search box: open the only match, or go to the results</source>
         <translation>В поиске: открыть единственный результат или перейти к списку</translation>
     </message>
@@ -1364,6 +1387,14 @@
         <translation>В онлайн-корзине: отложить выбранный товар для клиента</translation>
     </message>
     <message>
+        <source>In the task list: mark the task done (with the outcome note)</source>
+        <translation>В списке задач: отметить задачу выполненной (с итогом)</translation>
+    </message>
+    <message>
+        <source>In the task list: snooze the task until tomorrow</source>
+        <translation>В списке задач: отложить задачу до завтра</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1374,6 +1405,10 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Follow-up sent</source>
+        <translation>Сообщение отправлено</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2103,120 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Отклонено хабом: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskList</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Suggested message</source>
+        <translation>Предлагаемое сообщение</translation>
+    </message>
+    <message>
+        <source>Tasks of the store</source>
+        <translation>Задачи магазина</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional; Enter or Ctrl+D marks the task done)</source>
+        <translation>Чем закончилось? (необязательно; Enter или Ctrl+D отмечает задачу выполненной)</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Open customer (Enter)</source>
+        <translation>Открыть клиента (Enter)</translation>
+    </message>
+    <message>
+        <source>Send follow-up (Ctrl+F)</source>
+        <translation>Отправить сообщение (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow (Ctrl+Shift+S)</source>
+        <translation>Отложить до завтра (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Mark done (Ctrl+D)</source>
+        <translation>Отметить выполненной (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (просрочено)</translation>
+    </message>
+    <message>
+        <source>✓ Done, waiting to sync: %1</source>
+        <translation>✓ Выполнено, ждёт синхронизации: %1</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>Открыто: %1 · просрочено: %2</translation>
+    </message>
+    <message>
+        <source>%1 done, waiting to sync</source>
+        <translation>выполнено, ждёт синхронизации: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Welcome the new customer</source>
+        <translation>Поприветствовать нового клиента</translation>
+    </message>
+    <message>
+        <source>Encourage a second purchase</source>
+        <translation>Подтолкнуть ко второй покупке</translation>
+    </message>
+    <message>
+        <source>Thank a VIP customer</source>
+        <translation>Поблагодарить VIP-клиента</translation>
+    </message>
+    <message>
+        <source>Check in: customer at risk</source>
+        <translation>Связаться: клиент под угрозой ухода</translation>
+    </message>
+    <message>
+        <source>Win back a lapsed customer</source>
+        <translation>Вернуть ушедшего клиента</translation>
+    </message>
+    <message>
+        <source>Online cart available here today, no shipping</source>
+        <translation>Онлайн-корзина есть здесь уже сегодня, без доставки</translation>
+    </message>
+    <message>
+        <source>Ask how delivery and packaging went</source>
+        <translation>Спросить, как прошли доставка и упаковка</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Высокий</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Обычный</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Низкий</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,21 @@
     </message>
 </context>
 <context>
+    <name>CustomerTasks</name>
+    <message>
+        <source>✓ %1 (waiting to sync)</source>
+        <translation>✓ %1 (chờ đồng bộ)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (quá hạn)</translation>
+    </message>
+    <message>
+        <source>Tasks: %1</source>
+        <translation>Việc cần làm: %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardExport</name>
     <message>
         <source>Figure</source>
@@ -1296,6 +1311,10 @@
         <translation>Ghi lại lượt ghé của người chưa có hồ sơ</translation>
     </message>
     <message>
+        <source>Tasks (Ctrl+T)</source>
+        <translation>Việc cần làm (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>Show these keyboard shortcuts</source>
         <translation>Hiện các phím tắt này</translation>
     </message>
@@ -1344,6 +1363,10 @@
         <translation>Dùng mã ưu đãi tại quầy thu ngân</translation>
     </message>
     <message>
+        <source>The store&apos;s tasks</source>
+        <translation>Việc cần làm của cửa hàng</translation>
+    </message>
+    <message>
         <source>In the search box: open the only match, or go to the results</source>
         <translation>Trong ô tìm kiếm: mở kết quả duy nhất, hoặc chuyển đến danh sách kết quả</translation>
     </message>
@@ -1364,6 +1387,14 @@
         <translation>Trong giỏ hàng trực tuyến: giữ sản phẩm đã chọn cho khách</translation>
     </message>
     <message>
+        <source>In the task list: mark the task done (with the outcome note)</source>
+        <translation>Trong danh sách việc: đánh dấu đã xong (kèm ghi chú kết quả)</translation>
+    </message>
+    <message>
+        <source>In the task list: snooze the task until tomorrow</source>
+        <translation>Trong danh sách việc: hoãn việc đến ngày mai</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1374,6 +1405,10 @@
     <message>
         <source>Clienteling — %1 — %2</source>
         <translation>Clienteling — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Follow-up sent</source>
+        <translation>Đã gửi tin nhắn chăm sóc</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2103,120 @@
     <message>
         <source>Refused by the hub: %1</source>
         <translation>Bị máy chủ từ chối: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskList</name>
+    <message>
+        <source>Tasks</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Suggested message</source>
+        <translation>Tin nhắn gợi ý</translation>
+    </message>
+    <message>
+        <source>Tasks of the store</source>
+        <translation>Việc cần làm của cửa hàng</translation>
+    </message>
+    <message>
+        <source>What came of it? (optional; Enter or Ctrl+D marks the task done)</source>
+        <translation>Kết quả thế nào? (không bắt buộc; Enter hoặc Ctrl+D để đánh dấu đã xong)</translation>
+    </message>
+    <message>
+        <source>Outcome note</source>
+        <translation>Ghi chú kết quả</translation>
+    </message>
+    <message>
+        <source>Open customer (Enter)</source>
+        <translation>Mở hồ sơ khách (Enter)</translation>
+    </message>
+    <message>
+        <source>Send follow-up (Ctrl+F)</source>
+        <translation>Gửi tin nhắn chăm sóc (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow (Ctrl+Shift+S)</source>
+        <translation>Hoãn đến mai (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Mark done (Ctrl+D)</source>
+        <translation>Đánh dấu đã xong (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (quá hạn)</translation>
+    </message>
+    <message>
+        <source>✓ Done, waiting to sync: %1</source>
+        <translation>✓ Đã xong, chờ đồng bộ: %1</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 overdue</source>
+        <translation>%1 đang mở · %2 quá hạn</translation>
+    </message>
+    <message>
+        <source>%1 done, waiting to sync</source>
+        <translation>%1 đã xong, chờ đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Welcome the new customer</source>
+        <translation>Chào đón khách hàng mới</translation>
+    </message>
+    <message>
+        <source>Encourage a second purchase</source>
+        <translation>Khuyến khích mua lần thứ hai</translation>
+    </message>
+    <message>
+        <source>Thank a VIP customer</source>
+        <translation>Cảm ơn khách hàng VIP</translation>
+    </message>
+    <message>
+        <source>Check in: customer at risk</source>
+        <translation>Hỏi thăm: khách có nguy cơ rời bỏ</translation>
+    </message>
+    <message>
+        <source>Win back a lapsed customer</source>
+        <translation>Kéo lại khách hàng đã lâu không mua</translation>
+    </message>
+    <message>
+        <source>Online cart available here today, no shipping</source>
+        <translation>Giỏ hàng trực tuyến có sẵn tại đây hôm nay, không cần giao hàng</translation>
+    </message>
+    <message>
+        <source>Ask how delivery and packaging went</source>
+        <translation>Hỏi về việc giao hàng và đóng gói</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Thấp</translation>
     </message>
 </context>
 <context>

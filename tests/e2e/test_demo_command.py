@@ -29,6 +29,7 @@ VIEWS = [
     "search.png",
     "shortcuts.png",
     "status_bar.png",
+    "tasks.png",
     "timeline.png",
     "visit_form.png",
     "visit_survey.png",

@@ -162,6 +162,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "search.png",
         "shortcuts.png",
         "status_bar.png",
+        "tasks.png",
         "timeline.png",
         "visit_form.png",
         "visit_survey.png",

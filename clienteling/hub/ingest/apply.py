@@ -19,7 +19,7 @@ from clienteling.domain.ids import uuid7
 from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
-from clienteling.hub import versions
+from clienteling.hub import task_ingest, versions
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
@@ -624,6 +624,7 @@ def ingest(
             log.info("ingest %s event %s: unknown topic %r acknowledged", source, event_id, topic)
         else:
             outcome = _Ingest(conn, settings, source).apply(event)
+            task_ingest.after_ingest(conn, source=source, event=event, now=utc_now())
             status, detail = outcome.status, outcome.detail
             log.info("ingest %s event %s (%s): %s %s", source, event_id, topic, status, detail)
         conn.execute(

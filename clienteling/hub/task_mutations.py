@@ -1,0 +1,129 @@
+"""`task.done` and `task.snooze`: what an associate does with a task (DESIGN.md, journeys
+2, 4 and 5). Who did it comes from the session; the task must belong to the device's
+store. Marking done twice (two terminals, or a push sent again) keeps the first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pydantic
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.domain.tasks import TaskStatus
+from clienteling.hub import versions
+from clienteling.hub.clock import iso, utc_now
+from clienteling.hub.mutation_kit import Actor, MutationRejectedError
+from clienteling.hub.tables import tasks
+
+MAX_OUTCOME_NOTE = 1000
+MAX_SNOOZE = timedelta(days=30)
+# A terminal clock may run a little fast; a time past this is a broken clock.
+MAX_CLOCK_SKEW = timedelta(hours=12)
+
+
+class _TaskDone(pydantic.BaseModel):
+    """Validates `TaskDoneArgs` (pydantic cannot use `typing.TypedDict` on Python 3.11)."""
+
+    model_config = pydantic.ConfigDict(strict=True)
+
+    task_id: str = pydantic.Field(min_length=1, max_length=64)
+    outcome_note: str = pydantic.Field(default="", max_length=MAX_OUTCOME_NOTE * 2)
+    done_at: str = pydantic.Field(default="", max_length=40)
+
+
+class _TaskSnooze(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(strict=True)
+
+    task_id: str = pydantic.Field(min_length=1, max_length=64)
+    until: str = pydantic.Field(min_length=1, max_length=40)
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return None if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _task(conn: Connection, actor: Actor, task_id: str) -> Any:
+    row = conn.execute(sa.select(tasks).where(tasks.c.id == task_id)).first()
+    if row is None:
+        raise MutationRejectedError("unknown task")
+    if actor.store_id is not None and row.store_id != actor.store_id:
+        raise MutationRejectedError("the task belongs to another store")
+    return row
+
+
+def _locked(conn: Connection, row: Any) -> tuple[int, Any]:
+    """A version of the task's scope, and the task read again after it: the scope's
+    counter lock comes first, as in every writer of the scope (task generation too), so
+    two writers never wait for each other's locks in opposite order."""
+    version = versions.allocate(conn, row.scope)
+    return version, conn.execute(sa.select(tasks).where(tasks.c.id == row.id)).one()
+
+
+def mark_done(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
+    try:
+        done = _TaskDone.model_validate(args)
+    except pydantic.ValidationError as exc:
+        raise MutationRejectedError("invalid task arguments") from exc
+    note = " ".join(done.outcome_note.split())
+    if len(note) > MAX_OUTCOME_NOTE:
+        raise MutationRejectedError("the outcome note is too long")
+    row = _task(conn, actor, done.task_id)
+    if row.status == str(TaskStatus.DONE):
+        return  # done already (here or on another terminal): the first one stands
+    version, row = _locked(conn, row)
+    if row.status == str(TaskStatus.DONE):
+        return  # done meanwhile by a concurrent push
+    now = utc_now()
+    # Done offline counts when it was done, if the terminal's clock is believable.
+    at = _moment(done.done_at) or now
+    created = datetime.fromisoformat(row.created_at)
+    if at > now + MAX_CLOCK_SKEW or at < created - MAX_CLOCK_SKEW:
+        at = now
+    conn.execute(
+        sa.update(tasks)
+        .where(tasks.c.id == row.id)
+        .values(
+            status=str(TaskStatus.DONE),
+            done_at=iso(min(at, now)),
+            done_by=actor.session.associate_id,
+            done_by_name=actor.session.display_name,
+            outcome_note=note,
+            snoozed_until=None,
+            updated_at=iso(now),
+            version=version,
+        )
+    )
+
+
+def snooze(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
+    try:
+        wanted = _TaskSnooze.model_validate(args)
+    except pydantic.ValidationError as exc:
+        raise MutationRejectedError("invalid task arguments") from exc
+    until = _moment(wanted.until)
+    if until is None:
+        raise MutationRejectedError("the snooze time is not a valid time")
+    now = utc_now()
+    if until > now + MAX_SNOOZE:
+        raise MutationRejectedError("a task can be snoozed for 30 days at most")
+    row = _task(conn, actor, wanted.task_id)
+    if row.status != str(TaskStatus.OPEN):
+        return  # done or closed meanwhile: nothing to hide
+    version, row = _locked(conn, row)
+    if row.status != str(TaskStatus.OPEN):
+        return
+    conn.execute(
+        sa.update(tasks)
+        .where(tasks.c.id == row.id)
+        .values(
+            snoozed_until=iso(until),
+            updated_at=iso(now),
+            version=version,
+        )
+    )
