@@ -15,6 +15,7 @@ VIEWS = [
     "followup_composer.png",
     "followup_sms.png",
     "inventory.png",
+    "lock_screen.png",
     "main.png",
     "new_customer.png",
     "profile.png",

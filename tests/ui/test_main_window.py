@@ -148,6 +148,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "followup_composer.png",
         "followup_sms.png",
         "inventory.png",
+        "lock_screen.png",
         "main.png",
         "new_customer.png",
         "profile.png",
