@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from clienteling.terminal.facade import Session
 from clienteling.terminal.settings import TerminalSettings
+from clienteling.ui.first_sync import FirstSyncDialog
 from clienteling.ui.lock_screen import LockScreen, PinDialog
 from clienteling.ui.screen_lock_signal import ScreenLockWatch
 
@@ -112,7 +113,11 @@ class TerminalLock(QObject):
         self._idle.stop()
         window.profile_view.flush_note_draft()
         for widget in QApplication.topLevelWidgets():
-            if widget is not window and widget.isVisible():
+            # The first sync's progress shows no customer and runs its own event loop,
+            # which hiding would end: it stays, modal over the lock screen.
+            if widget is not window and widget.isVisible() and not isinstance(
+                widget, FirstSyncDialog
+            ):
                 widget.hide()  # a dialog keeps what was typed; it comes back at unlock
                 self._hidden_windows.append(widget)
         keys: list[QShortcut | QAction] = [
