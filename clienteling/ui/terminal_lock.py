@@ -115,8 +115,10 @@ class TerminalLock(QObject):
         for widget in QApplication.topLevelWidgets():
             # The first sync's progress shows no customer and runs its own event loop,
             # which hiding would end: it stays, modal over the lock screen.
-            if widget is not window and widget.isVisible() and not isinstance(
-                widget, FirstSyncDialog
+            if (
+                widget is not window
+                and widget.isVisible()
+                and not isinstance(widget, FirstSyncDialog)
             ):
                 widget.hide()  # a dialog keeps what was typed; it comes back at unlock
                 self._hidden_windows.append(widget)
