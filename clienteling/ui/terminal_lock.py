@@ -51,6 +51,16 @@ def idle_ms_from_settings() -> int:
     return max(0, round(minutes * 60_000))
 
 
+def _belongs_to(widget: QWidget, window: QWidget) -> bool:
+    """Whether `widget` is one of `window`'s dialogs or windows (not another app window)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class TerminalLock(QObject):
     lock_did_engage = Signal()
     lock_did_release = Signal(str)  # the associate now active
@@ -108,8 +118,8 @@ class TerminalLock(QObject):
     def lock(self) -> None:
         """Hide every customer datum now; idempotent."""
         window = self.window
-        if self.locked or not shiboken6.isValid(window):
-            return
+        if self.locked or not shiboken6.isValid(window) or not window.isVisible():
+            return  # a closed window shows nothing (and its terminal may be closed too)
         self._idle.stop()
         window.profile_view.flush_note_draft()
         for widget in QApplication.topLevelWidgets():
@@ -118,6 +128,7 @@ class TerminalLock(QObject):
             if (
                 widget is not window
                 and widget.isVisible()
+                and _belongs_to(widget, window)
                 and not isinstance(widget, FirstSyncDialog)
             ):
                 widget.hide()  # a dialog keeps what was typed; it comes back at unlock
