@@ -18,6 +18,8 @@ from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.transactions import write_transaction
 
 LAST_ACK_KEY = "last_mutation_id"
+AUTHOR_KEY = "outbox_author"
+"""Meta key: the associate who authors new mutations (the active session; store.pins)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,7 @@ class OutboxEntry:
     name: str
     args: dict[str, Any]
     created_at: str
+    author_id: str | None = None  # the associate whose token pushes it (None: the active one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +42,24 @@ def last_acknowledged(db: Database) -> int:
 
 
 def enqueue(db: Database, name: str, args: dict[str, Any]) -> int:
-    """Add a mutation; call inside the transaction that writes the local change."""
+    """Add a mutation; call inside the transaction that writes the local change.
+
+    Its author is the associate active on the terminal now (`store.pins.set_author`), read
+    in the same transaction, so a quick switch later does not change whose it is."""
     if not db.conn.in_transaction:
         raise RuntimeError("enqueue() must run inside the caller's transaction")
     row = db.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()
     next_id = max(last_acknowledged(db), int(row[0] or 0)) + 1
     db.conn.execute(
-        "INSERT INTO outbox (mutation_id, name, args, created_at, status) "
-        "VALUES (?, ?, ?, ?, 'pending')",
-        (next_id, name, json.dumps(args, ensure_ascii=False), datetime.now(UTC).isoformat()),
+        "INSERT INTO outbox (mutation_id, name, args, created_at, status, author_id) "
+        "VALUES (?, ?, ?, ?, 'pending', (SELECT value FROM meta WHERE key = ?))",
+        (
+            next_id,
+            name,
+            json.dumps(args, ensure_ascii=False),
+            datetime.now(UTC).isoformat(),
+            AUTHOR_KEY,
+        ),
     )
     return next_id
 
@@ -55,12 +67,14 @@ def enqueue(db: Database, name: str, args: dict[str, Any]) -> int:
 def pending(db: Database, limit: int = 100) -> list[OutboxEntry]:
     """The oldest mutations not yet acknowledged, in id order."""
     rows = db.conn.execute(
-        "SELECT mutation_id, name, args, created_at FROM outbox WHERE status = 'pending' "
-        "ORDER BY mutation_id LIMIT ?",
+        "SELECT mutation_id, name, args, created_at, author_id FROM outbox "
+        "WHERE status = 'pending' ORDER BY mutation_id LIMIT ?",
         (limit,),
     ).fetchall()
     return [
-        OutboxEntry(mutation_id=r[0], name=r[1], args=json.loads(r[2]), created_at=r[3])
+        OutboxEntry(
+            mutation_id=r[0], name=r[1], args=json.loads(r[2]), created_at=r[3], author_id=r[4]
+        )
         for r in rows
     ]
 

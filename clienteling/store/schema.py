@@ -244,6 +244,26 @@ def _tasks(db: Database) -> None:
         db.execute(statement)
 
 
+# 0007: personal PINs for the quick switch (store.pins; only a slow hash, never the PIN),
+# and who wrote each outbox mutation, so it is pushed with its author's token even after
+# another associate took over the terminal.
+_PINS = (
+    """CREATE TABLE pins (
+        associate_id TEXT PRIMARY KEY, display_name TEXT NOT NULL, store_id TEXT,
+        session TEXT NOT NULL, pin_hash TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0, disabled INTEGER NOT NULL DEFAULT 0,
+        set_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE outbox ADD COLUMN author_id TEXT",
+)
+
+
+@migrations(name="0007_pins")
+def _pins(db: Database) -> None:
+    for statement in _PINS:
+        db.execute(statement)
+
+
 KNOWN: frozenset[str] = frozenset(
     {
         "0001_initial",
@@ -253,6 +273,7 @@ KNOWN: frozenset[str] = frozenset(
         "0005_followups",
         "0008_holds",
         "0006_tasks",
+        "0007_pins",
     }
 )
 SCHEMA_VERSION = len(KNOWN)

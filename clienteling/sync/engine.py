@@ -11,13 +11,14 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 from pathlib import Path
 from typing import Literal
 
 from sqlite_utils import Database
 
-from clienteling.domain.errors import HubError
-from clienteling.protocol.models import Mutation, PullRequest, PushRequest
+from clienteling.domain.errors import DeviceRevokedError, HubError, SessionExpiredError
+from clienteling.protocol.models import Mutation, PullRequest, PushRequest, PushResponse
 from clienteling.store import outbox
 from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache
@@ -29,6 +30,10 @@ from clienteling.sync.client import HubClient, MutationGapError
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 100
+
+AuthorToken = Callable[[str, bool], str | None]
+"""(associate id, renew) -> a token of that associate, or None when there is none left
+(the mutation then goes with the pass's token). Quick switch: see `SyncEngine._push`."""
 PULL_PAGE = 500
 _GAP_RETRIES = 3
 
@@ -65,6 +70,7 @@ class SyncEngine:
         push_batch: int = PUSH_BATCH,
         page_size: int = PULL_PAGE,
         cache_key: bytes | None = None,
+        author_token: AuthorToken | None = None,
     ) -> None:
         self.db_path = db_path
         self.cache_key = cache_key  # None: a plaintext cache
@@ -75,6 +81,7 @@ class SyncEngine:
         self.schema_version = schema_version
         self.push_batch = push_batch
         self.page_size = page_size
+        self.author_token = author_token
 
     def run_once(
         self,
@@ -109,6 +116,11 @@ class SyncEngine:
             batch = outbox.pending(db, self.push_batch)
             if not batch:
                 return
+            # The hub credits a mutation to the associate of the token that pushes it:
+            # on a shared terminal each run of one author's mutations goes with that
+            # author's token, in id order (the ids stay gapless across authors).
+            author = batch[0].author_id
+            batch = _leading_run(batch)
             request = PushRequest(
                 device_id=self.device_id,
                 schema_version=self.schema_version,
@@ -118,7 +130,7 @@ class SyncEngine:
                 ],
             )
             try:
-                response = self.client.push(self.token, request)
+                response = self._push_as(author, request)
             except MutationGapError as gap:
                 gaps += 1
                 if gaps > _GAP_RETRIES:
@@ -144,6 +156,26 @@ class SyncEngine:
             if response.last_mutation_id < batch[0].mutation_id:
                 log.warning("the hub did not advance past mutation %d", response.last_mutation_id)
                 return
+
+    def _push_as(self, author: str | None, request: PushRequest) -> PushResponse:
+        if author is None or self.author_token is None:
+            return self.client.push(self.token, request)
+        token = self.author_token(author, False)
+        if token is None:
+            log.warning("no token left for associate %s: pushing with this pass's", author)
+            return self.client.push(self.token, request)
+        try:
+            return self.client.push(token, request)
+        except DeviceRevokedError:
+            raise  # nothing to renew: the terminal's revocation is handled by the caller
+        except SessionExpiredError:
+            renewed = self.author_token(author, True)
+            if renewed is None:
+                log.warning("associate %s must sign in again: pushing with this pass's", author)
+                renewed = self.token
+            elif token == self.token:  # the pass's own associate: pull with the new one too
+                self.token = renewed
+            return self.client.push(renewed, request)
 
     def _pull(
         self,
@@ -205,6 +237,12 @@ class SyncEngine:
                     progress(SyncProgress("pull", scope, pulled_here, None))
             if not page.has_more:
                 return
+
+
+def _leading_run(batch: list[outbox.OutboxEntry]) -> list[outbox.OutboxEntry]:
+    """The first mutations of `batch` that share its first one's author."""
+    author = batch[0].author_id
+    return list(takewhile(lambda m: m.author_id == author, batch))
 
 
 def _cancelled(cancel: threading.Event | None) -> bool:

@@ -35,6 +35,13 @@ from clienteling.domain.errors import (
 from clienteling.domain.followup_templates import RenderedMessage, render_followup
 from clienteling.domain.ids import uuid7
 from clienteling.domain.phones import InvalidPhoneError, to_e164
+from clienteling.domain.pins import (
+    MAX_PIN_FAILURES,
+    PinDisabledError,
+    WeakPinError,
+    WrongPinError,
+    pin_problem,
+)
 from clienteling.protocol.entities import (
     Channel,
     CustomerCreateArgs,
@@ -47,7 +54,7 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
-from clienteling.store import note_drafts, outbox, profile, queries
+from clienteling.store import note_drafts, outbox, pins, profile, queries
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
 from clienteling.store import tasks as task_store
@@ -83,6 +90,7 @@ if TYPE_CHECKING:
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.holds import HoldView
     from clienteling.store.offers import OfferView
+    from clienteling.store.pins import PinHolder
     from clienteling.store.products import ProductHit, ProductStock
     from clienteling.store.profile import ProfileSyncState
     from clienteling.store.tasks import TaskView
@@ -165,6 +173,9 @@ class Terminal:
         self._client = HubClient(self.hub_url, transport=transport)
         self._lock = threading.Lock()
         self._sync_lock = threading.Lock()
+        # Held while the keyring's tokens change hands (refresh, sign-in, quick switch):
+        # a refresh token is single use, so no two threads may hold the same one.
+        self._tokens_lock = threading.RLock()
         self._session: Session | None = None
         self._token: str | None = None
         self._scopes: list[str] = []
@@ -203,16 +214,20 @@ class Terminal:
             store_id=answer.associate.store_id,
             store_name=answer.store.name if answer.store else None,
         )
-        self._secrets.set(self._token_key(), answer.token)
-        self._keep_refresh_token(answer.refresh_token)
-        stored = {
-            "session": asdict(session),
-            "scopes": answer.scopes,
-            "expires_at": answer.expires_at,
-        }
-        set_meta(self._db.get(), _SESSION_KEY, json.dumps(stored, ensure_ascii=False))
-        with self._lock:
-            self._session, self._token, self._scopes = session, answer.token, list(answer.scopes)
+        with self._tokens_lock:
+            self._park_active_tokens(unless=session.associate_id)  # quick switch back later
+            self._secrets.set(self._token_key(), answer.token)
+            self._keep_refresh_token(answer.refresh_token)
+            stored = {
+                "session": asdict(session),
+                "scopes": answer.scopes,
+                "expires_at": answer.expires_at,
+            }
+            set_meta(self._db.get(), _SESSION_KEY, json.dumps(stored, ensure_ascii=False))
+            self._now_authoring(session.associate_id, password=True)
+            with self._lock:
+                self._session, self._token = session, answer.token
+                self._scopes = list(answer.scopes)
         log.info("associate %s signed in", session.associate_id)
         return session
 
@@ -226,6 +241,8 @@ class Terminal:
         session = Session(**stored["session"])
         with self._lock:
             self._session, self._token, self._scopes = session, token, list(stored["scopes"])
+        if pins.current_author(self._db.get()) is None:  # a cache from before quick switch
+            self._now_authoring(session.associate_id)
         return session
 
     def _credentials(self) -> tuple[Session, str, list[str]]:
@@ -367,6 +384,7 @@ class Terminal:
             scopes=scopes,
             schema_version=SCHEMA_VERSION,
             cache_key=self._cache_key,
+            author_token=self._author_token,
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
             try:
@@ -839,15 +857,16 @@ class Terminal:
     def _refresh_access_token(self) -> str:
         """A new access token from the stored refresh token (both kept in `secrets`).
         SessionExpiredError when there is none or the hub refuses it: sign in again."""
-        refresh_token = self._secrets.get(self._refresh_key())
-        if refresh_token is None:
-            raise SessionExpiredError("the session has expired: sign in again")
-        request = RefreshRequest(refresh_token=refresh_token, device_id=self.device_id)
-        answer = self._talk(lambda: self._client.refresh(request))
-        self._secrets.set(self._token_key(), answer.token)
-        self._keep_refresh_token(answer.refresh_token)
-        with self._lock:
-            self._token = answer.token
+        with self._tokens_lock:
+            refresh_token = self._secrets.get(self._refresh_key())
+            if refresh_token is None:
+                raise SessionExpiredError("the session has expired: sign in again")
+            request = RefreshRequest(refresh_token=refresh_token, device_id=self.device_id)
+            answer = self._talk(lambda: self._client.refresh(request))
+            self._secrets.set(self._token_key(), answer.token)
+            self._keep_refresh_token(answer.refresh_token)
+            with self._lock:
+                self._token = answer.token
         log.info("access token refreshed for device %s", self.device_id)
         return answer.token
 
@@ -856,7 +875,10 @@ class Terminal:
     def _device_secret_keys(self) -> list[str]:
         """Every keyring entry of this device (the wipe deletes them all; the enrollment's
         device secret too: a wiped terminal enrolls anew)."""
-        return [self._token_key(), self._refresh_key(), self._device_secret_key()]
+        keys = [self._token_key(), self._refresh_key(), self._device_secret_key()]
+        for associate_id in pins.local_associates(self._db.get()):
+            keys.extend(self._parked_keys(associate_id))  # quick-switch tokens
+        return keys
 
     def _after_revocation(self, token: str, *, discard_unsent: bool) -> NoReturn:
         """The hub revoked this terminal (inside `sync_once`, holding the sync lock).
@@ -1054,3 +1076,139 @@ class Terminal:
         self._credentials()
         task_store.snooze(self._db.get(), task_id, until=until)
         self._local_change("task")
+
+    # -- lock and quick switch ---------------------------------------------------------
+    # A PIN resumes a session that its associate opened here with their password. Only
+    # the active session's tokens sit under the usual keyring keys; the others' are
+    # parked under keys of their own (one copy each: a refresh token is single use), so
+    # mutations an associate queued are still pushed with their token after a switch.
+
+    def _parked_keys(self, associate_id: str) -> tuple[str, str]:
+        return f"{self._token_key()}:{associate_id}", f"{self._refresh_key()}:{associate_id}"
+
+    def _park_active_tokens(self, *, unless: str) -> None:
+        """Move the active session's tokens aside, unless `unless` is its associate."""
+        with self._lock:
+            current = self._session
+        if current is None or current.associate_id == unless:
+            return
+        token_key, refresh_key = self._parked_keys(current.associate_id)
+        for active, parked in ((self._token_key(), token_key), (self._refresh_key(), refresh_key)):
+            value = self._secrets.get(active)
+            if value is None:
+                self._secrets.delete(parked)
+            else:
+                self._secrets.set(parked, value)
+                self._secrets.delete(active)
+
+    def _now_authoring(self, associate_id: str, *, password: bool = False) -> None:
+        db = self._db.get()
+        pins.set_author(db, associate_id)
+        if password:
+            pins.enable_after_password(db, associate_id)
+
+    def _author_token(self, associate_id: str, renew: bool) -> str | None:
+        """A token that pushes `associate_id`'s mutations (the sync engine asks); None
+        when that associate has none left (their refresh token expired or was dropped)."""
+        with self._tokens_lock:
+            with self._lock:
+                active = self._session.associate_id if self._session else None
+                token = self._token
+            if associate_id == active:
+                return self._refresh_access_token() if renew else token
+            token_key, refresh_key = self._parked_keys(associate_id)
+            parked = None if renew else self._secrets.get(token_key)
+            if parked is not None:
+                return parked
+            refresh_token = self._secrets.get(refresh_key)
+            if refresh_token is None:
+                return None
+            request = RefreshRequest(refresh_token=refresh_token, device_id=self.device_id)
+            try:
+                answer = self._talk(lambda: self._client.refresh(request))
+            except SessionExpiredError:
+                self._secrets.delete(refresh_key)
+                self._secrets.delete(token_key)
+                return None
+            self._secrets.set(token_key, answer.token)
+            if answer.refresh_token is not None:
+                self._secrets.set(refresh_key, answer.refresh_token)
+            return answer.token
+
+    def set_pin(self, pin: str) -> None:
+        """Give the signed-in associate a PIN for the quick switch on this terminal (4 to
+        8 digits; WeakPinError for trivial ones). Only an argon2 hash is kept, in the
+        cache; the PIN never leaves the terminal."""
+        session, _token, scopes = self._credentials()
+        problem = pin_problem(pin)
+        if problem is not None:
+            raise WeakPinError(problem)
+        pin_hash = pins.hash_pin(pin)
+        pins.save_pin(
+            self._db.get(),
+            associate_id=session.associate_id,
+            display_name=session.display_name,
+            store_id=session.store_id,
+            session={"session": asdict(session), "scopes": scopes},
+            pin_hash=pin_hash,
+        )
+        log.info("associate %s set a PIN on this terminal", session.associate_id)
+
+    def has_pin(self) -> bool:
+        """Whether the signed-in associate has a working PIN here."""
+        session = self.session
+        if session is None:
+            return False
+        record = pins.pin_record(self._db.get(), session.associate_id)
+        return record is not None and not record.disabled
+
+    def remove_pin(self) -> None:
+        session, _token, _scopes = self._credentials()
+        pins.remove_pin(self._db.get(), session.associate_id)
+
+    def pin_holders(self) -> list[PinHolder]:
+        """Who may unlock this terminal with a PIN: associates of its store (names only)."""
+        return pins.pin_holders(self._db.get(), store_id=self._store_id())
+
+    def unlock_with_pin(self, associate_id: str, pin: str) -> Session:
+        """Make `associate_id`'s session the active one with their PIN; what they write
+        from now on is theirs. Works offline (the cached session; its token is refreshed
+        at the next sync). WrongPinError (attempts left), PinDisabledError after
+        `MAX_PIN_FAILURES` wrong PINs in a row: the password is required then."""
+        db = self._db.get()
+        record = pins.pin_record(db, associate_id)
+        if record is None or record.disabled:
+            raise PinDisabledError("no working PIN: sign in with the password")
+        if not pins.pin_matches(record.pin_hash, pin):
+            failures = pins.record_failure(db, associate_id)
+            log.info("wrong PIN for associate %s (%d in a row)", associate_id, failures)
+            if failures >= MAX_PIN_FAILURES:
+                raise PinDisabledError("too many wrong PINs: sign in with the password")
+            raise WrongPinError(MAX_PIN_FAILURES - failures)
+        pins.record_success(db, associate_id)
+        session = Session(**record.session["session"])
+        scopes = list(record.session["scopes"])
+        with self._tokens_lock:
+            with self._lock:
+                current = self._session
+            if current is None or current.associate_id != associate_id:
+                token_key, refresh_key = self._parked_keys(associate_id)
+                token, refresh_token = self._secrets.get(token_key), self._secrets.get(refresh_key)
+                if token is None and refresh_token is None:
+                    raise PinDisabledError("no session kept for this associate: sign in")
+                self._park_active_tokens(unless=associate_id)
+                for active, parked, value in (
+                    (self._token_key(), token_key, token),
+                    (self._refresh_key(), refresh_key, refresh_token),
+                ):
+                    if value is not None:
+                        self._secrets.set(active, value)
+                    self._secrets.delete(parked)
+                stored = {"session": asdict(session), "scopes": scopes, "expires_at": None}
+                set_meta(db, _SESSION_KEY, json.dumps(stored, ensure_ascii=False))
+                self._now_authoring(associate_id)
+                with self._lock:
+                    self._session, self._token, self._scopes = session, token or "", scopes
+        log.info("associate %s unlocked the terminal with a PIN", associate_id)
+        self.request_sync()
+        return session

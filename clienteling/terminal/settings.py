@@ -25,7 +25,8 @@ def default_data_dir() -> Path:
 
 
 class TerminalSettings(BaseSettings):
-    """`hub_url`: where the hub answers; `data_dir`: the local cache; `lang`: UI language."""
+    """`hub_url`: where the hub answers; `data_dir`: the local cache; `lang`: UI language;
+    `lock_after_minutes`: idle time before the lock screen (0: never)."""
 
     model_config = SettingsConfigDict(env_prefix="CLIENTELING_", extra="ignore")
 
@@ -33,6 +34,7 @@ class TerminalSettings(BaseSettings):
     data_dir: Path = default_data_dir()
     lang: str | None = None
     sync_interval_s: float = 10.0
+    lock_after_minutes: float = 5.0  # the terminal locks after this long idle; 0: never
 
     @classmethod
     def settings_customise_sources(

@@ -49,6 +49,7 @@ from clienteling.ui.shortcut_help import ShortcutHelp
 from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
 from clienteling.ui.task_list import TaskList, open_task_list
+from clienteling.ui.terminal_lock import TerminalLock
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._bridge.status_did_change.connect(self.show_status)
         self._bridge.changes_did_apply.connect(self._on_changes)
         self._shortcuts()
+        self.terminal_lock = TerminalLock(self)  # lock screen, auto-lock, quick switch
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
         self.restore_layout()
@@ -265,6 +267,11 @@ class MainWindow(QMainWindow):
             .replace("%1", store)
             .replace("%2", session.display_name)
         )
+
+    def refresh_session(self) -> None:
+        """After a quick switch: the title, and what the associate now active may open."""
+        self.setWindowTitle(self._title())
+        self.dashboard_button.setVisible(self._may_see_dashboard())
 
     # -- window layout (kept across restarts) --------------------------------------------
 

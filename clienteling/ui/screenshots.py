@@ -101,6 +101,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_task_list(win, out_dir / "tasks.png"))
     paths += _holds(win, out_dir)
     paths += _first_run(win, out_dir)
+    paths.append(_lock_screen(win, out_dir / "lock_screen.png"))
     paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
     return paths
 
@@ -264,6 +265,31 @@ def _first_run(win: MainWindow, out_dir: Path) -> list[Path]:
         wizard.close()
         wizard.deleteLater()
     return paths
+
+
+DEMO_PIN = "2580"
+
+
+def _lock_screen(win: MainWindow, path: Path) -> Path:
+    """The lock screen over an open profile, after one wrong PIN; then unlocked with the
+    right one (the signed-in associate gets `DEMO_PIN` if they have no PIN yet)."""
+    terminal, terminal_lock = win.terminal, win.terminal_lock
+    if terminal.session is not None and not terminal.has_pin():
+        terminal.set_pin(DEMO_PIN)
+    terminal_lock.lock()
+    screen = terminal_lock.screen
+    if screen is None:
+        return _grab(win, path)
+    wait_until(lambda: screen.holders.count() > 0 or screen.no_holders.isVisible())
+    screen.pin_edit.setText("1397")
+    screen.unlock()
+    wait_until(lambda: bool(screen.error_label.text()))
+    try:
+        return _grab(win, path)
+    finally:
+        screen.pin_edit.setText(DEMO_PIN)
+        screen.unlock()
+        wait_until(lambda: not terminal_lock.locked)
 
 
 DASHBOARD_USER = ("demo-manager", "demo")

@@ -1285,6 +1285,60 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <source>Wrong PIN. Attempts left before the PIN is blocked: %1.</source>
+        <translation>Code PIN incorrect. Essais restants avant le blocage du code PIN : %1.</translation>
+    </message>
+    <message>
+        <source>This PIN is blocked after too many wrong attempts. Sign in with your password; the PIN works again after that.</source>
+        <translation>Ce code PIN est bloqué après trop d’essais incorrects. Connectez-vous avec votre mot de passe ; le code PIN fonctionnera de nouveau ensuite.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits, nothing else.</source>
+        <translation>Un code PIN comporte de 4 à 8 chiffres, rien d’autre.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (the same digit repeated, or digits in a row such as 1234). Choose another one.</source>
+        <translation>Ce code PIN est trop facile à deviner (un même chiffre répété ou des chiffres qui se suivent, comme 1234). Choisissez-en un autre.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This terminal is locked</source>
+        <translation>Ce terminal est verrouillé</translation>
+    </message>
+    <message>
+        <source>Customer data is hidden. Choose your name and type your PIN to continue.</source>
+        <translation>Les données clients sont masquées. Choisissez votre nom et saisissez votre code PIN pour continuer.</translation>
+    </message>
+    <message>
+        <source>Nobody has a PIN on this terminal yet: sign in with your password.</source>
+        <translation>Personne n’a encore de code PIN sur ce terminal : connectez-vous avec votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Sign in with password</source>
+        <translation>Se connecter avec le mot de passe</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>%1 (PIN blocked: sign in with the password)</source>
+        <translation>%1 (code PIN bloqué : connectez-vous avec le mot de passe)</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Saisissez votre code PIN.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Offline: the hub cannot be reached. Keep working; your changes are kept and will be sent when the connection is back.</source>
@@ -1602,6 +1656,37 @@
     <message>
         <source>Reserve-for-pickup link</source>
         <translation>Lien de réservation pour retrait</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN for quick switch</source>
+        <translation>Code PIN pour changer rapidement d’utilisateur</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, without your password. It works on this terminal only and is never sent anywhere.</source>
+        <translation>Avec un code PIN, vous déverrouillez ce terminal ou prenez la relève d’un collègue sans votre mot de passe. Il ne fonctionne que sur ce terminal et n’est jamais envoyé nulle part.</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 8 digits)</source>
+        <translation>Nouveau code PIN (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN</source>
+        <translation>Répétez le code PIN</translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <translation>Enregistrer le code PIN</translation>
+    </message>
+    <message>
+        <source>Remove my PIN</source>
+        <translation>Supprimer mon code PIN</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Les deux codes PIN sont différents. Saisissez deux fois le même code.</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2302,29 @@
     <message>
         <source>Low</source>
         <translation>Basse</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalLock</name>
+    <message>
+        <source>Lock the terminal</source>
+        <translation>Verrouiller le terminal</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+Shift+K)</source>
+        <translation>Verrouiller (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>My PIN…</source>
+        <translation>Mon code PIN…</translation>
+    </message>
+    <message>
+        <source>Choose a PIN to unlock and switch quickly</source>
+        <translation>Choisir un code PIN pour déverrouiller et changer d’utilisateur rapidement</translation>
+    </message>
+    <message>
+        <source>Clienteling — locked</source>
+        <translation>Clienteling — verrouillé</translation>
     </message>
 </context>
 <context>

@@ -1285,6 +1285,60 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <source>Wrong PIN. Attempts left before the PIN is blocked: %1.</source>
+        <translation>Неверный PIN-код. Осталось попыток до блокировки PIN-кода: %1.</translation>
+    </message>
+    <message>
+        <source>This PIN is blocked after too many wrong attempts. Sign in with your password; the PIN works again after that.</source>
+        <translation>PIN-код заблокирован после слишком большого числа неверных попыток. Войдите с паролем — после этого PIN-код снова заработает.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits, nothing else.</source>
+        <translation>PIN-код состоит только из цифр: от 4 до 8.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (the same digit repeated, or digits in a row such as 1234). Choose another one.</source>
+        <translation>Этот PIN-код слишком легко угадать (одна и та же цифра или цифры подряд, например 1234). Выберите другой.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This terminal is locked</source>
+        <translation>Терминал заблокирован</translation>
+    </message>
+    <message>
+        <source>Customer data is hidden. Choose your name and type your PIN to continue.</source>
+        <translation>Данные клиентов скрыты. Выберите своё имя и введите PIN-код, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>Nobody has a PIN on this terminal yet: sign in with your password.</source>
+        <translation>На этом терминале ещё ни у кого нет PIN-кода: войдите с паролем.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
+    </message>
+    <message>
+        <source>Sign in with password</source>
+        <translation>Войти с паролем</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>%1 (PIN blocked: sign in with the password)</source>
+        <translation>%1 (PIN-код заблокирован: войдите с паролем)</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Введите PIN-код.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Offline: the hub cannot be reached. Keep working; your changes are kept and will be sent when the connection is back.</source>
@@ -1602,6 +1656,37 @@
     <message>
         <source>Reserve-for-pickup link</source>
         <translation>Ссылка для брони с самовывозом</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN for quick switch</source>
+        <translation>PIN-код для быстрой смены</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, without your password. It works on this terminal only and is never sent anywhere.</source>
+        <translation>С PIN-кодом вы разблокируете этот терминал или принимаете его у коллеги без пароля. Он действует только на этом терминале и никуда не передаётся.</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 8 digits)</source>
+        <translation>Новый PIN-код (от 4 до 8 цифр)</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN</source>
+        <translation>Повторите PIN-код</translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <translation>Сохранить PIN-код</translation>
+    </message>
+    <message>
+        <source>Remove my PIN</source>
+        <translation>Удалить мой PIN-код</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>PIN-коды не совпадают. Введите один и тот же PIN-код дважды.</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2302,29 @@
     <message>
         <source>Low</source>
         <translation>Низкий</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalLock</name>
+    <message>
+        <source>Lock the terminal</source>
+        <translation>Заблокировать терминал</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+Shift+K)</source>
+        <translation>Заблокировать (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>My PIN…</source>
+        <translation>Мой PIN-код…</translation>
+    </message>
+    <message>
+        <source>Choose a PIN to unlock and switch quickly</source>
+        <translation>Выбрать PIN-код для быстрой разблокировки и смены</translation>
+    </message>
+    <message>
+        <source>Clienteling — locked</source>
+        <translation>Clienteling — заблокировано</translation>
     </message>
 </context>
 <context>

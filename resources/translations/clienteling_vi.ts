@@ -1285,6 +1285,60 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <source>Wrong PIN. Attempts left before the PIN is blocked: %1.</source>
+        <translation>Mã PIN không đúng. Số lần thử còn lại trước khi mã PIN bị khóa: %1.</translation>
+    </message>
+    <message>
+        <source>This PIN is blocked after too many wrong attempts. Sign in with your password; the PIN works again after that.</source>
+        <translation>Mã PIN này đã bị khóa do nhập sai quá nhiều lần. Hãy đăng nhập bằng mật khẩu; sau đó mã PIN sẽ dùng lại được.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits, nothing else.</source>
+        <translation>Mã PIN gồm từ 4 đến 8 chữ số, không có ký tự nào khác.</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (the same digit repeated, or digits in a row such as 1234). Choose another one.</source>
+        <translation>Mã PIN này quá dễ đoán (lặp lại một chữ số hoặc các chữ số liên tiếp như 1234). Hãy chọn mã khác.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>This terminal is locked</source>
+        <translation>Máy này đang bị khóa</translation>
+    </message>
+    <message>
+        <source>Customer data is hidden. Choose your name and type your PIN to continue.</source>
+        <translation>Dữ liệu khách hàng đã được ẩn. Hãy chọn tên của bạn và nhập mã PIN để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Nobody has a PIN on this terminal yet: sign in with your password.</source>
+        <translation>Chưa ai có mã PIN trên máy này: hãy đăng nhập bằng mật khẩu.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>Sign in with password</source>
+        <translation>Đăng nhập bằng mật khẩu</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <source>%1 (PIN blocked: sign in with the password)</source>
+        <translation>%1 (mã PIN bị khóa: hãy đăng nhập bằng mật khẩu)</translation>
+    </message>
+    <message>
+        <source>Type your PIN.</source>
+        <translation>Hãy nhập mã PIN của bạn.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Offline: the hub cannot be reached. Keep working; your changes are kept and will be sent when the connection is back.</source>
@@ -1602,6 +1656,37 @@
     <message>
         <source>Reserve-for-pickup link</source>
         <translation>Liên kết giữ hàng để nhận</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN for quick switch</source>
+        <translation>Mã PIN để chuyển người dùng nhanh</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, without your password. It works on this terminal only and is never sent anywhere.</source>
+        <translation>Với mã PIN, bạn có thể mở khóa máy này hoặc tiếp quản máy từ đồng nghiệp mà không cần mật khẩu. Mã chỉ dùng được trên máy này và không bao giờ được gửi đi đâu.</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 8 digits)</source>
+        <translation>Mã PIN mới (4 đến 8 chữ số)</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <translation>Lưu mã PIN</translation>
+    </message>
+    <message>
+        <source>Remove my PIN</source>
+        <translation>Xóa mã PIN của tôi</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Hai mã PIN không khớp. Hãy nhập cùng một mã hai lần.</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2302,29 @@
     <message>
         <source>Low</source>
         <translation>Thấp</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalLock</name>
+    <message>
+        <source>Lock the terminal</source>
+        <translation>Khóa máy</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+Shift+K)</source>
+        <translation>Khóa (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>My PIN…</source>
+        <translation>Mã PIN của tôi…</translation>
+    </message>
+    <message>
+        <source>Choose a PIN to unlock and switch quickly</source>
+        <translation>Chọn mã PIN để mở khóa và chuyển người dùng nhanh</translation>
+    </message>
+    <message>
+        <source>Clienteling — locked</source>
+        <translation>Clienteling — đã khóa</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ VIEWS = [
     "followup_sms.png",
     "holds.png",
     "inventory.png",
+    "lock_screen.png",
     "main.png",
     "new_customer.png",
     "profile.png",

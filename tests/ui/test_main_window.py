@@ -154,6 +154,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "followup_sms.png",
         "holds.png",
         "inventory.png",
+        "lock_screen.png",
         "main.png",
         "new_customer.png",
         "profile.png",
