@@ -7,7 +7,6 @@ answers at once.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"seed N demo customers into an empty database (default {DEFAULT_DEMO_CUSTOMERS})",
     )
     hub.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    hub.add_argument(
+        "--log-file",
+        metavar="PATH",
+        type=Path,
+        help="also log to PATH (rotating; default: stderr only)",
+    )
     hub_commands = hub.add_subparsers(dest="hub_command", metavar="HUB_COMMAND")
     replay = hub_commands.add_parser(
         "replay",
@@ -119,14 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        # One line per HTTP request or migration step drowns what matters.
-        for chatty in ("httpx", "alembic", "uvicorn.access"):
-            logging.getLogger(chatty).setLevel(logging.WARNING)
+    _logging(args)
     if args.command == "hub":
         return _hub(args)
     if args.command == "demo":
@@ -147,6 +145,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clienteling.desktop import run_desktop_app
 
     return run_desktop_app(_terminal_settings(args), argv=sys.argv[:1])
+
+
+def _logging(args: argparse.Namespace) -> None:
+    """The hub logs to stderr (a server's supervisor keeps it) unless given `--log-file`;
+    the app, the demo and `sync` also keep a rotating file for support."""
+    from clienteling.terminal.logs import configure_logging, default_log_file
+
+    log_file = getattr(args, "log_file", None)
+    if log_file is None and args.command != "hub":
+        log_file = default_log_file()
+    configure_logging(verbose=args.verbose, log_file=log_file)
 
 
 def _terminal_settings(args: argparse.Namespace) -> TerminalSettings:
