@@ -28,6 +28,7 @@ from clienteling.domain.errors import (
     HubUnreachableError,
     NotSignedInError,
     SessionExpiredError,
+    UpdateNeededError,
     ValidationError,
 )
 from clienteling.domain.followup_templates import RenderedMessage, render_followup
@@ -54,6 +55,7 @@ from clienteling.store.state import all_ready
 from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
+from clienteling.terminal import update_gate
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.dashboard import DashboardResult, fetch_dashboard
@@ -103,6 +105,7 @@ class SyncStatus:
     rejected: int  # mutations the hub refused (reason kept)
     ready: bool  # the first snapshot of every scope has completed
     error_code: str | None = None  # ClientelingError.code of the last failure, if any
+    update_needed: bool = False  # the hub refused this app's protocol: nothing is pushed
 
 
 class Terminal:
@@ -332,11 +335,11 @@ class Terminal:
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
             try:
-                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+                report = self._talk(lambda: self._gated_pass(engine, progress, cancel))
             except SessionExpiredError:
                 # Access tokens are short-lived: trade the refresh token, then go again.
                 engine.token = self._refresh_access_token()
-                report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+                report = self._talk(lambda: self._gated_pass(engine, progress, cancel))
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
         with self._lock:
@@ -380,6 +383,7 @@ class Terminal:
             rejected=counts.rejected,
             ready=all_ready(db, scopes),
             error_code=error_code,
+            update_needed=update_gate.blocked(db),
         )
 
     def rejected_changes(self) -> list[tuple[int, str]]:
@@ -758,3 +762,31 @@ class Terminal:
             self._token = answer.token
         log.info("access token refreshed for device %s", self.device_id)
         return answer.token
+
+    # -- diagnostics and updates ---------------------------------------------------------
+
+    def _gated_pass(
+        self,
+        engine: SyncEngine,
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> SyncReport:
+        """A sync pass that never pushes with a protocol the hub refused (update_gate)."""
+        db = self._db.get()
+        try:
+            update_gate.check_hub_accepts(
+                db,
+                self._client,
+                token=engine.token,
+                device_id=self.device_id,
+                scopes=engine.scopes,
+                schema_version=engine.schema_version,
+            )
+            return engine.run_once(progress=progress, cancel=cancel)
+        except UpdateNeededError:
+            update_gate.record_refusal(db)
+            raise
+
+    def update_needed(self) -> bool:
+        """Whether the hub asked for a newer app: work goes on, nothing is pushed."""
+        return update_gate.blocked(self._db.get())

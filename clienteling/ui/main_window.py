@@ -45,6 +45,7 @@ from clienteling.ui.search_model import HitsModel
 from clienteling.ui.shortcut_help import ShortcutHelp
 from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
+from clienteling.ui.update_banner import UpdateBanner
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.offline_banner.setWordWrap(True)
         self.offline_banner.hide()
         layout.addWidget(self.offline_banner)
+        self.update_banner = UpdateBanner(central)
+        layout.addWidget(self.update_banner)
 
         self.search_box = QLineEdit(central)
         self.search_box.setObjectName("search")
@@ -527,6 +530,7 @@ class MainWindow(QMainWindow):
     def show_status(self, status: SyncStatus) -> None:
         self.status_bar.show_status(status)
         self.offline_banner.setVisible(status.online is False)
+        self.update_banner.show_status(status)
 
     def _on_changes(self, kinds: set[str]) -> None:
         profile = self.profile_view.profile

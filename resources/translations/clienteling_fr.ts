@@ -1668,6 +1668,13 @@
     </message>
 </context>
 <context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
+        <translation>Ce terminal doit être mis à jour pour se synchroniser avec le hub. Vous pouvez continuer à travailler : vos modifications sont conservées et seront synchronisées après la mise à jour.</translation>
+    </message>
+</context>
+<context>
     <name>VisitFormDialog</name>
     <message>
         <source>Log visit: anonymous visitor</source>

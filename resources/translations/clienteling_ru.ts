@@ -1668,6 +1668,13 @@
     </message>
 </context>
 <context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
+        <translation>Этому терминалу нужно обновление, чтобы синхронизироваться с хабом. Можно продолжать работу: изменения сохраняются и будут синхронизированы после обновления.</translation>
+    </message>
+</context>
+<context>
     <name>VisitFormDialog</name>
     <message>
         <source>Log visit: anonymous visitor</source>

@@ -1668,6 +1668,13 @@
     </message>
 </context>
 <context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
+        <translation>Máy này cần được cập nhật để đồng bộ với máy chủ. Bạn vẫn có thể tiếp tục làm việc; các thay đổi được giữ lại và sẽ đồng bộ sau khi cập nhật.</translation>
+    </message>
+</context>
+<context>
     <name>VisitFormDialog</name>
     <message>
         <source>Log visit: anonymous visitor</source>

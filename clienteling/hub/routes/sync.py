@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
 @router.post("/push")
 def push(body: PushRequest, hub: HubDep, session: SessionDep) -> PushResponse:
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     return apply_push(hub.engine, session=session, request=body)
 
 
@@ -26,7 +26,7 @@ def push(body: PushRequest, hub: HubDep, session: SessionDep) -> PushResponse:
 def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
     """Serialised here, once: FastAPI would validate a snapshot page of thousands of rows
     against `PullResponse` again before encoding it."""
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     if body.device_id != session.device_id:
         raise ApiError(403, "device_mismatch", "the token was issued to another device")
     if not session.may_read_scope(body.scope):
