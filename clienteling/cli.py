@@ -119,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
             "Exits 1 when the hub refused a change, 2 when the sync could not run."
         ),
     )
+    commands.add_parser(
+        "diagnostics",
+        help="print what support needs (versions, configuration, sync state, recent log)",
+        description=(
+            "Print this terminal's diagnostics for support: app, Python, Qt and OS versions, "
+            "the configuration without secrets, the sync state and the last log lines."
+        ),
+    )
     return parser
 
 
@@ -142,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from clienteling.headless import run_sync
 
         return run_sync(_terminal_settings(args))
+    if args.command == "diagnostics":
+        return _diagnostics(args)
     from clienteling.desktop import run_desktop_app
 
     return run_desktop_app(_terminal_settings(args), argv=sys.argv[:1])
@@ -156,6 +166,12 @@ def _logging(args: argparse.Namespace) -> None:
     if log_file is None and args.command != "hub":
         log_file = default_log_file()
     configure_logging(verbose=args.verbose, log_file=log_file)
+
+
+def _diagnostics(args: argparse.Namespace) -> int:
+    from clienteling.terminal.diagnostics import print_diagnostics
+
+    return print_diagnostics(_terminal_settings(args))
 
 
 def _terminal_settings(args: argparse.Namespace) -> TerminalSettings:

@@ -51,7 +51,7 @@ from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
-from clienteling.store.state import all_ready
+from clienteling.store.state import all_ready, scope_state
 from clienteling.store.transactions import write_transaction
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
@@ -790,3 +790,14 @@ class Terminal:
     def update_needed(self) -> bool:
         """Whether the hub asked for a newer app: work goes on, nothing is pushed."""
         return update_gate.blocked(self._db.get())
+
+    def sync_positions(self) -> list[tuple[str, str | None, bool]]:
+        """(scope, the hub's cursor, snapshot done) of each scope of the session
+        (diagnostics: the cursor's epoch tells support which hub copy it follows)."""
+        db = self._db.get()
+        with self._lock:
+            scopes = list(self._scopes)
+        return [
+            (scope, state.cursor, state.snapshot_done)
+            for scope, state in ((s, scope_state(db, s)) for s in scopes)
+        ]

@@ -36,6 +36,7 @@ from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.followup_composer import FollowupComposer
+from clienteling.ui.help_menu import HelpMenu
 from clienteling.ui.inventory_view import InventoryDialog, open_inventory
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._bridge.status_did_change.connect(self.show_status)
         self._bridge.changes_did_apply.connect(self._on_changes)
         self._shortcuts()
+        self.help_menu = HelpMenu(self, terminal, show_shortcuts=self.show_shortcuts)
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
         self.restore_layout()

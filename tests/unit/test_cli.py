@@ -19,10 +19,10 @@ def _subcommands() -> list[str]:
 
 
 def test_the_commands_are_demo_hub_and_sync() -> None:
-    assert _subcommands() == ["demo", "hub", "sync"]
+    assert _subcommands() == ["demo", "diagnostics", "hub", "sync"]
 
 
-@pytest.mark.parametrize("command", [[], ["demo"], ["hub"], ["sync"]])
+@pytest.mark.parametrize("command", [[], ["demo"], ["hub"], ["sync"], ["diagnostics"]])
 def test_help_says_what_each_command_does(
     command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
