@@ -10,8 +10,11 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 VIEWS = [
+    "crash_dialog.png",
+    "crash_dialog_details.png",
     "dashboard.png",
     "dashboard_page.png",
+    "diagnostics.png",
     "followup_composer.png",
     "followup_sms.png",
     "inventory.png",
@@ -23,6 +26,7 @@ VIEWS = [
     "shortcuts.png",
     "status_bar.png",
     "timeline.png",
+    "update_banner.png",
     "visit_form.png",
     "visit_survey.png",
 ]

@@ -143,8 +143,11 @@ def test_wrong_password_says_so(qtbot: QtBot, fresh_terminal: Terminal) -> None:
 def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     paths = render_screenshots(window, tmp_path / "shots")
     assert sorted(p.name for p in paths) == [
+        "crash_dialog.png",
+        "crash_dialog_details.png",
         "dashboard.png",
         "dashboard_page.png",
+        "diagnostics.png",
         "followup_composer.png",
         "followup_sms.png",
         "inventory.png",
@@ -156,6 +159,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "shortcuts.png",
         "status_bar.png",
         "timeline.png",
+        "update_banner.png",
         "visit_form.png",
         "visit_survey.png",
     ]
