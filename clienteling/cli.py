@@ -165,7 +165,7 @@ def _logging(args: argparse.Namespace) -> None:
     log_file = getattr(args, "log_file", None)
     if log_file is None and args.command != "hub":
         log_file = default_log_file()
-    configure_logging(verbose=args.verbose, log_file=log_file)
+    configure_logging(verbose=args.verbose, log_file=log_file, access_log=args.command == "hub")
 
 
 def _diagnostics(args: argparse.Namespace) -> int:

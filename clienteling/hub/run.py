@@ -34,4 +34,12 @@ def run_hub(*, settings: HubSettings, demo_data: int | None, seed: int) -> None:
         # A hub started on its own delivers follow-ups (CLIENTELING_DELIVERY_WORKER=false
         # leaves it to other processes).
         settings = settings.model_copy(update={"delivery_worker": True})
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # log_config=None: uvicorn's lines go through the app's handlers (`terminal.logs`
+    # via the CLI), whose filter drops query strings (search text) from access lines.
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        log_config=None,
+    )

@@ -82,10 +82,11 @@ def unconfigure_logging() -> None:
 
 
 def configure_logging(
-    *, verbose: bool = False, log_file: Path | None = None
+    *, verbose: bool = False, log_file: Path | None = None, access_log: bool = False
 ) -> logging.handlers.RotatingFileHandler | None:
     """Log to stderr, and also to `log_file` (rotating, UTF-8) when given. Calling it
     again replaces what an earlier call installed (tests, a second command in-process).
+    `access_log` keeps one line per HTTP request served (the hub).
     Returns the file handler, or None when there is none (or the file cannot be opened:
     a read-only home must not stop the app)."""
     unconfigure_logging()
@@ -111,6 +112,8 @@ def configure_logging(
         root.addHandler(handler)
     for chatty in CHATTY:
         logging.getLogger(chatty).setLevel(logging.NOTSET if verbose else logging.WARNING)
+    if access_log:
+        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
     for quoting in CONTENT_LOGGERS:
         logging.getLogger(quoting).setLevel(logging.WARNING)
     return file_handler

@@ -117,3 +117,13 @@ def test_help_menu_copies_and_saves_the_diagnostics(
     dialog.save(tmp_path / "diag.txt")
     assert (tmp_path / "diag.txt").read_text(encoding="utf-8") == dialog.report
     dialog.done(0)
+
+
+def test_restart_runs_the_same_command_again() -> None:
+    import sys
+
+    from clienteling.ui.crash import restart_command
+
+    program, arguments = restart_command()
+    assert program == sys.executable
+    assert arguments == sys.orig_argv[1:]  # e.g. ["-m", "clienteling", "--lang", "vi"]
