@@ -113,7 +113,9 @@ def configure_logging(
     for chatty in CHATTY:
         logging.getLogger(chatty).setLevel(logging.NOTSET if verbose else logging.WARNING)
     if access_log:
-        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
+        access = logging.getLogger("uvicorn.access")
+        access.setLevel(logging.INFO)
+        access.propagate = True  # an embedded server with access_log=False turned it off
     for quoting in CONTENT_LOGGERS:
         logging.getLogger(quoting).setLevel(logging.WARNING)
     return file_handler

@@ -54,6 +54,7 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._closing = False
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("Clienteling: unexpected problem"))
         self.setMinimumWidth(520)
@@ -109,8 +110,11 @@ class CrashDialog(QDialog):
         self.adjustSize()
 
     def reject(self) -> None:
-        """Esc or the window's close button: quit, as after any crash."""
-        self.quit_requested.emit()
+        """Esc or the window's close button: quit, as after any crash (once: quitting
+        closes every window, this one too)."""
+        if not self._closing:
+            self._closing = True
+            self.quit_requested.emit()
         super().reject()
 
 
@@ -129,6 +133,7 @@ class CrashReporter(QObject):
         self.terminal = terminal
         self._parent_window = parent_window
         self.dialog: CrashDialog | None = None
+        self._quitting = False
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         # Emitted from any thread, delivered on the GUI thread (queued across threads).
@@ -189,7 +194,8 @@ class CrashReporter(QObject):
     def quit(self) -> None:
         """Close every window (each keeps its drafts on close), then leave the loop."""
         app = QApplication.instance()
-        if isinstance(app, QApplication):
+        if isinstance(app, QApplication) and not self._quitting:
+            self._quitting = True
             app.closeAllWindows()
             app.exit(EXIT_AFTER_CRASH)
 

@@ -15,6 +15,7 @@ import pytest
 
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import SERVICE, KeyringSecretStore
+from clienteling.ui.crash import EXIT_AFTER_CRASH
 from tests.integration.test_update_needed import Hub
 from tests.support.memory_keyring import MemoryKeyring
 
@@ -36,9 +37,11 @@ def hub(seeded_hub_db: Path, tmp_path: Path) -> Iterator[Hub]:
         running.server.stop()
 
 
+@pytest.mark.parametrize("then", ["wait", "quit"])
 def test_draft_and_outbox_survive_a_crash(
-    hub: Hub, tmp_path: Path, memory_keyring: MemoryKeyring
+    hub: Hub, tmp_path: Path, memory_keyring: MemoryKeyring, then: str
 ) -> None:
+    """`wait`: the process is killed with the dialog up; `quit`: the user clicks Quit."""
     data_dir = tmp_path / "terminal"
     terminal = Terminal(data_dir=data_dir, hub_url=hub.url, secrets=KeyringSecretStore())
     terminal.sign_in("demo-associate", "demo")
@@ -57,7 +60,7 @@ def test_draft_and_outbox_survive_a_crash(
     }
     command = [sys.executable, "-m", "tests.support.crash_process", "--hub", hub.url]
     command += ["--data-dir", str(data_dir), "--customer", customer_id, "--note", NOTE]
-    command += ["--draft", DRAFT, "--log-file", str(log_file)]
+    command += ["--draft", DRAFT, "--log-file", str(log_file), "--then", then]
     with (tmp_path / "stderr.txt").open("w") as err:
         proc = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True
@@ -66,6 +69,8 @@ def test_draft_and_outbox_survive_a_crash(
     try:
         line = proc.stdout.readline().strip()
         assert line == "crash dialog shown", (tmp_path / "stderr.txt").read_text()
+        if then == "quit":
+            assert proc.wait(timeout=60) == EXIT_AFTER_CRASH
     finally:
         proc.kill()  # no clean shutdown: nothing gets a chance to save on the way out
         proc.wait()

@@ -2,7 +2,7 @@
 --note TEXT --draft TEXT --log-file PATH`: the real desktop window (offscreen) in its own
 OS process, which saves a note (offline: it goes to the outbox), types a draft, then hits
 an exception in a Qt slot. It prints `crash dialog shown` once the crash dialog is up and
-keeps running until the test kills it.
+keeps running until the test kills it (`--then quit`: it clicks Quit, the app exits 70).
 
 The parent passes its keyring entries as JSON in CRASH_TEST_KEYRING: [[service, key, value]]
 (a child process has no OS keyring here).
@@ -41,6 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     for name in ("--hub", "--data-dir", "--customer", "--note", "--draft", "--log-file"):
         parser.add_argument(name, required=True)
+    parser.add_argument("--then", choices=("wait", "quit"), default="wait")
     args = parser.parse_args()
     backend = MemoryKeyring()
     for service, key, value in json.loads(os.environ.get("CRASH_TEST_KEYRING", "[]")):
@@ -85,6 +86,8 @@ def main() -> int:
         if reporter.dialog is not None and reporter.dialog.isVisible():
             print("crash dialog shown", flush=True)
             watch.stop()
+            if args.then == "quit":
+                reporter.dialog.quit_button.click()
 
     # Inside the app's own event loop, as in production.
     watch = QTimer()

@@ -52,7 +52,7 @@ def test_recent_lines_reach_into_the_rotated_file(tmp_path: Path) -> None:
 
 def test_query_strings_of_http_loggers_are_dropped(tmp_path: Path) -> None:
     path = tmp_path / "clienteling.log"
-    configure_logging(verbose=True, log_file=path)
+    configure_logging(verbose=True, log_file=path, access_log=True)  # as the hub does
     # httpx's and uvicorn's own message formats, with a customer's name in the URL.
     logging.getLogger("httpx").info(
         'HTTP Request: %s %s "%s %d %s"',
