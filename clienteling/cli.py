@@ -7,7 +7,6 @@ answers at once.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"seed N demo customers into an empty database (default {DEFAULT_DEMO_CUSTOMERS})",
     )
     hub.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    hub.add_argument(
+        "--log-file",
+        metavar="PATH",
+        type=Path,
+        help="also log to PATH (rotating; default: stderr only)",
+    )
     hub_commands = hub.add_subparsers(dest="hub_command", metavar="HUB_COMMAND")
     replay = hub_commands.add_parser(
         "replay",
@@ -135,6 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
             "Exits 1 when the hub refused a change, 2 when the sync could not run."
         ),
     )
+    commands.add_parser(
+        "diagnostics",
+        help="print what support needs (versions, configuration, sync state, recent log)",
+        description=(
+            "Print this terminal's diagnostics for support: app, Python, Qt and OS versions, "
+            "the configuration without secrets, the sync state and the last log lines."
+        ),
+    )
     return parser
 
 
@@ -154,14 +167,7 @@ def _add_privacy_commands(hub_commands: argparse._SubParsersAction[Any]) -> None
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        # One line per HTTP request or migration step drowns what matters.
-        for chatty in ("httpx", "alembic", "uvicorn.access"):
-            logging.getLogger(chatty).setLevel(logging.WARNING)
+    _logging(args)
     if args.command == "hub":
         return _hub(args)
     if args.command == "demo":
@@ -181,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from clienteling.headless import run_sync
 
         return run_sync(_terminal_settings(args))
+    if args.command == "diagnostics":
+        return _diagnostics(args)
     from clienteling.desktop import run_desktop_app
 
     return run_desktop_app(_terminal_settings(args), argv=sys.argv[:1])
@@ -211,6 +219,23 @@ def _config(args: argparse.Namespace) -> int:
         print("usage: clienteling config check", file=sys.stderr)
         return 2
     return run_config_check()
+
+
+def _logging(args: argparse.Namespace) -> None:
+    """The hub logs to stderr (a server's supervisor keeps it) unless given `--log-file`;
+    the app, the demo and `sync` also keep a rotating file for support."""
+    from clienteling.terminal.logs import configure_logging, default_log_file
+
+    log_file = getattr(args, "log_file", None)
+    if log_file is None and args.command != "hub":
+        log_file = default_log_file()
+    configure_logging(verbose=args.verbose, log_file=log_file, access_log=args.command == "hub")
+
+
+def _diagnostics(args: argparse.Namespace) -> int:
+    from clienteling.terminal.diagnostics import print_diagnostics
+
+    return print_diagnostics(_terminal_settings(args))
 
 
 def _terminal_settings(args: argparse.Namespace) -> TerminalSettings:

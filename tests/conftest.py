@@ -37,6 +37,7 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_DATA_HOME", "data"),
         ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),  # the log file (platformdirs' user_log_dir)
     ):
         monkeypatch.setenv(var, str(tmp_path / "xdg" / sub))
     for var in list(os.environ):

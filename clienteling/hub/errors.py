@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +12,9 @@ from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clienteling.protocol.models import PROTOCOL_VERSION, PROTOCOL_VERSION_MIN, ErrorBody
+
+if TYPE_CHECKING:
+    from clienteling.hub.settings import HubSettings
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +53,17 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 default validation shape."""
 
 
-def check_protocol(version: int) -> None:
-    """Refuse clients outside the supported range with a clear "update needed"."""
-    if not PROTOCOL_VERSION_MIN <= version <= PROTOCOL_VERSION:
+def check_protocol(version: int, settings: HubSettings | None = None) -> None:
+    """Refuse clients outside the supported range (`settings.protocol_version_min..max`,
+    by default what this code speaks) with a clear "update needed"."""
+    low = settings.protocol_version_min if settings is not None else PROTOCOL_VERSION_MIN
+    high = settings.protocol_version_max if settings is not None else PROTOCOL_VERSION
+    if not low <= version <= high:
         raise ApiError(
             426,
             "update_needed",
-            f"protocol {version} is not supported; this hub speaks "
-            f"{PROTOCOL_VERSION_MIN}..{PROTOCOL_VERSION}",
-            detail={"min": PROTOCOL_VERSION_MIN, "max": PROTOCOL_VERSION},
+            f"protocol {version} is not supported; this hub speaks {low}..{high}",
+            detail={"min": low, "max": high},
         )
 
 

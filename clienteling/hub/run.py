@@ -36,4 +36,12 @@ def run_hub(*, settings: HubSettings, demo_data: int | None, seed: int) -> None:
         settings = settings.model_copy(update={"delivery_worker": True})
     if "task_interval_s" not in settings.model_fields_set:
         settings = settings.model_copy(update={"task_interval_s": 600.0})  # hub.task_generation
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    # log_config=None: uvicorn's lines go through the app's handlers (`terminal.logs`
+    # via the CLI), whose filter drops query strings (search text) from access lines.
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        log_config=None,
+    )

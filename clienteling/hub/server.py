@@ -35,8 +35,15 @@ class HubServer:
     def start(self) -> HubServer:
         """Start serving; returns once `/healthz` answers."""
         app = create_app(self.settings)
+        # log_config=None: uvicorn's warnings go through the process's own handlers
+        # (terminal.logs, with its query-string filter) instead of handlers of its own.
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.settings.port, log_level="warning", access_log=False
+            app,
+            host="127.0.0.1",
+            port=self.settings.port,
+            log_level="warning",
+            access_log=False,
+            log_config=None,
         )
         server = uvicorn.Server(config)
         self._server = server

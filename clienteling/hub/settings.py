@@ -15,6 +15,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from clienteling.protocol.models import PROTOCOL_VERSION, PROTOCOL_VERSION_MIN
+
 
 def config_file() -> Path:
     """`~/.config/clienteling/hub.toml` on Linux: the same keys as the environment
@@ -38,6 +40,14 @@ class HubSettings(BaseSettings):
     port: int = 8700
     access_token_ttl_minutes: float = Field(
         default=15, description="Access tokens are short-lived; terminals refresh them."
+    )
+    protocol_version_min: int = Field(
+        default=PROTOCOL_VERSION_MIN,
+        description="The oldest terminal protocol accepted; raise it to make older "
+        'terminals stop syncing and show "update needed" (they keep their changes).',
+    )
+    protocol_version_max: int = Field(
+        default=PROTOCOL_VERSION, description="The newest terminal protocol accepted."
     )
 
     # Ingest from the web shop (`POST /api/v1/ingest/{source}`, see `hub.ingest`).

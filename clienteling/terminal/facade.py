@@ -30,6 +30,7 @@ from clienteling.domain.errors import (
     NotSignedInError,
     SessionExpiredError,
     TerminalWipedError,
+    UpdateNeededError,
     ValidationError,
 )
 from clienteling.domain.followup_templates import RenderedMessage, render_followup
@@ -64,12 +65,13 @@ from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
-from clienteling.store.state import all_ready
+from clienteling.store.state import all_ready, scope_state
 from clienteling.store.transactions import write_transaction
 from clienteling.sync import offers as sync_offers
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.sync.hub_check import HubCheck, check_hub
+from clienteling.terminal import update_gate
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.cache_key import cache_key, forget_cache_key
 from clienteling.terminal.connections import ThreadConnections
@@ -135,6 +137,7 @@ class SyncStatus:
     rejected: int  # mutations the hub refused (reason kept)
     ready: bool  # the first snapshot of every scope has completed
     error_code: str | None = None  # ClientelingError.code of the last failure, if any
+    update_needed: bool = False  # the hub refused this app's protocol: nothing is pushed
 
 
 class Terminal:
@@ -389,13 +392,13 @@ class Terminal:
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
             try:
                 try:
-                    report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+                    report = self._talk(lambda: self._gated_pass(engine, progress, cancel))
                 except DeviceRevokedError:
                     raise
                 except SessionExpiredError:
                     # Access tokens are short-lived: trade the refresh token, then go again.
                     engine.token = self._refresh_access_token()
-                    report = self._talk(lambda: engine.run_once(progress=progress, cancel=cancel))
+                    report = self._talk(lambda: self._gated_pass(engine, progress, cancel))
             except DeviceRevokedError as exc:
                 self._after_revocation(engine.token, discard_unsent=exc.discard_unsent)
             if report.revoked:
@@ -443,6 +446,7 @@ class Terminal:
             rejected=counts.rejected,
             ready=all_ready(db, scopes),
             error_code=error_code,
+            update_needed=update_gate.blocked(db),
         )
 
     def rejected_changes(self) -> list[tuple[int, str]]:
@@ -1212,3 +1216,42 @@ class Terminal:
         log.info("associate %s unlocked the terminal with a PIN", associate_id)
         self.request_sync()
         return session
+
+    # -- diagnostics and updates ---------------------------------------------------------
+
+    def _gated_pass(
+        self,
+        engine: SyncEngine,
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> SyncReport:
+        """A sync pass that never pushes with a protocol the hub refused (update_gate)."""
+        db = self._db.get()
+        try:
+            update_gate.check_hub_accepts(
+                db,
+                self._client,
+                token=engine.token,
+                device_id=self.device_id,
+                scopes=engine.scopes,
+                schema_version=engine.schema_version,
+            )
+            return engine.run_once(progress=progress, cancel=cancel)
+        except UpdateNeededError:
+            update_gate.record_refusal(db)
+            raise
+
+    def update_needed(self) -> bool:
+        """Whether the hub asked for a newer app: work goes on, nothing is pushed."""
+        return update_gate.blocked(self._db.get())
+
+    def sync_positions(self) -> list[tuple[str, str | None, bool]]:
+        """(scope, the hub's cursor, snapshot done) of each scope of the session
+        (diagnostics: the cursor's epoch tells support which hub copy it follows)."""
+        db = self._db.get()
+        with self._lock:
+            scopes = list(self._scopes)
+        return [
+            (scope, state.cursor, state.snapshot_done)
+            for scope, state in ((s, scope_state(db, s)) for s in scopes)
+        ]

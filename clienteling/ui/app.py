@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clienteling.terminal.facade import SyncStatus, Terminal
+from clienteling.ui.crash import install_crash_handler
 from clienteling.ui.first_sync import FirstSyncDialog
 from clienteling.ui.i18n import RESOURCES, install_translators
 from clienteling.ui.main_window import MainWindow
@@ -66,9 +67,11 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
     when the cache is not ready, then the event loop. Returns the exit code."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "call create_application() first"
+    crash_reporter = install_crash_handler(terminal)
     if terminal.session is None:
         dialog = SignInDialog(terminal)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            crash_reporter.uninstall()
             return 1
     window = MainWindow(terminal)
     window.show()
@@ -85,5 +88,6 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
     try:
         return app.exec()
     finally:
+        crash_reporter.uninstall()
         terminal.stop_auto_sync()
         wait_for_all()

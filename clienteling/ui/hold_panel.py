@@ -2,7 +2,7 @@
 be held at this store (a `reservation.request`, queued offline like any change), and the
 customer's holds are listed with where they stand: pending until the hub decides, held
 until …, or refused with the hub's reason. Keyboard: Tab to the cart table, arrows to a
-line, Alt+H to hold it."""
+line, Ctrl+H to hold it."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class HoldPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.hold_button = QPushButton(self.tr("Hold for customer (Alt+H)"), self)
+        self.hold_button = QPushButton(self.tr("Hold for customer (Ctrl+H)"), self)
         self.hold_button.setObjectName("holdForCustomer")
         self.hold_button.setAccessibleName(self.tr("Hold the selected cart item in this store"))
         self.hold_button.setToolTip(
@@ -50,7 +50,7 @@ class HoldPanel(QWidget):
         )
         self.hold_button.clicked.connect(self.hold_selected)
         # On the whole cart page (table included), in every language the same key.
-        hold_key = QShortcut(QKeySequence("Alt+H"), cart_table.parentWidget() or self)
+        hold_key = QShortcut(QKeySequence("Ctrl+H"), cart_table.parentWidget() or self)
         hold_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         hold_key.activated.connect(self.hold_selected)
         row.addWidget(self.hold_button)

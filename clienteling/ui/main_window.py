@@ -37,6 +37,7 @@ from clienteling.ui import customer_export, revoked
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.followup_composer import FollowupComposer
+from clienteling.ui.help_menu import HelpMenu
 from clienteling.ui.inventory_view import InventoryDialog, open_inventory
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import run_in_background
@@ -50,6 +51,7 @@ from clienteling.ui.status_bar import SyncStatusBar
 from clienteling.ui.sync_bridge import SyncBridge
 from clienteling.ui.task_list import TaskList, open_task_list
 from clienteling.ui.terminal_lock import TerminalLock
+from clienteling.ui.update_banner import UpdateBanner
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
 
 log = logging.getLogger(__name__)
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._bridge.changes_did_apply.connect(self._on_changes)
         self._shortcuts()
         self.terminal_lock = TerminalLock(self)  # lock screen, auto-lock, quick switch
+        self.help_menu = HelpMenu(self, terminal, show_shortcuts=self.show_shortcuts)
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
         self.restore_layout()
@@ -118,6 +121,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.offline_banner)
         self.revoked_banner = RevokedBanner(central)
         layout.addWidget(self.revoked_banner)
+        self.update_banner = UpdateBanner(central)
+        layout.addWidget(self.update_banner)
 
         self.search_box = QLineEdit(central)
         self.search_box.setObjectName("search")
@@ -236,7 +241,7 @@ class MainWindow(QMainWindow):
             ("↓ / ↑", self.tr("Move between the search box and the results")),
             ("Esc", self.tr("Clear the search box; close a dialog")),
             ("Ctrl+Enter", self.tr("Save the note, the visit or the follow-up being written")),
-            ("Alt+H", self.tr("On the online cart: hold the selected item for the customer")),
+            ("Ctrl+H", self.tr("On the online cart: hold the selected item for the customer")),
             ("Ctrl+D", self.tr("In the task list: mark the task done (with the outcome note)")),
             ("Ctrl+Shift+S", self.tr("In the task list: snooze the task until tomorrow")),
         ]
@@ -627,6 +632,7 @@ class MainWindow(QMainWindow):
         self.status_bar.show_status(status)
         self.offline_banner.setVisible(status.online is False)
         self.revoked_banner.show_status(status)
+        self.update_banner.show_status(status)
 
     def _on_changes(self, kinds: set[str]) -> None:
         profile = self.profile_view.profile

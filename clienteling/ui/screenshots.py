@@ -102,6 +102,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths += _holds(win, out_dir)
     paths += _first_run(win, out_dir)
     paths.append(_lock_screen(win, out_dir / "lock_screen.png"))
+    paths += _diagnostics_views(win, out_dir)
     paths += _dashboard(win, out_dir)  # last: it signs in as the demo manager
     return paths
 
@@ -420,3 +421,46 @@ def _show_customer_with_cart(win: MainWindow, *, language: str | None) -> bool:
         return False
     _search(win, profile.display_name)
     return True
+
+
+def _diagnostics_views(win: MainWindow, out_dir: Path) -> list[Path]:
+    """The "update needed" banner, "copy diagnostics" and the crash dialog (with a
+    made-up error: nothing crashes while rendering)."""
+    from clienteling.ui.crash import CrashDialog
+
+    real: list[SyncStatus] = []
+    run_in_background(win.terminal.status, success=real.append, parent=win)
+    wait_until(lambda: bool(real))
+    status = real[0]
+    win.show_status(
+        SyncStatus(
+            online=True,
+            last_sync_at=status.last_sync_at,
+            pending=max(status.pending, 3),
+            rejected=0,
+            ready=True,
+            error_code="update_needed",
+            update_needed=True,
+        )
+    )
+    paths = [_grab(win, out_dir / "update_banner.png")]
+    win.show_status(status)
+
+    diagnostics = win.help_menu.copy_diagnostics()
+    diagnostics.resize(900, 640)
+    wait_until(lambda: diagnostics.report != "", timeout_s=10)
+    paths.append(_grab(diagnostics, out_dir / "diagnostics.png"))
+    diagnostics.done(0)
+
+    crash = CrashDialog(
+        'Traceback (most recent call last):\n  File "…", line 1, in slot\n'
+        "ZeroDivisionError: division by zero\n",
+        win,
+    )
+    crash.show()
+    paths.append(_grab(crash, out_dir / "crash_dialog.png"))
+    crash.details_button.setChecked(True)
+    paths.append(_grab(crash, out_dir / "crash_dialog_details.png"))
+    crash.done(0)
+    crash.deleteLater()
+    return paths

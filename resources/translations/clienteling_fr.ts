@@ -52,6 +52,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Clienteling: unexpected problem</source>
+        <translation>Clienteling : problème inattendu</translation>
+    </message>
+    <message>
+        <source>Clienteling hit an unexpected problem. Your drafts and unsent changes are saved. Restart the app; if it happens again, send the diagnostics to support.</source>
+        <translation>Clienteling a rencontré un problème inattendu. Vos brouillons et vos modifications non envoyées sont enregistrés. Redémarrez l’application ; si le problème se reproduit, envoyez les diagnostics au support.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copier les diagnostics</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
     <name>CustomerExport</name>
     <message>
         <source>Export customer data</source>
@@ -421,6 +448,49 @@
     <message>
         <source>Not credited to an associate</source>
         <translation>Non attribué à un conseiller</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics for support</source>
+        <translation>Diagnostics pour le support</translation>
+    </message>
+    <message>
+        <source>Collecting the diagnostics…</source>
+        <translation>Collecte des diagnostics…</translation>
+    </message>
+    <message>
+        <source>Copy again</source>
+        <translation>Copier à nouveau</translation>
+    </message>
+    <message>
+        <source>Save as file…</source>
+        <translation>Enregistrer dans un fichier…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The diagnostics are on the clipboard: paste them into your message to support. They hold no passwords and no customer data.</source>
+        <translation>Les diagnostics sont dans le presse-papiers : collez-les dans votre message au support. Ils ne contiennent ni mot de passe ni donnée client.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Save the diagnostics</source>
+        <translation>Enregistrer les diagnostics</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder.</source>
+        <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>
@@ -868,6 +938,25 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Raccourcis clavier (F1)</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics…</source>
+        <translation>Copier les diagnostics…</translation>
+    </message>
+    <message>
+        <source>Versions, settings without passwords, sync state and recent log lines</source>
+        <translation>Versions, réglages sans mots de passe, état de la synchronisation et dernières lignes du journal</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -976,8 +1065,8 @@
 <context>
     <name>HoldPanel</name>
     <message>
-        <source>Hold for customer (Alt+H)</source>
-        <translation>Mettre de côté pour le client (Alt+H)</translation>
+        <source>Hold for customer (Ctrl+H)</source>
+        <translation>Mettre de côté pour le client (Ctrl+H)</translation>
     </message>
     <message>
         <source>Hold the selected cart item in this store</source>
@@ -2456,6 +2545,13 @@
     <message>
         <source>on the preferences page</source>
         <translation>sur la page des préférences</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
+        <translation>Ce terminal doit être mis à jour pour se synchroniser avec le hub. Vous pouvez continuer à travailler : vos modifications sont conservées et seront synchronisées après la mise à jour.</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Clienteling: unexpected problem</source>
+        <translation>Clienteling: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Clienteling hit an unexpected problem. Your drafts and unsent changes are saved. Restart the app; if it happens again, send the diagnostics to support.</source>
+        <translation>В Clienteling произошла непредвиденная ошибка. Черновики и неотправленные изменения сохранены. Перезапустите приложение; если ошибка повторится, отправьте диагностику в службу поддержки.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Скопировать диагностику</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+</context>
+<context>
     <name>CustomerExport</name>
     <message>
         <source>Export customer data</source>
@@ -421,6 +448,49 @@
     <message>
         <source>Not credited to an associate</source>
         <translation>Не засчитано консультанту</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics for support</source>
+        <translation>Диагностика для поддержки</translation>
+    </message>
+    <message>
+        <source>Collecting the diagnostics…</source>
+        <translation>Собираем диагностику…</translation>
+    </message>
+    <message>
+        <source>Copy again</source>
+        <translation>Скопировать ещё раз</translation>
+    </message>
+    <message>
+        <source>Save as file…</source>
+        <translation>Сохранить в файл…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The diagnostics are on the clipboard: paste them into your message to support. They hold no passwords and no customer data.</source>
+        <translation>Диагностика скопирована в буфер обмена: вставьте её в сообщение для поддержки. В ней нет паролей и данных клиентов.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Сохранено в %1.</translation>
+    </message>
+    <message>
+        <source>Save the diagnostics</source>
+        <translation>Сохранить диагностику</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Текстовые файлы (*.txt)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder.</source>
+        <translation>Не удалось сохранить файл. Выберите другую папку.</translation>
     </message>
 </context>
 <context>
@@ -868,6 +938,25 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Сочетания клавиш (F1)</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics…</source>
+        <translation>Скопировать диагностику…</translation>
+    </message>
+    <message>
+        <source>Versions, settings without passwords, sync state and recent log lines</source>
+        <translation>Версии, настройки без паролей, состояние синхронизации и последние строки журнала</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -976,8 +1065,8 @@
 <context>
     <name>HoldPanel</name>
     <message>
-        <source>Hold for customer (Alt+H)</source>
-        <translation>Отложить для клиента (Alt+H)</translation>
+        <source>Hold for customer (Ctrl+H)</source>
+        <translation>Отложить для клиента (Ctrl+H)</translation>
     </message>
     <message>
         <source>Hold the selected cart item in this store</source>
@@ -2456,6 +2545,13 @@
     <message>
         <source>on the preferences page</source>
         <translation>на странице настроек</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
+        <translation>Этому терминалу нужно обновление, чтобы синхронизироваться с хабом. Можно продолжать работу: изменения сохраняются и будут синхронизированы после обновления.</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Clienteling: unexpected problem</source>
+        <translation>Clienteling: sự cố không mong muốn</translation>
+    </message>
+    <message>
+        <source>Clienteling hit an unexpected problem. Your drafts and unsent changes are saved. Restart the app; if it happens again, send the diagnostics to support.</source>
+        <translation>Clienteling gặp sự cố không mong muốn. Bản nháp và các thay đổi chưa gửi của bạn đã được lưu. Hãy khởi động lại ứng dụng; nếu sự cố lặp lại, hãy gửi thông tin chẩn đoán cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Sao chép thông tin chẩn đoán</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Khởi động lại</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
     <name>CustomerExport</name>
     <message>
         <source>Export customer data</source>
@@ -421,6 +448,49 @@
     <message>
         <source>Not credited to an associate</source>
         <translation>Không ghi nhận cho nhân viên nào</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics for support</source>
+        <translation>Thông tin chẩn đoán cho bộ phận hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Collecting the diagnostics…</source>
+        <translation>Đang thu thập thông tin chẩn đoán…</translation>
+    </message>
+    <message>
+        <source>Copy again</source>
+        <translation>Sao chép lại</translation>
+    </message>
+    <message>
+        <source>Save as file…</source>
+        <translation>Lưu thành tệp…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The diagnostics are on the clipboard: paste them into your message to support. They hold no passwords and no customer data.</source>
+        <translation>Thông tin chẩn đoán đã được sao chép: hãy dán vào tin nhắn gửi bộ phận hỗ trợ. Thông tin này không chứa mật khẩu hay dữ liệu khách hàng.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Đã lưu vào %1.</translation>
+    </message>
+    <message>
+        <source>Save the diagnostics</source>
+        <translation>Lưu thông tin chẩn đoán</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tệp văn bản (*.txt)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder.</source>
+        <translation>Không thể lưu tệp. Hãy chọn thư mục khác.</translation>
     </message>
 </context>
 <context>
@@ -868,6 +938,25 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Phím tắt (F1)</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics…</source>
+        <translation>Sao chép thông tin chẩn đoán…</translation>
+    </message>
+    <message>
+        <source>Versions, settings without passwords, sync state and recent log lines</source>
+        <translation>Phiên bản, cấu hình (không có mật khẩu), trạng thái đồng bộ và nhật ký gần đây</translation>
+    </message>
+</context>
+<context>
     <name>HitsModel</name>
     <message>
         <source>Name</source>
@@ -976,8 +1065,8 @@
 <context>
     <name>HoldPanel</name>
     <message>
-        <source>Hold for customer (Alt+H)</source>
-        <translation>Giữ hàng cho khách (Alt+H)</translation>
+        <source>Hold for customer (Ctrl+H)</source>
+        <translation>Giữ hàng cho khách (Ctrl+H)</translation>
     </message>
     <message>
         <source>Hold the selected cart item in this store</source>
@@ -2456,6 +2545,13 @@
     <message>
         <source>on the preferences page</source>
         <translation>trên trang tùy chọn liên hệ</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
+        <translation>Máy này cần được cập nhật để đồng bộ với máy chủ. Bạn vẫn có thể tiếp tục làm việc; các thay đổi được giữ lại và sẽ đồng bộ sau khi cập nhật.</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,12 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 VIEWS = [
+    "crash_dialog.png",
+    "crash_dialog_details.png",
     "dashboard.png",
     "dashboard_drilldown.png",
     "dashboard_page.png",
+    "diagnostics.png",
     "first_run_code.png",
     "first_run_hub.png",
     "first_run_sign_in.png",
@@ -32,6 +35,7 @@ VIEWS = [
     "status_bar.png",
     "tasks.png",
     "timeline.png",
+    "update_banner.png",
     "visit_form.png",
     "visit_survey.png",
 ]

@@ -35,7 +35,7 @@ def test_hold_for_customer_by_keyboard_pending_then_held(
     qtbot.waitUntil(panel.hold_button.isEnabled)
     line = view.profile.cart.lines[view.cart_table.currentRow()]
 
-    qtbot.keyClick(view.cart_table, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view.cart_table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
 
     qtbot.waitUntil(lambda: panel.holds_list.count() == 1)
     first = panel.holds_list.item(0).text()

@@ -18,12 +18,13 @@ def _subcommands() -> list[str]:
     return sorted(action.choices)  # type: ignore[arg-type]
 
 
-def test_the_commands_are_config_demo_hub_and_sync() -> None:
-    assert _subcommands() == ["config", "demo", "hub", "sync"]
+def test_the_commands_are_config_demo_diagnostics_hub_and_sync() -> None:
+    assert _subcommands() == ["config", "demo", "diagnostics", "hub", "sync"]
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["demo"], ["hub"], ["hub", "enroll-code"], ["config"], ["sync"]]
+    "command",
+    [[], ["demo"], ["hub"], ["hub", "enroll-code"], ["config"], ["sync"], ["diagnostics"]],
 )
 def test_help_says_what_each_command_does(
     command: list[str], capsys: pytest.CaptureFixture[str]

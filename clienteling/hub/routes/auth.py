@@ -137,7 +137,7 @@ def _check_rate(hub: HubContext, *, keys: dict[str, int], now: datetime) -> None
 
 @router.post("/sign-in", responses=_SIGN_IN_ERRORS)
 def sign_in(body: SignInRequest, request: Request, hub: HubDep) -> SignInResponse:
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     if not body.device_id.strip():
         raise ApiError(422, "invalid_request", "device_id is empty")
     settings = hub.settings
@@ -244,7 +244,7 @@ def sign_in(body: SignInRequest, request: Request, hub: HubDep) -> SignInRespons
 )
 def refresh(body: RefreshRequest, hub: HubDep) -> RefreshResponse:
     """Trade a refresh token for a new access token and a new refresh token."""
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     now = utc_now()
     refused: ApiError | None = None
     with write_tx(hub.engine) as conn:

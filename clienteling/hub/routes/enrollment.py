@@ -130,7 +130,7 @@ _ENROLL_ERRORS: dict[int | str, dict[str, object]] = {
 @router.post("/devices/enroll", tags=["devices"], responses=_ENROLL_ERRORS)
 def enroll_device(body: EnrollRequest, request: Request, hub: HubDep) -> EnrollResponse:
     """Trade a one-time code for a device secret; no sign-in needed."""
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     device_id = body.device_id.strip()
     if not device_id:
         raise ApiError(422, "invalid_request", "device_id is empty")

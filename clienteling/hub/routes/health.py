@@ -6,7 +6,6 @@ from fastapi import APIRouter
 
 from clienteling import __version__
 from clienteling.hub.deps import HubDep
-from clienteling.protocol.models import PROTOCOL_VERSION, PROTOCOL_VERSION_MIN
 
 router = APIRouter()
 
@@ -19,6 +18,6 @@ def healthz(hub: HubDep) -> dict[str, str | int]:
         "status": "ok",
         "version": __version__,
         "epoch": hub.epoch,
-        "protocol_min": PROTOCOL_VERSION_MIN,
-        "protocol_max": PROTOCOL_VERSION,
+        "protocol_min": hub.settings.protocol_version_min,
+        "protocol_max": hub.settings.protocol_version_max,
     }

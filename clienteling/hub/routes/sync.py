@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 def push(body: PushRequest, hub: HubDep, session: PushSessionDep) -> PushResponse:
     """Also a revoked device's final push (`hub.revocation`): applied, and answered
     with `device_revoked`."""
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     answer = apply_push(hub.engine, session=session, request=body)
     if session.revoked:
         answer.device_revoked = True
@@ -31,7 +31,7 @@ def push(body: PushRequest, hub: HubDep, session: PushSessionDep) -> PushRespons
 def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
     """Serialised here, once: FastAPI would validate a snapshot page of thousands of rows
     against `PullResponse` again before encoding it."""
-    check_protocol(body.protocol_version)
+    check_protocol(body.protocol_version, hub.settings)
     if body.device_id != session.device_id:
         raise ApiError(403, "device_mismatch", "the token was issued to another device")
     if not session.may_read_scope(body.scope):
