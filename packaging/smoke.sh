@@ -24,6 +24,15 @@ rm -rf "$work/dist" "$shots"
 
 fail() { echo "packaging smoke: FAILED: $*" >&2; exit 1; }
 
+# The Linux desktop entry and AppStream metadata, when the validators are installed
+# (.ci/run installs them).
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate packaging/linux/clienteling.desktop || fail "clienteling.desktop"
+fi
+if command -v appstreamcli >/dev/null 2>&1; then
+  appstreamcli validate --no-net packaging/linux/*.metainfo.xml || fail "AppStream metadata"
+fi
+
 echo "packaging smoke: building into $work"
 started=$(date +%s)
 uv run pyinstaller packaging/clienteling.spec --noconfirm --log-level WARN \

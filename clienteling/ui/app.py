@@ -35,6 +35,7 @@ def create_application(argv: Sequence[str], *, lang: str | None) -> QApplication
     app.setOrganizationName("Clienteling")
     app.setApplicationDisplayName("Clienteling")
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("clienteling")  # Wayland: the icon and name of clienteling.desktop
     chosen = install_translators(app, lang)
     log.info("interface language: %s", chosen)
     apply_style(app)

@@ -7,13 +7,17 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import xml.etree.ElementTree as ET
+from configparser import ConfigParser
 from pathlib import Path
 from types import ModuleType
 
 import faker.providers
 import pytest
 
+from clienteling import __version__
 from clienteling.hub import seed
+from clienteling.ui.app_icon import ICON_NAME
 from clienteling.ui.i18n import TRANSLATED
 from tests.support.packaging import ROOT, SPEC, load_bundle_contents
 
@@ -182,3 +186,23 @@ def test_kept_faker_locales_cover_the_seed_and_faker_defaults(bundle: ModuleType
         default = getattr(module, "default_locale", None)
         if default:
             assert default in bundle.FAKER_LOCALES, info.name
+
+
+def test_linux_desktop_files_agree_with_the_app() -> None:
+
+    linux = ROOT / "packaging" / "linux"
+    desktop = ConfigParser(interpolation=None)
+    desktop.optionxform = str  # keys as written (Name[fr])
+    desktop.read(linux / "clienteling.desktop", encoding="utf-8")
+    entry = desktop["Desktop Entry"]
+    assert entry["Exec"] == "clienteling"
+    assert entry["Icon"] == ICON_NAME
+    assert (ROOT / "resources" / "icons" / f"{ICON_NAME}-256.png").is_file()
+
+    (metainfo,) = linux.glob("*.metainfo.xml")
+    root = ET.parse(metainfo).getroot()
+    assert metainfo.name == f"{root.findtext('id')}.metainfo.xml"
+    assert root.findtext("launchable") == "clienteling.desktop"
+    assert root.findtext("icon") == ICON_NAME
+    newest = root.find("releases/release")
+    assert newest is not None and newest.get("version") == __version__
