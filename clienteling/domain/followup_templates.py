@@ -29,8 +29,9 @@ from markupsafe import Markup
 
 from clienteling.domain.errors import ClientelingError
 from clienteling.domain.money import format_money
+from clienteling.domain.resources import resource_path
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates" / "followups"
+TEMPLATES_DIR = resource_path("templates", "followups")
 
 TEMPLATE_NAMES = (
     "thank_you",

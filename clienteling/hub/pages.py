@@ -5,15 +5,15 @@ Russian turn to mojibake), in the customer's language."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from clienteling.domain.money import format_money
+from clienteling.domain.resources import resource_path
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates" / "pages"
+PAGES_DIR = resource_path("templates", "pages")
 LANGUAGES = ("vi", "fr", "ru", "en")
 
 # The pages' own words, by language (short, as a shop would say them).

@@ -10,17 +10,19 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
+from clienteling.domain.resources import resource_path
 from clienteling.terminal.facade import SyncStatus, Terminal
+from clienteling.ui.app_icon import app_icon
 from clienteling.ui.crash import install_crash_handler
 from clienteling.ui.first_sync import FirstSyncDialog
-from clienteling.ui.i18n import RESOURCES, install_translators
+from clienteling.ui.i18n import install_translators
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import run_in_background, wait_for_all
 from clienteling.ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
 
-STYLESHEET = RESOURCES / "styles" / "app.qss"
+STYLESHEET = resource_path("styles", "app.qss")
 # Fonts that cover Latin with Vietnamese diacritics and Cyrillic.
 FONT_FAMILIES = ("Noto Sans", "DejaVu Sans")
 FONT_POINT_SIZE = 11
@@ -33,6 +35,8 @@ def create_application(argv: Sequence[str], *, lang: str | None) -> QApplication
     app.setApplicationName("Clienteling")
     app.setOrganizationName("Clienteling")
     app.setApplicationDisplayName("Clienteling")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("clienteling")  # Wayland: the icon and name of clienteling.desktop
     chosen = install_translators(app, lang)
     log.info("interface language: %s", chosen)
     apply_style(app)

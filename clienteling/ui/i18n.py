@@ -1,6 +1,11 @@
-"""Languages: the .ts sources live in resources/translations; the .qm files are compiled
-with PySide6's `lrelease` into the user cache at start (never committed), then loaded
-together with Qt's own translations (standard buttons and dialogs)."""
+"""Languages: the .ts sources live in resources/translations and are compiled with
+PySide6's `lrelease` into the user cache at start (never committed), then loaded together
+with Qt's own translations (standard buttons and dialogs).
+
+The packaged app has no `lrelease` (it is a tool of the PySide6 wheel, not of a frozen
+build), so the build compiles the .ts once and ships `clienteling_<lang>.qm` in their
+place (packaging/clienteling.spec); a shipped .qm is used when there is no .ts beside it.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +20,12 @@ import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from clienteling.domain.resources import resource_path
+
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "vi", "fr", "ru")
 TRANSLATED = ("vi", "fr", "ru")
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-TRANSLATIONS_DIR = RESOURCES / "translations"
 APP_NAME = "clienteling"
 
 # Translators must outlive the call that installs them.
@@ -36,7 +41,12 @@ def pick_language(lang: str | None) -> str:
 
 
 def ts_file(lang: str) -> Path:
-    return TRANSLATIONS_DIR / f"clienteling_{lang}.ts"
+    return resource_path("translations", f"clienteling_{lang}.ts")
+
+
+def shipped_qm(lang: str) -> Path:
+    """Where a packaged build puts the .qm it compiled from `ts_file(lang)`."""
+    return resource_path("translations", f"clienteling_{lang}.qm")
 
 
 def qt_tool(name: str) -> Path | None:
@@ -66,15 +76,20 @@ def compile_ts(ts: Path, qm: Path) -> None:
 
 
 def compiled_qm(lang: str, *, cache_dir: Path | None = None) -> Path | None:
-    """The .qm for `lang`, compiled once per content of its .ts; None for English or when
-    it cannot be made (the app then stays in English rather than failing).
+    """The .qm for `lang`: compiled once per content of its .ts, or, without a .ts (the
+    packaged app), the one shipped by the build. None for English or when none can be had
+    (the app then stays in English rather than failing).
 
-    The file name carries a hash of the .ts, so two installed versions (or an older one
-    started after a newer one) never load each other's translations, which a modification
-    time check cannot promise."""
-    ts = ts_file(lang)
-    if lang == "en" or not ts.exists():
+    The compiled file's name carries a hash of the .ts, so two installed versions (or an
+    older one started after a newer one) never load each other's translations, which a
+    modification time check cannot promise. A stray .qm beside a .ts (in a checkout) is
+    ignored: the source wins."""
+    if lang == "en":
         return None
+    ts = ts_file(lang)
+    if not ts.exists():
+        shipped = shipped_qm(lang)
+        return shipped if shipped.exists() else None
     cache = cache_dir or Path(platformdirs.user_cache_dir(APP_NAME)) / "translations"
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     qm = cache / f"clienteling_{lang}_{digest}.qm"

@@ -1,0 +1,29 @@
+"""Where our files that are not Python live (`resources/`: templates, translations,
+styles, icons), in a source checkout and in the packaged (PyInstaller) app alike.
+
+It lives in `domain` because every layer reads resources (the hub its page and message
+templates, the UI its translations, style and icons) and `domain` is the one part that
+every other part may import; it needs nothing but the standard library.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+RESOURCES_DIRNAME = "resources"
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: inside the frozen app's bundle when packaged (PyInstaller
+    unpacks or places its data under `sys._MEIPASS`), else beside the `clienteling`
+    package in the source tree. Computed on each call, so nothing stale is remembered."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / RESOURCES_DIRNAME
+    return Path(__file__).resolve().parents[2] / RESOURCES_DIRNAME
+
+
+def resource_path(*parts: str) -> Path:
+    """A file or folder under `resources/`, e.g. `resource_path("templates", "pages")`."""
+    return resources_dir().joinpath(*parts)
