@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from clienteling.protocol.tasks import TaskCompletion
+
 
 class SalesFigures(BaseModel):
     """Orders placed in a period, net of returns."""
@@ -111,6 +113,23 @@ class FollowupEffect(BaseModel):
     revenue_minor: int = Field(description="Net revenue of the online orders credited to them.")
 
 
+class OfferKindFigures(BaseModel):
+    kind: str = Field(description="store_cashback, store_gift, free_delivery, free_pickup")
+    issued: int
+    redeemed: int
+
+
+class OfferFigures(BaseModel):
+    """Single-use offers the store's follow-ups carried in the period, and their use."""
+
+    issued: int = 0
+    redeemed: int = 0
+    redemption_rate: float | None = Field(default=None, description="redeemed / issued.")
+    redeemed_in_store: int = 0
+    redeemed_online: int = 0
+    kinds: list[OfferKindFigures] = Field(default_factory=list)
+
+
 class StoreDashboard(BaseModel):
     store_id: str
     store_name: str
@@ -141,6 +160,10 @@ class StoreDashboard(BaseModel):
     )
     latest_comments: list[FeedbackComment] = Field(description="Newest written answers.")
     followup_effects: list[FollowupEffect] = Field(description="Per template and channel.")
+    tasks: TaskCompletion | None = Field(
+        default=None, description="Tasks created in the period and their completion."
+    )
+    offers: OfferFigures = Field(default_factory=OfferFigures)
     rows_scanned: dict[str, int] = Field(description="Rows read per table (for operators).")
 
 

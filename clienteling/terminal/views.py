@@ -10,6 +10,7 @@ from clienteling.protocol.dashboard import (
     SalesFigures,
     StoreDashboard,
 )
+from clienteling.protocol.tasks import AssociateTaskFigures
 from clienteling.store.products import LocationStock, ProductHit, ProductStock
 from clienteling.store.profile import ProfileSyncState
 from clienteling.store.views import (
@@ -30,6 +31,7 @@ from clienteling.terminal.dashboard import DashboardResult
 
 __all__ = [
     "AssociateFigures",
+    "AssociateTaskFigures",
     "CartLineView",
     "CartView",
     "ChannelGroupFigures",

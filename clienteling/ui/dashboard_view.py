@@ -33,6 +33,7 @@ from clienteling.domain.metrics import Period, change, last_days, month_period
 from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import (
+    AssociateTaskFigures,
     ChannelGroupFigures,
     DashboardResult,
     PeriodFigures,
@@ -43,6 +44,7 @@ from clienteling.ui.dashboard_export import export_csv, export_pdf
 from clienteling.ui.drilldown_dialog import DrillDownDialog, period_of
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.followup_composer import template_label
+from clienteling.ui.hold_labels import offer_kind_label
 from clienteling.ui.labels import contact_channel_label, local_time, stage_label, whole_number
 from clienteling.ui.metric_help import funnel_step_label, metric_help, touchpoint_label
 from clienteling.ui.operations import Pool, run_in_background
@@ -344,6 +346,34 @@ class DashboardView(QWidget):
         )
         people_layout.addWidget(self.associates_table)
         page.addWidget(people_box)
+
+        follow_through = QHBoxLayout()
+        tasks_box, tasks_layout = self._section(self.tr("Tasks per associate"), "tasks")
+        self.tasks_table = _table(
+            self.page,
+            [
+                self.tr("Associate"),
+                self.tr("Tasks"),
+                self.tr("Done"),
+                self.tr("Done rate"),
+                self.tr("On time"),
+            ],
+        )
+        tasks_layout.addWidget(self.tasks_table)
+        tasks_layout.addStretch(1)
+        follow_through.addWidget(tasks_box, 3)
+        offers_box, offers_layout = self._section(self.tr("Offers"), "offers")
+        self.offers_label = QLabel(self.page)
+        self.offers_label.setWordWrap(True)
+        offers_layout.addWidget(self.offers_label)
+        self.offers_table = _table(
+            self.page,
+            [self.tr("Offer"), self.tr("Issued"), self.tr("Redeemed"), self.tr("Rate")],
+        )
+        offers_layout.addWidget(self.offers_table)
+        offers_layout.addStretch(1)
+        follow_through.addWidget(offers_box, 2)
+        page.addLayout(follow_through)
         hint = QLabel(
             self.tr(
                 "Enter or a double-click on a row of the funnel, reasons, stages or "
@@ -492,6 +522,7 @@ class DashboardView(QWidget):
         self._show_associates(board)
         self._show_feedback(board)
         self._show_followup_effects(board)
+        self._show_tasks_and_offers(board)
         self.dashboard_did_show.emit()
 
     def _show_cards(self, board: StoreDashboard) -> None:
@@ -730,6 +761,51 @@ class DashboardView(QWidget):
             ],
         )
 
+    def _show_tasks_and_offers(self, board: StoreDashboard) -> None:
+        tasks = board.tasks
+        people = [] if tasks is None else [*tasks.associates, tasks.total]
+
+        def name(figures: AssociateTaskFigures) -> str:
+            if tasks is not None and figures is tasks.total:
+                return self.tr("Whole store")
+            if figures.associate_id is None:
+                return self.tr("Not done yet, nobody assigned")
+            return figures.display_name
+
+        _fill(
+            self.tasks_table,
+            [
+                [
+                    name(f),
+                    whole_number(f.created),
+                    whole_number(f.done),
+                    percent(f.completion_rate),
+                    percent(f.on_time_rate),
+                ]
+                for f in people
+            ],
+        )
+        offers = board.offers
+        self.offers_label.setText(
+            self.tr("%1 offers issued, %2 redeemed (%3 in store, %4 online).")
+            .replace("%1", whole_number(offers.issued))
+            .replace("%2", whole_number(offers.redeemed))
+            .replace("%3", whole_number(offers.redeemed_in_store))
+            .replace("%4", whole_number(offers.redeemed_online))
+        )
+        _fill(
+            self.offers_table,
+            [
+                [
+                    offer_kind_label(k.kind),
+                    whole_number(k.issued),
+                    whole_number(k.redeemed),
+                    percent(k.redeemed / k.issued if k.issued else None),
+                ]
+                for k in offers.kinds
+            ],
+        )
+
     # -- export -----------------------------------------------------------------------
 
     def tables(self) -> dict[str, QTableWidget]:
@@ -743,6 +819,8 @@ class DashboardView(QWidget):
             "feedback": self.feedback_table,
             "latest_comments": self.comments_table,
             "followup_effects": self.effects_table,
+            "tasks": self.tasks_table,
+            "offers": self.offers_table,
         }
 
     # -- drill-down -------------------------------------------------------------------

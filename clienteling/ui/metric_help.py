@@ -91,6 +91,18 @@ def metric_help(key: str) -> str:
             "with the number of distinct customers and the share of the store's in-store "
             "revenue. Counts and rates matter as much as the ranking.",
         ),
+        "tasks": QCoreApplication.translate(
+            "MetricHelp",
+            "Tasks the hub created for this store in the period (welcome, second purchase, "
+            "VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase "
+            "check-in), per associate: the one assigned, else the one who did it. Done rate: "
+            "done so far out of created; on time: done by the due time, out of done.",
+        ),
+        "offers": QCoreApplication.translate(
+            "MetricHelp",
+            "Single-use offer codes carried by this store's follow-ups in the period, and "
+            "how many were redeemed, at the till or online. Each code works once.",
+        ),
     }
     return texts.get(key, key)
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
     <name>CodePage</name>
@@ -278,6 +277,18 @@
         <translation>Смена этапа</translation>
     </message>
     <message>
+        <source>Whole store</source>
+        <translation>Весь магазин</translation>
+    </message>
+    <message>
+        <source>Not done yet, nobody assigned</source>
+        <translation>Ещё не выполнены, никому не назначены</translation>
+    </message>
+    <message>
+        <source>%1 offers issued, %2 redeemed (%3 in store, %4 online).</source>
+        <translation>Выдано предложений: %1, использовано: %2 (%3 в магазине, %4 онлайн).</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>Клиенты</translation>
     </message>
@@ -384,6 +395,42 @@
     <message>
         <source>Comment</source>
         <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Tasks per associate</source>
+        <translation>Задачи по консультантам</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Done rate</source>
+        <translation>Доля выполненных</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>В срок</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Выдано</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Использовано</translation>
     </message>
     <message>
         <source>Enter or a double-click on a row of the funnel, reasons, stages or associates lists the customers behind it.</source>
@@ -524,7 +571,7 @@
         <translation>Сумма</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer&apos;s profile.</source>
+        <source>Enter or double-click opens the customer's profile.</source>
         <translation>Enter или двойной щелчок открывает профиль клиента.</translation>
     </message>
     <message>
@@ -583,7 +630,7 @@
         <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
     </message>
     <message>
-        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <source>The data on this terminal is encrypted, and this computer's keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
         <translation>Данные на этом терминале зашифрованы, а в хранилище ключей этого компьютера нет ключа к ним. Данные остались нетронутыми; попросите ИТ-поддержку восстановить хранилище ключей или сбросить этот терминал.</translation>
     </message>
     <message>
@@ -615,7 +662,7 @@
         <translation>Этот терминал не зарегистрирован. Перезапустите Clienteling и введите код регистрации от администратора.</translation>
     </message>
     <message>
-        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <source>This terminal's enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
         <translation>Регистрация этого терминала больше не действительна. Попросите у администратора новый код регистрации.</translation>
     </message>
     <message>
@@ -638,23 +685,23 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <source>The hub&apos;s security certificate has expired.</source>
+        <source>The hub's security certificate has expired.</source>
         <translation>Срок действия сертификата безопасности хаба истёк.</translation>
     </message>
     <message>
-        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
+        <source>The hub's security certificate is not valid yet (check this computer's date).</source>
         <translation>Сертификат безопасности хаба ещё не действует (проверьте дату на этом компьютере).</translation>
     </message>
     <message>
-        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
+        <source>The hub's security certificate is self-signed, so this computer cannot trust it.</source>
         <translation>Сертификат безопасности хаба самоподписанный, поэтому этот компьютер не может ему доверять.</translation>
     </message>
     <message>
-        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
+        <source>The hub's security certificate was issued by an authority this computer does not trust.</source>
         <translation>Сертификат безопасности хаба выдан центром, которому этот компьютер не доверяет.</translation>
     </message>
     <message>
-        <source>The hub&apos;s security certificate is for another address.</source>
+        <source>The hub's security certificate is for another address.</source>
         <translation>Сертификат безопасности хаба выдан для другого адреса.</translation>
     </message>
     <message>
@@ -1506,7 +1553,7 @@
         <translation>Применить промокод на кассе</translation>
     </message>
     <message>
-        <source>The store&apos;s tasks</source>
+        <source>The store's tasks</source>
         <translation>Задачи магазина</translation>
     </message>
     <message>
@@ -1557,11 +1604,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
+        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
         <translation>Сумма того, что клиенты оставили себе из покупок в этом магазине за период: возвращённые товары вычитаются, полностью возвращённая покупка считается нулём. Сравнивается с предыдущим периодом той же длины и со средним по магазинам сети.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
+        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
         <translation>Покупки в этом магазине за период, кроме полностью возвращённых. Дни считаются по местному времени магазина.</translation>
     </message>
     <message>
@@ -1605,8 +1652,16 @@
         <translation>Омниканальные клиенты покупали и в магазине, и онлайн (на сайте или по телефону); одноканальные — только одним из способов. Ценность клиента — все его чистые покупки до конца периода. Удержание: доля клиентов, купивших повторно в течение 12 месяцев после первой покупки, среди тех, чья первая покупка была не менее 12 месяцев назад. Рядом — данные опубликованных исследований розничной торговли.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
+    </message>
+    <message>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
+        <translation>Задачи, созданные хабом для этого магазина за период (приветствие, вторая покупка, благодарность VIP, клиент под угрозой, возврат клиента, корзина есть в наличии здесь, связь после покупки), по консультантам: назначенный, иначе тот, кто выполнил. Доля выполненных: выполнено на сегодня из созданных; в срок: выполнено до срока из выполненных.</translation>
+    </message>
+    <message>
+        <source>Single-use offer codes carried by this store's follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
+        <translation>Одноразовые коды предложений в сообщениях этого магазина за период и сколько из них использовано — на кассе или онлайн. Каждый код действует один раз.</translation>
     </message>
     <message>
         <source>Store visits</source>
@@ -2232,7 +2287,7 @@
         <translation>Теперь этот терминал относится к магазину:</translation>
     </message>
     <message>
-        <source>This code lets you choose the terminal&apos;s store.</source>
+        <source>This code lets you choose the terminal's store.</source>
         <translation>Этот код позволяет выбрать магазин терминала.</translation>
     </message>
     <message>
@@ -2569,7 +2624,7 @@
         <translation>Визит: %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
+        <source>Visitor without a profile (counted in the store's visits)</source>
         <translation>Посетитель без профиля (учитывается в визитах магазина)</translation>
     </message>
     <message>
@@ -2629,7 +2684,7 @@
         <translation>Сохранить визит (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
         <translation>Попросите покупателя отсканировать этот код камерой телефона: откроется короткий опрос о сегодняшнем визите, отвечать можно анонимно.</translation>
     </message>
     <message>

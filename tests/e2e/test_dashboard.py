@@ -75,7 +75,7 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
 
         # Exports: every table as CSV (UTF-8 with BOM), the page as a PDF.
         written = write_csv(tmp_path / "csv", figures, board.tables(), board._card_rows())
-        assert len(written) == 10  # the headline figures and nine tables
+        assert len(written) == 12  # the headline figures and eleven tables
         raw = written[0].read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
         associates = next(p for p in written if p.name.endswith("_associates.csv"))

@@ -3,7 +3,7 @@ who may read it."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -22,11 +22,12 @@ from clienteling.hub.tables import (
     feedback,
     followups,
     locations,
+    offers,
     order_attributions,
     orders,
     visits,
 )
-from tests.hub.conftest import SeededHub, sign_in
+from tests.hub.conftest import SEED_NOW, SeededHub, sign_in
 
 PARIS = "Europe/Paris"
 NOW = datetime(2026, 6, 30, 12, tzinfo=UTC)
@@ -523,3 +524,29 @@ def test_merged_customers_are_counted_once(data: _Data) -> None:
     assert [(m.from_stage, m.to_stage, m.customers) for m in board.lifecycle_moves] == [
         (NEW_STAGE, "loyalty", 1)
     ]
+
+
+def test_tasks_and_offers_of_the_period_reconcile_with_their_rows(hub: SeededHub) -> None:
+    """The seeded chain's tasks and offers of the last year, as the dashboard counts them."""
+    store_id = hub.summary["store_ids"][0]
+    today = SEED_NOW.date()
+    period = Period(date(today.year - 1, today.month, 1), today + timedelta(days=1))
+    with read_tx(hub.engine) as conn:
+        board = store_dashboard(conn, store_id=store_id, period=period, now=SEED_NOW)
+        timezone = conn.execute(
+            sa.select(locations.c.timezone).where(locations.c.id == store_id)
+        ).scalar_one()
+        start, end = (t.isoformat() for t in period.utc_bounds(timezone))
+        in_period = sa.and_(offers.c.store_id == store_id, offers.c.created_at >= start)
+        issued, redeemed = conn.execute(
+            sa.select(sa.func.count(), sa.func.count(offers.c.redeemed_at)).where(
+                in_period, offers.c.created_at < end
+            )
+        ).one()
+    assert board.tasks is not None and board.tasks.total.created > 0
+    assert sum(a.created for a in board.tasks.associates) == board.tasks.total.created
+    assert board.tasks.total.done <= board.tasks.total.created
+    assert (board.offers.issued, board.offers.redeemed) == (issued, redeemed)
+    assert board.offers.issued > 0
+    assert sum(k.issued for k in board.offers.kinds) == issued
+    assert board.offers.redeemed_in_store + board.offers.redeemed_online == redeemed

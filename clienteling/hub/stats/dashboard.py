@@ -33,16 +33,20 @@ from clienteling.hub.stats.funnel import (
     no_purchase_reasons,
     orders_with_credit,
 )
+from clienteling.hub.stats.offers import OfferCounts, offer_counts
 from clienteling.hub.stats.sql import (
     KEPT_ORDER,
     in_store_orders_in,
     joined_in,
     online_orders_in,
 )
+from clienteling.hub.stats.tasks import task_completion
 from clienteling.hub.tables import associates, customers, locations, orders
 from clienteling.protocol.dashboard import (
     AssociateFigures,
     ChannelGroupFigures,
+    OfferFigures,
+    OfferKindFigures,
     OmnichannelFigures,
     PeriodFigures,
     SalesFigures,
@@ -166,6 +170,8 @@ def store_dashboard(
         survey_response_rate=metrics.rate(answered, handed_out),
         latest_comments=latest_comments(conn, store_id=store_id, start=start, end=end),
         followup_effects=followup_effects(conn, store_id=store_id, start=start, end=end),
+        tasks=task_completion(conn, store_id=store_id, start=start, end=end),
+        offers=_offer_figures(offer_counts(conn, store_id=store_id, start=start, end=end)),
         rows_scanned=dict(scanned),
     )
 
@@ -387,4 +393,18 @@ def _group_figures(group: ChannelGroup) -> ChannelGroupFigures:
         retention_rate=group.retention_rate,
         retention_eligible=group.retention_eligible,
         orders_per_year=group.orders_per_year,
+    )
+
+
+def _offer_figures(counts: OfferCounts) -> OfferFigures:
+    return OfferFigures(
+        issued=counts.issued,
+        redeemed=counts.redeemed,
+        redemption_rate=counts.redemption_rate,
+        redeemed_in_store=counts.by_channel.get("store", 0),
+        redeemed_online=counts.by_channel.get("online", 0),
+        kinds=[
+            OfferKindFigures(kind=kind, issued=issued, redeemed=redeemed)
+            for kind, (issued, redeemed) in sorted(counts.by_kind.items())
+        ],
     )
