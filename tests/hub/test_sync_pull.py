@@ -42,7 +42,8 @@ def snapshot(
         page = pull(http, device=device, scope=scope, cursor=cursor, limit=limit)
         pages.append(page)
         cursor = page.cursor
-        if not page.snapshot or page.snapshot_done == page.snapshot_total:
+        # Not "done == total": kinds with no rows may still follow the last row sent.
+        if not page.snapshot or not page.has_more:
             return pages, cursor
 
 
