@@ -515,7 +515,7 @@ class FirstRunWizard(QWizard):
         if self.terminal is None or self.terminal.hub_url != check.url:
             previous = self.terminal
             self.terminal = self.open_terminal(check.url)
-            if previous is not None:
+            if previous is not None and previous is not self.terminal:
                 previous.close()
             self.hub_did_change.emit(check.url)
 

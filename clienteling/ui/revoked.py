@@ -3,7 +3,7 @@
 While changes are still unsent the data stays and a banner says why (`RevokedBanner`).
 Once the terminal has pushed and wiped (`Terminal.wipe_local_data`), the window goes
 and the associate is back at sign-in: `return_to_sign_in` is the one place that decides
-where "signed out" leads (the enrollment wizard can take over here).
+where "signed out" leads: the first-run wizard, to enroll again.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from clienteling.terminal.facade import SyncStatus
-from clienteling.ui.sign_in import SignInDialog
+from clienteling.ui.first_run import FirstRunWizard
 
 if TYPE_CHECKING:
     from clienteling.ui.main_window import MainWindow
@@ -60,14 +60,15 @@ def handle_status(window: MainWindow, status: SyncStatus) -> bool:
     return True
 
 
-def return_to_sign_in(window: MainWindow) -> SignInDialog:
+def return_to_sign_in(window: MainWindow) -> FirstRunWizard:
     """The terminal was wiped: drop the window without writing anything back (no draft,
-    no profile), say what happened, and sign in anew; a new window follows a sign-in,
+    no profile), say what happened, and start over with enrollment (the first-run wizard,
+    on the same hub: an administrator's new code, then sign-in); a new window follows,
     cancelling quits the app."""
     from clienteling.ui.main_window import MainWindow
 
     terminal = window.terminal
-    log.warning("terminal wiped after revocation: back to sign-in")
+    log.warning("terminal wiped after revocation: back to enrollment")
     terminal.stop_auto_sync()
     window.profile_view.set_note_text("")
     window.profile_view.show_profile(None)
@@ -82,16 +83,22 @@ def return_to_sign_in(window: MainWindow) -> SignInDialog:
         QCoreApplication.translate(
             "Revoked",
             "An administrator revoked this terminal, so the customer data on it was "
-            "removed. Sign in again once the terminal is enrolled anew.",
+            "removed. To use it again, enroll it with a new code from an administrator "
+            "and sign in.",
         )
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog = SignInDialog(terminal)
-    for widget in (box, dialog):
+
+    # The same terminal, on its own hub: the address is shown, not changed here.
+    wizard = FirstRunWizard(open_terminal=lambda _url: terminal, terminal=terminal)
+    wizard.hub_page.url_edit.setReadOnly(True)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    for widget in (box, wizard):
         _kept.add(widget)
         widget.destroyed.connect(lambda _obj=None, w=widget: _kept.discard(w))
 
-    def signed_in() -> None:
+    def enrolled() -> None:
+        wizard.terminal = None  # the window's terminal now: not the wizard's to close
         fresh = MainWindow(terminal)
         fresh.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _kept.add(fresh)
@@ -99,18 +106,17 @@ def return_to_sign_in(window: MainWindow) -> SignInDialog:
         fresh.show()
         fresh.start()
         window.close()
-        _kept.discard(dialog)
 
     def cancelled() -> None:
+        wizard.terminal = None
         window.close()
-        _kept.discard(dialog)
         app = QApplication.instance()
         if app is not None:
             app.quit()
 
-    dialog.finished.connect(
-        lambda result: signed_in() if result == QDialog.DialogCode.Accepted else cancelled()
+    wizard.finished.connect(
+        lambda result: enrolled() if result == QDialog.DialogCode.Accepted else cancelled()
     )
     box.open()
-    dialog.open()
-    return dialog
+    wizard.open()
+    return wizard

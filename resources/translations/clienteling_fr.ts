@@ -2246,8 +2246,8 @@
         <translation>Terminal révoqué</translation>
     </message>
     <message>
-        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
-        <translation>Un administrateur a révoqué ce terminal : les données clients qu’il contenait ont donc été supprimées. Reconnectez-vous une fois le terminal de nouveau enregistré.</translation>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. To use it again, enroll it with a new code from an administrator and sign in.</source>
+        <translation>Un administrateur a révoqué ce poste : les données clients qu’il contenait ont été supprimées. Pour l’utiliser à nouveau, enregistrez-le avec un nouveau code fourni par un administrateur, puis connectez-vous.</translation>
     </message>
 </context>
 <context>

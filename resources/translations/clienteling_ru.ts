@@ -2246,8 +2246,8 @@
         <translation>Терминал отозван</translation>
     </message>
     <message>
-        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
-        <translation>Администратор отозвал этот терминал, поэтому данные клиентов на нём удалены. Войдите снова, когда терминал будет заново зарегистрирован.</translation>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. To use it again, enroll it with a new code from an administrator and sign in.</source>
+        <translation>Администратор отозвал этот терминал, поэтому данные клиентов на нём удалены. Чтобы снова им пользоваться, зарегистрируйте его с новым кодом от администратора и войдите.</translation>
     </message>
 </context>
 <context>

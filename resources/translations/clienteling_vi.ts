@@ -2246,8 +2246,8 @@
         <translation>Máy trạm đã bị thu hồi</translation>
     </message>
     <message>
-        <source>An administrator revoked this terminal, so the customer data on it was removed. Sign in again once the terminal is enrolled anew.</source>
-        <translation>Quản trị viên đã thu hồi máy trạm này nên dữ liệu khách hàng trên máy đã bị xóa. Hãy đăng nhập lại sau khi máy trạm được đăng ký lại.</translation>
+        <source>An administrator revoked this terminal, so the customer data on it was removed. To use it again, enroll it with a new code from an administrator and sign in.</source>
+        <translation>Quản trị viên đã thu hồi máy này nên dữ liệu khách hàng trên máy đã bị xóa. Để dùng lại, hãy đăng ký máy bằng mã mới do quản trị viên cấp rồi đăng nhập.</translation>
     </message>
 </context>
 <context>
