@@ -16,10 +16,10 @@ from clienteling.hub.db import make_engine, migrate, read_epoch, read_tx, write_
 from clienteling.hub.delivery.worker import DeliveryWorker
 from clienteling.hub.errors import ERROR_RESPONSES, install_error_handlers
 from clienteling.hub.followup_runtime import FollowupRuntime
-from clienteling.hub.holds import HoldExpiryJob, install_hold_hours
+from clienteling.hub.holds import hold_expiry_job, install_hold_hours
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
-from clienteling.hub.purge import PurgeJob
+from clienteling.hub.purge import purge_job as make_purge_job
 from clienteling.hub.routes import (
     associates,
     auth,
@@ -51,7 +51,7 @@ from clienteling.hub.routes import (
 from clienteling.hub.seed import DEMO_PASSWORD, DEMO_USERNAMES
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import associates as associates_table
-from clienteling.hub.task_generation import TaskJob
+from clienteling.hub.task_generation import task_job as make_task_job
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,13 @@ def create_app(settings: HubSettings) -> FastAPI:
         ).first()
 
     followups = FollowupRuntime(settings=settings)
-    purge_job = PurgeJob(
+    purge_job = make_purge_job(
         engine,
         retention=timedelta(days=settings.tombstone_retention_days),
         interval_s=settings.purge_interval_s,
     )
-    hold_job = HoldExpiryJob(engine, interval_s=settings.hold_expiry_interval_s)
-
-    task_job = TaskJob(engine, interval_s=settings.task_interval_s)
+    hold_job = hold_expiry_job(engine, interval_s=settings.hold_expiry_interval_s)
+    task_job = make_task_job(engine, interval_s=settings.task_interval_s)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -15,7 +15,6 @@ lower available stock), the reservation in the customer's store scope.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -27,6 +26,7 @@ from clienteling.domain.offers import DEFAULT_HOLD_HOURS
 from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import write_tx
+from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import hub_meta, inventory, locations, reservations
 from clienteling.protocol.entities import CATALOG_SCOPE
 
@@ -185,32 +185,11 @@ def expire_holds(engine: Engine, *, now: datetime | None = None, batch: int = 20
             return released
 
 
-class HoldExpiryJob:
-    """Runs `expire_holds` at start and then every `interval_s` on a daemon thread."""
+def hold_expiry_job(engine: Engine, *, interval_s: float) -> PeriodicJob:
+    """`expire_holds` at start and then every `interval_s`."""
 
-    def __init__(self, engine: Engine, *, interval_s: float) -> None:
-        self._engine = engine
-        self._interval_s = interval_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+    def run() -> None:
+        if count := expire_holds(engine):
+            log.info("released %d expired holds", count)
 
-    def start(self) -> None:
-        if self._interval_s <= 0:
-            return
-        self._thread = threading.Thread(target=self._run, name="hub-hold-expiry", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                if count := expire_holds(self._engine):
-                    log.info("released %d expired holds", count)
-            except Exception:  # a failed run is retried at the next interval
-                log.exception("hold expiry failed")
-            self._stop.wait(self._interval_s)
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
+    return PeriodicJob("hold expiry", run, interval_s=interval_s)

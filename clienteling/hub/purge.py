@@ -14,7 +14,6 @@ deletes are idempotent and `purged_before` only grows (its row is locked).
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -22,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
+from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import feed_marks, feed_purges, scope_versions, tombstones
 
 log = logging.getLogger(__name__)
@@ -91,32 +91,10 @@ def _raise_purged_before(conn: Connection, scope: str, version: int, *, at: str)
         )
 
 
-class PurgeJob:
-    """Runs `purge_tombstones` at start and then every `interval_s` on a daemon thread."""
-
-    def __init__(self, engine: Engine, *, retention: timedelta, interval_s: float) -> None:
-        self._engine = engine
-        self._retention = retention
-        self._interval_s = interval_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._interval_s <= 0:
-            return
-        self._thread = threading.Thread(target=self._run, name="hub-purge", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                purge_tombstones(self._engine, retention=self._retention)
-            except Exception:  # a failed run is retried at the next interval
-                log.exception("tombstone purge failed")
-            self._stop.wait(self._interval_s)
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
+def purge_job(engine: Engine, *, retention: timedelta, interval_s: float) -> PeriodicJob:
+    """`purge_tombstones` at start and then every `interval_s`."""
+    return PeriodicJob(
+        "tombstone purge",
+        lambda: purge_tombstones(engine, retention=retention),
+        interval_s=interval_s,
+    )

@@ -17,7 +17,6 @@ key and status changes are `WHERE status = 'open'`, so a race changes a task onc
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,6 +39,7 @@ from clienteling.domain.tasks import (
 from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
+from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import carts, customers, inventory, locations, orders, tasks
 from clienteling.protocol.entities import store_scope
 
@@ -349,31 +349,6 @@ def after_customer_change(conn: Connection, customer_id: str, *, now: datetime) 
     return refresh_tasks(conn, store_id=store_id, customer_ids=[customer_id], now=now)
 
 
-class TaskJob:
-    """Runs `generate_tasks` at start and then every `interval_s` on a daemon thread."""
-
-    def __init__(self, engine: Engine, *, interval_s: float) -> None:
-        self._engine = engine
-        self._interval_s = interval_s
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._interval_s <= 0:
-            return
-        self._thread = threading.Thread(target=self._run, name="hub-tasks", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                generate_tasks(self._engine)
-            except Exception:  # a failed run is retried at the next interval
-                log.exception("task generation failed")
-            self._stop.wait(self._interval_s)
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-            self._thread = None
+def task_job(engine: Engine, *, interval_s: float) -> PeriodicJob:
+    """`generate_tasks` at start and then every `interval_s`."""
+    return PeriodicJob("task generation", lambda: generate_tasks(engine), interval_s=interval_s)
