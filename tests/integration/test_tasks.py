@@ -11,12 +11,8 @@ import sqlalchemy as sa
 
 from clienteling.domain.errors import HubUnreachableError
 from clienteling.hub.db import make_engine
-from clienteling.hub.server import HubServer
-from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import tasks
-from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
-from tests.integration.conftest import PASSWORD, USER
+from tests.integration.conftest import StorePair
 
 
 def _hub_task(hub_db: Path, task_id: str) -> sa.Row[object]:
@@ -28,49 +24,36 @@ def _hub_task(hub_db: Path, task_id: str) -> sa.Row[object]:
         engine.dispose()
 
 
-def test_task_done_offline_reaches_the_hub(hub_db: Path, tmp_path: Path) -> None:
-    hub = HubServer(settings=HubSettings(db=str(hub_db), port=0)).start()
-    port = int(hub.url.rsplit(":", 1)[1])
-    terminal = Terminal(
-        data_dir=tmp_path / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
-    )
-    other = Terminal(data_dir=tmp_path / "other", hub_url=hub.url, secrets=MemorySecretStore())
-    try:
-        terminal.sign_in(USER, PASSWORD)
+def test_task_done_offline_reaches_the_hub(store_pair: StorePair) -> None:
+    pair = store_pair
+    terminal, other = pair.terminal, pair.other
+    listed = terminal.store_tasks()
+    assert listed, "the demo store has tasks"
+    session = terminal.session
+    assert session is not None
+    chosen = listed[0]
+    assert chosen.customer_name
+    assert chosen.id in [t.id for t in terminal.customer_tasks(chosen.customer_id)]
+    pair.go_offline()
+    with pytest.raises(HubUnreachableError):
         terminal.sync_once()
-        other.sign_in(USER, PASSWORD)
-        other.sync_once()
-        listed = terminal.store_tasks()
-        assert listed, "the demo store has tasks"
-        session = terminal.session
-        assert session is not None
-        chosen = listed[0]
-        assert chosen.customer_name
-        assert chosen.id in [t.id for t in terminal.customer_tasks(chosen.customer_id)]
-        hub.stop()
-        with pytest.raises(HubUnreachableError):
-            terminal.sync_once()
 
-        terminal.mark_task_done(chosen.id, outcome_note="Appelé, passera samedi")
-        waiting = {t.id: t for t in terminal.store_tasks()}
-        assert waiting[chosen.id].done_pending
-        assert terminal.status().pending == 1
+    terminal.mark_task_done(chosen.id, outcome_note="Appelé, passera samedi")
+    waiting = {t.id: t for t in terminal.store_tasks()}
+    assert waiting[chosen.id].done_pending
+    assert terminal.status().pending == 1
 
-        hub = HubServer(settings=HubSettings(db=str(hub_db), port=port)).start()
-        report = terminal.sync_once()
-        assert report.pushed == 1 and report.pending == 0 and not report.rejected
-        on_hub = _hub_task(hub_db, chosen.id)
-        assert on_hub.status == "done"
-        assert on_hub.done_by == session.associate_id
-        assert on_hub.done_by_name == session.display_name
-        assert on_hub.outcome_note == "Appelé, passera samedi"
-        assert chosen.id not in [t.id for t in terminal.store_tasks()]
-        assert chosen.id not in [t.id for t in terminal.customer_tasks(chosen.customer_id)]
+    pair.come_back()
+    report = terminal.sync_once()
+    assert report.pushed == 1 and report.pending == 0 and not report.rejected
+    on_hub = _hub_task(pair.hub_db, chosen.id)
+    assert on_hub.status == "done"
+    assert on_hub.done_by == session.associate_id
+    assert on_hub.done_by_name == session.display_name
+    assert on_hub.outcome_note == "Appelé, passera samedi"
+    assert chosen.id not in [t.id for t in terminal.store_tasks()]
+    assert chosen.id not in [t.id for t in terminal.customer_tasks(chosen.customer_id)]
 
-        assert chosen.id in [t.id for t in other.store_tasks()]
-        other.sync_once()
-        assert chosen.id not in [t.id for t in other.store_tasks()]
-    finally:
-        terminal.close()
-        other.close()
-        hub.stop()
+    assert chosen.id in [t.id for t in other.store_tasks()]
+    other.sync_once()
+    assert chosen.id not in [t.id for t in other.store_tasks()]
