@@ -14,7 +14,8 @@ from sqlalchemy.engine import Engine
 from clienteling.domain.metrics import Period, order_net_minor
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
 from clienteling.hub.identity import merge_customers
-from clienteling.hub.stats.dashboard import NEW_STAGE, store_dashboard
+from clienteling.hub.stats.dashboard import store_dashboard
+from clienteling.hub.stats.lifecycle import NEW_STAGE
 from clienteling.hub.tables import (
     associates,
     attribution_touches,

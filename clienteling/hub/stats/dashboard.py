@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
-from clienteling.domain.lifecycle import Stage, stage_from_summary
+from clienteling.domain.lifecycle import Stage
 from clienteling.domain.metrics import ChannelGroup, Period
 from clienteling.hub.clock import iso
 from clienteling.hub.stats.feedback import (
@@ -33,6 +33,7 @@ from clienteling.hub.stats.funnel import (
     no_purchase_reasons,
     orders_with_credit,
 )
+from clienteling.hub.stats.lifecycle import lifecycle_counts
 from clienteling.hub.stats.offers import OfferCounts, offer_counts
 from clienteling.hub.stats.sql import (
     KEPT_ORDER,
@@ -54,9 +55,6 @@ from clienteling.protocol.dashboard import (
     StageMove,
     StoreDashboard,
 )
-
-NEW_STAGE = "new"
-"""`from_stage` of customers who joined during the period."""
 
 _ONLINE = sorted(metrics.ONLINE_CHANNELS)
 
@@ -114,10 +112,8 @@ def store_dashboard(
     scanned: Counter[str] = Counter()
     people, unattributed = _associates(conn, store_id=store_id, start=start, end=end)
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
-    stage_rows = stage_summaries(conn, store_id=store_id, start=start, end=end)
-    scanned["customers"] += len(stage_rows)
-    end_instant = min(datetime.fromisoformat(end), now)
-    stages, moves = _lifecycle(stage_rows, start=datetime.fromisoformat(start), end=end_instant)
+    stages, moves = lifecycle_counts(conn, store_id=store_id, start=start, end=end, now=now)
+    scanned["customers"] += sum(stages.values())
     omni, single, order_rows = _channel_groups(conn, store_id=store_id, end=end)
     scanned["orders"] += order_rows
     steps = funnel(conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end))
@@ -148,7 +144,7 @@ def store_dashboard(
             for associate_id, name, tally in people
         ],
         unattributed_in_store=unattributed.figures(),
-        lifecycle=[StageCount(stage=str(s), customers=stages[s]) for s in Stage],
+        lifecycle=[StageCount(stage=str(s), customers=stages.get(str(s), 0)) for s in Stage],
         lifecycle_moves=[
             StageMove(from_stage=a, to_stage=b, customers=n)
             for (a, b), n in sorted(moves.items(), key=lambda item: -item[1])
@@ -258,54 +254,6 @@ def _associates(
             people.append((associate_id, name or associate_id, _Tally(n, int(revenue), buyers)))
     people.sort(key=lambda p: (-p[2].revenue_minor, p[1]))
     return people, rest
-
-
-def stage_summaries(conn: Connection, *, store_id: str, start: str, end: str) -> list[Any]:
-    """Per customer of the store: kept purchases (count, newest) before start and before end,
-    and the customer's id (the drill-down lists them)."""
-    before_start = orders.c.placed_at < start
-    before_end = orders.c.placed_at < end
-    query = (
-        sa.select(
-            customers.c.created_at,
-            sa.func.count(sa.case((before_start, orders.c.id))),
-            sa.func.max(sa.case((before_start, orders.c.placed_at))),
-            sa.func.count(sa.case((before_end, orders.c.id))),
-            sa.func.max(sa.case((before_end, orders.c.placed_at))),
-            customers.c.id,
-        )
-        .select_from(
-            customers.outerjoin(orders, sa.and_(orders.c.customer_id == customers.c.id, KEPT_ORDER))
-        )
-        .where(customers.c.home_store_id == store_id, customers.c.created_at < end)
-        .group_by(customers.c.id, customers.c.created_at)
-    )
-    return list(conn.execute(query))
-
-
-def _lifecycle(
-    rows: list[Any], *, start: datetime, end: datetime
-) -> tuple[Counter[Stage], Counter[tuple[str, str]]]:
-    stages: Counter[Stage] = Counter()
-    moves: Counter[tuple[str, str]] = Counter()
-    for created_at, n_start, last_start, n_end, last_end, _customer_id in rows:
-        at_end = stage_at_end(n_end, last_end, end=end)
-        stages[at_end] += 1
-        if created_at >= iso(start):
-            moves[(NEW_STAGE, str(at_end))] += 1
-            continue
-        at_start = stage_from_summary(n_start, _time(last_start), now=start)
-        if at_start != at_end:
-            moves[(str(at_start), str(at_end))] += 1
-    return stages, moves
-
-
-def stage_at_end(purchases: int, last_purchase: str | None, *, end: datetime) -> Stage:
-    return stage_from_summary(purchases, _time(last_purchase), now=end)
-
-
-def _time(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
 
 
 def _channel_groups(

@@ -16,11 +16,7 @@ from sqlalchemy.engine import Connection
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import Stage
 from clienteling.domain.metrics import Period
-from clienteling.hub.stats.dashboard import (
-    UnknownStoreError,
-    stage_at_end,
-    stage_summaries,
-)
+from clienteling.hub.stats.dashboard import UnknownStoreError
 from clienteling.hub.stats.funnel import (
     BOUGHT_HERE,
     cart_touches_in,
@@ -29,6 +25,7 @@ from clienteling.hub.stats.funnel import (
     orders_with_credit,
     visits_in,
 )
+from clienteling.hub.stats.lifecycle import customers_at_stage
 from clienteling.hub.stats.sql import in_store_orders_in, joined_in, online_orders_in
 from clienteling.hub.tables import (
     associates,
@@ -242,21 +239,21 @@ def _stage_rows(
     applies to the same purchase summaries); most recent buyers first."""
     if key not in {str(stage) for stage in Stage}:
         raise UnknownFigureError(f"stage:{key}")
-    end_instant = min(datetime.fromisoformat(end), now)
-    chosen = [
-        (last_end, customer_id)
-        for _created, _n_start, _last_start, n_end, last_end, customer_id in stage_summaries(
-            conn, store_id=store_id, start=start, end=end
-        )
-        if str(stage_at_end(n_end, last_end, end=end_instant)) == key
-    ]
-    chosen.sort(key=lambda item: (item[0] or "", item[1]), reverse=True)
-    page = chosen[offset : offset + limit]
+    total, page = customers_at_stage(
+        conn,
+        store_id=store_id,
+        start=start,
+        end=end,
+        now=now,
+        stage=key,
+        limit=limit,
+        offset=offset,
+    )
     names = {
         str(customer_id): str(name)
         for customer_id, name in conn.execute(
             sa.select(customers.c.id, customers.c.display_name).where(
-                customers.c.id.in_([customer_id for _at, customer_id in page])
+                customers.c.id.in_([customer_id for customer_id, _at in page])
             )
         )
     }
@@ -272,6 +269,6 @@ def _stage_rows(
             channel=None,
             amount_minor=None,
         )
-        for last_purchase, customer_id in page
+        for customer_id, last_purchase in page
     ]
-    return len(chosen), rows
+    return total, rows
