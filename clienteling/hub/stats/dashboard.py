@@ -259,57 +259,46 @@ def _associates(
 def _channel_groups(
     conn: Connection, *, store_id: str, end: str
 ) -> tuple[ChannelGroup, ChannelGroup, int]:
-    """Omnichannel and single-channel buyers among the store's customers, up to `end`."""
-    mine = sa.and_(
-        orders.c.customer_id == customers.c.id,
-        customers.c.home_store_id == store_id,
-        KEPT_ORDER,
-        orders.c.placed_at < end,
-    )
-    per_customer = (
-        sa.select(
-            orders.c.customer_id,
-            sa.func.count(),
-            sa.func.sum(orders.c.net_minor),
-            sa.func.max(sa.case((orders.c.channel == "store", 1), else_=0)),
-            sa.func.max(sa.case((orders.c.channel.in_(_ONLINE), 1), else_=0)),
-        )
-        .select_from(orders.join(customers, orders.c.customer_id == customers.c.id))
-        .where(mine)
-        .group_by(orders.c.customer_id)
-    )
+    """Omnichannel and single-channel buyers among the store's customers, up to `end`:
+    one pass over their kept orders (a window numbers each customer's purchases, so the
+    first and second come out of the same grouping as the counts and sums)."""
     ranked = (
         sa.select(
             orders.c.customer_id,
             orders.c.placed_at,
+            orders.c.channel,
+            orders.c.net_minor,
             sa.func.row_number()
             .over(partition_by=orders.c.customer_id, order_by=(orders.c.placed_at, orders.c.id))
             .label("rn"),
         )
         .select_from(orders.join(customers, orders.c.customer_id == customers.c.id))
-        .where(mine)
+        .where(customers.c.home_store_id == store_id, KEPT_ORDER, orders.c.placed_at < end)
         .subquery()
     )
-    firsts: defaultdict[str, list[datetime]] = defaultdict(list)
-    for customer_id, placed_at in conn.execute(
-        sa.select(ranked.c.customer_id, ranked.c.placed_at).where(ranked.c.rn <= 2)
-    ):
-        firsts[customer_id].append(datetime.fromisoformat(placed_at))
+    per_customer = sa.select(
+        sa.func.count(),
+        sa.func.sum(ranked.c.net_minor),
+        sa.func.max(sa.case((ranked.c.channel == "store", 1), else_=0)),
+        sa.func.max(sa.case((ranked.c.channel.in_(_ONLINE), 1), else_=0)),
+        sa.func.min(sa.case((ranked.c.rn == 1, ranked.c.placed_at))),
+        sa.func.min(sa.case((ranked.c.rn == 2, ranked.c.placed_at))),
+    ).group_by(ranked.c.customer_id)
     end_time = datetime.fromisoformat(end)
     window = metrics.RETENTION_WINDOW_DAYS
     groups = {True: _GroupSum(), False: _GroupSum()}
     scanned = 0
-    for customer_id, n, net, in_store, online in conn.execute(per_customer):
+    for n, net, in_store, online, first_at, second_at in conn.execute(per_customer):
         scanned += n
         group = groups[bool(in_store and online)]
-        times = sorted(firsts[customer_id])
+        first = datetime.fromisoformat(first_at)
         group.customers += 1
         group.value_minor += int(net or 0)
         group.orders += n
-        group.customer_days += max(1, (end_time - times[0]).days)
-        if (end_time - times[0]).days >= window:
+        group.customer_days += max(1, (end_time - first).days)
+        if (end_time - first).days >= window:
             group.retention_eligible += 1
-            if len(times) > 1 and (times[1] - times[0]).days <= window:
+            if second_at is not None and (datetime.fromisoformat(second_at) - first).days <= window:
                 group.retained += 1
     return groups[True].frozen(), groups[False].frozen(), scanned
 
