@@ -551,3 +551,11 @@ def test_tasks_and_offers_of_the_period_reconcile_with_their_rows(hub: SeededHub
     assert board.offers.issued > 0
     assert sum(k.issued for k in board.offers.kinds) == issued
     assert board.offers.redeemed_in_store + board.offers.redeemed_online == redeemed
+
+
+def test_visits_without_a_reason_count_with_the_other_reason(data: _Data) -> None:
+    data.visit("2026-06-05T10:00:00+00:00", "left_without_buying", "other")
+    data.visit("2026-06-06T10:00:00+00:00", "left_without_buying", None)
+    data.visit("2026-06-07T10:00:00+00:00", "left_without_buying", "price")
+    reasons = {r.reason: r.visits for r in data.dashboard().no_purchase_reasons}
+    assert reasons == {"other": 2, "price": 1}

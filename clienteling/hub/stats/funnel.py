@@ -120,14 +120,17 @@ def funnel(
 
 
 def _reasons(conn: Connection, *, store_id: str, start: str, end: str) -> dict[str, int]:
-    return {
-        str(reason or "other"): int(n)
-        for reason, n in conn.execute(
-            sa.select(visits.c.reason, sa.func.count())
-            .where(visits_in(store_id, start, end), visits.c.outcome != BOUGHT_HERE)
-            .group_by(visits.c.reason)
-        )
-    }
+    """Visits without a purchase per reason; no reason given counts as "other" (added to
+    the visits whose reason is "other", as the drill-down lists them together)."""
+    counted: dict[str, int] = {}
+    for reason, n in conn.execute(
+        sa.select(visits.c.reason, sa.func.count())
+        .where(visits_in(store_id, start, end), visits.c.outcome != BOUGHT_HERE)
+        .group_by(visits.c.reason)
+    ):
+        key = str(reason or "other")
+        counted[key] = counted.get(key, 0) + int(n)
+    return counted
 
 
 def no_purchase_reasons(
