@@ -43,9 +43,14 @@ from clienteling.ui.charts import BarChart
 from clienteling.ui.dashboard_export import export_csv, export_pdf
 from clienteling.ui.drilldown_dialog import DrillDownDialog, period_of
 from clienteling.ui.errors import error_text, log_error
-from clienteling.ui.followup_composer import template_label
 from clienteling.ui.hold_labels import offer_kind_label
-from clienteling.ui.labels import contact_channel_label, local_time, stage_label, whole_number
+from clienteling.ui.labels import (
+    contact_channel_label,
+    local_time,
+    stage_label,
+    template_label,
+    whole_number,
+)
 from clienteling.ui.metric_help import funnel_step_label, metric_help, touchpoint_label
 from clienteling.ui.operations import Pool, run_in_background
 from clienteling.ui.visit_labels import reason_label

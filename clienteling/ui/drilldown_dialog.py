@@ -27,14 +27,14 @@ from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import DrillDown, DrillRow
 from clienteling.ui.errors import error_text, log_error
-from clienteling.ui.followup_composer import template_label
-from clienteling.ui.followup_list import followup_status_label
 from clienteling.ui.labels import (
     contact_channel_label,
+    followup_status_label,
     local_time,
     order_status_label,
     sales_channel_label,
     stage_label,
+    template_label,
     whole_number,
 )
 from clienteling.ui.operations import Pool, run_in_background

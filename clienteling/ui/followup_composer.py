@@ -42,7 +42,7 @@ from clienteling.domain.sms import sms_length
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.followup_views import ChannelChoice, ComposerContext, ProductChoice
 from clienteling.ui.errors import error_text, log_error
-from clienteling.ui.labels import contact_channel_label
+from clienteling.ui.labels import contact_channel_label, template_label
 from clienteling.ui.new_customer import LANGUAGE_NAMES
 from clienteling.ui.offer_choice import OfferChoice
 from clienteling.ui.operations import run_in_background
@@ -50,21 +50,6 @@ from clienteling.ui.operations import run_in_background
 PREVIEW_DEBOUNCE_MS = 150
 SEARCH_DEBOUNCE_MS = 250
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole
-
-
-def template_label(name: str) -> str:
-    labels = {
-        "thank_you": QCoreApplication.translate("Followups", "Thank you for the visit"),
-        "products_tried": QCoreApplication.translate("Followups", "Products you tried"),
-        "cart_available": QCoreApplication.translate(
-            "Followups", "Your cart is available here today"
-        ),
-        "post_purchase": QCoreApplication.translate("Followups", "Delivery and packaging check-in"),
-        "birthday": QCoreApplication.translate("Followups", "Birthday"),
-        "win_back": QCoreApplication.translate("Followups", "We miss you"),
-        "back_in_stock": QCoreApplication.translate("Followups", "Back in stock"),
-    }
-    return labels.get(name, name)
 
 
 def channel_reason(choice: ChannelChoice) -> str:

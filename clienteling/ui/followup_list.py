@@ -3,7 +3,7 @@ button to compose a new one (Ctrl+F)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -14,28 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from clienteling.terminal.followup_views import FollowupView
-from clienteling.ui.followup_composer import template_label
-from clienteling.ui.labels import contact_channel_label, local_time
-
-
-def followup_status_label(status: str) -> str:
-    labels = {
-        "queued": QCoreApplication.translate("Followups", "Queued"),
-        "sending": QCoreApplication.translate("Followups", "Sending"),
-        "sent": QCoreApplication.translate("Followups", "Sent"),
-        "delivered": QCoreApplication.translate("Followups", "Delivered"),
-        "opened": QCoreApplication.translate("Followups", "Opened"),
-        "clicked": QCoreApplication.translate("Followups", "Link opened"),
-        "converted": QCoreApplication.translate("Followups", "Ordered online"),
-        "refused_no_consent": QCoreApplication.translate(
-            "Followups", "Not sent: no consent at sending time"
-        ),
-        "failed": QCoreApplication.translate("Followups", "Not sent: failed"),
-        "needs_check": QCoreApplication.translate(
-            "Followups", "Sending interrupted: to be checked"
-        ),
-    }
-    return labels.get(status, status)
+from clienteling.ui.labels import (
+    contact_channel_label,
+    followup_status_label,
+    local_time,
+    template_label,
+)
 
 
 class FollowupList(QWidget):

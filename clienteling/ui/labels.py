@@ -107,3 +107,38 @@ def local_date(moment: datetime) -> str:
 def whole_number(value: int) -> str:
     """Grouped the way the interface language groups digits."""
     return QLocale().toString(value)
+
+
+def template_label(name: str) -> str:
+    labels = {
+        "thank_you": QCoreApplication.translate("Followups", "Thank you for the visit"),
+        "products_tried": QCoreApplication.translate("Followups", "Products you tried"),
+        "cart_available": QCoreApplication.translate(
+            "Followups", "Your cart is available here today"
+        ),
+        "post_purchase": QCoreApplication.translate("Followups", "Delivery and packaging check-in"),
+        "birthday": QCoreApplication.translate("Followups", "Birthday"),
+        "win_back": QCoreApplication.translate("Followups", "We miss you"),
+        "back_in_stock": QCoreApplication.translate("Followups", "Back in stock"),
+    }
+    return labels.get(name, name)
+
+
+def followup_status_label(status: str) -> str:
+    labels = {
+        "queued": QCoreApplication.translate("Followups", "Queued"),
+        "sending": QCoreApplication.translate("Followups", "Sending"),
+        "sent": QCoreApplication.translate("Followups", "Sent"),
+        "delivered": QCoreApplication.translate("Followups", "Delivered"),
+        "opened": QCoreApplication.translate("Followups", "Opened"),
+        "clicked": QCoreApplication.translate("Followups", "Link opened"),
+        "converted": QCoreApplication.translate("Followups", "Ordered online"),
+        "refused_no_consent": QCoreApplication.translate(
+            "Followups", "Not sent: no consent at sending time"
+        ),
+        "failed": QCoreApplication.translate("Followups", "Not sent: failed"),
+        "needs_check": QCoreApplication.translate(
+            "Followups", "Sending interrupted: to be checked"
+        ),
+    }
+    return labels.get(status, status)

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.task_views import TaskView, count_tasks
-from clienteling.ui.followup_composer import template_label
-from clienteling.ui.labels import local_time
+from clienteling.ui.labels import local_time, template_label
 from clienteling.ui.operations import run_in_background
 
 TASK_ROLE = Qt.ItemDataRole.UserRole

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
     <name>CodePage</name>
@@ -571,7 +572,7 @@
         <translation>Montant</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer's profile.</source>
+        <source>Enter or double-click opens the customer&apos;s profile.</source>
         <translation>Entrée ou un double-clic ouvre la fiche du client.</translation>
     </message>
     <message>
@@ -630,8 +631,8 @@
         <translation>Le fichier de données de ce poste est endommagé. Il n’a pas été modifié ; contactez le support.</translation>
     </message>
     <message>
-        <source>The data on this terminal is encrypted, and this computer's keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
-        <translation>Les données de ce terminal sont chiffrées et le trousseau de cet ordinateur ne contient pas leur clé. Les données n'ont pas été modifiées ; demandez à votre support informatique de restaurer le trousseau ou de réinitialiser ce terminal.</translation>
+        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <translation>Les données de ce terminal sont chiffrées et le trousseau de cet ordinateur ne contient pas leur clé. Les données n&apos;ont pas été modifiées ; demandez à votre support informatique de restaurer le trousseau ou de réinitialiser ce terminal.</translation>
     </message>
     <message>
         <source>Clienteling is already using the data on this terminal in another window or task. Close it, then start Clienteling again.</source>
@@ -662,7 +663,7 @@
         <translation>Ce poste n’est pas enregistré. Redémarrez Clienteling et saisissez le code d’enregistrement fourni par votre administrateur.</translation>
     </message>
     <message>
-        <source>This terminal's enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
         <translation>L’enregistrement de ce poste n’est plus valide. Demandez un nouveau code d’enregistrement à votre administrateur.</translation>
     </message>
     <message>
@@ -685,23 +686,23 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <source>The hub's security certificate has expired.</source>
+        <source>The hub&apos;s security certificate has expired.</source>
         <translation>Le certificat de sécurité du hub a expiré.</translation>
     </message>
     <message>
-        <source>The hub's security certificate is not valid yet (check this computer's date).</source>
+        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
         <translation>Le certificat de sécurité du hub n’est pas encore valide (vérifiez la date de cet ordinateur).</translation>
     </message>
     <message>
-        <source>The hub's security certificate is self-signed, so this computer cannot trust it.</source>
+        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
         <translation>Le certificat de sécurité du hub est auto-signé : cet ordinateur ne peut pas s’y fier.</translation>
     </message>
     <message>
-        <source>The hub's security certificate was issued by an authority this computer does not trust.</source>
+        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
         <translation>Le certificat de sécurité du hub a été émis par une autorité que cet ordinateur ne reconnaît pas.</translation>
     </message>
     <message>
-        <source>The hub's security certificate is for another address.</source>
+        <source>The hub&apos;s security certificate is for another address.</source>
         <translation>Le certificat de sécurité du hub correspond à une autre adresse.</translation>
     </message>
     <message>
@@ -799,7 +800,7 @@
     </message>
     <message>
         <source>Queue follow-up (Ctrl+Enter)</source>
-        <translation>Mettre en file d'envoi (Ctrl+Entrée)</translation>
+        <translation>Mettre en file d&apos;envoi (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Message</source>
@@ -839,7 +840,7 @@
     </message>
     <message>
         <source>This customer is not on this terminal yet: sync first.</source>
-        <translation>Ce client n'est pas encore sur ce poste : synchronisez d'abord.</translation>
+        <translation>Ce client n&apos;est pas encore sur ce poste : synchronisez d&apos;abord.</translation>
     </message>
     <message>
         <source>Follow-up for %1</source>
@@ -851,7 +852,7 @@
     </message>
     <message>
         <source>The customer agreed to no channel: no follow-up can be sent.</source>
-        <translation>Le client n'a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
+        <translation>Le client n&apos;a accepté aucun canal : aucun suivi ne peut être envoyé.</translation>
     </message>
     <message>
         <source>Online cart</source>
@@ -890,7 +891,7 @@
     </message>
     <message>
         <source>No follow-up yet.</source>
-        <translation>Aucun suivi pour l'instant.</translation>
+        <translation>Aucun suivi pour l&apos;instant.</translation>
     </message>
     <message>
         <source>[pending sync]</source>
@@ -909,11 +910,11 @@
     </message>
     <message>
         <source>Your cart is available here today</source>
-        <translation>Votre panier est disponible ici aujourd'hui</translation>
+        <translation>Votre panier est disponible ici aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Delivery and packaging check-in</source>
-        <translation>Avis sur la livraison et l'emballage</translation>
+        <translation>Avis sur la livraison et l&apos;emballage</translation>
     </message>
     <message>
         <source>Birthday</source>
@@ -937,7 +938,7 @@
     </message>
     <message>
         <source>No email address</source>
-        <translation>Pas d'adresse e-mail</translation>
+        <translation>Pas d&apos;adresse e-mail</translation>
     </message>
     <message>
         <source>No phone number</source>
@@ -945,7 +946,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>En file d'envoi</translation>
+        <translation>En file d&apos;envoi</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -973,11 +974,11 @@
     </message>
     <message>
         <source>Not sent: no consent at sending time</source>
-        <translation>Non envoyé : pas de consentement au moment de l'envoi</translation>
+        <translation>Non envoyé : pas de consentement au moment de l&apos;envoi</translation>
     </message>
     <message>
         <source>Not sent: failed</source>
-        <translation>Non envoyé : échec de l'envoi</translation>
+        <translation>Non envoyé : échec de l&apos;envoi</translation>
     </message>
     <message>
         <source>Sending interrupted: to be checked</source>
@@ -1553,7 +1554,7 @@
         <translation>Utiliser un code avantage en caisse</translation>
     </message>
     <message>
-        <source>The store's tasks</source>
+        <source>The store&apos;s tasks</source>
         <translation>Les tâches du magasin</translation>
     </message>
     <message>
@@ -1604,11 +1605,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
         <translation>Somme de ce que les clients ont gardé de leurs achats au comptoir de ce magasin pendant la période : les articles retournés sont déduits, un achat entièrement retourné compte zéro. Comparé à la période de même durée juste avant et à la moyenne des magasins de l’enseigne.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
         <translation>Achats au comptoir de ce magasin pendant la période, hors achats entièrement retournés. Les jours sont ceux de l’heure locale du magasin.</translation>
     </message>
     <message>
@@ -1652,7 +1653,7 @@
         <translation>Les clients omnicanaux ont acheté en magasin et en ligne (web ou téléphone) ; les clients d’un seul canal dans un seul des deux. La valeur client est la somme de leurs achats nets jusqu’à la fin de la période. Fidélisation : parmi les clients dont le premier achat a au moins 12 mois, la part qui a racheté dans les 12 mois qui ont suivi. À côté, les chiffres publiés par les études du commerce.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
     </message>
     <message>
@@ -1660,7 +1661,7 @@
         <translation>Tâches créées par le hub pour ce magasin pendant la période (bienvenue, deuxième achat, remerciement VIP, client à risque, reconquête, panier disponible ici, suivi après achat), par conseiller : celui qui en est chargé, sinon celui qui les a faites. Taux de réalisation : faites jusqu’ici sur créées ; dans les délais : faites avant l’échéance, sur faites.</translation>
     </message>
     <message>
-        <source>Single-use offer codes carried by this store's follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
+        <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
         <translation>Codes d’offre à usage unique joints aux relances de ce magasin pendant la période, et combien ont été utilisés, en caisse ou en ligne. Chaque code ne sert qu’une fois.</translation>
     </message>
     <message>
@@ -2341,7 +2342,7 @@
         <translation>Ce poste appartient désormais au magasin :</translation>
     </message>
     <message>
-        <source>This code lets you choose the terminal's store.</source>
+        <source>This code lets you choose the terminal&apos;s store.</source>
         <translation>Ce code vous laisse choisir le magasin du poste.</translation>
     </message>
     <message>
@@ -2678,7 +2679,7 @@
         <translation>Visite de %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store's visits)</source>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
         <translation>Visiteur sans fiche client (compté dans les visites du magasin)</translation>
     </message>
     <message>
@@ -2738,7 +2739,7 @@
         <translation>Enregistrer la visite (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
         <translation>Proposez au client de scanner ce code avec l’appareil photo de son téléphone : un court questionnaire sur la visite du jour s’ouvre, et il peut répondre anonymement.</translation>
     </message>
     <message>

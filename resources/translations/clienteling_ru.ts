@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
     <name>CodePage</name>
@@ -571,7 +572,7 @@
         <translation>Сумма</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer's profile.</source>
+        <source>Enter or double-click opens the customer&apos;s profile.</source>
         <translation>Enter или двойной щелчок открывает профиль клиента.</translation>
     </message>
     <message>
@@ -630,7 +631,7 @@
         <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
     </message>
     <message>
-        <source>The data on this terminal is encrypted, and this computer's keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
         <translation>Данные на этом терминале зашифрованы, а в хранилище ключей этого компьютера нет ключа к ним. Данные остались нетронутыми; попросите ИТ-поддержку восстановить хранилище ключей или сбросить этот терминал.</translation>
     </message>
     <message>
@@ -662,7 +663,7 @@
         <translation>Этот терминал не зарегистрирован. Перезапустите Clienteling и введите код регистрации от администратора.</translation>
     </message>
     <message>
-        <source>This terminal's enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
         <translation>Регистрация этого терминала больше не действительна. Попросите у администратора новый код регистрации.</translation>
     </message>
     <message>
@@ -685,23 +686,23 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <source>The hub's security certificate has expired.</source>
+        <source>The hub&apos;s security certificate has expired.</source>
         <translation>Срок действия сертификата безопасности хаба истёк.</translation>
     </message>
     <message>
-        <source>The hub's security certificate is not valid yet (check this computer's date).</source>
+        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
         <translation>Сертификат безопасности хаба ещё не действует (проверьте дату на этом компьютере).</translation>
     </message>
     <message>
-        <source>The hub's security certificate is self-signed, so this computer cannot trust it.</source>
+        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
         <translation>Сертификат безопасности хаба самоподписанный, поэтому этот компьютер не может ему доверять.</translation>
     </message>
     <message>
-        <source>The hub's security certificate was issued by an authority this computer does not trust.</source>
+        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
         <translation>Сертификат безопасности хаба выдан центром, которому этот компьютер не доверяет.</translation>
     </message>
     <message>
-        <source>The hub's security certificate is for another address.</source>
+        <source>The hub&apos;s security certificate is for another address.</source>
         <translation>Сертификат безопасности хаба выдан для другого адреса.</translation>
     </message>
     <message>
@@ -1553,7 +1554,7 @@
         <translation>Применить промокод на кассе</translation>
     </message>
     <message>
-        <source>The store's tasks</source>
+        <source>The store&apos;s tasks</source>
         <translation>Задачи магазина</translation>
     </message>
     <message>
@@ -1604,11 +1605,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
         <translation>Сумма того, что клиенты оставили себе из покупок в этом магазине за период: возвращённые товары вычитаются, полностью возвращённая покупка считается нулём. Сравнивается с предыдущим периодом той же длины и со средним по магазинам сети.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
         <translation>Покупки в этом магазине за период, кроме полностью возвращённых. Дни считаются по местному времени магазина.</translation>
     </message>
     <message>
@@ -1652,7 +1653,7 @@
         <translation>Омниканальные клиенты покупали и в магазине, и онлайн (на сайте или по телефону); одноканальные — только одним из способов. Ценность клиента — все его чистые покупки до конца периода. Удержание: доля клиентов, купивших повторно в течение 12 месяцев после первой покупки, среди тех, чья первая покупка была не менее 12 месяцев назад. Рядом — данные опубликованных исследований розничной торговли.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
     </message>
     <message>
@@ -1660,7 +1661,7 @@
         <translation>Задачи, созданные хабом для этого магазина за период (приветствие, вторая покупка, благодарность VIP, клиент под угрозой, возврат клиента, корзина есть в наличии здесь, связь после покупки), по консультантам: назначенный, иначе тот, кто выполнил. Доля выполненных: выполнено на сегодня из созданных; в срок: выполнено до срока из выполненных.</translation>
     </message>
     <message>
-        <source>Single-use offer codes carried by this store's follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
+        <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
         <translation>Одноразовые коды предложений в сообщениях этого магазина за период и сколько из них использовано — на кассе или онлайн. Каждый код действует один раз.</translation>
     </message>
     <message>
@@ -2341,7 +2342,7 @@
         <translation>Теперь этот терминал относится к магазину:</translation>
     </message>
     <message>
-        <source>This code lets you choose the terminal's store.</source>
+        <source>This code lets you choose the terminal&apos;s store.</source>
         <translation>Этот код позволяет выбрать магазин терминала.</translation>
     </message>
     <message>
@@ -2678,7 +2679,7 @@
         <translation>Визит: %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store's visits)</source>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
         <translation>Посетитель без профиля (учитывается в визитах магазина)</translation>
     </message>
     <message>
@@ -2738,7 +2739,7 @@
         <translation>Сохранить визит (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
         <translation>Попросите покупателя отсканировать этот код камерой телефона: откроется короткий опрос о сегодняшнем визите, отвечать можно анонимно.</translation>
     </message>
     <message>

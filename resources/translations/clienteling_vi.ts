@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
     <name>CodePage</name>
@@ -571,7 +572,7 @@
         <translation>Số tiền</translation>
     </message>
     <message>
-        <source>Enter or double-click opens the customer's profile.</source>
+        <source>Enter or double-click opens the customer&apos;s profile.</source>
         <translation>Nhấn Enter hoặc nhấp đúp để mở hồ sơ khách hàng.</translation>
     </message>
     <message>
@@ -630,7 +631,7 @@
         <translation>Tệp dữ liệu trên máy này bị hỏng. Tệp vẫn được giữ nguyên; hãy liên hệ bộ phận hỗ trợ.</translation>
     </message>
     <message>
-        <source>The data on this terminal is encrypted, and this computer's keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
+        <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
         <translation>Dữ liệu trên máy này đã được mã hóa, nhưng kho khóa (keyring) của máy tính không có khóa giải mã. Dữ liệu vẫn được giữ nguyên; hãy nhờ bộ phận IT khôi phục kho khóa hoặc cài đặt lại máy này.</translation>
     </message>
     <message>
@@ -662,7 +663,7 @@
         <translation>Máy trạm này chưa được đăng ký. Hãy khởi động lại Clienteling và nhập mã đăng ký do quản trị viên cung cấp.</translation>
     </message>
     <message>
-        <source>This terminal's enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
+        <source>This terminal&apos;s enrollment is no longer valid. Ask your administrator for a new enrollment code.</source>
         <translation>Đăng ký của máy trạm này không còn hiệu lực. Hãy xin quản trị viên một mã đăng ký mới.</translation>
     </message>
     <message>
@@ -685,23 +686,23 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <source>The hub's security certificate has expired.</source>
+        <source>The hub&apos;s security certificate has expired.</source>
         <translation>Chứng chỉ bảo mật của hub đã hết hạn.</translation>
     </message>
     <message>
-        <source>The hub's security certificate is not valid yet (check this computer's date).</source>
+        <source>The hub&apos;s security certificate is not valid yet (check this computer&apos;s date).</source>
         <translation>Chứng chỉ bảo mật của hub chưa có hiệu lực (hãy kiểm tra ngày giờ của máy tính này).</translation>
     </message>
     <message>
-        <source>The hub's security certificate is self-signed, so this computer cannot trust it.</source>
+        <source>The hub&apos;s security certificate is self-signed, so this computer cannot trust it.</source>
         <translation>Chứng chỉ bảo mật của hub là chứng chỉ tự ký, nên máy tính này không thể tin cậy nó.</translation>
     </message>
     <message>
-        <source>The hub's security certificate was issued by an authority this computer does not trust.</source>
+        <source>The hub&apos;s security certificate was issued by an authority this computer does not trust.</source>
         <translation>Chứng chỉ bảo mật của hub do một tổ chức mà máy tính này không tin cậy cấp.</translation>
     </message>
     <message>
-        <source>The hub's security certificate is for another address.</source>
+        <source>The hub&apos;s security certificate is for another address.</source>
         <translation>Chứng chỉ bảo mật của hub được cấp cho một địa chỉ khác.</translation>
     </message>
     <message>
@@ -1553,7 +1554,7 @@
         <translation>Dùng mã ưu đãi tại quầy thu ngân</translation>
     </message>
     <message>
-        <source>The store's tasks</source>
+        <source>The store&apos;s tasks</source>
         <translation>Việc cần làm của cửa hàng</translation>
     </message>
     <message>
@@ -1604,11 +1605,11 @@
 <context>
     <name>MetricHelp</name>
     <message>
-        <source>Sum of what customers kept from purchases at this store's counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain's stores.</source>
+        <source>Sum of what customers kept from purchases at this store&apos;s counter in the period: returned items are taken off, fully returned purchases count zero. Compared with the period of the same length just before, and with the average of the chain&apos;s stores.</source>
         <translation>Tổng giá trị khách hàng giữ lại từ các lượt mua tại quầy cửa hàng trong kỳ: hàng trả lại bị trừ ra, đơn trả lại toàn bộ tính bằng không. So sánh với kỳ có cùng độ dài ngay trước đó và với mức trung bình của các cửa hàng trong chuỗi.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period, fully returned ones excluded. Days are this store's local days.</source>
+        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ, không tính các đơn đã trả lại toàn bộ. Ngày được tính theo giờ địa phương của cửa hàng.</translation>
     </message>
     <message>
@@ -1652,7 +1653,7 @@
         <translation>Khách hàng đa kênh đã mua cả tại quầy cửa hàng lẫn trực tuyến (web hoặc điện thoại); khách hàng một kênh chỉ mua qua một trong hai. Giá trị khách hàng là tổng số tiền mua thuần đến cuối kỳ. Giữ chân: trong số khách có lần mua đầu tiên cách đây ít nhất 12 tháng, tỷ lệ đã mua lại trong vòng 12 tháng sau đó. Bên cạnh là số liệu do các nghiên cứu bán lẻ công bố.</translation>
     </message>
     <message>
-        <source>Purchases at this store's counter in the period credited to each associate, with the number of distinct customers and the share of the store's in-store revenue. Counts and rates matter as much as the ranking.</source>
+        <source>Purchases at this store&apos;s counter in the period credited to each associate, with the number of distinct customers and the share of the store&apos;s in-store revenue. Counts and rates matter as much as the ranking.</source>
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
     </message>
     <message>
@@ -1660,7 +1661,7 @@
         <translation>Các công việc hệ thống tạo cho cửa hàng này trong kỳ (chào mừng, lần mua thứ hai, cảm ơn khách VIP, hỏi thăm khách có nguy cơ rời bỏ, mời khách quay lại, giỏ hàng có sẵn tại đây, hỏi thăm sau mua hàng), theo nhân viên: người được giao, nếu không thì người đã làm. Tỷ lệ hoàn thành: số đã làm trên số được tạo; đúng hạn: số làm xong trước hạn trên số đã làm.</translation>
     </message>
     <message>
-        <source>Single-use offer codes carried by this store's follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
+        <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
         <translation>Các mã ưu đãi dùng một lần đi kèm tin nhắn chăm sóc của cửa hàng trong kỳ, và số mã đã được dùng, tại quầy hoặc trực tuyến. Mỗi mã chỉ dùng được một lần.</translation>
     </message>
     <message>
@@ -2341,7 +2342,7 @@
         <translation>Máy trạm này giờ thuộc về cửa hàng:</translation>
     </message>
     <message>
-        <source>This code lets you choose the terminal's store.</source>
+        <source>This code lets you choose the terminal&apos;s store.</source>
         <translation>Mã này cho phép bạn chọn cửa hàng của máy trạm.</translation>
     </message>
     <message>
@@ -2678,7 +2679,7 @@
         <translation>Lượt ghé của %1</translation>
     </message>
     <message>
-        <source>Visitor without a profile (counted in the store's visits)</source>
+        <source>Visitor without a profile (counted in the store&apos;s visits)</source>
         <translation>Khách chưa có hồ sơ (vẫn được tính vào lượt ghé của cửa hàng)</translation>
     </message>
     <message>
@@ -2738,7 +2739,7 @@
         <translation>Lưu lượt ghé (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ask the customer to scan this code with their phone camera: a short survey about today's visit opens, and answers are anonymous if they wish.</source>
+        <source>Ask the customer to scan this code with their phone camera: a short survey about today&apos;s visit opens, and answers are anonymous if they wish.</source>
         <translation>Mời khách quét mã này bằng camera điện thoại: một khảo sát ngắn về lượt ghé hôm nay sẽ mở ra, khách có thể trả lời ẩn danh nếu muốn.</translation>
     </message>
     <message>

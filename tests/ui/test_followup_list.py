@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.followup_views import FollowupView
-from clienteling.ui.followup_list import FollowupList, followup_status_label
+from clienteling.ui.followup_list import FollowupList
+from clienteling.ui.labels import followup_status_label
 
 AT = datetime(2025, 11, 20, 9, 30, tzinfo=UTC)
 
