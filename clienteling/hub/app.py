@@ -17,6 +17,7 @@ from clienteling.hub.delivery.worker import DeliveryWorker
 from clienteling.hub.errors import ERROR_RESPONSES, install_error_handlers
 from clienteling.hub.followup_runtime import FollowupRuntime
 from clienteling.hub.holds import hold_expiry_job, install_hold_hours
+from clienteling.hub.ingest.abandon import abandon_job as make_abandon_job
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
 from clienteling.hub.purge import purge_job as make_purge_job
@@ -78,6 +79,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     )
     hold_job = hold_expiry_job(engine, interval_s=settings.hold_expiry_interval_s)
     task_job = make_task_job(engine, interval_s=settings.task_interval_s)
+    abandon_job = make_abandon_job(engine, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -93,7 +95,9 @@ def create_app(settings: HubSettings) -> FastAPI:
         purge_job.start()
         hold_job.start()
         task_job.start()
+        abandon_job.start()
         yield
+        abandon_job.stop()
         task_job.stop()
         hold_job.stop()
         purge_job.stop()

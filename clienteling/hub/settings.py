@@ -164,6 +164,18 @@ class HubSettings(BaseSettings):
         description="How often this process generates tasks, in seconds (0: never; "
         "`clienteling hub` and the demo use 600; see `clienteling hub generate-tasks`).",
     )
+    # Abandoned checkouts (`hub.ingest.abandon`), for shops that never send "checkout
+    # abandoned" (Shopify sends only checkouts/create and checkouts/update).
+    checkout_abandon_after_minutes: float = Field(
+        default=60,
+        gt=0,
+        description="An open checkout whose step has not moved for this long is marked "
+        "abandoned at that step (as a `checkout.abandoned` event would), which starts the "
+        '"available here today" task.',
+    )
+    checkout_abandon_interval_s: float = Field(
+        default=60, description="How often this process looks for stalled checkouts (0: never)."
+    )
 
     @classmethod
     def settings_customise_sources(

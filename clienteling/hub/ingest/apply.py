@@ -92,11 +92,14 @@ class _Customer:
 class _Ingest:
     """One event's work inside one write transaction."""
 
-    def __init__(self, conn: Connection, settings: HubSettings, source: str) -> None:
+    def __init__(
+        self, conn: Connection, settings: HubSettings, source: str, *, now: datetime
+    ) -> None:
         self.conn = conn
         self.settings = settings
         self.source = source
-        self.now = iso(utc_now())
+        self.moment = now
+        self.now = iso(now)
 
     # --- links: the shop's ids -> ours -------------------------------------------------
 
@@ -293,7 +296,7 @@ class _Ingest:
             for line in row.lines
         )
         times = [datetime.fromisoformat(r.placed_at) for r in rows if r.status != "returned"]
-        stage = str(stage_for(times, now=utc_now()))
+        stage = str(stage_for(times, now=self.moment))
         current = self.conn.execute(
             sa.select(customers.c.clv_minor, customers.c.lifecycle_stage).where(
                 customers.c.id == customer.id
@@ -592,13 +595,16 @@ def ingest(
     topic: str,
     event: Event | None,
     rejected: str | None = None,
+    now: datetime | None = None,
 ) -> IngestResult:
     """Record the event and apply it, in one transaction; a replay changes nothing.
 
     `event` None: a topic we do not use (acknowledged). `rejected`: the source's payload
     could not be read (recorded, acknowledged, so the sender does not retry it forever).
-    Raises `BadEventError` (nothing recorded) when the event cannot be applied.
+    Raises `BadEventError` (nothing recorded) when the event cannot be applied. `now`:
+    the hub's time (default the clock; the checkout-abandonment job passes its own).
     """
+    moment = now or utc_now()
     with write_tx(engine) as conn:
         added = insert_ignoring_conflicts(
             conn,
@@ -608,7 +614,7 @@ def ingest(
                 "event_id": event_id,
                 "topic": topic[:80],
                 "occurred_at": _occurred_at(event),
-                "received_at": iso(utc_now()),
+                "received_at": iso(moment),
                 "status": "pending",
             },
         )
@@ -623,8 +629,8 @@ def ingest(
             status, detail = "unknown_topic", f"topic {topic!r} is not used; acknowledged"
             log.info("ingest %s event %s: unknown topic %r acknowledged", source, event_id, topic)
         else:
-            outcome = _Ingest(conn, settings, source).apply(event)
-            task_ingest.after_ingest(conn, source=source, event=event, now=utc_now())
+            outcome = _Ingest(conn, settings, source, now=moment).apply(event)
+            task_ingest.after_ingest(conn, source=source, event=event, now=moment)
             status, detail = outcome.status, outcome.detail
             log.info("ingest %s event %s (%s): %s %s", source, event_id, topic, status, detail)
         conn.execute(
