@@ -41,6 +41,10 @@ TEMPLATE_NAMES = (
     "birthday",
     "win_back",
     "back_in_stock",
+    # Lifecycle (domain.tasks): welcome, second-purchase nudge, VIP thank-you.
+    "welcome",
+    "second_purchase",
+    "vip_thanks",
 )
 LANGUAGES = ("vi", "fr", "ru", "en")
 

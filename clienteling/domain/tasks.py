@@ -69,9 +69,9 @@ STATE_KINDS = frozenset(
 
 # The follow-up the composer preselects (names of `domain.followup_templates`).
 TEMPLATES: Mapping[TaskKind, str] = {
-    TaskKind.WELCOME: "thank_you",
-    TaskKind.SECOND_PURCHASE: "thank_you",
-    TaskKind.VIP_THANKS: "thank_you",
+    TaskKind.WELCOME: "welcome",
+    TaskKind.SECOND_PURCHASE: "second_purchase",
+    TaskKind.VIP_THANKS: "vip_thanks",
     TaskKind.AT_RISK: "win_back",
     TaskKind.WIN_BACK: "win_back",
     TaskKind.CART_AVAILABLE: "cart_available",

@@ -263,6 +263,9 @@ FollowupTemplate = Literal[
     "birthday",
     "win_back",
     "back_in_stock",
+    "welcome",
+    "second_purchase",
+    "vip_thanks",
 ]
 FollowupStatus = Literal[
     "queued",

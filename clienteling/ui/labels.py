@@ -120,6 +120,11 @@ def template_label(name: str) -> str:
         "birthday": QCoreApplication.translate("Followups", "Birthday"),
         "win_back": QCoreApplication.translate("Followups", "We miss you"),
         "back_in_stock": QCoreApplication.translate("Followups", "Back in stock"),
+        "welcome": QCoreApplication.translate("Followups", "Welcome"),
+        "second_purchase": QCoreApplication.translate(
+            "Followups", "Ideas to go with the first purchase"
+        ),
+        "vip_thanks": QCoreApplication.translate("Followups", "Thank you for your loyalty"),
     }
     return labels.get(name, name)
 

@@ -12,7 +12,8 @@ Topics and what they become:
   (the checkout `token` is linked to the same cart). The step is read from the payload:
   shipping lines chosen -> "payment"; an email or a shipping address -> "shipping";
   otherwise "contact". Shopify sends no "abandoned" webhook: an abandoned checkout is one
-  whose step stops moving.
+  whose step stops moving, which `hub.ingest.abandon` notices (after
+  `checkout_abandon_after_minutes`) and turns into our `checkout.abandoned`.
 - orders/create -> order.placed (order.fulfilled when it arrives already fulfilled, as
   point-of-sale orders do); its `cart_token` and `checkout_token` mark the cart ordered.
 - orders/fulfilled -> order.fulfilled (the payload is the whole order, so an order whose

@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from clienteling.domain.followup_templates import TEMPLATE_NAMES
 from clienteling.domain.tasks import (
+    TEMPLATES,
     AbandonedCart,
     CartLine,
     CustomerHistory,
@@ -49,7 +51,7 @@ def test_a_new_customer_gets_a_welcome_due_in_three_days() -> None:
     plan = lifecycle_task(history(created=1), now=NOW)
     assert plan is not None
     assert plan.kind is TaskKind.WELCOME
-    assert plan.template == "thank_you"
+    assert plan.template == "welcome"
     assert plan.due_at == days_ago(1) + timedelta(days=3)
     assert plan.dedupe_key == "welcome:c1"
     assert plan.associate_id == "a1"
@@ -63,6 +65,7 @@ def test_one_purchase_is_nudged_two_weeks_later_not_before() -> None:
     assert lifecycle_task(history(purchases=1, first=10, last=10), now=NOW) is None
     plan = lifecycle_task(history(purchases=1, first=20, last=20), now=NOW)
     assert plan is not None and plan.kind is TaskKind.SECOND_PURCHASE
+    assert plan.template == "second_purchase"
     assert plan.starts_at == days_ago(6)
     assert plan.expires_at == plan.starts_at + timedelta(days=30)
 
@@ -75,6 +78,7 @@ def test_vip_thank_you_only_for_a_vip_tier(tier: str | None, expected: bool) -> 
     assert (plan is not None) is expected
     if plan is not None:
         assert plan.kind is TaskKind.VIP_THANKS
+        assert plan.template == "vip_thanks"
         assert plan.dedupe_key == f"vip_thanks:c1:{tier}"  # a new tier: a new thank-you
 
 
@@ -137,3 +141,12 @@ def test_post_purchase_check_in_three_days_after_delivery() -> None:
 def test_done_on_time_is_no_later_than_due() -> None:
     assert done_on_time(NOW, NOW)
     assert not done_on_time(NOW, NOW + timedelta(seconds=1))
+
+
+def test_every_task_kind_preselects_a_template_of_its_own_kind() -> None:
+    assert set(TEMPLATES) == set(TaskKind)
+    assert set(TEMPLATES.values()) <= set(TEMPLATE_NAMES)
+    lifecycle = [
+        TEMPLATES[k] for k in (TaskKind.WELCOME, TaskKind.SECOND_PURCHASE, TaskKind.VIP_THANKS)
+    ]
+    assert lifecycle == ["welcome", "second_purchase", "vip_thanks"]
