@@ -69,6 +69,7 @@ from clienteling.hub.tables import (
     tasks,
     tombstones,
     visits,
+    wishes,
 )
 
 log = logging.getLogger(__name__)
@@ -128,6 +129,7 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
         customer_field_history,
         attribution_touches,
         product_views,
+        wishes,
         reservations,
         ingest_carts,
         customer_search_terms,

@@ -644,3 +644,22 @@ tasks = _synced(
 """Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
 tasks, even after the first is done); synced in the customer's store scope."""
 sa.Index("ix_tasks_store_id_status_due_at", tasks.c.store_id, tasks.c.status, tasks.c.due_at)
+
+# --- Wishes: back in stock for a wished item (domain.tasks) -------------------------------
+
+wishes = sa.Table(
+    "wishes",
+    metadata,
+    sa.Column("id", sa.String(140), primary_key=True),  # "<customer_id>:<product_id>"
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("product_id", ID, nullable=False),
+    sa.Column("source", sa.String(16), nullable=False),  # visit | view
+    sa.Column("wished_at", TIME, nullable=False),
+    sa.Column("watch", sa.String(16), nullable=False),  # domain.tasks.StockWatch
+    sa.Column("back_at", TIME, nullable=True),
+    sa.Column("checked_at", TIME, nullable=False),
+)
+"""What a customer wanted and could not have (a visit "size/colour missing", an online
+view of a product sold out online), and the watch on its stock at the home store. Hub
+only (the terminal sees the back-in-stock task); renewed by a newer wish of the same
+product."""

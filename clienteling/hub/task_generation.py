@@ -19,7 +19,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -32,6 +33,9 @@ from clienteling.domain.tasks import (
     CustomerHistory,
     TaskPlan,
     TaskStatus,
+    back_in_stock_task,
+    birthday_of,
+    birthday_task,
     cart_task,
     lifecycle_task,
     post_purchase_task,
@@ -41,6 +45,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import carts, customers, inventory, locations, orders, tasks
+from clienteling.hub.wishes import watch_wishes
 from clienteling.protocol.entities import store_scope
 
 log = logging.getLogger(__name__)
@@ -145,6 +150,62 @@ def _cart_plans(
     return plans
 
 
+def _store_zone(conn: Connection, store_id: str) -> tzinfo:
+    name = conn.execute(
+        sa.select(locations.c.timezone).where(locations.c.id == store_id)
+    ).scalar_one_or_none()
+    try:
+        return ZoneInfo(str(name or "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("store %s has an unknown time zone %r; birthdays in UTC", store_id, name)
+        return UTC
+
+
+def _birthday_plans(
+    conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
+) -> list[TaskPlan]:
+    """A birthday task for each customer whose birthday (preferences) is near, in the
+    store's time zone."""
+    rows = conn.execute(
+        sa.select(customers.c.id, customers.c.preferences).where(
+            customers.c.id.in_(customer_ids), customers.c.home_store_id == store_id
+        )
+    ).all()
+    born = [(row.id, day) for row in rows if (day := birthday_of(row.preferences or {}))]
+    if not born:
+        return []
+    zone = _store_zone(conn, store_id)
+    plans = []
+    for customer_id, day in born:
+        plan = birthday_task(customer_id=customer_id, birthday=day, timezone=zone, now=now)
+        if plan is not None:
+            plans.append(plan)
+    return plans
+
+
+def _wish_plans(
+    conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
+) -> list[TaskPlan]:
+    """Back in stock: the wished products whose stock came back at the home store (the
+    watches move here, see `hub.wishes`)."""
+    home = list(
+        conn.execute(
+            sa.select(customers.c.id).where(
+                customers.c.id.in_(customer_ids), customers.c.home_store_id == store_id
+            )
+        ).scalars()
+    )
+    if not home:
+        return []
+    available = _available(conn, store_id)
+    plans = []
+    for wish in watch_wishes(conn, customer_ids=home, available=available, now=now):
+        plan = back_in_stock_task(wish, available=available.get(wish.product_id, 0), now=now)
+        if plan is not None:
+            plans.append(plan)
+    return plans
+
+
 def plans_for(
     conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
 ) -> list[TaskPlan]:
@@ -154,6 +215,8 @@ def plans_for(
         for history in _histories(conn, store_id, customer_ids)
         if (plan := lifecycle_task(history, now=now)) is not None
     ]
+    plans += _birthday_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
+    plans += _wish_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
     return plans + _cart_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
 
 

@@ -19,7 +19,8 @@ from clienteling.domain.ids import uuid7
 from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
-from clienteling.hub import task_ingest, versions
+from clienteling.domain.tasks import wish_from_view
+from clienteling.hub import task_ingest, versions, wishes
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
@@ -570,6 +571,20 @@ class _Ingest:
                 viewed_at=event.occurred_at,
             )
         )
+        # Sold out online when viewed: a wish, watched at the home store (hub.wishes).
+        if (
+            customer is not None
+            and product_id is not None
+            and wish_from_view(online_available=wishes.online_stock(self.conn, product_id))
+        ):
+            wishes.note_wish(
+                self.conn,
+                customer_id=customer.id,
+                product_id=product_id,
+                source="view",
+                at=event.occurred_at,
+                now=self.moment,
+            )
         return _APPLIED
 
     def apply(self, event: Event) -> _Outcome:
