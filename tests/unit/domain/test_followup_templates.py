@@ -10,8 +10,8 @@ import pytest
 
 from clienteling.domain.followup_templates import (
     LANGUAGES,
-    TEMPLATES_DIR,
     TEMPLATE_NAMES,
+    TEMPLATES_DIR,
     FollowupContext,
     FollowupTemplateError,
     PickedProduct,

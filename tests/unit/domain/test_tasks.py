@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -13,12 +14,21 @@ from clienteling.domain.tasks import (
     CartLine,
     CustomerHistory,
     Priority,
+    StockWatch,
     TaskKind,
+    Wish,
+    back_in_stock_task,
+    birthday_in,
+    birthday_of,
+    birthday_task,
     cart_task,
     done_on_time,
     in_stock,
     lifecycle_task,
+    next_watch,
     post_purchase_task,
+    wish_from_view,
+    wish_from_visit,
 )
 
 NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
@@ -150,3 +160,99 @@ def test_every_task_kind_preselects_a_template_of_its_own_kind() -> None:
         TEMPLATES[k] for k in (TaskKind.WELCOME, TaskKind.SECOND_PURCHASE, TaskKind.VIP_THANKS)
     ]
     assert lifecycle == ["welcome", "second_purchase", "vip_thanks"]
+
+
+# --- birthdays -------------------------------------------------------------------------
+
+PARIS = ZoneInfo("Europe/Paris")
+SAIGON = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_a_birthday_task_starts_seven_days_before_in_the_store_time_zone() -> None:
+    now = datetime(2025, 6, 10, 12, tzinfo=UTC)
+    plan = birthday_task(customer_id="c1", birthday="--06-14", timezone=PARIS, now=now)
+    assert plan is not None and plan.kind is TaskKind.BIRTHDAY
+    assert plan.template == "birthday"
+    assert plan.dedupe_key == "birthday:c1:2025"
+    # Local midnights in Paris (UTC+2 in June): 7 June, 14 June (due), 15 June (expires).
+    assert plan.starts_at == datetime(2025, 6, 6, 22, tzinfo=UTC)
+    assert plan.due_at == datetime(2025, 6, 13, 22, tzinfo=UTC)
+    assert plan.expires_at == datetime(2025, 6, 14, 22, tzinfo=UTC)
+    # The same moment in Saigon (UTC+7): its own midnights.
+    there = birthday_task(customer_id="c1", birthday="1990-06-14", timezone=SAIGON, now=now)
+    assert there is not None and there.due_at == datetime(2025, 6, 13, 17, tzinfo=UTC)
+
+
+def test_no_birthday_task_too_early_or_after_the_day() -> None:
+    def plan(now: datetime) -> object:
+        return birthday_task(customer_id="c1", birthday="--06-14", timezone=PARIS, now=now)
+
+    assert plan(datetime(2025, 6, 6, 21, 59, tzinfo=UTC)) is None  # 6 June, 23:59 in Paris
+    assert plan(datetime(2025, 6, 6, 22, 0, tzinfo=UTC)) is not None
+    assert plan(datetime(2025, 6, 14, 21, 59, tzinfo=UTC)) is not None
+    assert plan(datetime(2025, 6, 14, 22, 0, tzinfo=UTC)) is None  # the day is over
+
+
+def test_a_january_birthday_is_noticed_in_december_under_next_year() -> None:
+    now = datetime(2025, 12, 29, 9, tzinfo=UTC)
+    plan = birthday_task(customer_id="c1", birthday="--01-02", timezone=PARIS, now=now)
+    assert plan is not None and plan.dedupe_key == "birthday:c1:2026"
+
+
+def test_29_february_falls_on_the_28th_in_a_common_year() -> None:
+    assert birthday_in("--02-29", 2025) == date(2025, 2, 28)
+    assert birthday_in("2000-02-29", 2028) == date(2028, 2, 29)
+    assert birthday_in("--13-01", 2025) is None and birthday_in("soon", 2025) is None
+    assert birthday_of({"dates": {"birthday": "--05-14"}}) == "--05-14"
+    assert birthday_of({"dates": {"anniversary": "--05-14"}}) is None
+    assert birthday_of({}) is None
+
+
+# --- back in stock ---------------------------------------------------------------------
+
+
+def test_what_counts_as_a_wish() -> None:
+    assert wish_from_visit(outcome="left_without_buying", reason="size_colour_missing")
+    assert not wish_from_visit(outcome="left_without_buying", reason="price")
+    assert not wish_from_visit(outcome="bought_here", reason=None)
+    assert wish_from_view(online_available=0) and not wish_from_view(online_available=3)
+
+
+def test_the_watch_needs_a_zero_before_it_is_back() -> None:
+    assert next_watch(StockWatch.IN_STOCK, 5) is StockWatch.IN_STOCK  # there all along
+    assert next_watch(StockWatch.IN_STOCK, 0) is StockWatch.EMPTY
+    assert next_watch(StockWatch.EMPTY, 0) is StockWatch.EMPTY
+    assert next_watch(StockWatch.EMPTY, 1) is StockWatch.BACK
+    assert next_watch(StockWatch.BACK, 2) is StockWatch.BACK
+    assert next_watch(StockWatch.BACK, 0) is StockWatch.EMPTY  # gone again
+
+
+def wish(**overrides: object) -> Wish:
+    values: dict[str, object] = {
+        "wish_id": "c1:p1",
+        "customer_id": "c1",
+        "product_id": "p1",
+        "wished_at": days_ago(20),
+        "watch": StockWatch.BACK,
+        "back_at": days_ago(1),
+        "bought_since": False,
+        **overrides,
+    }
+    return Wish(**values)  # type: ignore[arg-type]
+
+
+def test_back_in_stock_once_per_return_until_bought() -> None:
+    plan = back_in_stock_task(wish(), available=2, now=NOW)
+    assert plan is not None and plan.kind is TaskKind.BACK_IN_STOCK
+    assert plan.template == "back_in_stock"
+    assert plan.product_ids == ("p1",)
+    assert plan.starts_at == days_ago(1)
+    assert plan.dedupe_key == f"back_in_stock:c1:p1:{days_ago(1).isoformat()}"
+    assert back_in_stock_task(wish(bought_since=True), available=2, now=NOW) is None
+    assert back_in_stock_task(wish(), available=0, now=NOW) is None
+    assert (
+        back_in_stock_task(wish(watch=StockWatch.EMPTY, back_at=None), available=2, now=NOW) is None
+    )
+    # Back after the wish was too old to matter.
+    late = wish(wished_at=days_ago(200), back_at=days_ago(1))
+    assert back_in_stock_task(late, available=2, now=NOW) is None
