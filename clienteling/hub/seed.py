@@ -32,6 +32,7 @@ from clienteling.hub.seed_holds import seed_holds
 from clienteling.hub.seed_profile import add_preferences
 from clienteling.hub.seed_tasks import seed_tasks
 from clienteling.hub.seed_visits import seed_visits
+from clienteling.hub.seed_wishes import seed_wishes
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -535,6 +536,7 @@ def seed_demo_data(
     seed_followups(engine, seed=seed, now=now)
     seed_feedback(engine, seed=seed, now=now)
     seed_holds(engine, seed=seed, now=now)
+    seed_wishes(engine, now=now)
     seed_tasks(engine, seed=seed, now=now)
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {

@@ -945,6 +945,18 @@
         <translation>Pas de numéro de téléphone</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Ideas to go with the first purchase</source>
+        <translation>Idées pour accompagner le premier achat</translation>
+    </message>
+    <message>
+        <source>Thank you for your loyalty</source>
+        <translation>Merci pour votre fidélité</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>En file d&apos;envoi</translation>
     </message>
@@ -2481,6 +2493,14 @@
     <message>
         <source>Win back a lapsed customer</source>
         <translation>Reconquérir un client perdu</translation>
+    </message>
+    <message>
+        <source>Wish a happy birthday</source>
+        <translation>Souhaiter un joyeux anniversaire</translation>
+    </message>
+    <message>
+        <source>A wished product is back in stock here</source>
+        <translation>Un article souhaité est de nouveau en stock ici</translation>
     </message>
     <message>
         <source>Online cart available here today, no shipping</source>

@@ -945,6 +945,18 @@
         <translation>Нет номера телефона</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Добро пожаловать</translation>
+    </message>
+    <message>
+        <source>Ideas to go with the first purchase</source>
+        <translation>Идеи к первой покупке</translation>
+    </message>
+    <message>
+        <source>Thank you for your loyalty</source>
+        <translation>Спасибо за верность</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>В очереди</translation>
     </message>
@@ -2481,6 +2493,14 @@
     <message>
         <source>Win back a lapsed customer</source>
         <translation>Вернуть ушедшего клиента</translation>
+    </message>
+    <message>
+        <source>Wish a happy birthday</source>
+        <translation>Поздравить с днём рождения</translation>
+    </message>
+    <message>
+        <source>A wished product is back in stock here</source>
+        <translation>Желанный товар снова есть в этом магазине</translation>
     </message>
     <message>
         <source>Online cart available here today, no shipping</source>

@@ -945,6 +945,18 @@
         <translation>Không có số điện thoại</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <source>Ideas to go with the first purchase</source>
+        <translation>Gợi ý đi kèm lần mua đầu tiên</translation>
+    </message>
+    <message>
+        <source>Thank you for your loyalty</source>
+        <translation>Cảm ơn bạn đã luôn đồng hành</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>Đang chờ gửi</translation>
     </message>
@@ -2481,6 +2493,14 @@
     <message>
         <source>Win back a lapsed customer</source>
         <translation>Kéo lại khách hàng đã lâu không mua</translation>
+    </message>
+    <message>
+        <source>Wish a happy birthday</source>
+        <translation>Chúc mừng sinh nhật khách</translation>
+    </message>
+    <message>
+        <source>A wished product is back in stock here</source>
+        <translation>Sản phẩm khách mong muốn đã có hàng lại tại đây</translation>
     </message>
     <message>
         <source>Online cart available here today, no shipping</source>
