@@ -13,7 +13,8 @@ cart_available    an online cart abandoned whose items are all in stock at the h
 post_purchase     `POST_PURCHASE_AFTER` after a delivery: "how was delivery and
                   packaging?" (journey 5)
 birthday          `BIRTHDAY_NOTICE_DAYS` before the birthday in the customer's
-                  preferences (`domain.preferences`), in the store's time zone; once a year
+                  preferences (`domain.preferences`), in the store's time zone, due by the
+                  end of the day; once a year
 back_in_stock     a wished product (see `wish_from_visit`, `wish_from_view`) whose free
                   stock at the home store went from 0 to more than 0; closed when the
                   customer buys it (or it is gone again)
@@ -336,6 +337,7 @@ def done_on_time(due_at: datetime, done_at: datetime) -> bool:
 # --- birthdays ------------------------------------------------------------------------
 
 BIRTHDAY_NOTICE_DAYS = 7  # the task shows this many days before the birthday
+BIRTHDAY_BELATED = timedelta(days=1)  # after the day, still open this long (overdue)
 _MONTH_DAY = re.compile(r"(?:^\d{4}|^-)-(\d{2})-(\d{2})$")  # "1990-05-14", "--05-14"
 
 
@@ -369,10 +371,11 @@ def birthday_task(
     now: datetime,
     associate_id: str | None = None,
 ) -> TaskPlan | None:
-    """ "Happy birthday" from `BIRTHDAY_NOTICE_DAYS` before the day (store's local midnight)
-    until the day is over; due on the morning of the birthday. One per customer and year:
-    the year the birthday falls in names the task (a birthday on 2 January is noticed in
-    late December under next year's key)."""
+    """The birthday wish, from `BIRTHDAY_NOTICE_DAYS` before the day (store's local
+    midnight); due by the end of the birthday, expired a day later (a belated wish still
+    counts the next day, not after). One per customer and year: the year the birthday
+    falls in names the task (a birthday on 2 January is noticed in late December under
+    next year's key)."""
     today = now.astimezone(timezone).date()
     for year in (today.year, today.year + 1):
         day = birthday_in(birthday, year)
@@ -389,8 +392,8 @@ def birthday_task(
             key=f"birthday:{customer_id}:{year}",
             priority=Priority.NORMAL,
             starts=starts,
-            due=local(day) - starts,
-            window=local(day + timedelta(days=1)) - starts,
+            due=local(day + timedelta(days=1)) - starts,
+            window=local(day + timedelta(days=1) + BIRTHDAY_BELATED) - starts,
             now=now,
             associate_id=associate_id,
         )

@@ -174,13 +174,14 @@ def test_a_birthday_task_starts_seven_days_before_in_the_store_time_zone() -> No
     assert plan is not None and plan.kind is TaskKind.BIRTHDAY
     assert plan.template == "birthday"
     assert plan.dedupe_key == "birthday:c1:2025"
-    # Local midnights in Paris (UTC+2 in June): 7 June, 14 June (due), 15 June (expires).
+    # Local midnights in Paris (UTC+2 in June): 7 June (starts), the end of 14 June (due),
+    # the end of 15 June (a belated wish expires).
     assert plan.starts_at == datetime(2025, 6, 6, 22, tzinfo=UTC)
-    assert plan.due_at == datetime(2025, 6, 13, 22, tzinfo=UTC)
-    assert plan.expires_at == datetime(2025, 6, 14, 22, tzinfo=UTC)
+    assert plan.due_at == datetime(2025, 6, 14, 22, tzinfo=UTC)
+    assert plan.expires_at == datetime(2025, 6, 15, 22, tzinfo=UTC)
     # The same moment in Saigon (UTC+7): its own midnights.
     there = birthday_task(customer_id="c1", birthday="1990-06-14", timezone=SAIGON, now=now)
-    assert there is not None and there.due_at == datetime(2025, 6, 13, 17, tzinfo=UTC)
+    assert there is not None and there.due_at == datetime(2025, 6, 14, 17, tzinfo=UTC)
 
 
 def test_no_birthday_task_too_early_or_after_the_day() -> None:
@@ -189,8 +190,8 @@ def test_no_birthday_task_too_early_or_after_the_day() -> None:
 
     assert plan(datetime(2025, 6, 6, 21, 59, tzinfo=UTC)) is None  # 6 June, 23:59 in Paris
     assert plan(datetime(2025, 6, 6, 22, 0, tzinfo=UTC)) is not None
-    assert plan(datetime(2025, 6, 14, 21, 59, tzinfo=UTC)) is not None
-    assert plan(datetime(2025, 6, 14, 22, 0, tzinfo=UTC)) is None  # the day is over
+    assert plan(datetime(2025, 6, 15, 21, 59, tzinfo=UTC)) is not None  # belated
+    assert plan(datetime(2025, 6, 15, 22, 0, tzinfo=UTC)) is None  # the day after is over
 
 
 def test_a_january_birthday_is_noticed_in_december_under_next_year() -> None:
