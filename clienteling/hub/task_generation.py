@@ -44,7 +44,15 @@ from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.periodic import PeriodicJob
-from clienteling.hub.tables import carts, customers, inventory, locations, orders, tasks
+from clienteling.hub.tables import (
+    carts,
+    customers,
+    inventory,
+    locations,
+    orders,
+    tasks,
+    wishes,
+)
 from clienteling.hub.wishes import watch_wishes
 from clienteling.protocol.entities import store_scope
 
@@ -410,6 +418,22 @@ def after_customer_change(conn: Connection, customer_id: str, *, now: datetime) 
     if store_id is None:
         return TaskReport()
     return refresh_tasks(conn, store_id=store_id, customer_ids=[customer_id], now=now)
+
+
+def after_stock_change(
+    conn: Connection, *, store_id: str, product_id: str, now: datetime
+) -> TaskReport:
+    """Free stock of a product at a store went up (a hold ended): re-check at once the
+    tasks of the store's customers who wish for it (back in stock), not at the next run."""
+    wishers = list(
+        conn.execute(
+            sa.select(wishes.c.customer_id)
+            .join(customers, customers.c.id == wishes.c.customer_id)
+            .where(wishes.c.product_id == product_id, customers.c.home_store_id == store_id)
+            .order_by(wishes.c.customer_id)
+        ).scalars()
+    )
+    return refresh_tasks(conn, store_id=store_id, customer_ids=wishers, now=now)
 
 
 def task_job(engine: Engine, *, interval_s: float) -> PeriodicJob:

@@ -385,6 +385,8 @@ TaskKindName = Literal[
     "vip_thanks",
     "at_risk",
     "win_back",
+    "birthday",
+    "back_in_stock",
     "cart_available",
     "post_purchase",
 ]

@@ -21,11 +21,13 @@ from sqlalchemy.engine import Engine
 from clienteling.domain.ids import uuid7
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import make_engine, migrate
+from clienteling.hub.holds import HoldRequest, end_hold, place_hold
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import customers, inventory, locations, products, tasks, wishes
 from clienteling.hub.task_generation import generate_tasks
+from clienteling.protocol.entities import store_scope
 
 from .conftest import SEED_NOW, NewDb, sign_in
 from .test_ingest import SECRET, event, ok, send
@@ -278,3 +280,35 @@ def test_a_birthday_in_three_days_is_a_task_once_and_closes_when_removed(
     patch(2, None)  # the date was wrong: removed
     generate(shop, now + timedelta(minutes=10))
     assert tasks_of(shop, customer_id, "birthday")[0].status == "closed"
+
+
+def test_a_released_hold_puts_the_wished_item_back_at_once(shop: Shop) -> None:
+    """The last unit was held for someone else; their hold ends: the wisher's store gets
+    the task in that transaction, not at the next generation run."""
+    customer_id, email = a_customer(shop)
+    other_id, _other_email = a_customer(shop)
+    product_id, sku = a_product(shop, 4)
+    stock(shop, shop.store_id, product_id, 1)
+    hold_id = str(uuid7())
+    with shop.engine.begin() as conn:
+        place_hold(
+            conn,
+            HoldRequest(
+                id=hold_id,
+                customer_id=other_id,
+                product_id=product_id,
+                store_id=shop.store_id,
+                quantity=1,
+                source="terminal",
+                scope=store_scope(shop.store_id),
+            ),
+        )
+    stock(shop, shop.web_id, product_id, 0)
+    with httpx.Client(base_url=shop.url, timeout=30) as web:
+        data = {"sku": sku, "customer": {"email": email}}
+        ok(send(web, event("product.viewed", iso(utc_now()), data)))
+    assert wish_of(shop, customer_id, product_id).watch == "empty"  # the unit is held
+    with shop.engine.begin() as conn:
+        assert end_hold(conn, hold_id, "released")
+    (task,) = tasks_of(shop, customer_id, "back_in_stock")
+    assert task.status == "open" and task.product_ids == [product_id]
