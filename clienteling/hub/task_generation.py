@@ -169,26 +169,28 @@ def _store_zone(conn: Connection, store_id: str) -> tzinfo:
         return UTC
 
 
+def _of_store(store_id: str, customer_ids: Sequence[str]) -> sa.ColumnElement[bool]:
+    """These customers, those whose home store is `store_id`."""
+    return sa.and_(customers.c.id.in_(customer_ids), customers.c.home_store_id == store_id)
+
+
 def _birthday_plans(
     conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
 ) -> list[TaskPlan]:
     """A birthday task for each customer whose birthday (preferences) is near, in the
     store's time zone."""
     rows = conn.execute(
-        sa.select(customers.c.id, customers.c.preferences).where(
-            customers.c.id.in_(customer_ids), customers.c.home_store_id == store_id
-        )
+        sa.select(customers.c.id, customers.c.preferences).where(_of_store(store_id, customer_ids))
     ).all()
     born = [(row.id, day) for row in rows if (day := birthday_of(row.preferences or {}))]
     if not born:
         return []
     zone = _store_zone(conn, store_id)
-    plans = []
-    for customer_id, day in born:
-        plan = birthday_task(customer_id=customer_id, birthday=day, timezone=zone, now=now)
-        if plan is not None:
-            plans.append(plan)
-    return plans
+    return [
+        plan
+        for customer_id, day in born
+        if (plan := birthday_task(customer_id=customer_id, birthday=day, timezone=zone, now=now))
+    ]
 
 
 def _wish_plans(
@@ -197,21 +199,16 @@ def _wish_plans(
     """Back in stock: the wished products whose stock came back at the home store (the
     watches move here, see `hub.wishes`)."""
     home = list(
-        conn.execute(
-            sa.select(customers.c.id).where(
-                customers.c.id.in_(customer_ids), customers.c.home_store_id == store_id
-            )
-        ).scalars()
+        conn.execute(sa.select(customers.c.id).where(_of_store(store_id, customer_ids))).scalars()
     )
     if not home:
         return []
     available = _available(conn, store_id)
-    plans = []
-    for wish in watch_wishes(conn, customer_ids=home, available=available, now=now):
-        plan = back_in_stock_task(wish, available=available.get(wish.product_id, 0), now=now)
-        if plan is not None:
-            plans.append(plan)
-    return plans
+    return [
+        plan
+        for wish in watch_wishes(conn, customer_ids=home, available=available, now=now)
+        if (plan := back_in_stock_task(wish, available=available.get(wish.product_id, 0), now=now))
+    ]
 
 
 def plans_for(
