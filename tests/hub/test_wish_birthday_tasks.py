@@ -47,7 +47,7 @@ def shop(new_db: NewDb) -> Iterator[Shop]:
     url = new_db()
     engine = make_engine(url)
     migrate(engine)
-    summary = seed_demo_data(engine, customers=40, seed=23, now=SEED_NOW)
+    summary = seed_demo_data(engine, customers=90, seed=23, now=SEED_NOW)
     store = summary["store_ids"][0]
     with engine.connect() as conn:
         web = conn.execute(sa.select(locations.c.id).where(locations.c.kind == "web")).scalar()
@@ -65,7 +65,7 @@ def terminal(shop: Shop) -> Iterator[tuple[httpx.Client, str]]:
         yield http, device
 
 
-_used: set[str] = set()
+_used: set[tuple[str, str]] = set()  # (hub, customer id): one customer per test
 
 
 def a_customer(shop: Shop) -> tuple[str, str]:
@@ -312,3 +312,36 @@ def test_a_released_hold_puts_the_wished_item_back_at_once(shop: Shop) -> None:
         assert end_hold(conn, hold_id, "released")
     (task,) = tasks_of(shop, customer_id, "back_in_stock")
     assert task.status == "open" and task.product_ids == [product_id]
+
+
+def test_the_stock_feed_brings_a_wished_item_back(shop: Shop) -> None:
+    """`inventory.updated` from the shop's stock feed: 0 at the home store, then 2; the
+    wisher's store gets the task with that event. An older level arriving late is ignored."""
+    customer_id, email = a_customer(shop)
+    product_id, sku = a_product(shop, 5)
+    stock(shop, shop.web_id, product_id, 0)
+    t0 = utc_now() - timedelta(minutes=10)
+
+    def level(on_hand: int, at: datetime, status: str = "applied") -> None:
+        data = {"sku": sku, "location_id": shop.store_id, "on_hand": on_hand}
+        with httpx.Client(base_url=shop.url, timeout=30) as web:
+            ok(send(web, event("inventory.updated", iso(at), data)), status)
+
+    level(0, t0)
+    with httpx.Client(base_url=shop.url, timeout=30) as web:
+        data = {"sku": sku, "customer": {"email": email}}
+        ok(send(web, event("product.viewed", iso(t0 + timedelta(minutes=1)), data)))
+    assert wish_of(shop, customer_id, product_id).watch == "empty"
+
+    level(2, t0 + timedelta(minutes=5))
+    (task,) = tasks_of(shop, customer_id, "back_in_stock")
+    assert task.status == "open"
+    with shop.engine.connect() as conn:
+        on_hand = conn.execute(
+            sa.select(inventory.c.on_hand).where(
+                inventory.c.location_id == shop.store_id, inventory.c.product_id == product_id
+            )
+        ).scalar_one()
+    assert on_hand == 2
+    level(0, t0 + timedelta(minutes=2), "ignored")  # older than the level applied
+    assert tasks_of(shop, customer_id, "back_in_stock")[0].status == "open"

@@ -33,6 +33,7 @@ from clienteling.hub.ingest.events import (
     Line,
     OrderEvent,
     ProductViewEvent,
+    StockEvent,
 )
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
@@ -41,12 +42,14 @@ from clienteling.hub.tables import (
     ingest_carts,
     ingest_events,
     ingest_links,
+    inventory,
     locations,
     orders,
     product_views,
     products,
 )
-from clienteling.protocol.entities import store_scope
+from clienteling.hub.task_generation import after_stock_change
+from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 log = logging.getLogger(__name__)
 
@@ -587,6 +590,62 @@ class _Ingest:
             )
         return _APPLIED
 
+    # --- stock -------------------------------------------------------------------------
+
+    def stock_event(self, event: StockEvent) -> _Outcome:
+        """Set the units on hand (reservations stay); a rise in free stock at a store
+        re-checks the tasks of the customers who wish for the product (back in stock)."""
+        product_id = self.conn.execute(
+            sa.select(products.c.id).where(products.c.sku == event.sku)
+        ).scalar_one_or_none()
+        if product_id is None:
+            return _ignored("unknown product")
+        kind = self.conn.execute(
+            sa.select(locations.c.kind).where(locations.c.id == event.location_id)
+        ).scalar_one_or_none()
+        if kind is None:
+            return _ignored("unknown location")
+        key = f"{event.location_id}:{event.sku}"
+        row_id = f"{event.location_id}:{product_id}"
+        self._make_link("stock", key, product_id, _NEVER)  # remembers the newest level's time
+        link = self._link("stock", key)
+        if link is not None and link.occurred_at > event.occurred_at:
+            return _ignored("a newer stock level of this product was applied already")
+        self._touch_link("stock", key, event.occurred_at)
+        row = self.conn.execute(
+            sa.select(inventory.c.on_hand, inventory.c.reserved)
+            .where(inventory.c.id == row_id)
+            .with_for_update()
+        ).first()
+        if row is not None and int(row.on_hand) == event.on_hand:
+            return _APPLIED
+        held = 0 if row is None else int(row.reserved)
+        free_before = 0 if row is None else max(0, int(row.on_hand) - held)
+        held = min(held, event.on_hand)  # never more held than there is
+        values = {
+            "on_hand": event.on_hand,
+            "reserved": held,
+            "version": versions.allocate(self.conn, CATALOG_SCOPE),
+        }
+        if row is None:
+            self.conn.execute(
+                sa.insert(inventory).values(
+                    id=row_id,
+                    location_id=event.location_id,
+                    product_id=product_id,
+                    scope=CATALOG_SCOPE,
+                    **values,
+                )
+            )
+        else:
+            self.conn.execute(sa.update(inventory).where(inventory.c.id == row_id).values(**values))
+        free_after = event.on_hand - held
+        if kind == "store" and free_after > free_before:
+            after_stock_change(
+                self.conn, store_id=event.location_id, product_id=product_id, now=self.moment
+            )
+        return _APPLIED
+
     def apply(self, event: Event) -> _Outcome:
         if isinstance(event, CartEvent):
             return self.cart_event(event)
@@ -594,6 +653,8 @@ class _Ingest:
             return self.order_event(event)
         if isinstance(event, CustomerEvent):
             return self.customer_event(event)
+        if isinstance(event, StockEvent):
+            return self.stock_event(event)
         return self.product_view(event)
 
 

@@ -85,7 +85,17 @@ class ProductViewEvent:
     customer: CustomerRef | None = None
 
 
-Event = CartEvent | OrderEvent | CustomerEvent | ProductViewEvent
+@dataclass(frozen=True, slots=True)
+class StockEvent:
+    """The stock feed: the units on hand of one product at one location (absolute)."""
+
+    occurred_at: str
+    sku: str
+    location_id: str
+    on_hand: int
+
+
+Event = CartEvent | OrderEvent | CustomerEvent | ProductViewEvent | StockEvent
 
 
 def parse_time(value: object, what: str) -> str:

@@ -13,6 +13,7 @@
   (then an order the hub has not seen yet is created with that status)
 - order.returned:      {order_id, lines?: [{sku, qty}]} (no lines: the whole order)
 - product.viewed:      {sku, customer?}
+- inventory.updated:   {sku, location_id, on_hand} (the stock feed; absolute, newest wins)
 - customer.created, customer.updated: {customer}
 
 customer: {id?, email?, given_name?, family_name?, phone?, language?}; `id` is the shop's.
@@ -33,6 +34,7 @@ from clienteling.hub.ingest.events import (
     OrderEvent,
     OrderKind,
     ProductViewEvent,
+    StockEvent,
     currency_code,
     parse_time,
 )
@@ -41,6 +43,7 @@ EVENT_TYPES = (
     *get_args(CartKind),
     *get_args(OrderKind),
     "product.viewed",
+    "inventory.updated",
     "customer.created",
     "customer.updated",
 )
@@ -172,6 +175,13 @@ def _event(kind: str, occurred_at: str, data: dict[str, Any]) -> Event:
             occurred_at=occurred_at,
             sku=text(data, "sku", required=True, limit=64),
             customer=customer_ref(data.get("customer")),
+        )
+    if kind == "inventory.updated":
+        return StockEvent(
+            occurred_at=occurred_at,
+            sku=text(data, "sku", required=True, limit=64),
+            location_id=text(data, "location_id", required=True, limit=64),
+            on_hand=count(data, "on_hand"),
         )
     customer = customer_ref(data.get("customer", data))
     if customer is None:
