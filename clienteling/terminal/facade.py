@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from clienteling.domain.contacts import CHANNELS, region_for_timezone
 from clienteling.domain.errors import (
+    CacheCorruptError,
     ClientelingError,
     DeviceRevokedError,
     HubUnreachableError,
@@ -61,7 +62,7 @@ from clienteling.store import products as store_products
 from clienteling.store import tasks as task_store
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
-from clienteling.store.cache import open_cache
+from clienteling.store.cache import check_integrity, open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
@@ -149,8 +150,13 @@ class Terminal:
         secrets: SecretStore,
         transport: httpx.BaseTransport | None = None,
         encrypt_cache: bool = False,
+        defer_integrity_check: bool = False,
     ) -> None:
         """Open (and migrate) the cache in `data_dir`.
+
+        `defer_integrity_check`: skip the full page check at open (it decrypts every
+        page: about a second and a half at 50k customers); the caller then runs
+        `check_cache_integrity()` on a worker thread. The desktop app does.
 
         `encrypt_cache`: the cache is encrypted at rest with a key kept in `secrets`
         (`terminal.cache_key`); a plaintext cache found there is converted. The desktop
@@ -163,7 +169,11 @@ class Terminal:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.cache_path = data_dir / CACHE_FILE
         self._cache_key = cache_key(secrets, self.cache_path) if encrypt_cache else None
-        first = open_cache(self.cache_path, key=self._cache_key)
+        first = open_cache(
+            self.cache_path, key=self._cache_key, integrity_check=not defer_integrity_check
+        )
+        self.integrity_checked = not defer_integrity_check
+        self._cache_damaged = False
         self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
         device_id = get_meta(first, _DEVICE_KEY)
         if device_id is None:
@@ -189,6 +199,22 @@ class Terminal:
 
     device_id: str
     hub_url: str
+    integrity_checked: bool  # False until the deferred check has passed
+
+    def check_cache_integrity(self) -> None:
+        """The integrity check deferred at open, on the calling (worker) thread's own
+        connection. On failure (CacheCorruptError) the terminal does what a failed check
+        at open does, as far as it still can: auto sync stops and no sync pass runs
+        again, so nothing more is written to the damaged file; the caller tells the
+        associate and closes the app, leaving the file for support."""
+        try:
+            check_integrity(self._db.get(), name=self.cache_path.name)
+        except CacheCorruptError:
+            with self._lock:
+                self._cache_damaged = True
+            self.stop_auto_sync()
+            raise
+        self.integrity_checked = True
 
     # -- session ---------------------------------------------------------------------
 
@@ -377,7 +403,11 @@ class Terminal:
         progress: Callable[[SyncProgress], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> SyncReport:
-        """Push the outbox, then pull every scope until caught up."""
+        """Push the outbox, then pull every scope until caught up. CacheCorruptError once
+        the deferred integrity check has failed."""
+        with self._lock:
+            if self._cache_damaged:
+                raise CacheCorruptError(f"the cache {self.cache_path.name} is damaged")
         _session, token, scopes = self._credentials()
         engine = SyncEngine(
             db_path=self.cache_path,
@@ -932,6 +962,9 @@ class Terminal:
             forget_cache_key(self._secrets, self.cache_path)
             self._cache_key = cache_key(self._secrets, self.cache_path)
         first = open_cache(self.cache_path, key=self._cache_key)
+        self.integrity_checked = True  # a new, empty file
+        with self._lock:
+            self._cache_damaged = False
         device_id = uuid7()
         set_meta(first, _DEVICE_KEY, device_id)
         self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
