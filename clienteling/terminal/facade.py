@@ -196,6 +196,7 @@ class Terminal:
         self._error_code: str | None = None
         self._unreported: set[str] = set()
         self._auto: AutoSync | None = None
+        self._pin_offer_for: str | None = None  # signed in with a password in this run
 
     device_id: str
     hub_url: str
@@ -257,6 +258,7 @@ class Terminal:
             with self._lock:
                 self._session, self._token = session, answer.token
                 self._scopes = list(answer.scopes)
+                self._pin_offer_for = session.associate_id
         log.info("associate %s signed in", session.associate_id)
         return session
 
@@ -1198,6 +1200,27 @@ class Terminal:
             return False
         record = pins.pin_record(self._db.get(), session.associate_id)
         return record is not None and not record.disabled
+
+    def take_pin_offer(self) -> bool:
+        """Whether to offer the signed-in associate a PIN now: right after they signed in
+        with their password (at most once per sign-in), on a store terminal (one the
+        store's associates share; an admin's chain-wide session has no quick switch),
+        while they have no working PIN here and have not said "not now" on this
+        terminal before."""
+        session = self.session
+        with self._lock:
+            fresh, self._pin_offer_for = self._pin_offer_for, None
+        if session is None or session.store_id is None or fresh != session.associate_id:
+            return False
+        if self.has_pin():
+            return False
+        return not pins.pin_offer_declined(self._db.get(), session.associate_id)
+
+    def decline_pin_offer(self) -> None:
+        """ "Not now": this associate is not offered a PIN on this terminal again (the
+        "My PIN…" button still sets one)."""
+        session, _token, _scopes = self._credentials()
+        pins.decline_pin_offer(self._db.get(), session.associate_id)
 
     def remove_pin(self) -> None:
         session, _token, _scopes = self._credentials()
