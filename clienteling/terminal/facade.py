@@ -56,7 +56,7 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
-from clienteling.store import note_drafts, outbox, pins, profile, queries
+from clienteling.store import learned, note_drafts, outbox, pins, profile, queries
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
 from clienteling.store import tasks as task_store
@@ -437,6 +437,7 @@ class Terminal:
                 self._after_revocation(engine.token, discard_unsent=False)
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+        self._refresh_learned(report.kinds)
         with self._lock:
             self._unreported |= report.kinds
         log.info(
@@ -447,6 +448,14 @@ class Terminal:
             report.pending,
         )
         return report
+
+    def _refresh_learned(self, kinds: Collection[str]) -> None:
+        """Recount "bought together" (store.learned) on this (sync) thread when due: the
+        pass pulled orders (at most hourly), or it was never counted; profiles only read
+        the result."""
+        db = self._db.get()
+        if learned.refresh_due(db, pulled_orders="order" in kinds):
+            learned.refresh_bought_together(db)
 
     def _talk(self, call: Callable[[], _T]) -> _T:
         """Run a hub call, remembering whether the hub answered (for `status()`)."""
