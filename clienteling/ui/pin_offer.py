@@ -1,4 +1,4 @@
-""""Set a PIN for quick switching?", asked once after a password sign-in on a store
+""" "Set a PIN for quick switching?", asked once after a password sign-in on a store
 terminal when the associate has no PIN here (`Terminal.take_pin_offer`). "Not now" is
 remembered per associate on this terminal, so it never nags; "My PIN…" in the status bar
 still sets one later. Enter chooses "Set a PIN…", Esc "Not now"."""
