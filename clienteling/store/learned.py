@@ -156,7 +156,7 @@ def bought_together(
     views = []
     for product_id, orders in ranked:
         product = db.conn.execute(
-            "SELECT p.name, p.price_minor, p.currency, i.on_hand - i.reserved "
+            "SELECT p.name, p.price_minor, p.currency, i.on_hand - i.reserved, p.sku "
             "FROM products AS p LEFT JOIN inventory AS i "
             "ON i.product_id = p.id AND i.location_id IS ? WHERE p.id = ?",
             (store_id, product_id),
@@ -166,6 +166,7 @@ def bought_together(
         views.append(
             TogetherView(
                 product_id=product_id,
+                sku=str(product[4]),
                 name=str(product[0]),
                 price_minor=int(product[1]),
                 currency=str(product[2]),

@@ -85,6 +85,7 @@ class TogetherView:
     """A product often bought together with the basket's (store.learned)."""
 
     product_id: str
+    sku: str
     name: str
     price_minor: int
     currency: str

@@ -102,6 +102,7 @@ if TYPE_CHECKING:
         CustomerProfile,
         NoteView,
         TimelineEntry,
+        TogetherView,
         VisitView,
     )
     from clienteling.store.visits import VisitDraft
@@ -790,6 +791,11 @@ class Terminal:
     def product_by_code(self, code: str) -> ProductHit | None:
         """The product a scanned barcode (or a typed SKU) names exactly."""
         return store_products.product_by_code(self._db.get(), code, store_id=self._store_id())
+
+    def bought_together(self, product_ids: Sequence[str]) -> list[TogetherView]:
+        """Products the store's customers often bought in one order with these (a visit's
+        products), best first, with price and stock here (store.learned)."""
+        return learned.bought_together(self._db.get(), product_ids, store_id=self._store_id())
 
     def products_by_id(self, product_ids: Sequence[str]) -> list[ProductHit]:
         return store_products.products_by_id(self._db.get(), product_ids, store_id=self._store_id())

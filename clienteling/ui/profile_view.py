@@ -232,7 +232,7 @@ class ProfileView(QWidget):
         layout.addWidget(self.cart_total)
         self.hold_panel = HoldPanel(self.cart_table, page)
         layout.addWidget(self.hold_panel)
-        self.together_panel = TogetherPanel(page)
+        self.together_panel = TogetherPanel(self.tr("Often bought together with this cart"), page)
         layout.addWidget(self.together_panel)
         return page
 

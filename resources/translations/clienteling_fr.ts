@@ -2117,6 +2117,10 @@
         <translation>En stock ici</translation>
     </message>
     <message>
+        <source>Often bought together with this cart</source>
+        <translation>Souvent achetés avec ce panier</translation>
+    </message>
+    <message>
         <source>Write a note about this visit…</source>
         <translation>Notez quelque chose sur cette visite…</translation>
     </message>
@@ -2710,10 +2714,6 @@
 <context>
     <name>TogetherPanel</name>
     <message>
-        <source>Often bought together with this cart</source>
-        <translation>Souvent achetés avec ce panier</translation>
-    </message>
-    <message>
         <source>%1 · %2 · %3 · orders together: %4</source>
         <translation>%1 · %2 · %3 · commandes ensemble : %4</translation>
     </message>
@@ -2770,6 +2770,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Aucun pour l’instant. Suppr retire le produit sélectionné.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Souvent achetés avec ceux-ci (Entrée en ajoute un)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

@@ -2117,6 +2117,10 @@
         <translation>В наличии здесь</translation>
     </message>
     <message>
+        <source>Often bought together with this cart</source>
+        <translation>Часто покупают вместе с этой корзиной</translation>
+    </message>
+    <message>
         <source>Write a note about this visit…</source>
         <translation>Заметка об этом визите…</translation>
     </message>
@@ -2710,10 +2714,6 @@
 <context>
     <name>TogetherPanel</name>
     <message>
-        <source>Often bought together with this cart</source>
-        <translation>Часто покупают вместе с этой корзиной</translation>
-    </message>
-    <message>
         <source>%1 · %2 · %3 · orders together: %4</source>
         <translation>%1 · %2 · %3 · заказов вместе: %4</translation>
     </message>
@@ -2770,6 +2770,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Пока нет. Delete удаляет выбранный товар.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Часто покупают вместе с ними (Enter — добавить)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

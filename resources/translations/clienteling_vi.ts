@@ -2117,6 +2117,10 @@
         <translation>Còn hàng tại đây</translation>
     </message>
     <message>
+        <source>Often bought together with this cart</source>
+        <translation>Thường được mua cùng giỏ hàng này</translation>
+    </message>
+    <message>
         <source>Write a note about this visit…</source>
         <translation>Ghi chú về lần ghé thăm này…</translation>
     </message>
@@ -2710,10 +2714,6 @@
 <context>
     <name>TogetherPanel</name>
     <message>
-        <source>Often bought together with this cart</source>
-        <translation>Thường được mua cùng giỏ hàng này</translation>
-    </message>
-    <message>
         <source>%1 · %2 · %3 · orders together: %4</source>
         <translation>%1 · %2 · %3 · số đơn mua cùng: %4</translation>
     </message>
@@ -2770,6 +2770,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Chưa có sản phẩm nào. Phím Delete để bỏ sản phẩm đang chọn.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Thường được mua cùng các sản phẩm này (Enter để thêm)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

@@ -14,10 +14,12 @@ from clienteling.store import learned
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import TogetherView
 from clienteling.ui.profile_view import ProfileView
+from clienteling.ui.visit_form import VisitFormDialog
 from tests.ui.conftest import make_profile
 
 SUGGESTION = TogetherView(
     product_id="p-socks",
+    sku="ACC-FAL-0001",
     name="Falke Run Noir",
     price_minor=19_00,
     currency="EUR",
@@ -71,3 +73,33 @@ def test_the_first_sync_counts_the_pairs_and_profiles_read_them(terminal: Termin
     suggestions = learned.bought_together(db, [product_id], store_id=None)
     assert suggestions[0].orders == orders
     assert other_id in {s.product_id for s in suggestions}
+
+
+def test_the_visit_form_suggests_what_goes_with_its_products_and_enter_adds_one(
+    qtbot: QtBot, terminal: Terminal
+) -> None:
+    db = terminal._db.get()
+    product_id, other_id = db.execute(
+        "SELECT product_id, other_id FROM bought_together ORDER BY orders DESC, product_id, "
+        "other_id LIMIT 1"
+    ).fetchone()
+    name, sku = db.execute("SELECT name, sku FROM products WHERE id = ?", (product_id,)).fetchone()
+    form = VisitFormDialog(terminal, customer_id=None)
+    qtbot.addWidget(form)
+    form.show()
+    panel = form.together_panel
+    assert not panel.isVisible()
+    with qtbot.waitSignal(form.suggestions_did_show, timeout=20_000):
+        form.add_product(product_id, name, sku)
+    assert panel.isVisible()
+    ids = [s.product_id for s in panel.suggestions]
+    assert other_id in ids and product_id not in ids
+    panel.list.setFocus()
+    panel.list.setCurrentRow(ids.index(other_id))
+    with qtbot.waitSignal(form.suggestions_did_show, timeout=20_000):
+        qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert form.chosen_products() == [product_id, other_id]
+    # Enter took the suggestion and did not also press Save (which would flag the
+    # missing outcome).
+    assert form.isVisible() and form.saved is None and not form._tried_save
+    assert other_id not in [s.product_id for s in panel.suggestions]
