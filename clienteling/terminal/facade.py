@@ -455,8 +455,11 @@ class Terminal:
         pass pulled orders (at most hourly), or it was never counted; profiles only read
         the result."""
         db = self._db.get()
-        if learned.refresh_due(db, pulled_orders="order" in kinds):
-            learned.refresh_bought_together(db)
+        try:
+            if learned.refresh_due(db, pulled_orders="order" in kinds):
+                learned.refresh_bought_together(db)
+        except Exception:  # a suggestion is an extra: never fail the sync pass for it
+            log.warning("bought-together recount failed; kept the last one", exc_info=True)
 
     def _talk(self, call: Callable[[], _T]) -> _T:
         """Run a hub call, remembering whether the hub answered (for `status()`)."""
