@@ -274,6 +274,7 @@ KNOWN: frozenset[str] = frozenset(
         "0008_holds",
         "0006_tasks",
         "0007_pins",
+        "0013_learned",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -305,4 +306,21 @@ _HOLDS = (
 @migrations(name="0008_holds")
 def _holds(db: Database) -> None:
     for statement in _HOLDS:
+        db.execute(statement)
+
+
+# 0013: products bought together in the store's customers' orders (store.learned): both
+# directions of each pair seen in enough orders, recomputed after a sync brings orders.
+# Aggregate counts only, no customer. Empty until then: the next sync pass fills it.
+_LEARNED = (
+    """CREATE TABLE bought_together (
+        product_id TEXT NOT NULL, other_id TEXT NOT NULL, orders INTEGER NOT NULL,
+        PRIMARY KEY (product_id, other_id)
+    ) WITHOUT ROWID""",
+)
+
+
+@migrations(name="0013_learned")
+def _learned(db: Database) -> None:
+    for statement in _LEARNED:
         db.execute(statement)

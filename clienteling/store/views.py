@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from clienteling.domain.learned import LearnedSize
+
 if TYPE_CHECKING:
     from clienteling.store.followups import FollowupView
     from clienteling.store.holds import HoldView
@@ -76,6 +78,19 @@ class CartView:
     @property
     def total_minor(self) -> int:
         return sum(line.qty * line.unit_price_minor for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class TogetherView:
+    """A product often bought together with the basket's (store.learned)."""
+
+    product_id: str
+    sku: str
+    name: str
+    price_minor: int
+    currency: str
+    orders: int  # orders of the store's customers that paired it with the basket
+    stock_here: int | None  # available in this terminal's store; None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,3 +176,7 @@ class CustomerProfile:
     holds: list[HoldView] = field(default_factory=list)  # newest first (store.holds)
     pending_fields: frozenset[str] = frozenset()  # changed here, not yet acknowledged
     refused: tuple[str, ...] = ()  # the hub's reasons for refused profile/consent changes
+    # Sizes as bought, per preference kind (store.learned; the stated ones still win).
+    learned_sizes: dict[str, LearnedSize] = field(default_factory=dict)
+    # Often bought together with the live cart's products, best first.
+    together: list[TogetherView] = field(default_factory=list)

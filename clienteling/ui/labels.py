@@ -147,3 +147,12 @@ def followup_status_label(status: str) -> str:
         ),
     }
     return labels.get(status, status)
+
+
+def stock_here_text(stock: int | None) -> str:
+    """ "3 here", "Not here", or "—" when this store's stock is not known."""
+    if stock is None:
+        return "—"
+    if stock > 0:
+        return QCoreApplication.translate("ProfileView", "%1 here").replace("%1", str(stock))
+    return QCoreApplication.translate("ProfileView", "Not here")

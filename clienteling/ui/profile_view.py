@@ -42,12 +42,14 @@ from clienteling.ui.labels import (
     order_status_label,
     sales_channel_label,
     stage_label,
+    stock_here_text,
     tier_label,
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
 from clienteling.ui.task_list import CustomerTasks
 from clienteling.ui.timeline_view import TimelineView
+from clienteling.ui.together_panel import TogetherPanel
 from clienteling.ui.widgets import Badge
 
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
@@ -230,6 +232,8 @@ class ProfileView(QWidget):
         layout.addWidget(self.cart_total)
         self.hold_panel = HoldPanel(self.cart_table, page)
         layout.addWidget(self.hold_panel)
+        self.together_panel = TogetherPanel(self.tr("Often bought together with this cart"), page)
+        layout.addWidget(self.together_panel)
         return page
 
     def _build_notes(self) -> QWidget:
@@ -280,6 +284,7 @@ class ProfileView(QWidget):
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
         self.hold_panel.show_profile(profile)
+        self.together_panel.show_suggestions(profile.together)
         self._show_notes(profile.notes)
         self.timeline_view.set_entries(profile.timeline)
         self.tabs.setTabText(
@@ -327,7 +332,7 @@ class ProfileView(QWidget):
         if p.loyalty_card:
             parts.append(self.tr("Card %1").replace("%1", p.loyalty_card))
         contact = "   ·   ".join(parts) or self.tr("No contact details")
-        lines = [contact, preferences_summary(p.preferences)]
+        lines = [contact, preferences_summary(p.preferences, p.learned_sizes)]
         if p.refused:
             refused = self.tr("The hub refused a change: %1").replace("%1", p.refused[-1])
             lines.append(f"⚠ {refused}")
@@ -397,12 +402,7 @@ class ProfileView(QWidget):
         )
         self.cart_table.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
-            if line.stock_here is None:
-                stock = "—"
-            elif line.stock_here > 0:
-                stock = self.tr("%1 here").replace("%1", str(line.stock_here))
-            else:
-                stock = self.tr("Not here")
+            stock = stock_here_text(line.stock_here)
             cells = [
                 line.name,
                 line.sku,

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>CacheCheck</name>
+    <message>
+        <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
+        <translation>Le fichier de données de ce terminal est endommagé. Clienteling se ferme maintenant et n’y écrit plus rien, afin que le support puisse récupérer les modifications pas encore envoyées. Contactez le support avant de redémarrer Clienteling.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Fichier de données endommagé</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -1847,6 +1858,37 @@
     </message>
 </context>
 <context>
+    <name>PinOfferDialog</name>
+    <message>
+        <source>Quick switching</source>
+        <translation>Changement rapide</translation>
+    </message>
+    <message>
+        <source>Set a PIN for quick switching?</source>
+        <translation>Définir un code PIN pour le changement rapide ?</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, in a few keys instead of your password. It stays on this terminal.</source>
+        <translation>Avec un code PIN, vous déverrouillez ce terminal, ou le reprenez à un collègue, en quelques touches au lieu de votre mot de passe. Il reste sur ce terminal.</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Définir un code PIN…</translation>
+    </message>
+    <message>
+        <source>Set a PIN now</source>
+        <translation>Définir un code PIN maintenant</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Not now: do not ask again here</source>
+        <translation>Pas maintenant : ne plus demander sur ce terminal</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEdit</name>
     <message>
         <source>Top</source>
@@ -1859,6 +1901,14 @@
     <message>
         <source>Shoes</source>
         <translation>Chaussures</translation>
+    </message>
+    <message>
+        <source>%1 (bought: %2)</source>
+        <translation>%1 (acheté : %2)</translation>
+    </message>
+    <message>
+        <source>bought: %1</source>
+        <translation>acheté : %1</translation>
     </message>
     <message>
         <source>Sizes: %1</source>
@@ -2077,6 +2127,10 @@
     <message>
         <source>In stock here</source>
         <translation>En stock ici</translation>
+    </message>
+    <message>
+        <source>Often bought together with this cart</source>
+        <translation>Souvent achetés avec ce panier</translation>
     </message>
     <message>
         <source>Write a note about this visit…</source>
@@ -2678,6 +2732,13 @@
     </message>
 </context>
 <context>
+    <name>TogetherPanel</name>
+    <message>
+        <source>%1 · %2 · %3 · orders together: %4</source>
+        <translation>%1 · %2 · %3 · commandes ensemble : %4</translation>
+    </message>
+</context>
+<context>
     <name>UpdateBanner</name>
     <message>
         <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
@@ -2729,6 +2790,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Aucun pour l’instant. Suppr retire le produit sélectionné.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Souvent achetés avec ceux-ci (Entrée en ajoute un)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

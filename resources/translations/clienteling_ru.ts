@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>CacheCheck</name>
+    <message>
+        <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
+        <translation>Файл данных на этом терминале повреждён. Clienteling сейчас закроется и больше ничего в него не запишет, чтобы поддержка могла восстановить ещё не отправленные изменения. Обратитесь в поддержку, прежде чем снова запускать Clienteling.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Повреждённый файл данных</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -1847,6 +1858,37 @@
     </message>
 </context>
 <context>
+    <name>PinOfferDialog</name>
+    <message>
+        <source>Quick switching</source>
+        <translation>Быстрая смена</translation>
+    </message>
+    <message>
+        <source>Set a PIN for quick switching?</source>
+        <translation>Задать PIN-код для быстрой смены?</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, in a few keys instead of your password. It stays on this terminal.</source>
+        <translation>С PIN-кодом вы разблокируете этот терминал или принимаете его у коллеги в несколько нажатий вместо пароля. Он хранится только на этом терминале.</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Задать PIN-код…</translation>
+    </message>
+    <message>
+        <source>Set a PIN now</source>
+        <translation>Задать PIN-код сейчас</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <source>Not now: do not ask again here</source>
+        <translation>Не сейчас: больше не спрашивать на этом терминале</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEdit</name>
     <message>
         <source>Top</source>
@@ -1859,6 +1901,14 @@
     <message>
         <source>Shoes</source>
         <translation>Обувь</translation>
+    </message>
+    <message>
+        <source>%1 (bought: %2)</source>
+        <translation>%1 (покупает: %2)</translation>
+    </message>
+    <message>
+        <source>bought: %1</source>
+        <translation>покупает: %1</translation>
     </message>
     <message>
         <source>Sizes: %1</source>
@@ -2077,6 +2127,10 @@
     <message>
         <source>In stock here</source>
         <translation>В наличии здесь</translation>
+    </message>
+    <message>
+        <source>Often bought together with this cart</source>
+        <translation>Часто покупают вместе с этой корзиной</translation>
     </message>
     <message>
         <source>Write a note about this visit…</source>
@@ -2678,6 +2732,13 @@
     </message>
 </context>
 <context>
+    <name>TogetherPanel</name>
+    <message>
+        <source>%1 · %2 · %3 · orders together: %4</source>
+        <translation>%1 · %2 · %3 · заказов вместе: %4</translation>
+    </message>
+</context>
+<context>
     <name>UpdateBanner</name>
     <message>
         <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
@@ -2729,6 +2790,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Пока нет. Delete удаляет выбранный товар.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Часто покупают вместе с ними (Enter — добавить)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>CacheCheck</name>
+    <message>
+        <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
+        <translation>Tệp dữ liệu trên máy này bị hỏng. Clienteling sẽ đóng ngay và không ghi thêm gì vào tệp, để bộ phận hỗ trợ có thể khôi phục các thay đổi chưa gửi. Hãy liên hệ bộ phận hỗ trợ trước khi mở lại Clienteling.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Tệp dữ liệu bị hỏng</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -1847,6 +1858,37 @@
     </message>
 </context>
 <context>
+    <name>PinOfferDialog</name>
+    <message>
+        <source>Quick switching</source>
+        <translation>Chuyển đổi nhanh</translation>
+    </message>
+    <message>
+        <source>Set a PIN for quick switching?</source>
+        <translation>Đặt mã PIN để chuyển đổi nhanh?</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, in a few keys instead of your password. It stays on this terminal.</source>
+        <translation>Với mã PIN, bạn mở khóa máy này hoặc nhận máy từ đồng nghiệp chỉ bằng vài phím thay vì mật khẩu. Mã PIN chỉ lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Đặt mã PIN…</translation>
+    </message>
+    <message>
+        <source>Set a PIN now</source>
+        <translation>Đặt mã PIN ngay</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Not now: do not ask again here</source>
+        <translation>Để sau: không hỏi lại trên máy này</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEdit</name>
     <message>
         <source>Top</source>
@@ -1859,6 +1901,14 @@
     <message>
         <source>Shoes</source>
         <translation>Giày</translation>
+    </message>
+    <message>
+        <source>%1 (bought: %2)</source>
+        <translation>%1 (đã mua: %2)</translation>
+    </message>
+    <message>
+        <source>bought: %1</source>
+        <translation>đã mua: %1</translation>
     </message>
     <message>
         <source>Sizes: %1</source>
@@ -2077,6 +2127,10 @@
     <message>
         <source>In stock here</source>
         <translation>Còn hàng tại đây</translation>
+    </message>
+    <message>
+        <source>Often bought together with this cart</source>
+        <translation>Thường được mua cùng giỏ hàng này</translation>
     </message>
     <message>
         <source>Write a note about this visit…</source>
@@ -2678,6 +2732,13 @@
     </message>
 </context>
 <context>
+    <name>TogetherPanel</name>
+    <message>
+        <source>%1 · %2 · %3 · orders together: %4</source>
+        <translation>%1 · %2 · %3 · số đơn mua cùng: %4</translation>
+    </message>
+</context>
+<context>
     <name>UpdateBanner</name>
     <message>
         <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
@@ -2729,6 +2790,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Chưa có sản phẩm nào. Phím Delete để bỏ sản phẩm đang chọn.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Thường được mua cùng các sản phẩm này (Enter để thêm)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>
