@@ -41,7 +41,9 @@ class Link:
     followup: Any
 
 
-def resolve(conn: Connection, token: str, kind: Literal["landing", "unsubscribe"]) -> Link | None:
+def resolve(
+    conn: Connection, token: str, kind: Literal["landing", "unsubscribe", "open"]
+) -> Link | None:
     row = conn.execute(
         sa.select(followup_links.c.followup_id).where(
             followup_links.c.token == token, followup_links.c.kind == kind
