@@ -2569,6 +2569,10 @@
         <translation>Avantages</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Historique du client</translation>
     </message>
@@ -2617,6 +2621,10 @@
         <translation>Commande en ligne : %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>avec l'avantage %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>abandonné à l’étape %1</translation>
     </message>
@@ -2637,6 +2645,22 @@
         <translation>Note de %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Réponse par %1 : désinscription de %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Réponse par %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>répond à « %1 » du %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, avec %2</translation>
     </message>
@@ -2655,6 +2679,10 @@
     <message>
         <source>on the preferences page</source>
         <translation>sur la page des préférences</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>en répondant à un message</translation>
     </message>
 </context>
 <context>

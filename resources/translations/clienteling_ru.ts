@@ -2569,6 +2569,10 @@
         <translation>Предложения</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>История покупателя</translation>
     </message>
@@ -2617,6 +2621,10 @@
         <translation>Онлайн-заказ: %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>с предложением %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>брошена на шаге «%1»</translation>
     </message>
@@ -2637,6 +2645,22 @@
         <translation>Заметка: %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Ответ по %1: отказ от %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Ответ по %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>ответ на «%1» от %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>от %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, консультант %2</translation>
     </message>
@@ -2655,6 +2679,10 @@
     <message>
         <source>on the preferences page</source>
         <translation>на странице настроек</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>ответом на сообщение</translation>
     </message>
 </context>
 <context>

@@ -2569,6 +2569,10 @@
         <translation>Ưu đãi</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Dòng thời gian của khách</translation>
     </message>
@@ -2617,6 +2621,10 @@
         <translation>Đơn online: %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>với ưu đãi %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>bỏ dở ở bước %1</translation>
     </message>
@@ -2637,6 +2645,22 @@
         <translation>Ghi chú của %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Phản hồi qua %1: hủy nhận %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Phản hồi qua %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>trả lời “%1” ngày %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>của %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, nhân viên %2</translation>
     </message>
@@ -2655,6 +2679,10 @@
     <message>
         <source>on the preferences page</source>
         <translation>trên trang tùy chọn liên hệ</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>bằng cách trả lời tin nhắn</translation>
     </message>
 </context>
 <context>
