@@ -1,7 +1,8 @@
 """Demo replies: some customers answered their follow-up (by SMS, WhatsApp or email), so
 a demo timeline shows a reply next to the follow-up it answers. The customers whose
 profiles the screenshots open (the fullest live cart of each store, per language) always
-have one; when they had no follow-up yet, they get a past thank-you to answer."""
+have one: when they had no follow-up yet, a past thank-you on a channel they agreed to
+(or, agreeing to none, a message they sent the store's number unprompted)."""
 
 from __future__ import annotations
 
@@ -75,41 +76,76 @@ def seed_replies(engine: Engine, *, seed: int, now: datetime) -> int:
             .order_by(tables.followups.c.created_at, tables.followups.c.id)
         ):
             latest[followup.customer_id] = followup
+        granted: dict[str, set[str]] = {}
+        for grant in conn.execute(
+            sa.select(tables.consents.c.customer_id, tables.consents.c.channel).where(
+                tables.consents.c.granted.is_(True)
+            )
+        ):
+            granted.setdefault(grant.customer_id, set()).add(grant.channel)
         answered = [f for f in latest.values() if rng.random() < SHARE]
+        unprompted: list[Any] = []
         for customer_id in _showcase(conn):
             customer = customer_rows.get(customer_id)
-            if customer is None:
+            if customer is None or any(f.customer_id == customer_id for f in answered):
                 continue
-            if customer_id not in latest:
-                latest[customer_id] = _followup_to_answer(conn, rng, customer, now=now)
-            if all(f.customer_id != customer_id for f in answered):
+            channels = granted.get(customer_id, set())
+            if customer_id in latest:
                 answered.append(latest[customer_id])
-        count = 0
-        for followup in sorted(answered, key=lambda f: f.id):
-            customer = customer_rows[followup.customer_id]
-            sent = datetime.fromisoformat(followup.created_at)
-            at = min(sent + timedelta(hours=rng.randint(2, 30)), now - timedelta(hours=3))
-            conn.execute(
-                sa.insert(tables.replies).values(
-                    id=seeded_uuid(rng.getrandbits(80), ms=int(at.timestamp() * 1000)),
-                    customer_id=customer.id,
-                    followup_id=followup.id,
-                    store_id=followup.store_id,
-                    channel=followup.channel,
-                    text=rng.choice(_TEXTS.get(customer.language, _TEXTS["en"])),
-                    received_at=iso(at),
-                    matched_on="token" if followup.channel == "email" else "thread",
-                    opt_out=False,
-                    scope=customer.scope,
-                    version=versions.allocate(conn, customer.scope),
+            elif channels:
+                channel = (
+                    customer.preferred_channel
+                    if customer.preferred_channel in channels
+                    else sorted(channels)[0]
                 )
+                answered.append(_followup_to_answer(conn, rng, customer, channel, now=now))
+            else:
+                unprompted.append(customer)
+        for followup in sorted(answered, key=lambda f: f.id):
+            sent = datetime.fromisoformat(followup.created_at)
+            _reply(
+                conn,
+                rng,
+                customer_rows[followup.customer_id],
+                followup,
+                channel=followup.channel,
+                at=min(sent + timedelta(hours=rng.randint(2, 30)), now - timedelta(hours=3)),
             )
-            count += 1
-    return count
+        for customer in unprompted:
+            _reply(conn, rng, customer, None, channel="sms", at=now - timedelta(hours=20))
+    return len(answered) + len(unprompted)
+
+
+def _reply(
+    conn: Connection,
+    rng: random.Random,
+    customer: Any,
+    followup: Any | None,
+    *,
+    channel: str,
+    at: datetime,
+) -> None:
+    # How the hub would have matched it: the Reply-To token, the provider's thread, the phone.
+    matched_on = "address" if followup is None else {"email": "token"}.get(channel, "thread")
+    conn.execute(
+        sa.insert(tables.replies).values(
+            id=seeded_uuid(rng.getrandbits(80), ms=int(at.timestamp() * 1000)),
+            customer_id=customer.id,
+            followup_id=None if followup is None else followup.id,
+            store_id=customer.home_store_id if followup is None else followup.store_id,
+            channel=channel,
+            text=rng.choice(_TEXTS.get(customer.language, _TEXTS["en"])),
+            received_at=iso(at),
+            matched_on=matched_on,
+            opt_out=False,
+            scope=customer.scope,
+            version=versions.allocate(conn, customer.scope),
+        )
+    )
 
 
 def _followup_to_answer(
-    conn: Connection, rng: random.Random, customer: Any, *, now: datetime
+    conn: Connection, rng: random.Random, customer: Any, channel: str, *, now: datetime
 ) -> Any:
     """A past thank-you from the customer's store, delivered two days ago."""
     associate = conn.execute(
@@ -132,7 +168,7 @@ def _followup_to_answer(
             associate_id=associate.id if associate else "",
             associate_name=associate.display_name if associate else "",
             store_id=customer.home_store_id,
-            channel=customer.preferred_channel,
+            channel=channel,
             template="thank_you",
             language=customer.language,
             product_ids=[],
