@@ -9,12 +9,13 @@ A reply is matched to the customer, most certain first:
    most recently got a follow-up on that channel (the reply then answers it, in the
    store of that follow-up); one customer with no follow-up still gets the reply.
 
-A matched reply becomes a `replies` row in the customer's store scope (the terminals'
-timeline shows it). An SMS/WhatsApp reply that is an opt-out keyword
-(`domain.replies`) opts that channel out (consent event, source `inbound_reply`), which
-wins over any older opt-in as every opt-out does. Nothing is lost: a message nobody
-matches stays in `inbound_messages` as `unmatched` for an admin. A webhook delivered
-again (same provider and message id) changes nothing and answers as the first time.
+An admin may later say whose an unmatched message is (`assign`). A matched reply
+becomes a `replies` row in the customer's store scope (the terminals' timeline shows
+it). An SMS/WhatsApp reply that is an opt-out keyword (`domain.replies`) opts that
+channel out (consent event, source `inbound_reply`), which wins over any older opt-in as
+every opt-out does. Nothing is lost: a message nobody matches stays in
+`inbound_messages` as `unmatched` for an admin. A webhook delivered again (same provider
+and message id) changes nothing and answers as the first time.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from clienteling.hub.tables import (
 )
 
 InboundChannel = Literal["email", "sms", "whatsapp"]
-MatchedOn = Literal["token", "thread", "address"]
+MatchedOn = Literal["token", "thread", "address", "admin"]
 _REACHED = ("sent", "delivered", "opened", "clicked", "converted")
 
 
@@ -105,8 +106,31 @@ def receive(conn: Connection, message: Inbound, *, phone_region: str) -> Outcome
     match = _match(conn, message, phone_region=phone_region)
     if match is None:
         return Outcome(status="unmatched")
+    return _record(
+        conn,
+        provider=message.provider,
+        message_id=message.message_id,
+        channel=message.channel,
+        text=text,
+        received_at=received_at,
+        match=match,
+    )
+
+
+def _record(
+    conn: Connection,
+    *,
+    provider: str,
+    message_id: str,
+    channel: str,
+    text: str,
+    received_at: str,
+    match: _Match,
+) -> Outcome:
+    """The reply of a matched message, in the customer's scope; an opt-out keyword on SMS
+    or WhatsApp opts that channel out."""
     customer, followup = match.customer, match.followup
-    opt_out = message.channel in OPT_OUT_CHANNELS and is_opt_out(text)
+    opt_out = channel in OPT_OUT_CHANNELS and is_opt_out(text)
     reply_id = uuid7()
     conn.execute(
         sa.insert(replies).values(
@@ -114,7 +138,7 @@ def receive(conn: Connection, message: Inbound, *, phone_region: str) -> Outcome
             customer_id=customer.id,
             followup_id=None if followup is None else followup.id,
             store_id=customer.home_store_id if followup is None else followup.store_id,
-            channel=message.channel,
+            channel=channel,
             text=text,
             received_at=received_at,
             matched_on=match.matched_on,
@@ -124,15 +148,15 @@ def receive(conn: Connection, message: Inbound, *, phone_region: str) -> Outcome
         )
     )
     opted_out = (
-        consent_events.opt_out(conn, customer.id, [message.channel], source="inbound_reply")
+        consent_events.opt_out(conn, customer.id, [channel], source="inbound_reply")
         if opt_out
         else []
     )
     conn.execute(
         sa.update(inbound_messages)
         .where(
-            inbound_messages.c.provider == message.provider,
-            inbound_messages.c.message_id == message.message_id,
+            inbound_messages.c.provider == provider,
+            inbound_messages.c.message_id == message_id,
         )
         .values(status="matched", reply_id=reply_id, customer_id=customer.id)
     )
@@ -143,6 +167,44 @@ def receive(conn: Connection, message: Inbound, *, phone_region: str) -> Outcome
         followup_id=None if followup is None else followup.id,
         matched_on=match.matched_on,
         opted_out=opted_out,
+    )
+
+
+def assign(conn: Connection, *, provider: str, message_id: str, customer_id: str) -> Outcome | None:
+    """An admin says whose an unmatched message is: it becomes the customer's reply (to
+    their latest follow-up on that channel, if any). None: no such unmatched message or
+    customer (an erased one included)."""
+    row = conn.execute(
+        sa.select(inbound_messages)
+        .where(
+            inbound_messages.c.provider == provider,
+            inbound_messages.c.message_id == message_id,
+            inbound_messages.c.status == "unmatched",
+        )
+        .with_for_update()
+    ).first()
+    customer = _customer(conn, customer_id)
+    if row is None or customer is None:
+        return None
+    latest = conn.execute(
+        sa.select(followups.c.id)
+        .where(
+            followups.c.customer_id == customer.id,
+            followups.c.channel == row.channel,
+            followups.c.status.in_(_REACHED),
+        )
+        .order_by(followups.c.created_at.desc(), followups.c.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    match = _followup_match(conn, latest, "admin") or _Match(customer, None, "admin")
+    return _record(
+        conn,
+        provider=provider,
+        message_id=message_id,
+        channel=str(row.channel),
+        text=str(row.text),
+        received_at=str(row.received_at),
+        match=match,
     )
 
 

@@ -17,6 +17,7 @@ from clienteling.domain.ids import seeded_uuid
 from clienteling.hub import links, tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
+from clienteling.hub.seed_followups import granted_channels
 
 SHARE = 0.25  # of past follow-ups that got an answer
 _REACHED = ("sent", "delivered", "opened", "clicked", "converted")
@@ -76,13 +77,7 @@ def seed_replies(engine: Engine, *, seed: int, now: datetime) -> int:
             .order_by(tables.followups.c.created_at, tables.followups.c.id)
         ):
             latest[followup.customer_id] = followup
-        granted: dict[str, set[str]] = {}
-        for grant in conn.execute(
-            sa.select(tables.consents.c.customer_id, tables.consents.c.channel).where(
-                tables.consents.c.granted.is_(True)
-            )
-        ):
-            granted.setdefault(grant.customer_id, set()).add(grant.channel)
+        granted = granted_channels(conn)
         answered = [f for f in latest.values() if rng.random() < SHARE]
         unprompted: list[Any] = []
         for customer_id in _showcase(conn):

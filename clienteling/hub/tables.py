@@ -659,7 +659,7 @@ replies = _synced(
     sa.Column("channel", sa.String(16), nullable=False),  # email | sms | whatsapp
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("received_at", TIME, nullable=False),
-    sa.Column("matched_on", sa.String(16), nullable=False),  # token | thread | address
+    sa.Column("matched_on", sa.String(16), nullable=False),  # token | thread | address | admin
     sa.Column("opt_out", sa.Boolean, nullable=False),
 )
 """A customer's reply, matched to them (and to the follow-up it answers when known);

@@ -448,5 +448,5 @@ class ReplyData(TypedDict):
     channel: Channel
     text: str
     received_at: str
-    matched_on: Literal["token", "thread", "address"]
+    matched_on: Literal["token", "thread", "address", "admin"]
     opt_out: bool  # an opt-out keyword (domain.replies): the channel was opted out

@@ -23,7 +23,6 @@ from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
     consents,
     customers,
-    followup_links,
     followups,
     inbound_messages,
     replies,
@@ -40,6 +39,7 @@ from .followup_kit import (
     status_of,
 )
 from .test_customer_create import pull_all
+from .test_followup_pages import token_of
 
 SECRET = "inbound-test-secret"
 
@@ -140,7 +140,7 @@ def test_an_email_reply_is_matched_by_its_reply_to_token_and_pulled_by_the_store
     device: Device, reply_hub: SeededHub, sink: SmtpSink, provider: FakeProvider
 ) -> None:
     args = sent(device, reply_hub, channel="email", sink=sink, provider=provider)
-    token = link_token(reply_hub, args["id"], "reply")
+    token = token_of(reply_hub, args["id"], "reply")
     mail = next(m for m in sink.snapshot() if token in str(m.message["Reply-To"]))
     email, _ = contacts(reply_hub, args["customer_id"])
     scope = f"store:{device.store_id}"
@@ -294,7 +294,7 @@ def test_the_open_pixel_marks_the_first_open_and_never_moves_a_status_back(
     device: Device, reply_hub: SeededHub, sink: SmtpSink, provider: FakeProvider
 ) -> None:
     args = sent(device, reply_hub, channel="email", sink=sink, provider=provider)
-    token = link_token(reply_hub, args["id"], "open")
+    token = token_of(reply_hub, args["id"], "open")
     mail = next(m for m in sink.snapshot() if token in m.body("html"))
     assert f'src="{reply_hub.url}/o/{token}.gif"' in mail.body("html")
     assert "/o/" not in mail.body("plain")  # the plain-text part stays untracked
@@ -311,7 +311,7 @@ def test_the_open_pixel_marks_the_first_open_and_never_moves_a_status_back(
         ).scalar_one()
     assert first is not None
 
-    landing = link_token(reply_hub, args["id"], "landing")
+    landing = token_of(reply_hub, args["id"], "landing")
     assert shopper.get(f"/f/{landing}").status_code == 200
     assert status_of(reply_hub.engine, args["id"])[0] == "clicked"
     shopper.get(f"/o/{token}.gif")
@@ -327,12 +327,22 @@ def test_the_open_pixel_marks_the_first_open_and_never_moves_a_status_back(
     shopper.close()
 
 
-def link_token(hub: SeededHub, followup_id: str, kind: str) -> str:
-    with hub.engine.connect() as conn:
-        return str(
-            conn.execute(
-                sa.select(followup_links.c.token).where(
-                    followup_links.c.followup_id == followup_id, followup_links.c.kind == kind
-                )
-            ).scalar_one()
-        )
+def test_an_admin_says_whose_an_unmatched_message_is(
+    device: Device, reply_hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    args = sent(device, reply_hub, channel="whatsapp", sink=sink, provider=provider)
+    lost = {"id": message_id(), "channel": "whatsapp", "from": "+84909999222", "text": "СТОП"}
+    assert post(reply_hub, lost).json()["status"] == "unmatched"
+    path = f"/api/v1/inbound/unmatched/testprovider/{lost['id']}/assign"
+    with httpx.Client(base_url=reply_hub.url, timeout=30) as admin:
+        sign_in(admin, username="demo-admin")
+        done = admin.post(path, json={"customer_id": args["customer_id"]})
+        assert done.status_code == 200, done.text
+        assert done.json()["matched_on"] == "admin"
+        assert done.json()["followup_id"] == args["id"]
+        assert done.json()["opted_out"] == ["whatsapp"]
+        again = admin.post(path, json={"customer_id": args["customer_id"]})
+        assert again.status_code == 404  # no longer unmatched
+        listed = admin.get("/api/v1/inbound/unmatched", params={"limit": 200}).json()["items"]
+        assert all(m["message_id"] != lost["id"] for m in listed)
+    assert latest_consent(reply_hub, args["customer_id"], "whatsapp") == (False, "inbound_reply")

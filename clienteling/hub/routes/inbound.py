@@ -5,7 +5,9 @@
   is the HMAC-SHA256 of the raw body (hex or base64, "sha256=" allowed) with the
   provider's secret (`inbound_secrets[provider]`, else `inbound_secret`). Idempotent by
   the provider's message id.
-- `GET /api/v1/inbound/unmatched` (admin): the messages nobody could be matched to.
+- `GET /api/v1/inbound/unmatched` (admin): the messages nobody could be matched to;
+  `POST /api/v1/inbound/unmatched/{provider}/{message_id}/assign` (admin, `{customer_id}`)
+  makes one that customer's reply.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ class InboundOut(BaseModel):
     reply_id: str | None = None
     customer_id: str | None = None
     followup_id: str | None = None
-    matched_on: Literal["token", "thread", "address"] | None = None
+    matched_on: Literal["token", "thread", "address", "admin"] | None = None
     opted_out: list[str] = Field(default_factory=list, description="Channels opted out.")
 
 
@@ -171,15 +173,7 @@ async def receive(provider: str, request: Request, hub: HubDep) -> InboundOut:
         outcome.status,
         " (again)" if outcome.duplicate else "",
     )
-    return InboundOut(
-        status=outcome.status,
-        duplicate=outcome.duplicate,
-        reply_id=outcome.reply_id,
-        customer_id=outcome.customer_id,
-        followup_id=outcome.followup_id,
-        matched_on=outcome.matched_on,
-        opted_out=outcome.opted_out,
-    )
+    return _out(outcome)
 
 
 @router.get("/unmatched", summary="Replies nobody could be matched to (admin)")
@@ -206,4 +200,36 @@ def unmatched(
             for r in page
         ],
         next_before=page[-1].received_at if len(rows) > limit and page else None,
+    )
+
+
+class AssignIn(BaseModel):
+    customer_id: str = Field(min_length=1, max_length=64)
+
+
+@router.post(
+    "/unmatched/{provider}/{message_id}/assign",
+    summary="Say whose an unmatched reply is (admin)",
+)
+def assign(
+    provider: str, message_id: str, body: AssignIn, hub: HubDep, _admin: AdminDep
+) -> InboundOut:
+    with write_tx(hub.engine) as conn:
+        outcome = replies.assign(
+            conn, provider=provider, message_id=message_id, customer_id=body.customer_id
+        )
+    if outcome is None:
+        raise ApiError(404, "not_found", "no such unmatched message, or no such customer")
+    return _out(outcome)
+
+
+def _out(outcome: replies.Outcome) -> InboundOut:
+    return InboundOut(
+        status=outcome.status,
+        duplicate=outcome.duplicate,
+        reply_id=outcome.reply_id,
+        customer_id=outcome.customer_id,
+        followup_id=outcome.followup_id,
+        matched_on=outcome.matched_on,
+        opted_out=outcome.opted_out,
     )
