@@ -38,10 +38,12 @@ PENDING_COLOUR = QColor("#8a5200")
 REFUSED_COLOUR = QColor("#b23a3a")
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class TimelineView(QWidget):
     filter_did_change = Signal(str)  # the kind shown ("" for all)
+    followup_requested = Signal(str)  # Enter on a reply: the follow-up it answers
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,7 @@ class TimelineView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
 
     # -- showing ------------------------------------------------------------------------
@@ -107,6 +110,11 @@ class TimelineView(QWidget):
         kind = self.kind()
         return [e for e in self._entries if not kind or e.kind == kind]
 
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        followup_id = item.data(0, FOLLOWUP_ROLE)
+        if followup_id:
+            self.followup_requested.emit(str(followup_id))
+
     def _filter_did_change(self, _index: int) -> None:
         self._render()
         self.filter_did_change.emit(self.kind())
@@ -125,7 +133,10 @@ class TimelineView(QWidget):
                 item.setToolTip(1, entry.refused)
             item.setData(0, KIND_ROLE, entry.kind)
             item.setData(0, ID_ROLE, entry.id)
+            item.setData(0, FOLLOWUP_ROLE, entry.related_id if entry.kind == "reply" else None)
             item.setToolTip(2, details)
+            if entry.kind == "reply" and entry.related_id:
+                item.setToolTip(1, self.tr("Enter: show the follow-up this reply answers"))
             if entry.pending or entry.refused is not None:
                 colour = PENDING_COLOUR if entry.pending else REFUSED_COLOUR
                 for column in range(3):

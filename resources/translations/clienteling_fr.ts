@@ -1586,6 +1586,10 @@
         <translation>Dans la liste des tâches : reporter la tâche à demain</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>Sur une réponse dans l'historique : afficher la relance à laquelle elle répond</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -2597,6 +2601,10 @@
         <translation>[refusé par le hub]</translation>
     </message>
     <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Entrée : afficher la relance à laquelle cette réponse répond</translation>
+    </message>
+    <message>
         <source>Nothing to show yet.</source>
         <translation>Rien à afficher pour l’instant.</translation>
     </message>
@@ -2622,7 +2630,7 @@
     </message>
     <message>
         <source>with offer %1</source>
-        <translation>avec l'avantage %1</translation>
+        <translation>avec l&apos;avantage %1</translation>
     </message>
     <message>
         <source>abandoned at %1</source>

@@ -1586,6 +1586,10 @@
         <translation>В списке задач: отложить задачу до завтра</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>На ответе в истории: показать сообщение, на которое он отвечает</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -2595,6 +2599,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[отклонено хабом]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Enter: показать сообщение, на которое отвечает этот ответ</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>

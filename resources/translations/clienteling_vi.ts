@@ -1586,6 +1586,10 @@
         <translation>Trong danh sách việc: hoãn việc đến ngày mai</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>Trên một phản hồi trong dòng thời gian: hiện tin nhắn chăm sóc mà nó trả lời</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -2595,6 +2599,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[máy chủ trung tâm từ chối]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Enter: hiện tin nhắn chăm sóc mà phản hồi này trả lời</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
