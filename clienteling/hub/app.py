@@ -35,10 +35,12 @@ from clienteling.hub.routes import (
     followup_pages,
     health,
     hold_pages,
+    inbound,
     ingest,
     inventory,
     notes,
     offers,
+    open_pixel,
     orders,
     privacy,
     products,
@@ -125,6 +127,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         devices.router,
         device_wipe.router,
         ingest.router,
+        inbound.router,
         stats.router,
         profile_history.router,
         followup_admin.router,
@@ -142,6 +145,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         survey_pages.router,
         demo_outbox.router,
         hold_pages.router,
+        open_pixel.router,
     ):
         app.include_router(router)
     return app

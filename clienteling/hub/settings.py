@@ -102,6 +102,21 @@ class HubSettings(BaseSettings):
         description="Bearer token the provider sends with delivery receipts "
         "(`POST /api/v1/delivery/receipts`); unset: receipts are refused.",
     )
+    inbound_secret: str | None = Field(
+        default=None,
+        description="HMAC-SHA256 secret of inbound replies (`POST /api/v1/inbound/{provider}`, "
+        "header `X-Clienteling-Signature`); unset: replies are refused.",
+    )
+    inbound_secrets: dict[str, str] = Field(
+        default_factory=dict,
+        description='Per-provider secrets of inbound replies, JSON: {"sendgrid": "..."}; '
+        "they win over `inbound_secret`.",
+    )
+    reply_domain: str | None = Field(
+        default=None,
+        description="Domain of the emails' Reply-To (`reply+<token>@<domain>`, routed to the "
+        "inbound-parse service); unset: `mail_from` with `+<token>`.",
+    )
     delivery_worker: bool = Field(
         default=False,
         description="Run the delivery worker inside this hub process (`clienteling hub` "

@@ -275,6 +275,7 @@ KNOWN: frozenset[str] = frozenset(
         "0006_tasks",
         "0007_pins",
         "0013_learned",
+        "0010_replies",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -323,4 +324,26 @@ _LEARNED = (
 @migrations(name="0013_learned")
 def _learned(db: Database) -> None:
     for statement in _LEARNED:
+        db.execute(statement)
+
+
+# 0010: customers' replies to follow-ups (pulled; shown in the timeline), the offer code an
+# order used, the online order an offer went to, and a follow-up email's first open.
+_REPLIES = (
+    """CREATE TABLE replies (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, followup_id TEXT, store_id TEXT,
+        channel TEXT NOT NULL, text TEXT NOT NULL, received_at TEXT NOT NULL,
+        matched_on TEXT NOT NULL, opt_out INTEGER NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_replies_customer ON replies (customer_id, received_at)",
+    "ALTER TABLE orders ADD COLUMN offer_code TEXT",
+    "ALTER TABLE offers ADD COLUMN order_id TEXT",
+    "ALTER TABLE followups ADD COLUMN opened_at TEXT",
+)
+
+
+@migrations(name="0010_replies")
+def _replies(db: Database) -> None:
+    for statement in _REPLIES:
         db.execute(statement)

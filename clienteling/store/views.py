@@ -132,7 +132,7 @@ class TimelineEntry:
     """One event of the customer's journey, any channel. `status` carries the kind's code:
     a visit's outcome, an order's or cart's status, "granted"/"refused" for consent."""
 
-    kind: str  # visit | order | cart | consent | note | hold | offer
+    kind: str  # visit | order | cart | consent | note | hold | offer | reply
     id: str
     at: datetime
     status: str | None = None
@@ -146,6 +146,9 @@ class TimelineEntry:
     items: list[str] = field(default_factory=list)  # product names (visit, order, cart)
     pending: bool = False  # written here, not yet acknowledged by the hub
     refused: str | None = None  # the hub's reason when it refused what was written here
+    # reply: the follow-up it answers (`reason` is its template, `author_name` its sender)
+    related_id: str | None = None
+    related_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,7 @@ class ProfileView(QWidget):
         self.tabs.addTab(self._build_notes(), "")
         self.timeline_view = TimelineView(page)
         self.tabs.addTab(self.timeline_view, "")
+        self.timeline_view.followup_requested.connect(self.show_followup)
         self.followup_list = FollowupList(page)
         self.followup_list.compose_requested.connect(self.compose_followup)
         self.tabs.addTab(self.followup_list, "")
@@ -487,6 +488,11 @@ class ProfileView(QWidget):
     def _request_export(self) -> None:
         if self.profile is not None:
             self.export_will_start.emit(self.profile.id)
+
+    def show_followup(self, followup_id: str) -> None:
+        """The Follow-ups tab, with the follow-up a reply in the timeline answers."""
+        self.tabs.setCurrentIndex(self.FOLLOWUPS_TAB)
+        self.followup_list.select(followup_id)
 
     def compose_followup(self) -> None:
         if self.profile is not None:

@@ -1609,6 +1609,10 @@
         <translation>Dans la liste des tâches : reporter la tâche à demain</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>Sur une réponse dans l'historique : afficher la relance à laquelle elle répond</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -2643,6 +2647,10 @@
         <translation>Avantages</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Historique du client</translation>
     </message>
@@ -2665,6 +2673,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[refusé par le hub]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Entrée : afficher la relance à laquelle cette réponse répond</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
@@ -2691,6 +2703,10 @@
         <translation>Commande en ligne : %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>avec l&apos;avantage %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>abandonné à l’étape %1</translation>
     </message>
@@ -2711,6 +2727,22 @@
         <translation>Note de %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Réponse par %1 : désinscription de %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Réponse par %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>répond à « %1 » du %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, avec %2</translation>
     </message>
@@ -2729,6 +2761,10 @@
     <message>
         <source>on the preferences page</source>
         <translation>sur la page des préférences</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>en répondant à un message</translation>
     </message>
 </context>
 <context>

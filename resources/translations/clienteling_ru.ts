@@ -1609,6 +1609,10 @@
         <translation>В списке задач: отложить задачу до завтра</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>На ответе в истории: показать сообщение, на которое он отвечает</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -2643,6 +2647,10 @@
         <translation>Предложения</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>История покупателя</translation>
     </message>
@@ -2665,6 +2673,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[отклонено хабом]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Enter: показать сообщение, на которое отвечает этот ответ</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
@@ -2691,6 +2703,10 @@
         <translation>Онлайн-заказ: %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>с предложением %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>брошена на шаге «%1»</translation>
     </message>
@@ -2711,6 +2727,22 @@
         <translation>Заметка: %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Ответ по %1: отказ от %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Ответ по %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>ответ на «%1» от %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>от %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, консультант %2</translation>
     </message>
@@ -2729,6 +2761,10 @@
     <message>
         <source>on the preferences page</source>
         <translation>на странице настроек</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>ответом на сообщение</translation>
     </message>
 </context>
 <context>

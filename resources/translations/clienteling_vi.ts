@@ -1609,6 +1609,10 @@
         <translation>Trong danh sách việc: hoãn việc đến ngày mai</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>Trên một phản hồi trong dòng thời gian: hiện tin nhắn chăm sóc mà nó trả lời</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -2643,6 +2647,10 @@
         <translation>Ưu đãi</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Dòng thời gian của khách</translation>
     </message>
@@ -2665,6 +2673,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[máy chủ trung tâm từ chối]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Enter: hiện tin nhắn chăm sóc mà phản hồi này trả lời</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
@@ -2691,6 +2703,10 @@
         <translation>Đơn online: %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>với ưu đãi %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>bỏ dở ở bước %1</translation>
     </message>
@@ -2711,6 +2727,22 @@
         <translation>Ghi chú của %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Phản hồi qua %1: hủy nhận %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Phản hồi qua %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>trả lời “%1” ngày %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>của %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, nhân viên %2</translation>
     </message>
@@ -2729,6 +2761,10 @@
     <message>
         <source>on the preferences page</source>
         <translation>trên trang tùy chọn liên hệ</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>bằng cách trả lời tin nhắn</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from clienteling.hub.ingest.events import (
     ProductViewEvent,
     StockEvent,
 )
+from clienteling.hub.offers import redeem_for_order
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
     carts,
@@ -482,6 +483,13 @@ class _Ingest:
         order_id = self._make_link("order", event.order_key, order_id, event.occurred_at)
         if self.conn.execute(sa.select(orders.c.id).where(orders.c.id == order_id)).first():
             return self._update_order(order_id, event)  # a concurrent event created it
+        offer_code = (
+            redeem_for_order(
+                self.conn, event.offer_codes, order_id=order_id, customer_id=customer.id
+            )
+            if event.offer_codes
+            else None
+        )
         self.conn.execute(
             sa.insert(orders).values(
                 id=order_id,
@@ -495,6 +503,7 @@ class _Ingest:
                 net_minor=order_net_minor(lines, _ORDER_STATUS[event.kind]),
                 currency=event.currency,
                 lines=lines,
+                offer_code=offer_code,
                 scope=customer.scope,
                 version=versions.allocate(self.conn, customer.scope),
             )

@@ -170,6 +170,14 @@ def parse(topic: str, payload: object) -> Event | None:
             cart_keys=tuple(
                 key for key in (text(body, "cart_token"), text(body, "checkout_token")) if key
             ),
+            offer_codes=tuple(
+                code
+                for code in (
+                    text(item, "code")
+                    for item in items(body.get("discount_codes") or [], "discount_codes")
+                )
+                if code
+            )[:10],
         )
     if topic == "refunds/create":
         returned: dict[str, int] = {}
