@@ -1610,7 +1610,7 @@
     </message>
     <message>
         <source>On a reply in the timeline: show the follow-up it answers</source>
-        <translation>Sur une réponse dans l'historique : afficher la relance à laquelle elle répond</translation>
+        <translation>Sur une réponse dans l&apos;historique : afficher la relance à laquelle elle répond</translation>
     </message>
     <message>
         <source>Clienteling</source>
