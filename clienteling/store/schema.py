@@ -274,6 +274,7 @@ KNOWN: frozenset[str] = frozenset(
         "0008_holds",
         "0006_tasks",
         "0007_pins",
+        "0009_appointments",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -305,4 +306,34 @@ _HOLDS = (
 @migrations(name="0008_holds")
 def _holds(db: Database) -> None:
     for statement in _HOLDS:
+        db.execute(statement)
+
+
+# 0009: appointments of the store (pulled; booked here as `pending` until the hub decides),
+# the changes made here to pulled ones (rescheduled, cancelled) that wait for the hub, as
+# task marks do, and tasks dismissed with a reason.
+_APPOINTMENTS = (
+    """CREATE TABLE appointments (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, store_id TEXT NOT NULL,
+        associate_id TEXT NOT NULL, associate_name TEXT NOT NULL, starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL, purpose TEXT NOT NULL, note TEXT NOT NULL, status TEXT NOT NULL,
+        booked_by TEXT NOT NULL, booked_by_name TEXT NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX ix_appointments_store_starts ON appointments (store_id, starts_at)",
+    "CREATE INDEX ix_appointments_customer ON appointments (customer_id, starts_at)",
+    """CREATE TABLE appointment_marks (
+        appointment_id TEXT PRIMARY KEY, mutation_id INTEGER NOT NULL, status TEXT NOT NULL,
+        associate_id TEXT NOT NULL, associate_name TEXT NOT NULL, starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE tasks ADD COLUMN dismiss_reason TEXT",
+    "ALTER TABLE task_marks ADD COLUMN dismiss_reason TEXT",
+)
+
+
+@migrations(name="0009_appointments")
+def _appointments(db: Database) -> None:
+    for statement in _APPOINTMENTS:
         db.execute(statement)

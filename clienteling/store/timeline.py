@@ -1,6 +1,7 @@
 """The customer's journey across channels, newest first: store visits (with outcome),
 online orders and store purchases (with their status, returns included), online carts,
-consent changes, notes, holds and offers. One query over the cached rows, each part read through its
+consent changes, notes, holds, offers and appointments (at their time, so a coming one
+is on top). One query over the cached rows, each part read through its
 customer index; what this terminal wrote and the hub has not acknowledged is `pending`.
 """
 
@@ -12,11 +13,12 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from clienteling.store.appointments import REFUSED_REASON as APPOINTMENT_REFUSED
 from clienteling.store.holds import REFUSED_REASON as HOLD_REFUSED
 from clienteling.store.views import TimelineEntry
 from clienteling.store.visits import REFUSED_REASON
 
-KINDS = ("visit", "order", "cart", "consent", "note", "hold", "offer")
+KINDS = ("visit", "order", "cart", "consent", "note", "hold", "offer", "appointment")
 DEFAULT_LIMIT = 500
 
 _NAMES = "(SELECT json_group_array(json_extract(value, '$.name')) FROM json_each({column}))"
@@ -65,6 +67,15 @@ SELECT * FROM (
            '[]', 0, NULL
     FROM offers AS o
     WHERE o.customer_id = :customer
+    UNION ALL
+    SELECT 'appointment', a.id, coalesce(m.starts_at, a.starts_at),
+           coalesce(m.status, a.status), NULL, coalesce(m.ends_at, a.ends_at), a.purpose,
+           NULL, NULL, l.name, coalesce(m.associate_name, a.associate_name), '[]',
+           a.pending OR m.mutation_id IS NOT NULL, {APPOINTMENT_REFUSED}
+    FROM appointments AS a LEFT JOIN locations AS l ON l.id = a.store_id
+         LEFT JOIN appointment_marks AS m ON m.appointment_id = a.id
+              AND m.mutation_id IN (SELECT mutation_id FROM outbox WHERE status = 'pending')
+    WHERE a.customer_id = :customer
 )
 WHERE kind IN (SELECT value FROM json_each(:kinds))
 ORDER BY 3 DESC, 2 DESC
