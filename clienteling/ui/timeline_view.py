@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.domain.money import format_money
 from clienteling.terminal.views import TimelineEntry
+from clienteling.ui import appointment_labels
 from clienteling.ui.hold_labels import describe_timeline
 from clienteling.ui.labels import (
     cart_status_label,
@@ -59,6 +60,7 @@ class TimelineView(QWidget):
             ("note", self.tr("Notes")),
             ("hold", self.tr("Holds")),
             ("offer", self.tr("Offers")),
+            ("appointment", self.tr("Appointments")),
         ):
             self.kind_filter.addItem(text, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
@@ -177,6 +179,8 @@ class TimelineView(QWidget):
             return self.tr("Note by %1").replace("%1", author), " ".join(e.text.split())
         if e.kind in ("hold", "offer"):
             return describe_timeline(e)
+        if e.kind == "appointment":
+            return appointment_labels.describe_timeline(e)
         return e.kind, e.text
 
     def _where_who(self, e: TimelineEntry) -> str:
