@@ -153,11 +153,8 @@ class ProfileView(QWidget):
         self.book_button = QPushButton(self.tr("Book appointment (Ctrl+Shift+A)"), header)
         self.book_button.setObjectName("bookAppointmentButton")
         self.book_button.clicked.connect(self.request_appointment)
-        actions = QHBoxLayout()
-        actions.addWidget(self.log_visit_button)
-        actions.addWidget(self.book_button)
-        actions.addStretch(1)
-        middle.addLayout(actions)
+        middle.addWidget(self.log_visit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        middle.addWidget(self.book_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle.addStretch(1)
         row.addLayout(middle, 1)
 
