@@ -21,10 +21,6 @@ from clienteling.ui.labels import local_time
 REFUSED_TEXT = QColor("#b23a3a")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Appointments", text)
-
-
 def dismiss_reason_label(reason: str, *, mnemonic: bool = False) -> str:
     """The reason's words; with `mnemonic` the "&" that makes Alt+letter choose it."""
     labels: dict[str, str] = {
@@ -63,16 +59,20 @@ def time_span(view: AppointmentView, timezone: str, *, with_date: bool = False) 
 def refusal_text(reason: str, associate_name: str) -> str:
     """The hub's refusal of a booking, in the associate's language when it is known."""
     if is_double_booked(reason):
-        return _tr(
+        return QCoreApplication.translate(
+            "Appointments",
             "Not booked: %1 already has an appointment at that time. Choose another time "
-            "or another associate."
+            "or another associate.",
         ).replace("%1", associate_name)
-    return _tr("Not booked: %1").replace("%1", reason)
+    return QCoreApplication.translate("Appointments", "Not booked: %1").replace("%1", reason)
 
 
 def clash_text(associate_name: str, span: str) -> str:
     return (
-        _tr("%1 already has an appointment (%2). Choose another time or another associate.")
+        QCoreApplication.translate(
+            "Appointments",
+            "%1 already has an appointment (%2). Choose another time or another associate.",
+        )
         .replace("%1", associate_name)
         .replace("%2", span)
     )
@@ -84,18 +84,20 @@ def describe(
     """One appointment in a line: when, with whom, why, and whether it waits or failed."""
     if with_time:
         text = (
-            _tr("%1 with %2")
+            QCoreApplication.translate("Appointments", "%1 with %2")
             .replace("%1", time_span(view, timezone, with_date=with_date))
             .replace("%2", view.associate_name)
         )
     else:
-        text = _tr("With %1").replace("%1", view.associate_name)
+        text = QCoreApplication.translate("Appointments", "With %1").replace(
+            "%1", view.associate_name
+        )
     if view.purpose:
         text += f": {view.purpose}"
     if view.refused is not None:
         return refusal_text(view.refused, view.associate_name) + f" ({text})"
     if view.pending:
-        text += " " + _tr("(waiting to sync)")
+        text += " " + QCoreApplication.translate("Appointments", "(waiting to sync)")
     return text
 
 
@@ -106,10 +108,16 @@ def describe_timeline(e: TimelineEntry) -> tuple[str, str]:
     if e.refused is not None:
         what = refusal_text(e.refused, who)
     elif e.status == "cancelled":
-        what = _tr("Appointment cancelled (with %1)").replace("%1", who)
+        what = QCoreApplication.translate(
+            "Appointments", "Appointment cancelled (with %1)"
+        ).replace("%1", who)
     else:
         until = local_time(datetime.fromisoformat(e.reason)) if e.reason else ""
-        what = _tr("Appointment with %1, until %2").replace("%1", who).replace("%2", until)
+        what = (
+            QCoreApplication.translate("Appointments", "Appointment with %1, until %2")
+            .replace("%1", who)
+            .replace("%2", until)
+        )
     return what, " · ".join(p for p in (e.text, e.store_name or "") if p)
 
 
@@ -125,7 +133,11 @@ class CustomerAppointments(QLabel):
     def show_appointments(self, found: tuple[list[AppointmentView], str]) -> None:
         views, timezone = found
         parts = [describe(v, timezone, with_date=True) for v in views]
-        self.setText(_tr("Appointments: %1").replace("%1", " · ".join(parts)))
+        self.setText(
+            QCoreApplication.translate("Appointments", "Appointments: %1").replace(
+                "%1", " · ".join(parts)
+            )
+        )
         self.setVisible(bool(parts))
         refused = any(v.refused is not None for v in views)
         self.setStyleSheet(f"color: {REFUSED_TEXT.name()};" if refused else "")

@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Déplacer le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Prendre rendez-vous</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Client : %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>With associate</source>
+        <translation>Avec le conseiller</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. fitting, laptop demo</source>
+        <translation>Facultatif, p. ex. essayage, démo d&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Heure</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <source>&amp;With</source>
+        <translation>&amp;Avec</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Times are in the store&apos;s time zone (%1).</source>
+        <translation>Les heures sont celles du fuseau horaire du magasin (%1).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Move (Ctrl+Enter)</source>
+        <translation>Déplacer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>Réserver (Ctrl+Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>&amp;Not relevant any more</source>
+        <translation>&amp;Plus d&apos;actualité</translation>
+    </message>
+    <message>
+        <source>Customer &amp;unreachable</source>
+        <translation>Client &amp;injoignable</translation>
+    </message>
+    <message>
+        <source>Customer &amp;asked not to be contacted</source>
+        <translation>Le client a &amp;demandé à ne pas être contacté</translation>
+    </message>
+    <message>
+        <source>&amp;Other (say why)</source>
+        <translation>&amp;Autre (préciser)</translation>
+    </message>
+    <message>
+        <source>Not booked: %1 already has an appointment at that time. Choose another time or another associate.</source>
+        <translation>Non réservé : %1 a déjà un rendez-vous à cette heure-là. Choisissez une autre heure ou un autre conseiller.</translation>
+    </message>
+    <message>
+        <source>Not booked: %1</source>
+        <translation>Non réservé : %1</translation>
+    </message>
+    <message>
+        <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
+        <translation>%1 a déjà un rendez-vous (%2). Choisissez une autre heure ou un autre conseiller.</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Avec %1</translation>
+    </message>
+    <message>
+        <source>(waiting to sync)</source>
+        <translation>(en attente de synchronisation)</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled (with %1)</source>
+        <translation>Rendez-vous annulé (avec %1)</translation>
+    </message>
+    <message>
+        <source>Appointment with %1, until %2</source>
+        <translation>Rendez-vous avec %1, jusqu&apos;à %2</translation>
+    </message>
+    <message>
+        <source>Appointments: %1</source>
+        <translation>Rendez-vous : %1</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -278,6 +424,10 @@
         <translation>Changement d’étape</translation>
     </message>
     <message>
+        <source>Dismissed</source>
+        <translation>Écartées</translation>
+    </message>
+    <message>
         <source>Whole store</source>
         <translation>Tout le magasin</translation>
     </message>
@@ -539,6 +689,37 @@
     <message>
         <source>The file could not be saved. Choose another folder.</source>
         <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss the task</source>
+        <translation>Écarter la tâche</translation>
+    </message>
+    <message>
+        <source>Why is this task dismissed? %1</source>
+        <translation>Pourquoi écarter cette tâche ? %1</translation>
+    </message>
+    <message>
+        <source>Why (needed when the reason is Other)</source>
+        <translation>Pourquoi (obligatoire si le motif est Autre)</translation>
+    </message>
+    <message>
+        <source>Why the task is dismissed</source>
+        <translation>Pourquoi la tâche est écartée</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Écarter</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the task is dismissed.</source>
+        <translation>Dites en quelques mots pourquoi la tâche est écartée.</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1723,10 @@
         <translation>Envoyer une relance</translation>
     </message>
     <message>
+        <source>Book an appointment for this customer</source>
+        <translation>Prendre rendez-vous pour ce client</translation>
+    </message>
+    <message>
         <source>Products and stock</source>
         <translation>Produits et stock</translation>
     </message>
@@ -1584,6 +1769,18 @@
     <message>
         <source>In the task list: snooze the task until tomorrow</source>
         <translation>Dans la liste des tâches : reporter la tâche à demain</translation>
+    </message>
+    <message>
+        <source>In the task list: dismiss the task with a reason</source>
+        <translation>Dans la liste des tâches : écarter la tâche avec un motif</translation>
+    </message>
+    <message>
+        <source>In the task list: move the selected appointment</source>
+        <translation>Dans la liste des tâches : déplacer le rendez-vous sélectionné</translation>
+    </message>
+    <message>
+        <source>In the task list: cancel the selected appointment</source>
+        <translation>Dans la liste des tâches : annuler le rendez-vous sélectionné</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -2005,6 +2202,10 @@
     <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Noter la visite (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Book appointment (Ctrl+Shift+A)</source>
+        <translation>Rendez-vous (Ctrl+Maj+A)</translation>
     </message>
     <message>
         <source>Customer value</source>
@@ -2440,6 +2641,18 @@
         <translation>Reporter à demain (Ctrl+Maj+S)</translation>
     </message>
     <message>
+        <source>Dismiss… (Ctrl+Shift+X)</source>
+        <translation>Écarter… (Ctrl+Maj+X)</translation>
+    </message>
+    <message>
+        <source>Move appointment (Ctrl+Shift+A)</source>
+        <translation>Déplacer le rendez-vous (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>Cancel appointment (Ctrl+Shift+C)</source>
+        <translation>Annuler le rendez-vous (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
         <source>Mark done (Ctrl+D)</source>
         <translation>Marquer comme faite (Ctrl+D)</translation>
     </message>
@@ -2450,6 +2663,18 @@
     <message>
         <source>✓ Done, waiting to sync: %1</source>
         <translation>✓ Faite, en attente de synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>Dismissed (%1), waiting to sync: %2</source>
+        <translation>Écartée (%1), en attente de synchronisation : %2</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>%1 appointments today</source>
+        <translation>%1 rendez-vous aujourd&apos;hui</translation>
     </message>
     <message>
         <source>%1 open · %2 overdue</source>
@@ -2567,6 +2792,10 @@
     <message>
         <source>Offers</source>
         <translation>Avantages</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Customer timeline</source>
