@@ -145,7 +145,8 @@ def _task_list(win: MainWindow, path: Path) -> Path:
 
 
 def _appointment_views(win: MainWindow, out_dir: Path) -> list[Path]:
-    """Booking an appointment from the profile (Ctrl+Shift+A), purpose typed, and the
+    """Booking an appointment from the profile (Ctrl+Shift+A), purpose typed; the profile
+    with it booked (waiting to sync); and the
     "dismiss the task" dialog of the task list (Ctrl+Shift+X) with a reason of its own."""
     paths: list[Path] = []
     if win.profile_view.profile is None:
@@ -159,6 +160,12 @@ def _appointment_views(win: MainWindow, out_dir: Path) -> list[Path]:
     dialog.purpose_edit.setText("Laptop Aero 14 — démo, thử máy")
     _settle()
     paths.append(_grab(dialog, out_dir / "appointment.png"))
+    booked: list[str] = []
+    dialog.appointment_did_book.connect(booked.append)
+    dialog.book()
+    strip = win.profile_view.appointment_strip
+    wait_until(lambda: bool(booked) and strip.isVisible(), timeout_s=10)
+    paths.append(_grab(win, out_dir / "appointment_booked.png"))
     dialog.close()
     tasks = win.open_tasks()
     wait_until(lambda: bool(tasks.tasks), timeout_s=10)

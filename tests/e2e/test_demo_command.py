@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 VIEWS = [
     "appointment.png",
+    "appointment_booked.png",
     "crash_dialog.png",
     "crash_dialog_details.png",
     "dashboard.png",

@@ -144,6 +144,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
     paths = render_screenshots(window, tmp_path / "shots")
     assert sorted(p.name for p in paths) == [
         "appointment.png",
+        "appointment_booked.png",
         "crash_dialog.png",
         "crash_dialog_details.png",
         "dashboard.png",
