@@ -133,6 +133,32 @@ def _refuse_overlap(
     )
 
 
+def _free_slot(
+    conn: Connection,
+    actor: Actor,
+    slot: _Slot,
+    *,
+    scope: str,
+    store_id: str,
+    start: datetime,
+    end: datetime,
+) -> tuple[int, str]:
+    """(a version of the scope, the associate's name) once the associate is known to work
+    here and free then. The scope's counter is locked first: bookings one at a time."""
+    name = _associate(conn, actor, slot.associate_id)
+    version = versions.allocate(conn, scope)
+    _refuse_overlap(
+        conn,
+        store_id=store_id,
+        associate_id=slot.associate_id,
+        name=name,
+        start=start,
+        end=end,
+        except_id=slot.id,
+    )
+    return version, name
+
+
 def book(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     request: _Book = _validated(_Book, args)
     if conn.execute(sa.select(appointments.c.id).where(appointments.c.id == request.id)).first():
@@ -146,16 +172,8 @@ def book(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     start, end = _interval(request)
     customer_id = resolve_customer_id(conn, request.customer_id)
     scope = customer_scope(conn, actor, customer_id)
-    name = _associate(conn, actor, request.associate_id)
-    version = versions.allocate(conn, scope)  # the scope's lock: bookings one at a time
-    _refuse_overlap(
-        conn,
-        store_id=actor.store_id,
-        associate_id=request.associate_id,
-        name=name,
-        start=start,
-        end=end,
-        except_id=request.id,
+    version, name = _free_slot(
+        conn, actor, request, scope=scope, store_id=actor.store_id, start=start, end=end
     )
     now = iso(utc_now())
     conn.execute(
@@ -195,22 +213,14 @@ def reschedule(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     if row.status != str(AppointmentStatus.BOOKED):
         raise MutationRejectedError("the appointment was cancelled")
     start, end = _interval(request)
-    name = _associate(conn, actor, request.associate_id)
-    version = versions.allocate(conn, row.scope)
+    version, name = _free_slot(
+        conn, actor, request, scope=row.scope, store_id=row.store_id, start=start, end=end
+    )
     status = conn.execute(
         sa.select(appointments.c.status).where(appointments.c.id == row.id)
     ).scalar_one()
     if status != str(AppointmentStatus.BOOKED):
         raise MutationRejectedError("the appointment was cancelled")  # meanwhile
-    _refuse_overlap(
-        conn,
-        store_id=row.store_id,
-        associate_id=request.associate_id,
-        name=name,
-        start=start,
-        end=end,
-        except_id=row.id,
-    )
     conn.execute(
         sa.update(appointments)
         .where(appointments.c.id == row.id)

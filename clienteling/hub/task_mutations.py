@@ -78,6 +78,17 @@ def _locked(conn: Connection, row: Any) -> tuple[int, Any]:
     return version, conn.execute(sa.select(tasks).where(tasks.c.id == row.id)).one()
 
 
+def _unfinished(conn: Connection, actor: Actor, task_id: str) -> tuple[int, Any] | None:
+    """The task locked for finishing (done or dismissed), or None when it is finished
+    already, here or on another terminal, or meanwhile by a concurrent push: the first
+    one stands."""
+    row = _task(conn, actor, task_id)
+    if row.status in _FINISHED:
+        return None
+    version, row = _locked(conn, row)
+    return None if row.status in _FINISHED else (version, row)
+
+
 def mark_done(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     try:
         done = _TaskDone.model_validate(args)
@@ -86,12 +97,10 @@ def mark_done(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     note = " ".join(done.outcome_note.split())
     if len(note) > MAX_OUTCOME_NOTE:
         raise MutationRejectedError("the outcome note is too long")
-    row = _task(conn, actor, done.task_id)
-    if row.status in _FINISHED:
-        return  # done already (here or on another terminal): the first one stands
-    version, row = _locked(conn, row)
-    if row.status in _FINISHED:
-        return  # done meanwhile by a concurrent push
+    locked = _unfinished(conn, actor, done.task_id)
+    if locked is None:
+        return
+    version, row = locked
     now = utc_now()
     at = _when(done.done_at, row, now)
     conn.execute(
@@ -130,12 +139,10 @@ def dismiss(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     problem = dismiss_problem(wanted.reason, text)
     if problem is not None:
         raise MutationRejectedError(problem)
-    row = _task(conn, actor, wanted.task_id)
-    if row.status in _FINISHED:
+    locked = _unfinished(conn, actor, wanted.task_id)
+    if locked is None:
         return
-    version, row = _locked(conn, row)
-    if row.status in _FINISHED:
-        return
+    version, row = locked
     now = utc_now()
     at = _when(wanted.dismissed_at, row, now)
     conn.execute(

@@ -13,12 +13,11 @@ from pydantic import BaseModel, Field
 from clienteling.hub import pagination
 from clienteling.hub.clock import iso
 from clienteling.hub.db import read_tx
-from clienteling.hub.deps import HubDep, SessionDep, require_store
+from clienteling.hub.deps import HubDep, SessionDep, store_scope_filter
 from clienteling.hub.entities import APPOINTMENT
 from clienteling.hub.errors import ApiError
 from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.tables import appointments
-from clienteling.protocol.entities import store_scope
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
 
@@ -74,12 +73,8 @@ def list_appointments(
 ) -> Page[AppointmentPublic]:
     """Appointments of the store's customers that overlap [start, end), by start time."""
     key = pagination.decode("appointments", next, width=2)
-    scopes = session.visible_scopes()
-    if store_id is not None:
-        require_store(session, store_id)
-        scopes = [store_scope(store_id)]
     table = appointments.c
-    where: sa.ColumnElement[bool] = sa.true() if scopes is None else table.scope.in_(scopes)
+    where = store_scope_filter(session, store_id, table.scope)
     if store_id is not None:
         where = sa.and_(where, table.store_id == store_id)
     since, until = _moment(start, "start"), _moment(end, "end")
