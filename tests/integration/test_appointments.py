@@ -6,13 +6,14 @@ offline reaches the hub with its reason."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
 
-from clienteling.domain.appointments import is_double_booked
+from clienteling.domain.appointments import is_double_booked, store_moment
 from clienteling.domain.errors import HubUnreachableError
 from clienteling.hub.db import make_engine
 from clienteling.hub.tables import appointments, tasks
@@ -42,8 +43,11 @@ def _customer(terminal: Terminal) -> str:
     return tasks_here[0].customer_id
 
 
-def _in_an_hour() -> datetime:
-    return (datetime.now(UTC) + timedelta(hours=1)).replace(second=0, microsecond=0)
+def _free_time(terminal: Terminal, at: time) -> datetime:
+    """A store time three days ahead: the demo books only the seed's day and the next."""
+    timezone = terminal.store_timezone()
+    today = datetime.now(ZoneInfo(timezone)).date()
+    return store_moment(today + timedelta(days=3), at, timezone)
 
 
 def test_book_offline_sync_and_the_other_terminal_sees_it(store_pair: StorePair) -> None:
@@ -52,7 +56,7 @@ def test_book_offline_sync_and_the_other_terminal_sees_it(store_pair: StorePair)
     customer = _customer(terminal)
     me = _me(terminal)
     assert me in terminal.store_associates()
-    start = _in_an_hour()
+    start = _free_time(terminal, time(9, 0))
     pair.go_offline()
     with pytest.raises(HubUnreachableError):
         terminal.sync_once()
@@ -106,7 +110,7 @@ def test_same_slot_booked_offline_on_both_terminals(store_pair: StorePair) -> No
     terminal, other = pair.terminal, pair.other
     customer = _customer(terminal)
     me = _me(terminal)
-    start = _in_an_hour() + timedelta(hours=3)
+    start = _free_time(terminal, time(13, 0))
     pair.go_offline()
     first = terminal.book_appointment(
         customer_id=customer, associate=me, starts_at=start, duration_minutes=30
