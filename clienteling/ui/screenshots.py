@@ -166,7 +166,8 @@ def _appointment_views(win: MainWindow, out_dir: Path) -> list[Path]:
     strip = win.profile_view.appointment_strip
     wait_until(lambda: bool(booked) and strip.isVisible(), timeout_s=10)
     paths.append(_grab(win, out_dir / "appointment_booked.png"))
-    dialog.close()
+    if not booked:  # booked: the dialog closed itself (and is gone)
+        dialog.close()
     tasks = win.open_tasks()
     wait_until(lambda: bool(tasks.tasks), timeout_s=10)
     index = len(tasks.appointments)  # the first task, below today's appointments

@@ -1854,8 +1854,8 @@
         <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
     </message>
     <message>
-        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
-        <translation>Tâches créées par le hub pour ce magasin pendant la période (bienvenue, deuxième achat, remerciement VIP, client à risque, reconquête, panier disponible ici, suivi après achat), par conseiller : celui qui en est chargé, sinon celui qui les a faites. Taux de réalisation : faites jusqu’ici sur créées ; dans les délais : faites avant l’échéance, sur faites.</translation>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done. Dismissed: set aside by an associate with a reason (not counted as done).</source>
+        <translation>Tâches créées par le hub pour ce magasin pendant la période (bienvenue, deuxième achat, remerciement VIP, client à risque, reconquête, panier disponible ici, suivi après achat), par conseiller : celui qui en est chargé, sinon celui qui les a faites. Taux de réalisation : faites jusqu’ici sur créées ; dans les délais : faites avant l’échéance, sur faites. Écartées : mises de côté par un conseiller avec un motif (non comptées comme faites).</translation>
     </message>
     <message>
         <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>

@@ -1854,8 +1854,8 @@
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
     </message>
     <message>
-        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
-        <translation>Задачи, созданные хабом для этого магазина за период (приветствие, вторая покупка, благодарность VIP, клиент под угрозой, возврат клиента, корзина есть в наличии здесь, связь после покупки), по консультантам: назначенный, иначе тот, кто выполнил. Доля выполненных: выполнено на сегодня из созданных; в срок: выполнено до срока из выполненных.</translation>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done. Dismissed: set aside by an associate with a reason (not counted as done).</source>
+        <translation>Задачи, созданные хабом для этого магазина за период (приветствие, вторая покупка, благодарность VIP, клиент под угрозой, возврат клиента, корзина есть в наличии здесь, связь после покупки), по консультантам: назначенный, иначе тот, кто выполнил. Доля выполненных: выполнено на сегодня из созданных; в срок: выполнено до срока из выполненных. Отклонено: сотрудник отложил задачу с указанием причины (не считается выполненной).</translation>
     </message>
     <message>
         <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>

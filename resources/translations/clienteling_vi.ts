@@ -1854,8 +1854,8 @@
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
     </message>
     <message>
-        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
-        <translation>Các công việc hệ thống tạo cho cửa hàng này trong kỳ (chào mừng, lần mua thứ hai, cảm ơn khách VIP, hỏi thăm khách có nguy cơ rời bỏ, mời khách quay lại, giỏ hàng có sẵn tại đây, hỏi thăm sau mua hàng), theo nhân viên: người được giao, nếu không thì người đã làm. Tỷ lệ hoàn thành: số đã làm trên số được tạo; đúng hạn: số làm xong trước hạn trên số đã làm.</translation>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done. Dismissed: set aside by an associate with a reason (not counted as done).</source>
+        <translation>Các công việc hệ thống tạo cho cửa hàng này trong kỳ (chào mừng, lần mua thứ hai, cảm ơn khách VIP, hỏi thăm khách có nguy cơ rời bỏ, mời khách quay lại, giỏ hàng có sẵn tại đây, hỏi thăm sau mua hàng), theo nhân viên: người được giao, nếu không thì người đã làm. Tỷ lệ hoàn thành: số đã làm trên số được tạo; đúng hạn: số làm xong trước hạn trên số đã làm. Đã bỏ qua: nhân viên gạt sang bên kèm lý do (không tính là đã làm).</translation>
     </message>
     <message>
         <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
