@@ -55,6 +55,30 @@ class TaskStatus(StrEnum):
     DONE = "done"  # an associate did it (with an optional outcome note)
     CLOSED = "closed"  # the reason went away (the customer bought, the cart was ordered)
     EXPIRED = "expired"  # nobody did it in time
+    DISMISSED = "dismissed"  # an associate set it aside, with a `DismissReason`
+
+
+class DismissReason(StrEnum):
+    """Why an associate dismissed a task (the fixed list the task list offers)."""
+
+    NOT_RELEVANT = "not_relevant"
+    UNREACHABLE = "customer_unreachable"
+    DO_NOT_CONTACT = "do_not_contact"  # the customer asked not to be contacted
+    OTHER = "other"  # with a text
+
+
+MAX_DISMISS_TEXT = 500
+
+
+def dismiss_problem(reason: str, text: str) -> str | None:
+    """Why a dismissal cannot be recorded (English), or None. "Other" needs a text."""
+    if reason not in {r.value for r in DismissReason}:
+        return "unknown dismiss reason"
+    if len(text) > MAX_DISMISS_TEXT:
+        return f"the dismiss text is too long (at most {MAX_DISMISS_TEXT})"
+    if reason == DismissReason.OTHER and not text.strip():
+        return "say why the task is dismissed"
+    return None
 
 
 class Priority(IntEnum):

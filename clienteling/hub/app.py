@@ -22,6 +22,7 @@ from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
 from clienteling.hub.purge import purge_job as make_purge_job
 from clienteling.hub.routes import (
+    appointments,
     associates,
     auth,
     carts,
@@ -136,6 +137,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         enrollment.router,
         offers.router,
         tasks.router,
+        appointments.router,
     ):
         app.include_router(router, responses=ERROR_RESPONSES)
     # The customer-facing web pages and the demo outbox: HTML, outside the API document's

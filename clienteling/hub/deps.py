@@ -15,6 +15,7 @@ from clienteling.hub.db import read_tx
 from clienteling.hub.errors import ApiError
 from clienteling.hub.passwords import token_hash
 from clienteling.hub.tables import associates, device_revocations, sessions
+from clienteling.protocol.entities import store_scope
 
 _bearer = HTTPBearer(auto_error=False)
 
@@ -115,6 +116,18 @@ def require_store(session: Session, store_id: str) -> None:
     themselves are no secret (every terminal has them in its catalog)."""
     if not session.may_see_store(store_id):
         raise ApiError(403, "forbidden_store", "this sign-in may not read another store")
+
+
+def store_scope_filter(
+    session: Session, store_id: str | None, scope_column: sa.ColumnElement[str]
+) -> sa.ColumnElement[bool]:
+    """Rows of the store scopes the caller may read: `store_id`'s only when given (403
+    for another store's), else every store scope visible to the caller."""
+    scopes = session.visible_scopes()
+    if store_id is not None:
+        require_store(session, store_id)
+        scopes = [store_scope(store_id)]
+    return sa.true() if scopes is None else scope_column.in_(scopes)
 
 
 def client_address(request: Request) -> str:

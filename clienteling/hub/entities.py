@@ -50,6 +50,7 @@ RESERVATION = EntityKind("reservation", tables.reservations)
 OFFER = EntityKind("offer", tables.offers)
 TASK = EntityKind("task", tables.tasks)
 REPLY = EntityKind("reply", tables.replies)
+APPOINTMENT = EntityKind("appointment", tables.appointments)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -65,6 +66,7 @@ STORE_KINDS = (
     OFFER,
     TASK,
     REPLY,
+    APPOINTMENT,
 )
 
 

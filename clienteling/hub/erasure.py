@@ -42,6 +42,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import ERASED_SCOPE, resolve_customer_id
 from clienteling.hub.tables import (
+    appointments,
     attribution_touches,
     audit,
     carts,
@@ -128,6 +129,7 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     gone += _delete_synced(conn, tasks, "task", ids)  # outcome notes are free text
     gone += _delete_synced(conn, replies, "reply", ids)
     _forget_inbound(conn, ids, contacts=[*row.phones, *(str(e).lower() for e in row.emails)])
+    gone += _delete_synced(conn, appointments, "appointment", ids)  # purpose and note too
     for table in (
         consent_audit,
         customer_field_history,

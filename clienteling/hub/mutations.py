@@ -23,7 +23,13 @@ from clienteling.domain.contacts import (
     normalize_email,
 )
 from clienteling.domain.phones import is_e164
-from clienteling.hub import profile_mutations, reservation_mutations, task_mutations, versions
+from clienteling.hub import (
+    appointment_mutations,
+    profile_mutations,
+    reservation_mutations,
+    task_mutations,
+    versions,
+)
 from clienteling.hub.audit import mutation_row
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
@@ -245,6 +251,10 @@ HANDLERS: dict[str, Handler] = {
     "reservation.release": reservation_mutations.release_reservation,
     "task.done": task_mutations.mark_done,
     "task.snooze": task_mutations.snooze,
+    "task.dismiss": task_mutations.dismiss,
+    "appointment.book": appointment_mutations.book,
+    "appointment.reschedule": appointment_mutations.reschedule,
+    "appointment.cancel": appointment_mutations.cancel,
 }
 
 

@@ -26,6 +26,7 @@ from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
+from clienteling.hub.seed_appointments import seed_appointments
 from clienteling.hub.seed_feedback import seed_feedback
 from clienteling.hub.seed_followups import seed_followups
 from clienteling.hub.seed_holds import seed_holds
@@ -539,6 +540,7 @@ def seed_demo_data(
     seed_holds(engine, seed=seed, now=now)
     seed_wishes(engine, now=now)
     seed_tasks(engine, seed=seed, now=now)
+    appointments = seed_appointments(engine, seed=seed, now=now)
     seed_replies(engine, seed=seed, now=now)  # last: it may add a follow-up to answer
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
@@ -549,6 +551,7 @@ def seed_demo_data(
         "carts": len(rows.carts),
         "notes": len(rows.notes),
         "visits": visits,
+        "appointments": appointments,
         "store_ids": [s["id"] for s in stores],
         "web_location_id": locations[-1]["id"],
         "associates": by_username,

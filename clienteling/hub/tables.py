@@ -643,6 +643,7 @@ tasks = _synced(
     sa.Column("done_by_name", sa.String(200), nullable=True),
     sa.Column("outcome_note", sa.String(1000), nullable=False),
     sa.Column("updated_at", TIME, nullable=False),
+    sa.Column("dismiss_reason", sa.String(32), nullable=True),  # domain.tasks.DismissReason
 )
 """Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
 tasks, even after the first is done); synced in the customer's store scope."""
@@ -705,3 +706,32 @@ sa.Index(
     inbound_messages.c.status,
     inbound_messages.c.received_at,
 )
+# --- Appointments (booked from terminals) -------------------------------------------------
+
+appointments = _synced(
+    "appointments",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("associate_id", ID, sa.ForeignKey("associates.id"), nullable=False),
+    sa.Column("associate_name", sa.String(200), nullable=False),
+    sa.Column("starts_at", TIME, nullable=False),
+    sa.Column("ends_at", TIME, nullable=False),
+    sa.Column("purpose", sa.String(200), nullable=False),
+    sa.Column("note", sa.String(1000), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # booked | cancelled
+    sa.Column("booked_by", ID, nullable=False),
+    sa.Column("booked_by_name", sa.String(200), nullable=False),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("updated_at", TIME, nullable=False),
+)
+"""A customer booked for a time with an associate of the store (`domain.appointments`);
+synced in the customer's store scope. Never two `booked` rows of one associate that
+overlap (`hub.appointment_mutations` checks under the scope's counter lock)."""
+sa.Index(
+    "ix_appointments_associate_id_status_starts_at",
+    appointments.c.associate_id,
+    appointments.c.status,
+    appointments.c.starts_at,
+)
+sa.Index("ix_appointments_store_id_starts_at", appointments.c.store_id, appointments.c.starts_at)

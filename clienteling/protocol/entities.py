@@ -393,7 +393,7 @@ TaskKindName = Literal[
     "cart_available",
     "post_purchase",
 ]
-TaskStatusName = Literal["open", "done", "closed", "expired"]
+TaskStatusName = Literal["open", "done", "closed", "expired", "dismissed"]
 
 
 class TaskData(TypedDict):
@@ -419,9 +419,10 @@ class TaskData(TypedDict):
     snoozed_until: str | None
     done_at: str | None
     done_by: str | None
-    done_by_name: str | None
-    outcome_note: str
+    done_by_name: str | None  # done or dismissed by
+    outcome_note: str  # what came of it; for a dismissal, the associate's text
     updated_at: str
+    dismiss_reason: str | None  # domain.tasks.DismissReason when dismissed
 
 
 class TaskDoneArgs(TypedDict):
@@ -455,3 +456,64 @@ class ReplyData(TypedDict):
     received_at: str
     matched_on: Literal["token", "thread", "address", "admin"]
     opt_out: bool  # an opt-out keyword (domain.replies): the channel was opted out
+class TaskDismissArgs(TypedDict):
+    """Arguments of `task.dismiss`: set the task aside for a reason
+    (`domain.tasks.DismissReason`; "other" with a text)."""
+
+    task_id: str
+    reason: str
+    text: str
+    dismissed_at: str  # the terminal's clock, kept when plausible
+
+
+# --- Appointments (issue 6) ---------------------------------------------------------------
+
+AppointmentStatusName = Literal["booked", "cancelled"]
+
+
+class AppointmentData(TypedDict):
+    """`appointment` (store scope): a customer booked for a time with an associate of the
+    store (`domain.appointments`). Booked from a terminal (`appointment.book`), changed by
+    `appointment.reschedule` and `appointment.cancel`; the hub refuses double bookings."""
+
+    id: str
+    customer_id: str
+    store_id: str
+    associate_id: str
+    associate_name: str
+    starts_at: str
+    ends_at: str
+    purpose: str
+    note: str
+    status: AppointmentStatusName
+    booked_by: str
+    booked_by_name: str
+    created_at: str
+    updated_at: str
+
+
+class AppointmentBookArgs(TypedDict):
+    """Arguments of `appointment.book` (id made on the terminal; the store is the
+    device's; who booked comes from the session)."""
+
+    id: str
+    customer_id: str
+    associate_id: str
+    starts_at: str  # UTC ISO 8601
+    duration_minutes: int
+    purpose: str
+    note: str
+    created_at: str
+
+
+class AppointmentRescheduleArgs(TypedDict):
+    """Arguments of `appointment.reschedule`: a new time (and possibly associate)."""
+
+    id: str
+    associate_id: str
+    starts_at: str
+    duration_minutes: int
+
+
+class AppointmentCancelArgs(TypedDict):
+    id: str

@@ -16,6 +16,9 @@ class AssociateTaskFigures(BaseModel):
     created: int = Field(description="Tasks created in the period.")
     done: int = Field(description="Of those, done (by now).")
     done_on_time: int = Field(description="Of those done, no later than their due time.")
+    dismissed: int = Field(
+        default=0, description="Of those created, dismissed with a reason (not done)."
+    )
     completion_rate: float | None = Field(description="done / created.")
     on_time_rate: float | None = Field(description="done_on_time / done.")
 

@@ -276,6 +276,7 @@ KNOWN: frozenset[str] = frozenset(
         "0007_pins",
         "0013_learned",
         "0010_replies",
+        "0009_appointments",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -346,4 +347,34 @@ _REPLIES = (
 @migrations(name="0010_replies")
 def _replies(db: Database) -> None:
     for statement in _REPLIES:
+        db.execute(statement)
+
+
+# 0009: appointments of the store (pulled; booked here as `pending` until the hub decides),
+# the changes made here to pulled ones (rescheduled, cancelled) that wait for the hub, as
+# task marks do, and tasks dismissed with a reason.
+_APPOINTMENTS = (
+    """CREATE TABLE appointments (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, store_id TEXT NOT NULL,
+        associate_id TEXT NOT NULL, associate_name TEXT NOT NULL, starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL, purpose TEXT NOT NULL, note TEXT NOT NULL, status TEXT NOT NULL,
+        booked_by TEXT NOT NULL, booked_by_name TEXT NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL,
+        pending INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX ix_appointments_store_starts ON appointments (store_id, starts_at)",
+    "CREATE INDEX ix_appointments_customer ON appointments (customer_id, starts_at)",
+    """CREATE TABLE appointment_marks (
+        appointment_id TEXT PRIMARY KEY, mutation_id INTEGER NOT NULL, status TEXT NOT NULL,
+        associate_id TEXT NOT NULL, associate_name TEXT NOT NULL, starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL
+    )""",
+    "ALTER TABLE tasks ADD COLUMN dismiss_reason TEXT",
+    "ALTER TABLE task_marks ADD COLUMN dismiss_reason TEXT",
+)
+
+
+@migrations(name="0009_appointments")
+def _appointments(db: Database) -> None:
+    for statement in _APPOINTMENTS:
         db.execute(statement)

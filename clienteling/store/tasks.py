@@ -1,7 +1,7 @@
-"""Tasks on the terminal: the store's open tasks and a customer's, and marking one done
-or snoozing it offline.
+"""Tasks on the terminal: the store's open tasks and a customer's, and marking one done,
+snoozing or dismissing it offline.
 
-A mark (done, snoozed) is written with its mutation in one transaction and kept in
+A mark (done, snoozed, dismissed) is written with its mutation in one transaction and kept in
 `task_marks`; it counts while that mutation is still pending in the outbox, so the task
 shows "done, waiting for the hub" until the hub has it. Once acknowledged the pulled row
 says what the hub decided; a refused mark stops counting and the task is open again
@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from clienteling.domain.errors import ValidationError
-from clienteling.domain.tasks import TaskStatus, is_overdue
-from clienteling.protocol.entities import TaskDoneArgs, TaskSnoozeArgs
+from clienteling.domain.tasks import TaskStatus, dismiss_problem, is_overdue
+from clienteling.protocol.entities import TaskDismissArgs, TaskDoneArgs, TaskSnoozeArgs
 from clienteling.store import outbox
 from clienteling.store.transactions import write_transaction
 
@@ -33,7 +33,7 @@ _COLUMNS = (
     "t.id, t.customer_id, coalesce(c.display_name, ''), t.kind, t.priority, t.template, "
     "t.subject_id, t.product_ids, t.associate_id, t.starts_at, t.due_at, t.status, "
     "coalesce(m.snoozed_until, t.snoozed_until), m.status, "
-    "coalesce(m.outcome_note, t.outcome_note)"
+    "coalesce(m.outcome_note, t.outcome_note), m.dismiss_reason"
 )
 # Open here: open on the hub, started, not snoozed (here or there) past now.
 _SHOWN = (
@@ -60,13 +60,20 @@ class TaskView:
     overdue: bool
     done_pending: bool  # marked done here, waiting for the hub
     outcome_note: str
+    dismiss_pending: bool = False  # dismissed here, waiting for the hub
+    dismiss_reason: str | None = None  # domain.tasks.DismissReason of that dismissal
+
+    @property
+    def waiting(self) -> bool:
+        """Marked here (done or dismissed), not yet acknowledged: nothing more to do."""
+        return self.done_pending or self.dismiss_pending
 
 
 @dataclass(frozen=True, slots=True)
 class TaskCounts:
     open: int  # not done (here or on the hub)
     overdue: int
-    waiting: int  # done here, not yet acknowledged
+    waiting: int  # done or dismissed here, not yet acknowledged
 
 
 def _time(text: str) -> datetime:
@@ -81,6 +88,7 @@ def _now_text(now: datetime) -> str:
 def _view(row: Sequence[object], now: datetime) -> TaskView:
     due = _time(str(row[10]))
     done_pending = row[13] == str(TaskStatus.DONE)
+    dismiss_pending = row[13] == str(TaskStatus.DISMISSED)
     return TaskView(
         id=str(row[0]),
         customer_id=str(row[1]),
@@ -93,9 +101,11 @@ def _view(row: Sequence[object], now: datetime) -> TaskView:
         associate_id=None if row[8] is None else str(row[8]),
         starts_at=_time(str(row[9])),
         due_at=due,
-        overdue=not done_pending and is_overdue(due, now=now),
+        overdue=not done_pending and not dismiss_pending and is_overdue(due, now=now),
         done_pending=done_pending,
         outcome_note=str(row[14]),
+        dismiss_pending=dismiss_pending,
+        dismiss_reason=None if row[15] is None else str(row[15]),
     )
 
 
@@ -123,7 +133,7 @@ def customer_tasks(db: Database, customer_id: str, *, now: datetime) -> list[Tas
 
 
 def counts(views: Sequence[TaskView]) -> TaskCounts:
-    waiting = sum(v.done_pending for v in views)
+    waiting = sum(v.waiting for v in views)
     return TaskCounts(
         open=len(views) - waiting, overdue=sum(v.overdue for v in views), waiting=waiting
     )
@@ -142,6 +152,7 @@ def _mark(
     status: str,
     outcome_note: str = "",
     snoozed_until: str | None = None,
+    dismiss_reason: str | None = None,
 ) -> None:
     # Marks of mutations the hub has answered are done with: dropped on the next mark.
     db.conn.execute(
@@ -149,12 +160,21 @@ def _mark(
         "(SELECT mutation_id FROM outbox WHERE status = 'pending')"
     )
     db.conn.execute(
-        "INSERT INTO task_marks (task_id, mutation_id, status, outcome_note, snoozed_until, at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(task_id) DO UPDATE SET "
+        "INSERT INTO task_marks "
+        "(task_id, mutation_id, status, outcome_note, snoozed_until, at, dismiss_reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(task_id) DO UPDATE SET "
         "mutation_id = excluded.mutation_id, status = excluded.status, "
         "outcome_note = excluded.outcome_note, snoozed_until = excluded.snoozed_until, "
-        "at = excluded.at",
-        (task_id, mutation_id, status, outcome_note, snoozed_until, _now_text(datetime.now(UTC))),
+        "at = excluded.at, dismiss_reason = excluded.dismiss_reason",
+        (
+            task_id,
+            mutation_id,
+            status,
+            outcome_note,
+            snoozed_until,
+            _now_text(datetime.now(UTC)),
+            dismiss_reason,
+        ),
     )
 
 
@@ -182,3 +202,29 @@ def snooze(db: Database, task_id: str, *, until: datetime) -> None:
         args = TaskSnoozeArgs(task_id=task_id, until=moment)
         mutation_id = outbox.enqueue(db, "task.snooze", dict(args))
         _mark(db, task_id=task_id, mutation_id=mutation_id, status="snoozed", snoozed_until=moment)
+
+
+def dismiss(db: Database, task_id: str, *, reason: str, text: str = "") -> None:
+    """Set the task aside for a reason (`domain.tasks.DismissReason`; "other" with a
+    text); works offline: `task.dismiss` is queued and the task shows as waiting."""
+    clean = " ".join(text.split())
+    problem = dismiss_problem(reason, clean)
+    if problem is not None:
+        raise ValidationError(f"{problem[0].upper()}{problem[1:]}.")
+    with write_transaction(db):
+        _known(db, task_id)
+        args = TaskDismissArgs(
+            task_id=task_id,
+            reason=reason,
+            text=clean,
+            dismissed_at=_now_text(datetime.now(UTC)),
+        )
+        mutation_id = outbox.enqueue(db, "task.dismiss", dict(args))
+        _mark(
+            db,
+            task_id=task_id,
+            mutation_id=mutation_id,
+            status=str(TaskStatus.DISMISSED),
+            outcome_note=clean,
+            dismiss_reason=reason,
+        )

@@ -1,8 +1,9 @@
 """The customer's journey across channels, newest first: store visits (with outcome),
 online orders and store purchases (with their status, returns included), online carts,
-consent changes, notes, holds, offers and the customer's replies to follow-ups. One query
-over the cached rows, each part read through its customer index; what this terminal wrote
-and the hub has not acknowledged is `pending`.
+consent changes, notes, holds, offers, the customer's replies to follow-ups and
+appointments (at their time, so a coming one is on top). One query over the cached rows,
+each part read through its customer index; what this terminal wrote and the hub has not
+acknowledged is `pending`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,22 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from clienteling.store.appointments import REFUSED_REASON as APPOINTMENT_REFUSED
 from clienteling.store.holds import REFUSED_REASON as HOLD_REFUSED
 from clienteling.store.views import TimelineEntry
 from clienteling.store.visits import REFUSED_REASON
 
-KINDS = ("visit", "order", "cart", "consent", "note", "hold", "offer", "reply")
+KINDS = (
+    "visit",
+    "order",
+    "cart",
+    "consent",
+    "note",
+    "hold",
+    "offer",
+    "reply",
+    "appointment",
+)
 DEFAULT_LIMIT = 500
 
 _NAMES = "(SELECT json_group_array(json_extract(value, '$.name')) FROM json_each({column}))"
@@ -74,6 +86,15 @@ SELECT * FROM (
     FROM replies AS r LEFT JOIN followups AS f ON f.id = r.followup_id
          LEFT JOIN locations AS l ON l.id = r.store_id
     WHERE r.customer_id = :customer
+    UNION ALL
+    SELECT 'appointment', a.id, coalesce(m.starts_at, a.starts_at),
+           coalesce(m.status, a.status), NULL, coalesce(m.ends_at, a.ends_at), a.purpose,
+           NULL, NULL, l.name, coalesce(m.associate_name, a.associate_name), '[]',
+           a.pending OR m.mutation_id IS NOT NULL, {APPOINTMENT_REFUSED}, NULL, NULL
+    FROM appointments AS a LEFT JOIN locations AS l ON l.id = a.store_id
+         LEFT JOIN appointment_marks AS m ON m.appointment_id = a.id
+              AND m.mutation_id IN (SELECT mutation_id FROM outbox WHERE status = 'pending')
+    WHERE a.customer_id = :customer
 )
 WHERE kind IN (SELECT value FROM json_each(:kinds))
 ORDER BY 3 DESC, 2 DESC

@@ -131,6 +131,20 @@ class HubClient:
             raise HubError(f"unexpected answer from {path}", hub_code="bad_response", status=200)
         return data
 
+    def store_staff(self, token: str, store_id: str) -> list[tuple[str, str]]:
+        """(id, display name) of the store's associates (first page: a store's staff)."""
+        path = "/api/v1/associates"
+        response = self._send(
+            "GET", path, token=token, body=None, params={"store_id": store_id, "limit": "500"}
+        )
+        try:
+            items = json.loads(response.content)["items"]
+            return [(str(a["id"]), str(a["display_name"])) for a in items]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise HubError(
+                f"unexpected answer from {path}", hub_code="bad_response", status=200
+            ) from exc
+
     def device_wiped(self, token: str) -> None:
         """Tell the hub that this revoked device pushed what it owed and wiped."""
         self._send("POST", "/api/v1/devices/self/wiped", token=token, body=None)

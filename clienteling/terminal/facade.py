@@ -22,11 +22,13 @@ from secrets import token_urlsafe
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
+from clienteling.domain.appointments import store_day
 from clienteling.domain.contacts import CHANNELS, region_for_timezone
 from clienteling.domain.errors import (
     CacheCorruptError,
     ClientelingError,
     DeviceRevokedError,
+    HubError,
     HubUnreachableError,
     NotSignedInError,
     SessionExpiredError,
@@ -45,6 +47,9 @@ from clienteling.domain.pins import (
     pin_problem,
 )
 from clienteling.protocol.entities import (
+    AppointmentBookArgs,
+    AppointmentCancelArgs,
+    AppointmentRescheduleArgs,
     Channel,
     CustomerCreateArgs,
     FollowupQueueArgs,
@@ -54,6 +59,7 @@ from clienteling.protocol.entities import (
     ReservationRequestArgs,
 )
 from clienteling.protocol.models import RefreshRequest, SignInRequest
+from clienteling.store import appointments as appointment_store
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
 from clienteling.store import learned, note_drafts, outbox, pins, profile, queries
@@ -90,6 +96,7 @@ if TYPE_CHECKING:
     import httpx
 
     from clienteling.protocol.dashboard import DrillDown, StoreDashboard
+    from clienteling.store.appointments import AppointmentView, AssociateChoice
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.holds import HoldView
     from clienteling.store.offers import OfferView
@@ -117,6 +124,7 @@ CACHE_FILE = "cache.sqlite3"
 _DEVICE_KEY = "device_id"
 _SESSION_KEY = "session"
 _LAST_SYNC_KEY = "last_sync_at"
+_STAFF_KEY = "store_staff"  # the store's associates as the hub last listed them (JSON)
 DRILLDOWN_ROWS = 500
 """Rows a dashboard drill-down shows; the total says when there are more."""
 
@@ -1133,6 +1141,135 @@ class Terminal:
         self._credentials()
         task_store.snooze(self._db.get(), task_id, until=until)
         self._local_change("task")
+
+    def dismiss_task(self, task_id: str, *, reason: str, text: str = "") -> None:
+        """Set the task aside for a reason (`domain.tasks.DismissReason`; "other" with a
+        text); queued as `task.dismiss` (works offline)."""
+        self._credentials()
+        task_store.dismiss(self._db.get(), task_id, reason=reason, text=text)
+        self._local_change("task")
+
+    # -- appointments ------------------------------------------------------------------
+
+    def store_timezone(self) -> str:
+        """The IANA time zone of this terminal's store (appointments are chosen in it)."""
+        timezone, _currency = queries.store_location(self._db.get(), self._store_id())
+        return timezone or "UTC"
+
+    def book_appointment(
+        self,
+        *,
+        customer_id: str,
+        associate: AssociateChoice,
+        starts_at: datetime,
+        duration_minutes: int,
+        purpose: str = "",
+        note: str = "",
+    ) -> str:
+        """Book the customer with `associate` (works offline: `appointment.book` waits in
+        the outbox; the appointment shows as pending until the hub books it or refuses,
+        e.g. a double booking). AppointmentClashError when a clash is known here."""
+        session, _token, _scopes = self._credentials()
+        if session.store_id is None:
+            raise ValidationError("appointments are booked on a store's terminal")
+        db = self._db.get()
+        appointment_id = uuid7()
+        appointment_store.book(
+            db,
+            AppointmentBookArgs(
+                id=appointment_id,
+                customer_id=profile.resolve_local(db, customer_id),
+                associate_id=associate.id,
+                starts_at=starts_at.astimezone(UTC).isoformat(),
+                duration_minutes=duration_minutes,
+                purpose=purpose,
+                note=note,
+                created_at=datetime.now(UTC).isoformat(),
+            ),
+            store_id=session.store_id,
+            associate_name=associate.name,
+            booked_by=session.associate_id,
+            booked_by_name=session.display_name,
+        )
+        self._local_change("appointment")
+        return appointment_id
+
+    def reschedule_appointment(
+        self,
+        appointment_id: str,
+        *,
+        associate: AssociateChoice,
+        starts_at: datetime,
+        duration_minutes: int,
+    ) -> None:
+        """Another time (or associate) for a booked appointment; queued."""
+        self._credentials()
+        appointment_store.reschedule(
+            self._db.get(),
+            AppointmentRescheduleArgs(
+                id=appointment_id,
+                associate_id=associate.id,
+                starts_at=starts_at.astimezone(UTC).isoformat(),
+                duration_minutes=duration_minutes,
+            ),
+            associate_name=associate.name,
+        )
+        self._local_change("appointment")
+
+    def cancel_appointment(self, appointment_id: str) -> None:
+        self._credentials()
+        appointment_store.cancel(self._db.get(), AppointmentCancelArgs(id=appointment_id))
+        self._local_change("appointment")
+
+    def today_appointments(self) -> list[AppointmentView]:
+        """The store's appointments of today (store time), by start time."""
+        store_id = self._store_id()
+        if store_id is None:
+            return []
+        timezone = self.store_timezone()
+        start, end = store_day(datetime.now(ZoneInfo(timezone)).date(), timezone)
+        return appointment_store.store_appointments(
+            self._db.get(), store_id=store_id, start=start, end=end
+        )
+
+    def customer_appointments(self, customer_id: str) -> list[AppointmentView]:
+        """The customer's coming appointments (and the one going on now), soonest first."""
+        db = self._db.get()
+        return appointment_store.customer_appointments(
+            db, profile.resolve_local(db, customer_id), since=datetime.now(UTC)
+        )
+
+    def store_associates(self) -> list[AssociateChoice]:
+        """Whom an appointment can be with: the store's associates as known here (the
+        hub's last list, and whoever worked here), the signed-in associate always."""
+        session, _token, _scopes = self._credentials()
+        me = appointment_store.AssociateChoice(id=session.associate_id, name=session.display_name)
+        if session.store_id is None:
+            return [me]
+        db = self._db.get()
+        known = appointment_store.known_associates(
+            db, session.store_id, fetched=get_meta(db, _STAFF_KEY)
+        )
+        return [me, *(a for a in known if a.id != me.id)]
+
+    def refresh_store_associates(self) -> list[AssociateChoice]:
+        """`store_associates` after asking the hub for the store's staff (kept for
+        offline use); offline it is the list known here."""
+        session, token, _scopes = self._credentials()
+        store = session.store_id
+        if store is not None:
+            try:
+                try:
+                    staff = self._talk(lambda: self._client.store_staff(token, store))
+                except SessionExpiredError:
+                    fresh = self._refresh_access_token()
+                    staff = self._talk(lambda: self._client.store_staff(fresh, store))
+            except (HubUnreachableError, HubError) as exc:
+                log.info("store staff not refreshed: %s", type(exc).__name__)
+            else:
+                people = [{"id": i, "name": n} for i, n in staff]
+                set_meta(self._db.get(), _STAFF_KEY, json.dumps(people, ensure_ascii=False))
+        return self.store_associates()
 
     # -- lock and quick switch ---------------------------------------------------------
     # A PIN resumes a session that its associate opened here with their password. Only

@@ -362,6 +362,7 @@ class DashboardView(QWidget):
                 self.tr("Done"),
                 self.tr("Done rate"),
                 self.tr("On time"),
+                self.tr("Dismissed"),
             ],
         )
         tasks_layout.addWidget(self.tasks_table)
@@ -786,6 +787,7 @@ class DashboardView(QWidget):
                     whole_number(f.done),
                     percent(f.completion_rate),
                     percent(f.on_time_rate),
+                    whole_number(f.dismissed),
                 ]
                 for f in people
             ],

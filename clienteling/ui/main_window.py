@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.terminal.views import CustomerHit, CustomerProfile, NoteView
 from clienteling.ui import customer_export, revoked
+from clienteling.ui.appointment_dialog import AppointmentDialog, open_appointment_dialog
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.followup_composer import FollowupComposer
@@ -66,7 +67,7 @@ def layout_settings(terminal: Terminal) -> QSettings:
 
 SEARCH_DEBOUNCE_MS = 150
 INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
-TASK_KINDS = {"task", "customer"}  # what the task list shows
+TASK_KINDS = {"task", "customer", "appointment"}  # what the task list shows
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
 # less useful ones hide, so the name stays readable next to an open profile.
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         self.profile_view.edit_will_open.connect(lambda cid: open_profile_edit(self, cid))
         self.profile_view.visit_will_log.connect(lambda _id: self.log_visit())
         self.profile_view.followup_will_compose.connect(self.compose_followup)
+        self.profile_view.appointment_will_book.connect(lambda _id: self.book_appointment())
         customer_export.install(self)
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile_view)
@@ -221,6 +223,11 @@ class MainWindow(QMainWindow):
             ("Ctrl+L", self.log_visit, self.tr("Log the visit of this customer")),
             ("Ctrl+Shift+L", self.log_anonymous_visit, self.tr("Log a visitor without profile")),
             ("Ctrl+F", self.profile_view.compose_followup, self.tr("Send a follow-up")),
+            (
+                "Ctrl+Shift+A",
+                self.book_appointment,
+                self.tr("Book an appointment for this customer"),
+            ),
             ("F3", self.open_inventory, self.tr("Products and stock")),
             ("Ctrl+I", self.open_inventory, ""),
             ("Ctrl+Shift+D", self.open_dashboard, self.tr("Store dashboard (managers)")),
@@ -245,6 +252,12 @@ class MainWindow(QMainWindow):
             ("Ctrl+D", self.tr("In the task list: mark the task done (with the outcome note)")),
             ("Ctrl+Shift+S", self.tr("In the task list: snooze the task until tomorrow")),
             ("Enter", self.tr("On a reply in the timeline: show the follow-up it answers")),
+            ("Ctrl+Shift+X", self.tr("In the task list: dismiss the task with a reason")),
+            (
+                "Ctrl+Shift+A",
+                self.tr("In the task list: move the selected appointment"),
+            ),
+            ("Ctrl+Shift+C", self.tr("In the task list: cancel the selected appointment")),
         ]
 
     def redeem_offer(self) -> RedeemDialog:
@@ -441,6 +454,11 @@ class MainWindow(QMainWindow):
                 parent=self,
             )
             run_in_background(
+                lambda: (terminal.customer_appointments(profile.id), terminal.store_timezone()),
+                success=self.profile_view.appointment_strip.show_appointments,
+                parent=self,
+            )
+            run_in_background(
                 lambda: terminal.note_draft(profile.id),
                 success=lambda text: self.profile_view.restore_note_draft(profile.id, text),
                 parent=self,
@@ -574,6 +592,34 @@ class MainWindow(QMainWindow):
     def _followup_did_queue(self, customer_id: str) -> None:
         self._load_profile(customer_id)
         self.terminal.request_sync()
+
+    # -- appointments -------------------------------------------------------------------
+
+    def book_appointment(self) -> None:
+        """The booking dialog for the open profile (Ctrl+Shift+A); nothing when none."""
+        profile = self.profile_view.profile
+        if profile is None:
+            return
+        terminal = self.terminal
+
+        def show(timezone: str) -> None:
+            dialog = open_appointment_dialog(
+                terminal,
+                customer_id=profile.id,
+                customer_name=profile.display_name,
+                timezone=timezone,
+                parent=self,
+            )
+            dialog.appointment_did_book.connect(lambda _id: self._appointment_did_book(profile.id))
+            self.appointment_dialog: AppointmentDialog = dialog
+
+        run_in_background(terminal.store_timezone, success=show, parent=self)
+
+    def _appointment_did_book(self, customer_id: str) -> None:
+        self._load_profile(customer_id)
+        tasks = self._open_task_list()
+        if tasks is not None:
+            tasks.refresh()
 
     # -- tasks --------------------------------------------------------------------------
 

@@ -96,7 +96,8 @@ def metric_help(key: str) -> str:
             "Tasks the hub created for this store in the period (welcome, second purchase, "
             "VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase "
             "check-in), per associate: the one assigned, else the one who did it. Done rate: "
-            "done so far out of created; on time: done by the due time, out of done.",
+            "done so far out of created; on time: done by the due time, out of done. "
+            "Dismissed: set aside by an associate with a reason (not counted as done).",
         ),
         "offers": QCoreApplication.translate(
             "MetricHelp",

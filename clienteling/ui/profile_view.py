@@ -30,6 +30,7 @@ from clienteling.domain.money import format_money
 from clienteling.domain.phones import display
 from clienteling.domain.text import initials
 from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
+from clienteling.ui.appointment_labels import CustomerAppointments
 from clienteling.ui.followup_list import FollowupList
 from clienteling.ui.hold_panel import HoldPanel
 from clienteling.ui.labels import (
@@ -67,6 +68,7 @@ class ProfileView(QWidget):
     edit_will_open = Signal(str)  # customer id (Ctrl+E: ui.profile_edit)
     visit_will_log = Signal(str)  # customer id
     followup_will_compose = Signal(str)  # customer id
+    appointment_will_book = Signal(str)  # customer id (Ctrl+Shift+A: ui.appointment_dialog)
     export_will_start = Signal(str)  # customer id (managers and admins: ui.customer_export)
 
     PURCHASES_TAB, CART_TAB, NOTES_TAB, TIMELINE_TAB, FOLLOWUPS_TAB = range(5)
@@ -97,6 +99,8 @@ class ProfileView(QWidget):
         layout.addWidget(self._build_contact())
         self.task_strip = CustomerTasks(page)  # the customer's open tasks (ui.task_list)
         layout.addWidget(self.task_strip)
+        self.appointment_strip = CustomerAppointments(page)  # coming appointments
+        layout.addWidget(self.appointment_strip)
         self.tabs = QTabWidget(page)
         self.tabs.addTab(self._build_purchases(), "")
         self.tabs.addTab(self._build_cart(), "")
@@ -149,7 +153,11 @@ class ProfileView(QWidget):
         self.log_visit_button = QPushButton(self.tr("Log visit (Ctrl+L)"), header)
         self.log_visit_button.setObjectName("logVisit")
         self.log_visit_button.clicked.connect(self._request_visit)
+        self.book_button = QPushButton(self.tr("Book appointment (Ctrl+Shift+A)"), header)
+        self.book_button.setObjectName("bookAppointmentButton")
+        self.book_button.clicked.connect(self.request_appointment)
         middle.addWidget(self.log_visit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        middle.addWidget(self.book_button, 0, Qt.AlignmentFlag.AlignLeft)
         middle.addStretch(1)
         row.addLayout(middle, 1)
 
@@ -443,6 +451,10 @@ class ProfileView(QWidget):
         if self.profile is None or not text:
             return
         self.note_will_add.emit(self.profile.id, text)
+
+    def request_appointment(self) -> None:
+        if self.profile is not None:
+            self.appointment_will_book.emit(self.profile.id)
 
     def _request_visit(self) -> None:
         if self.profile is not None:

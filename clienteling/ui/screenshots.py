@@ -99,6 +99,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
     paths += _visit_views(win, out_dir)
     paths.append(_shortcut_help(win, out_dir / "shortcuts.png"))
     paths.append(_task_list(win, out_dir / "tasks.png"))
+    paths += _appointment_views(win, out_dir)
     paths += _holds(win, out_dir)
     paths += _first_run(win, out_dir)
     paths.append(_lock_screen(win, out_dir / "lock_screen.png"))
@@ -141,6 +142,47 @@ def _task_list(win: MainWindow, path: Path) -> Path:
     out = _grab(dialog, path)
     dialog.close()
     return out
+
+
+def _appointment_views(win: MainWindow, out_dir: Path) -> list[Path]:
+    """Booking an appointment from the profile (Ctrl+Shift+A), purpose typed; the profile
+    with it booked (waiting to sync); and the
+    "dismiss the task" dialog of the task list (Ctrl+Shift+X) with a reason of its own."""
+    paths: list[Path] = []
+    if win.profile_view.profile is None:
+        _show_customer_with_cart(win, language=None)
+    win.book_appointment()
+    wait_until(lambda: getattr(win, "appointment_dialog", None) is not None, timeout_s=10)
+    dialog = win.appointment_dialog
+    loaded: list[bool] = []
+    dialog.associates_did_load.connect(lambda: loaded.append(True))
+    wait_until(lambda: bool(loaded), timeout_s=10)
+    dialog.purpose_edit.setText("Laptop Aero 14 — démo, thử máy")
+    _settle()
+    paths.append(_grab(dialog, out_dir / "appointment.png"))
+    booked: list[str] = []
+    dialog.appointment_did_book.connect(booked.append)
+    dialog.book()
+    strip = win.profile_view.appointment_strip
+    wait_until(lambda: bool(booked) and strip.isVisible(), timeout_s=10)
+    paths.append(_grab(win, out_dir / "appointment_booked.png"))
+    if not booked:  # booked: the dialog closed itself (and is gone)
+        dialog.close()
+    tasks = win.open_tasks()
+    wait_until(lambda: bool(tasks.tasks), timeout_s=10)
+    index = len(tasks.appointments)  # the first task, below today's appointments
+    item = tasks.tree.topLevelItem(index)
+    if item is not None:
+        tasks.tree.setCurrentItem(item)
+    dismiss = tasks.dismiss()
+    if dismiss is not None:
+        dismiss.buttons["other"].setChecked(True)
+        dismiss.text_edit.setText("Đã chuyển vào Sài Gòn, mua online")
+        _settle()
+        paths.append(_grab(dismiss, out_dir / "dismiss_task.png"))
+        dismiss.reject()
+    tasks.close()
+    return paths
 
 
 def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:

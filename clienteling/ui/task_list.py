@@ -1,8 +1,11 @@
-"""The store's tasks (Ctrl+T), keyboard first: Enter opens the customer, Ctrl+D marks the
-task done (with the outcome note typed below, if any), Ctrl+F starts the follow-up with
-the task's suggested message, Ctrl+Shift+S snoozes it until tomorrow. Overdue tasks stand
-out; the header counts open, overdue and done-but-not-yet-synced tasks. The list
-refreshes after a sync and keeps the selected task.
+"""The store's tasks (Ctrl+T), keyboard first: today's appointments on top (time,
+customer, with whom; the signed-in associate's in bold), then the tasks. Enter opens the
+customer, Ctrl+D marks the task done (with the outcome note typed below, if any), Ctrl+F
+starts the follow-up with the task's suggested message, Ctrl+Shift+S snoozes it until
+tomorrow, Ctrl+Shift+X dismisses it with a reason. On an appointment, Ctrl+Shift+A moves
+it and Ctrl+Shift+C cancels it. Overdue tasks stand out; the header counts appointments,
+open, overdue and done-but-not-yet-synced tasks. The list refreshes after a sync and
+keeps the selected row.
 
 Also `CustomerTasks`, the line on the profile that names the customer's open tasks."""
 
@@ -26,12 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clienteling.terminal.appointment_views import AppointmentView
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.task_views import TaskView, count_tasks
+from clienteling.ui.appointment_dialog import AppointmentDialog, open_appointment_dialog
+from clienteling.ui.appointment_labels import describe, dismiss_reason_label, time_span
+from clienteling.ui.dismiss_dialog import DismissDialog
 from clienteling.ui.labels import local_time, template_label
 from clienteling.ui.operations import run_in_background
 
 TASK_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "task" or "appointment"
+APPOINTMENT_BACKGROUND = QColor("#e3effd")
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 OVERDUE_TEXT = QColor("#9b1c1c")
 WAITING_TEXT = QColor("#6b7280")
@@ -70,7 +79,8 @@ class TaskList(QDialog):
     customer_will_open = Signal(str)  # customer id
     followup_will_compose = Signal(str, str, str)  # task id, customer id, template
     tasks_did_show = Signal()  # the list was (re)drawn (tests, screenshots)
-    task_did_mark = Signal(str)  # task id marked done or snoozed
+    task_did_mark = Signal(str)  # task id marked done, snoozed or dismissed
+    appointment_did_change = Signal(str)  # appointment id moved or cancelled
 
     COLUMNS = range(5)
     DUE, PRIORITY, CUSTOMER, TASK, MESSAGE = COLUMNS
@@ -79,6 +89,8 @@ class TaskList(QDialog):
         super().__init__(parent)
         self.terminal = terminal
         self.tasks: list[TaskView] = []
+        self.appointments: list[AppointmentView] = []
+        self.timezone = "UTC"
         self._seq = 0
         self.setWindowTitle(self.tr("Tasks"))
         self.resize(980, 560)
@@ -131,10 +143,24 @@ class TaskList(QDialog):
         self.followup_button.clicked.connect(self.compose_followup)
         self.snooze_button = QPushButton(self.tr("Snooze until tomorrow (Ctrl+Shift+S)"), self)
         self.snooze_button.clicked.connect(self.snooze)
+        self.dismiss_button = QPushButton(self.tr("Dismiss… (Ctrl+Shift+X)"), self)
+        self.dismiss_button.setObjectName("taskDismiss")
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.move_button = QPushButton(self.tr("Move appointment (Ctrl+Shift+A)"), self)
+        self.move_button.clicked.connect(self.move_appointment)
+        self.cancel_button = QPushButton(self.tr("Cancel appointment (Ctrl+Shift+C)"), self)
+        self.cancel_button.clicked.connect(self.cancel_appointment)
         self.done_button = QPushButton(self.tr("Mark done (Ctrl+D)"), self)
         self.done_button.setObjectName("taskDone")
         self.done_button.clicked.connect(self.mark_done)
-        for button in (self.open_button, self.followup_button, self.snooze_button):
+        for button in (
+            self.open_button,
+            self.followup_button,
+            self.snooze_button,
+            self.dismiss_button,
+            self.move_button,
+            self.cancel_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.done_button)
@@ -146,6 +172,9 @@ class TaskList(QDialog):
             ("Ctrl+D", self.mark_done),
             ("Ctrl+F", self.compose_followup),
             ("Ctrl+Shift+S", self.snooze),
+            ("Ctrl+Shift+X", self.dismiss),
+            ("Ctrl+Shift+A", self.move_appointment),
+            ("Ctrl+Shift+C", self.cancel_appointment),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -165,29 +194,36 @@ class TaskList(QDialog):
     # -- data ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload from the cache (on the DB worker); the selected task stays selected."""
+        """Reload from the cache (on the DB worker); the selected row stays selected."""
         self._seq += 1
         seq = self._seq
-        run_in_background(
-            self.terminal.store_tasks,
-            success=lambda tasks: self._show(seq, tasks),
-            parent=self,
-        )
+        terminal = self.terminal
 
-    def _show(self, seq: int, tasks: list[TaskView]) -> None:
+        def load() -> tuple[list[AppointmentView], list[TaskView], str]:
+            return terminal.today_appointments(), terminal.store_tasks(), terminal.store_timezone()
+
+        run_in_background(load, success=lambda found: self._show(seq, *found), parent=self)
+
+    def _show(
+        self, seq: int, appointments: list[AppointmentView], tasks: list[TaskView], timezone: str
+    ) -> None:
         if seq != self._seq:
             return  # an older refresh answered late
-        keep = self.current_task()
         current = self.tree.currentItem()
+        keep = current.data(0, TASK_ROLE) if current is not None else None
         keep_row = self.tree.indexOfTopLevelItem(current) if current is not None else 0
         self.tasks = tasks
+        self.appointments = appointments
+        self.timezone = timezone
         self.tree.clear()
+        for appointment in appointments:
+            self.tree.addTopLevelItem(self._appointment_item(appointment))
         for task in tasks:
             self.tree.addTopLevelItem(self._item(task))
-        ids = [t.id for t in tasks]
-        if tasks:
-            row = ids.index(keep.id) if keep is not None and keep.id in ids else keep_row
-            item = self.tree.topLevelItem(min(max(row, 0), len(tasks) - 1))
+        ids = [a.id for a in appointments] + [t.id for t in tasks]
+        if ids:
+            row = ids.index(keep) if keep in ids else keep_row
+            item = self.tree.topLevelItem(min(max(row, 0), len(ids) - 1))
             if item is not None:
                 self.tree.setCurrentItem(item)
         self._show_counts()
@@ -201,6 +237,12 @@ class TaskList(QDialog):
         what = task_kind_label(task.kind)
         if task.done_pending:
             what = self.tr("✓ Done, waiting to sync: %1").replace("%1", what)
+        elif task.dismiss_pending:
+            what = (
+                self.tr("Dismissed (%1), waiting to sync: %2")
+                .replace("%1", dismiss_reason_label(task.dismiss_reason or ""))
+                .replace("%2", what)
+            )
         item = QTreeWidgetItem(
             [
                 due,
@@ -211,6 +253,7 @@ class TaskList(QDialog):
             ]
         )
         item.setData(0, TASK_ROLE, task.id)
+        item.setData(0, KIND_ROLE, "task")
         if task.outcome_note:
             item.setToolTip(self.TASK, task.outcome_note)
         if task.overdue:
@@ -220,7 +263,7 @@ class TaskList(QDialog):
             font = QFont(item.font(self.DUE))
             font.setBold(True)
             item.setFont(self.DUE, font)
-        elif task.done_pending:
+        elif task.waiting:
             for column in self.COLUMNS:
                 item.setForeground(column, QBrush(WAITING_TEXT))
         if task.priority == 1:
@@ -229,9 +272,40 @@ class TaskList(QDialog):
             item.setFont(self.PRIORITY, font)
         return item
 
+    def _appointment_item(self, appointment: AppointmentView) -> QTreeWidgetItem:
+        session = self.terminal.session
+        mine = session is not None and session.associate_id == appointment.associate_id
+        item = QTreeWidgetItem(
+            [
+                time_span(appointment, self.timezone),
+                self.tr("Appointment"),
+                appointment.customer_name or appointment.customer_id,
+                describe(appointment, self.timezone, with_time=False),
+                "",
+            ]
+        )
+        item.setData(0, TASK_ROLE, appointment.id)
+        item.setData(0, KIND_ROLE, "appointment")
+        if appointment.note:
+            item.setToolTip(self.TASK, appointment.note)
+        for column in self.COLUMNS:
+            item.setBackground(column, QBrush(APPOINTMENT_BACKGROUND))
+            if appointment.pending:
+                item.setForeground(column, QBrush(WAITING_TEXT))
+            elif appointment.refused is not None:
+                item.setForeground(column, QBrush(OVERDUE_TEXT))
+        if mine:
+            for column in self.COLUMNS:
+                font = QFont(item.font(column))
+                font.setBold(True)
+                item.setFont(column, font)
+        return item
+
     def _show_counts(self) -> None:
         counts = count_tasks(self.tasks)
-        text = (
+        booked = [a for a in self.appointments if a.refused is None]
+        text = self.tr("%1 appointments today").replace("%1", str(len(booked))) + " · "
+        text += (
             self.tr("%1 open · %2 overdue")
             .replace("%1", str(counts.open))
             .replace("%2", str(counts.overdue))
@@ -242,24 +316,35 @@ class TaskList(QDialog):
 
     def current_task(self) -> TaskView | None:
         item = self.tree.currentItem()
-        if item is None:
+        if item is None or item.data(0, KIND_ROLE) != "task":
             return None
         task_id = item.data(0, TASK_ROLE)
         return next((t for t in self.tasks if t.id == task_id), None)
 
+    def current_appointment(self) -> AppointmentView | None:
+        item = self.tree.currentItem()
+        if item is None or item.data(0, KIND_ROLE) != "appointment":
+            return None
+        appointment_id = item.data(0, TASK_ROLE)
+        return next((a for a in self.appointments if a.id == appointment_id), None)
+
     def _update_buttons(self) -> None:
         task = self.current_task()
-        for button in (self.open_button, self.followup_button):
-            button.setEnabled(task is not None)
-        for button in (self.done_button, self.snooze_button):
-            button.setEnabled(task is not None and not task.done_pending)
+        appointment = self.current_appointment()
+        self.open_button.setEnabled(task is not None or appointment is not None)
+        self.followup_button.setEnabled(task is not None)
+        for button in (self.done_button, self.snooze_button, self.dismiss_button):
+            button.setEnabled(task is not None and not task.waiting)
+        changeable = appointment is not None and not appointment.pending
+        for button in (self.move_button, self.cancel_button):
+            button.setEnabled(changeable and appointment is not None and not appointment.refused)
 
     # -- actions ------------------------------------------------------------------------
 
     def open_customer(self) -> None:
-        task = self.current_task()
-        if task is not None:
-            self.customer_will_open.emit(task.customer_id)
+        chosen = self.current_task() or self.current_appointment()
+        if chosen is not None:
+            self.customer_will_open.emit(chosen.customer_id)
 
     def compose_followup(self) -> None:
         task = self.current_task()
@@ -268,7 +353,7 @@ class TaskList(QDialog):
 
     def mark_done(self) -> None:
         task = self.current_task()
-        if task is None or task.done_pending:
+        if task is None or task.waiting:
             return
         note = self.note_edit.text()
         terminal = self.terminal
@@ -287,7 +372,7 @@ class TaskList(QDialog):
 
     def snooze(self) -> None:
         task = self.current_task()
-        if task is None or task.done_pending:
+        if task is None or task.waiting:
             return
         terminal = self.terminal
         until = datetime.now(UTC) + SNOOZE_FOR
@@ -300,6 +385,68 @@ class TaskList(QDialog):
         run_in_background(
             lambda: terminal.snooze_task(task.id, until=until), success=snoozed, parent=self
         )
+
+    def dismiss(self) -> DismissDialog | None:
+        """Ask why (Ctrl+Shift+X), then dismiss; the task waits to sync like a done one."""
+        task = self.current_task()
+        if task is None or task.waiting:
+            return None
+        dialog = DismissDialog(task_kind_label(task.kind), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        terminal = self.terminal
+
+        def chosen() -> None:
+            reason, text = dialog.reason(), dialog.text()
+
+            def dismissed(_none: None) -> None:
+                self.task_did_mark.emit(task.id)
+                self.refresh()
+                terminal.request_sync()
+
+            run_in_background(
+                lambda: terminal.dismiss_task(task.id, reason=reason, text=text),
+                success=dismissed,
+                parent=self,
+            )
+
+        dialog.accepted.connect(chosen)
+        self.dismiss_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def move_appointment(self) -> AppointmentDialog | None:
+        """Another time or associate for the selected appointment (Ctrl+Shift+A)."""
+        appointment = self.current_appointment()
+        if appointment is None or appointment.pending or appointment.refused is not None:
+            return None
+        dialog = open_appointment_dialog(
+            self.terminal,
+            customer_id=appointment.customer_id,
+            customer_name=appointment.customer_name,
+            timezone=self.timezone,
+            appointment=appointment,
+            parent=self,
+        )
+        dialog.appointment_did_book.connect(self._appointment_changed)
+        self.appointment_dialog = dialog
+        return dialog
+
+    def cancel_appointment(self) -> None:
+        """Cancel the selected appointment (Ctrl+Shift+C); queued, gone from the list."""
+        appointment = self.current_appointment()
+        if appointment is None or appointment.pending or appointment.refused is not None:
+            return
+        terminal = self.terminal
+        run_in_background(
+            lambda: terminal.cancel_appointment(appointment.id),
+            success=lambda _none: self._appointment_changed(appointment.id),
+            parent=self,
+        )
+
+    def _appointment_changed(self, appointment_id: str) -> None:
+        self.appointment_did_change.emit(appointment_id)
+        self.refresh()
+        self.terminal.request_sync()
 
 
 def open_task_list(terminal: Terminal, *, parent: QWidget | None) -> TaskList:
@@ -324,7 +471,7 @@ class CustomerTasks(QLabel):
         parts = []
         for task in tasks:
             text = task_kind_label(task.kind)
-            if task.done_pending:
+            if task.waiting:
                 text = self.tr("✓ %1 (waiting to sync)").replace("%1", text)
             elif task.overdue:
                 text = self.tr("%1 (overdue)").replace("%1", text)

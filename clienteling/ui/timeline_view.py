@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from clienteling.domain.money import format_money
 from clienteling.terminal.views import TimelineEntry
+from clienteling.ui import appointment_labels
 from clienteling.ui.hold_labels import describe_timeline
 from clienteling.ui.labels import (
     cart_status_label,
@@ -65,6 +66,7 @@ class TimelineView(QWidget):
             ("hold", self.tr("Holds")),
             ("offer", self.tr("Offers")),
             ("reply", self.tr("Replies")),
+            ("appointment", self.tr("Appointments")),
         ):
             self.kind_filter.addItem(text, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
@@ -195,6 +197,8 @@ class TimelineView(QWidget):
             return describe_timeline(e)
         if e.kind == "reply":
             return self._reply(e)
+        if e.kind == "appointment":
+            return appointment_labels.describe_timeline(e)
         return e.kind, e.text
 
     def _reply(self, e: TimelineEntry) -> tuple[str, str]:

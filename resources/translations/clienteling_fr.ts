@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Déplacer le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Prendre rendez-vous</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Client : %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>With associate</source>
+        <translation>Avec le conseiller</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. fitting, laptop demo</source>
+        <translation>Facultatif, p. ex. essayage, démo d&apos;ordinateur</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Heure</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <source>&amp;With</source>
+        <translation>&amp;Avec</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Times are in the store&apos;s time zone (%1).</source>
+        <translation>Les heures sont celles du fuseau horaire du magasin (%1).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Move (Ctrl+Enter)</source>
+        <translation>Déplacer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>Réserver (Ctrl+Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>&amp;Not relevant any more</source>
+        <translation>&amp;Plus d&apos;actualité</translation>
+    </message>
+    <message>
+        <source>Customer &amp;unreachable</source>
+        <translation>Client &amp;injoignable</translation>
+    </message>
+    <message>
+        <source>Customer &amp;asked not to be contacted</source>
+        <translation>Le client a &amp;demandé à ne pas être contacté</translation>
+    </message>
+    <message>
+        <source>&amp;Other (say why)</source>
+        <translation>&amp;Autre (préciser)</translation>
+    </message>
+    <message>
+        <source>Not booked: %1 already has an appointment at that time. Choose another time or another associate.</source>
+        <translation>Non réservé : %1 a déjà un rendez-vous à cette heure-là. Choisissez une autre heure ou un autre conseiller.</translation>
+    </message>
+    <message>
+        <source>Not booked: %1</source>
+        <translation>Non réservé : %1</translation>
+    </message>
+    <message>
+        <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
+        <translation>%1 a déjà un rendez-vous (%2). Choisissez une autre heure ou un autre conseiller.</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 avec %2</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Avec %1</translation>
+    </message>
+    <message>
+        <source>(waiting to sync)</source>
+        <translation>(en attente de synchronisation)</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled (with %1)</source>
+        <translation>Rendez-vous annulé (avec %1)</translation>
+    </message>
+    <message>
+        <source>Appointment with %1, until %2</source>
+        <translation>Rendez-vous avec %1, jusqu&apos;à %2</translation>
+    </message>
+    <message>
+        <source>Appointments: %1</source>
+        <translation>Rendez-vous : %1</translation>
+    </message>
+</context>
+<context>
     <name>CacheCheck</name>
     <message>
         <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
@@ -289,6 +435,10 @@
         <translation>Changement d’étape</translation>
     </message>
     <message>
+        <source>Dismissed</source>
+        <translation>Écartées</translation>
+    </message>
+    <message>
         <source>Whole store</source>
         <translation>Tout le magasin</translation>
     </message>
@@ -550,6 +700,37 @@
     <message>
         <source>The file could not be saved. Choose another folder.</source>
         <translation>Le fichier n’a pas pu être enregistré. Choisissez un autre dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss the task</source>
+        <translation>Écarter la tâche</translation>
+    </message>
+    <message>
+        <source>Why is this task dismissed? %1</source>
+        <translation>Pourquoi écarter cette tâche ? %1</translation>
+    </message>
+    <message>
+        <source>Why (needed when the reason is Other)</source>
+        <translation>Pourquoi (obligatoire si le motif est Autre)</translation>
+    </message>
+    <message>
+        <source>Why the task is dismissed</source>
+        <translation>Pourquoi la tâche est écartée</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Écarter</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the task is dismissed.</source>
+        <translation>Dites en quelques mots pourquoi la tâche est écartée.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1746,10 @@
         <translation>Envoyer une relance</translation>
     </message>
     <message>
+        <source>Book an appointment for this customer</source>
+        <translation>Prendre rendez-vous pour ce client</translation>
+    </message>
+    <message>
         <source>Products and stock</source>
         <translation>Produits et stock</translation>
     </message>
@@ -1611,6 +1796,18 @@
     <message>
         <source>On a reply in the timeline: show the follow-up it answers</source>
         <translation>Sur une réponse dans l&apos;historique : afficher la relance à laquelle elle répond</translation>
+    </message>
+    <message>
+        <source>In the task list: dismiss the task with a reason</source>
+        <translation>Dans la liste des tâches : écarter la tâche avec un motif</translation>
+    </message>
+    <message>
+        <source>In the task list: move the selected appointment</source>
+        <translation>Dans la liste des tâches : déplacer le rendez-vous sélectionné</translation>
+    </message>
+    <message>
+        <source>In the task list: cancel the selected appointment</source>
+        <translation>Dans la liste des tâches : annuler le rendez-vous sélectionné</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -1684,8 +1881,8 @@
         <translation>Achats au comptoir de ce magasin pendant la période attribués à chaque conseiller, avec le nombre de clients distincts et la part du chiffre d’affaires en magasin. Les nombres et les taux comptent autant que le classement.</translation>
     </message>
     <message>
-        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
-        <translation>Tâches créées par le hub pour ce magasin pendant la période (bienvenue, deuxième achat, remerciement VIP, client à risque, reconquête, panier disponible ici, suivi après achat), par conseiller : celui qui en est chargé, sinon celui qui les a faites. Taux de réalisation : faites jusqu’ici sur créées ; dans les délais : faites avant l’échéance, sur faites.</translation>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done. Dismissed: set aside by an associate with a reason (not counted as done).</source>
+        <translation>Tâches créées par le hub pour ce magasin pendant la période (bienvenue, deuxième achat, remerciement VIP, client à risque, reconquête, panier disponible ici, suivi après achat), par conseiller : celui qui en est chargé, sinon celui qui les a faites. Taux de réalisation : faites jusqu’ici sur créées ; dans les délais : faites avant l’échéance, sur faites. Écartées : mises de côté par un conseiller avec un motif (non comptées comme faites).</translation>
     </message>
     <message>
         <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
@@ -2071,6 +2268,10 @@
     <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Noter la visite (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Book appointment (Ctrl+Shift+A)</source>
+        <translation>Rendez-vous (Ctrl+Maj+A)</translation>
     </message>
     <message>
         <source>Customer value</source>
@@ -2510,6 +2711,18 @@
         <translation>Reporter à demain (Ctrl+Maj+S)</translation>
     </message>
     <message>
+        <source>Dismiss… (Ctrl+Shift+X)</source>
+        <translation>Écarter… (Ctrl+Maj+X)</translation>
+    </message>
+    <message>
+        <source>Move appointment (Ctrl+Shift+A)</source>
+        <translation>Déplacer le rendez-vous (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>Cancel appointment (Ctrl+Shift+C)</source>
+        <translation>Annuler le rendez-vous (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
         <source>Mark done (Ctrl+D)</source>
         <translation>Marquer comme faite (Ctrl+D)</translation>
     </message>
@@ -2520,6 +2733,18 @@
     <message>
         <source>✓ Done, waiting to sync: %1</source>
         <translation>✓ Faite, en attente de synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>Dismissed (%1), waiting to sync: %2</source>
+        <translation>Écartée (%1), en attente de synchronisation : %2</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>%1 appointments today</source>
+        <translation>%1 rendez-vous aujourd&apos;hui</translation>
     </message>
     <message>
         <source>%1 open · %2 overdue</source>
@@ -2649,6 +2874,10 @@
     <message>
         <source>Replies</source>
         <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Customer timeline</source>

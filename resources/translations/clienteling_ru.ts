@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Перенести встречу</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Записать на встречу</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Клиент: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>With associate</source>
+        <translation>С сотрудником</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. fitting, laptop demo</source>
+        <translation>Необязательно, например примерка, показ ноутбука</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Необязательно</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Дата</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Время</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>Д&amp;лительность</translation>
+    </message>
+    <message>
+        <source>&amp;With</source>
+        <translation>&amp;С кем</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Цель</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Заметка</translation>
+    </message>
+    <message>
+        <source>Times are in the store&apos;s time zone (%1).</source>
+        <translation>Время указано в часовом поясе магазина (%1).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Move (Ctrl+Enter)</source>
+        <translation>Перенести (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>Записать (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>&amp;Not relevant any more</source>
+        <translation>Уже &amp;неактуально</translation>
+    </message>
+    <message>
+        <source>Customer &amp;unreachable</source>
+        <translation>Клиент н&amp;едоступен</translation>
+    </message>
+    <message>
+        <source>Customer &amp;asked not to be contacted</source>
+        <translation>Клиент &amp;просил не связываться</translation>
+    </message>
+    <message>
+        <source>&amp;Other (say why)</source>
+        <translation>&amp;Другое (укажите)</translation>
+    </message>
+    <message>
+        <source>Not booked: %1 already has an appointment at that time. Choose another time or another associate.</source>
+        <translation>Не записано: у %1 уже есть встреча в это время. Выберите другое время или другого сотрудника.</translation>
+    </message>
+    <message>
+        <source>Not booked: %1</source>
+        <translation>Не записано: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
+        <translation>У %1 уже есть встреча (%2). Выберите другое время или другого сотрудника.</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 с %2</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>С %1</translation>
+    </message>
+    <message>
+        <source>(waiting to sync)</source>
+        <translation>(ждёт синхронизации)</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled (with %1)</source>
+        <translation>Встреча отменена (с %1)</translation>
+    </message>
+    <message>
+        <source>Appointment with %1, until %2</source>
+        <translation>Встреча с %1, до %2</translation>
+    </message>
+    <message>
+        <source>Appointments: %1</source>
+        <translation>Встречи: %1</translation>
+    </message>
+</context>
+<context>
     <name>CacheCheck</name>
     <message>
         <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
@@ -289,6 +435,10 @@
         <translation>Смена этапа</translation>
     </message>
     <message>
+        <source>Dismissed</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
         <source>Whole store</source>
         <translation>Весь магазин</translation>
     </message>
@@ -550,6 +700,37 @@
     <message>
         <source>The file could not be saved. Choose another folder.</source>
         <translation>Не удалось сохранить файл. Выберите другую папку.</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss the task</source>
+        <translation>Отклонить задачу</translation>
+    </message>
+    <message>
+        <source>Why is this task dismissed? %1</source>
+        <translation>Почему задача отклонена? %1</translation>
+    </message>
+    <message>
+        <source>Why (needed when the reason is Other)</source>
+        <translation>Почему (обязательно, если выбрано «Другое»)</translation>
+    </message>
+    <message>
+        <source>Why the task is dismissed</source>
+        <translation>Почему задача отклонена</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the task is dismissed.</source>
+        <translation>Коротко напишите, почему задача отклонена.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1746,10 @@
         <translation>Отправить сообщение</translation>
     </message>
     <message>
+        <source>Book an appointment for this customer</source>
+        <translation>Записать этого клиента на встречу</translation>
+    </message>
+    <message>
         <source>Products and stock</source>
         <translation>Товары и остатки</translation>
     </message>
@@ -1611,6 +1796,18 @@
     <message>
         <source>On a reply in the timeline: show the follow-up it answers</source>
         <translation>На ответе в истории: показать сообщение, на которое он отвечает</translation>
+    </message>
+    <message>
+        <source>In the task list: dismiss the task with a reason</source>
+        <translation>В списке задач: отклонить задачу с указанием причины</translation>
+    </message>
+    <message>
+        <source>In the task list: move the selected appointment</source>
+        <translation>В списке задач: перенести выбранную встречу</translation>
+    </message>
+    <message>
+        <source>In the task list: cancel the selected appointment</source>
+        <translation>В списке задач: отменить выбранную встречу</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -1684,8 +1881,8 @@
         <translation>Покупки в этом магазине за период, засчитанные каждому консультанту, с числом разных клиентов и долей в выручке магазина. Количества и доли важны не меньше, чем место в рейтинге.</translation>
     </message>
     <message>
-        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
-        <translation>Задачи, созданные хабом для этого магазина за период (приветствие, вторая покупка, благодарность VIP, клиент под угрозой, возврат клиента, корзина есть в наличии здесь, связь после покупки), по консультантам: назначенный, иначе тот, кто выполнил. Доля выполненных: выполнено на сегодня из созданных; в срок: выполнено до срока из выполненных.</translation>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done. Dismissed: set aside by an associate with a reason (not counted as done).</source>
+        <translation>Задачи, созданные хабом для этого магазина за период (приветствие, вторая покупка, благодарность VIP, клиент под угрозой, возврат клиента, корзина есть в наличии здесь, связь после покупки), по консультантам: назначенный, иначе тот, кто выполнил. Доля выполненных: выполнено на сегодня из созданных; в срок: выполнено до срока из выполненных. Отклонено: сотрудник отложил задачу с указанием причины (не считается выполненной).</translation>
     </message>
     <message>
         <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
@@ -2071,6 +2268,10 @@
     <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Записать визит (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Book appointment (Ctrl+Shift+A)</source>
+        <translation>Записать на встречу (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Customer value</source>
@@ -2510,6 +2711,18 @@
         <translation>Отложить до завтра (Ctrl+Shift+S)</translation>
     </message>
     <message>
+        <source>Dismiss… (Ctrl+Shift+X)</source>
+        <translation>Отклонить… (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <source>Move appointment (Ctrl+Shift+A)</source>
+        <translation>Перенести встречу (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Cancel appointment (Ctrl+Shift+C)</source>
+        <translation>Отменить встречу (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
         <source>Mark done (Ctrl+D)</source>
         <translation>Отметить выполненной (Ctrl+D)</translation>
     </message>
@@ -2520,6 +2733,18 @@
     <message>
         <source>✓ Done, waiting to sync: %1</source>
         <translation>✓ Выполнено, ждёт синхронизации: %1</translation>
+    </message>
+    <message>
+        <source>Dismissed (%1), waiting to sync: %2</source>
+        <translation>Отклонено (%1), ждёт синхронизации: %2</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>%1 appointments today</source>
+        <translation>Встреч сегодня: %1</translation>
     </message>
     <message>
         <source>%1 open · %2 overdue</source>
@@ -2649,6 +2874,10 @@
     <message>
         <source>Replies</source>
         <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Встречи</translation>
     </message>
     <message>
         <source>Customer timeline</source>

@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Dời lịch hẹn</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Đặt lịch hẹn</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Khách hàng: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời lượng</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <source>With associate</source>
+        <translation>Với nhân viên</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. fitting, laptop demo</source>
+        <translation>Không bắt buộc, ví dụ: thử đồ, xem máy tính xách tay</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Không bắt buộc</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Giờ</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>&amp;Thời lượng</translation>
+    </message>
+    <message>
+        <source>&amp;With</source>
+        <translation>&amp;Với</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Mục đích</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>Gh&amp;i chú</translation>
+    </message>
+    <message>
+        <source>Times are in the store&apos;s time zone (%1).</source>
+        <translation>Giờ theo múi giờ của cửa hàng (%1).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Move (Ctrl+Enter)</source>
+        <translation>Dời lịch (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>Đặt lịch (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>&amp;Not relevant any more</source>
+        <translation>&amp;Không còn phù hợp</translation>
+    </message>
+    <message>
+        <source>Customer &amp;unreachable</source>
+        <translation>Không liên &amp;lạc được với khách</translation>
+    </message>
+    <message>
+        <source>Customer &amp;asked not to be contacted</source>
+        <translation>Khách &amp;yêu cầu không liên hệ</translation>
+    </message>
+    <message>
+        <source>&amp;Other (say why)</source>
+        <translation>Lý do khá&amp;c (ghi rõ)</translation>
+    </message>
+    <message>
+        <source>Not booked: %1 already has an appointment at that time. Choose another time or another associate.</source>
+        <translation>Chưa đặt được: %1 đã có lịch hẹn vào giờ đó. Hãy chọn giờ khác hoặc nhân viên khác.</translation>
+    </message>
+    <message>
+        <source>Not booked: %1</source>
+        <translation>Chưa đặt được: %1</translation>
+    </message>
+    <message>
+        <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
+        <translation>%1 đã có lịch hẹn (%2). Hãy chọn giờ khác hoặc nhân viên khác.</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 với %2</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Với %1</translation>
+    </message>
+    <message>
+        <source>(waiting to sync)</source>
+        <translation>(chờ đồng bộ)</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled (with %1)</source>
+        <translation>Lịch hẹn đã hủy (với %1)</translation>
+    </message>
+    <message>
+        <source>Appointment with %1, until %2</source>
+        <translation>Lịch hẹn với %1, đến %2</translation>
+    </message>
+    <message>
+        <source>Appointments: %1</source>
+        <translation>Lịch hẹn: %1</translation>
+    </message>
+</context>
+<context>
     <name>CacheCheck</name>
     <message>
         <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
@@ -289,6 +435,10 @@
         <translation>Thay đổi giai đoạn</translation>
     </message>
     <message>
+        <source>Dismissed</source>
+        <translation>Đã bỏ qua</translation>
+    </message>
+    <message>
         <source>Whole store</source>
         <translation>Toàn cửa hàng</translation>
     </message>
@@ -550,6 +700,37 @@
     <message>
         <source>The file could not be saved. Choose another folder.</source>
         <translation>Không thể lưu tệp. Hãy chọn thư mục khác.</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss the task</source>
+        <translation>Bỏ qua việc này</translation>
+    </message>
+    <message>
+        <source>Why is this task dismissed? %1</source>
+        <translation>Vì sao bỏ qua việc này? %1</translation>
+    </message>
+    <message>
+        <source>Why (needed when the reason is Other)</source>
+        <translation>Lý do (bắt buộc khi chọn Lý do khác)</translation>
+    </message>
+    <message>
+        <source>Why the task is dismissed</source>
+        <translation>Lý do bỏ qua việc</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Say in a few words why the task is dismissed.</source>
+        <translation>Hãy ghi ngắn gọn vì sao bỏ qua việc này.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1746,10 @@
         <translation>Gửi tin nhắn chăm sóc</translation>
     </message>
     <message>
+        <source>Book an appointment for this customer</source>
+        <translation>Đặt lịch hẹn cho khách này</translation>
+    </message>
+    <message>
         <source>Products and stock</source>
         <translation>Sản phẩm và tồn kho</translation>
     </message>
@@ -1611,6 +1796,18 @@
     <message>
         <source>On a reply in the timeline: show the follow-up it answers</source>
         <translation>Trên một phản hồi trong dòng thời gian: hiện tin nhắn chăm sóc mà nó trả lời</translation>
+    </message>
+    <message>
+        <source>In the task list: dismiss the task with a reason</source>
+        <translation>Trong danh sách việc: bỏ qua việc kèm lý do</translation>
+    </message>
+    <message>
+        <source>In the task list: move the selected appointment</source>
+        <translation>Trong danh sách việc: dời lịch hẹn đang chọn</translation>
+    </message>
+    <message>
+        <source>In the task list: cancel the selected appointment</source>
+        <translation>Trong danh sách việc: hủy lịch hẹn đang chọn</translation>
     </message>
     <message>
         <source>Clienteling</source>
@@ -1684,8 +1881,8 @@
         <translation>Các lượt mua tại quầy cửa hàng trong kỳ được ghi nhận cho từng nhân viên, kèm số khách hàng khác nhau và tỷ trọng trong doanh thu tại cửa hàng. Số lượng và tỷ lệ quan trọng không kém thứ hạng.</translation>
     </message>
     <message>
-        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done.</source>
-        <translation>Các công việc hệ thống tạo cho cửa hàng này trong kỳ (chào mừng, lần mua thứ hai, cảm ơn khách VIP, hỏi thăm khách có nguy cơ rời bỏ, mời khách quay lại, giỏ hàng có sẵn tại đây, hỏi thăm sau mua hàng), theo nhân viên: người được giao, nếu không thì người đã làm. Tỷ lệ hoàn thành: số đã làm trên số được tạo; đúng hạn: số làm xong trước hạn trên số đã làm.</translation>
+        <source>Tasks the hub created for this store in the period (welcome, second purchase, VIP thank-you, at-risk check-in, win-back, cart available here, post-purchase check-in), per associate: the one assigned, else the one who did it. Done rate: done so far out of created; on time: done by the due time, out of done. Dismissed: set aside by an associate with a reason (not counted as done).</source>
+        <translation>Các công việc hệ thống tạo cho cửa hàng này trong kỳ (chào mừng, lần mua thứ hai, cảm ơn khách VIP, hỏi thăm khách có nguy cơ rời bỏ, mời khách quay lại, giỏ hàng có sẵn tại đây, hỏi thăm sau mua hàng), theo nhân viên: người được giao, nếu không thì người đã làm. Tỷ lệ hoàn thành: số đã làm trên số được tạo; đúng hạn: số làm xong trước hạn trên số đã làm. Đã bỏ qua: nhân viên gạt sang bên kèm lý do (không tính là đã làm).</translation>
     </message>
     <message>
         <source>Single-use offer codes carried by this store&apos;s follow-ups in the period, and how many were redeemed, at the till or online. Each code works once.</source>
@@ -2071,6 +2268,10 @@
     <message>
         <source>Log visit (Ctrl+L)</source>
         <translation>Ghi lượt ghé (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Book appointment (Ctrl+Shift+A)</source>
+        <translation>Đặt lịch hẹn (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Customer value</source>
@@ -2510,6 +2711,18 @@
         <translation>Hoãn đến mai (Ctrl+Shift+S)</translation>
     </message>
     <message>
+        <source>Dismiss… (Ctrl+Shift+X)</source>
+        <translation>Bỏ qua… (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <source>Move appointment (Ctrl+Shift+A)</source>
+        <translation>Dời lịch hẹn (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Cancel appointment (Ctrl+Shift+C)</source>
+        <translation>Hủy lịch hẹn (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
         <source>Mark done (Ctrl+D)</source>
         <translation>Đánh dấu đã xong (Ctrl+D)</translation>
     </message>
@@ -2520,6 +2733,18 @@
     <message>
         <source>✓ Done, waiting to sync: %1</source>
         <translation>✓ Đã xong, chờ đồng bộ: %1</translation>
+    </message>
+    <message>
+        <source>Dismissed (%1), waiting to sync: %2</source>
+        <translation>Đã bỏ qua (%1), chờ đồng bộ: %2</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Lịch hẹn</translation>
+    </message>
+    <message>
+        <source>%1 appointments today</source>
+        <translation>%1 lịch hẹn hôm nay</translation>
     </message>
     <message>
         <source>%1 open · %2 overdue</source>
@@ -2649,6 +2874,10 @@
     <message>
         <source>Replies</source>
         <translation>Phản hồi</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Lịch hẹn</translation>
     </message>
     <message>
         <source>Customer timeline</source>

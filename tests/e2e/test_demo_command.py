@@ -10,12 +10,15 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 VIEWS = [
+    "appointment.png",
+    "appointment_booked.png",
     "crash_dialog.png",
     "crash_dialog_details.png",
     "dashboard.png",
     "dashboard_drilldown.png",
     "dashboard_page.png",
     "diagnostics.png",
+    "dismiss_task.png",
     "first_run_code.png",
     "first_run_hub.png",
     "first_run_sign_in.png",

@@ -86,6 +86,7 @@ ENDPOINTS: dict[str, tuple[str, str, int]] = {
     "store_associates": ("GET", "/api/v1/associates?store_id={t.store}", 403),
     "store_pull": ("PULL", "store:{t.store}", 403),
     "store_tasks": ("GET", "/api/v1/tasks?store_id={t.store}", 403),
+    "store_appointments": ("GET", "/api/v1/appointments?store_id={t.store}", 403),
 }
 CODES = {404: {"not_found"}, 403: {"forbidden_store", "forbidden_scope"}}
 ADMIN_ONLY = {

@@ -143,12 +143,15 @@ def test_wrong_password_says_so(qtbot: QtBot, fresh_terminal: Terminal) -> None:
 def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     paths = render_screenshots(window, tmp_path / "shots")
     assert sorted(p.name for p in paths) == [
+        "appointment.png",
+        "appointment_booked.png",
         "crash_dialog.png",
         "crash_dialog_details.png",
         "dashboard.png",
         "dashboard_drilldown.png",
         "dashboard_page.png",
         "diagnostics.png",
+        "dismiss_task.png",
         "first_run_code.png",
         "first_run_hub.png",
         "first_run_sign_in.png",

@@ -26,12 +26,18 @@ def _open(qtbot: QtBot, window: MainWindow) -> TaskList:
     return tasks
 
 
+def _first_task_row(tasks: TaskList) -> int:
+    """Today's appointments come first, then the tasks."""
+    return len(tasks.appointments)
+
+
 def test_keyboard_flow(qtbot: QtBot, window: MainWindow, terminal: Terminal) -> None:
     tasks = _open(qtbot, window)
-    assert tasks.tree.topLevelItemCount() == len(tasks.tasks)
+    below = _first_task_row(tasks)
+    assert tasks.tree.topLevelItemCount() == below + len(tasks.tasks)
     opened = len([t for t in tasks.tasks if not t.done_pending])
-    assert tasks.counts_label.text().startswith(f"{opened} ")
-    overdue = [i for i, t in enumerate(tasks.tasks) if t.overdue]
+    assert f" · {opened} open" in tasks.counts_label.text()
+    overdue = [below + i for i, t in enumerate(tasks.tasks) if t.overdue]
     if overdue:
         item = tasks.tree.topLevelItem(overdue[0])
         assert item is not None
@@ -39,7 +45,8 @@ def test_keyboard_flow(qtbot: QtBot, window: MainWindow, terminal: Terminal) -> 
 
     # Arrows move, Enter opens the customer in the main window.
     tasks.tree.setFocus()
-    qtbot.keyClick(tasks.tree, Qt.Key.Key_Down)
+    for _ in range(below + 1):
+        qtbot.keyClick(tasks.tree, Qt.Key.Key_Down)
     chosen = tasks.current_task()
     assert chosen is not None and chosen.id == tasks.tasks[1].id
     with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS) as loaded:
@@ -71,7 +78,7 @@ def test_keyboard_flow(qtbot: QtBot, window: MainWindow, terminal: Terminal) -> 
 def test_refresh_keeps_the_selected_task(qtbot: QtBot, window: MainWindow) -> None:
     tasks = _open(qtbot, window)
     assert len(tasks.tasks) >= 3
-    third = tasks.tree.topLevelItem(2)
+    third = tasks.tree.topLevelItem(_first_task_row(tasks) + 2)
     assert third is not None
     tasks.tree.setCurrentItem(third)
     selected = tasks.current_task()
@@ -86,6 +93,9 @@ def test_ctrl_f_starts_the_follow_up_with_the_suggested_message(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     tasks = _open(qtbot, window)
+    first = tasks.tree.topLevelItem(_first_task_row(tasks))
+    assert first is not None
+    tasks.tree.setCurrentItem(first)
     task = tasks.current_task()
     assert task is not None
     tasks.tree.setFocus()

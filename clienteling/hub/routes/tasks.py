@@ -11,11 +11,10 @@ from pydantic import BaseModel, Field
 
 from clienteling.hub import pagination
 from clienteling.hub.db import read_tx
-from clienteling.hub.deps import HubDep, SessionDep, require_store
+from clienteling.hub.deps import HubDep, SessionDep, store_scope_filter
 from clienteling.hub.entities import TASK
 from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.tables import tasks
-from clienteling.protocol.entities import store_scope
 
 router = APIRouter(prefix="/api/v1", tags=["tasks"])
 
@@ -68,11 +67,7 @@ def list_tasks(
 ) -> Page[TaskPublic]:
     """Tasks of the store's customers, by due time then id."""
     key = pagination.decode("tasks", next, width=2)
-    scopes = session.visible_scopes()
-    if store_id is not None:
-        require_store(session, store_id)
-        scopes = [store_scope(store_id)]
-    where: sa.ColumnElement[bool] = sa.true() if scopes is None else tasks.c.scope.in_(scopes)
+    where = store_scope_filter(session, store_id, tasks.c.scope)
     if status is not None:
         where = sa.and_(where, tasks.c.status == status)
     query = (

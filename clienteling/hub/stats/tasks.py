@@ -4,7 +4,8 @@ per associate"), in SQL on both backends.
 Definitions: the tasks counted are the store's tasks created in [start, end). A task
 counts for its assignee, or, when it was for the whole store, for whoever did it
 (unassigned tasks nobody did form a row of their own). `done` is what was done by now,
-`done_on_time` what was done no later than the due time (`domain.tasks.done_on_time`);
+`done_on_time` what was done no later than the due time (`domain.tasks.done_on_time`),
+`dismissed` what an associate set aside with a reason (counted apart, never as done);
 `completion_rate = done / created`, `on_time_rate = done_on_time / done`, null when the
 divisor is 0 (`domain.metrics.rate`). The rows add up to the store's total.
 """
@@ -24,7 +25,13 @@ UNASSIGNED_NAME = "—"
 
 
 def _figures(
-    associate_id: str | None, name: str, *, created: int, done: int, on_time: int
+    associate_id: str | None,
+    name: str,
+    *,
+    created: int,
+    done: int,
+    on_time: int,
+    dismissed: int,
 ) -> AssociateTaskFigures:
     return AssociateTaskFigures(
         associate_id=associate_id,
@@ -32,6 +39,7 @@ def _figures(
         created=created,
         done=done,
         done_on_time=on_time,
+        dismissed=dismissed,
         completion_rate=rate(done, created),
         on_time_rate=rate(on_time, done),
     )
@@ -42,12 +50,14 @@ def task_completion(conn: Connection, *, store_id: str, start: str, end: str) ->
     owner = sa.func.coalesce(tasks.c.associate_id, tasks.c.done_by).label("owner")
     is_done = tasks.c.status == str(TaskStatus.DONE)
     on_time = sa.and_(is_done, tasks.c.done_at <= tasks.c.due_at)
+    is_dismissed = tasks.c.status == str(TaskStatus.DISMISSED)
     rows = conn.execute(
         sa.select(
             owner,
             sa.func.count(),
             sa.func.sum(sa.case((is_done, 1), else_=0)),
             sa.func.sum(sa.case((on_time, 1), else_=0)),
+            sa.func.sum(sa.case((is_dismissed, 1), else_=0)),
         )
         .where(tasks.c.store_id == store_id, between(tasks.c.created_at, start, end))
         .group_by(owner)
@@ -66,6 +76,7 @@ def task_completion(conn: Connection, *, store_id: str, start: str, end: str) ->
             created=int(r[1]),
             done=int(r[2] or 0),
             on_time=int(r[3] or 0),
+            dismissed=int(r[4] or 0),
         )
         for r in rows
     ]
@@ -76,5 +87,6 @@ def task_completion(conn: Connection, *, store_id: str, start: str, end: str) ->
         created=sum(f.created for f in per),
         done=sum(f.done for f in per),
         on_time=sum(f.done_on_time for f in per),
+        dismissed=sum(f.dismissed for f in per),
     )
     return TaskCompletion(store_id=store_id, start=start, end=end, total=total, associates=per)
