@@ -85,7 +85,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
                 f"""
                 INSERT INTO orders (id, customer_id, channel, store_id, associate_id,
                     placed_at, status, total_minor, currency, lines, net_minor, scope, version)
-                SELECT 'bo' || g, 'bc' || (1 + (g * 7919) % :n),
+                SELECT 'bo' || g, 'bc' || (1 + (g::bigint * 7919) % :n),
                     CASE WHEN g % 10 < 6 THEN 'store' WHEN g % 10 < 9 THEN 'web' ELSE 'phone' END,
                     CASE WHEN g % 10 < 6 THEN :store END,
                     CASE WHEN g % 10 < 5 THEN {PICK} END,

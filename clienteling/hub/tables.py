@@ -143,6 +143,7 @@ customers = _synced(
     sa.Column("updated_at", TIME, nullable=False),
     sa.Column("preferences", sa.JSON, nullable=False, server_default=sa.text("'{}'")),
 )
+sa.Index("ix_customers_home_store_id_created_at", customers.c.home_store_id, customers.c.created_at)
 
 consents = _synced(
     "consents",
@@ -644,3 +645,28 @@ tasks = _synced(
 """Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
 tasks, even after the first is done); synced in the customer's store scope."""
 sa.Index("ix_tasks_store_id_status_due_at", tasks.c.store_id, tasks.c.status, tasks.c.due_at)
+
+# Hub-only, derived from `orders` (see `hub.purchase_facts`): one row per customer with a
+# kept purchase, rewritten by every order write in the same transaction.
+customer_purchase_facts = sa.Table(
+    "customer_purchase_facts",
+    metadata,
+    sa.Column("customer_id", ID, primary_key=True),
+    sa.Column("purchases", sa.Integer, nullable=False),
+    sa.Column("net_minor", sa.BigInteger, nullable=False),
+    sa.Column("first_at", TIME, nullable=False),
+    sa.Column("first_us", sa.BigInteger, nullable=False),
+    sa.Column("second_at", TIME, nullable=True),
+    sa.Column("second_us", sa.BigInteger, nullable=True),
+    sa.Column("last_at", TIME, nullable=False),
+    sa.Column("in_store", sa.Boolean, nullable=False),
+    sa.Column("online", sa.Boolean, nullable=False),
+)
+
+customer_purchase_gaps = sa.Table(
+    "customer_purchase_gaps",
+    metadata,
+    sa.Column("customer_id", ID, primary_key=True),
+    sa.Column("from_at", TIME, primary_key=True),
+    sa.Column("to_at", TIME, nullable=False),
+)
