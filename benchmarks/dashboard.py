@@ -32,6 +32,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
+from clienteling.hub import purchase_facts
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -158,10 +159,21 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
             ),
             {**params, "a_first": params["a"][0]},
         )
+        # The rows went in behind the order writes' backs: build their purchase facts
+        # as the migration's backfill does.
+        purchase_facts.rebuild_all(conn)
         conn.execute(sa.text("ANALYZE"))
         counts = {
             table: int(conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one())
-            for table in ("customers", "orders", "visits", "followups", "order_attributions")
+            for table in (
+                "customers",
+                "orders",
+                "visits",
+                "followups",
+                "order_attributions",
+                "customer_purchase_facts",
+                "customer_purchase_gaps",
+            )
         }
     engine.dispose()
     return store, counts
