@@ -105,12 +105,12 @@ def store_dashboard(
     store_ids = list(
         conn.execute(sa.select(locations.c.id).where(locations.c.kind == "store")).scalars()
     )
-    current_all = _sales_by_store(conn, start=start, end=end)  # the chain average needs all
-    previous = _sales_by_store(conn, start=prev_start, end=prev_end, only=store_id).get(
+    current_all = sales_by_store(conn, start=start, end=end)  # the chain average needs all
+    previous = sales_by_store(conn, start=prev_start, end=prev_end, only=store_id).get(
         store_id, _StoreTally()
     )
     scanned: Counter[str] = Counter()
-    people, unattributed = _associates(conn, store_id=store_id, start=start, end=end)
+    people, unattributed = associate_sales(conn, store_id=store_id, start=start, end=end)
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
     stages, moves = lifecycle_counts(conn, store_id=store_id, start=start, end=end, now=now)
     scanned["customers"] += sum(stages.values())
@@ -182,7 +182,7 @@ def _tallies(query: sa.Select[Any]) -> sa.Select[Any]:
     )
 
 
-def _sales_by_store(
+def sales_by_store(
     conn: Connection, *, start: str, end: str, only: str | None = None
 ) -> dict[str, _StoreTally]:
     """Every store's sales in [start, end) (or only store `only`'s): four grouped queries."""
@@ -245,7 +245,7 @@ def _average(stores: list[_StoreTally]) -> PeriodFigures:
     )
 
 
-def _associates(
+def associate_sales(
     conn: Connection, *, store_id: str, start: str, end: str
 ) -> tuple[list[tuple[str, str, _Tally]], _Tally]:
     """In-store sales per credited associate (best first), and the uncredited rest."""
