@@ -163,7 +163,13 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         # The rows went in behind the order writes' backs: build their purchase facts
         # as the migration's backfill does.
         purchase_facts.rebuild_all(conn)
-        conn.execute(sa.text("ANALYZE"))
+    # What autovacuum does to tables this size soon after: statistics and the visibility
+    # map (index-only scans need it).
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(
+            sa.text("VACUUM ANALYZE")
+        )
+    with engine.connect() as conn:
         counts = _counts(conn)
     engine.dispose()
     return store, counts

@@ -143,7 +143,12 @@ customers = _synced(
     sa.Column("updated_at", TIME, nullable=False),
     sa.Column("preferences", sa.JSON, nullable=False, server_default=sa.text("'{}'")),
 )
-sa.Index("ix_customers_home_store_id_created_at", customers.c.home_store_id, customers.c.created_at)
+sa.Index(
+    "ix_customers_home_store_id_created_at",
+    customers.c.home_store_id,
+    customers.c.created_at,
+    postgresql_include=["id"],
+)
 
 consents = _synced(
     "consents",
@@ -171,7 +176,20 @@ orders = _synced(
     # of the lines; set on every write that changes the lines, summed by the stats.
     sa.Column("net_minor", sa.BigInteger, nullable=False),
 )
-sa.Index("ix_orders_store_id_placed_at", orders.c.store_id, orders.c.placed_at)
+# The dashboard's period scans (a store's counter sales; online sales) read these indexes
+# only, on PostgreSQL: the columns they sum and count ride along (INCLUDE).
+sa.Index(
+    "ix_orders_store_id_placed_at",
+    orders.c.store_id,
+    orders.c.placed_at,
+    postgresql_include=["channel", "status", "customer_id", "associate_id", "net_minor"],
+)
+sa.Index(
+    "ix_orders_channel_placed_at",
+    orders.c.channel,
+    orders.c.placed_at,
+    postgresql_include=["status", "customer_id", "store_id", "net_minor", "id"],
+)
 
 carts = _synced(
     "carts",
