@@ -166,9 +166,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
     with engine.connect() as conn:
-        conn.execution_options(isolation_level="AUTOCOMMIT").execute(
-            sa.text("VACUUM ANALYZE")
-        )
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(sa.text("VACUUM ANALYZE"))
     with engine.connect() as conn:
         counts = _counts(conn)
     engine.dispose()
