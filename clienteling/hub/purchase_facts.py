@@ -18,6 +18,12 @@ instant.
 `refresh` recomputes a customer's rows from the orders (small: one customer's history),
 so the facts equal a recomputation by construction; `rebuild_all` does the same for
 every customer (the migration's backfill, the seeds, bulk loads).
+
+Concurrency (PostgreSQL, READ COMMITTED): writers of one customer's orders are serialized
+by the scope's version lock they take before calling `refresh` (ingest, merges), so the
+recomputation sees the other's committed order. Erasure takes the customer's row lock
+instead; an order ingested for that customer at the same instant can fail on the facts'
+primary key and is retried by the sender (the event is not recorded as applied).
 """
 
 from __future__ import annotations
