@@ -25,6 +25,7 @@ import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import sqlalchemy as sa
@@ -32,6 +33,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
+from clienteling.hub import purchase_facts
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -85,7 +87,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
                 f"""
                 INSERT INTO orders (id, customer_id, channel, store_id, associate_id,
                     placed_at, status, total_minor, currency, lines, net_minor, scope, version)
-                SELECT 'bo' || g, 'bc' || (1 + (g * 7919) % :n),
+                SELECT 'bo' || g, 'bc' || (1 + (g::bigint * 7919) % :n),
                     CASE WHEN g % 10 < 6 THEN 'store' WHEN g % 10 < 9 THEN 'web' ELSE 'phone' END,
                     CASE WHEN g % 10 < 6 THEN :store END,
                     CASE WHEN g % 10 < 5 THEN {PICK} END,
@@ -158,13 +160,96 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
             ),
             {**params, "a_first": params["a"][0]},
         )
-        conn.execute(sa.text("ANALYZE"))
-        counts = {
-            table: int(conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one())
-            for table in ("customers", "orders", "visits", "followups", "order_attributions")
-        }
+        # The rows went in behind the order writes' backs: build their purchase facts
+        # as the migration's backfill does.
+        purchase_facts.rebuild_all(conn)
+    # What autovacuum does to tables this size soon after: statistics and the visibility
+    # map (index-only scans need it).
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(sa.text("VACUUM ANALYZE"))
+    with engine.connect() as conn:
+        counts = _counts(conn)
     engine.dispose()
     return store, counts
+
+
+def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[str, float]:
+    """Each part of the dashboard in process (median ms), to see where the time goes."""
+    from clienteling.domain.metrics import Period
+    from clienteling.hub.clock import iso
+    from clienteling.hub.stats import dashboard, feedback, funnel, lifecycle, omnichannel
+    from clienteling.hub.stats import offers as offer_stats
+    from clienteling.hub.stats import tasks as task_stats
+
+    engine = make_engine(url)
+    period = Period(days[0], days[1] + timedelta(days=1))
+    now = datetime.now(UTC)
+    with engine.connect() as conn:
+        zone = conn.execute(
+            sa.text("SELECT timezone FROM locations WHERE id = :s"), {"s": store}
+        ).scalar_one()
+        start, end = (iso(t) for t in period.utc_bounds(zone))
+        prev_start, prev_end = (iso(t) for t in period.previous().utc_bounds(zone))
+        before = (prev_start, prev_end)
+        where = {"store_id": store, "start": start, "end": end}
+        calls: dict[str, Any] = {
+            "sales, whole chain": lambda: dashboard.sales_by_store(conn, start=start, end=end),
+            "sales, previous (this store)": lambda: dashboard.sales_by_store(
+                conn, start=before[0], end=before[1], only=store
+            ),
+            "associates": lambda: dashboard.associate_sales(conn, **where),
+            "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
+            "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
+            "funnel (and previous)": lambda: funnel.funnel(
+                conn, store_id=store, period=(start, end), previous=before
+            ),
+            "reasons (and previous)": lambda: funnel.no_purchase_reasons(
+                conn, store_id=store, period=(start, end), previous=before
+            ),
+            "feedback, comments, surveys": lambda: (
+                feedback.touchpoint_feedback(conn, **where),
+                feedback.latest_comments(conn, **where),
+                feedback.surveys_answered(conn, **where),
+            ),
+            "follow-up effects": lambda: feedback.followup_effects(conn, **where),
+            "tasks, offers": lambda: (
+                task_stats.task_completion(conn, **where),
+                offer_stats.offer_counts(conn, **where),
+            ),
+        }
+        found = {name: statistics.median(timed(call, repeat)) for name, call in calls.items()}
+    engine.dispose()
+    return found
+
+
+TABLES = (
+    "customers",
+    "orders",
+    "visits",
+    "followups",
+    "order_attributions",
+    "customer_purchase_facts",
+    "customer_purchase_gaps",
+)
+
+
+def _counts(conn: sa.Connection) -> dict[str, int]:
+    return {
+        table: int(conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one())
+        for table in TABLES
+    }
+
+
+def filled_store(url: str) -> tuple[str, dict[str, int]]:
+    """The store a previous run filled (`--skip-fill`)."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        store = conn.execute(
+            sa.text("SELECT home_store_id FROM customers WHERE id = 'bc1'")
+        ).scalar_one()
+        counts = _counts(conn)
+    engine.dispose()
+    return str(store), counts
 
 
 def percentile(samples: list[float], pct: float) -> float:
@@ -189,13 +274,20 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=2_000_000)
     parser.add_argument("--repeat", type=int, default=20, help="timed calls per endpoint")
     parser.add_argument("--pg-url", help="PostgreSQL URL (default: a throwaway cluster)")
+    parser.add_argument(
+        "--skip-fill", action="store_true", help="the --pg-url database was filled by a run"
+    )
+    parser.add_argument("--parts", type=int, default=3, help="timed calls per part in process")
     args = parser.parse_args()
     with postgres_url(args.pg_url) as url:
         if url is None:
             print("skipped: no PostgreSQL (--pg-url, or Debian's postgresql)")
             return
         started = time.perf_counter()
-        store, counts = fill(url, customers=args.customers, orders=args.orders)
+        if args.skip_fill:
+            store, counts = filled_store(url)
+        else:
+            store, counts = fill(url, customers=args.customers, orders=args.orders)
         filled = time.perf_counter() - started
         print(
             "data      "
@@ -257,6 +349,10 @@ def main() -> None:
                 ),
             }
         engine.dispose()
+        in_process = {
+            name: parts(url, store, days, args.parts)
+            for name, days in (("30 days", month), ("12 months", year))
+        }
     base_p95 = percentile(results["baseline (one indexed sum, 12 months)"], 95)
     for name, samples in results.items():
         p95 = percentile(samples, 95)
@@ -267,6 +363,10 @@ def main() -> None:
     for name, rows in scanned.items():
         print(f"  rows scanned, dashboard {name}: {rows}")
     print("target: p95 <= 500 ms per endpoint (issue 7)")
+    for name, found in in_process.items():
+        print(f"  parts of the dashboard, {name} (in process, median ms):")
+        for part, ms in found.items():
+            print(f"    {part:30} {ms:8.1f}")
 
 
 if __name__ == "__main__":

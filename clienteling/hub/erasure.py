@@ -37,7 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.hub import audit as audit_log
-from clienteling.hub import holds, versions
+from clienteling.hub import holds, purchase_facts, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import ERASED_SCOPE, resolve_customer_id
@@ -117,6 +117,8 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     gone += _delete_synced(conn, notes, "note", ids)
     gone += _delete_synced(conn, carts, "cart", ids)
     gone += _move_out(conn, orders, "order", ids, values={})
+    purchase_facts.forget(conn, merged)
+    purchase_facts.refresh(conn, [customer_id])  # every merged id's orders are on the shell
     gone += _cancel_followups(conn, ids)
     for hold_id in conn.execute(
         sa.select(reservations.c.id).where(

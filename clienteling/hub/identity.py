@@ -20,7 +20,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import versions
+from clienteling.hub import purchase_facts, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import Actor
@@ -247,6 +247,7 @@ def merge_customers(
         raise ValueError("only customers of one store are merged")
     scope = str(survivor["scope"])
     _move_consents(conn, merged_id=merged_id, survivor_id=survivor_id, scope=scope, actor=actor)
+    purchase_facts.forget(conn, [merged_id])  # derived rows: recomputed below, not moved
     _move_linked_rows(conn, merged_id=merged_id, survivor_id=survivor_id, scope=scope)
     _combine_profiles(conn, merged=merged, survivor=survivor, scope=scope, actor=actor)
     now = iso(utc_now())
@@ -264,6 +265,7 @@ def merge_customers(
             .values(survivor_id=survivor_id, version=versions.allocate(conn, scope))
         )
     conn.execute(sa.delete(customers).where(customers.c.id == merged_id))
+    purchase_facts.refresh(conn, [survivor_id])  # the merged customer's orders moved here
     version = versions.allocate(conn, scope, 2)
     insert_ignoring_conflicts(
         conn,

@@ -35,6 +35,8 @@ LEFT_OUT: dict[str, str] = {
     "customer_search": "the hub's search index, derived from the profile",
     "customer_search_terms": "the hub's search index, derived from the profile",
     "customer_erasures": "an erased customer has nothing left to export",
+    "customer_purchase_facts": "the dashboard's summary of the orders (exported in full)",
+    "customer_purchase_gaps": "the dashboard's summary of the orders (exported in full)",
 }
 """Tables with a `customer_id` column that are not under `records`, and why."""
 

@@ -22,7 +22,7 @@ from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.text import fold
-from clienteling.hub import tables, versions
+from clienteling.hub import purchase_facts, tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
@@ -768,3 +768,4 @@ def _insert(engine: Engine, rows: _Rows) -> None:
         for table, table_rows in synced[1:]:
             if table_rows:
                 conn.execute(sa.insert(table), table_rows)
+        purchase_facts.rebuild_all(conn)

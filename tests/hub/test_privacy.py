@@ -268,9 +268,17 @@ def _everything(engine: Engine) -> Iterator[tuple[str, str]]:
                 yield table.name, json.dumps(dict(row._mapping), default=str, ensure_ascii=False)
 
 
-KEPT_ON_ERASURE = {"orders", "followups", "audit", "customer_erasures"}
+KEPT_ON_ERASURE = {
+    "orders",
+    "followups",
+    "audit",
+    "customer_erasures",
+    "customer_purchase_facts",
+    "customer_purchase_gaps",
+}
 """Tables whose rows keep the erased id (blanked): the books, the follow-ups' outcomes,
-the fact of the erasure."""
+the fact of the erasure, and the purchase facts summed from those kept orders (counts,
+money and times only)."""
 
 
 def test_erase_leaves_no_personal_data_and_publishes_tombstones(

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.domain.metrics import Period, order_net_minor
+from clienteling.hub import purchase_facts
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
 from clienteling.hub.identity import merge_customers
 from clienteling.hub.stats.dashboard import store_dashboard
@@ -137,6 +138,7 @@ class _Data:
                     version=self.n(),
                 )
             )
+            purchase_facts.refresh(conn, [cid])  # as every order write does
 
     def visit(
         self, at: str, outcome: str, reason: str | None = None, cid: str | None = None

@@ -20,7 +20,7 @@ from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.tasks import wish_from_view
-from clienteling.hub import task_ingest, versions, wishes
+from clienteling.hub import purchase_facts, task_ingest, versions, wishes
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
@@ -289,7 +289,9 @@ class _Ingest:
         return _APPLIED
 
     def _refresh_value(self, customer: _Customer) -> None:
-        """CLV (kept order value) and lifecycle stage from the customer's orders."""
+        """CLV (kept order value) and lifecycle stage from the customer's orders, and the
+        purchase facts the dashboard reads (after every order write)."""
+        purchase_facts.refresh(self.conn, [customer.id])
         rows = self.conn.execute(
             sa.select(orders.c.placed_at, orders.c.status, orders.c.lines).where(
                 orders.c.customer_id == customer.id

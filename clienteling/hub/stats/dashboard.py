@@ -35,8 +35,8 @@ from clienteling.hub.stats.funnel import (
 )
 from clienteling.hub.stats.lifecycle import lifecycle_counts
 from clienteling.hub.stats.offers import OfferCounts, offer_counts
+from clienteling.hub.stats.omnichannel import channel_groups
 from clienteling.hub.stats.sql import (
-    KEPT_ORDER,
     in_store_orders_in,
     joined_in,
     online_orders_in,
@@ -55,8 +55,6 @@ from clienteling.protocol.dashboard import (
     StageMove,
     StoreDashboard,
 )
-
-_ONLINE = sorted(metrics.ONLINE_CHANNELS)
 
 
 class UnknownStoreError(LookupError):
@@ -95,6 +93,10 @@ def store_dashboard(
     conn: Connection, *, store_id: str, period: Period, now: datetime
 ) -> StoreDashboard:
     """Everything the dashboard shows for one store; `conn` in one read transaction."""
+    if conn.dialect.name == "postgresql":
+        # Room to hash the per-customer groups of a period's orders instead of sorting
+        # them on disk (the default 4 MB spills at a few tens of thousands of orders).
+        conn.execute(sa.text("SET LOCAL work_mem = '64MB'"))
     store = conn.execute(
         sa.select(locations.c.name, locations.c.timezone, locations.c.currency).where(
             locations.c.id == store_id, locations.c.kind == "store"
@@ -107,15 +109,19 @@ def store_dashboard(
     store_ids = list(
         conn.execute(sa.select(locations.c.id).where(locations.c.kind == "store")).scalars()
     )
-    current_all = _sales_by_store(conn, start=start, end=end)
-    previous = _sales_by_store(conn, start=prev_start, end=prev_end).get(store_id, _StoreTally())
+    current_all = sales_by_store(conn, start=start, end=end)  # the chain average needs all
+    previous = sales_by_store(conn, start=prev_start, end=prev_end, only=store_id).get(
+        store_id, _StoreTally()
+    )
     scanned: Counter[str] = Counter()
-    people, unattributed = _associates(conn, store_id=store_id, start=start, end=end)
+    people, unattributed = associate_sales(conn, store_id=store_id, start=start, end=end)
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
     stages, moves = lifecycle_counts(conn, store_id=store_id, start=start, end=end, now=now)
     scanned["customers"] += sum(stages.values())
-    omni, single, order_rows = _channel_groups(conn, store_id=store_id, end=end)
-    scanned["orders"] += order_rows
+    groups = channel_groups(conn, store_id=store_id, end=end)
+    omni, single = groups.omnichannel, groups.single_channel
+    scanned["customer_purchase_facts"] += groups.facts_rows
+    scanned["orders"] += groups.order_rows
     steps = funnel(conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end))
     counted = {step.step: step.count for step in steps}
     answered = surveys_answered(conn, store_id=store_id, start=start, end=end)
@@ -172,40 +178,65 @@ def store_dashboard(
     )
 
 
-def _tallies(query: sa.Select[Any]) -> sa.Select[Any]:
-    return query.add_columns(
-        sa.func.count(),
-        sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0),
-        sa.func.count(sa.distinct(orders.c.customer_id)),
+def _tallied(key: sa.ColumnElement[Any], source: Any, *where: Any) -> sa.Select[Any]:
+    """(key, orders, revenue, distinct customers) of the kept orders matching `where`,
+    per `key`: grouped by key and customer first, so the database hashes instead of
+    sorting every order for a `count(DISTINCT customer_id)`."""
+    per_customer = (
+        sa.select(
+            key.label("key"),
+            orders.c.customer_id,
+            sa.func.count().label("n"),
+            sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0).label("revenue"),
+        )
+        .select_from(source)
+        .where(*where)
+        .group_by(key, orders.c.customer_id)
+        .subquery("per_customer")
     )
+    return sa.select(
+        per_customer.c.key,
+        sa.func.coalesce(sa.func.sum(per_customer.c.n), 0),
+        sa.func.coalesce(sa.func.sum(per_customer.c.revenue), 0),
+        sa.func.count(),
+    ).group_by(per_customer.c.key)
 
 
-def _sales_by_store(conn: Connection, *, start: str, end: str) -> dict[str, _StoreTally]:
-    """Every store's sales in [start, end): four grouped queries for the whole chain."""
+def sales_by_store(
+    conn: Connection, *, start: str, end: str, only: str | None = None
+) -> dict[str, _StoreTally]:
+    """Every store's sales in [start, end) (or only store `only`'s): four grouped queries."""
     found: defaultdict[str, _StoreTally] = defaultdict(_StoreTally)
-    in_store = _tallies(sa.select(orders.c.store_id)).where(in_store_orders_in(start, end))
-    for store_id, n, revenue, people in conn.execute(in_store.group_by(orders.c.store_id)):
-        found[store_id].in_store = _Tally(n, int(revenue), people)
-    online = (
-        _tallies(sa.select(customers.c.home_store_id))
-        .select_from(orders.join(customers, customers.c.id == orders.c.customer_id))
-        .where(online_orders_in(start, end))
-        .group_by(customers.c.home_store_id)
+
+    def which(column: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
+        return sa.true() if only is None else column == only
+
+    in_store = _tallied(
+        orders.c.store_id, orders, in_store_orders_in(start, end), which(orders.c.store_id)
+    )
+    for store_id, n, revenue, people in conn.execute(in_store):
+        found[store_id].in_store = _Tally(int(n), int(revenue), int(people))
+    online = _tallied(
+        customers.c.home_store_id,
+        orders.join(customers, customers.c.id == orders.c.customer_id),
+        online_orders_in(start, end),
+        which(customers.c.home_store_id),
     )
     for store_id, n, revenue, people in conn.execute(online):
-        found[store_id].online = _Tally(n, int(revenue), people)
+        found[store_id].online = _Tally(int(n), int(revenue), int(people))
     credit = credited_store()
-    attributed = (
-        _tallies(sa.select(credit))
-        .select_from(orders_with_credit())
-        .where(online_orders_in(start, end), credit.is_not(None))
-        .group_by(credit)
+    attributed = _tallied(
+        credit,
+        orders_with_credit(),
+        online_orders_in(start, end),
+        credit.is_not(None),
+        which(credit),
     )
     for store_id, n, revenue, people in conn.execute(attributed):
-        found[store_id].attributed_online = _Tally(n, int(revenue), people)
+        found[store_id].attributed_online = _Tally(int(n), int(revenue), int(people))
     joined = (
         sa.select(customers.c.home_store_id, sa.func.count())
-        .where(joined_in(start, end))
+        .where(joined_in(start, end), which(customers.c.home_store_id))
         .group_by(customers.c.home_store_id)
     )
     for store_id, n in conn.execute(joined):
@@ -235,92 +266,34 @@ def _average(stores: list[_StoreTally]) -> PeriodFigures:
     )
 
 
-def _associates(
+def associate_sales(
     conn: Connection, *, store_id: str, start: str, end: str
 ) -> tuple[list[tuple[str, str, _Tally]], _Tally]:
     """In-store sales per credited associate (best first), and the uncredited rest."""
-    query = (
-        _tallies(sa.select(orders.c.associate_id, associates.c.display_name))
-        .select_from(orders.outerjoin(associates, associates.c.id == orders.c.associate_id))
-        .where(in_store_orders_in(start, end), orders.c.store_id == store_id)
-        .group_by(orders.c.associate_id, associates.c.display_name)
+    query = _tallied(
+        orders.c.associate_id,
+        orders,
+        in_store_orders_in(start, end),
+        orders.c.store_id == store_id,
     )
-    people: list[tuple[str, str, _Tally]] = []
-    rest = _Tally()
-    for associate_id, name, n, revenue, buyers in conn.execute(query):
-        if associate_id is None:
-            rest = _Tally(n, int(revenue), buyers)
-        else:
-            people.append((associate_id, name or associate_id, _Tally(n, int(revenue), buyers)))
+    tallies = {
+        associate_id: _Tally(int(n), int(revenue), int(buyers))
+        for associate_id, n, revenue, buyers in conn.execute(query)
+    }
+    rest = tallies.pop(None, _Tally())
+    names = dict(
+        conn.execute(
+            sa.select(associates.c.id, associates.c.display_name).where(
+                associates.c.id.in_(sorted(tallies))
+            )
+        ).all()
+    )
+    people = [
+        (str(associate_id), str(names.get(associate_id) or associate_id), tally)
+        for associate_id, tally in tallies.items()
+    ]
     people.sort(key=lambda p: (-p[2].revenue_minor, p[1]))
     return people, rest
-
-
-def _channel_groups(
-    conn: Connection, *, store_id: str, end: str
-) -> tuple[ChannelGroup, ChannelGroup, int]:
-    """Omnichannel and single-channel buyers among the store's customers, up to `end`:
-    one pass over their kept orders (a window numbers each customer's purchases, so the
-    first and second come out of the same grouping as the counts and sums)."""
-    ranked = (
-        sa.select(
-            orders.c.customer_id,
-            orders.c.placed_at,
-            orders.c.channel,
-            orders.c.net_minor,
-            sa.func.row_number()
-            .over(partition_by=orders.c.customer_id, order_by=(orders.c.placed_at, orders.c.id))
-            .label("rn"),
-        )
-        .select_from(orders.join(customers, orders.c.customer_id == customers.c.id))
-        .where(customers.c.home_store_id == store_id, KEPT_ORDER, orders.c.placed_at < end)
-        .subquery()
-    )
-    per_customer = sa.select(
-        sa.func.count(),
-        sa.func.sum(ranked.c.net_minor),
-        sa.func.max(sa.case((ranked.c.channel == "store", 1), else_=0)),
-        sa.func.max(sa.case((ranked.c.channel.in_(_ONLINE), 1), else_=0)),
-        sa.func.min(sa.case((ranked.c.rn == 1, ranked.c.placed_at))),
-        sa.func.min(sa.case((ranked.c.rn == 2, ranked.c.placed_at))),
-    ).group_by(ranked.c.customer_id)
-    end_time = datetime.fromisoformat(end)
-    window = metrics.RETENTION_WINDOW_DAYS
-    groups = {True: _GroupSum(), False: _GroupSum()}
-    scanned = 0
-    for n, net, in_store, online, first_at, second_at in conn.execute(per_customer):
-        scanned += n
-        group = groups[bool(in_store and online)]
-        first = datetime.fromisoformat(first_at)
-        group.customers += 1
-        group.value_minor += int(net or 0)
-        group.orders += n
-        group.customer_days += max(1, (end_time - first).days)
-        if (end_time - first).days >= window:
-            group.retention_eligible += 1
-            if second_at is not None and (datetime.fromisoformat(second_at) - first).days <= window:
-                group.retained += 1
-    return groups[True].frozen(), groups[False].frozen(), scanned
-
-
-@dataclass(slots=True)
-class _GroupSum:
-    customers: int = 0
-    value_minor: int = 0
-    orders: int = 0
-    customer_days: int = 0
-    retained: int = 0
-    retention_eligible: int = 0
-
-    def frozen(self) -> ChannelGroup:
-        return ChannelGroup(
-            customers=self.customers,
-            value_minor=self.value_minor,
-            orders=self.orders,
-            customer_days=self.customer_days,
-            retained=self.retained,
-            retention_eligible=self.retention_eligible,
-        )
 
 
 def _group_figures(group: ChannelGroup) -> ChannelGroupFigures:

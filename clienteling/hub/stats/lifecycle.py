@@ -4,6 +4,13 @@
 and the newest purchase time (ISO strings in UTC compare as times), built from the same
 constants; tests/hub/test_stats_lifecycle.py checks the two agree. Counting in SQL sends
 a few dozen rows to Python instead of one per customer.
+
+The count and newest purchase before an instant t come from the purchase facts (one row
+per customer, `hub.purchase_facts`), not the orders: before t a customer has 0, 1 or
+"2 or more" purchases as the first and second purchase fall before t, and the newest one
+is the last purchase when that is before t, else the start of the long pause (gap) t
+falls in, else within `AT_RISK_DAYS` of t (active, so only the count decides the stage).
+Past periods are therefore exact too, without reading a single order.
 """
 
 from __future__ import annotations
@@ -17,7 +24,12 @@ from sqlalchemy.engine import Connection
 from clienteling.domain.lifecycle import AT_RISK_DAYS, LAPSED_DAYS, Stage
 from clienteling.hub.clock import iso
 from clienteling.hub.stats.sql import KEPT_ORDER
-from clienteling.hub.tables import customers, orders
+from clienteling.hub.tables import (
+    customer_purchase_facts,
+    customer_purchase_gaps,
+    customers,
+    orders,
+)
 
 NEW_STAGE = "new"
 """`from_stage` of customers who joined during the period."""
@@ -39,25 +51,59 @@ def stage_case(
     )
 
 
+_FACTS = customer_purchase_facts
+
+
+def _purchases_before(at: str) -> sa.ColumnElement[int]:
+    """Kept purchases before `at`, counted up to 2 (all the stage rule needs)."""
+    return sa.case(
+        (sa.or_(_FACTS.c.first_at.is_(None), _FACTS.c.first_at >= at), 0),
+        (sa.or_(_FACTS.c.second_at.is_(None), _FACTS.c.second_at >= at), 1),
+        else_=2,
+    )
+
+
+def _newest_before(at: str, gap: Any) -> sa.ColumnElement[str]:
+    """The newest kept purchase before `at` as far as the stage rule can tell: exact when
+    the last purchase or a long pause says it, else `at` itself (less than AT_RISK_DAYS
+    before `at`: the same stage)."""
+    return sa.case(
+        (sa.or_(_FACTS.c.first_at.is_(None), _FACTS.c.first_at >= at), sa.null()),
+        (_FACTS.c.last_at < at, _FACTS.c.last_at),
+        (gap.c.from_at.is_not(None), gap.c.from_at),
+        else_=sa.literal(at, sa.String),
+    )
+
+
+def _gap_at(at: str, name: str) -> tuple[Any, sa.ColumnElement[bool]]:
+    gap = customer_purchase_gaps.alias(name)
+    on = sa.and_(gap.c.customer_id == customers.c.id, gap.c.from_at < at, gap.c.to_at >= at)
+    return gap, on
+
+
 def summaries(*, store_id: str, start: str, end: str) -> Any:
-    """Per customer of the store (joined before `end`): kept purchases (count, newest)
-    before `start` and before `end`, as a subquery."""
-    before_start = orders.c.placed_at < start
-    before_end = orders.c.placed_at < end
+    """Per customer of the store (joined before `end`): kept purchases (count up to 2,
+    newest as the stage rule needs it) before `start` and before `end`, as a subquery;
+    `last_end_known` says whether `last_end` is the exact newest purchase before `end`."""
+    gap_start, on_start = _gap_at(start, "gap_start")
+    gap_end, on_end = _gap_at(end, "gap_end")
+    last_end = _newest_before(end, gap_end)
     return (
         sa.select(
             customers.c.id.label("customer_id"),
             customers.c.created_at.label("created_at"),
-            sa.func.count(sa.case((before_start, orders.c.id))).label("n_start"),
-            sa.func.max(sa.case((before_start, orders.c.placed_at))).label("last_start"),
-            sa.func.count(sa.case((before_end, orders.c.id))).label("n_end"),
-            sa.func.max(sa.case((before_end, orders.c.placed_at))).label("last_end"),
+            _purchases_before(start).label("n_start"),
+            _newest_before(start, gap_start).label("last_start"),
+            _purchases_before(end).label("n_end"),
+            last_end.label("last_end"),
+            _FACTS.c.last_at.label("last_at"),
         )
         .select_from(
-            customers.outerjoin(orders, sa.and_(orders.c.customer_id == customers.c.id, KEPT_ORDER))
+            customers.outerjoin(_FACTS, _FACTS.c.customer_id == customers.c.id)
+            .outerjoin(gap_start, on_start)
+            .outerjoin(gap_end, on_end)
         )
         .where(customers.c.home_store_id == store_id, customers.c.created_at < end)
-        .group_by(customers.c.id, customers.c.created_at)
         .subquery("stage_summaries")
     )
 
@@ -101,11 +147,26 @@ def customers_at_stage(
     end_instant = min(datetime.fromisoformat(end), now)
     chosen = stage_case(rows.c.n_end, rows.c.last_end, now=end_instant) == stage
     total = conn.execute(sa.select(sa.func.count()).select_from(rows).where(chosen)).scalar_one()
+    newest = sa.case(
+        (rows.c.last_at.is_(None), sa.null()),
+        (rows.c.last_at < end, rows.c.last_at),
+        else_=_newest_order_before(rows.c.customer_id, end),
+    ).label("newest")
     page = conn.execute(
-        sa.select(rows.c.customer_id, rows.c.last_end)
+        sa.select(rows.c.customer_id, newest)
         .where(chosen)
-        .order_by(rows.c.last_end.desc().nulls_last(), rows.c.customer_id.desc())
+        .order_by(newest.desc().nulls_last(), rows.c.customer_id.desc())
         .limit(limit)
         .offset(offset)
     )
     return int(total), [(str(c), last) for c, last in page]
+
+
+def _newest_order_before(customer_id: sa.ColumnElement[Any], end: str) -> Any:
+    """The newest kept purchase before `end` read from the orders: only for customers who
+    bought again after `end` (a past period), whose facts cannot say it exactly."""
+    return (
+        sa.select(sa.func.max(orders.c.placed_at))
+        .where(orders.c.customer_id == customer_id, KEPT_ORDER, orders.c.placed_at < end)
+        .scalar_subquery()
+    )

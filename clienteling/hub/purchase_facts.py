@@ -1,0 +1,246 @@
+"""Per-customer purchase facts, kept current by every order write.
+
+The dashboard's omnichannel groups and lifecycle stages need, per customer, how many
+purchases, what they kept, the first, second and last purchase and the channels bought
+in. Reading every order of every customer per request does not scale (2,000,000 orders
+for one store), so each write that adds, changes, moves or removes a customer's orders
+calls `refresh` for that customer in the same transaction, and the stats read one row
+per customer from `customer_purchase_facts`.
+
+A purchase is a kept order (`stats.sql.KEPT_ORDER`: status not 'returned'), ordered by
+(placed_at, id) as the stats always did. Besides the facts, `customer_purchase_gaps`
+holds each pause of at least `domain.lifecycle.AT_RISK_DAYS` between two consecutive
+purchases: the stage at a past instant t depends on the last purchase before t, and that
+is the start of the gap t falls in; outside every gap it is less than AT_RISK_DAYS before
+t (the customer was active), so no order needs reading to place any customer at any
+instant.
+
+`refresh` recomputes a customer's rows from the orders (small: one customer's history),
+so the facts equal a recomputation by construction; `rebuild_all` does the same for
+every customer (the migration's backfill, the seeds, bulk loads).
+
+Concurrency (PostgreSQL, READ COMMITTED): writers of one customer's orders are serialized
+by the scope's version lock they take before calling `refresh` (ingest, merges), so the
+recomputation sees the other's committed order. Erasure takes the customer's row lock
+instead; an order ingested for that customer at the same instant can fail on the facts'
+primary key and is retried by the sender (the event is not recorded as applied).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.domain import metrics
+from clienteling.domain.lifecycle import AT_RISK_DAYS
+from clienteling.hub.tables import customer_purchase_facts, customer_purchase_gaps, orders
+
+log = logging.getLogger(__name__)
+
+GAP = timedelta(days=AT_RISK_DAYS)
+"""The shortest pause between purchases that `customer_purchase_gaps` records."""
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_BATCH = 5_000
+
+
+def _moment(at: str) -> datetime:
+    """An ISO time (naive: UTC); one that cannot be read counts as 1970 (logged) rather
+    than failing every later write of the customer."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        log.warning("unreadable order time %r: counted as 1970", at[:40])
+        return _EPOCH
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def epoch_us(at: str) -> int:
+    """Microseconds since 1970 of an ISO time (naive times are UTC): integers subtract
+    alike on SQLite and PostgreSQL, so day counts are exact in SQL."""
+    delta = _moment(at) - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """One kept order, as the facts see it."""
+
+    order_id: str
+    placed_at: str
+    channel: str
+    net_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the stats know of one customer's purchases (rows for the two tables)."""
+
+    row: dict[str, Any] | None
+    gaps: list[dict[str, Any]]
+
+
+def summarize(customer_id: str, purchases: Iterable[Purchase]) -> Facts:
+    """The facts of a customer whose kept orders are `purchases` (any order)."""
+    ordered = sorted(purchases, key=lambda p: (p.placed_at, p.order_id))
+    if not ordered:
+        return Facts(row=None, gaps=[])
+    first, last = ordered[0], ordered[-1]
+    second = ordered[1] if len(ordered) > 1 else None
+    gaps = [
+        {"customer_id": customer_id, "from_at": a.placed_at, "to_at": b.placed_at}
+        for a, b in pairwise(ordered)
+        if _moment(b.placed_at) - _moment(a.placed_at) >= GAP
+    ]
+    row = {
+        "customer_id": customer_id,
+        "purchases": len(ordered),
+        "net_minor": sum(p.net_minor for p in ordered),
+        "first_at": first.placed_at,
+        "first_us": epoch_us(first.placed_at),
+        "second_at": second.placed_at if second is not None else None,
+        "second_us": epoch_us(second.placed_at) if second is not None else None,
+        "last_at": last.placed_at,
+        "in_store": any(p.channel == "store" for p in ordered),
+        "online": any(p.channel in metrics.ONLINE_CHANNELS for p in ordered),
+    }
+    return Facts(row=row, gaps=_unique_gaps(gaps))
+
+
+def _unique_gaps(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    kept = []
+    for gap in gaps:
+        if gap["from_at"] not in seen:
+            seen.add(gap["from_at"])
+            kept.append(gap)
+    return kept
+
+
+def _purchases_query(customer_ids: list[str] | None) -> sa.Select[Any]:
+    query = sa.select(
+        orders.c.customer_id, orders.c.id, orders.c.placed_at, orders.c.channel, orders.c.net_minor
+    ).where(orders.c.status != "returned")
+    if customer_ids is not None:
+        query = query.where(orders.c.customer_id.in_(customer_ids))
+    return query
+
+
+def _purchase(row: Any) -> Purchase:
+    return Purchase(
+        order_id=str(row.id),
+        placed_at=str(row.placed_at),
+        channel=str(row.channel),
+        net_minor=int(row.net_minor or 0),
+    )
+
+
+def computed(conn: Connection, customer_ids: Iterable[str]) -> dict[str, Facts]:
+    """The facts recomputed from the orders (what `refresh` writes, and what tests
+    compare the stored rows with)."""
+    ids = sorted(set(customer_ids))
+    found: dict[str, list[Purchase]] = {customer_id: [] for customer_id in ids}
+    for start in range(0, len(ids), _BATCH):
+        for row in conn.execute(_purchases_query(ids[start : start + _BATCH])):
+            found[str(row.customer_id)].append(_purchase(row))
+    return {customer_id: summarize(customer_id, rows) for customer_id, rows in found.items()}
+
+
+def refresh(conn: Connection, customer_ids: Iterable[str]) -> None:
+    """Recompute the facts of these customers from their orders, in the caller's
+    transaction (call after any write that adds, changes, moves or deletes orders;
+    a customer without purchases, or gone, has no rows)."""
+    facts = computed(conn, customer_ids)
+    if facts:
+        _replace(conn, facts)
+
+
+def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
+    """Drop the facts of customers that no longer exist (merged away)."""
+    ids = sorted(set(customer_ids))
+    if ids:
+        _delete(conn, ids)
+
+
+def _delete(conn: Connection, ids: list[str]) -> None:
+    for table in (customer_purchase_gaps, customer_purchase_facts):
+        conn.execute(sa.delete(table).where(table.c.customer_id.in_(ids)))
+
+
+def _replace(conn: Connection, facts: dict[str, Facts]) -> None:
+    ids = sorted(facts)
+    for start in range(0, len(ids), _BATCH):
+        _delete(conn, ids[start : start + _BATCH])
+    _insert(conn, facts.values())
+
+
+def _insert(conn: Connection, facts: Iterable[Facts]) -> None:
+    rows: list[dict[str, Any]] = []
+    gaps: list[dict[str, Any]] = []
+    for fact in facts:
+        if fact.row is not None:
+            rows.append(fact.row)
+        gaps.extend(fact.gaps)
+        if len(rows) >= _BATCH:
+            conn.execute(sa.insert(customer_purchase_facts), rows)
+            rows = []
+    if rows:
+        conn.execute(sa.insert(customer_purchase_facts), rows)
+    if gaps:
+        conn.execute(sa.insert(customer_purchase_gaps), gaps)
+
+
+def _streamed(conn: Connection) -> Iterator[Facts]:
+    """Every customer's facts, from one pass over the kept orders by customer."""
+    query = _purchases_query(None).order_by(orders.c.customer_id)
+    current: str | None = None
+    bought: list[Purchase] = []
+    for row in conn.execute(query.execution_options(yield_per=_BATCH)):
+        customer_id = str(row.customer_id)
+        if customer_id != current:
+            if current is not None:
+                yield summarize(current, bought)
+            current, bought = customer_id, []
+        bought.append(_purchase(row))
+    if current is not None:
+        yield summarize(current, bought)
+
+
+def rebuild_all(conn: Connection) -> int:
+    """Recompute every customer's facts (backfill, seeds, bulk loads); returns the
+    customers with purchases."""
+    conn.execute(sa.delete(customer_purchase_gaps))
+    conn.execute(sa.delete(customer_purchase_facts))
+    facts = list(_streamed(conn))
+    _insert(conn, facts)
+    return sum(1 for fact in facts if fact.row is not None)
+
+
+def stored(conn: Connection, customer_ids: Iterable[str] | None = None) -> dict[str, Facts]:
+    """The facts as stored (for the consistency checks)."""
+    facts_query = sa.select(customer_purchase_facts)
+    gaps_query = sa.select(customer_purchase_gaps)
+    if customer_ids is not None:
+        ids = sorted(set(customer_ids))
+        facts_query = facts_query.where(customer_purchase_facts.c.customer_id.in_(ids))
+        gaps_query = gaps_query.where(customer_purchase_gaps.c.customer_id.in_(ids))
+    rows = {str(r.customer_id): dict(r._mapping) for r in conn.execute(facts_query)}
+    gaps: dict[str, list[dict[str, Any]]] = {}
+    for gap in conn.execute(gaps_query.order_by(customer_purchase_gaps.c.from_at)):
+        gaps.setdefault(str(gap.customer_id), []).append(dict(gap._mapping))
+    found = {
+        customer_id: Facts(row=rows.get(customer_id), gaps=gaps.get(customer_id, []))
+        for customer_id in set(rows) | set(gaps)
+    }
+    for row in found.values():
+        if row.row is not None:
+            row.row["in_store"] = bool(row.row["in_store"])
+            row.row["online"] = bool(row.row["online"])
+    return found

@@ -1,0 +1,347 @@
+"""The purchase facts always equal a recomputation from the raw orders, whatever the
+writes (orders placed, fulfilled, returned in part or whole through ingest; merges;
+erasure; seeds; the migration's backfill), and the dashboard figures read from them equal
+the same figures counted from the raw orders, for current and past periods. Both backends.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.script import ScriptDirectory
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy.engine import Connection, Engine
+
+from clienteling.domain import metrics
+from clienteling.domain.lifecycle import stage_from_summary
+from clienteling.domain.metrics import ChannelGroup
+from clienteling.hub import purchase_facts
+from clienteling.hub.clock import iso
+from clienteling.hub.db import alembic_config, make_engine, migrate, read_tx, write_tx
+from clienteling.hub.erasure import erase_customer
+from clienteling.hub.identity import merge_customers
+from clienteling.hub.ingest.apply import ingest
+from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
+from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.settings import HubSettings
+from clienteling.hub.stats.lifecycle import NEW_STAGE, lifecycle_counts
+from clienteling.hub.stats.omnichannel import channel_groups
+from clienteling.hub.tables import customers, orders, products
+
+from .conftest import SEED_NOW, NewDb
+
+
+@dataclass
+class FactsHub:
+    engine: Engine
+    settings: HubSettings
+    store_id: str
+    scope: str
+    sku: str
+    seeded: list[str]  # customers of the store from the seed (in-store buyers among them)
+
+
+@pytest.fixture(scope="module")
+def facts_hub(new_db: NewDb) -> Iterator[FactsHub]:
+    url = new_db()
+    engine = make_engine(url)
+    migrate(engine)
+    summary = seed_demo_data(engine, customers=30, seed=5, now=SEED_NOW)
+    store_id = str(summary["store_ids"][0])
+    with engine.connect() as conn:
+        scope = conn.execute(
+            sa.select(customers.c.scope).where(customers.c.home_store_id == store_id).limit(1)
+        ).scalar_one()
+        seeded = list(
+            conn.execute(
+                sa.select(customers.c.id)
+                .where(customers.c.home_store_id == store_id)
+                .order_by(customers.c.id)
+                .limit(4)
+            ).scalars()
+        )
+        sku = conn.execute(sa.select(products.c.sku).limit(1)).scalar_one()
+    settings_ = HubSettings(db=url, port=0, ingest_default_store_id=store_id)
+    yield FactsHub(engine, settings_, store_id, str(scope), str(sku), [str(s) for s in seeded])
+    engine.dispose()
+
+
+def _differences(conn: Connection) -> list[str]:
+    """Customers whose stored facts differ from a recomputation (none, always)."""
+    ids = set(conn.execute(sa.select(customers.c.id)).scalars())
+    ids |= set(conn.execute(sa.select(orders.c.customer_id)).scalars())
+    stored = purchase_facts.stored(conn)
+    ids |= set(stored)
+    expected = {
+        customer_id: fact
+        for customer_id, fact in purchase_facts.computed(conn, ids).items()
+        if fact.row is not None or fact.gaps
+    }
+    return sorted(
+        customer_id
+        for customer_id in set(expected) | set(stored)
+        if expected.get(customer_id) != stored.get(customer_id)
+    )
+
+
+def test_the_seed_writes_the_facts_of_every_customer(facts_hub: FactsHub) -> None:
+    with read_tx(facts_hub.engine) as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar_one() > 0
+        assert purchase_facts.stored(conn)
+        assert _differences(conn) == []
+
+
+def test_the_migration_backfills_the_facts_of_earlier_orders(new_db: NewDb) -> None:
+    url = new_db()
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        seed_demo_data(engine, customers=12, seed=3, now=SEED_NOW)
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            before = ScriptDirectory.from_config(cfg).get_revision("0012").down_revision
+            assert isinstance(before, str)
+            command.downgrade(cfg, before)  # the orders stay, the facts tables go
+            assert not sa.inspect(conn).has_table("customer_purchase_facts")
+            command.upgrade(cfg, "head")
+        with read_tx(engine) as conn:
+            assert len(purchase_facts.stored(conn)) > 5
+            assert _differences(conn) == []
+    finally:
+        engine.dispose()
+
+
+def test_summaries_know_the_long_pauses() -> None:
+    day = timedelta(days=1)
+    at = [SEED_NOW - 400 * day, SEED_NOW - 399 * day, SEED_NOW - 100 * day, SEED_NOW]
+    bought = [
+        purchase_facts.Purchase(f"o{i}", iso(t), "store" if i else "web", 100)
+        for i, t in enumerate(at)
+    ]
+    facts = purchase_facts.summarize("c", reversed(bought))
+    assert facts.row is not None
+    assert (facts.row["purchases"], facts.row["net_minor"]) == (4, 400)
+    assert (facts.row["first_at"], facts.row["second_at"], facts.row["last_at"]) == (
+        iso(at[0]),
+        iso(at[1]),
+        iso(at[3]),
+    )
+    assert facts.row["in_store"] and facts.row["online"]
+    assert [(g["from_at"], g["to_at"]) for g in facts.gaps] == [(iso(at[1]), iso(at[2]))]
+    assert purchase_facts.summarize("c", []).row is None
+
+
+# --- random write sequences ----------------------------------------------------------
+
+_OPS = st.one_of(
+    st.tuples(
+        st.just("place"),
+        st.integers(0, 5),  # order
+        st.integers(0, 2),  # customer (email)
+        st.integers(0, 800),  # days before SEED_NOW
+        st.integers(1, 3),  # quantity
+        st.booleans(),  # arrives fulfilled
+    ),
+    st.tuples(st.just("fulfil"), st.integers(0, 5)),
+    st.tuples(st.just("return"), st.integers(0, 5), st.booleans()),  # whole order?
+    st.tuples(st.just("merge"), st.integers(0, 2), st.integers(0, 2)),
+    st.tuples(st.just("merge_into_seeded"), st.integers(0, 2), st.integers(0, 3)),
+    st.tuples(st.just("erase"), st.integers(0, 2)),
+)
+
+
+class _Run:
+    def __init__(self, hub: FactsHub) -> None:
+        self.hub = hub
+        self.tag = uuid.uuid4().hex[:10]
+        self.placed: dict[int, str] = {}  # order -> email it was placed with
+
+    def email(self, i: int) -> str:
+        return f"facts-{self.tag}-{i}@example.com"
+
+    def _send(self, event: OrderEvent) -> None:
+        ingest(
+            self.hub.engine,
+            self.hub.settings,
+            source="test",
+            event_id=uuid.uuid4().hex,
+            topic=event.kind,
+            event=event,
+        )
+
+    def _customer(self, conn: Connection, email: str) -> str | None:
+        for customer_id, emails in conn.execute(
+            sa.select(customers.c.id, customers.c.emails).where(customers.c.scope == self.hub.scope)
+        ):
+            if email in [e.lower() for e in emails]:
+                return str(customer_id)
+        return None
+
+    def apply(self, op: tuple[Any, ...]) -> None:
+        kind = op[0]
+        key = f"{self.tag}-o{op[1]}"
+        if kind == "place":
+            _kind, order, who, days, qty, fulfilled = op
+            at = iso(SEED_NOW - timedelta(days=days, hours=order))
+            self.placed[order] = self.email(who)
+            self._send(
+                OrderEvent(
+                    kind="order.fulfilled" if fulfilled else "order.placed",
+                    occurred_at=at,
+                    order_key=key,
+                    customer=CustomerRef(email=self.email(who)),
+                    placed_at=at,
+                    currency="EUR",
+                    lines=[Line(sku=self.hub.sku, name="n", qty=qty, unit_price_minor=1_000)],
+                )
+            )
+        elif kind in ("fulfil", "return") and op[1] in self.placed:
+            at = iso(SEED_NOW)
+            if kind == "fulfil":
+                self._send(OrderEvent(kind="order.fulfilled", occurred_at=at, order_key=key))
+            else:
+                returned = None if op[2] else {self.hub.sku: 1}
+                self._send(
+                    OrderEvent(
+                        kind="order.returned", occurred_at=at, order_key=key, returned=returned
+                    )
+                )
+        elif kind in ("merge", "merge_into_seeded", "erase"):
+            with write_tx(self.hub.engine) as conn:
+                merged = self._customer(conn, self.email(op[1]))
+                if merged is None:
+                    return
+                if kind == "erase":
+                    erase_customer(conn, merged, erased_by=None)
+                    return
+                survivor = (
+                    self._customer(conn, self.email(op[2]))
+                    if kind == "merge"
+                    else self.hub.seeded[op[2]]
+                )
+                if survivor is not None and survivor != merged:
+                    merge_customers(
+                        conn,
+                        merged_id=merged,
+                        survivor_id=survivor,
+                        matched_on="email",
+                        actor=None,
+                    )
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    ops=st.lists(_OPS, min_size=1, max_size=10),
+    bounds=st.tuples(st.integers(0, 700), st.integers(1, 400)),
+)
+def test_facts_equal_a_recomputation_after_every_write(
+    facts_hub: FactsHub, ops: list[tuple[Any, ...]], bounds: tuple[int, int]
+) -> None:
+    run = _Run(facts_hub)
+    for op in ops:
+        run.apply(op)
+        with read_tx(facts_hub.engine) as conn:
+            assert _differences(conn) == [], op
+    # The figures read from the facts are the figures counted from the orders: for the
+    # period ending now and for one in the past (customers bought after its end).
+    back, length = bounds
+    past_end = SEED_NOW - timedelta(days=back)
+    for start_at, end_at in (
+        (SEED_NOW - timedelta(days=30), SEED_NOW + timedelta(days=1)),
+        (past_end - timedelta(days=length), past_end),
+    ):
+        _check_figures(facts_hub, start=iso(start_at), end=iso(end_at))
+
+
+# --- the figures counted the slow way, from every order --------------------------------
+
+
+def _store_orders(conn: Connection, store_id: str) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    created = {
+        str(c): str(at)
+        for c, at in conn.execute(
+            sa.select(customers.c.id, customers.c.created_at).where(
+                customers.c.home_store_id == store_id
+            )
+        )
+    }
+    bought: dict[str, list[Any]] = {c: [] for c in created}
+    for row in conn.execute(
+        sa.select(orders.c.customer_id, orders.c.id, orders.c.placed_at, orders.c.channel)
+        .add_columns(orders.c.net_minor)
+        .where(orders.c.status != "returned", orders.c.customer_id.in_(list(created)))
+    ):
+        bought[str(row.customer_id)].append(row)
+    return created, bought
+
+
+def _stages(conn: Connection, store_id: str, start: str, end: str) -> tuple[Any, Any]:
+    created, bought = _store_orders(conn, store_id)
+    stages: dict[str, int] = {}
+    moves: dict[tuple[str, str], int] = {}
+    at_end_instant = min(datetime.fromisoformat(end), SEED_NOW)
+    for customer_id, joined in created.items():
+        if joined >= end:
+            continue
+
+        def summary(before: str, rows: list[Any] = bought[customer_id]) -> tuple[int, Any]:
+            times = [r.placed_at for r in rows if r.placed_at < before]
+            return len(times), datetime.fromisoformat(max(times)) if times else None
+
+        after = str(stage_from_summary(*summary(end), now=at_end_instant))
+        before = (
+            NEW_STAGE
+            if joined >= start
+            else str(stage_from_summary(*summary(start), now=datetime.fromisoformat(start)))
+        )
+        stages[after] = stages.get(after, 0) + 1
+        if before != after:
+            moves[(before, after)] = moves.get((before, after), 0) + 1
+    return stages, moves
+
+
+def _groups(conn: Connection, store_id: str, end: str) -> tuple[ChannelGroup, ChannelGroup]:
+    _created, bought = _store_orders(conn, store_id)
+    end_time = datetime.fromisoformat(end)
+    window = metrics.RETENTION_WINDOW_DAYS
+    sums = {True: [0] * 6, False: [0] * 6}
+    for rows in bought.values():
+        kept = sorted((r for r in rows if r.placed_at < end), key=lambda r: (r.placed_at, r.id))
+        if not kept:
+            continue
+        channels = {r.channel for r in kept}
+        group = sums["store" in channels and bool(channels & metrics.ONLINE_CHANNELS)]
+        first = datetime.fromisoformat(kept[0].placed_at)
+        group[0] += 1
+        group[1] += sum(int(r.net_minor) for r in kept)
+        group[2] += len(kept)
+        group[3] += max(1, (end_time - first).days)
+        if (end_time - first).days >= window:
+            group[5] += 1
+            if len(kept) > 1 and (datetime.fromisoformat(kept[1].placed_at) - first).days <= window:
+                group[4] += 1
+    omni, single = (ChannelGroup(*sums[k]) for k in (True, False))
+    return omni, single
+
+
+def _check_figures(hub: FactsHub, *, start: str, end: str) -> None:
+    with read_tx(hub.engine) as conn:
+        stages, moves = lifecycle_counts(
+            conn, store_id=hub.store_id, start=start, end=end, now=SEED_NOW
+        )
+        assert (stages, moves) == _stages(conn, hub.store_id, start, end), (start, end)
+        groups = channel_groups(conn, store_id=hub.store_id, end=end)
+        assert (groups.omnichannel, groups.single_channel) == _groups(conn, hub.store_id, end)
