@@ -644,3 +644,23 @@ tasks = _synced(
 """Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
 tasks, even after the first is done); synced in the customer's store scope."""
 sa.Index("ix_tasks_store_id_status_due_at", tasks.c.store_id, tasks.c.status, tasks.c.due_at)
+
+# --- Looking a customer up from another store (hub.lookups) --------------------------------
+
+customer_lookups = sa.Table(
+    "customer_lookups",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("device_id", ID, nullable=True),
+    sa.Column("matched_on", sa.String(16), nullable=False),  # phone | email | loyalty_card
+    sa.Column("looked_up_at", TIME, nullable=False),
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Index("ix_customer_lookups_store_id_customer_id", "store_id", "customer_id"),
+)
+"""A store that pulled in another store's customer by an exact phone, email or card:
+until `expires_at` that store's terminals may refresh the profile and change it (notes,
+visits, consent, profile fields, holds, follow-ups). Ids only; merges re-point
+`customer_id` like every other customer row, an erasure deletes the rows."""
