@@ -31,7 +31,7 @@ def _other_customer(hub: SeededHub) -> Any:
                 customers.c.loyalty_card.is_not(None),
                 customers.c.id.not_in(looked),
             )
-            .order_by(customers.c.id)
+            .order_by(customers.c.id.desc())  # the scope matrix's targets come first by id
         ).all()
     return next(r for r in rows if r.phones and r.emails)
 
