@@ -274,6 +274,7 @@ KNOWN: frozenset[str] = frozenset(
         "0008_holds",
         "0006_tasks",
         "0007_pins",
+        "0011_lookups",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -305,4 +306,22 @@ _HOLDS = (
 @migrations(name="0008_holds")
 def _holds(db: Database) -> None:
     for statement in _HOLDS:
+        db.execute(statement)
+
+
+# 0011: customers of other stores pulled in from the hub (store.lookups): their rows sit
+# in their own store's scope, which this terminal does not pull; this table says which
+# customers those are, so they are refreshed from the hub and forgotten when unused.
+_LOOKUPS = (
+    """CREATE TABLE lookups (
+        customer_id TEXT PRIMARY KEY, home_store_id TEXT NOT NULL, scope TEXT NOT NULL,
+        looked_up_at TEXT NOT NULL, refreshed_at TEXT NOT NULL, opened_at TEXT NOT NULL,
+        expires_at TEXT
+    )""",
+)
+
+
+@migrations(name="0011_lookups")
+def _lookups(db: Database) -> None:
+    for statement in _LOOKUPS:
         db.execute(statement)

@@ -161,3 +161,4 @@ class CustomerProfile:
     holds: list[HoldView] = field(default_factory=list)  # newest first (store.holds)
     pending_fields: frozenset[str] = frozenset()  # changed here, not yet acknowledged
     refused: tuple[str, ...] = ()  # the hub's reasons for refused profile/consent changes
+    looked_up: bool = False  # another store's customer, pulled in from the hub (store.lookups)
