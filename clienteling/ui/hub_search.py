@@ -35,6 +35,9 @@ FEW = 2
 customer the first sync has not brought yet)."""
 
 
+MAX_ROWS_SHOWN = 5
+
+
 class HubSearchPanel(QWidget):
     customer_did_pull = Signal(str)  # pulled in: the profile can open
     # idle | offer | searching | found | none | offline | pulling | failed
@@ -81,7 +84,10 @@ class HubSearchPanel(QWidget):
         self.results.horizontalHeader().setSectionResizeMode(
             HubHitsModel.NAME, QHeaderView.ResizeMode.Stretch
         )
-        self.results.setMaximumHeight(180)
+        header = self.results.horizontalHeader()
+        header.resizeSection(HubHitsModel.STORE, 150)
+        header.resizeSection(HubHitsModel.PHONE, 140)
+        self.results.setColumnHidden(HubHitsModel.CARD, True)  # what was scanned: known
         self.results.clicked.connect(self._pull_index)
         self.results.installEventFilter(self)
         layout.addWidget(self.results)
@@ -150,10 +156,19 @@ class HubSearchPanel(QWidget):
         self.hits_model.set_hits(hits)
         if hits:
             self.results.selectRow(0)
+        self._fit_rows()
         self._set_state("found" if hits else "none")
         if self._open_single and len(hits) == 1:
             self.pull_in(hits[0])
         self._open_single = False
+
+    def _fit_rows(self, most: int = MAX_ROWS_SHOWN) -> None:
+        """As tall as its rows (up to `most`, then it scrolls): the cache's list keeps
+        the room."""
+        rows = max(1, min(self.hits_model.rowCount(), most))
+        height = self.results.horizontalHeader().sizeHint().height()
+        height += rows * self.results.verticalHeader().defaultSectionSize()
+        self.results.setFixedHeight(height + 2 * self.results.frameWidth() + 2)
 
     def _failed(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
