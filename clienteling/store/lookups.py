@@ -118,13 +118,14 @@ def forget(db: Database, customer_ids: list[str]) -> None:
         return
     with write_transaction(db):
         forget_deleted_customers(db, customer_ids)
+        waiting = (
+            "SELECT json_extract(args, '$.id') FROM outbox WHERE status = 'pending' "
+            "AND json_extract(args, '$.id') IS NOT NULL"
+        )
         for spec in _BUNDLE_TABLES:
-            local = " AND pending = 0" if spec.has_pending else ""
-            if spec.table == "followups":
-                local = " AND version > 0"
             db.conn.execute(
                 f"DELETE FROM {spec.table} WHERE customer_id IN "
-                f"(SELECT value FROM json_each(?)){local}",
+                f"(SELECT value FROM json_each(?)) AND id NOT IN ({waiting})",
                 (json.dumps(customer_ids),),
             )
         remove_customers(db, customer_ids)

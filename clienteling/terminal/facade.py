@@ -501,6 +501,7 @@ class Terminal:
                 self._after_revocation(engine.token, discard_unsent=False)
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+            store_lookups.forget_unused(self._db.get())  # other stores' customers, unused
         with self._lock:
             self._unreported |= report.kinds
         log.info(
