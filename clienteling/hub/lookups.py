@@ -126,15 +126,21 @@ def audit_found(engine: Any, session: Session, rows: list[Any]) -> None:
             audit.record_read(engine, session, customer_id=row.id, what="search")
 
 
+def _store_customer(conn: Connection, customer_id: str) -> Any:
+    """The customer a (possibly merged) id names, if a store holds them; 404 otherwise."""
+    customer_id = resolve_customer_id(conn, customer_id)
+    row = conn.execute(sa.select(customers).where(customers.c.id == customer_id)).first()
+    if row is None or not str(row.scope).startswith("store:"):
+        raise not_found("customer")
+    return row
+
+
 def reachable_customer(
     conn: Connection, session: Session, customer_id: str
 ) -> tuple[Any, str | None]:
     """(the customer row, until when the lookup lasts or None for the caller's own
     customer); 404 for strangers, as `access.visible_customer`."""
-    customer_id = resolve_customer_id(conn, customer_id)
-    row = conn.execute(sa.select(customers).where(customers.c.id == customer_id)).first()
-    if row is None or not str(row.scope).startswith("store:"):
-        raise not_found("customer")
+    row = _store_customer(conn, customer_id)
     if may_see(session, row.scope):
         return row, None
     until = lookup_until(conn, session.store_id, row.id) if session.store_id else None
@@ -149,10 +155,7 @@ def look_up(
     """Pull-in: the customer if visible, or if `identifier` is exactly theirs (then the
     caller's store gets a lookup, audited); 404 otherwise (a wrong identifier tells
     nothing). Runs in the caller's write transaction."""
-    customer_id = resolve_customer_id(conn, customer_id)
-    row = conn.execute(sa.select(customers).where(customers.c.id == customer_id)).first()
-    if row is None or not str(row.scope).startswith("store:"):
-        raise not_found("customer")
+    row = _store_customer(conn, customer_id)
     if may_see(session, row.scope):
         return row, None
     how = matched_on(row, identifier)

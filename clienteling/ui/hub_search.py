@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from clienteling.terminal.views import HubHit
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.operations import Pool, run_in_background
 from clienteling.ui.search_model import HubHitsModel
+from clienteling.ui.widgets import pick_list
 
 FEW = 2
 """The cache found at most this many: the hub search is offered (for a name, it may be a
@@ -75,12 +75,7 @@ class HubSearchPanel(QWidget):
         self.results.setObjectName("hubResults")
         self.results.setAccessibleName(self.tr("Customers found on the hub"))
         self.results.setModel(self.hits_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().setVisible(False)
-        self.results.setShowGrid(False)
-        self.results.setWordWrap(False)
+        pick_list(self.results)
         self.results.horizontalHeader().setSectionResizeMode(
             HubHitsModel.NAME, QHeaderView.ResizeMode.Stretch
         )

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +53,7 @@ from clienteling.ui.task_list import TaskList, open_task_list
 from clienteling.ui.terminal_lock import TerminalLock
 from clienteling.ui.update_banner import UpdateBanner
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
+from clienteling.ui.widgets import pick_list
 
 log = logging.getLogger(__name__)
 
@@ -172,15 +172,9 @@ class MainWindow(QMainWindow):
         self.results = QTableView(left)
         self.results.setObjectName("results")
         self.results.setModel(self.hits_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().setVisible(False)
-        self.results.setShowGrid(False)
+        pick_list(self.results)
         self.results.setAlternatingRowColors(True)
-        self.results.setWordWrap(False)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.results.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -3,6 +3,8 @@ stage) and the hub's (customers found on the hub, with their home store)."""
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
@@ -11,6 +13,7 @@ from clienteling.terminal.views import CustomerHit, HubHit
 from clienteling.ui.labels import stage_label
 
 Index = QModelIndex | QPersistentModelIndex
+_Hit = TypeVar("_Hit")
 
 # Stage colours, the same family as the badges in app.qss.
 STAGE_COLOURS = {
@@ -22,42 +25,52 @@ STAGE_COLOURS = {
 }
 
 
-class HitsModel(QAbstractTableModel):
-    NAME, PHONE, EMAIL, CARD, STAGE = range(5)
+class _HitsTable(QAbstractTableModel, Generic[_Hit]):
+    """Rows of hits, one per row; subclasses say the columns (`_headers`, `_text`)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._hits: list[CustomerHit] = []
+        self._hits: list[_Hit] = []
 
-    def set_hits(self, hits: list[CustomerHit]) -> None:
+    def set_hits(self, hits: list[_Hit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self.endResetModel()
 
-    def hit(self, row: int) -> CustomerHit:
+    def hit(self, row: int) -> _Hit:
         return self._hits[row]
 
-    def hits(self) -> list[CustomerHit]:
+    def hits(self) -> list[_Hit]:
         return list(self._hits)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else len(self._headers())
+
+    def _headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self._headers()[section]
+
+
+class HitsModel(_HitsTable[CustomerHit]):
+    NAME, PHONE, EMAIL, CARD, STAGE = range(5)
+
+    def _headers(self) -> tuple[str, ...]:
         return (
             self.tr("Name"),
             self.tr("Phone"),
             self.tr("Email"),
             self.tr("Card"),
             self.tr("Stage"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -83,44 +96,19 @@ class HitsModel(QAbstractTableModel):
         return None
 
 
-class HubHitsModel(QAbstractTableModel):
+class HubHitsModel(_HitsTable[HubHit]):
     """Customers the hub found that this terminal does not hold, with their home store."""
 
     NAME, STORE, PHONE, EMAIL, CARD = range(5)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._hits: list[HubHit] = []
-
-    def set_hits(self, hits: list[HubHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hit(self, row: int) -> HubHit:
-        return self._hits[row]
-
-    def hits(self) -> list[HubHit]:
-        return list(self._hits)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _headers(self) -> tuple[str, ...]:
         return (
             self.tr("Name"),
             self.tr("Home store"),
             self.tr("Phone"),
             self.tr("Email"),
             self.tr("Card"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -1235,7 +1235,7 @@
     </message>
     <message>
         <source>Not the customer you are looking for?</source>
-        <translation>Ce n'est pas le client que vous cherchez ?</translation>
+        <translation>Ce n&apos;est pas le client que vous cherchez ?</translation>
     </message>
     <message>
         <source>Searching all stores…</source>
@@ -1247,11 +1247,11 @@
     </message>
     <message>
         <source>No customer of any store matches.</source>
-        <translation>Aucun client d'aucun magasin ne correspond.</translation>
+        <translation>Aucun client d&apos;aucun magasin ne correspond.</translation>
     </message>
     <message>
         <source>Searching all stores needs the network. The customers kept on this terminal are still found as usual.</source>
-        <translation>La recherche dans tous les magasins a besoin du réseau. Les clients gardés sur ce terminal sont toujours trouvés comme d'habitude.</translation>
+        <translation>La recherche dans tous les magasins a besoin du réseau. Les clients gardés sur ce terminal sont toujours trouvés comme d&apos;habitude.</translation>
     </message>
     <message>
         <source>Fetching the profile from the hub…</source>

@@ -12,28 +12,18 @@ import sqlalchemy as sa
 
 from clienteling.domain.errors import HubUnreachableError
 from clienteling.hub.db import make_engine
-from clienteling.hub.tables import customers, locations, notes, orders
+from clienteling.hub.tables import notes, orders
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
-from tests.integration.conftest import PASSWORD, USER
+from tests.support.lookups import customer_elsewhere, unreachable_terminal
 
 
 def _customer_elsewhere(tmp_path: Path, store_id: str) -> tuple[Any, int]:
     """A customer of another store than `store_id` with a card, and their order count."""
-    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's copy
+    hub_db = tmp_path / "hub.sqlite3"  # the hub_url fixture's copy
+    row = customer_elsewhere(hub_db, store_id)
+    engine = make_engine(str(hub_db))
     try:
         with engine.connect() as conn:
-            row = conn.execute(
-                sa.select(customers)
-                .join(locations, locations.c.id == customers.c.home_store_id)
-                .where(
-                    customers.c.home_store_id != store_id,
-                    locations.c.kind == "store",
-                    customers.c.loyalty_card.is_not(None),
-                )
-                .order_by(customers.c.id)
-                .limit(1)
-            ).one()
             count = conn.execute(
                 sa.select(sa.func.count()).where(orders.c.customer_id == row.id)
             ).scalar_one()
@@ -87,19 +77,8 @@ def test_found_on_the_hub_pulled_in_changed_and_refreshed(synced: Terminal, tmp_
 
 
 def test_offline_the_hub_search_says_it_needs_the_network(tmp_path: Path, hub_url: str) -> None:
-    secrets = MemorySecretStore()
-    terminal = Terminal(data_dir=tmp_path / "t", hub_url=hub_url, secrets=secrets)
+    dead = unreachable_terminal(tmp_path / "t", hub_url)
     try:
-        terminal.sign_in(USER, PASSWORD)
-    finally:
-        terminal.close()
-    dead = Terminal(data_dir=tmp_path / "t", hub_url="http://127.0.0.1:9", secrets=secrets)
-    try:
-        secrets.set(
-            f"token:http://127.0.0.1:9:{dead.device_id}",
-            secrets.get(f"token:{hub_url}:{dead.device_id}") or "",
-        )
-        assert dead.restore_session() is not None
         with pytest.raises(HubUnreachableError):
             dead.search_hub("2000000000001")
         assert dead.status().online is False

@@ -10,18 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from clienteling.hub.db import make_engine
-from clienteling.hub.tables import customers, locations
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import wait_for_all
+from tests.support.lookups import customer_elsewhere, unreachable_terminal
 
 TIMEOUT_MS = 20_000
 
@@ -38,24 +35,7 @@ def _key(widget: QWidget, key: Qt.Key, modifiers: Any = Qt.KeyboardModifier.NoMo
 
 
 def _elsewhere(tmp_path: Path, store_id: str, offset: int = 0) -> Any:
-    """A customer of another store (with a card and an email), from the hub's database."""
-    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's copy
-    try:
-        with engine.connect() as conn:
-            return conn.execute(
-                sa.select(customers)
-                .join(locations, locations.c.id == customers.c.home_store_id)
-                .where(
-                    customers.c.home_store_id != store_id,
-                    locations.c.kind == "store",
-                    customers.c.loyalty_card.is_not(None),
-                )
-                .order_by(customers.c.id)
-                .offset(offset)
-                .limit(1)
-            ).one()
-    finally:
-        engine.dispose()
+    return customer_elsewhere(tmp_path / "hub.sqlite3", store_id, offset=offset)  # hub_url's
 
 
 @pytest.fixture
@@ -132,19 +112,7 @@ def test_a_name_offers_the_hub_and_says_what_it_finds(qtbot: QtBot, window: Main
 @pytest.fixture
 def offline_window(qtbot: QtBot, hub_url: str, tmp_path: Path) -> Iterator[MainWindow]:
     """A synced terminal whose hub has gone away (its address answers nothing)."""
-    secrets = MemorySecretStore()
-    online = Terminal(data_dir=tmp_path / "t", hub_url=hub_url, secrets=secrets)
-    try:
-        online.sign_in("demo-associate", "demo")
-        online.sync_once()
-    finally:
-        online.close()
-    dead = Terminal(data_dir=tmp_path / "t", hub_url="http://127.0.0.1:9", secrets=secrets)
-    secrets.set(
-        f"token:http://127.0.0.1:9:{dead.device_id}",
-        secrets.get(f"token:{hub_url}:{dead.device_id}") or "",
-    )
-    assert dead.restore_session() is not None
+    dead = unreachable_terminal(tmp_path / "t", hub_url, sync=True)
     win = MainWindow(dead)
     qtbot.addWidget(win)
     win.show()
