@@ -13,10 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from clienteling.demo.sinks import DemoSinks
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
+from clienteling.hub.tables import customers, locations
 from clienteling.hub.webshop_sim import DemoWebShop
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
@@ -86,6 +89,29 @@ def _interactive(terminal: Terminal, hub: HubServer, *, lang: str | None, offlin
         return run_desktop(terminal, first_sync=True)
 
 
+def _other_store_card(hub: HubServer, terminal: Terminal) -> str | None:
+    """A loyalty card of a customer of another store than the terminal's (the hub search
+    view scans it); read from the demo hub's own database."""
+    session = terminal.session
+    engine = make_engine(hub.settings.db)
+    try:
+        with engine.connect() as conn:
+            card = conn.execute(
+                sa.select(customers.c.loyalty_card)
+                .join(locations, locations.c.id == customers.c.home_store_id)
+                .where(
+                    customers.c.home_store_id != (session.store_id if session else None),
+                    locations.c.kind == "store",
+                    customers.c.loyalty_card.is_not(None),
+                )
+                .order_by(customers.c.id)
+                .limit(1)
+            ).scalar_one_or_none()
+    finally:
+        engine.dispose()
+    return str(card) if card else None
+
+
 def _screenshots(
     terminal: Terminal, hub: HubServer, out_dir: Path, *, lang: str | None, offline: bool
 ) -> int:
@@ -98,7 +124,7 @@ def _screenshots(
     terminal.sync_once()
     if offline:
         hub.stop()
-    paths = render_screenshots(terminal, out_dir)
+    paths = render_screenshots(terminal, out_dir, other_store_card=_other_store_card(hub, terminal))
     for path in paths:
         print(path)
     return 0

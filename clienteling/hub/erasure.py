@@ -50,6 +50,7 @@ from clienteling.hub.tables import (
     consents,
     customer_erasures,
     customer_field_history,
+    customer_lookups,
     customer_merges,
     customer_search,
     customer_search_terms,
@@ -142,6 +143,7 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
         ingest_carts,
         customer_search_terms,
         customer_search,
+        customer_lookups,
     ):
         conn.execute(sa.delete(table).where(table.c.customer_id.in_(ids)))
     conn.execute(sa.delete(customer_merges).where(customer_merges.c.survivor_id == customer_id))

@@ -133,6 +133,11 @@ def _change(kind: EntityKind, row: Any) -> Change:
     )
 
 
+def rows_as_changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
+    """Rows of `SELECT table` as upserts, exactly as a pull sends them (hub.lookups)."""
+    return _changes(kind, rows)
+
+
 def _changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
     """`_change` for many rows of `SELECT table`: plain tuples, no per-row lookups."""
     names = [c.name for c in kind.table.columns]

@@ -8,7 +8,9 @@ tells every terminal to re-point its rows and its outbox; old ids keep resolving
 (`mutation_kit.resolve_customer_id`).
 
 Only customers of one store are merged: a terminal sees its own store's customers, and
-a survivor in another store would make the customer vanish from the counter.
+a survivor in another store would make the customer vanish from the counter. A customer
+of another store is found instead by their exact phone, email or card and pulled in
+(`hub.lookups`): the terminal's new-customer form offers that before a duplicate is made.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import Session
-from clienteling.hub.tables import customer_merges, customers
+from clienteling.hub.tables import customer_lookups, customer_merges, customers
 
 ERASED_SCOPE = "erased"
 """Where `hub.erasure` keeps an erased customer's shell and orders: no terminal pulls it."""
@@ -53,7 +54,7 @@ def resolve_customer_id(conn: Connection, customer_id: str) -> str:
 
 def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
     """The feed scope of a customer the actor may change; refuses unknown customers and
-    customers of another store."""
+    customers of another store, unless the actor's store looked them up (hub.lookups)."""
     row = conn.execute(
         sa.select(customers.c.home_store_id, customers.c.scope).where(customers.c.id == customer_id)
     ).first()
@@ -61,6 +62,28 @@ def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
         raise MutationRejectedError("unknown customer")
     if row.scope == ERASED_SCOPE:
         raise MutationRejectedError("this customer's data was erased on request")
-    if actor.store_id is not None and row.home_store_id != actor.store_id:
-        raise MutationRejectedError("the customer belongs to another store")
+    if (
+        actor.store_id is not None
+        and row.home_store_id != actor.store_id
+        and lookup_until(conn, actor.store_id, customer_id) is None
+    ):
+        raise MutationRejectedError(ANOTHER_STORE)
     return str(row.scope)
+
+
+ANOTHER_STORE = (
+    "the customer belongs to another store: look them up again by phone, email or "
+    "loyalty card to change their profile"
+)
+
+
+def lookup_until(conn: Connection, store_id: str, customer_id: str) -> str | None:
+    """Until when `store_id` may reach another store's `customer_id` because one of its
+    associates looked them up (`hub.lookups`); None when it may not."""
+    until = conn.execute(
+        sa.select(sa.func.max(customer_lookups.c.expires_at)).where(
+            customer_lookups.c.store_id == store_id,
+            customer_lookups.c.customer_id == customer_id,
+        )
+    ).scalar_one_or_none()
+    return str(until) if until is not None and str(until) > iso(utc_now()) else None

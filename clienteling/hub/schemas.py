@@ -78,6 +78,9 @@ class CustomerPublic(_Row):
     currency: str
     created_at: str
     updated_at: str
+    preferences: dict[str, Any] = Field(
+        default_factory=dict, description="Sizes, style, brands, dates (domain.preferences)."
+    )
 
 
 class ConsentPublic(_Row):

@@ -778,3 +778,22 @@ customer_purchase_gaps = sa.Table(
     sa.Column("from_at", TIME, primary_key=True),
     sa.Column("to_at", TIME, nullable=False),
 )
+# --- Looking a customer up from another store (hub.lookups) --------------------------------
+
+customer_lookups = sa.Table(
+    "customer_lookups",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("store_id", ID, sa.ForeignKey("locations.id"), nullable=False),
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("associate_id", ID, nullable=True),
+    sa.Column("device_id", ID, nullable=True),
+    sa.Column("matched_on", sa.String(16), nullable=False),  # phone | email | loyalty_card
+    sa.Column("looked_up_at", TIME, nullable=False),
+    sa.Column("expires_at", TIME, nullable=False),
+    sa.Index("ix_customer_lookups_store_id_customer_id", "store_id", "customer_id"),
+)
+"""A store that pulled in another store's customer by an exact phone, email or card:
+until `expires_at` that store's terminals may refresh the profile and change it (notes,
+visits, consent, profile fields, holds, follow-ups). Ids only; merges re-point
+`customer_id` like every other customer row, an erasure deletes the rows."""

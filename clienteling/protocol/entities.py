@@ -456,6 +456,8 @@ class ReplyData(TypedDict):
     received_at: str
     matched_on: Literal["token", "thread", "address", "admin"]
     opt_out: bool  # an opt-out keyword (domain.replies): the channel was opted out
+
+
 class TaskDismissArgs(TypedDict):
     """Arguments of `task.dismiss`: set the task aside for a reason
     (`domain.tasks.DismissReason`; "other" with a text)."""

@@ -49,37 +49,11 @@ def apply_page(
     row, a delete removes it), so rows are written per entity kind in a few
     `executemany` calls rather than one statement per change.
     """
-    kinds: set[str] = set()
-    latest: dict[str, dict[str, Change]] = {}
-    for change in changes:
-        if change.entity not in ENTITY_TABLES:
-            log.debug("skipping unknown entity kind %s", change.entity)
-            continue
-        kinds.add(change.entity)
-        if change.op != "delete" and change.data is None:
-            continue  # nothing to write (as before: such a change is a no-op)
-        rows = latest.setdefault(change.entity, {})
-        rows.pop(change.id, None)
-        rows[change.id] = change
+    kinds = {c.entity for c in changes if c.entity in ENTITY_TABLES}
     with write_transaction(db):
         if reset:
             reset_scope(db, scope)
-        for entity, rows in latest.items():
-            spec = ENTITY_TABLES[entity]
-            deletes = [c.id for c in rows.values() if c.op == "delete"]
-            upserts = [c for c in rows.values() if c.op != "delete"]
-            if spec.entity == "customer":
-                _apply_customers(db, spec, deletes, upserts, scope=scope)
-                continue
-            if deletes:
-                db.conn.executemany(f"DELETE FROM {spec.table} WHERE id = ?", _one(deletes))
-            if upserts:
-                extra: dict[str, Any] = {"pending": 0} if spec.has_pending else {}
-                sql = _upsert_sql(spec, ("scope", "version", *extra))
-                db.conn.executemany(
-                    sql,
-                    [[*_values(spec, c), scope, c.version, *extra.values()] for c in upserts],
-                )
+        latest = write_changes(db, changes, scope=scope)
         save_scope_state(
             db,
             ScopeState(
@@ -103,6 +77,41 @@ def apply_page(
             db, [c.id for c in latest.get("customer", {}).values() if c.op == "delete"]
         )
     return kinds
+
+
+def write_changes(
+    db: Database, changes: Sequence[Change], *, scope: str
+) -> dict[str, dict[str, Change]]:
+    """Write the rows of `changes` into `scope` (the caller holds the transaction); returns
+    the last change of each row, by entity kind. Also used for a looked-up customer's
+    bundle (store.lookups), so both write rows the same way."""
+    latest: dict[str, dict[str, Change]] = {}
+    for change in changes:
+        if change.entity not in ENTITY_TABLES:
+            log.debug("skipping unknown entity kind %s", change.entity)
+            continue
+        if change.op != "delete" and change.data is None:
+            continue  # nothing to write (as before: such a change is a no-op)
+        rows = latest.setdefault(change.entity, {})
+        rows.pop(change.id, None)
+        rows[change.id] = change
+    for entity, rows in latest.items():
+        spec = ENTITY_TABLES[entity]
+        deletes = [c.id for c in rows.values() if c.op == "delete"]
+        upserts = [c for c in rows.values() if c.op != "delete"]
+        if spec.entity == "customer":
+            _apply_customers(db, spec, deletes, upserts, scope=scope)
+            continue
+        if deletes:
+            db.conn.executemany(f"DELETE FROM {spec.table} WHERE id = ?", _one(deletes))
+        if upserts:
+            extra: dict[str, Any] = {"pending": 0} if spec.has_pending else {}
+            sql = _upsert_sql(spec, ("scope", "version", *extra))
+            db.conn.executemany(
+                sql,
+                [[*_values(spec, c), scope, c.version, *extra.values()] for c in upserts],
+            )
+    return latest
 
 
 def reset_scope(db: Database, scope: str) -> None:

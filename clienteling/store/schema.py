@@ -277,6 +277,7 @@ KNOWN: frozenset[str] = frozenset(
         "0013_learned",
         "0010_replies",
         "0009_appointments",
+        "0011_lookups",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -377,4 +378,22 @@ _APPOINTMENTS = (
 @migrations(name="0009_appointments")
 def _appointments(db: Database) -> None:
     for statement in _APPOINTMENTS:
+        db.execute(statement)
+
+
+# 0011: customers of other stores pulled in from the hub (store.lookups): their rows sit
+# in their own store's scope, which this terminal does not pull; this table says which
+# customers those are, so they are refreshed from the hub and forgotten when unused.
+_LOOKUPS = (
+    """CREATE TABLE lookups (
+        customer_id TEXT PRIMARY KEY, home_store_id TEXT NOT NULL, scope TEXT NOT NULL,
+        looked_up_at TEXT NOT NULL, refreshed_at TEXT NOT NULL, opened_at TEXT NOT NULL,
+        expires_at TEXT
+    )""",
+)
+
+
+@migrations(name="0011_lookups")
+def _lookups(db: Database) -> None:
+    for statement in _LOOKUPS:
         db.execute(statement)

@@ -183,3 +183,4 @@ class CustomerProfile:
     learned_sizes: dict[str, LearnedSize] = field(default_factory=dict)
     # Often bought together with the live cart's products, best first.
     together: list[TogetherView] = field(default_factory=list)
+    looked_up: bool = False  # another store's customer, pulled in from the hub (store.lookups)

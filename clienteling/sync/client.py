@@ -27,6 +27,7 @@ from clienteling.domain.errors import (
 )
 from clienteling.protocol.dashboard import DrillDown, StoreDashboard
 from clienteling.protocol.enrollment import EnrollRequest, EnrollResponse, HubInfo
+from clienteling.protocol.lookups import CustomerBundle, LookupRequest
 from clienteling.protocol.models import (
     ErrorBody,
     PullRequest,
@@ -144,6 +145,40 @@ class HubClient:
             raise HubError(
                 f"unexpected answer from {path}", hub_code="bad_response", status=200
             ) from exc
+
+    def search_customers(
+        self, token: str, query: str, *, all_stores: bool, limit: int
+    ) -> list[dict[str, Any]]:
+        """The hub's customer search (first page): with `all_stores`, other stores'
+        customers too when `query` is their exact phone, email or card."""
+        response = self._send(
+            "GET",
+            "/api/v1/customers",
+            token=token,
+            body=None,
+            params={"q": query, "all_stores": str(all_stores).lower(), "limit": str(limit)},
+        )
+        try:
+            items = json.loads(response.content)["items"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise HubError(
+                "unexpected answer from /api/v1/customers", hub_code="bad_response", status=200
+            ) from exc
+        if not isinstance(items, list):
+            raise HubError(
+                "unexpected answer from /api/v1/customers", hub_code="bad_response", status=200
+            )
+        return [item for item in items if isinstance(item, dict)]
+
+    def look_up_customer(self, token: str, customer_id: str, identifier: str) -> CustomerBundle:
+        """Pull in a customer found on the hub, proving the identifier it was found by."""
+        path = f"/api/v1/customers/{quote(customer_id, safe='')}/lookup"
+        return self._call(path, LookupRequest(identifier=identifier), CustomerBundle, token=token)
+
+    def customer_bundle(self, token: str, customer_id: str) -> CustomerBundle:
+        """A pulled-in customer's rows again (HubError 404 once the store may not any more)."""
+        path = f"/api/v1/customers/{quote(customer_id, safe='')}/bundle"
+        return self._call(path, None, CustomerBundle, token=token)
 
     def device_wiped(self, token: str) -> None:
         """Tell the hub that this revoked device pushed what it owed and wiped."""

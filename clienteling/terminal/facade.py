@@ -15,7 +15,8 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from contextlib import suppress
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from secrets import token_urlsafe
@@ -63,6 +64,7 @@ from clienteling.store import appointments as appointment_store
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
 from clienteling.store import learned, note_drafts, outbox, pins, profile, queries
+from clienteling.store import lookups as store_lookups
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
 from clienteling.store import tasks as task_store
@@ -90,6 +92,7 @@ from clienteling.terminal.enrollment import (
     forget_stored_enrollment,
     stored_enrollment,
 )
+from clienteling.terminal.lookups import HubHit, hub_hits, may_reach_other_stores
 from clienteling.terminal.wipe import wipe_files
 
 if TYPE_CHECKING:
@@ -301,7 +304,99 @@ class Terminal:
         store_id = session.store_id if session else None
         db = self._db.get()
         customer_id = profile.resolve_local(db, customer_id)  # a merged id: the survivor
-        return queries.customer_profile(db, customer_id, store_id=store_id)
+        found = queries.customer_profile(db, customer_id, store_id=store_id)
+        if found is not None and store_lookups.lookup_of(db, customer_id) is not None:
+            found = replace(found, looked_up=True)
+        return found
+
+    # -- customers found on the hub (terminal.lookups, hub.lookups) ----------------------
+
+    def _with_token(self, call: Callable[[str], _T]) -> _T:
+        """A hub call with the session's token, refreshed once when it has expired."""
+        _session, token, _scopes = self._credentials()
+        try:
+            return self._talk(lambda: call(token))
+        except SessionExpiredError:
+            fresh = self._refresh_access_token()
+            return self._talk(lambda: call(fresh))
+
+    def search_hub(self, query: str, *, limit: int = 20) -> list[HubHit]:
+        """Customers the hub finds and this terminal does not hold: this store's by
+        anything, other stores' only by their exact phone, email or card (the hub's
+        rule). HubUnreachableError offline: searching every store needs the network."""
+        text = query.strip()
+        if not text:
+            return []
+        items = self._with_token(
+            lambda token: self._client.search_customers(token, text, all_stores=True, limit=limit)
+        )
+        db = self._db.get()
+        ids = [str(i.get("id", "")) for i in items]
+        return hub_hits(
+            items,
+            query=text,
+            store_names=dict(queries.store_names(db)),
+            own_store_id=self._store_id(),
+            cached=store_lookups.cached_ids(db, ids),
+        )
+
+    def pull_in(self, hit: HubHit) -> str:
+        """Fetch the customer's profile (everything the 360 shows) from the hub and keep it
+        here in one transaction; returns the id to open. Another store's customer stays
+        current by `refresh_customer` (not by the pull) and may be changed from here while
+        the hub's lookup lasts. HubUnreachableError offline; HubError when the hub refuses."""
+        bundle = self._with_token(
+            lambda token: self._client.look_up_customer(token, hit.id, hit.identifier)
+        )
+        with self._lock:
+            scopes = list(self._scopes)
+        store_lookups.save_bundle(self._db.get(), bundle, lookup=bundle.scope not in scopes)
+        log.info("customer %s pulled in from the hub", bundle.customer_id)
+        return bundle.customer_id
+
+    def refresh_customer(self, customer_id: str) -> bool:
+        """A pulled-in customer of another store, fetched again from the hub (the profile
+        calls this when it opens); True when the cache changed. Offline, or for this
+        store's own customers (the pull keeps those current): False, nothing happens. When
+        the hub no longer lets this store see them, they are forgotten here."""
+        db = self._db.get()
+        customer_id = profile.resolve_local(db, customer_id)
+        if store_lookups.lookup_of(db, customer_id) is None:
+            return False
+        try:
+            bundle = self._with_token(
+                lambda token: self._client.customer_bundle(token, customer_id)
+            )
+        except HubUnreachableError:
+            return False
+        except HubError as exc:
+            if exc.status != 404:
+                raise
+            store_lookups.forget(db, [customer_id])
+            log.info("looked-up customer %s no longer reachable: forgotten here", customer_id)
+            return True
+        store_lookups.save_bundle(db, bundle, lookup=True)
+        return True
+
+    def hub_duplicates(
+        self, *, phone: str = "", region: str | None = None, email: str = ""
+    ) -> list[HubHit]:
+        """Customers of any store with this phone or email that this terminal does not
+        hold (the new-customer form offers them instead of a duplicate: the hub merges
+        twins only within one store). HubUnreachableError offline."""
+        queries_: list[str] = []
+        if phone.strip():
+            with suppress(InvalidPhoneError):  # an incomplete phone matches nobody
+                queries_.append(to_e164(phone, region=region or self.default_region()))
+        if "@" in email and email.strip():
+            queries_.append(email.strip())
+        found: dict[str, HubHit] = {}
+        for text in queries_:
+            if not may_reach_other_stores(text):
+                continue
+            for hit in self.search_hub(text, limit=5):
+                found.setdefault(hit.id, hit)
+        return list(found.values())
 
     def add_note(self, customer_id: str, text: str) -> NoteView:
         """Write the note and its `note.add` mutation in one transaction (works offline)."""
@@ -446,6 +541,7 @@ class Terminal:
                 self._after_revocation(engine.token, discard_unsent=False)
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+            store_lookups.forget_unused(self._db.get())  # other stores' customers, unused
         self._refresh_learned(report.kinds)
         with self._lock:
             self._unreported |= report.kinds

@@ -29,6 +29,7 @@ from clienteling.store.views import (
 )
 from clienteling.store.visits import VisitDraft
 from clienteling.terminal.dashboard import DashboardResult
+from clienteling.terminal.lookups import HubHit
 
 __all__ = [
     "AssociateFigures",
@@ -42,6 +43,7 @@ __all__ = [
     "DashboardResult",
     "DrillDown",
     "DrillRow",
+    "HubHit",
     "LocationStock",
     "NoteView",
     "OrderLineView",

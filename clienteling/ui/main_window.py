@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,9 +38,10 @@ from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
 from clienteling.ui.followup_composer import FollowupComposer
 from clienteling.ui.help_menu import HelpMenu
+from clienteling.ui.hub_search import HubSearchPanel
 from clienteling.ui.inventory_view import InventoryDialog, open_inventory
 from clienteling.ui.new_customer import NewCustomerDialog
-from clienteling.ui.operations import run_in_background
+from clienteling.ui.operations import Pool, run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.redeem_dialog import RedeemDialog
@@ -54,6 +54,7 @@ from clienteling.ui.task_list import TaskList, open_task_list
 from clienteling.ui.terminal_lock import TerminalLock
 from clienteling.ui.update_banner import UpdateBanner
 from clienteling.ui.visit_form import VisitFormDialog, open_visit_form
+from clienteling.ui.widgets import pick_list
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._search_seq = 0
         self._shown_query: str | None = None
         self._open_on_single_hit = False
+        self._refreshed: set[str] = set()  # looked-up customers refreshed since opened
         self.dashboard: DashboardView | None = None
         self._building_ui()
         self._bridge = SyncBridge(self)
@@ -165,18 +167,15 @@ class MainWindow(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.hits_model = HitsModel()
-        self.results = QTableView(splitter)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.results = QTableView(left)
         self.results.setObjectName("results")
         self.results.setModel(self.hits_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().setVisible(False)
-        self.results.setShowGrid(False)
+        pick_list(self.results)
         self.results.setAlternatingRowColors(True)
-        self.results.setWordWrap(False)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.results.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -186,6 +185,11 @@ class MainWindow(QMainWindow):
         self.results.setMinimumWidth(280)
         self.results.clicked.connect(self._open_index)
         self.results.installEventFilter(self)
+        self.hub_search = HubSearchPanel(self.terminal, left)
+        self.hub_search.customer_did_pull.connect(self._customer_did_pull)
+        self.hub_search.focus_will_leave.connect(self.focus_search)
+        left_layout.addWidget(self.results, 1)
+        left_layout.addWidget(self.hub_search)
         self.profile_view = ProfileView(splitter)
         self.profile_view.note_will_add.connect(self._add_note)
         self.profile_view.hold_panel.connect_terminal(self.terminal, reload=self._load_profile)
@@ -195,7 +199,7 @@ class MainWindow(QMainWindow):
         self.profile_view.followup_will_compose.connect(self.compose_followup)
         self.profile_view.appointment_will_book.connect(lambda _id: self.book_appointment())
         customer_export.install(self)
-        splitter.addWidget(self.results)
+        splitter.addWidget(left)
         splitter.addWidget(self.profile_view)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
             ("F1", self.show_shortcuts, self.tr("Show these keyboard shortcuts")),
             ("Ctrl+K", self.focus_search, self.tr("Search customers")),
             ("F2", self.focus_search, ""),
+            ("Ctrl+Shift+F", self.search_all_stores, self.tr("Search all stores on the hub")),
             ("F5", self.sync_now, self.tr("Sync now")),
             ("Ctrl+Shift+N", self.new_customer, self.tr("New customer")),
             ("Ctrl+N", self.profile_view.focus_note, self.tr("Write a note on the profile")),
@@ -375,10 +380,24 @@ class MainWindow(QMainWindow):
         self.hits_model.set_hits(hits)
         if hits:
             self.results.selectRow(0)
+        opening = self._open_on_single_hit
+        # Nobody here for a scanned card or typed phone: the hub is asked at once, and
+        # Enter (a scanner's) opens the one customer it finds.
+        self.hub_search.cache_did_answer(query, len(hits), open_single=opening and not hits)
         self.hits_did_show.emit(query)
-        if self._open_on_single_hit:
+        if opening:
             self._open_on_single_hit = False
             self._enter_on_current_hits()
+
+    def search_all_stores(self) -> None:
+        """Ctrl+Shift+F: search every store on the hub for what is in the search box."""
+        self.hub_search.search_now(self.search_box.text())
+
+    def _customer_did_pull(self, customer_id: str) -> None:
+        """A customer found on the hub is in the cache now: their profile, and the search
+        shows them as a cached customer."""
+        self.open_customer(customer_id)
+        self._run_search()
 
     def _search_enter(self) -> None:
         """Enter in the box: a scanner ends its digits with Enter, often before the
@@ -408,6 +427,8 @@ class MainWindow(QMainWindow):
                 self.results.setFocus()
                 self.results.selectRow(0)
                 return True
+            if watched is self.search_box and key == Qt.Key.Key_Down:
+                return self.hub_search.focus_results()
             if watched is self.search_box and key == Qt.Key.Key_Escape:
                 self.search_box.clear()
                 self._query_did_change("")
@@ -433,6 +454,7 @@ class MainWindow(QMainWindow):
     def open_customer(self, customer_id: str) -> None:
         """Load and show the customer; focus goes back to the search for the next scan."""
         self.focus_search()
+        self._refreshed.discard(customer_id)  # opened anew: a looked-up one is refreshed
         self._load_profile(customer_id)
 
     def _load_profile(self, customer_id: str) -> None:
@@ -446,6 +468,8 @@ class MainWindow(QMainWindow):
     def _show_profile(self, customer_id: str, profile: CustomerProfile | None) -> None:
         self.profile_view.show_profile(profile)
         self.profile_did_load.emit(customer_id)
+        if profile is not None and profile.looked_up and profile.id not in self._refreshed:
+            self._refresh_looked_up(profile.id)
         if profile is not None:
             terminal = self.terminal
             run_in_background(
@@ -463,6 +487,25 @@ class MainWindow(QMainWindow):
                 success=lambda text: self.profile_view.restore_note_draft(profile.id, text),
                 parent=self,
             )
+
+    def _refresh_looked_up(self, customer_id: str) -> None:
+        """Another store's customer is not in this terminal's pull: fetch their profile
+        from the hub (network worker) when it opens, and show it again if it changed."""
+        self._refreshed.add(customer_id)
+        terminal = self.terminal
+
+        def refreshed(changed: bool) -> None:
+            shown = self.profile_view.profile
+            if changed and shown is not None and shown.id == customer_id:
+                self._load_profile(customer_id)
+
+        run_in_background(
+            lambda: terminal.refresh_customer(customer_id),
+            success=refreshed,
+            failure=lambda exc: log.info("customer %s not refreshed: %s", customer_id, type(exc)),
+            parent=self,
+            on=Pool.NETWORK,
+        )
 
     def _keep_note_draft(self, customer_id: str, text: str) -> None:
         terminal = self.terminal
@@ -678,6 +721,7 @@ class MainWindow(QMainWindow):
             return
         self.status_bar.show_status(status)
         self.offline_banner.setVisible(status.online is False)
+        self.hub_search.set_online(status.online)
         self.revoked_banner.show_status(status)
         self.update_banner.show_status(status)
 

@@ -1,10 +1,13 @@
 """New customer at the counter (works offline): names, phone (any format, stored in E.164
 for the chosen country), email, language, preferred channel and consent. Each field says
 what is wrong right under it; while typing, a known phone or email shows "already known"
-with a button to open that profile instead. Every terminal call runs on the DB worker."""
+with a button to open that profile instead; online, a customer of another store with the
+same phone or email is offered too ("use the existing profile": pulled in from the hub).
+Every terminal call runs on a worker (the cache's, or the network's for the hub)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,10 +33,12 @@ from clienteling.domain.contacts import (
 )
 from clienteling.domain.phones import InvalidPhoneError, calling_code, display, to_e164
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.views import CustomerHit
+from clienteling.terminal.views import CustomerHit, HubHit
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.labels import contact_channel_label
-from clienteling.ui.operations import run_in_background
+from clienteling.ui.operations import Pool, run_in_background
+
+log = logging.getLogger(__name__)
 
 CHECK_DEBOUNCE_MS = 250
 # Languages in their own names (never translated: the customer picks theirs).
@@ -52,6 +57,7 @@ class NewCustomerDialog(QDialog):
         self._check_seq = 0
         self._touched: set[QLineEdit] = set()
         self._duplicates: list[CustomerHit] = []
+        self._hub_duplicate: HubHit | None = None
         self._region_chosen = False
         self.setWindowTitle(self.tr("New customer"))
         self.setMinimumWidth(480)
@@ -289,6 +295,10 @@ class NewCustomerDialog(QDialog):
         if seq != self._check_seq:
             return  # an older lookup answered late
         self._duplicates = hits
+        self._hub_duplicate = None
+        self.open_existing_button.setText(self.tr("Open this profile"))
+        if not hits:
+            self._check_hub(seq)
         if hits:
             first = hits[0]
             contact = display(first.phone) if first.phone else (first.email or "")
@@ -304,10 +314,74 @@ class NewCustomerDialog(QDialog):
     def duplicates(self) -> list[CustomerHit]:
         return list(self._duplicates)
 
+    def hub_duplicate(self) -> HubHit | None:
+        return self._hub_duplicate
+
+    def _check_hub(self, seq: int) -> None:
+        """Online, the same phone or email may belong to a customer of another store: the
+        hub merges twins only within one store, so say so before a duplicate is made.
+        Offline nothing is shown (creating works offline; the cache was checked)."""
+        e164, _ok = self._phone()
+        email = self.email_edit.text().strip()
+        email = email if looks_like_email(email) else ""
+        if e164 is None and not email:
+            return
+        terminal = self.terminal
+        run_in_background(
+            lambda: terminal.hub_duplicates(phone=e164 or "", email=email),
+            success=lambda hits: self._show_hub_duplicates(seq, hits),
+            failure=lambda exc: log.info("no hub duplicate check: %s", type(exc).__name__),
+            parent=self,
+            on=Pool.NETWORK,
+        )
+
+    def _show_hub_duplicates(self, seq: int, hits: list[HubHit]) -> None:
+        if seq != self._check_seq or self._duplicates:
+            return
+        self._hub_duplicate = hits[0] if hits else None
+        if hits:
+            first = hits[0]
+            contact = display(first.phone) if first.phone else (first.email or "")
+            store = first.store_name or self.tr("another store")
+            text = self.tr(
+                "Already a customer of %3: %1 (%2). Use the existing profile instead of "
+                "creating a duplicate?"
+            )
+            text = text.replace("%1", first.display_name).replace("%2", contact)
+            self.duplicate_label.setText(text.replace("%3", store))
+            self.open_existing_button.setText(self.tr("Use the existing profile"))
+        self.duplicate_box.setVisible(bool(hits))
+        self._grow_to_fit()
+        self.duplicates_did_show.emit()
+
     def _open_existing(self) -> None:
         if self._duplicates:
             self.existing_will_open.emit(self._duplicates[0].id)
             self.reject()
+            return
+        hit = self._hub_duplicate
+        if hit is None:
+            return
+        self.open_existing_button.setEnabled(False)
+        terminal = self.terminal
+
+        def pulled(customer_id: str) -> None:
+            self.existing_will_open.emit(customer_id)
+            self.reject()
+
+        def failed(exc: BaseException) -> None:
+            log_error(exc)
+            self.open_existing_button.setEnabled(True)
+            self.error_label.setText(error_text(exc))
+            self.error_label.show()
+
+        run_in_background(
+            lambda: terminal.pull_in(hit),
+            success=pulled,
+            failure=failed,
+            parent=self,
+            on=Pool.NETWORK,
+        )
 
     # -- creating -----------------------------------------------------------------------
 

@@ -48,23 +48,27 @@ def _grab(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def render_screenshots(window: MainWindow | Terminal, out_dir: Path) -> list[Path]:
+def render_screenshots(
+    window: MainWindow | Terminal, out_dir: Path, *, other_store_card: str | None = None
+) -> list[Path]:
     """Write every main view as a PNG (see `_render` for the list).
 
-    Given a Terminal, builds (and afterwards closes) a window on it.
+    Given a Terminal, builds (and afterwards closes) a window on it. `other_store_card`:
+    the loyalty card of another store's customer (the demo knows one), scanned for the
+    hub search view; without it that view shows the search offered for a name.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     owned = not isinstance(window, MainWindow)
     win = MainWindow(window) if not isinstance(window, MainWindow) else window
     try:
-        return _render(win, out_dir)
+        return _render(win, out_dir, other_store_card)
     finally:
         if owned:
             win.close()
             win.deleteLater()
 
 
-def _render(win: MainWindow, out_dir: Path) -> list[Path]:
+def _render(win: MainWindow, out_dir: Path, other_store_card: str | None) -> list[Path]:
     win.resize(1280, 800)
     win.show()
     statuses: list[object] = []
@@ -83,6 +87,7 @@ def _render(win: MainWindow, out_dir: Path) -> list[Path]:
 
     _search(win, SEARCH_QUERY)
     paths = [_grab(win, out_dir / "search.png")]
+    paths.append(_hub_search(win, out_dir / "search_hub.png", other_store_card))
     if _show_customer_with_cart(win, language=MAIN_LANGUAGE):
         win.profile_view.tabs.setCurrentIndex(ProfileView.PURCHASES_TAB)
     paths.append(_grab(win, out_dir / "main.png"))
@@ -429,6 +434,17 @@ def _followup_composer(win: MainWindow, out_dir: Path) -> list[Path]:
     paths.append(_grab(dialog, out_dir / "followup_sms.png"))
     dialog.close()
     return paths
+
+
+def _hub_search(win: MainWindow, path: Path, card: str | None) -> Path:
+    """The search of every store: another store's customer found by a scanned card (or,
+    without one, the search offered for a name the cache does not know)."""
+    _search(win, card or "Zyxwvq")
+    final = ("found", "none", "offline", "failed") if card else ("offer",)
+    wait_until(lambda: win.hub_search.state in final)
+    path = _grab(win, path)
+    _search(win, "")
+    return path
 
 
 def _search(win: MainWindow, query: str) -> None:

@@ -1,9 +1,22 @@
-"""Small shared widgets: badges whose colour comes from app.qss through a property."""
+"""Small shared widgets: badges whose colour comes from app.qss through a property, and
+the search results' table set-up."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+
+
+def pick_list(view: QTableView) -> QTableView:
+    """A read-only table whose rows are picked one at a time (search results)."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return view
 
 
 def repolish(widget: QWidget) -> None:

@@ -1366,6 +1366,33 @@
     </message>
 </context>
 <context>
+    <name>HubHitsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Home store</source>
+        <translation>Magasin habituel</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+</context>
+<context>
     <name>HubPage</name>
     <message>
         <source>Connect to the hub</source>
@@ -1394,6 +1421,49 @@
     <message>
         <source>Connected: hub version %1.</source>
         <translation>Connecté : hub version %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSearchPanel</name>
+    <message>
+        <source>Search all stores (Ctrl+Shift+F)</source>
+        <translation>Chercher dans tous les magasins (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Search all stores on the hub</source>
+        <translation>Chercher dans tous les magasins sur le hub</translation>
+    </message>
+    <message>
+        <source>Customers found on the hub</source>
+        <translation>Clients trouvés sur le hub</translation>
+    </message>
+    <message>
+        <source>Not the customer you are looking for?</source>
+        <translation>Ce n&apos;est pas le client que vous cherchez ?</translation>
+    </message>
+    <message>
+        <source>Searching all stores…</source>
+        <translation>Recherche dans tous les magasins…</translation>
+    </message>
+    <message>
+        <source>Found on the hub (Enter opens the profile):</source>
+        <translation>Trouvé sur le hub (Entrée ouvre la fiche) :</translation>
+    </message>
+    <message>
+        <source>No customer of any store matches.</source>
+        <translation>Aucun client d&apos;aucun magasin ne correspond.</translation>
+    </message>
+    <message>
+        <source>Searching all stores needs the network. The customers kept on this terminal are still found as usual.</source>
+        <translation>La recherche dans tous les magasins a besoin du réseau. Les clients gardés sur ce terminal sont toujours trouvés comme d&apos;habitude.</translation>
+    </message>
+    <message>
+        <source>Fetching the profile from the hub…</source>
+        <translation>Récupération de la fiche depuis le hub…</translation>
+    </message>
+    <message>
+        <source>Other stores&apos; customers are found by their exact phone, email or loyalty card.</source>
+        <translation>Les clients des autres magasins se trouvent par leur téléphone, e-mail ou carte de fidélité exacts.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1788,10 @@
         <translation>Rechercher un client</translation>
     </message>
     <message>
+        <source>Search all stores on the hub</source>
+        <translation>Chercher dans tous les magasins sur le hub</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
@@ -2010,6 +2084,18 @@
     <message>
         <source>Other customers have the same details too.</source>
         <translation>D’autres clients ont aussi ces coordonnées.</translation>
+    </message>
+    <message>
+        <source>another store</source>
+        <translation>un autre magasin</translation>
+    </message>
+    <message>
+        <source>Already a customer of %3: %1 (%2). Use the existing profile instead of creating a duplicate?</source>
+        <translation>Déjà client de %3 : %1 (%2). Utiliser la fiche existante au lieu de créer un doublon ?</translation>
+    </message>
+    <message>
+        <source>Use the existing profile</source>
+        <translation>Utiliser la fiche existante</translation>
     </message>
 </context>
 <context>

@@ -1366,6 +1366,33 @@
     </message>
 </context>
 <context>
+    <name>HubHitsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Home store</source>
+        <translation>Свой магазин</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Этот магазин</translation>
+    </message>
+</context>
+<context>
     <name>HubPage</name>
     <message>
         <source>Connect to the hub</source>
@@ -1394,6 +1421,49 @@
     <message>
         <source>Connected: hub version %1.</source>
         <translation>Подключено: хаб версии %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSearchPanel</name>
+    <message>
+        <source>Search all stores (Ctrl+Shift+F)</source>
+        <translation>Искать во всех магазинах (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Search all stores on the hub</source>
+        <translation>Искать во всех магазинах на сервере</translation>
+    </message>
+    <message>
+        <source>Customers found on the hub</source>
+        <translation>Клиенты, найденные на сервере</translation>
+    </message>
+    <message>
+        <source>Not the customer you are looking for?</source>
+        <translation>Не тот клиент, которого вы ищете?</translation>
+    </message>
+    <message>
+        <source>Searching all stores…</source>
+        <translation>Поиск во всех магазинах…</translation>
+    </message>
+    <message>
+        <source>Found on the hub (Enter opens the profile):</source>
+        <translation>Найдено на сервере (Enter открывает профиль):</translation>
+    </message>
+    <message>
+        <source>No customer of any store matches.</source>
+        <translation>Ни один клиент ни одного магазина не подходит.</translation>
+    </message>
+    <message>
+        <source>Searching all stores needs the network. The customers kept on this terminal are still found as usual.</source>
+        <translation>Для поиска во всех магазинах нужна сеть. Клиенты, сохранённые на этом терминале, по-прежнему находятся как обычно.</translation>
+    </message>
+    <message>
+        <source>Fetching the profile from the hub…</source>
+        <translation>Загрузка профиля с сервера…</translation>
+    </message>
+    <message>
+        <source>Other stores&apos; customers are found by their exact phone, email or loyalty card.</source>
+        <translation>Клиенты других магазинов находятся только по точному телефону, эл. почте или карте лояльности.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1788,10 @@
         <translation>Поиск клиентов</translation>
     </message>
     <message>
+        <source>Search all stores on the hub</source>
+        <translation>Искать во всех магазинах на сервере</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Синхронизировать сейчас</translation>
     </message>
@@ -2010,6 +2084,18 @@
     <message>
         <source>Other customers have the same details too.</source>
         <translation>Эти данные есть и у других клиентов.</translation>
+    </message>
+    <message>
+        <source>another store</source>
+        <translation>другого магазина</translation>
+    </message>
+    <message>
+        <source>Already a customer of %3: %1 (%2). Use the existing profile instead of creating a duplicate?</source>
+        <translation>Уже клиент магазина %3: %1 (%2). Использовать существующий профиль вместо создания дубликата?</translation>
+    </message>
+    <message>
+        <source>Use the existing profile</source>
+        <translation>Использовать существующий профиль</translation>
     </message>
 </context>
 <context>

@@ -1366,6 +1366,33 @@
     </message>
 </context>
 <context>
+    <name>HubHitsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Home store</source>
+        <translation>Cửa hàng chính</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Cửa hàng này</translation>
+    </message>
+</context>
+<context>
     <name>HubPage</name>
     <message>
         <source>Connect to the hub</source>
@@ -1394,6 +1421,49 @@
     <message>
         <source>Connected: hub version %1.</source>
         <translation>Đã kết nối: hub phiên bản %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSearchPanel</name>
+    <message>
+        <source>Search all stores (Ctrl+Shift+F)</source>
+        <translation>Tìm ở mọi cửa hàng (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Search all stores on the hub</source>
+        <translation>Tìm ở mọi cửa hàng trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Customers found on the hub</source>
+        <translation>Khách hàng tìm thấy trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Not the customer you are looking for?</source>
+        <translation>Không phải khách hàng bạn đang tìm?</translation>
+    </message>
+    <message>
+        <source>Searching all stores…</source>
+        <translation>Đang tìm ở mọi cửa hàng…</translation>
+    </message>
+    <message>
+        <source>Found on the hub (Enter opens the profile):</source>
+        <translation>Tìm thấy trên máy chủ (Enter để mở hồ sơ):</translation>
+    </message>
+    <message>
+        <source>No customer of any store matches.</source>
+        <translation>Không có khách hàng nào của bất kỳ cửa hàng nào khớp.</translation>
+    </message>
+    <message>
+        <source>Searching all stores needs the network. The customers kept on this terminal are still found as usual.</source>
+        <translation>Tìm ở mọi cửa hàng cần có mạng. Khách hàng lưu trên máy này vẫn được tìm như thường.</translation>
+    </message>
+    <message>
+        <source>Fetching the profile from the hub…</source>
+        <translation>Đang tải hồ sơ từ máy chủ…</translation>
+    </message>
+    <message>
+        <source>Other stores&apos; customers are found by their exact phone, email or loyalty card.</source>
+        <translation>Khách hàng của cửa hàng khác chỉ được tìm bằng đúng số điện thoại, email hoặc thẻ thành viên.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1788,10 @@
         <translation>Tìm khách hàng</translation>
     </message>
     <message>
+        <source>Search all stores on the hub</source>
+        <translation>Tìm ở mọi cửa hàng trên máy chủ</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -2010,6 +2084,18 @@
     <message>
         <source>Other customers have the same details too.</source>
         <translation>Cũng có khách hàng khác trùng thông tin này.</translation>
+    </message>
+    <message>
+        <source>another store</source>
+        <translation>một cửa hàng khác</translation>
+    </message>
+    <message>
+        <source>Already a customer of %3: %1 (%2). Use the existing profile instead of creating a duplicate?</source>
+        <translation>Đã là khách hàng của %3: %1 (%2). Dùng hồ sơ có sẵn thay vì tạo bản trùng?</translation>
+    </message>
+    <message>
+        <source>Use the existing profile</source>
+        <translation>Dùng hồ sơ có sẵn</translation>
     </message>
 </context>
 <context>

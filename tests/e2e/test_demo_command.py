@@ -34,6 +34,7 @@ VIEWS = [
     "profile_edit.png",
     "redeem_offer.png",
     "search.png",
+    "search_hub.png",
     "shortcuts.png",
     "status_bar.png",
     "tasks.png",

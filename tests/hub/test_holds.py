@@ -162,7 +162,7 @@ def test_another_stores_customer_cannot_be_held_for(
         device,
         [mutation(1, "reservation.request", hold_args(hold_hub.customer_of(1), product))],
     )
-    assert answer.json()["results"][0]["reason"] == "the customer belongs to another store"
+    assert answer.json()["results"][0]["reason"].startswith("the customer belongs to another store")
 
 
 def test_two_terminals_race_for_the_last_unit_and_one_wins(hold_hub: SeededHub) -> None:

@@ -15,6 +15,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from clienteling.domain.ids import uuid7
 from clienteling.hub.tables import carts, customers, notes, orders
 from clienteling.protocol.entities import store_scope
 
@@ -78,6 +79,9 @@ ENDPOINTS: dict[str, tuple[str, str, int]] = {
     "customer_orders": ("GET", "/api/v1/customers/{t.customer}/orders", 404),
     "customer_carts": ("GET", "/api/v1/customers/{t.customer}/carts", 404),
     "customer_notes": ("GET", "/api/v1/customers/{t.customer}/notes", 404),
+    "customer_bundle": ("GET", "/api/v1/customers/{t.customer}/bundle", 404),
+    "customer_patch": ("PATCH", "/api/v1/customers/{t.customer}", 404),
+    "customer_create": ("CREATE", "{t.store}", 403),
     "order": ("GET", "/api/v1/orders/{t.order}", 404),
     "cart": ("GET", "/api/v1/carts/{t.cart}", 404),
     "note": ("GET", "/api/v1/notes/{t.note}", 404),
@@ -102,6 +106,11 @@ def _call(http: httpx.Client, method: str, target: str) -> httpx.Response:
             "/api/v1/sync/pull",
             json={"device_id": http.headers["X-Test-Device"], "schema_version": 1, "scope": target},
         )
+    if method == "CREATE":  # a customer of the target store, without contacts (no merge)
+        body = {"id": uuid7(), "given_name": "Matrix", "family_name": "Test", "store_id": target}
+        return http.post("/api/v1/customers", json=body)
+    if method == "PATCH":
+        return http.patch(target, json={})  # changes nothing: only the scope decides
     return http.request(method, target)
 
 
@@ -119,7 +128,7 @@ def test_store_scope(
     response = _call(clients[role], method, template.format(t=targets[store]))
     allowed = role == "admin" or store == "own"
     if allowed:
-        assert response.status_code == 200, response.text
+        assert response.status_code == (201 if method == "CREATE" else 200), response.text
     else:
         assert response.status_code == refused, response.text
         body = response.json()

@@ -167,6 +167,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "profile_edit.png",
         "redeem_offer.png",
         "search.png",
+        "search_hub.png",
         "shortcuts.png",
         "status_bar.png",
         "tasks.png",

@@ -3,9 +3,14 @@ the live duplicate warning, and Create opening the new profile."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from clienteling.hub.db import make_engine
+from clienteling.hub.tables import customers, locations
 from clienteling.terminal.facade import Terminal
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.new_customer import NewCustomerDialog
@@ -103,3 +108,34 @@ def test_valid_form_creates_and_opens_the_profile(
     assert profile.phones == ["+33698765432"]
     assert [c.channel for c in profile.consents if c.granted] == ["sms"]
     assert customer_id in [h.id for h in terminal.search("helene nguyen")]
+
+
+def test_email_of_another_stores_customer_offers_the_existing_profile(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal, tmp_path: Path
+) -> None:
+    """The hub merges twins only within one store: the form says the customer is known
+    at another store and pulls that profile in instead of making a duplicate."""
+    session = terminal.session
+    assert session is not None and session.store_id is not None
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's copy
+    with engine.connect() as conn:
+        other = conn.execute(
+            sa.select(customers.c.id, customers.c.emails, customers.c.display_name)
+            .join(locations, locations.c.id == customers.c.home_store_id)
+            .where(customers.c.home_store_id != session.store_id, locations.c.kind == "store")
+            .order_by(customers.c.id.desc())
+            .limit(1)
+        ).one()
+    engine.dispose()
+    dialog = _open_dialog(qtbot, window)
+    _type(dialog.email_edit, other.emails[0])
+    qtbot.waitUntil(lambda: dialog.hub_duplicate() is not None, timeout=TIMEOUT_MS)
+    assert dialog.duplicate_box.isVisible()
+    assert other.display_name in dialog.duplicate_label.text()
+    assert dialog.open_existing_button.text() == "Use the existing profile"
+    with qtbot.waitSignal(
+        window.profile_did_load, timeout=TIMEOUT_MS, check_params_cb=lambda cid: cid == other.id
+    ):
+        dialog.open_existing_button.click()
+    profile = window.profile_view.profile
+    assert profile is not None and profile.looked_up

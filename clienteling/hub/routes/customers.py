@@ -8,20 +8,21 @@ loyalty card (see `hub.customer_index`).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from clienteling.hub import audit, customer_index, pagination
+from clienteling.hub import audit, customer_index, lookups, pagination
 from clienteling.hub.access import visible_customer
-from clienteling.hub.db import read_tx
+from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import HubDep, IdPath, SessionDep, require_store
 from clienteling.hub.entities import CONSENT, CUSTOMER, NOTE
 from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.schemas import ConsentPublic, CustomerDetailPublic, CustomerPublic, NotePublic
 from clienteling.hub.tables import consents, customer_search, customers, notes
 from clienteling.protocol.entities import store_scope
+from clienteling.protocol.lookups import CustomerBundle, LookupRequest
 
 router = APIRouter(prefix="/api/v1/customers", tags=["customers"])
 
@@ -43,6 +44,14 @@ def search_customers(
     store_id: Annotated[
         str | None, Query(max_length=64, description="Only this store's customers.")
     ] = None,
+    all_stores: Annotated[
+        bool,
+        Query(
+            description="Also other stores' customers, found only by their exact email, "
+            "phone or loyalty card (names find the caller's own store's); each one "
+            "returned is audited as a read."
+        ),
+    ] = False,
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[CustomerPublic]:
@@ -53,6 +62,9 @@ def search_customers(
         require_store(session, store_id)
         scopes = [store_scope(store_id)]
     condition = customer_index.match(q) if q and q.strip() else sa.true()
+    if all_stores and store_id is None and scopes is not None:
+        condition = lookups.search_condition(session, q, condition)
+        scopes = None  # the condition names the scopes itself
     if condition is None:
         return Page(items=[], next=None)
     customer_index.catch_up(hub.engine)
@@ -67,6 +79,8 @@ def search_customers(
     with read_tx(hub.engine) as conn:
         rows = conn.execute(query).all()
     items, token = pagination.page("customers", rows, limit=limit, key=["sort_name", "id"])
+    if all_stores:
+        lookups.audit_found(hub.engine, session, items)
     return Page(items=[CustomerPublic.from_row(CUSTOMER, r) for r in items], next=token)
 
 
@@ -92,3 +106,36 @@ def get_customer(customer_id: IdPath, hub: HubDep, session: SessionDep) -> Custo
         consents=[ConsentPublic.from_row(CONSENT, c) for c in consent_rows],
         notes=[NotePublic.from_row(NOTE, n) for n in note_rows],
     )
+
+
+_LOOKUP_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {
+        "description": "Unknown, or another store's customer that the identifier does not "
+        "name exactly (or whose lookup by this store has expired)."
+    }
+}
+
+
+@router.post("/{customer_id}/lookup", responses=_LOOKUP_ERRORS)
+def look_up_customer(
+    customer_id: IdPath, body: LookupRequest, hub: HubDep, session: SessionDep
+) -> CustomerBundle:
+    """Pull in a customer found by `all_stores` search: the exact phone, email or card is
+    checked against them again; another store's customer then stays reachable by this
+    store for `LOOKUP_DAYS` (refresh, changes). Audited."""
+    with write_tx(hub.engine) as conn:
+        row, until = lookups.look_up(conn, session, customer_id, body.identifier)
+        answer = lookups.bundle(conn, row, until)
+    if until is None:
+        audit.record_read(hub.engine, session, customer_id=row.id, what="profile")
+    return answer
+
+
+@router.get("/{customer_id}/bundle", responses=_LOOKUP_ERRORS)
+def customer_bundle(customer_id: IdPath, hub: HubDep, session: SessionDep) -> CustomerBundle:
+    """The customer 360's rows again (a looked-up customer's refresh); audited."""
+    with read_tx(hub.engine) as conn:
+        row, until = lookups.reachable_customer(conn, session, customer_id)
+        answer = lookups.bundle(conn, row, until)
+    audit.record_read(hub.engine, session, customer_id=row.id, what="bundle")
+    return answer
