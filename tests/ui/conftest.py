@@ -163,6 +163,10 @@ def window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # Keys reach shortcuts and focus only in the active window: wait for it, or a test
+    # typing at once can race the window manager (offscreen activates on show, later).
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
     return win
 
 
