@@ -15,6 +15,7 @@ from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.ui.app_icon import app_icon
 from clienteling.ui.crash import install_crash_handler
 from clienteling.ui.first_sync import FirstSyncDialog
+from clienteling.ui.heap import freeze_startup_objects
 from clienteling.ui.i18n import install_translators
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import run_in_background, wait_for_all
@@ -79,6 +80,7 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
             return 1
     window = MainWindow(terminal)
     window.show()
+    freeze_startup_objects()  # later collections skip Qt's and the app's own objects
 
     def begin(status: SyncStatus | None) -> None:
         if first_sync and (status is None or not status.ready):
