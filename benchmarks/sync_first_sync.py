@@ -126,7 +126,7 @@ def _gaps(ticks: list[float]) -> list[float]:
     return [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
 
 
-def child_gui(base: str, data_dir: Path, idle_s: float, freeze: bool = True) -> dict[str, Any]:
+def child_gui(base: str, data_dir: Path, idle_s: float, tune: bool = True) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -144,12 +144,21 @@ def child_gui(base: str, data_dir: Path, idle_s: float, freeze: bool = True) -> 
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
 
+    busy: list[bool] = []
+
+    def searched(began: float) -> None:
+        searches.append((time.perf_counter() - began) * 1000)
+        busy.clear()
+
     def search() -> None:
+        if busy:
+            return  # as the search box does: the next search once this one answered
+        busy.append(True)
         began = time.perf_counter()
         query = queries[len(searches) % len(queries)]
         run_in_background(
             lambda: terminal.search(query),
-            success=lambda _hits: searches.append((time.perf_counter() - began) * 1000),
+            success=lambda _hits: searched(began),
             parent=None,
             on=Pool.DB,
         )
@@ -168,13 +177,13 @@ def child_gui(base: str, data_dir: Path, idle_s: float, freeze: bool = True) -> 
     searches.clear()
 
     dialog = FirstSyncDialog(terminal)
-    if freeze:
+    if tune:
         try:  # as `ui.app.run_desktop` does once the window is up
-            from clienteling.ui.heap import freeze_startup_objects
+            from clienteling.ui.runtime import tune_for_gui
         except ImportError:  # an older app (before/after comparisons)
             pass
         else:
-            freeze_startup_objects()
+            tune_for_gui()
     finished: list[bool] = []
     dialog.sync_did_finish.connect(lambda ok: (finished.append(ok), app.quit()))
     dialog.show()
@@ -344,7 +353,7 @@ def main() -> None:
         if kind == "first_sync":
             result = child_first_sync(base, Path(rest[0]))
         elif kind == "gui":
-            result = child_gui(base, Path(rest[0]), float(rest[1]))
+            result = child_gui(base, Path(rest[0]), float(rest[1]), rest[2:] != ["0"])
         else:
             result = child_latency(base, rest[0], Path(rest[1]), int(rest[2]), float(rest[3]))
         print(json.dumps(result))

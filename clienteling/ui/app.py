@@ -15,10 +15,10 @@ from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.ui.app_icon import app_icon
 from clienteling.ui.crash import install_crash_handler
 from clienteling.ui.first_sync import FirstSyncDialog
-from clienteling.ui.heap import freeze_startup_objects
 from clienteling.ui.i18n import install_translators
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import run_in_background, wait_for_all
+from clienteling.ui.runtime import tune_for_gui
 from clienteling.ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
             return 1
     window = MainWindow(terminal)
     window.show()
-    freeze_startup_objects()  # later collections skip Qt's and the app's own objects
+    tune_for_gui()  # no long garbage-collection pauses later (ui.runtime)
 
     def begin(status: SyncStatus | None) -> None:
         if first_sync and (status is None or not status.ready):
