@@ -28,6 +28,7 @@ def run_desktop_app(settings: TerminalSettings, *, argv: Sequence[str]) -> int:
             hub_url=hub_url,
             secrets=KeyringSecretStore(),
             encrypt_cache=True,
+            defer_integrity_check=True,  # run_desktop checks on a worker after the window
         )
 
     terminal = first_run_terminal(

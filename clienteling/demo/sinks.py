@@ -1,13 +1,14 @@
 """The demo's outside world: a local SMTP sink and a fake SMS/WhatsApp provider, wired
 into the embedded hub (delivery worker on, quiet hours off so the demo sends at any hour)
-and listed on its `/demo/outbox` page."""
+and listed on its `/demo/outbox` page, where a message can be answered as the customer
+(the reply comes back through the hub's signed inbound webhook)."""
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
 
-from clienteling.hub.devsinks import FakeProvider, SmtpSink
+from clienteling.hub.devsinks import FakeProvider, InboundHook, SmtpSink
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 
@@ -17,6 +18,7 @@ class DemoSinks:
     smtp: SmtpSink = field(default_factory=SmtpSink)
     provider: FakeProvider = field(default_factory=FakeProvider)
     receipts_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    inbound_secret: str = field(default_factory=lambda: secrets.token_urlsafe(16))
 
     def start(self) -> DemoSinks:
         self.smtp.start()
@@ -37,6 +39,7 @@ class DemoSinks:
             quiet_hours_end=0,
             demo_outbox=True,
             provider_receipts_token=self.receipts_token,
+            inbound_secret=self.inbound_secret,
         )
 
     def attach(self, hub: HubServer) -> None:
@@ -46,6 +49,9 @@ class DemoSinks:
         # The fake provider reports delivery back, so the terminal shows "Delivered".
         self.provider.receipts_url = f"{hub.url}/api/v1/delivery/receipts"
         self.provider.receipts_token = self.receipts_token
+        # Replies typed on the demo outbox page come back as signed inbound webhooks.
+        hook = InboundHook(url=f"{hub.url}/api/v1/inbound/demo", secret=self.inbound_secret)
+        self.smtp.inbound = self.provider.inbound = hook
 
     def stop(self) -> None:
         self.provider.stop()

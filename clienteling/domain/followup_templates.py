@@ -41,6 +41,10 @@ TEMPLATE_NAMES = (
     "birthday",
     "win_back",
     "back_in_stock",
+    # Lifecycle (domain.tasks): welcome, second-purchase nudge, VIP thank-you.
+    "welcome",
+    "second_purchase",
+    "vip_thanks",
 )
 LANGUAGES = ("vi", "fr", "ru", "en")
 
@@ -128,6 +132,8 @@ class FollowupContext:
     survey_url: str
     offer: OfferLine | None = None
     reserve_url: str = ""  # the reserve-for-pickup page; "" when the message has none
+    # The email's open pixel (HTML part only; the plain text stays untracked); "": none.
+    open_pixel_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +157,7 @@ def preview_links(base_url: str) -> dict[str, str]:
         "landing_url": f"{base}/f/{PREVIEW_TOKEN}",
         "unsubscribe_url": f"{base}/u/{PREVIEW_TOKEN}",
         "survey_url": f"{base}/s/{PREVIEW_TOKEN}",
+        "open_pixel_url": f"{base}/o/{PREVIEW_TOKEN}.gif",
     }
 
 
@@ -215,6 +222,7 @@ def _values(context: FollowupContext, language: str) -> dict[str, Any]:
             "expires": offer_date(context.offer.expires_on, language),
         },
         "reserve_url": context.reserve_url,
+        "open_pixel_url": context.open_pixel_url,
     }
 
 

@@ -12,6 +12,12 @@ cart_available    an online cart abandoned whose items are all in stock at the h
                   store: "available here today, no shipping" (DESIGN.md, journey 2)
 post_purchase     `POST_PURCHASE_AFTER` after a delivery: "how was delivery and
                   packaging?" (journey 5)
+birthday          `BIRTHDAY_NOTICE_DAYS` before the birthday in the customer's
+                  preferences (`domain.preferences`), in the store's time zone, due by the
+                  end of the day; once a year
+back_in_stock     a wished product (see `wish_from_visit`, `wish_from_view`) whose free
+                  stock at the home store went from 0 to more than 0; closed when the
+                  customer buys it (or it is gone again)
 
 Every task has a window: it starts (shown), is due, and expires (closed unseen: a
 welcome months late is no welcome). A rule whose task would already have expired gives
@@ -21,12 +27,15 @@ episode: at risk after *this* last purchase), so generating twice never makes tw
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum, StrEnum
 
 from clienteling.domain.lifecycle import AT_RISK_DAYS, LAPSED_DAYS, Stage, stage_from_summary
+from clienteling.domain.preferences import BIRTHDAY
 
 
 class TaskKind(StrEnum):
@@ -35,6 +44,8 @@ class TaskKind(StrEnum):
     VIP_THANKS = "vip_thanks"
     AT_RISK = "at_risk"
     WIN_BACK = "win_back"
+    BIRTHDAY = "birthday"
+    BACK_IN_STOCK = "back_in_stock"
     CART_AVAILABLE = "cart_available"
     POST_PURCHASE = "post_purchase"
 
@@ -63,17 +74,21 @@ STATE_KINDS = frozenset(
         TaskKind.VIP_THANKS,
         TaskKind.AT_RISK,
         TaskKind.WIN_BACK,
+        TaskKind.BIRTHDAY,
+        TaskKind.BACK_IN_STOCK,
         TaskKind.CART_AVAILABLE,
     }
 )
 
 # The follow-up the composer preselects (names of `domain.followup_templates`).
 TEMPLATES: Mapping[TaskKind, str] = {
-    TaskKind.WELCOME: "thank_you",
-    TaskKind.SECOND_PURCHASE: "thank_you",
-    TaskKind.VIP_THANKS: "thank_you",
+    TaskKind.WELCOME: "welcome",
+    TaskKind.SECOND_PURCHASE: "second_purchase",
+    TaskKind.VIP_THANKS: "vip_thanks",
     TaskKind.AT_RISK: "win_back",
     TaskKind.WIN_BACK: "win_back",
+    TaskKind.BIRTHDAY: "birthday",
+    TaskKind.BACK_IN_STOCK: "back_in_stock",
     TaskKind.CART_AVAILABLE: "cart_available",
     TaskKind.POST_PURCHASE: "post_purchase",
 }
@@ -317,3 +332,143 @@ def is_overdue(due_at: datetime, *, now: datetime) -> bool:
 def done_on_time(due_at: datetime, done_at: datetime) -> bool:
     """The manager's "done on time": done no later than the due time."""
     return done_at <= due_at
+
+
+# --- birthdays ------------------------------------------------------------------------
+
+BIRTHDAY_NOTICE_DAYS = 7  # the task shows this many days before the birthday
+BIRTHDAY_BELATED = timedelta(days=1)  # after the day, still open this long (overdue)
+_MONTH_DAY = re.compile(r"(?:^\d{4}|^-)-(\d{2})-(\d{2})$")  # "1990-05-14", "--05-14"
+
+
+def birthday_of(preferences: Mapping[str, object]) -> str | None:
+    """The birthday stored in the preferences ("1990-05-14" or "--05-14"), if any."""
+    dates = preferences.get("dates")
+    value = dates.get(BIRTHDAY) if isinstance(dates, Mapping) else None
+    return value if isinstance(value, str) and value else None
+
+
+def birthday_in(value: str, year: int) -> date | None:
+    """The birthday `value` falls on in `year` (29 February: the 28th in a common year);
+    None when the value is not a stored date."""
+    match = _MONTH_DAY.search(value)
+    if match is None:
+        return None
+    month, day = int(match[1]), int(match[2])
+    if (month, day) == (2, 29) and not calendar.isleap(year):
+        day = 28
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def birthday_task(
+    *,
+    customer_id: str,
+    birthday: str,
+    timezone: tzinfo,
+    now: datetime,
+    associate_id: str | None = None,
+) -> TaskPlan | None:
+    """The birthday wish, from `BIRTHDAY_NOTICE_DAYS` before the day (store's local
+    midnight); due by the end of the birthday, expired a day later (a belated wish still
+    counts the next day, not after). One per customer and year: the year the birthday
+    falls in names the task (a birthday on 2 January is noticed in late December under
+    next year's key)."""
+    today = now.astimezone(timezone).date()
+    for year in (today.year, today.year + 1):
+        day = birthday_in(birthday, year)
+        if day is None:
+            return None
+
+        def local(d: date) -> datetime:
+            return datetime.combine(d, time.min, tzinfo=timezone).astimezone(UTC)
+
+        starts = local(day - timedelta(days=BIRTHDAY_NOTICE_DAYS))
+        plan = _plan(
+            TaskKind.BIRTHDAY,
+            customer_id=customer_id,
+            key=f"birthday:{customer_id}:{year}",
+            priority=Priority.NORMAL,
+            starts=starts,
+            due=local(day + timedelta(days=1)) - starts,
+            window=local(day + timedelta(days=1) + BIRTHDAY_BELATED) - starts,
+            now=now,
+            associate_id=associate_id,
+        )
+        if plan is not None:
+            return plan
+    return None
+
+
+# --- back in stock for a wished item --------------------------------------------------
+#
+# A wish: the customer wanted a product and could not have it. Either a store visit
+# logged as "size/colour missing" naming the product (`wish_from_visit`), or a product
+# viewed online while it was sold out online (`wish_from_view`). The hub watches the
+# product's free stock at the customer's home store for `WISH_WINDOW`: seen at 0 the
+# watch is "empty"; seen above 0 after that it is "back", and the store gets a task.
+# Stock that was there all along is not "back in stock" (the watch waits for a 0 first).
+
+WISH_REASONS = frozenset({"size_colour_missing"})
+WISH_WINDOW = timedelta(days=90)
+BACK_IN_STOCK_DUE = timedelta(days=2)
+BACK_IN_STOCK_WINDOW = timedelta(days=14)
+
+
+class StockWatch(StrEnum):
+    IN_STOCK = "in_stock"  # never seen at 0 since the wish
+    EMPTY = "empty"
+    BACK = "back"
+
+
+def wish_from_visit(*, outcome: str, reason: str | None) -> bool:
+    """A visit whose products are wished: the customer left because the size or colour
+    was missing."""
+    return outcome != "bought_here" and reason in WISH_REASONS
+
+
+def wish_from_view(*, online_available: int) -> bool:
+    """A product view that is a wish: the product could not be bought online then."""
+    return online_available <= 0
+
+
+def next_watch(state: StockWatch, available: int) -> StockWatch:
+    """The watch after seeing `available` free units at the home store."""
+    if available <= 0:
+        return StockWatch.EMPTY
+    if state is StockWatch.EMPTY:
+        return StockWatch.BACK
+    return state
+
+
+@dataclass(frozen=True, slots=True)
+class Wish:
+    wish_id: str
+    customer_id: str
+    product_id: str
+    wished_at: datetime
+    watch: StockWatch
+    back_at: datetime | None  # when the watch last became BACK
+    bought_since: bool  # a kept order with the product placed after `wished_at`
+
+
+def back_in_stock_task(wish: Wish, *, available: int, now: datetime) -> TaskPlan | None:
+    """The wished product is back at the home store: tell the customer (once per return
+    of the stock), unless they bought it or it is gone again."""
+    if wish.watch is not StockWatch.BACK or wish.back_at is None:
+        return None
+    if wish.bought_since or available <= 0 or wish.back_at >= wish.wished_at + WISH_WINDOW:
+        return None
+    return _plan(
+        TaskKind.BACK_IN_STOCK,
+        customer_id=wish.customer_id,
+        key=f"back_in_stock:{wish.wish_id}:{wish.back_at.isoformat()}",
+        priority=Priority.NORMAL,
+        starts=wish.back_at,
+        due=BACK_IN_STOCK_DUE,
+        window=BACK_IN_STOCK_WINDOW,
+        now=now,
+        product_ids=[wish.product_id],
+    )

@@ -17,6 +17,7 @@ from clienteling.hub.delivery.worker import DeliveryWorker
 from clienteling.hub.errors import ERROR_RESPONSES, install_error_handlers
 from clienteling.hub.followup_runtime import FollowupRuntime
 from clienteling.hub.holds import hold_expiry_job, install_hold_hours
+from clienteling.hub.ingest.abandon import abandon_job as make_abandon_job
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
 from clienteling.hub.purge import purge_job as make_purge_job
@@ -34,10 +35,12 @@ from clienteling.hub.routes import (
     followup_pages,
     health,
     hold_pages,
+    inbound,
     ingest,
     inventory,
     notes,
     offers,
+    open_pixel,
     orders,
     privacy,
     products,
@@ -78,6 +81,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     )
     hold_job = hold_expiry_job(engine, interval_s=settings.hold_expiry_interval_s)
     task_job = make_task_job(engine, interval_s=settings.task_interval_s)
+    abandon_job = make_abandon_job(engine, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -93,7 +97,9 @@ def create_app(settings: HubSettings) -> FastAPI:
         purge_job.start()
         hold_job.start()
         task_job.start()
+        abandon_job.start()
         yield
+        abandon_job.stop()
         task_job.stop()
         hold_job.stop()
         purge_job.stop()
@@ -121,6 +127,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         devices.router,
         device_wipe.router,
         ingest.router,
+        inbound.router,
         stats.router,
         profile_history.router,
         followup_admin.router,
@@ -138,6 +145,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         survey_pages.router,
         demo_outbox.router,
         hold_pages.router,
+        open_pixel.router,
     ):
         app.include_router(router)
     return app

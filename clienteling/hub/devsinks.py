@@ -5,6 +5,9 @@ the code path: the hub talks real SMTP and real HTTP to them).
 - `FakeProvider`: an HTTP server in the shape of an SMS/WhatsApp provider: `POST /send`
   with JSON `{channel, to, text}` and an `Idempotency-Key` header; a key seen before
   answers the first message's id and records nothing new, as real providers do.
+- Replies: with an `InboundHook` set, either one can answer a message it holds as the
+  customer would (`reply`): the signed inbound webhook a real provider (or an email
+  inbound-parse service) posts to the hub, naming the message answered.
 
 Both start on port 0 (a free port) and say where they listen (`url`).
 """
@@ -25,6 +28,37 @@ import httpx
 from aiosmtpd.controller import Controller
 
 from clienteling.domain.ids import uuid7
+from clienteling.hub.ingest.signing import sign_hex
+
+
+@dataclass(frozen=True, slots=True)
+class InboundHook:
+    """Where replies go: the hub's `POST /api/v1/inbound/<provider>` and its secret."""
+
+    url: str
+    secret: str
+
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """POST one inbound message, signed; the hub's answer."""
+        raw = json.dumps(body, ensure_ascii=False).encode()
+        response = httpx.post(
+            self.url,
+            content=raw,
+            headers={
+                "Content-Type": "application/json",
+                "X-Clienteling-Signature": sign_hex(self.secret, raw),
+            },
+            timeout=10,
+        )
+        response.raise_for_status()
+        answer: dict[str, Any] = response.json()
+        return answer
+
+
+def _hook(hook: InboundHook | None) -> InboundHook:
+    if hook is None:
+        raise RuntimeError("replies need an InboundHook (the hub's inbound URL and secret)")
+    return hook
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +117,24 @@ class _Controller(Controller):
 class SmtpSink:
     messages: list[SunkMail] = field(default_factory=list)
     lock: threading.Condition = field(default_factory=threading.Condition)
+    inbound: InboundHook | None = None
     _controller: _Controller | None = None
+
+    def reply(self, index: int, text: str) -> dict[str, Any]:
+        """The recipient of message `index` answers it (to its Reply-To), through the
+        inbound hook, as an inbound-parse service would post it."""
+        with self.lock:
+            mail = self.messages[index]
+        return _hook(self.inbound).post(
+            {
+                "id": uuid7(),
+                "channel": "email",
+                "from": mail.rcpt_tos[0] if mail.rcpt_tos else "",
+                "to": str(mail.message["Reply-To"] or mail.mail_from),
+                "text": text,
+                "in_reply_to": str(mail.message["Message-ID"] or ""),
+            }
+        )
 
     @property
     def url(self) -> str:
@@ -171,6 +222,7 @@ class FakeProvider:
     receipts_url: str | None = None
     receipts_token: str | None = None
     receipts_sent: int = 0
+    inbound: InboundHook | None = None
     _server: _ProviderServer | None = None
     _thread: threading.Thread | None = None
 
@@ -194,6 +246,22 @@ class FakeProvider:
                 target=self._send_receipt, args=(key,), name="fake-receipt", daemon=True
             ).start()
         return sent.id
+
+    def reply(self, message_id: str, text: str) -> dict[str, Any]:
+        """The recipient of message `message_id` answers it, through the inbound hook,
+        naming the message answered (the conversation), as a real provider does."""
+        with self.lock:
+            sent = next(m for m in self.messages if m.id == message_id)
+        return _hook(self.inbound).post(
+            {
+                "id": uuid7(),
+                "channel": sent.channel,
+                "from": sent.to,
+                "to": "",
+                "text": text,
+                "in_reply_to": sent.id,
+            }
+        )
 
     def _send_receipt(self, key: str) -> None:
         assert self.receipts_url is not None

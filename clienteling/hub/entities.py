@@ -49,6 +49,7 @@ FOLLOWUP = EntityKind("followup", tables.followups)
 RESERVATION = EntityKind("reservation", tables.reservations)
 OFFER = EntityKind("offer", tables.offers)
 TASK = EntityKind("task", tables.tasks)
+REPLY = EntityKind("reply", tables.replies)
 
 CATALOG_KINDS = (LOCATION, PRODUCT, INVENTORY)
 STORE_KINDS = (
@@ -63,6 +64,7 @@ STORE_KINDS = (
     RESERVATION,
     OFFER,
     TASK,
+    REPLY,
 )
 
 

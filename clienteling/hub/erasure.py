@@ -58,17 +58,20 @@ from clienteling.hub.tables import (
     feedback,
     followup_links,
     followups,
+    inbound_messages,
     ingest_carts,
     ingest_links,
     notes,
     offers,
     orders,
     product_views,
+    replies,
     reservations,
     survey_links,
     tasks,
     tombstones,
     visits,
+    wishes,
 )
 
 log = logging.getLogger(__name__)
@@ -123,11 +126,14 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     gone += _delete_synced(conn, reservations, "reservation", ids)
     gone += _delete_synced(conn, offers, "offer", ids)
     gone += _delete_synced(conn, tasks, "task", ids)  # outcome notes are free text
+    gone += _delete_synced(conn, replies, "reply", ids)
+    _forget_inbound(conn, ids, contacts=[*row.phones, *(str(e).lower() for e in row.emails)])
     for table in (
         consent_audit,
         customer_field_history,
         attribution_touches,
         product_views,
+        wishes,
         reservations,
         ingest_carts,
         customer_search_terms,
@@ -179,6 +185,18 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     )
     log.warning("customer %s erased (%d merged ids)", customer_id, len(merged))
     return Erasure(customer_id=customer_id, already=False, tombstones=len(gone))
+
+
+def _forget_inbound(conn: Connection, ids: list[str], *, contacts: list[str]) -> None:
+    """Inbound messages of the customer, matched or (from their phone or email) not."""
+    conn.execute(sa.delete(inbound_messages).where(inbound_messages.c.customer_id.in_(ids)))
+    if contacts:
+        conn.execute(
+            sa.delete(inbound_messages).where(
+                inbound_messages.c.status == "unmatched",
+                sa.func.lower(inbound_messages.c.sender).in_(contacts),
+            )
+        )
 
 
 def _delete_synced(

@@ -29,6 +29,9 @@ from clienteling.protocol.entities import (
     Language,
 )
 
+# Stored tokens of every follow-up (plus "reply", the Reply-To token: `hub.replies`).
+_LINK_KINDS: tuple[links.LinkKind, ...] = ("landing", "unsubscribe", "open")
+
 # A survey link in a purchase check-in is a buyer's; elsewhere we do not know.
 _BUYER_TEMPLATES = {"post_purchase": True}
 
@@ -112,12 +115,14 @@ def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None
         {"followup_id": request["id"], "state": "pending", "not_before": now},
     )
     secret = links.link_secret(conn)
-    for kind in ("landing", "unsubscribe"):
+    tokens: dict[str, str] = {k: links.make_token(secret, k, request["id"]) for k in _LINK_KINDS}
+    tokens["reply"] = links.make_reply_token(secret, request["id"])
+    for kind, token in tokens.items():
         insert_ignoring_conflicts(
             conn,
             followup_links,
             {
-                "token": links.make_token(secret, kind, request["id"]),
+                "token": token,
                 "kind": kind,
                 "followup_id": request["id"],
                 "customer_id": request["customer_id"],

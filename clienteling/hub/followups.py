@@ -59,3 +59,21 @@ def advance(conn: Connection, followup_id: str, status: FollowupStatus) -> bool:
         return False
     set_status(conn, followup_id, status)
     return True
+
+
+def mark_opened(conn: Connection, followup_id: str) -> bool:
+    """The customer opened the email (its pixel loaded): note the first open's time and
+    move the status to `opened` unless it is further already; True on the first open.
+    Nothing about the reader (address, client) is kept."""
+    row = load(conn, followup_id, lock=True)
+    if row is None:
+        return False
+    first = row.opened_at is None
+    if first:
+        conn.execute(
+            sa.update(followups)
+            .where(followups.c.id == followup_id)
+            .values(opened_at=iso(utc_now()), version=versions.allocate(conn, row.scope))
+        )
+    advance(conn, followup_id, "opened")
+    return first

@@ -28,6 +28,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import write_tx
 from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import hub_meta, inventory, locations, reservations
+from clienteling.hub.task_generation import after_stock_change
 from clienteling.protocol.entities import CATALOG_SCOPE
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,8 @@ def end_hold(conn: Connection, reservation_id: str, status: EndStatus) -> bool:
     if ended.rowcount != 1:
         return False
     _bump_reserved(conn, store_id=hold.store_id, product_id=hold.product_id, delta=-hold.quantity)
+    if status != "collected":  # the units are free again: someone may be waiting for them
+        after_stock_change(conn, store_id=hold.store_id, product_id=hold.product_id, now=utc_now())
     if status == "collected":  # the customer took the items home
         left = inventory.c.on_hand - hold.quantity
         conn.execute(

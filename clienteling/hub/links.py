@@ -1,5 +1,6 @@
 """Signed, unguessable links of follow-ups (`/f/…` landing, `/u/…` preferences, `/s/…`
-survey).
+survey, `/r/…` reserve, `/o/….gif` the email's open pixel), and the reply token of the
+email's Reply-To address (`reply_address`).
 
 A token is base64url(HMAC-SHA256(secret, "<kind>:<follow-up id>")): 43 characters
 (`domain.followup_templates.LINK_TOKEN_LENGTH`, so previews have the real length),
@@ -17,7 +18,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
+from email.utils import parseaddr
 from typing import Literal
 
 import sqlalchemy as sa
@@ -25,9 +28,16 @@ from sqlalchemy.engine import Connection
 
 from clienteling.hub.tables import hub_meta
 
-LinkKind = Literal["landing", "unsubscribe", "survey", "reserve"]
+LinkKind = Literal["landing", "unsubscribe", "survey", "reserve", "open"]
 _SECRET_KEY = "link_secret"
-PATHS: dict[LinkKind, str] = {"landing": "f", "unsubscribe": "u", "survey": "s", "reserve": "r"}
+PATHS: dict[LinkKind, str] = {
+    "landing": "f",
+    "unsubscribe": "u",
+    "survey": "s",
+    "reserve": "r",
+    "open": "o",
+}
+REPLY_TOKEN_LENGTH = 32
 
 
 def install_secret(conn: Connection, configured: str | None) -> None:
@@ -58,7 +68,34 @@ def make_token(secret: str, kind: LinkKind, subject_id: str) -> str:
 
 
 def url(base_url: str, kind: LinkKind, token: str) -> str:
-    return f"{base_url.rstrip('/')}/{PATHS[kind]}/{token}"
+    suffix = ".gif" if kind == "open" else ""
+    return f"{base_url.rstrip('/')}/{PATHS[kind]}/{token}{suffix}"
+
+
+def make_reply_token(secret: str, followup_id: str) -> str:
+    """The token of a follow-up's Reply-To address: lower-case base32 (160 bits), since
+    mail systems may change the case of an address's local part."""
+    digest = hmac.new(secret.encode(), f"reply:{followup_id}".encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest[:20]).decode().lower()
+
+
+def reply_address(mail_from: str, token: str, reply_domain: str | None) -> str:
+    """`reply+<token>@<reply_domain>`, or, without a reply domain, the sender's own
+    address with `+<token>` (plus addressing, which inbound-parse services keep)."""
+    address = parseaddr(mail_from)[1] or "no-reply@clienteling.local"
+    local, _, domain = address.rpartition("@")
+    if reply_domain:
+        return f"reply+{token}@{reply_domain}"
+    return f"{local.split('+', 1)[0]}+{token}@{domain}"
+
+
+_REPLY_TOKEN = re.compile(rf"\+([a-z2-7]{{{REPLY_TOKEN_LENGTH}}})@")
+
+
+def reply_token_in(address: str) -> str | None:
+    """The reply token an inbound email was sent to (`…+<token>@…`), if any."""
+    found = _REPLY_TOKEN.search(address.lower())
+    return found.group(1) if found else None
 
 
 def looks_like_token(token: str) -> bool:

@@ -124,3 +124,53 @@ def redeem(
         raise Refusal("offer_expired", f"this code expired on {current.expires_at[:10]}")
     where = "in store" if current.valid_in == "store" else "online"
     raise Refusal("offer_wrong_channel", f"this code is valid {where} only")
+
+
+def redeem_for_order(
+    conn: Connection, codes: tuple[str, ...], *, order_id: str, customer_id: str
+) -> str | None:
+    """The online order `order_id` used these discount codes (caller's transaction): the
+    first that is one of this customer's online offers is redeemed for it (or, applied in
+    the cart already, tied to it) and returned, to be recorded on the order. Codes that
+    are not ours, or not redeemable, are left alone (the shop has its own)."""
+    for typed in codes:
+        code = normalize_code(typed)
+        row = None
+        if code is not None:
+            row = conn.execute(sa.select(offers).where(offers.c.code == code)).first()
+        if row is None or row.customer_id != customer_id:
+            continue
+        if row.order_id == order_id:
+            return str(row.code)
+        if row.status == "issued":
+            try:
+                redeem(conn, code or "", channel="online", customer_id=customer_id)
+            except Refusal:
+                continue
+        elif row.redeemed_channel != "online" or row.order_id is not None:
+            continue  # used at a till, or by another order
+        conn.execute(
+            sa.update(offers)
+            .where(offers.c.id == row.id)
+            .values(order_id=order_id, version=versions.allocate(conn, str(row.scope)))
+        )
+        return str(row.code)
+    return None
+
+
+def applied_online(conn: Connection, customer_id: str) -> list[str]:
+    """Codes of the customer redeemed online (in the storefront's cart) that no order
+    has used yet: the next checkout takes them."""
+    return [
+        str(c)
+        for c in conn.execute(
+            sa.select(offers.c.code)
+            .where(
+                offers.c.customer_id == customer_id,
+                offers.c.status == "redeemed",
+                offers.c.redeemed_channel == "online",
+                offers.c.order_id.is_(None),
+            )
+            .order_by(offers.c.redeemed_at)
+        ).scalars()
+    ]

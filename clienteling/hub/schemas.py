@@ -109,6 +109,9 @@ class OrderPublic(_Row):
     total_minor: int
     currency: str
     lines: list[OrderLinePublic]
+    offer_code: str | None = Field(
+        default=None, description="The single-use offer code the order used, if any."
+    )
 
 
 class CartLinePublic(BaseModel):

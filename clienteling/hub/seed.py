@@ -30,8 +30,10 @@ from clienteling.hub.seed_feedback import seed_feedback
 from clienteling.hub.seed_followups import seed_followups
 from clienteling.hub.seed_holds import seed_holds
 from clienteling.hub.seed_profile import add_preferences
+from clienteling.hub.seed_replies import seed_replies
 from clienteling.hub.seed_tasks import seed_tasks
 from clienteling.hub.seed_visits import seed_visits
+from clienteling.hub.seed_wishes import seed_wishes
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 CHAIN_NAME = "Maison Lumière"
@@ -535,7 +537,9 @@ def seed_demo_data(
     seed_followups(engine, seed=seed, now=now)
     seed_feedback(engine, seed=seed, now=now)
     seed_holds(engine, seed=seed, now=now)
+    seed_wishes(engine, now=now)
     seed_tasks(engine, seed=seed, now=now)
+    seed_replies(engine, seed=seed, now=now)  # last: it may add a follow-up to answer
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
         "chain": CHAIN_NAME,

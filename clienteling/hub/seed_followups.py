@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.followup_templates import TEMPLATE_NAMES
 from clienteling.domain.ids import seeded_uuid
@@ -28,6 +28,18 @@ _LINES = {
 }
 
 
+def granted_channels(conn: Connection) -> dict[str, set[str]]:
+    """The channels each customer agreed to (in demo data, grants are never withdrawn)."""
+    granted: dict[str, set[str]] = {}
+    for grant in conn.execute(
+        sa.select(tables.consents.c.customer_id, tables.consents.c.channel).where(
+            tables.consents.c.granted.is_(True)
+        )
+    ):
+        granted.setdefault(grant.customer_id, set()).add(grant.channel)
+    return granted
+
+
 def seed_followups(engine: Engine, *, seed: int, now: datetime) -> int:
     """Add past follow-ups; returns how many."""
     rng = random.Random(seed * 7919 + 5)
@@ -42,13 +54,7 @@ def seed_followups(engine: Engine, *, seed: int, now: datetime) -> int:
                 ).where(tables.associates.c.role == "associate")
             )
         }
-        granted: dict[str, set[str]] = {}
-        for grant in conn.execute(
-            sa.select(tables.consents.c.customer_id, tables.consents.c.channel).where(
-                tables.consents.c.granted.is_(True)
-            )
-        ):
-            granted.setdefault(grant.customer_id, set()).add(grant.channel)
+        granted = granted_channels(conn)
         product_ids = list(
             conn.execute(sa.select(tables.products.c.id).order_by(tables.products.c.id)).scalars()
         )

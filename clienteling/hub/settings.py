@@ -102,6 +102,21 @@ class HubSettings(BaseSettings):
         description="Bearer token the provider sends with delivery receipts "
         "(`POST /api/v1/delivery/receipts`); unset: receipts are refused.",
     )
+    inbound_secret: str | None = Field(
+        default=None,
+        description="HMAC-SHA256 secret of inbound replies (`POST /api/v1/inbound/{provider}`, "
+        "header `X-Clienteling-Signature`); unset: replies are refused.",
+    )
+    inbound_secrets: dict[str, str] = Field(
+        default_factory=dict,
+        description='Per-provider secrets of inbound replies, JSON: {"sendgrid": "..."}; '
+        "they win over `inbound_secret`.",
+    )
+    reply_domain: str | None = Field(
+        default=None,
+        description="Domain of the emails' Reply-To (`reply+<token>@<domain>`, routed to the "
+        "inbound-parse service); unset: `mail_from` with `+<token>`.",
+    )
     delivery_worker: bool = Field(
         default=False,
         description="Run the delivery worker inside this hub process (`clienteling hub` "
@@ -163,6 +178,18 @@ class HubSettings(BaseSettings):
         default=0,
         description="How often this process generates tasks, in seconds (0: never; "
         "`clienteling hub` and the demo use 600; see `clienteling hub generate-tasks`).",
+    )
+    # Abandoned checkouts (`hub.ingest.abandon`), for shops that never send "checkout
+    # abandoned" (Shopify sends only checkouts/create and checkouts/update).
+    checkout_abandon_after_minutes: float = Field(
+        default=60,
+        gt=0,
+        description="An open checkout whose step has not moved for this long is marked "
+        "abandoned at that step (as a `checkout.abandoned` event would), which starts the "
+        '"available here today" task.',
+    )
+    checkout_abandon_interval_s: float = Field(
+        default=60, description="How often this process looks for stalled checkouts (0: never)."
     )
 
     @classmethod

@@ -3,7 +3,8 @@ events a web shop sends (`hub.ingest`, source `storefront`), so the cart reaches
 store's terminals as the customer's online cart and the order as a web order.
 
 Opening a follow-up link or adding from it is a touch (`hub.attribution`); the order the
-checkout places is credited like any web order.
+checkout places is credited like any web order, and carries the offer code applied in the
+cart (`discount codes` of the order event, as a web shop sends them: `hub.offers`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import attribution
+from clienteling.hub import attribution, offers
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -41,7 +42,9 @@ class Link:
     followup: Any
 
 
-def resolve(conn: Connection, token: str, kind: Literal["landing", "unsubscribe"]) -> Link | None:
+def resolve(
+    conn: Connection, token: str, kind: Literal["landing", "unsubscribe", "open"]
+) -> Link | None:
     row = conn.execute(
         sa.select(followup_links.c.followup_id).where(
             followup_links.c.token == token, followup_links.c.kind == kind
@@ -167,6 +170,7 @@ def checkout(engine: Engine, settings: HubSettings, *, link: Link) -> str | None
     followup = link.followup
     with read_tx(engine) as conn:
         cart = open_cart(conn, followup.customer_id)
+        codes = offers.applied_online(conn, followup.customer_id)  # applied in the cart
     if cart.key is None or not cart.lines:
         return None
     order_key = f"fu-order-{uuid7()}"
@@ -193,6 +197,7 @@ def checkout(engine: Engine, settings: HubSettings, *, link: Link) -> str | None
                 for line in cart.lines
             ],
             cart_keys=(cart.key,),
+            offer_codes=tuple(codes),
         ),
     )
     # Ingest credits the order to the last touch (`hub.attribution`), as for any web order.

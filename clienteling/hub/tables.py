@@ -169,6 +169,7 @@ orders = _synced(
     # Hub-only (not on the wire): what the customer kept, `domain.metrics.order_net_minor`
     # of the lines; set on every write that changes the lines, summed by the stats.
     sa.Column("net_minor", sa.BigInteger, nullable=False),
+    sa.Column("offer_code", sa.String(16), nullable=True),  # the single-use offer it used
 )
 sa.Index("ix_orders_store_id_placed_at", orders.c.store_id, orders.c.placed_at)
 
@@ -337,6 +338,7 @@ followups = _synced(
     sa.Column("status_reason", sa.String(300), nullable=True),
     sa.Column("created_at", TIME, nullable=False),
     sa.Column("updated_at", TIME, nullable=False),
+    sa.Column("opened_at", TIME, nullable=True),  # first open of the email (tracking pixel)
 )
 """A follow-up queued on a terminal and its delivery status (synced back to the store)."""
 
@@ -374,7 +376,7 @@ followup_links = sa.Table(
     "followup_links",
     metadata,
     sa.Column("token", sa.String(64), primary_key=True),
-    sa.Column("kind", sa.String(16), nullable=False),  # landing | unsubscribe
+    sa.Column("kind", sa.String(16), nullable=False),  # landing unsubscribe reserve open reply
     sa.Column("followup_id", ID, sa.ForeignKey("followups.id"), nullable=False, index=True),
     sa.Column("customer_id", ID, nullable=False),
 )
@@ -612,6 +614,7 @@ offers = _synced(
     sa.Column("redeemed_channel", sa.String(8), nullable=True),  # store | online
     sa.Column("redeemed_store_id", ID, nullable=True),
     sa.Column("redeemed_by", ID, nullable=True),  # the associate at the till
+    sa.Column("order_id", ID, nullable=True),  # the online order that used it
 )
 """Single-use offer codes attached to follow-ups (`hub.offers`): redeemed at most once."""
 
@@ -644,3 +647,61 @@ tasks = _synced(
 """Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
 tasks, even after the first is done); synced in the customer's store scope."""
 sa.Index("ix_tasks_store_id_status_due_at", tasks.c.store_id, tasks.c.status, tasks.c.due_at)
+
+# --- Wishes: back in stock for a wished item (domain.tasks) -------------------------------
+
+wishes = sa.Table(
+    "wishes",
+    metadata,
+    sa.Column("id", sa.String(140), primary_key=True),  # "<customer_id>:<product_id>"
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("product_id", ID, nullable=False),
+    sa.Column("source", sa.String(16), nullable=False),  # visit | view
+    sa.Column("wished_at", TIME, nullable=False),
+    sa.Column("watch", sa.String(16), nullable=False),  # domain.tasks.StockWatch
+    sa.Column("back_at", TIME, nullable=True),
+    sa.Column("checked_at", TIME, nullable=False),
+)
+"""What a customer wanted and could not have (a visit "size/colour missing", an online
+view of a product sold out online), and the watch on its stock at the home store. Hub
+only (the terminal sees the back-in-stock task); renewed by a newer wish of the same
+product."""
+# --- Replies from customers (inbound SMS / WhatsApp / email webhooks) -------------------
+
+replies = _synced(
+    "replies",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False, index=True),
+    sa.Column("followup_id", ID, nullable=True, index=True),  # the follow-up it answers
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("channel", sa.String(16), nullable=False),  # email | sms | whatsapp
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("received_at", TIME, nullable=False),
+    sa.Column("matched_on", sa.String(16), nullable=False),  # token | thread | address | admin
+    sa.Column("opt_out", sa.Boolean, nullable=False),
+)
+"""A customer's reply, matched to them (and to the follow-up it answers when known);
+synced to the customer's store, shown in the timeline (`hub.replies`)."""
+
+inbound_messages = sa.Table(
+    "inbound_messages",
+    metadata,
+    sa.Column("provider", sa.String(32), primary_key=True),
+    sa.Column("message_id", sa.String(200), primary_key=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("sender", sa.String(320), nullable=False),
+    sa.Column("recipient", sa.String(320), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("received_at", TIME, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # matched | unmatched
+    sa.Column("reply_id", ID, nullable=True),
+    sa.Column("customer_id", ID, nullable=True, index=True),
+)
+"""Every inbound message by (provider, the provider's message id): a webhook delivered
+again is recognised and changes nothing. `unmatched` ones (nobody known sent them) wait
+here for an admin (`GET /api/v1/inbound/unmatched`), never dropped."""
+sa.Index(
+    "ix_inbound_messages_status_received_at",
+    inbound_messages.c.status,
+    inbound_messages.c.received_at,
+)

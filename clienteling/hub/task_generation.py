@@ -19,7 +19,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -32,6 +33,9 @@ from clienteling.domain.tasks import (
     CustomerHistory,
     TaskPlan,
     TaskStatus,
+    back_in_stock_task,
+    birthday_of,
+    birthday_task,
     cart_task,
     lifecycle_task,
     post_purchase_task,
@@ -40,7 +44,16 @@ from clienteling.hub import versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.periodic import PeriodicJob
-from clienteling.hub.tables import carts, customers, inventory, locations, orders, tasks
+from clienteling.hub.tables import (
+    carts,
+    customers,
+    inventory,
+    locations,
+    orders,
+    tasks,
+    wishes,
+)
+from clienteling.hub.wishes import watch_wishes
 from clienteling.protocol.entities import store_scope
 
 log = logging.getLogger(__name__)
@@ -145,6 +158,59 @@ def _cart_plans(
     return plans
 
 
+def _store_zone(conn: Connection, store_id: str) -> tzinfo:
+    name = conn.execute(
+        sa.select(locations.c.timezone).where(locations.c.id == store_id)
+    ).scalar_one_or_none()
+    try:
+        return ZoneInfo(str(name or "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("store %s has an unknown time zone %r; birthdays in UTC", store_id, name)
+        return UTC
+
+
+def _of_store(store_id: str, customer_ids: Sequence[str]) -> sa.ColumnElement[bool]:
+    """These customers, those whose home store is `store_id`."""
+    return sa.and_(customers.c.id.in_(customer_ids), customers.c.home_store_id == store_id)
+
+
+def _birthday_plans(
+    conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
+) -> list[TaskPlan]:
+    """A birthday task for each customer whose birthday (preferences) is near, in the
+    store's time zone."""
+    rows = conn.execute(
+        sa.select(customers.c.id, customers.c.preferences).where(_of_store(store_id, customer_ids))
+    ).all()
+    born = [(row.id, day) for row in rows if (day := birthday_of(row.preferences or {}))]
+    if not born:
+        return []
+    zone = _store_zone(conn, store_id)
+    return [
+        plan
+        for customer_id, day in born
+        if (plan := birthday_task(customer_id=customer_id, birthday=day, timezone=zone, now=now))
+    ]
+
+
+def _wish_plans(
+    conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
+) -> list[TaskPlan]:
+    """Back in stock: the wished products whose stock came back at the home store (the
+    watches move here, see `hub.wishes`)."""
+    home = list(
+        conn.execute(sa.select(customers.c.id).where(_of_store(store_id, customer_ids))).scalars()
+    )
+    if not home:
+        return []
+    available = _available(conn, store_id)
+    return [
+        plan
+        for wish in watch_wishes(conn, customer_ids=home, available=available, now=now)
+        if (plan := back_in_stock_task(wish, available=available.get(wish.product_id, 0), now=now))
+    ]
+
+
 def plans_for(
     conn: Connection, *, store_id: str, customer_ids: Sequence[str], now: datetime
 ) -> list[TaskPlan]:
@@ -154,6 +220,8 @@ def plans_for(
         for history in _histories(conn, store_id, customer_ids)
         if (plan := lifecycle_task(history, now=now)) is not None
     ]
+    plans += _birthday_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
+    plans += _wish_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
     return plans + _cart_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
 
 
@@ -347,6 +415,22 @@ def after_customer_change(conn: Connection, customer_id: str, *, now: datetime) 
     if store_id is None:
         return TaskReport()
     return refresh_tasks(conn, store_id=store_id, customer_ids=[customer_id], now=now)
+
+
+def after_stock_change(
+    conn: Connection, *, store_id: str, product_id: str, now: datetime
+) -> TaskReport:
+    """Free stock of a product at a store went up (a hold ended): re-check at once the
+    tasks of the store's customers who wish for it (back in stock), not at the next run."""
+    wishers = list(
+        conn.execute(
+            sa.select(wishes.c.customer_id)
+            .join(customers, customers.c.id == wishes.c.customer_id)
+            .where(wishes.c.product_id == product_id, customers.c.home_store_id == store_id)
+            .order_by(wishes.c.customer_id)
+        ).scalars()
+    )
+    return refresh_tasks(conn, store_id=store_id, customer_ids=wishers, now=now)
 
 
 def task_job(engine: Engine, *, interval_s: float) -> PeriodicJob:

@@ -16,6 +16,7 @@ import pydantic
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from clienteling.domain.tasks import wish_from_visit
 from clienteling.domain.visits import (
     MAX_PRODUCTS,
     MAX_REASON_TEXT,
@@ -35,6 +36,7 @@ from clienteling.hub.mutation_kit import (
 )
 from clienteling.hub.surveys import register_survey_link
 from clienteling.hub.tables import products, visits
+from clienteling.hub.wishes import note_wish
 from clienteling.protocol.entities import VisitProductData, store_scope
 
 # A terminal clock may run a little fast; a visit far in the future is a broken clock.
@@ -154,6 +156,16 @@ def log_visit(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
             "version": versions.allocate(conn, scope),
         },
     )
+    if customer_id is not None and wish_from_visit(outcome=outcome, reason=reason):
+        for product in snapshots:  # the size or colour they wanted was missing
+            note_wish(
+                conn,
+                customer_id=customer_id,
+                product_id=product["product_id"],
+                source="visit",
+                at=at,
+                now=utc_now(),
+            )
     # The QR or SMS handed over at the counter opens the survey page (hub.surveys).
     register_survey_link(
         conn,

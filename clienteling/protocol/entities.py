@@ -100,6 +100,7 @@ class OrderData(TypedDict):
     total_minor: int
     currency: str
     lines: list[OrderLineData]
+    offer_code: NotRequired[str | None]  # the single-use offer code the order used
 
 
 class CartLineData(TypedDict):
@@ -263,6 +264,9 @@ FollowupTemplate = Literal[
     "birthday",
     "win_back",
     "back_in_stock",
+    "welcome",
+    "second_purchase",
+    "vip_thanks",
 ]
 FollowupStatus = Literal[
     "queued",
@@ -311,6 +315,7 @@ class FollowupData(TypedDict):
     status_reason: str | None
     created_at: str
     updated_at: str
+    opened_at: NotRequired[str | None]  # the email's first open (tracking pixel)
 
 
 # --- Holds (reservations) and single-use offers -------------------------------------------
@@ -372,6 +377,7 @@ class OfferData(TypedDict):
     redeemed_channel: Literal["store", "online"] | None
     redeemed_store_id: str | None
     redeemed_by: str | None
+    order_id: NotRequired[str | None]  # the online order that used the code
 
 
 # --- Tasks (hub-generated, issue 6 / 9) -------------------------------------------------
@@ -382,6 +388,8 @@ TaskKindName = Literal[
     "vip_thanks",
     "at_risk",
     "win_back",
+    "birthday",
+    "back_in_stock",
     "cart_available",
     "post_purchase",
 ]
@@ -429,3 +437,21 @@ class TaskSnoozeArgs(TypedDict):
 
     task_id: str
     until: str
+
+
+# --- Replies from customers (issue 9) ----------------------------------------------------
+
+
+class ReplyData(TypedDict):
+    """`reply` (store scope): what a customer answered by SMS, WhatsApp or email, matched
+    to them on the hub (`hub.replies`); `followup_id` is the follow-up it answers."""
+
+    id: str
+    customer_id: str
+    followup_id: str | None
+    store_id: str | None
+    channel: Channel
+    text: str
+    received_at: str
+    matched_on: Literal["token", "thread", "address", "admin"]
+    opt_out: bool  # an opt-out keyword (domain.replies): the channel was opted out

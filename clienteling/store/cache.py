@@ -6,6 +6,12 @@ is (opened read-only for the check): the associate's unsent work may still be in
 With a `key` the cache is encrypted at rest (`store.encryption`); a plaintext cache found
 there is converted first. Without one it is a plain SQLite file (tests that read the file
 with `sqlite3` use that).
+
+The integrity check (`PRAGMA quick_check`) reads every page, and decrypting them all costs
+an encrypted cache of 50k customers more than a second. The desktop app therefore opens
+with `integrity_check=False` (the key, the schema and the migrations are still checked:
+they are read from the file) and runs `check_integrity` on a worker after the window
+shows; a failure there is reported like one at open.
 """
 
 from __future__ import annotations
@@ -26,9 +32,11 @@ log = logging.getLogger(__name__)
 _BUSY_TIMEOUT_MS = 10_000
 
 
-def open_cache(path: Path, *, key: bytes | None = None) -> Database:
+def open_cache(path: Path, *, key: bytes | None = None, integrity_check: bool = True) -> Database:
     """Check, open and migrate the cache at `path` (created when absent), encrypted with
     `key` when given (a plaintext cache there is converted, its outbox and all).
+    `integrity_check=False` skips the full page check here (the caller runs
+    `check_integrity` later, off the GUI thread); a conversion always checks first.
 
     Raises CacheCorruptError, CacheNewerError, CacheKeyError (the key does not open it) or
     CacheInUseError (conversion needs it alone) without touching the file.
@@ -38,7 +46,7 @@ def open_cache(path: Path, *, key: bytes | None = None) -> Database:
         if encryption.file_kind(path) == "plaintext":
             _inspect(path)  # never convert a damaged or newer cache
             encryption.encrypt_plaintext_cache(path, key)
-    _inspect(path, key=key)
+    _inspect(path, key=key, integrity_check=integrity_check)
     db = connect_cache(path, key=key)
     try:
         with db.ensure_autocommit_on():
@@ -69,7 +77,22 @@ def connect_cache(path: Path, *, key: bytes | None = None) -> Database:
     return db
 
 
-def _inspect(path: Path, *, key: bytes | None = None) -> None:
+def check_integrity(db: Database, *, name: str) -> None:
+    """`PRAGMA quick_check` on `db` (a cache opened with `integrity_check=False`), on the
+    calling thread's own connection. Raises CacheCorruptError when it fails (`name`, the
+    file's name, is for the message and the log)."""
+    try:
+        verdict = db.conn.execute("PRAGMA quick_check").fetchone()
+    except (sqlite3.DatabaseError, encryption.DatabaseError) as exc:
+        # SQLCipher reports a page whose HMAC does not match as an error, not a verdict.
+        log.warning("cache %s cannot be read in full: %s", name, exc)
+        raise CacheCorruptError(f"the cache {name} fails its integrity check") from exc
+    if verdict is None or verdict[0] != "ok":
+        log.warning("cache %s fails its integrity check", name)
+        raise CacheCorruptError(f"the cache {name} fails its integrity check")
+
+
+def _inspect(path: Path, *, key: bytes | None = None, integrity_check: bool = True) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     uri = path.resolve().as_uri() + "?mode=ro"
@@ -79,8 +102,11 @@ def _inspect(path: Path, *, key: bytes | None = None) -> None:
         else:
             conn = encryption.connect_encrypted(uri, key, uri=True)
         try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()
-            ok = verdict is not None and verdict[0] == "ok"
+            if integrity_check:
+                verdict = conn.execute("PRAGMA quick_check").fetchone()
+                ok = verdict is not None and verdict[0] == "ok"
+            else:
+                ok = True
             applied: set[str] = set()
             if ok:
                 has_table = conn.execute(

@@ -335,6 +335,7 @@ def preview_context(
         landing_url=links["landing_url"],
         unsubscribe_url=links["unsubscribe_url"],
         survey_url=links["survey_url"],
+        open_pixel_url=links["open_pixel_url"],
         offer=None
         if offer is None
         else OfferLine(

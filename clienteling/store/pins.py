@@ -154,3 +154,16 @@ def local_associates(db: Database) -> list[str]:
         "SELECT author_id FROM outbox WHERE author_id IS NOT NULL"
     ).fetchall()
     return sorted(str(row[0]) for row in rows)
+
+
+_DECLINED_PREFIX = "pin_offer_declined:"
+
+
+def decline_pin_offer(db: Database, associate_id: str) -> None:
+    """The associate answered "not now" to the PIN offer on this terminal: not asked again
+    here (a wipe forgets it with the rest of the cache)."""
+    set_meta(db, _DECLINED_PREFIX + associate_id, datetime.now(UTC).isoformat())
+
+
+def pin_offer_declined(db: Database, associate_id: str) -> bool:
+    return get_meta(db, _DECLINED_PREFIX + associate_id) is not None

@@ -29,6 +29,7 @@ from clienteling.store import outbox
 from clienteling.store.apply import upsert_customers
 from clienteling.store.followups import followup_views
 from clienteling.store.holds import customer_holds
+from clienteling.store.learned import bought_together, customer_sizes
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.timeline import customer_timeline
@@ -71,6 +72,8 @@ def customer_profile(
     ).fetchone()
     if row is None:
         return None
+    cart = _live_cart(db, customer_id, store_id=store_id)
+    basket = [line.product_id for line in cart.lines] if cart else []
     return CustomerProfile(
         id=row[0],
         given_name=row[1],
@@ -90,7 +93,7 @@ def customer_profile(
         preferences=_preferences(row[15]),
         consents=_consents(db, customer_id),
         orders=_orders(db, customer_id),
-        cart=_live_cart(db, customer_id, store_id=store_id),
+        cart=cart,
         notes=_notes(db, customer_id),
         visits=customer_visits(db, customer_id),
         timeline=customer_timeline(db, customer_id),
@@ -98,6 +101,8 @@ def customer_profile(
         holds=customer_holds(db, customer_id),
         pending_fields=(state := profile_sync_state(db, customer_id)).pending_fields,
         refused=state.refused,
+        learned_sizes=customer_sizes(db, customer_id),
+        together=bought_together(db, basket, store_id=store_id),
     )
 
 

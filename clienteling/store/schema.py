@@ -274,6 +274,8 @@ KNOWN: frozenset[str] = frozenset(
         "0008_holds",
         "0006_tasks",
         "0007_pins",
+        "0013_learned",
+        "0010_replies",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -305,4 +307,43 @@ _HOLDS = (
 @migrations(name="0008_holds")
 def _holds(db: Database) -> None:
     for statement in _HOLDS:
+        db.execute(statement)
+
+
+# 0013: products bought together in the store's customers' orders (store.learned): both
+# directions of each pair seen in enough orders, recomputed after a sync brings orders.
+# Aggregate counts only, no customer. Empty until then: the next sync pass fills it.
+_LEARNED = (
+    """CREATE TABLE bought_together (
+        product_id TEXT NOT NULL, other_id TEXT NOT NULL, orders INTEGER NOT NULL,
+        PRIMARY KEY (product_id, other_id)
+    ) WITHOUT ROWID""",
+)
+
+
+@migrations(name="0013_learned")
+def _learned(db: Database) -> None:
+    for statement in _LEARNED:
+        db.execute(statement)
+
+
+# 0010: customers' replies to follow-ups (pulled; shown in the timeline), the offer code an
+# order used, the online order an offer went to, and a follow-up email's first open.
+_REPLIES = (
+    """CREATE TABLE replies (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, followup_id TEXT, store_id TEXT,
+        channel TEXT NOT NULL, text TEXT NOT NULL, received_at TEXT NOT NULL,
+        matched_on TEXT NOT NULL, opt_out INTEGER NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_replies_customer ON replies (customer_id, received_at)",
+    "ALTER TABLE orders ADD COLUMN offer_code TEXT",
+    "ALTER TABLE offers ADD COLUMN order_id TEXT",
+    "ALTER TABLE followups ADD COLUMN opened_at TEXT",
+)
+
+
+@migrations(name="0010_replies")
+def _replies(db: Database) -> None:
+    for statement in _REPLIES:
         db.execute(statement)

@@ -1,7 +1,8 @@
 """The customer's journey across channels, newest first: store visits (with outcome),
 online orders and store purchases (with their status, returns included), online carts,
-consent changes, notes, holds and offers. One query over the cached rows, each part read through its
-customer index; what this terminal wrote and the hub has not acknowledged is `pending`.
+consent changes, notes, holds, offers and the customer's replies to follow-ups. One query
+over the cached rows, each part read through its customer index; what this terminal wrote
+and the hub has not acknowledged is `pending`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from clienteling.store.holds import REFUSED_REASON as HOLD_REFUSED
 from clienteling.store.views import TimelineEntry
 from clienteling.store.visits import REFUSED_REASON
 
-KINDS = ("visit", "order", "cart", "consent", "note", "hold", "offer")
+KINDS = ("visit", "order", "cart", "consent", "note", "hold", "offer", "reply")
 DEFAULT_LIMIT = 500
 
 _NAMES = "(SELECT json_group_array(json_extract(value, '$.name')) FROM json_each({column}))"
@@ -25,12 +26,13 @@ _TIMELINE = f"""
 SELECT * FROM (
     SELECT 'visit' AS kind, v.id, v.at, v.outcome, NULL, v.reason, v.reason_text, NULL, NULL,
            l.name, v.associate_name, {_NAMES.format(column="v.products")}, v.pending,
-           {REFUSED_REASON}
+           {REFUSED_REASON}, NULL, NULL
     FROM visits AS v LEFT JOIN locations AS l ON l.id = v.store_id
     WHERE v.customer_id = :customer
     UNION ALL
-    SELECT 'order', o.id, o.placed_at, o.status, o.channel, NULL, '', o.total_minor,
-           o.currency, l.name, NULL, {_NAMES.format(column="o.lines")}, 0, NULL
+    SELECT 'order', o.id, o.placed_at, o.status, o.channel, NULL, coalesce(o.offer_code, ''),
+           o.total_minor,
+           o.currency, l.name, NULL, {_NAMES.format(column="o.lines")}, 0, NULL, NULL, NULL
     FROM orders AS o LEFT JOIN locations AS l ON l.id = o.store_id
     WHERE o.customer_id = :customer
     UNION ALL
@@ -38,33 +40,40 @@ SELECT * FROM (
            (SELECT coalesce(sum(json_extract(value, '$.qty')
                                 * json_extract(value, '$.unit_price_minor')), 0)
             FROM json_each(c.lines)),
-           c.currency, NULL, NULL, {_NAMES.format(column="c.lines")}, 0, NULL
+           c.currency, NULL, NULL, {_NAMES.format(column="c.lines")}, 0, NULL, NULL, NULL
     FROM carts AS c
     WHERE c.customer_id = :customer
     UNION ALL
     SELECT 'consent', k.id, k.at, CASE WHEN k.granted THEN 'granted' ELSE 'refused' END,
-           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]', k.version = 0, NULL
+           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]', k.version = 0, NULL, NULL, NULL
     FROM consents AS k
     WHERE k.customer_id = :customer
     UNION ALL
     SELECT 'note', n.id, n.created_at, NULL, NULL, NULL, n.text, NULL, NULL, l.name,
-           n.author_name, '[]', n.pending, NULL
+           n.author_name, '[]', n.pending, NULL, NULL, NULL
     FROM notes AS n LEFT JOIN locations AS l ON l.id = n.store_id
     WHERE n.customer_id = :customer
     UNION ALL
     SELECT 'hold', r.id, r.created_at, r.status, r.source, NULL, r.expires_at, NULL,
            NULL, l.name, NULL, json_array(r.quantity || ' × ' || coalesce(p.name, r.product_id)),
            r.pending,
-           {HOLD_REFUSED}
+           {HOLD_REFUSED}, NULL, NULL
     FROM reservations AS r LEFT JOIN locations AS l ON l.id = r.store_id
          LEFT JOIN products AS p ON p.id = r.product_id
     WHERE r.customer_id = :customer
     UNION ALL
     SELECT 'offer', o.id, coalesce(o.redeemed_at, o.created_at), o.status,
            coalesce(o.redeemed_channel, o.valid_in), o.kind, o.code, NULL, NULL, NULL, NULL,
-           '[]', 0, NULL
+           '[]', 0, NULL, NULL, NULL
     FROM offers AS o
     WHERE o.customer_id = :customer
+    UNION ALL
+    SELECT 'reply', r.id, r.received_at, CASE WHEN r.opt_out THEN 'opt_out' END, r.channel,
+           f.template, r.text, NULL, NULL, l.name, f.associate_name, '[]', 0, NULL,
+           r.followup_id, f.created_at
+    FROM replies AS r LEFT JOIN followups AS f ON f.id = r.followup_id
+         LEFT JOIN locations AS l ON l.id = r.store_id
+    WHERE r.customer_id = :customer
 )
 WHERE kind IN (SELECT value FROM json_each(:kinds))
 ORDER BY 3 DESC, 2 DESC
@@ -105,6 +114,8 @@ def customer_timeline(
             items=[str(name) for name in json.loads(row[11]) if name],
             pending=bool(row[12]) and row[13] is None,
             refused=None if row[13] is None else str(row[13]),
+            related_id=row[14],
+            related_at=None if row[15] is None else _time(row[15]),
         )
         for row in rows
     ]

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from clienteling.domain.learned import LearnedSize
+
 if TYPE_CHECKING:
     from clienteling.store.followups import FollowupView
     from clienteling.store.holds import HoldView
@@ -79,6 +81,19 @@ class CartView:
 
 
 @dataclass(frozen=True, slots=True)
+class TogetherView:
+    """A product often bought together with the basket's (store.learned)."""
+
+    product_id: str
+    sku: str
+    name: str
+    price_minor: int
+    currency: str
+    orders: int  # orders of the store's customers that paired it with the basket
+    stock_here: int | None  # available in this terminal's store; None: unknown
+
+
+@dataclass(frozen=True, slots=True)
 class NoteView:
     id: str
     author_name: str
@@ -117,7 +132,7 @@ class TimelineEntry:
     """One event of the customer's journey, any channel. `status` carries the kind's code:
     a visit's outcome, an order's or cart's status, "granted"/"refused" for consent."""
 
-    kind: str  # visit | order | cart | consent | note | hold | offer
+    kind: str  # visit | order | cart | consent | note | hold | offer | reply
     id: str
     at: datetime
     status: str | None = None
@@ -131,6 +146,9 @@ class TimelineEntry:
     items: list[str] = field(default_factory=list)  # product names (visit, order, cart)
     pending: bool = False  # written here, not yet acknowledged by the hub
     refused: str | None = None  # the hub's reason when it refused what was written here
+    # reply: the follow-up it answers (`reason` is its template, `author_name` its sender)
+    related_id: str | None = None
+    related_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,3 +179,7 @@ class CustomerProfile:
     holds: list[HoldView] = field(default_factory=list)  # newest first (store.holds)
     pending_fields: frozenset[str] = frozenset()  # changed here, not yet acknowledged
     refused: tuple[str, ...] = ()  # the hub's reasons for refused profile/consent changes
+    # Sizes as bought, per preference kind (store.learned; the stated ones still win).
+    learned_sizes: dict[str, LearnedSize] = field(default_factory=dict)
+    # Often bought together with the live cart's products, best first.
+    together: list[TogetherView] = field(default_factory=list)

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from clienteling.domain.contacts import CHANNELS, region_for_timezone
 from clienteling.domain.errors import (
+    CacheCorruptError,
     ClientelingError,
     DeviceRevokedError,
     HubUnreachableError,
@@ -56,13 +57,13 @@ from clienteling.protocol.entities import (
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
-from clienteling.store import note_drafts, outbox, pins, profile, queries
+from clienteling.store import learned, note_drafts, outbox, pins, profile, queries
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
 from clienteling.store import tasks as task_store
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
-from clienteling.store.cache import open_cache
+from clienteling.store.cache import check_integrity, open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
@@ -103,6 +104,7 @@ if TYPE_CHECKING:
         CustomerProfile,
         NoteView,
         TimelineEntry,
+        TogetherView,
         VisitView,
     )
     from clienteling.store.visits import VisitDraft
@@ -151,8 +153,13 @@ class Terminal:
         secrets: SecretStore,
         transport: httpx.BaseTransport | None = None,
         encrypt_cache: bool = False,
+        defer_integrity_check: bool = False,
     ) -> None:
         """Open (and migrate) the cache in `data_dir`.
+
+        `defer_integrity_check`: skip the full page check at open (it decrypts every
+        page: about a second and a half at 50k customers); the caller then runs
+        `check_cache_integrity()` on a worker thread. The desktop app does.
 
         `encrypt_cache`: the cache is encrypted at rest with a key kept in `secrets`
         (`terminal.cache_key`); a plaintext cache found there is converted. The desktop
@@ -165,7 +172,11 @@ class Terminal:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.cache_path = data_dir / CACHE_FILE
         self._cache_key = cache_key(secrets, self.cache_path) if encrypt_cache else None
-        first = open_cache(self.cache_path, key=self._cache_key)
+        first = open_cache(
+            self.cache_path, key=self._cache_key, integrity_check=not defer_integrity_check
+        )
+        self.integrity_checked = not defer_integrity_check
+        self._cache_damaged = False
         self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
         device_id = get_meta(first, _DEVICE_KEY)
         if device_id is None:
@@ -190,9 +201,26 @@ class Terminal:
         self._unreported: set[str] = set()
         self._auto: AutoSync | None = None
         self._watcher: HubWatcher | None = None
+        self._pin_offer_for: str | None = None  # signed in with a password in this run
 
     device_id: str
     hub_url: str
+    integrity_checked: bool  # False until the deferred check has passed
+
+    def check_cache_integrity(self) -> None:
+        """The integrity check deferred at open, on the calling (worker) thread's own
+        connection. On failure (CacheCorruptError) the terminal does what a failed check
+        at open does, as far as it still can: auto sync stops and no sync pass runs
+        again, so nothing more is written to the damaged file; the caller tells the
+        associate and closes the app, leaving the file for support."""
+        try:
+            check_integrity(self._db.get(), name=self.cache_path.name)
+        except CacheCorruptError:
+            with self._lock:
+                self._cache_damaged = True
+            self.stop_auto_sync()
+            raise
+        self.integrity_checked = True
 
     # -- session ---------------------------------------------------------------------
 
@@ -235,6 +263,7 @@ class Terminal:
             with self._lock:
                 self._session, self._token = session, answer.token
                 self._scopes = list(answer.scopes)
+                self._pin_offer_for = session.associate_id
         log.info("associate %s signed in", session.associate_id)
         return session
 
@@ -381,7 +410,11 @@ class Terminal:
         progress: Callable[[SyncProgress], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> SyncReport:
-        """Push the outbox, then pull every scope until caught up."""
+        """Push the outbox, then pull every scope until caught up. CacheCorruptError once
+        the deferred integrity check has failed."""
+        with self._lock:
+            if self._cache_damaged:
+                raise CacheCorruptError(f"the cache {self.cache_path.name} is damaged")
         _session, token, scopes = self._credentials()
         engine = SyncEngine(
             db_path=self.cache_path,
@@ -409,6 +442,7 @@ class Terminal:
                 self._after_revocation(engine.token, discard_unsent=False)
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+        self._refresh_learned(report.kinds)
         with self._lock:
             self._unreported |= report.kinds
         log.info(
@@ -419,6 +453,17 @@ class Terminal:
             report.pending,
         )
         return report
+
+    def _refresh_learned(self, kinds: Collection[str]) -> None:
+        """Recount "bought together" (store.learned) on this (sync) thread when due: the
+        pass pulled orders (at most hourly), or it was never counted; profiles only read
+        the result."""
+        db = self._db.get()
+        try:
+            if learned.refresh_due(db, pulled_orders="order" in kinds):
+                learned.refresh_bought_together(db)
+        except Exception:  # a suggestion is an extra: never fail the sync pass for it
+            log.warning("bought-together recount failed; kept the last one", exc_info=True)
 
     def _talk(self, call: Callable[[], _T]) -> _T:
         """Run a hub call, remembering whether the hub answered (for `status()`)."""
@@ -780,6 +825,11 @@ class Terminal:
         """The product a scanned barcode (or a typed SKU) names exactly."""
         return store_products.product_by_code(self._db.get(), code, store_id=self._store_id())
 
+    def bought_together(self, product_ids: Sequence[str]) -> list[TogetherView]:
+        """Products the store's customers often bought in one order with these (a visit's
+        products), best first, with price and stock here (store.learned)."""
+        return learned.bought_together(self._db.get(), product_ids, store_id=self._store_id())
+
     def products_by_id(self, product_ids: Sequence[str]) -> list[ProductHit]:
         return store_products.products_by_id(self._db.get(), product_ids, store_id=self._store_id())
 
@@ -962,6 +1012,9 @@ class Terminal:
             forget_cache_key(self._secrets, self.cache_path)
             self._cache_key = cache_key(self._secrets, self.cache_path)
         first = open_cache(self.cache_path, key=self._cache_key)
+        self.integrity_checked = True  # a new, empty file
+        with self._lock:
+            self._cache_damaged = False
         device_id = uuid7()
         set_meta(first, _DEVICE_KEY, device_id)
         self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
@@ -1195,6 +1248,27 @@ class Terminal:
             return False
         record = pins.pin_record(self._db.get(), session.associate_id)
         return record is not None and not record.disabled
+
+    def take_pin_offer(self) -> bool:
+        """Whether to offer the signed-in associate a PIN now: right after they signed in
+        with their password (at most once per sign-in), on a store terminal (one the
+        store's associates share; an admin's chain-wide session has no quick switch),
+        while they have no working PIN here and have not said "not now" on this
+        terminal before."""
+        session = self.session
+        with self._lock:
+            fresh, self._pin_offer_for = self._pin_offer_for, None
+        if session is None or session.store_id is None or fresh != session.associate_id:
+            return False
+        if self.has_pin():
+            return False
+        return not pins.pin_offer_declined(self._db.get(), session.associate_id)
+
+    def decline_pin_offer(self) -> None:
+        """ "Not now": this associate is not offered a PIN on this terminal again (the
+        "My PIN…" button still sets one)."""
+        session, _token, _scopes = self._credentials()
+        pins.decline_pin_offer(self._db.get(), session.associate_id)
 
     def remove_pin(self) -> None:
         session, _token, _scopes = self._credentials()

@@ -23,6 +23,7 @@ from clienteling.store.views import (
     OrderLineView,
     OrderView,
     TimelineEntry,
+    TogetherView,
     VisitProductView,
     VisitView,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "SalesFigures",
     "StoreDashboard",
     "TimelineEntry",
+    "TogetherView",
     "VisitDraft",
     "VisitProductView",
     "VisitView",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from clienteling.domain.resources import resource_path
 from clienteling.terminal.facade import SyncStatus, Terminal
 from clienteling.ui.app_icon import app_icon
+from clienteling.ui.cache_check import check_cache_in_background
 from clienteling.ui.crash import install_crash_handler
 from clienteling.ui.first_sync import FirstSyncDialog
 from clienteling.ui.i18n import install_translators
@@ -81,11 +82,13 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
     window = MainWindow(terminal)
     window.show()
     tune_for_gui()  # no long garbage-collection pauses later (ui.runtime)
+    check_cache_in_background(terminal, window, on_damaged=app.quit)
 
     def begin(status: SyncStatus | None) -> None:
         if first_sync and (status is None or not status.ready):
             FirstSyncDialog(terminal, window).exec()
         window.start()
+        window.terminal_lock.offer_pin()  # after a password sign-in, once
 
     run_in_background(
         terminal.status, success=begin, failure=lambda _exc: begin(None), parent=window

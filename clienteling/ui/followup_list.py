@@ -40,6 +40,17 @@ class FollowupList(QWidget):
         row.addWidget(self.compose_button)
         layout.addLayout(row)
 
+    def select(self, followup_id: str) -> bool:
+        """Select and show the follow-up `followup_id`; False when it is not listed."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == followup_id:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+                self.list.setFocus()
+                return True
+        return False
+
     def show_followups(self, followups: list[FollowupView]) -> None:
         self.list.clear()
         if not followups:

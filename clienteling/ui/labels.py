@@ -120,6 +120,11 @@ def template_label(name: str) -> str:
         "birthday": QCoreApplication.translate("Followups", "Birthday"),
         "win_back": QCoreApplication.translate("Followups", "We miss you"),
         "back_in_stock": QCoreApplication.translate("Followups", "Back in stock"),
+        "welcome": QCoreApplication.translate("Followups", "Welcome"),
+        "second_purchase": QCoreApplication.translate(
+            "Followups", "Ideas to go with the first purchase"
+        ),
+        "vip_thanks": QCoreApplication.translate("Followups", "Thank you for your loyalty"),
     }
     return labels.get(name, name)
 
@@ -142,3 +147,12 @@ def followup_status_label(status: str) -> str:
         ),
     }
     return labels.get(status, status)
+
+
+def stock_here_text(stock: int | None) -> str:
+    """ "3 here", "Not here", or "—" when this store's stock is not known."""
+    if stock is None:
+        return "—"
+    if stock > 0:
+        return QCoreApplication.translate("ProfileView", "%1 here").replace("%1", str(stock))
+    return QCoreApplication.translate("ProfileView", "Not here")

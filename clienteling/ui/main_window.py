@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+H", self.tr("On the online cart: hold the selected item for the customer")),
             ("Ctrl+D", self.tr("In the task list: mark the task done (with the outcome note)")),
             ("Ctrl+Shift+S", self.tr("In the task list: snooze the task until tomorrow")),
+            ("Enter", self.tr("On a reply in the timeline: show the follow-up it answers")),
         ]
 
     def redeem_offer(self) -> RedeemDialog:

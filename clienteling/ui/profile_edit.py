@@ -8,6 +8,7 @@ DB worker."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from clienteling.domain.contacts import CHANNELS, clean_name, looks_like_email
+from clienteling.domain.learned import LearnedSize, SizeLine, size_lines
 from clienteling.domain.phones import InvalidPhoneError, display, to_e164
 from clienteling.domain.preferences import (
     BIRTHDAY,
@@ -62,12 +64,33 @@ def show_date(iso: str) -> str:
     return f"{day}/{month}/{year}"
 
 
-def preferences_summary(preferences: dict[str, Any]) -> str:
-    """One line for the profile header: "Sizes: Top M, Shoes 39 · Brands: … · Birthday 14/05"."""
+def _size_text(line: SizeLine) -> str:
+    """ "Shoes 41 (bought: 42)", "Shoes bought: 42" or "Shoes 41": the stated size wins,
+    the learned one (domain.learned) shows beside it."""
+    if line.stated is not None and line.bought is not None:
+        value = (
+            QCoreApplication.translate("ProfileEdit", "%1 (bought: %2)")
+            .replace("%1", line.stated)
+            .replace("%2", line.bought)
+        )
+    elif line.stated is not None:
+        value = line.stated
+    else:
+        value = QCoreApplication.translate("ProfileEdit", "bought: %1").replace(
+            "%1", line.bought or ""
+        )
+    return f"{size_label(line.kind)} {value}"
+
+
+def preferences_summary(
+    preferences: dict[str, Any], learned: Mapping[str, LearnedSize] | None = None
+) -> str:
+    """One line for the profile header: "Sizes: Top M, Shoes 39 (bought: 40) · Brands: … ·
+    Birthday 14/05"; `learned`: the sizes the customer's purchases show."""
     parts: list[str] = []
-    sizes = preferences.get("sizes") or {}
-    if sizes:
-        text = ", ".join(f"{size_label(k)} {v}" for k, v in sizes.items())
+    lines = size_lines(preferences.get("sizes") or {}, learned or {})
+    if lines:
+        text = ", ".join(_size_text(line) for line in lines)
         parts.append(QCoreApplication.translate("ProfileEdit", "Sizes: %1").replace("%1", text))
     if preferences.get("style"):
         parts.append(

@@ -42,12 +42,14 @@ from clienteling.ui.labels import (
     order_status_label,
     sales_channel_label,
     stage_label,
+    stock_here_text,
     tier_label,
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
 from clienteling.ui.task_list import CustomerTasks
 from clienteling.ui.timeline_view import TimelineView
+from clienteling.ui.together_panel import TogetherPanel
 from clienteling.ui.widgets import Badge
 
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
@@ -101,6 +103,7 @@ class ProfileView(QWidget):
         self.tabs.addTab(self._build_notes(), "")
         self.timeline_view = TimelineView(page)
         self.tabs.addTab(self.timeline_view, "")
+        self.timeline_view.followup_requested.connect(self.show_followup)
         self.followup_list = FollowupList(page)
         self.followup_list.compose_requested.connect(self.compose_followup)
         self.tabs.addTab(self.followup_list, "")
@@ -230,6 +233,8 @@ class ProfileView(QWidget):
         layout.addWidget(self.cart_total)
         self.hold_panel = HoldPanel(self.cart_table, page)
         layout.addWidget(self.hold_panel)
+        self.together_panel = TogetherPanel(self.tr("Often bought together with this cart"), page)
+        layout.addWidget(self.together_panel)
         return page
 
     def _build_notes(self) -> QWidget:
@@ -280,6 +285,7 @@ class ProfileView(QWidget):
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
         self.hold_panel.show_profile(profile)
+        self.together_panel.show_suggestions(profile.together)
         self._show_notes(profile.notes)
         self.timeline_view.set_entries(profile.timeline)
         self.tabs.setTabText(
@@ -327,7 +333,7 @@ class ProfileView(QWidget):
         if p.loyalty_card:
             parts.append(self.tr("Card %1").replace("%1", p.loyalty_card))
         contact = "   ·   ".join(parts) or self.tr("No contact details")
-        lines = [contact, preferences_summary(p.preferences)]
+        lines = [contact, preferences_summary(p.preferences, p.learned_sizes)]
         if p.refused:
             refused = self.tr("The hub refused a change: %1").replace("%1", p.refused[-1])
             lines.append(f"⚠ {refused}")
@@ -397,12 +403,7 @@ class ProfileView(QWidget):
         )
         self.cart_table.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
-            if line.stock_here is None:
-                stock = "—"
-            elif line.stock_here > 0:
-                stock = self.tr("%1 here").replace("%1", str(line.stock_here))
-            else:
-                stock = self.tr("Not here")
+            stock = stock_here_text(line.stock_here)
             cells = [
                 line.name,
                 line.sku,
@@ -487,6 +488,11 @@ class ProfileView(QWidget):
     def _request_export(self) -> None:
         if self.profile is not None:
             self.export_will_start.emit(self.profile.id)
+
+    def show_followup(self, followup_id: str) -> None:
+        """The Follow-ups tab, with the follow-up a reply in the timeline answers."""
+        self.tabs.setCurrentIndex(self.FOLLOWUPS_TAB)
+        self.followup_list.select(followup_id)
 
     def compose_followup(self) -> None:
         if self.profile is not None:

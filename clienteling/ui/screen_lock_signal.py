@@ -3,16 +3,20 @@ the terminal locks too, so an unlocked desktop never shows the last customer.
 
 Linux: the freedesktop `ScreenSaver.ActiveChanged(bool)` D-Bus signal (and GNOME's twin
 `org.gnome.ScreenSaver`) on the session bus; without a session bus this does nothing.
-Windows (WTS session notifications, `WTSRegisterSessionNotification` and
-`WM_WTSSESSION_CHANGE`) and macOS (`com.apple.screenIsLocked`) are a follow-up: there the
-inactivity lock still applies.
+Windows: the WTS session notification (`WTSRegisterSessionNotification` on a hidden
+window of ours, `WM_WTSSESSION_CHANGE` / `WTS_SESSION_LOCK` read by a native event
+filter; `ui.windows_session`, only imported there). macOS would need the
+`com.apple.screenIsLocked` distributed notification through pyobjc, which we do not
+ship (packaging/README.md); there the inactivity lock still applies.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
+from PySide6.QtCore import SLOT, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtGui import QWindow
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,9 @@ class ScreenLockWatch(QObject):
         """`bus`: a `QDBusConnection` (tests pass a private bus); default the session bus."""
         super().__init__(parent)
         self.listening = False
+        if sys.platform == "win32":
+            self._follow_windows_session()
+            return
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:  # a Qt build without D-Bus (Windows, macOS)
@@ -47,6 +54,30 @@ class ScreenLockWatch(QObject):
             if connection.connect("", path, interface, "ActiveChanged", self, slot):  # type: ignore[call-overload]
                 self.listening = True
         log.debug("following the OS screen lock: %s", self.listening)
+
+    def _follow_windows_session(self) -> None:
+        """A hidden native window receives the session messages; the filter on the
+        application sees them (Qt passes every message of its windows to it)."""
+        from clienteling.ui import windows_session
+
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        self._session_window = QWindow()  # never shown; winId() creates its HWND
+        hwnd = int(self._session_window.winId())
+        if not windows_session.register_session_notification(hwnd):
+            return
+        self._session_filter = windows_session.SessionLockFilter(self._windows_session_locked)
+        app.installNativeEventFilter(self._session_filter)
+        self.destroyed.connect(
+            lambda _obj=None, h=hwnd: windows_session.unregister_session_notification(h)
+        )
+        self.listening = True
+        log.debug("following the Windows session lock")
+
+    def _windows_session_locked(self) -> None:
+        log.info("the Windows session locked: locking the terminal")
+        self.screen_did_lock.emit()
 
     @Slot(bool)
     def active_changed(self, active: bool) -> None:

@@ -45,6 +45,10 @@ def task_kind_label(kind: str) -> str:
         "vip_thanks": QCoreApplication.translate("Tasks", "Thank a VIP customer"),
         "at_risk": QCoreApplication.translate("Tasks", "Check in: customer at risk"),
         "win_back": QCoreApplication.translate("Tasks", "Win back a lapsed customer"),
+        "birthday": QCoreApplication.translate("Tasks", "Wish a happy birthday"),
+        "back_in_stock": QCoreApplication.translate(
+            "Tasks", "A wished product is back in stock here"
+        ),
         "cart_available": QCoreApplication.translate(
             "Tasks", "Online cart available here today, no shipping"
         ),

@@ -21,6 +21,8 @@ from clienteling.terminal.facade import Session
 from clienteling.terminal.settings import TerminalSettings
 from clienteling.ui.first_sync import FirstSyncDialog
 from clienteling.ui.lock_screen import LockScreen, PinDialog
+from clienteling.ui.operations import run_in_background
+from clienteling.ui.pin_offer import PinOfferDialog
 from clienteling.ui.screen_lock_signal import ScreenLockWatch
 
 if TYPE_CHECKING:
@@ -181,8 +183,30 @@ class TerminalLock(QObject):
         window.focus_search()
         log.info("terminal unlocked by associate %s", session.associate_id)
         self.lock_did_release.emit(session.associate_id)
+        self.offer_pin()  # when they came back with their password and have no PIN
 
     # -- PIN ----------------------------------------------------------------------------
+
+    def offer_pin(self) -> None:
+        """Right after a password sign-in: ask once whether to set a PIN (nothing when
+        `Terminal.take_pin_offer` says no: a PIN already, "not now" before, no sign-in)."""
+        terminal = self.window.terminal
+        run_in_background(terminal.take_pin_offer, success=self._offer_if_due, parent=self.window)
+
+    def _offer_if_due(self, due: bool) -> None:
+        if not due or self.locked:
+            return
+        dialog = PinOfferDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.choose_pin)
+        terminal = self.window.terminal
+        dialog.rejected.connect(
+            lambda: run_in_background(
+                terminal.decline_pin_offer, success=lambda _none: None, parent=self.window
+            )
+        )
+        self.pin_offer_dialog = dialog
+        dialog.open()
 
     def choose_pin(self) -> PinDialog | None:
         if self.locked or self.window.terminal.session is None:

@@ -1,6 +1,7 @@
 """The customer's journey in one list, newest first: store visits with their outcome,
 online orders and store purchases with their status (returns too), online carts, consent
-changes and notes, with a filter by kind. What this terminal wrote and the hub has not
+changes, notes, holds, offers and the customer's replies (with the follow-up each
+answers), with a filter by kind. What this terminal wrote and the hub has not
 acknowledged yet is marked pending. It renders `TimelineEntry` rows; no data access here.
 """
 
@@ -26,8 +27,10 @@ from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
     contact_channel_label,
+    local_date,
     local_time,
     order_status_label,
+    template_label,
 )
 from clienteling.ui.visit_labels import outcome_label, reason_label
 
@@ -35,10 +38,12 @@ PENDING_COLOUR = QColor("#8a5200")
 REFUSED_COLOUR = QColor("#b23a3a")
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class TimelineView(QWidget):
     filter_did_change = Signal(str)  # the kind shown ("" for all)
+    followup_requested = Signal(str)  # Enter on a reply: the follow-up it answers
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +64,7 @@ class TimelineView(QWidget):
             ("note", self.tr("Notes")),
             ("hold", self.tr("Holds")),
             ("offer", self.tr("Offers")),
+            ("reply", self.tr("Replies")),
         ):
             self.kind_filter.addItem(text, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
@@ -82,6 +88,7 @@ class TimelineView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
         layout.addWidget(self.tree, 1)
 
     # -- showing ------------------------------------------------------------------------
@@ -103,6 +110,11 @@ class TimelineView(QWidget):
         kind = self.kind()
         return [e for e in self._entries if not kind or e.kind == kind]
 
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        followup_id = item.data(0, FOLLOWUP_ROLE)
+        if followup_id:
+            self.followup_requested.emit(str(followup_id))
+
     def _filter_did_change(self, _index: int) -> None:
         self._render()
         self.filter_did_change.emit(self.kind())
@@ -121,7 +133,10 @@ class TimelineView(QWidget):
                 item.setToolTip(1, entry.refused)
             item.setData(0, KIND_ROLE, entry.kind)
             item.setData(0, ID_ROLE, entry.id)
+            item.setData(0, FOLLOWUP_ROLE, entry.related_id if entry.kind == "reply" else None)
             item.setToolTip(2, details)
+            if entry.kind == "reply" and entry.related_id:
+                item.setToolTip(1, self.tr("Enter: show the follow-up this reply answers"))
             if entry.pending or entry.refused is not None:
                 colour = PENDING_COLOUR if entry.pending else REFUSED_COLOUR
                 for column in range(3):
@@ -156,7 +171,8 @@ class TimelineView(QWidget):
             else:
                 what = self.tr("Online order: %1, %2")
             what = what.replace("%1", status).replace("%2", money)
-            details = " · ".join(p for p in (items, e.store_name or "") if p)
+            offer = self.tr("with offer %1").replace("%1", e.text) if e.text else ""
+            details = " · ".join(p for p in (items, offer, e.store_name or "") if p)
             return what, details
         if e.kind == "cart":
             status = cart_status_label(e.status or "")
@@ -177,7 +193,27 @@ class TimelineView(QWidget):
             return self.tr("Note by %1").replace("%1", author), " ".join(e.text.split())
         if e.kind in ("hold", "offer"):
             return describe_timeline(e)
+        if e.kind == "reply":
+            return self._reply(e)
         return e.kind, e.text
+
+    def _reply(self, e: TimelineEntry) -> tuple[str, str]:
+        """A customer's reply: its text, and the follow-up it answers."""
+        channel = contact_channel_label(e.channel or "")
+        if e.status == "opt_out":
+            what = self.tr("Reply by %1: opted out of %1").replace("%1", channel)
+        else:
+            what = self.tr("Reply by %1").replace("%1", channel)
+        parts = [" ".join(e.text.split())]
+        if e.related_id is not None and e.reason:
+            answers = self.tr("answers “%1” of %2").replace("%1", template_label(e.reason))
+            answers = answers.replace(
+                "%2", local_date(e.related_at) if e.related_at is not None else ""
+            )
+            if e.author_name:
+                answers += " " + self.tr("from %1").replace("%1", e.author_name)
+            parts.append(answers)
+        return what, " · ".join(p for p in parts if p)
 
     def _where_who(self, e: TimelineEntry) -> str:
         if e.store_name and e.author_name:
@@ -190,5 +226,6 @@ class TimelineView(QWidget):
             "web_signup": self.tr("signed up online"),
             "receipt": self.tr("from a receipt"),
             "preferences_page": self.tr("on the preferences page"),
+            "inbound_reply": self.tr("by replying to a message"),
         }
         return sources.get(source, source)

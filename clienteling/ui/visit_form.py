@@ -39,12 +39,14 @@ from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import (
     CustomerProfile,
     ProductHit,
+    TogetherView,
     VisitDraft,
     VisitProductView,
     VisitView,
 )
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.operations import run_in_background
+from clienteling.ui.together_panel import TogetherPanel
 from clienteling.ui.visit_labels import outcome_choice, reason_choice
 
 SEARCH_DEBOUNCE_MS = 150
@@ -84,6 +86,7 @@ class VisitFormDialog(QDialog):
     product_did_add = Signal(str)  # product id
     draft_did_restore = Signal()  # an unsaved form from before (a crash, a restart) is back
     draft_did_save = Signal()
+    suggestions_did_show = Signal()  # "often bought together" refreshed (tests)
 
     FORM_PAGE, SURVEY_PAGE = range(2)
 
@@ -220,6 +223,13 @@ class VisitFormDialog(QDialog):
         column.addWidget(self.products_hint)
         self.products_error = self._error_label("productsError")
         column.addWidget(self.products_error)
+        self.together_panel = TogetherPanel(
+            self.tr("Often bought together with these (Enter adds one)"), products
+        )
+        self.together_panel.suggestion_activated.connect(
+            lambda s: self.add_product(s.product_id, s.name, s.sku)
+        )
+        column.addWidget(self.together_panel)
         layout.addWidget(products)
 
         outcome_box = QGroupBox(self.tr("How did the visit end?"), page)
@@ -341,6 +351,7 @@ class VisitFormDialog(QDialog):
         self._show(self.products_error, None)
         self.products_hint.setVisible(False)
         self._edited()
+        self._suggest()
         self.product_did_add.emit(product_id)
 
     def _remove_selected(self) -> None:
@@ -351,6 +362,21 @@ class VisitFormDialog(QDialog):
         del self._chosen[row]
         self.products_hint.setVisible(not self._chosen)
         self._edited()
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """Refresh "often bought together" for the products listed now (DB worker)."""
+        chosen, terminal = self.chosen_products(), self.terminal
+        run_in_background(
+            lambda: terminal.bought_together(chosen),
+            success=lambda found: self._show_suggestions(chosen, found),
+            parent=self,
+        )
+
+    def _show_suggestions(self, asked: list[str], found: list[TogetherView]) -> None:
+        if asked == self.chosen_products():  # not an answer for an older list
+            self.together_panel.show_suggestions(found)
+            self.suggestions_did_show.emit()
 
     def _add_hit(self, hit: ProductHit) -> None:
         self.add_product(hit.id, hit.name, hit.sku)

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>CacheCheck</name>
+    <message>
+        <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
+        <translation>Le fichier de données de ce terminal est endommagé. Clienteling se ferme maintenant et n’y écrit plus rien, afin que le support puisse récupérer les modifications pas encore envoyées. Contactez le support avant de redémarrer Clienteling.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Fichier de données endommagé</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -945,6 +956,18 @@
         <translation>Pas de numéro de téléphone</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Ideas to go with the first purchase</source>
+        <translation>Idées pour accompagner le premier achat</translation>
+    </message>
+    <message>
+        <source>Thank you for your loyalty</source>
+        <translation>Merci pour votre fidélité</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>En file d&apos;envoi</translation>
     </message>
@@ -1586,6 +1609,10 @@
         <translation>Dans la liste des tâches : reporter la tâche à demain</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>Sur une réponse dans l&apos;historique : afficher la relance à laquelle elle répond</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1835,6 +1862,37 @@
     </message>
 </context>
 <context>
+    <name>PinOfferDialog</name>
+    <message>
+        <source>Quick switching</source>
+        <translation>Changement rapide</translation>
+    </message>
+    <message>
+        <source>Set a PIN for quick switching?</source>
+        <translation>Définir un code PIN pour le changement rapide ?</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, in a few keys instead of your password. It stays on this terminal.</source>
+        <translation>Avec un code PIN, vous déverrouillez ce terminal, ou le reprenez à un collègue, en quelques touches au lieu de votre mot de passe. Il reste sur ce terminal.</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Définir un code PIN…</translation>
+    </message>
+    <message>
+        <source>Set a PIN now</source>
+        <translation>Définir un code PIN maintenant</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Not now: do not ask again here</source>
+        <translation>Pas maintenant : ne plus demander sur ce terminal</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEdit</name>
     <message>
         <source>Top</source>
@@ -1847,6 +1905,14 @@
     <message>
         <source>Shoes</source>
         <translation>Chaussures</translation>
+    </message>
+    <message>
+        <source>%1 (bought: %2)</source>
+        <translation>%1 (acheté : %2)</translation>
+    </message>
+    <message>
+        <source>bought: %1</source>
+        <translation>acheté : %1</translation>
     </message>
     <message>
         <source>Sizes: %1</source>
@@ -2065,6 +2131,10 @@
     <message>
         <source>In stock here</source>
         <translation>En stock ici</translation>
+    </message>
+    <message>
+        <source>Often bought together with this cart</source>
+        <translation>Souvent achetés avec ce panier</translation>
     </message>
     <message>
         <source>Write a note about this visit…</source>
@@ -2483,6 +2553,14 @@
         <translation>Reconquérir un client perdu</translation>
     </message>
     <message>
+        <source>Wish a happy birthday</source>
+        <translation>Souhaiter un joyeux anniversaire</translation>
+    </message>
+    <message>
+        <source>A wished product is back in stock here</source>
+        <translation>Un article souhaité est de nouveau en stock ici</translation>
+    </message>
+    <message>
         <source>Online cart available here today, no shipping</source>
         <translation>Panier en ligne disponible ici aujourd’hui, sans livraison</translation>
     </message>
@@ -2569,6 +2647,10 @@
         <translation>Avantages</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Historique du client</translation>
     </message>
@@ -2591,6 +2673,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[refusé par le hub]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Entrée : afficher la relance à laquelle cette réponse répond</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
@@ -2617,6 +2703,10 @@
         <translation>Commande en ligne : %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>avec l&apos;avantage %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>abandonné à l’étape %1</translation>
     </message>
@@ -2637,6 +2727,22 @@
         <translation>Note de %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Réponse par %1 : désinscription de %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Réponse par %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>répond à « %1 » du %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, avec %2</translation>
     </message>
@@ -2655,6 +2761,17 @@
     <message>
         <source>on the preferences page</source>
         <translation>sur la page des préférences</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>en répondant à un message</translation>
+    </message>
+</context>
+<context>
+    <name>TogetherPanel</name>
+    <message>
+        <source>%1 · %2 · %3 · orders together: %4</source>
+        <translation>%1 · %2 · %3 · commandes ensemble : %4</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2826,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Aucun pour l’instant. Suppr retire le produit sélectionné.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Souvent achetés avec ceux-ci (Entrée en ajoute un)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

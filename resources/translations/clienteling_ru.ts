@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>CacheCheck</name>
+    <message>
+        <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
+        <translation>Файл данных на этом терминале повреждён. Clienteling сейчас закроется и больше ничего в него не запишет, чтобы поддержка могла восстановить ещё не отправленные изменения. Обратитесь в поддержку, прежде чем снова запускать Clienteling.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Повреждённый файл данных</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -945,6 +956,18 @@
         <translation>Нет номера телефона</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Добро пожаловать</translation>
+    </message>
+    <message>
+        <source>Ideas to go with the first purchase</source>
+        <translation>Идеи к первой покупке</translation>
+    </message>
+    <message>
+        <source>Thank you for your loyalty</source>
+        <translation>Спасибо за верность</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>В очереди</translation>
     </message>
@@ -1586,6 +1609,10 @@
         <translation>В списке задач: отложить задачу до завтра</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>На ответе в истории: показать сообщение, на которое он отвечает</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1835,6 +1862,37 @@
     </message>
 </context>
 <context>
+    <name>PinOfferDialog</name>
+    <message>
+        <source>Quick switching</source>
+        <translation>Быстрая смена</translation>
+    </message>
+    <message>
+        <source>Set a PIN for quick switching?</source>
+        <translation>Задать PIN-код для быстрой смены?</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, in a few keys instead of your password. It stays on this terminal.</source>
+        <translation>С PIN-кодом вы разблокируете этот терминал или принимаете его у коллеги в несколько нажатий вместо пароля. Он хранится только на этом терминале.</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Задать PIN-код…</translation>
+    </message>
+    <message>
+        <source>Set a PIN now</source>
+        <translation>Задать PIN-код сейчас</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <source>Not now: do not ask again here</source>
+        <translation>Не сейчас: больше не спрашивать на этом терминале</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEdit</name>
     <message>
         <source>Top</source>
@@ -1847,6 +1905,14 @@
     <message>
         <source>Shoes</source>
         <translation>Обувь</translation>
+    </message>
+    <message>
+        <source>%1 (bought: %2)</source>
+        <translation>%1 (покупает: %2)</translation>
+    </message>
+    <message>
+        <source>bought: %1</source>
+        <translation>покупает: %1</translation>
     </message>
     <message>
         <source>Sizes: %1</source>
@@ -2065,6 +2131,10 @@
     <message>
         <source>In stock here</source>
         <translation>В наличии здесь</translation>
+    </message>
+    <message>
+        <source>Often bought together with this cart</source>
+        <translation>Часто покупают вместе с этой корзиной</translation>
     </message>
     <message>
         <source>Write a note about this visit…</source>
@@ -2483,6 +2553,14 @@
         <translation>Вернуть ушедшего клиента</translation>
     </message>
     <message>
+        <source>Wish a happy birthday</source>
+        <translation>Поздравить с днём рождения</translation>
+    </message>
+    <message>
+        <source>A wished product is back in stock here</source>
+        <translation>Желанный товар снова есть в этом магазине</translation>
+    </message>
+    <message>
         <source>Online cart available here today, no shipping</source>
         <translation>Онлайн-корзина есть здесь уже сегодня, без доставки</translation>
     </message>
@@ -2569,6 +2647,10 @@
         <translation>Предложения</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>История покупателя</translation>
     </message>
@@ -2591,6 +2673,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[отклонено хабом]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Enter: показать сообщение, на которое отвечает этот ответ</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
@@ -2617,6 +2703,10 @@
         <translation>Онлайн-заказ: %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>с предложением %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>брошена на шаге «%1»</translation>
     </message>
@@ -2637,6 +2727,22 @@
         <translation>Заметка: %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Ответ по %1: отказ от %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Ответ по %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>ответ на «%1» от %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>от %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, консультант %2</translation>
     </message>
@@ -2655,6 +2761,17 @@
     <message>
         <source>on the preferences page</source>
         <translation>на странице настроек</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>ответом на сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>TogetherPanel</name>
+    <message>
+        <source>%1 · %2 · %3 · orders together: %4</source>
+        <translation>%1 · %2 · %3 · заказов вместе: %4</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2826,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Пока нет. Delete удаляет выбранный товар.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Часто покупают вместе с ними (Enter — добавить)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

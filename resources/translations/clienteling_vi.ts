@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>CacheCheck</name>
+    <message>
+        <source>The data file on this terminal is damaged. Clienteling closes now and writes nothing more to it, so that support can recover the changes not yet sent. Contact support before starting Clienteling again.</source>
+        <translation>Tệp dữ liệu trên máy này bị hỏng. Clienteling sẽ đóng ngay và không ghi thêm gì vào tệp, để bộ phận hỗ trợ có thể khôi phục các thay đổi chưa gửi. Hãy liên hệ bộ phận hỗ trợ trước khi mở lại Clienteling.</translation>
+    </message>
+    <message>
+        <source>Damaged data file</source>
+        <translation>Tệp dữ liệu bị hỏng</translation>
+    </message>
+</context>
+<context>
     <name>CodePage</name>
     <message>
         <source>Enroll this terminal</source>
@@ -945,6 +956,18 @@
         <translation>Không có số điện thoại</translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <source>Ideas to go with the first purchase</source>
+        <translation>Gợi ý đi kèm lần mua đầu tiên</translation>
+    </message>
+    <message>
+        <source>Thank you for your loyalty</source>
+        <translation>Cảm ơn bạn đã luôn đồng hành</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>Đang chờ gửi</translation>
     </message>
@@ -1586,6 +1609,10 @@
         <translation>Trong danh sách việc: hoãn việc đến ngày mai</translation>
     </message>
     <message>
+        <source>On a reply in the timeline: show the follow-up it answers</source>
+        <translation>Trên một phản hồi trong dòng thời gian: hiện tin nhắn chăm sóc mà nó trả lời</translation>
+    </message>
+    <message>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
@@ -1835,6 +1862,37 @@
     </message>
 </context>
 <context>
+    <name>PinOfferDialog</name>
+    <message>
+        <source>Quick switching</source>
+        <translation>Chuyển đổi nhanh</translation>
+    </message>
+    <message>
+        <source>Set a PIN for quick switching?</source>
+        <translation>Đặt mã PIN để chuyển đổi nhanh?</translation>
+    </message>
+    <message>
+        <source>With a PIN you unlock this terminal, or take it over from a colleague, in a few keys instead of your password. It stays on this terminal.</source>
+        <translation>Với mã PIN, bạn mở khóa máy này hoặc nhận máy từ đồng nghiệp chỉ bằng vài phím thay vì mật khẩu. Mã PIN chỉ lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>Đặt mã PIN…</translation>
+    </message>
+    <message>
+        <source>Set a PIN now</source>
+        <translation>Đặt mã PIN ngay</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Not now: do not ask again here</source>
+        <translation>Để sau: không hỏi lại trên máy này</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEdit</name>
     <message>
         <source>Top</source>
@@ -1847,6 +1905,14 @@
     <message>
         <source>Shoes</source>
         <translation>Giày</translation>
+    </message>
+    <message>
+        <source>%1 (bought: %2)</source>
+        <translation>%1 (đã mua: %2)</translation>
+    </message>
+    <message>
+        <source>bought: %1</source>
+        <translation>đã mua: %1</translation>
     </message>
     <message>
         <source>Sizes: %1</source>
@@ -2065,6 +2131,10 @@
     <message>
         <source>In stock here</source>
         <translation>Còn hàng tại đây</translation>
+    </message>
+    <message>
+        <source>Often bought together with this cart</source>
+        <translation>Thường được mua cùng giỏ hàng này</translation>
     </message>
     <message>
         <source>Write a note about this visit…</source>
@@ -2483,6 +2553,14 @@
         <translation>Kéo lại khách hàng đã lâu không mua</translation>
     </message>
     <message>
+        <source>Wish a happy birthday</source>
+        <translation>Chúc mừng sinh nhật khách</translation>
+    </message>
+    <message>
+        <source>A wished product is back in stock here</source>
+        <translation>Sản phẩm khách mong muốn đã có hàng lại tại đây</translation>
+    </message>
+    <message>
         <source>Online cart available here today, no shipping</source>
         <translation>Giỏ hàng trực tuyến có sẵn tại đây hôm nay, không cần giao hàng</translation>
     </message>
@@ -2569,6 +2647,10 @@
         <translation>Ưu đãi</translation>
     </message>
     <message>
+        <source>Replies</source>
+        <translation>Phản hồi</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Dòng thời gian của khách</translation>
     </message>
@@ -2591,6 +2673,10 @@
     <message>
         <source>[refused by the hub]</source>
         <translation>[máy chủ trung tâm từ chối]</translation>
+    </message>
+    <message>
+        <source>Enter: show the follow-up this reply answers</source>
+        <translation>Enter: hiện tin nhắn chăm sóc mà phản hồi này trả lời</translation>
     </message>
     <message>
         <source>Nothing to show yet.</source>
@@ -2617,6 +2703,10 @@
         <translation>Đơn online: %1, %2</translation>
     </message>
     <message>
+        <source>with offer %1</source>
+        <translation>với ưu đãi %1</translation>
+    </message>
+    <message>
         <source>abandoned at %1</source>
         <translation>bỏ dở ở bước %1</translation>
     </message>
@@ -2637,6 +2727,22 @@
         <translation>Ghi chú của %1</translation>
     </message>
     <message>
+        <source>Reply by %1: opted out of %1</source>
+        <translation>Phản hồi qua %1: hủy nhận %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>Phản hồi qua %1</translation>
+    </message>
+    <message>
+        <source>answers “%1” of %2</source>
+        <translation>trả lời “%1” ngày %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>của %1</translation>
+    </message>
+    <message>
         <source>%1, with %2</source>
         <translation>%1, nhân viên %2</translation>
     </message>
@@ -2655,6 +2761,17 @@
     <message>
         <source>on the preferences page</source>
         <translation>trên trang tùy chọn liên hệ</translation>
+    </message>
+    <message>
+        <source>by replying to a message</source>
+        <translation>bằng cách trả lời tin nhắn</translation>
+    </message>
+</context>
+<context>
+    <name>TogetherPanel</name>
+    <message>
+        <source>%1 · %2 · %3 · orders together: %4</source>
+        <translation>%1 · %2 · %3 · số đơn mua cùng: %4</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2826,10 @@
     <message>
         <source>None yet. Delete removes the selected one.</source>
         <translation>Chưa có sản phẩm nào. Phím Delete để bỏ sản phẩm đang chọn.</translation>
+    </message>
+    <message>
+        <source>Often bought together with these (Enter adds one)</source>
+        <translation>Thường được mua cùng các sản phẩm này (Enter để thêm)</translation>
     </message>
     <message>
         <source>How did the visit end?</source>

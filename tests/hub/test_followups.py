@@ -91,7 +91,7 @@ def test_queued_once_with_links_and_pulled_by_the_store(device: Device, hub: See
     assert len(rows) == 1 and len(jobs) == 1
     assert rows[0].status == "queued" and rows[0].store_id == device.store_id
     assert rows[0].associate_name and rows[0].product_ids == args["product_ids"]
-    assert kinds == ["landing", "unsubscribe"]
+    assert kinds == ["landing", "open", "reply", "unsubscribe"]
     assert surveys and all(len(s.token) == 43 for s in surveys)
 
     changes, _ = pull_all(device.http, device.device_id, scope, cursor)

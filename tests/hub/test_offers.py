@@ -14,11 +14,23 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from clienteling.domain.ids import uuid7
 from clienteling.hub.clock import iso, utc_now
+from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import SmtpSink
+from clienteling.hub.ingest.apply import ingest
+from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
+from clienteling.hub.settings import HubSettings
 from clienteling.hub.stats.offers import offer_counts
-from clienteling.hub.tables import followup_links, offers, reservations
+from clienteling.hub.tables import (
+    followup_links,
+    ingest_links,
+    offers,
+    orders,
+    products,
+    reservations,
+)
 
 from .conftest import SeededHub, sign_in
 from .followup_kit import (
@@ -220,3 +232,85 @@ def test_offer_counts_by_channel(device: Device, hold_hub: SeededHub) -> None:
     assert after.redeemed == before.redeemed + 1
     assert after.by_channel.get("store", 0) == before.by_channel.get("store", 0) + 1
     assert after.by_kind["free_pickup"][0] >= 1
+
+
+def test_a_storefront_order_records_the_offer_code_and_a_web_shop_order_redeems_one(
+    device: Device, hold_hub: SeededHub
+) -> None:
+    start = iso(utc_now() - timedelta(minutes=5))
+    with hold_hub.engine.connect() as conn:
+        before = offer_counts(conn, store_id=device.store_id, start=start, end="9999")
+    _store, product = stock_of(hold_hub, on_hand=3)
+    customer = customer_with_contacts(hold_hub.engine, device.store_id, skip=1)
+    args = queue_args(customer, [product], offer="free_delivery")
+    assert device.push(("followup.queue", args))[0]["status"] == "applied"
+    code = offer_of(hold_hub, args["id"]).code
+    page = f"/f/{landing_token(hold_hub, args['id'])}"
+    with httpx.Client(base_url=hold_hub.url, timeout=30, follow_redirects=True) as shopper:
+        shopper.post(f"{page}/cart", data={"product_id": product})
+        assert shopper.post(f"{page}/offer", data={"code": code}).status_code == 200
+        cart = shopper.get(f"{page}/cart")
+        assert 'id="offer-applied"' in cart.text and code in cart.text
+        assert shopper.post(f"{page}/checkout").status_code == 200
+    with hold_hub.engine.connect() as conn:
+        order = conn.execute(
+            sa.select(orders)
+            .where(orders.c.customer_id == customer, orders.c.channel == "web")
+            .order_by(orders.c.placed_at.desc())
+        ).first()
+    assert order is not None and order.offer_code == code
+    used = offer_of(hold_hub, args["id"])
+    assert (used.status, used.redeemed_channel, used.order_id) == ("redeemed", "online", order.id)
+
+    # Another shop (any source) sends an order with a code nobody applied yet: redeemed
+    # for that order; a code that is not ours is ignored.
+    other = queue_args(customer, [], offer="free_pickup")
+    device.push(("followup.queue", other))
+    fresh = offer_of(hold_hub, other["id"]).code
+    with hold_hub.engine.connect() as conn:
+        sku = conn.execute(sa.select(products.c.sku).where(products.c.id == product)).scalar_one()
+    event = OrderEvent(
+        kind="order.placed",
+        occurred_at=iso(utc_now()),
+        order_key=f"shop-order-{uuid7()}",
+        customer=CustomerRef(external_id=customer),
+        currency="EUR",
+        lines=[Line(sku=sku, name="x", qty=1, unit_price_minor=1000)],
+        offer_codes=("SUMMER10", fresh.lower()),
+    )
+    link_customer(hold_hub, customer)
+    ingest(
+        hold_hub.engine,
+        HubSettings(db=hold_hub.url),
+        source="storefront",
+        event_id=uuid7(),
+        topic="order.placed",
+        event=event,
+    )
+    second = offer_of(hold_hub, other["id"])
+    assert second.status == "redeemed" and second.order_id is not None
+    with hold_hub.engine.connect() as conn:
+        assert (
+            conn.execute(
+                sa.select(orders.c.offer_code).where(orders.c.id == second.order_id)
+            ).scalar_one()
+            == fresh
+        )
+        after = offer_counts(conn, store_id=device.store_id, start=start, end="9999")
+    assert after.by_channel.get("online", 0) == before.by_channel.get("online", 0) + 2
+
+
+def link_customer(hub: SeededHub, customer_id: str) -> None:
+    """The storefront source knows customers by our id (as `hub.storefront` links them)."""
+    with write_tx(hub.engine) as conn:
+        insert_ignoring_conflicts(
+            conn,
+            ingest_links,
+            {
+                "source": "storefront",
+                "kind": "customer",
+                "external_id": customer_id,
+                "internal_id": customer_id,
+                "occurred_at": "",
+            },
+        )

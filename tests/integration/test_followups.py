@@ -24,7 +24,7 @@ from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import consents, customers, followups
 from clienteling.terminal.facade import Terminal
 
-TOKEN = re.compile(r"/([fus])/[A-Za-z0-9_-]{43}")
+TOKEN = re.compile(r"/([fuso])/[A-Za-z0-9_-]{43}")
 NOON = (datetime.now(UTC) + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from clienteling.domain.errors import CacheCorruptError, CacheNewerError
-from clienteling.store.cache import open_cache
+from clienteling.domain.errors import CacheCorruptError, CacheKeyError, CacheNewerError
+from clienteling.store.cache import check_integrity, open_cache
+from clienteling.store.encryption import new_cache_key
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import KNOWN, MIGRATION_SET, migrations
+from tests.support.damaged_cache import damage_tail
 
 
 def digest(path: Path) -> str:
@@ -88,5 +90,36 @@ def test_empty_file_becomes_a_fresh_cache(cache_path: Path) -> None:
     db = open_cache(cache_path)
     try:
         assert migrations.pending(db) == []
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plaintext", "encrypted"])
+def test_deferred_check_opens_a_damaged_cache_and_check_integrity_finds_it(
+    cache_path: Path, encrypted: bool
+) -> None:
+    """The desktop app opens without the full page check (a second and more when
+    encrypted) and runs it afterwards on a worker: that later check fails like the one at
+    open would, while the same file is still refused by a full open."""
+    key = new_cache_key() if encrypted else None
+    open_cache(cache_path, key=key).close()
+    damage_tail(cache_path, key=key)
+    # A full open refuses it (encrypted: as "cannot be decrypted", which at open cannot
+    # be told apart from a wrong key).
+    with pytest.raises(CacheKeyError if encrypted else CacheCorruptError):
+        open_cache(cache_path, key=key)
+    db = open_cache(cache_path, key=key, integrity_check=False)
+    try:
+        assert "_sqlite_migrations" in db.table_names()
+        with pytest.raises(CacheCorruptError):
+            check_integrity(db, name=cache_path.name)
+    finally:
+        db.close()
+
+
+def test_check_integrity_passes_on_a_sound_cache(cache_path: Path) -> None:
+    db = open_cache(cache_path, key=new_cache_key(), integrity_check=False)
+    try:
+        check_integrity(db, name=cache_path.name)  # no error
     finally:
         db.close()

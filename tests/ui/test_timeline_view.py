@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from clienteling.store.followups import FollowupView
 from clienteling.terminal.views import CustomerProfile, TimelineEntry
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.timeline_view import KIND_ROLE, TimelineView
@@ -141,3 +142,73 @@ def test_the_filter_by_kind_works_from_the_keyboard_and_survives_a_refresh(
     view.show_profile(replace(profile, timeline=[]))
     assert _rows(timeline)[0][1] == "Nothing to show yet."
     assert timeline.count_label.text() == "0 events"
+
+
+def test_replies_show_their_text_and_enter_opens_the_follow_up_they_answer(
+    qtbot: QtBot, profile: CustomerProfile
+) -> None:
+    answered = FollowupView(
+        id="f-1",
+        template="thank_you",
+        channel="email",
+        language="fr",
+        status="opened",
+        status_reason=None,
+        associate_name="Camille Laurent",
+        created_at=NOW - timedelta(days=2),
+        product_names=[],
+        personal_line="",
+        pending=False,
+    )
+    other = replace(answered, id="f-0", template="birthday", created_at=NOW - timedelta(days=9))
+    entries = [
+        TimelineEntry(
+            kind="reply",
+            id="r-2",
+            at=NOW,
+            status="opt_out",
+            channel="sms",
+            text="STOP",
+        ),
+        TimelineEntry(
+            kind="reply",
+            id="r-1",
+            at=NOW - timedelta(hours=1),
+            channel="email",
+            reason="thank_you",
+            text="Merci !\nJe passe samedi.",
+            author_name="Camille Laurent",
+            related_id="f-1",
+            related_at=NOW - timedelta(days=2),
+        ),
+        TimelineEntry(
+            kind="order",
+            id="o-2",
+            at=NOW - timedelta(hours=2),
+            status="placed",
+            channel="web",
+            text="7K2QF-M9XDA",
+            total_minor=12_000,
+            currency="EUR",
+            items=["Sac"],
+        ),
+    ]
+    view = ProfileView()
+    qtbot.addWidget(view)
+    view.show_profile(replace(profile, timeline=entries, followups=[answered, other]))
+    stop, reply, order = _rows(view.timeline_view)
+    assert stop[1:] == ("Reply by SMS: opted out of SMS", "STOP")
+    assert reply[1] == "Reply by Email"
+    assert reply[2].startswith("Merci ! Je passe samedi. · answers “Thank you for the visit” of")
+    assert reply[2].endswith("from Camille Laurent")
+    assert order[2] == "Sac · with offer 7K2QF-M9XDA"
+
+    tree = view.timeline_view.tree
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(1))
+    with qtbot.waitSignal(view.timeline_view.followup_requested) as asked:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert asked.args == ["f-1"]
+    assert view.tabs.currentIndex() == ProfileView.FOLLOWUPS_TAB
+    current = view.followup_list.list.currentItem()
+    assert current is not None and current.data(Qt.ItemDataRole.UserRole) == "f-1"

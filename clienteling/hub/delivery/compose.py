@@ -100,5 +100,8 @@ def compose(conn: Connection, followup: Any, *, public_url: str) -> RenderedMess
             kind=extra.offer_kind, code=extra.offer_code, expires_on=extra.offer_expires_at.date()
         ),
         reserve_url=extra.reserve_url,
+        open_pixel_url=links.url(public_url, "open", links.make_token(secret, "open", followup.id))
+        if followup.channel == "email"
+        else "",
     )
     return render_followup(followup.template, followup.language, context)

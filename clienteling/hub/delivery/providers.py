@@ -44,6 +44,7 @@ class Outgoing:
     message: RenderedMessage
     idempotency_key: str
     unsubscribe_url: str | None = None
+    reply_to: str | None = None  # the follow-up's reply address (`hub.links.reply_address`)
 
 
 def build_email(item: Outgoing, *, mail_from: str) -> EmailMessage:
@@ -55,6 +56,9 @@ def build_email(item: Outgoing, *, mail_from: str) -> EmailMessage:
     domain = mail_from.rsplit("@", 1)[-1].strip("> ") or "clienteling.local"
     mail["Message-ID"] = make_msgid(idstring=item.idempotency_key, domain=domain)
     mail["X-Clienteling-Idempotency-Key"] = item.idempotency_key
+    if item.reply_to:
+        # A reply lands at the inbound-parse service, which posts it to the hub (hub.replies).
+        mail["Reply-To"] = item.reply_to
     if item.unsubscribe_url:
         # One-click unsubscribe in the mail client (RFC 8058): POSTs to the preferences page.
         mail["List-Unsubscribe"] = f"<{item.unsubscribe_url}>"

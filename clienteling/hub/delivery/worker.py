@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from clienteling.domain.ids import uuid7
 from clienteling.domain.quiet_hours import quiet_until
 from clienteling.hub import followups as status
+from clienteling.hub import links
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.delivery import providers, queue, receipts
@@ -151,6 +152,15 @@ class _Pass:
                 return None
             message = compose(conn, row, public_url=self.public_url)
             unsubscribe = unsubscribe_url(conn, followup_id, public_url=self.public_url)
+            reply_to = (
+                links.reply_address(
+                    self.settings.mail_from,
+                    links.make_reply_token(links.link_secret(conn), followup_id),
+                    self.settings.reply_domain,
+                )
+                if row.channel == "email"
+                else None
+            )
             attempt_id, key = uuid7(), uuid7()
             conn.execute(
                 sa.insert(delivery_attempts).values(
@@ -175,6 +185,7 @@ class _Pass:
                 message=message,
                 idempotency_key=key,
                 unsubscribe_url=unsubscribe,
+                reply_to=reply_to,
             ),
         )
 

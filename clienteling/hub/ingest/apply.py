@@ -19,7 +19,8 @@ from clienteling.domain.ids import uuid7
 from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
-from clienteling.hub import task_ingest, versions
+from clienteling.domain.tasks import wish_from_view
+from clienteling.hub import task_ingest, versions, wishes
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
@@ -32,7 +33,9 @@ from clienteling.hub.ingest.events import (
     Line,
     OrderEvent,
     ProductViewEvent,
+    StockEvent,
 )
+from clienteling.hub.offers import redeem_for_order
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
     carts,
@@ -40,12 +43,14 @@ from clienteling.hub.tables import (
     ingest_carts,
     ingest_events,
     ingest_links,
+    inventory,
     locations,
     orders,
     product_views,
     products,
 )
-from clienteling.protocol.entities import store_scope
+from clienteling.hub.task_generation import after_stock_change
+from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 log = logging.getLogger(__name__)
 
@@ -92,11 +97,14 @@ class _Customer:
 class _Ingest:
     """One event's work inside one write transaction."""
 
-    def __init__(self, conn: Connection, settings: HubSettings, source: str) -> None:
+    def __init__(
+        self, conn: Connection, settings: HubSettings, source: str, *, now: datetime
+    ) -> None:
         self.conn = conn
         self.settings = settings
         self.source = source
-        self.now = iso(utc_now())
+        self.moment = now
+        self.now = iso(now)
 
     # --- links: the shop's ids -> ours -------------------------------------------------
 
@@ -293,7 +301,7 @@ class _Ingest:
             for line in row.lines
         )
         times = [datetime.fromisoformat(r.placed_at) for r in rows if r.status != "returned"]
-        stage = str(stage_for(times, now=utc_now()))
+        stage = str(stage_for(times, now=self.moment))
         current = self.conn.execute(
             sa.select(customers.c.clv_minor, customers.c.lifecycle_stage).where(
                 customers.c.id == customer.id
@@ -475,6 +483,13 @@ class _Ingest:
         order_id = self._make_link("order", event.order_key, order_id, event.occurred_at)
         if self.conn.execute(sa.select(orders.c.id).where(orders.c.id == order_id)).first():
             return self._update_order(order_id, event)  # a concurrent event created it
+        offer_code = (
+            redeem_for_order(
+                self.conn, event.offer_codes, order_id=order_id, customer_id=customer.id
+            )
+            if event.offer_codes
+            else None
+        )
         self.conn.execute(
             sa.insert(orders).values(
                 id=order_id,
@@ -488,6 +503,7 @@ class _Ingest:
                 net_minor=order_net_minor(lines, _ORDER_STATUS[event.kind]),
                 currency=event.currency,
                 lines=lines,
+                offer_code=offer_code,
                 scope=customer.scope,
                 version=versions.allocate(self.conn, customer.scope),
             )
@@ -567,6 +583,76 @@ class _Ingest:
                 viewed_at=event.occurred_at,
             )
         )
+        # Sold out online when viewed: a wish, watched at the home store (hub.wishes).
+        if (
+            customer is not None
+            and product_id is not None
+            and wish_from_view(online_available=wishes.online_stock(self.conn, product_id))
+        ):
+            wishes.note_wish(
+                self.conn,
+                customer_id=customer.id,
+                product_id=product_id,
+                source="view",
+                at=event.occurred_at,
+                now=self.moment,
+            )
+        return _APPLIED
+
+    # --- stock -------------------------------------------------------------------------
+
+    def stock_event(self, event: StockEvent) -> _Outcome:
+        """Set the units on hand (reservations stay); a rise in free stock at a store
+        re-checks the tasks of the customers who wish for the product (back in stock)."""
+        product_id = self.conn.execute(
+            sa.select(products.c.id).where(products.c.sku == event.sku)
+        ).scalar_one_or_none()
+        if product_id is None:
+            return _ignored("unknown product")
+        kind = self.conn.execute(
+            sa.select(locations.c.kind).where(locations.c.id == event.location_id)
+        ).scalar_one_or_none()
+        if kind is None:
+            return _ignored("unknown location")
+        key = f"{event.location_id}:{event.sku}"
+        row_id = f"{event.location_id}:{product_id}"
+        self._make_link("stock", key, product_id, _NEVER)  # remembers the newest level's time
+        link = self._link("stock", key)
+        if link is not None and link.occurred_at > event.occurred_at:
+            return _ignored("a newer stock level of this product was applied already")
+        self._touch_link("stock", key, event.occurred_at)
+        row = self.conn.execute(
+            sa.select(inventory.c.on_hand, inventory.c.reserved)
+            .where(inventory.c.id == row_id)
+            .with_for_update()
+        ).first()
+        if row is not None and int(row.on_hand) == event.on_hand:
+            return _APPLIED
+        held = 0 if row is None else int(row.reserved)
+        free_before = 0 if row is None else max(0, int(row.on_hand) - held)
+        held = min(held, event.on_hand)  # never more held than there is
+        values = {
+            "on_hand": event.on_hand,
+            "reserved": held,
+            "version": versions.allocate(self.conn, CATALOG_SCOPE),
+        }
+        if row is None:
+            self.conn.execute(
+                sa.insert(inventory).values(
+                    id=row_id,
+                    location_id=event.location_id,
+                    product_id=product_id,
+                    scope=CATALOG_SCOPE,
+                    **values,
+                )
+            )
+        else:
+            self.conn.execute(sa.update(inventory).where(inventory.c.id == row_id).values(**values))
+        free_after = event.on_hand - held
+        if kind == "store" and free_after > free_before:
+            after_stock_change(
+                self.conn, store_id=event.location_id, product_id=product_id, now=self.moment
+            )
         return _APPLIED
 
     def apply(self, event: Event) -> _Outcome:
@@ -576,6 +662,8 @@ class _Ingest:
             return self.order_event(event)
         if isinstance(event, CustomerEvent):
             return self.customer_event(event)
+        if isinstance(event, StockEvent):
+            return self.stock_event(event)
         return self.product_view(event)
 
 
@@ -592,13 +680,16 @@ def ingest(
     topic: str,
     event: Event | None,
     rejected: str | None = None,
+    now: datetime | None = None,
 ) -> IngestResult:
     """Record the event and apply it, in one transaction; a replay changes nothing.
 
     `event` None: a topic we do not use (acknowledged). `rejected`: the source's payload
     could not be read (recorded, acknowledged, so the sender does not retry it forever).
-    Raises `BadEventError` (nothing recorded) when the event cannot be applied.
+    Raises `BadEventError` (nothing recorded) when the event cannot be applied. `now`:
+    the hub's time (default the clock; the checkout-abandonment job passes its own).
     """
+    moment = now or utc_now()
     with write_tx(engine) as conn:
         added = insert_ignoring_conflicts(
             conn,
@@ -608,7 +699,7 @@ def ingest(
                 "event_id": event_id,
                 "topic": topic[:80],
                 "occurred_at": _occurred_at(event),
-                "received_at": iso(utc_now()),
+                "received_at": iso(moment),
                 "status": "pending",
             },
         )
@@ -623,8 +714,8 @@ def ingest(
             status, detail = "unknown_topic", f"topic {topic!r} is not used; acknowledged"
             log.info("ingest %s event %s: unknown topic %r acknowledged", source, event_id, topic)
         else:
-            outcome = _Ingest(conn, settings, source).apply(event)
-            task_ingest.after_ingest(conn, source=source, event=event, now=utc_now())
+            outcome = _Ingest(conn, settings, source, now=moment).apply(event)
+            task_ingest.after_ingest(conn, source=source, event=event, now=moment)
             status, detail = outcome.status, outcome.detail
             log.info("ingest %s event %s (%s): %s %s", source, event_id, topic, status, detail)
         conn.execute(

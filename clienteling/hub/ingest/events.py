@@ -66,6 +66,9 @@ class OrderEvent:
     lines: list[Line] | None = None
     total_minor: int | None = None
     cart_keys: tuple[str, ...] = ()
+    # Discount codes the order used; ours (single-use offers, `hub.offers`) are redeemed
+    # for the order and recorded on it, others are ignored.
+    offer_codes: tuple[str, ...] = ()
     # order.returned: returned quantity by SKU (added to what was returned before);
     # None means the whole order.
     returned: dict[str, int] | None = field(default=None)
@@ -85,7 +88,17 @@ class ProductViewEvent:
     customer: CustomerRef | None = None
 
 
-Event = CartEvent | OrderEvent | CustomerEvent | ProductViewEvent
+@dataclass(frozen=True, slots=True)
+class StockEvent:
+    """The stock feed: the units on hand of one product at one location (absolute)."""
+
+    occurred_at: str
+    sku: str
+    location_id: str
+    on_hand: int
+
+
+Event = CartEvent | OrderEvent | CustomerEvent | ProductViewEvent | StockEvent
 
 
 def parse_time(value: object, what: str) -> str:

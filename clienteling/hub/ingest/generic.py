@@ -8,11 +8,13 @@
 - cart.updated:        {cart_id, customer?, currency, lines: [{sku, name?, qty, unit_price_minor}]}
 - checkout.started:    {cart_id, customer?, step?, currency?, lines?}
 - checkout.abandoned:  {cart_id, step?: "shipping" | "payment" | ..., customer?}
-- order.placed:        {order_id, customer, currency, lines, placed_at?, total_minor?, cart_id?}
+- order.placed:        {order_id, customer, currency, lines, placed_at?, total_minor?, cart_id?,
+                        offer_codes?: ["7K2QF-M9XDA"]}
 - order.fulfilled, order.delivered: {order_id} plus, optionally, the order.placed fields
   (then an order the hub has not seen yet is created with that status)
 - order.returned:      {order_id, lines?: [{sku, qty}]} (no lines: the whole order)
 - product.viewed:      {sku, customer?}
+- inventory.updated:   {sku, location_id, on_hand} (the stock feed; absolute, newest wins)
 - customer.created, customer.updated: {customer}
 
 customer: {id?, email?, given_name?, family_name?, phone?, language?}; `id` is the shop's.
@@ -33,6 +35,7 @@ from clienteling.hub.ingest.events import (
     OrderEvent,
     OrderKind,
     ProductViewEvent,
+    StockEvent,
     currency_code,
     parse_time,
 )
@@ -41,6 +44,7 @@ EVENT_TYPES = (
     *get_args(CartKind),
     *get_args(OrderKind),
     "product.viewed",
+    "inventory.updated",
     "customer.created",
     "customer.updated",
 )
@@ -129,6 +133,14 @@ def parse(envelope: object) -> tuple[str, str, Event]:
     return event_id, kind, _event(kind, occurred_at, data)
 
 
+def _codes(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadEventError("offer_codes must be a list of strings")
+    return tuple(v.strip()[:32] for v in value[:10] if v.strip())
+
+
 def _event(kind: str, occurred_at: str, data: dict[str, Any]) -> Event:
     if kind in get_args(CartKind):
         has_lines = data.get("lines") is not None
@@ -165,6 +177,7 @@ def _event(kind: str, occurred_at: str, data: dict[str, Any]) -> Event:
             lines=_lines(data["lines"]) if full else None,
             total_minor=minor(data, "total_minor") if data.get("total_minor") is not None else None,
             cart_keys=(text(data, "cart_id"),) if data.get("cart_id") else (),
+            offer_codes=_codes(data.get("offer_codes")),
             returned=returned,
         )
     if kind == "product.viewed":
@@ -172,6 +185,13 @@ def _event(kind: str, occurred_at: str, data: dict[str, Any]) -> Event:
             occurred_at=occurred_at,
             sku=text(data, "sku", required=True, limit=64),
             customer=customer_ref(data.get("customer")),
+        )
+    if kind == "inventory.updated":
+        return StockEvent(
+            occurred_at=occurred_at,
+            sku=text(data, "sku", required=True, limit=64),
+            location_id=text(data, "location_id", required=True, limit=64),
+            on_hand=count(data, "on_hand"),
         )
     customer = customer_ref(data.get("customer", data))
     if customer is None:

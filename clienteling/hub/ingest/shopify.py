@@ -12,7 +12,8 @@ Topics and what they become:
   (the checkout `token` is linked to the same cart). The step is read from the payload:
   shipping lines chosen -> "payment"; an email or a shipping address -> "shipping";
   otherwise "contact". Shopify sends no "abandoned" webhook: an abandoned checkout is one
-  whose step stops moving.
+  whose step stops moving, which `hub.ingest.abandon` notices (after
+  `checkout_abandon_after_minutes`) and turns into our `checkout.abandoned`.
 - orders/create -> order.placed (order.fulfilled when it arrives already fulfilled, as
   point-of-sale orders do); its `cart_token` and `checkout_token` mark the cart ordered.
 - orders/fulfilled -> order.fulfilled (the payload is the whole order, so an order whose
@@ -169,6 +170,14 @@ def parse(topic: str, payload: object) -> Event | None:
             cart_keys=tuple(
                 key for key in (text(body, "cart_token"), text(body, "checkout_token")) if key
             ),
+            offer_codes=tuple(
+                code
+                for code in (
+                    text(item, "code")
+                    for item in items(body.get("discount_codes") or [], "discount_codes")
+                )
+                if code
+            )[:10],
         )
     if topic == "refunds/create":
         returned: dict[str, int] = {}

@@ -21,7 +21,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from clienteling.hub import consent_events, links, pages, reserve_pages, storefront
+from clienteling.hub import consent_events, links, offers, pages, reserve_pages, storefront
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.delivery.compose import picked_products, store_name
@@ -126,6 +126,7 @@ def cart_page(token: str, hub: HubDep) -> HTMLResponse:
         return not_found(hub)
     with read_tx(hub.engine) as conn:
         cart = storefront.open_cart(conn, link.followup.customer_id)
+        applied = offers.applied_online(conn, link.followup.customer_id)
     return pages.render(
         "cart.html",
         language=link.followup.language,
@@ -136,6 +137,7 @@ def cart_page(token: str, hub: HubDep) -> HTMLResponse:
         landing_url=f"/f/{token}",
         checkout_url=f"/f/{token}/checkout",
         h=reserve_pages.words(link.followup.language),  # the offer code box
+        applied=applied,  # offer codes applied, taken by the checkout
     )
 
 

@@ -27,8 +27,8 @@ class TaskPublic(BaseModel):
     customer_id: str
     store_id: str
     kind: str = Field(
-        description="welcome, second_purchase, vip_thanks, at_risk, win_back, "
-        "cart_available or post_purchase."
+        description="welcome, second_purchase, vip_thanks, at_risk, win_back, birthday, "
+        "back_in_stock, cart_available or post_purchase."
     )
     dedupe_key: str
     status: str = Field(description="open, done, closed (the reason went away) or expired.")

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from clienteling.domain.followup_templates import (
     LANGUAGES,
     TEMPLATE_NAMES,
+    TEMPLATES_DIR,
     FollowupContext,
     FollowupTemplateError,
     PickedProduct,
@@ -60,11 +64,13 @@ def test_languages_differ() -> None:
     assert "Спасибо" in subjects["ru"] and "Cảm ơn" in subjects["vi"]
 
 
-def test_html_in_names_and_notes_is_escaped_not_rendered() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("template", TEMPLATE_NAMES)
+def test_html_in_names_and_notes_is_escaped_not_rendered(template: str, language: str) -> None:
     evil = '<img src=x onerror="alert(1)"><a href="https://evil.example">win</a>'
     message = render_followup(
-        "products_tried",
-        "en",
+        template,
+        language,
         context(
             customer_name="<b>Bob</b>",
             personal_line=f"<script>alert('x')</script> {evil}",
@@ -78,7 +84,8 @@ def test_html_in_names_and_notes_is_escaped_not_rendered() -> None:
     assert message.html.count("<a ") == 3
 
 
-def test_links_in_values_are_removed_from_every_part() -> None:
+@pytest.mark.parametrize("template", TEMPLATE_NAMES)
+def test_links_in_values_are_removed_from_every_part(template: str) -> None:
     for sneaky in (
         "call https://evil.example/pay now",
         "go to www.evil.example",
@@ -87,7 +94,9 @@ def test_links_in_values_are_removed_from_every_part() -> None:
         "HTTP://EVIL.EXAMPLE",
     ):
         message = render_followup(
-            "back_in_stock", "fr", context(products=[PickedProduct(sneaky, 1, "EUR")])
+            template,
+            "fr",
+            context(customer_name=sneaky, products=[PickedProduct(sneaky, 1, "EUR")]),
         )
         lowered = (message.text + message.html + message.short + message.subject).lower()
         assert "evil" not in lowered, sneaky
@@ -111,6 +120,21 @@ def test_a_malicious_template_cannot_reach_python() -> None:
     ):
         with pytest.raises(FollowupTemplateError):
             render_string(source, {"product": "x"})
+
+
+@pytest.mark.parametrize("template", ["welcome", "second_purchase", "vip_thanks"])
+def test_a_template_file_runs_in_the_sandbox_too(template: str, tmp_path: Path) -> None:
+    """Our own files render in the same sandbox: a tampered copy of one cannot reach
+    Python either (the message is refused, nothing runs)."""
+    shutil.copytree(TEMPLATES_DIR, tmp_path, dirs_exist_ok=True)
+    tampered = tmp_path / f"{template}.en.jinja"
+    source = tampered.read_text(encoding="utf-8").replace(
+        "{{ store_name }}", "{{ store_name.__class__.__mro__[1].__subclasses__() }}", 1
+    )
+    tampered.write_text(source, encoding="utf-8")
+    with pytest.raises(FollowupTemplateError):
+        render_followup(template, "en", context(), templates_dir=tmp_path)
+    assert render_followup(template, "en", context()).subject  # the real one still renders
 
 
 def test_render_string_escapes_by_default() -> None:
