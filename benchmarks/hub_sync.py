@@ -19,10 +19,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -34,106 +32,13 @@ from typing import Any
 
 import httpx
 import sqlalchemy as sa
+from hubrun import NOW, fill, hub_process, signed_in
 
 from clienteling.domain.ids import uuid7
 from clienteling.hub import versions
-from clienteling.hub.db import make_engine, migrate, write_tx
-from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.db import make_engine, write_tx
 from clienteling.hub.tables import customers, notes
 from clienteling.protocol.entities import store_scope
-
-NOW = "2026-01-01T00:00:00+00:00"
-FAMILY = ["Nguyễn", "Trần", "Lefèvre", "Dubois", "Жуков", "Иванова", "Smith", "Đặng"]
-GIVEN = ["Văn Ánh", "Thị Hương", "Hélène", "Jérôme", "Анна", "Дмитрий", "Mary", "Zoé"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fill(url: str, count: int) -> str:
-    """A migrated hub with the demo staff and catalogue and `count` synthetic customers
-    of store 1; returns store 1's id."""
-    engine = make_engine(url)
-    migrate(engine)
-    store = seed_demo_data(engine, customers=0)["store_ids"][0]
-    scope = store_scope(store)
-    with write_tx(engine) as conn:
-        first = versions.allocate(conn, scope, count)
-        batch: list[dict[str, Any]] = []
-        for i in range(count):
-            family, given = FAMILY[i % len(FAMILY)], GIVEN[(i // 8) % len(GIVEN)]
-            batch.append(
-                {
-                    "id": uuid7(),
-                    "given_name": given,
-                    "family_name": family,
-                    "display_name": f"{family} {given}",
-                    "phones": [f"+336{i:08d}"],
-                    "emails": [f"client{i}@example.com"],
-                    "loyalty_card": f"29{i:011d}",
-                    "loyalty_tier": None,
-                    "loyalty_points": i % 500,
-                    "home_store_id": store,
-                    "preferred_channel": "email",
-                    "language": "fr",
-                    "lifecycle_stage": "trial",
-                    "clv_minor": 12_900,
-                    "currency": "EUR",
-                    "created_at": NOW,
-                    "updated_at": NOW,
-                    "scope": scope,
-                    "version": first + i,
-                }
-            )
-            if len(batch) == 5000:
-                conn.execute(sa.insert(customers), batch)
-                batch = []
-        if batch:
-            conn.execute(sa.insert(customers), batch)
-    engine.dispose()
-    return store
-
-
-@contextmanager
-def hub_process(url: str) -> Iterator[str]:
-    port = _free_port()
-    env = dict(os.environ, CLIENTELING_PURGE_INTERVAL_S="0")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "clienteling.cli", "hub", "--db", url, "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the hub did not start")
-            time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def signed_in(base: str) -> tuple[httpx.Client, str]:
-    http = httpx.Client(base_url=base, timeout=60)
-    device = uuid7()
-    body = http.post(
-        "/api/v1/auth/sign-in",
-        json={"username": "demo-associate", "password": "demo", "device_id": device},
-    ).json()
-    http.headers["Authorization"] = f"Bearer {body['token']}"
-    return http, device
 
 
 def pull(http: httpx.Client, device: str, scope: str, cursor: str | None) -> dict[str, Any]:

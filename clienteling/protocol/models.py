@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 PROTOCOL_VERSION = 1
 """The protocol this code speaks."""
@@ -133,6 +139,22 @@ class PullRequest(_Request):
     scope: str = Field(max_length=80)
     cursor: str | None = Field(default=None, max_length=2000, description="Null starts a snapshot.")
     limit: int = Field(default=500, ge=1, le=5000)
+    wait: float | None = Field(
+        default=None,
+        ge=0,
+        le=30,
+        description="Long-poll: with an incremental cursor and nothing new, answer as soon "
+        "as the scope changes, or with the empty page after this many seconds.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_wait(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """No `wait` on the wire unless asked: a hub from before long-poll refuses
+        unknown fields (422), and a plain pull must keep working with it."""
+        data: dict[str, Any] = handler(self)
+        if self.wait is None:
+            data.pop("wait", None)
+        return data
 
 
 class Change(BaseModel):

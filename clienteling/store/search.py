@@ -65,8 +65,9 @@ def search_text(customer: Mapping[str, Any]) -> SearchText:
     if card:
         other.append(_fold(card))
     keys = [key for phone in customer.get("phones") or [] for key in phone_keys(phone)]
-    if digits(card):
-        keys.append(digits(card))
+    card_digits = _digits(card)
+    if card_digits:
+        keys.append(card_digits)
     return " ".join(dict.fromkeys(name_words)), " ".join(other), " ".join(keys)
 
 
@@ -82,6 +83,11 @@ def _piece_words(piece: str) -> tuple[str, ...]:
 def _words(text: str) -> list[str]:
     """`domain.text.words`, per whitespace-separated piece with a cache: names repeat."""
     return [word for piece in text.split() for word in _piece_words(piece)]
+
+
+def _digits(text: str) -> str:
+    """`domain.text.digits`; a card number that is all ASCII digits is its own answer."""
+    return text if text.isascii() and text.isdigit() else digits(text)
 
 
 def _fold(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import takewhile
 from pathlib import Path
@@ -18,7 +19,13 @@ from typing import Literal
 from sqlite_utils import Database
 
 from clienteling.domain.errors import DeviceRevokedError, HubError, SessionExpiredError
-from clienteling.protocol.models import Mutation, PullRequest, PushRequest, PushResponse
+from clienteling.protocol.models import (
+    Mutation,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 from clienteling.store import outbox
 from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache
@@ -34,7 +41,10 @@ PUSH_BATCH = 100
 AuthorToken = Callable[[str, bool], str | None]
 """(associate id, renew) -> a token of that associate, or None when there is none left
 (the mutation then goes with the pass's token). Quick switch: see `SyncEngine._push`."""
-PULL_PAGE = 500
+PULL_PAGE = 2000
+"""Rows asked for per pull. A first sync is hundreds of pages: fewer, larger ones cost the
+hub and the cache fewer round trips and commits; two pages are in memory at most (one
+applied, one on its way), and decoding one holds the GIL for a few milliseconds only."""
 _GAP_RETRIES = 3
 
 
@@ -185,58 +195,99 @@ class SyncEngine:
         progress: Callable[[SyncProgress], None] | None,
         cancel: threading.Event | None,
     ) -> None:
+        """Pull `scope` until caught up. While a page is applied the next one is already
+        on its way (`_Prefetch`): the hub reads and encodes it on its own core meanwhile.
+        Only the applied page's cursor is ever stored, so a page fetched ahead and never
+        applied (cancel, crash, error) is simply asked for again next time."""
         state = scope_state(db, scope)
         cursor, done = state.cursor, state.snapshot_done
         pulled_here = 0
         resync = False
-        while not _cancelled(cancel):
-            try:
-                page = self.client.pull(
-                    self.token,
-                    PullRequest(
-                        device_id=self.device_id,
-                        schema_version=self.schema_version,
-                        scope=scope,
-                        cursor=cursor,
-                        limit=self.page_size,
-                    ),
+        with _Prefetch(self._fetch) as ahead:
+            ahead.ask(scope, cursor)
+            while not _cancelled(cancel):
+                try:
+                    page = ahead.take()
+                except HubError as exc:
+                    if exc.hub_code != "invalid_cursor" or cursor is None:
+                        raise
+                    # The hub cannot continue our cursor (e.g. restored from another copy):
+                    # start the scope over; the first page's transaction drops the old rows.
+                    log.warning("the hub refused the cursor of %s: resyncing that scope", scope)
+                    cursor, done, resync = None, False, True
+                    ahead.ask(scope, cursor)
+                    continue
+                if page.has_more and not _cancelled(cancel):
+                    ahead.ask(scope, page.cursor)
+                if page.reset:
+                    log.info("hub asks to resync %s (%s)", scope, page.reset_reason or "epoch")
+                reset, resync = page.reset or resync, False
+                done = (done and not reset) or not page.has_more
+                kinds = apply_page(
+                    db,
+                    scope=scope,
+                    changes=page.changes,
+                    cursor=page.cursor,
+                    last_mutation_id=page.last_mutation_id,
+                    snapshot_done=done,
+                    reset=reset,
                 )
-            except HubError as exc:
-                if exc.hub_code != "invalid_cursor" or cursor is None:
-                    raise
-                # The hub cannot continue our cursor (e.g. restored from another copy):
-                # start the scope over; the first page's transaction drops the old rows.
-                log.warning("the hub refused the cursor of %s: resyncing that scope", scope)
-                cursor, done, resync = None, False, True
-                continue
-            if page.reset:
-                log.info("hub asks to resync %s (%s)", scope, page.reset_reason or "epoch")
-            reset, resync = page.reset or resync, False
-            done = (done and not reset) or not page.has_more
-            kinds = apply_page(
-                db,
+                report.kinds |= kinds
+                report.pulled += len(page.changes)
+                pulled_here += len(page.changes)
+                cursor = page.cursor
+                if progress is not None:
+                    progress(_pull_progress(scope, page, pulled_here))
+                if not page.has_more:
+                    return
+
+    def _fetch(self, scope: str, cursor: str | None) -> PullResponse:
+        return self.client.pull(
+            self.token,
+            PullRequest(
+                device_id=self.device_id,
+                schema_version=self.schema_version,
                 scope=scope,
-                changes=page.changes,
-                cursor=page.cursor,
-                last_mutation_id=page.last_mutation_id,
-                snapshot_done=done,
-                reset=reset,
-            )
-            report.kinds |= kinds
-            report.pulled += len(page.changes)
-            pulled_here += len(page.changes)
-            cursor = page.cursor
-            if progress is not None:
-                if page.snapshot and page.snapshot_total is not None:
-                    progress(
-                        SyncProgress(
-                            "pull", scope, page.snapshot_done or pulled_here, page.snapshot_total
-                        )
-                    )
-                else:
-                    progress(SyncProgress("pull", scope, pulled_here, None))
-            if not page.has_more:
-                return
+                cursor=cursor,
+                limit=self.page_size,
+            ),
+        )
+
+
+class _Prefetch:
+    """At most one pull request in flight on a helper thread, its answer taken in order.
+
+    The helper only talks HTTP and decodes; every cache write stays on the caller's
+    thread and connection. Leaving the block waits for a request still in flight (its
+    page is dropped) so no request outlives the pass."""
+
+    def __init__(self, fetch: Callable[[str, str | None], PullResponse]) -> None:
+        self._fetch = fetch
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        self._next: Future[PullResponse] | None = None
+
+    def __enter__(self) -> _Prefetch:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def ask(self, scope: str, cursor: str | None) -> None:
+        if self._next is not None:
+            raise RuntimeError("a page is already on its way")
+        self._next = self._pool.submit(self._fetch, scope, cursor)
+
+    def take(self) -> PullResponse:
+        future, self._next = self._next, None
+        if future is None:
+            raise RuntimeError("no page was asked for")
+        return future.result()
+
+
+def _pull_progress(scope: str, page: PullResponse, pulled_here: int) -> SyncProgress:
+    if page.snapshot and page.snapshot_total is not None:
+        return SyncProgress("pull", scope, page.snapshot_done or pulled_here, page.snapshot_total)
+    return SyncProgress("pull", scope, pulled_here, None)
 
 
 def _leading_run(batch: list[outbox.OutboxEntry]) -> list[outbox.OutboxEntry]:

@@ -51,6 +51,7 @@ from clienteling.protocol.entities import (
     AppointmentBookArgs,
     AppointmentCancelArgs,
     AppointmentRescheduleArgs,
+    CATALOG_SCOPE,
     Channel,
     CustomerCreateArgs,
     FollowupQueueArgs,
@@ -80,6 +81,7 @@ from clienteling.sync import offers as sync_offers
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.sync.hub_check import HubCheck, check_hub
+from clienteling.sync.watch import HubWatcher
 from clienteling.terminal import update_gate
 from clienteling.terminal.autosync import AutoSync
 from clienteling.terminal.cache_key import cache_key, forget_cache_key
@@ -195,6 +197,7 @@ class Terminal:
         self.device_id = device_id
         self.hub_url = hub_url.rstrip("/")
         self._secrets = secrets
+        self._transport = transport
         self._client = HubClient(self.hub_url, transport=transport)
         self._lock = threading.Lock()
         self._sync_lock = threading.Lock()
@@ -208,6 +211,7 @@ class Terminal:
         self._error_code: str | None = None
         self._unreported: set[str] = set()
         self._auto: AutoSync | None = None
+        self._watcher: HubWatcher | None = None
         self._pin_offer_for: str | None = None  # signed in with a password in this run
 
     device_id: str
@@ -619,9 +623,12 @@ class Terminal:
         def after_pass(_kinds: set[str]) -> None:
             with self._lock:
                 changed, self._unreported = self._unreported, set()
+                reached_hub = self._online is True and self._error_code is None
             if changed:
                 on_changes(changed)
             on_status(self.status())
+            if reached_hub:
+                watcher.arm()  # caught up: listen for the hub's next change
 
         auto = AutoSync(
             interval_s=interval_s,
@@ -629,9 +636,29 @@ class Terminal:
             after_pass=after_pass,
             probe=self.hub_answers,
         )
+        watcher = HubWatcher(
+            client=HubClient(self.hub_url, transport=self._transport),
+            device_id=self.device_id,
+            schema_version=SCHEMA_VERSION,
+            position=self._watch_position,
+            on_change=auto.request,
+        )
         with self._lock:
-            self._auto = auto
+            self._auto, self._watcher = auto, watcher
+        watcher.start()
         auto.start()
+
+    def _watch_position(self) -> tuple[str, str, str] | None:
+        """(token, store scope, its cursor) for the watcher, once that snapshot is done."""
+        with self._lock:
+            token, scopes = self._token, list(self._scopes)
+        scope = next((s for s in scopes if s != CATALOG_SCOPE), None)
+        if not token or scope is None:
+            return None
+        state = scope_state(self._db.get(), scope)
+        if state.cursor is None or not state.snapshot_done:
+            return None
+        return token, scope, state.cursor
 
     def hub_answers(self) -> bool:
         """Whether the hub's health check answers now (never raises; a short request)."""
@@ -649,6 +676,9 @@ class Terminal:
     def stop_auto_sync(self) -> None:
         with self._lock:
             auto, self._auto = self._auto, None
+            watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.stop()
         if auto is not None:
             auto.stop()
 

@@ -19,6 +19,7 @@ from clienteling.ui.first_sync import FirstSyncDialog
 from clienteling.ui.i18n import install_translators
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import run_in_background, wait_for_all
+from clienteling.ui.runtime import tune_for_gui
 from clienteling.ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
             return 1
     window = MainWindow(terminal)
     window.show()
+    tune_for_gui()  # no long garbage-collection pauses later (ui.runtime)
     check_cache_in_background(terminal, window, on_damaged=app.quit)
 
     def begin(status: SyncStatus | None) -> None:

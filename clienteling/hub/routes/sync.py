@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Response
+from starlette.concurrency import run_in_threadpool
 
+from clienteling.hub.context import HubContext, Session
 from clienteling.hub.db import read_tx
 from clienteling.hub.deps import HubDep, PushSessionDep, SessionDep
 from clienteling.hub.errors import ApiError, check_protocol
 from clienteling.hub.feed import BadCursorError, read_page
+from clienteling.hub.long_poll import wait_for_change
 from clienteling.hub.mutations import push as apply_push
 from clienteling.hub.tables import devices
 from clienteling.protocol.models import PullRequest, PullResponse, PushRequest, PushResponse
@@ -28,14 +31,24 @@ def push(body: PushRequest, hub: HubDep, session: PushSessionDep) -> PushRespons
 
 
 @router.post("/pull", response_model=PullResponse)
-def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
-    """Serialised here, once: FastAPI would validate a snapshot page of thousands of rows
-    against `PullResponse` again before encoding it."""
+async def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
+    """With `wait`, a caught-up pull waits for the scope to change (`hub.long_poll`) on
+    the event loop; the page itself is read on the thread pool."""
     check_protocol(body.protocol_version, hub.settings)
     if body.device_id != session.device_id:
         raise ApiError(403, "device_mismatch", "the token was issued to another device")
     if not session.may_read_scope(body.scope):
         raise ApiError(403, "forbidden_scope", f"this sign-in may not read {body.scope!r}")
+    if body.wait:
+        await wait_for_change(
+            hub.engine, epoch=hub.epoch, scope=body.scope, cursor=body.cursor, wait_s=body.wait
+        )
+    return await run_in_threadpool(_pull_page, body, hub, session)
+
+
+def _pull_page(body: PullRequest, hub: HubContext, session: Session) -> Response:
+    """Serialised here, once: FastAPI would validate a snapshot page of thousands of rows
+    against `PullResponse` again before encoding it."""
     with read_tx(hub.engine) as conn:
         try:
             page = read_page(
