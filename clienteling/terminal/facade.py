@@ -48,10 +48,10 @@ from clienteling.domain.pins import (
     pin_problem,
 )
 from clienteling.protocol.entities import (
+    CATALOG_SCOPE,
     AppointmentBookArgs,
     AppointmentCancelArgs,
     AppointmentRescheduleArgs,
-    CATALOG_SCOPE,
     Channel,
     CustomerCreateArgs,
     FollowupQueueArgs,
