@@ -29,8 +29,8 @@ def push(body: PushRequest, hub: HubDep, session: PushSessionDep) -> PushRespons
 
 @router.post("/pull", response_model=PullResponse)
 def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
-    """Serialised here, once: FastAPI would validate a snapshot page of thousands of rows
-    against `PullResponse` again before encoding it."""
+    """Serialised here, once, straight to bytes (`Page.to_json`): FastAPI would validate a
+    snapshot page of thousands of rows against `PullResponse` again before encoding it."""
     check_protocol(body.protocol_version, hub.settings)
     if body.device_id != session.device_id:
         raise ApiError(403, "device_mismatch", "the token was issued to another device")
@@ -46,16 +46,5 @@ def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
         last = conn.execute(
             sa.select(devices.c.last_mutation_id).where(devices.c.id == session.device_id)
         ).scalar_one_or_none()
-    answer = PullResponse.model_construct(
-        changes=page.changes,
-        cursor=page.cursor,
-        has_more=page.has_more,
-        snapshot=page.snapshot,
-        snapshot_total=page.snapshot_total,
-        snapshot_done=page.snapshot_done,
-        last_mutation_id=int(last or 0),
-        reset=page.reset,
-        reset_reason=page.reset_reason,
-        purged_before=page.purged_before,
-    )
-    return Response(content=answer.model_dump_json(), media_type="application/json")
+    encoded = page.to_json(last_mutation_id=int(last or 0))
+    return Response(content=encoded, media_type="application/json")
