@@ -10,6 +10,7 @@ query of one pull sees the same snapshot.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import sqlite3
 import time
@@ -128,16 +129,20 @@ def insert_ignoring_conflicts(conn: Connection, table: sa.Table, values: dict[st
     On PostgreSQL a concurrent insert of the same key waits for the other transaction and
     then does nothing, instead of failing with a unique violation.
     """
-    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    # The values go as parameters of one statement built once per table: building it
+    # with `.values(...)` each time cost more than running it (a push makes several).
+    return conn.execute(_insert_ignoring(conn.dialect.name, table), values).first() is not None
+
+
+@functools.cache
+def _insert_ignoring(dialect_name: str, table: sa.Table) -> sa.Insert:
+    dialect = sqlite if dialect_name == "sqlite" else postgresql
     # RETURNING, not rowcount: psycopg's rowcount for this INSERT reads -1 through
     # SQLAlchemy 2.1, so "added" must come from the returned row.
-    statement = (
-        dialect.insert(table)
-        .values(**values)
-        .on_conflict_do_nothing()
-        .returning(sa.literal_column("1"))
+    statement: sa.Insert = (
+        dialect.insert(table).on_conflict_do_nothing().returning(sa.literal_column("1"))
     )
-    return conn.execute(statement).first() is not None
+    return statement
 
 
 def alembic_config() -> Config:
