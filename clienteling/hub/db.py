@@ -123,6 +123,19 @@ def read_tx(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+@contextmanager
+def read_now(engine: Engine) -> Iterator[Connection]:
+    """Reads that need no snapshot shared between statements (the session lookup every
+    request makes). On PostgreSQL they run in autocommit, saving the BEGIN and COMMIT
+    round trips; on SQLite this is `read_tx` (local, no round trips to save)."""
+    if engine.dialect.name == "sqlite":
+        with read_tx(engine) as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        yield conn.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def insert_ignoring_conflicts(conn: Connection, table: sa.Table, values: dict[str, Any]) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING (append-only rows); True when a row was added.
 
