@@ -24,7 +24,7 @@ TIME = sa.String(40)
 
 def _synced(name: str, *columns: sa.Column[object]) -> sa.Table:
     """A table carried by the change feed: `scope` + `version`, indexed together (and
-`scope` + `id`, the snapshot's order)."""
+    `scope` + `id`, the snapshot's order)."""
     table = sa.Table(
         name,
         metadata,

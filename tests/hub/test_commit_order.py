@@ -217,9 +217,7 @@ def test_many_writers_and_a_puller_lose_and_repeat_nothing(feed: Feed) -> None:
 
 
 @pytest.mark.parametrize("at", [2, 3, 4], ids=["before-probe", "before-notes", "before-tombstones"])
-def test_one_pull_reads_one_snapshot_across_entity_kinds(
-    feed: Feed, db_url: str, at: int
-) -> None:
+def test_one_pull_reads_one_snapshot_across_entity_kinds(feed: Feed, db_url: str, at: int) -> None:
     """A page runs several queries: the scope's heads, which kinds changed, then each
     changed kind's rows (notes, then tombstones, ...). A commit landing between those
     queries must be invisible to the whole page (REPEATABLE READ on PostgreSQL, the WAL
