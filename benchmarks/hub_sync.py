@@ -32,7 +32,7 @@ from typing import Any
 
 import httpx
 import sqlalchemy as sa
-from hubrun import NOW, fill, hub_process, signed_in
+from hubrun import NOW, fill, hub_cpu_s, hub_process, signed_in
 
 from clienteling.domain.ids import uuid7
 from clienteling.hub import versions
@@ -62,6 +62,7 @@ def snapshot_rate(base: str, scope: str) -> tuple[int, float, str]:
     http, device = signed_in(base)
     rows, cursor = 0, None
     started = time.perf_counter()
+    cpu = hub_cpu_s(base)
     while True:
         page = pull(http, device, scope, cursor)
         rows += len(page["changes"])
@@ -69,8 +70,24 @@ def snapshot_rate(base: str, scope: str) -> tuple[int, float, str]:
         if not page["has_more"]:
             break
     elapsed = time.perf_counter() - started
+    _note_cpu(base, cpu, rows)
     http.close()
     return rows, rows / elapsed, str(cursor)
+
+
+_CPU: dict[str, float] = {}
+
+
+def _note_cpu(base: str, before: float | None, count: int) -> None:
+    after = hub_cpu_s(base)
+    if before is not None and after is not None and count:
+        _CPU[base] = (after - before) / count * 1000
+
+
+def cpu_line(base: str, what: str) -> str:
+    """The hub's CPU milliseconds per `what` for the last measured run at `base`."""
+    per = _CPU.get(base)
+    return "" if per is None else f"  hub   {per:12.3f} CPU ms per {what} (the hub process)"
 
 
 def raw_rate(path: Path, scope: str) -> float:
@@ -88,9 +105,12 @@ def bench_snapshot(count: int) -> None:
         scope = store_scope(fill(str(path), count))
         with hub_process(str(path)) as base:
             rows, ours, _cursor = snapshot_rate(base, scope)
+            cpu = cpu_line(base, "row")
         raw = raw_rate(path, scope)
     print(f"snapshot  {rows:,} customers to one terminal (SQLite, HTTP, pages of 5,000)")
     print(f"  ours  {ours:12,.0f} rows/s")
+    if cpu:
+        print(cpu)
     print(f"  raw   {raw:12,.0f} rows/s   (SELECT * of the same rows, no HTTP)")
     print(f"  ratio raw/ours {raw / ours:.1f}")
 
@@ -123,6 +143,7 @@ def bench_push(count: int, batch: int) -> None:
             http, device = signed_in(base)
             mutations = note_mutations(ids, 1, count)
             started = time.perf_counter()
+            cpu_before = hub_cpu_s(base)
             for offset in range(0, count, batch):
                 response = http.post(
                     "/api/v1/sync/push",
@@ -134,6 +155,8 @@ def bench_push(count: int, batch: int) -> None:
                 )
                 response.raise_for_status()
             ours = count / (time.perf_counter() - started)
+            _note_cpu(base, cpu_before, count)
+            cpu = cpu_line(base, "mutation")
             http.close()
         scope = store_scope(store)
         started = time.perf_counter()
@@ -157,6 +180,8 @@ def bench_push(count: int, batch: int) -> None:
         engine.dispose()
     print(f"push      {count:,} note.add mutations for one store (SQLite, batches of {batch})")
     print(f"  ours  {ours:12,.0f} mutations/s")
+    if cpu:
+        print(cpu)
     print(f"  raw   {raw:12,.0f} inserts/s     (one transaction per note, no HTTP)")
     print(f"  ratio raw/ours {raw / ours:.1f}")
 
@@ -220,12 +245,14 @@ def pull_latencies(
 
     threads = [threading.Thread(target=terminal, args=c) for c in clients]
     threads.append(threading.Thread(target=write))
+    cpu = hub_cpu_s(base)
     for thread in threads:
         thread.start()
     for thread in threads[:-1]:
         thread.join()
     stop.set()
     threads[-1].join()
+    _note_cpu(base, cpu, len(samples))
     for http, _device in [*clients, (writer, writer_device)]:
         http.close()
     return samples
@@ -278,6 +305,7 @@ def bench_pull(
                 writer_ids=ids,
                 think_s=think_s,
             )
+            cpu = cpu_line(base, "pull (with the catch-up pulls and the writer's pushes)")
     print(
         f"pull      incremental pulls on PostgreSQL while notes are pushed ({count:,} "
         f"customers; each terminal pulls every ~{think_s * 1000:.0f} ms, "
@@ -289,6 +317,8 @@ def bench_pull(
             f"p99 {percentile(samples, 99):7.1f} ms   ({len(samples):,} pulls)"
         )
     print(f"  ratio p99 {terminals}/1 {percentile(crowd, 99) / percentile(alone, 99):.1f}")
+    if cpu:
+        print(cpu)
 
 
 def main() -> None:

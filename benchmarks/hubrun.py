@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -129,11 +130,31 @@ def fill(url: str, count: int, *, orders_per_customer: int = 0) -> str:
     return store
 
 
+_PIDS: dict[str, int] = {}
+
+
+def hub_cpu_s(base: str) -> float | None:
+    """CPU seconds (user + system) the hub process at `base` has used so far; None where
+    /proc is missing. Steadier than wall time on a shared machine: what a request costs."""
+    try:
+        fields = Path(f"/proc/{_PIDS[base]}/stat").read_text().rsplit(")", 1)[1].split()
+    except (KeyError, OSError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def hub_process(url: str, *, env: dict[str, str] | None = None) -> Iterator[str]:
     """`clienteling hub` on a free port of 127.0.0.1 until the block ends; yields its URL."""
     port = free_port()
-    environment = dict(os.environ, CLIENTELING_PURGE_INTERVAL_S="0", **(env or {}))
+    # Background jobs off: the tombstone purge, and the task generation whose first run
+    # at start walks every customer, in parallel with what is measured.
+    environment = dict(
+        os.environ,
+        CLIENTELING_PURGE_INTERVAL_S="0",
+        CLIENTELING_TASK_INTERVAL_S="0",
+        **(env or {}),
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "clienteling.cli", "hub", "--db", url, "--port", str(port)],
         env=environment,
@@ -141,6 +162,7 @@ def hub_process(url: str, *, env: dict[str, str] | None = None) -> Iterator[str]
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
+    _PIDS[base] = process.pid
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -154,6 +176,7 @@ def hub_process(url: str, *, env: dict[str, str] | None = None) -> Iterator[str]
             time.sleep(0.1)
         yield base
     finally:
+        _PIDS.pop(base, None)
         process.terminate()
         process.wait(timeout=30)
 

@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from clienteling.hub import revocation
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import HubContext, Session
-from clienteling.hub.db import read_tx
+from clienteling.hub.db import read_now
 from clienteling.hub.errors import ApiError
 from clienteling.hub.passwords import token_hash
 from clienteling.hub.tables import associates, device_revocations, sessions
@@ -55,7 +55,7 @@ def _session(
         .outerjoin(device_revocations, device_revocations.c.device_id == sessions.c.device_id)
         .where(sessions.c.token_hash == token_hash(credentials.credentials))
     )
-    with read_tx(hub.engine) as conn:
+    with read_now(hub.engine) as conn:  # one statement: no transaction needed
         row = conn.execute(query).first()
         if row is None:
             raise ApiError(401, "unauthorized", "unknown token: sign in again")

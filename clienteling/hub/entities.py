@@ -31,7 +31,7 @@ class EntityKind:
 
 @cache
 def _data_names(table: sa.Table) -> tuple[str, ...]:
-    """Computed once per table: snapshots call `to_data` for every row."""
+    """Computed once per table: list endpoints call `to_data` for every row."""
     return tuple(c.name for c in table.columns if c.name not in _FEED_COLUMNS)
 
 

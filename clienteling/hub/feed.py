@@ -12,16 +12,19 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from collections.abc import Sequence
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import purge, versions
+from clienteling.hub import feed_rows
 from clienteling.hub.entities import EntityKind, kinds_for
-from clienteling.hub.tables import tombstones
+from clienteling.hub.feed_rows import FeedChange
+from clienteling.hub.tables import feed_purges, scope_versions, tombstones
 from clienteling.protocol.models import Change, ResetReason
 
 
@@ -69,7 +72,7 @@ class Cursor:
 
 @dataclass(slots=True)
 class Page:
-    changes: list[Change] = field(default_factory=list)
+    changes: list[FeedChange] = field(default_factory=list)
     cursor: str = ""
     has_more: bool = False
     snapshot: bool = False
@@ -79,99 +82,114 @@ class Page:
     reset_reason: ResetReason | None = None
     purged_before: int | None = None
 
+    def to_json(self, *, last_mutation_id: int) -> bytes:
+        """The `PullResponse` body, fields in its order, encoded in one pass (orjson: the
+        rows are dataclasses and their JSON columns stored text, see `hub.feed_rows`)."""
+        return orjson.dumps(
+            {
+                "changes": self.changes,
+                "cursor": self.cursor,
+                "has_more": self.has_more,
+                "snapshot": self.snapshot,
+                "snapshot_total": self.snapshot_total,
+                "snapshot_done": self.snapshot_done,
+                "last_mutation_id": last_mutation_id,
+                "reset": self.reset,
+                "reset_reason": self.reset_reason,
+                "purged_before": self.purged_before,
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Heads:
+    """The scope's newest version and its `purged_before`, read in one statement."""
+
+    version: int
+    purged_before: int
+
+
+_HEADS = sa.select(
+    sa.select(scope_versions.c.version)
+    .where(scope_versions.c.scope == sa.bindparam("scope"))
+    .scalar_subquery(),
+    sa.select(feed_purges.c.purged_before)
+    .where(feed_purges.c.scope == sa.bindparam("scope"))
+    .scalar_subquery(),
+)
+
+
+def _heads(conn: Connection, scope: str) -> _Heads:
+    version, purged = conn.execute(_HEADS, {"scope": scope}).one()
+    return _Heads(version=int(version or 0), purged_before=int(purged or 0))
+
 
 def read_page(conn: Connection, *, epoch: str, scope: str, cursor: str | None, limit: int) -> Page:
     """One page of the scope's feed; `conn` should be inside a read transaction."""
-    page = _read_page(conn, epoch=epoch, scope=scope, cursor=cursor, limit=limit)
-    page.purged_before = purge.purged_before(conn, scope)
+    heads = _heads(conn, scope)
+    page = _read_page(conn, heads, epoch=epoch, scope=scope, cursor=cursor, limit=limit)
+    page.purged_before = heads.purged_before
     return page
 
 
-def _read_page(conn: Connection, *, epoch: str, scope: str, cursor: str | None, limit: int) -> Page:
+def _read_page(
+    conn: Connection, heads: _Heads, *, epoch: str, scope: str, cursor: str | None, limit: int
+) -> Page:
     if cursor is None:
-        return _snapshot_page(conn, _start_snapshot(conn, epoch=epoch, scope=scope), limit)
+        return _snapshot_page(conn, heads, _start_snapshot(conn, heads, epoch, scope), limit)
     position = Cursor.decode(cursor)
     if position.epoch != epoch:
-        return _reset(conn, epoch=epoch, scope=scope, limit=limit, reason="epoch")
+        return _reset(conn, heads, epoch=epoch, scope=scope, limit=limit, reason="epoch")
     if position.scope != scope:
         raise BadCursorError(f"the cursor belongs to scope {position.scope!r}")
-    if position.version < purge.purged_before(conn, scope):
+    if position.version < heads.purged_before:
         # Deletions after this cursor may be purged: continuing could resurrect rows.
-        return _reset(conn, epoch=epoch, scope=scope, limit=limit, reason="cursor_purged")
+        return _reset(conn, heads, epoch=epoch, scope=scope, limit=limit, reason="cursor_purged")
     if position.snapshot:
-        return _snapshot_page(conn, position, limit)
-    return _incremental_page(conn, position, limit)
+        return _snapshot_page(conn, heads, position, limit)
+    return _incremental_page(conn, heads, position, limit)
 
 
-def _reset(conn: Connection, *, epoch: str, scope: str, limit: int, reason: ResetReason) -> Page:
+def _reset(
+    conn: Connection, heads: _Heads, *, epoch: str, scope: str, limit: int, reason: ResetReason
+) -> Page:
     """The first page of a new snapshot, telling the terminal to drop the scope first."""
-    page = _snapshot_page(conn, _start_snapshot(conn, epoch=epoch, scope=scope), limit)
+    page = _snapshot_page(conn, heads, _start_snapshot(conn, heads, epoch, scope), limit)
     page.reset = True
     page.reset_reason = reason
     return page
 
 
-def _start_snapshot(conn: Connection, *, epoch: str, scope: str) -> Cursor:
-    total = 0
-    for kind in kinds_for(scope):
-        count = sa.select(sa.func.count()).select_from(kind.table)
-        total += int(conn.execute(count.where(kind.table.c.scope == scope)).scalar_one())
-    return Cursor(
-        epoch=epoch,
-        scope=scope,
-        version=versions.current(conn, scope),
-        snapshot=True,
-        total=total,
-    )
-
-
-def _change(kind: EntityKind, row: Any) -> Change:
-    data = kind.to_data(row._mapping)
-    # Built from our own rows, so not validated again (a snapshot makes one per row).
-    return Change.model_construct(
-        entity=kind.name, op="upsert", id=data["id"], version=row.version, data=data
-    )
-
-
-def rows_as_changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
-    """Rows of `SELECT table` as upserts, exactly as a pull sends them (hub.lookups)."""
-    return _changes(kind, rows)
-
-
-def _changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
-    """`_change` for many rows of `SELECT table`: plain tuples, no per-row lookups."""
-    names = [c.name for c in kind.table.columns]
-    version = names.index("version")
-    keep = [(i, n) for i, n in enumerate(names) if n not in ("scope", "version")]
-    construct = Change.model_construct
-    out = []
-    for row in rows:
-        data = {name: row[i] for i, name in keep}
-        out.append(
-            construct(entity=kind.name, op="upsert", id=data["id"], version=row[version], data=data)
+def _start_snapshot(conn: Connection, heads: _Heads, epoch: str, scope: str) -> Cursor:
+    counts = sa.union_all(
+        *(
+            sa.select(sa.func.count()).select_from(kind.table).where(kind.table.c.scope == scope)
+            for kind in kinds_for(scope)
         )
-    return out
+    )
+    total = sum(int(n) for n in conn.execute(counts).scalars())
+    return Cursor(epoch=epoch, scope=scope, version=heads.version, snapshot=True, total=total)
 
 
-def _snapshot_page(conn: Connection, position: Cursor, limit: int) -> Page:
+def _snapshot_page(conn: Connection, heads: _Heads, position: Cursor, limit: int) -> Page:
     kinds = kinds_for(position.scope)
-    changes: list[Change] = []
+    changes: list[FeedChange] = []
     while len(changes) < limit and position.kind < len(kinds):
         kind = kinds[position.kind]
         want = limit - len(changes)
         query = (
-            sa.select(kind.table)
+            feed_rows.select_rows(kind)
             .where(kind.table.c.scope == position.scope, kind.table.c.id > position.after_id)
             .order_by(kind.table.c.id)
             .limit(want)
         )
-        rows = conn.execute(query).all()
-        changes += _changes(kind, rows)
-        if len(rows) < want:
+        found = feed_rows.changes(kind, conn.execute(query).all())
+        changes += found
+        if len(found) < want:
             position.kind += 1
             position.after_id = ""
         else:
-            position.after_id = rows[-1].id
+            position.after_id = found[-1].id
     position.done += len(changes)
     position.total = max(position.total, position.done)
     page = Page(
@@ -187,33 +205,77 @@ def _snapshot_page(conn: Connection, position: Cursor, limit: int) -> Page:
         # Done: continue from the version the snapshot started at.
         done = Cursor(epoch=position.epoch, scope=position.scope, version=position.version)
         page.cursor = done.encode()
-        page.has_more = versions.current(conn, position.scope) > position.version
+        page.has_more = heads.version > position.version
     return page
 
 
-def _incremental_page(conn: Connection, position: Cursor, limit: int) -> Page:
-    found: list[Change] = []
-    for kind in kinds_for(position.scope):
+@cache
+def _probe(kinds: tuple[EntityKind, ...]) -> sa.CompoundSelect[Any]:
+    """Which of the kinds (by index; `len(kinds)`: tombstones) have rows after a version:
+    one round trip instead of one query per table for the usual pull with few changes."""
+    tables = [kind.table for kind in kinds] + [tombstones]
+    return sa.union_all(
+        *(
+            sa.select(sa.literal(index, sa.Integer).label("k")).where(
+                sa.exists().where(
+                    table.c.scope == sa.bindparam("scope"),
+                    table.c.version > sa.bindparam("after"),
+                )
+            )
+            for index, table in enumerate(tables)
+        )
+    )
+
+
+def _incremental_page(conn: Connection, heads: _Heads, position: Cursor, limit: int) -> Page:
+    kinds = kinds_for(position.scope)
+    present: set[int] = set()
+    if heads.version > position.version:  # else nothing committed since (version order)
+        params = {"scope": position.scope, "after": position.version}
+        present = set(conn.execute(_probe(kinds), params).scalars())
+    found: list[FeedChange] = []
+    for index, kind in enumerate(kinds):
+        if index not in present:
+            continue
         table = kind.table
         query = (
-            sa.select(table)
+            feed_rows.select_rows(kind)
             .where(table.c.scope == position.scope, table.c.version > position.version)
             .order_by(table.c.version)
             .limit(limit + 1)
         )
-        found += [_change(kind, row) for row in conn.execute(query)]
-    gone = (
-        sa.select(tombstones)
-        .where(tombstones.c.scope == position.scope, tombstones.c.version > position.version)
-        .order_by(tombstones.c.version)
-        .limit(limit + 1)
-    )
-    found += [
-        Change(entity=row.entity, op="delete", id=row.entity_id, version=row.version)
-        for row in conn.execute(gone)
-    ]
+        found += feed_rows.changes(kind, conn.execute(query).all())
+    if len(kinds) in present:
+        gone = (
+            sa.select(tombstones.c.entity, tombstones.c.entity_id, tombstones.c.version)
+            .where(tombstones.c.scope == position.scope, tombstones.c.version > position.version)
+            .order_by(tombstones.c.version)
+            .limit(limit + 1)
+        )
+        found += [
+            FeedChange(entity, "delete", entity_id, version)
+            for entity, entity_id, version in conn.execute(gone)
+        ]
     found.sort(key=lambda change: change.version)
     changes = found[:limit]
     last = changes[-1].version if changes else position.version
     cursor = Cursor(epoch=position.epoch, scope=position.scope, version=last)
     return Page(changes=changes, cursor=cursor.encode(), has_more=len(found) > limit)
+
+
+def rows_as_changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
+    """Rows of `SELECT table` as upserts, as a pull sends them (`hub.lookups` bundles one
+    customer's rows; a few dozen, so a model per row costs nothing there)."""
+    names = [c.name for c in kind.table.columns]
+    version = names.index("version")
+    keep = [(i, n) for i, n in enumerate(names) if n not in ("scope", "version")]
+    out = []
+    for row in rows:
+        data = {name: row[i] for i, name in keep}
+        # Built from our own rows, so not validated again.
+        out.append(
+            Change.model_construct(
+                entity=kind.name, op="upsert", id=data["id"], version=row[version], data=data
+            )
+        )
+    return out

@@ -43,21 +43,26 @@ class Actor:
 Handler = Callable[[Connection, Actor, dict[str, Any]], None]
 
 
+# Built once (every mutation runs them; building a statement costs more than running it).
+_SURVIVOR = sa.select(customer_merges.c.survivor_id).where(
+    customer_merges.c.id == sa.bindparam("customer_id")
+)
+_HOME = sa.select(customers.c.home_store_id, customers.c.scope).where(
+    customers.c.id == sa.bindparam("customer_id")
+)
+
+
 def resolve_customer_id(conn: Connection, customer_id: str) -> str:
     """The id a customer goes by now: the survivor when `customer_id` was merged into
     another customer (a mutation queued offline against the old id lands there)."""
-    survivor = conn.execute(
-        sa.select(customer_merges.c.survivor_id).where(customer_merges.c.id == customer_id)
-    ).scalar_one_or_none()
+    survivor = conn.execute(_SURVIVOR, {"customer_id": customer_id}).scalar_one_or_none()
     return customer_id if survivor is None else str(survivor)
 
 
 def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
     """The feed scope of a customer the actor may change; refuses unknown customers and
     customers of another store, unless the actor's store looked them up (hub.lookups)."""
-    row = conn.execute(
-        sa.select(customers.c.home_store_id, customers.c.scope).where(customers.c.id == customer_id)
-    ).first()
+    row = conn.execute(_HOME, {"customer_id": customer_id}).first()
     if row is None:
         raise MutationRejectedError("unknown customer")
     if row.scope == ERASED_SCOPE:

@@ -86,6 +86,9 @@ def _note_args(args: dict[str, Any]) -> NoteAddArgs:
     )
 
 
+_NOTE_EXISTS = sa.select(notes.c.id).where(notes.c.id == sa.bindparam("note_id"))
+
+
 def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     try:
         note = _note_args(args)
@@ -98,8 +101,7 @@ def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         raise MutationRejectedError("the note is too long")
     customer_id = resolve_customer_id(conn, note["customer_id"])
     scope = customer_scope(conn, actor, customer_id)
-    exists = conn.execute(sa.select(notes.c.id).where(notes.c.id == note["id"])).first()
-    if exists is not None:
+    if conn.execute(_NOTE_EXISTS, {"note_id": note["id"]}).first() is not None:
         return
     insert_ignoring_conflicts(
         conn,

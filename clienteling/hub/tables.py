@@ -23,7 +23,8 @@ TIME = sa.String(40)
 
 
 def _synced(name: str, *columns: sa.Column[object]) -> sa.Table:
-    """A table carried by the change feed: `scope` + `version`, indexed together."""
+    """A table carried by the change feed: `scope` + `version`, indexed together (and
+    `scope` + `id`, the snapshot's order)."""
     table = sa.Table(
         name,
         metadata,
@@ -32,6 +33,10 @@ def _synced(name: str, *columns: sa.Column[object]) -> sa.Table:
         sa.Column("version", sa.BigInteger, nullable=False),
     )
     sa.Index(f"ix_{name}_scope_version", table.c.scope, table.c.version)
+    if "id" in table.c:
+        # Snapshot pages walk a scope in id order (`hub.feed`): without this, every page
+        # sorted the whole scope to return its next few thousand rows.
+        sa.Index(f"ix_{name}_scope_id", table.c.scope, table.c.id)
     return table
 
 

@@ -18,27 +18,32 @@ from sqlalchemy.engine import Connection
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.tables import scope_versions
 
+# Built once: a push allocates per mutation, and building the statement cost more than
+# running it.
+_BUMP = (
+    sa.update(scope_versions)
+    .where(scope_versions.c.scope == sa.bindparam("scope_key"))
+    .values(version=scope_versions.c.version + sa.bindparam("count", type_=sa.BigInteger))
+    .returning(scope_versions.c.version)
+)
+_CURRENT = sa.select(scope_versions.c.version).where(
+    scope_versions.c.scope == sa.bindparam("scope_key")
+)
+
 
 def allocate(conn: Connection, scope: str, count: int = 1) -> int:
     """Reserve `count` consecutive versions in `scope`; return the first of them."""
     if count < 1:
         raise ValueError("count must be >= 1")
-    bump = (
-        sa.update(scope_versions)
-        .where(scope_versions.c.scope == scope)
-        .values(version=scope_versions.c.version + count)
-        .returning(scope_versions.c.version)
-    )
-    last = conn.execute(bump).scalar_one_or_none()
+    params = {"scope_key": scope, "count": count}
+    last = conn.execute(_BUMP, params).scalar_one_or_none()
     if last is None:
         insert_ignoring_conflicts(conn, scope_versions, {"scope": scope, "version": 0})
-        last = conn.execute(bump).scalar_one()
+        last = conn.execute(_BUMP, params).scalar_one()
     return int(last) - count + 1
 
 
 def current(conn: Connection, scope: str) -> int:
     """The newest version handed out in `scope` (0 when nothing was written yet)."""
-    value = conn.execute(
-        sa.select(scope_versions.c.version).where(scope_versions.c.scope == scope)
-    ).scalar_one_or_none()
+    value = conn.execute(_CURRENT, {"scope_key": scope}).scalar_one_or_none()
     return int(value or 0)

@@ -216,26 +216,28 @@ def test_many_writers_and_a_puller_lose_and_repeat_nothing(feed: Feed) -> None:
     assert [v for _, v in pulled] == sorted(v for _, v in pulled)
 
 
-def test_one_pull_reads_one_snapshot_across_entity_kinds(feed: Feed, db_url: str) -> None:
-    """A page queries each kind in turn (notes, then tombstones, ...). A commit landing
-    between those queries must be invisible to the whole page (REPEATABLE READ on
-    PostgreSQL, the WAL snapshot on SQLite); otherwise the page would carry the later row
-    without the earlier one and its cursor would step over the earlier one for good."""
+@pytest.mark.parametrize("at", [2, 3, 4], ids=["before-probe", "before-notes", "before-tombstones"])
+def test_one_pull_reads_one_snapshot_across_entity_kinds(feed: Feed, db_url: str, at: int) -> None:
+    """A page runs several queries: the scope's heads, which kinds changed, then each
+    changed kind's rows (notes, then tombstones, ...). A commit landing between those
+    queries must be invisible to the whole page (REPEATABLE READ on PostgreSQL, the WAL
+    snapshot on SQLite); otherwise the page would carry the later row without the earlier
+    one and its cursor would step over the earlier one for good. The commit lands before
+    the `at`-th query of the page."""
     _, start = feed.pull(None, limit=500)
+    with write_tx(feed.engine) as conn:  # before the pull: a note and a tombstone to read
+        before = [add_note(conn, feed, "there before the pull"), _tombstone(conn, feed)]
     written: list[tuple[str, int]] = []
+    statements: list[str] = []
 
     def commit_between_queries(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if written or "FROM tombstones" not in statement:
+        if statement.lstrip().upper().startswith("SELECT"):  # not SQLite's BEGIN
+            statements.append(statement)
+        if written or len(statements) < at:  # the first query has begun the snapshot
             return
         with write_tx(feed.engine) as conn:  # another connection, committed right now
-            note = add_note(conn, feed, "committed while a pull was half done")
-            version = versions.allocate(conn, feed.scope)
-            conn.execute(
-                sa.insert(tombstones).values(
-                    entity="note", entity_id=uuid7(), scope=feed.scope, version=version
-                )
-            )
-        written.extend([note, ("tombstone", version)])
+            written.extend([add_note(conn, feed, "committed while a pull was half done")])
+            written.append(_tombstone(conn, feed))
 
     puller = Feed(make_engine(db_url), feed.epoch, feed.scope, feed.customer_id)
     event.listen(puller.engine, "before_cursor_execute", commit_between_queries)
@@ -244,8 +246,19 @@ def test_one_pull_reads_one_snapshot_across_entity_kinds(feed: Feed, db_url: str
     finally:
         event.remove(puller.engine, "before_cursor_execute", commit_between_queries)
         puller.engine.dispose()
-    assert written, "the pull never queried tombstones"
-    assert during == []
-    assert position(cursor) == position(start)
+    assert written, "the pull ran a single query"
+    assert len(statements) >= 4 and "FROM tombstones" in statements[-1], statements
+    assert during == before
+    assert position(cursor) == position(start) + 2
     after, _ = feed.pull(cursor)
-    assert [v for _, v in after] == [position(start) + 1, position(start) + 2]
+    assert [v for _, v in after] == [position(start) + 3, position(start) + 4]
+
+
+def _tombstone(conn: Connection, feed: Feed) -> tuple[str, int]:
+    entity_id, version = uuid7(), versions.allocate(conn, feed.scope)
+    conn.execute(
+        sa.insert(tombstones).values(
+            entity="note", entity_id=entity_id, scope=feed.scope, version=version
+        )
+    )
+    return entity_id, version
