@@ -32,6 +32,8 @@ TABLES = (
     'reservations',
     'offers',
     'tasks',
+    'replies',
+    'appointments',
 )
 
 
