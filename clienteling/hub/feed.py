@@ -12,9 +12,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from collections.abc import Sequence
 from typing import Any
 
 import orjson
