@@ -45,6 +45,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import (
+    associates,
     carts,
     customers,
     inventory,
@@ -225,6 +226,19 @@ def plans_for(
     return plans + _cart_plans(conn, store_id=store_id, customer_ids=customer_ids, now=now)
 
 
+def _staff_of(conn: Connection, store_id: str, associate_ids: set[str]) -> set[str]:
+    """Those of `associate_ids` who work at `store_id`."""
+    if not associate_ids:
+        return set()
+    return set(
+        conn.execute(
+            sa.select(associates.c.id).where(
+                associates.c.id.in_(sorted(associate_ids)), associates.c.store_id == store_id
+            )
+        ).scalars()
+    )
+
+
 def insert_plans(
     conn: Connection, *, store_id: str, plans: Sequence[TaskPlan], now: datetime
 ) -> int:
@@ -244,6 +258,7 @@ def insert_plans(
     first = versions.allocate(conn, scope, len(fresh))
     added = 0
     stamp = iso(now)
+    staff = _staff_of(conn, store_id, {p.associate_id for p in fresh if p.associate_id})
     for offset, plan in enumerate(fresh):
         added += insert_ignoring_conflicts(
             conn,
@@ -259,7 +274,10 @@ def insert_plans(
                 "template": plan.template,
                 "subject_id": plan.subject_id,
                 "product_ids": list(plan.product_ids),
-                "associate_id": plan.associate_id,
+                # The associate who served the customer, when they work at this store
+                # (a purchase while travelling was served by someone who never sees this
+                # store's tasks): otherwise the store's.
+                "associate_id": plan.associate_id if plan.associate_id in staff else None,
                 "created_at": stamp,
                 "starts_at": iso(plan.starts_at),
                 "due_at": iso(plan.due_at),

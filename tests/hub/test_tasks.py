@@ -23,7 +23,7 @@ from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.stats.tasks import task_completion
-from clienteling.hub.tables import customers, inventory, orders, products, tasks
+from clienteling.hub.tables import associates, customers, inventory, orders, products, tasks
 from clienteling.hub.task_generation import generate_tasks
 
 from .conftest import SEED_NOW, NewDb, SeededHub, sign_in
@@ -332,3 +332,19 @@ def test_generate_tasks_command(small_db: Engine, capsys: pytest.CaptureFixture[
     after = _tasks(small_db)
     assert len(after) >= before
     assert len({t.dedupe_key for t in after}) == len(after)
+
+
+def test_tasks_go_to_associates_of_the_task_store_only(small_db: Engine) -> None:
+    """A customer last served by an associate of another store (a purchase while
+    travelling) gets their home store's task assigned to the store, not to that associate,
+    who would never see it."""
+    later = SEED_NOW + timedelta(days=200)
+    generate_tasks(small_db, now=later)
+    with small_db.connect() as conn:
+        rows = conn.execute(
+            sa.select(tasks.c.id, tasks.c.store_id, associates.c.store_id.label("staff_of")).join(
+                associates, associates.c.id == tasks.c.associate_id
+            )
+        ).all()
+    assert rows, "the seed assigns tasks to associates"
+    assert [r.id for r in rows if r.staff_of != r.store_id] == []
