@@ -66,9 +66,24 @@ def channel_reason(choice: ChannelChoice) -> str:
     return reasons.get(choice.reason, choice.reason)
 
 
-def _template_for(context: ComposerContext) -> str:
-    """A sensible first template: the online cart's when there is one."""
-    return "cart_available" if context.cart_products else "thank_you"
+def _in_stock_here(product: ProductChoice) -> bool:
+    return product.stock_here is None or product.stock_here > 0
+
+
+def first_template(context: ComposerContext) -> str:
+    """A sensible first template: "available here today" when something in the online cart
+    is in stock in this store, else the thank-you."""
+    if any(_in_stock_here(p) for p in context.cart_products):
+        return "cart_available"
+    return "thank_you"
+
+
+def cart_lines_to_pick(template: str, cart: list[ProductChoice]) -> set[str]:
+    """Cart lines ticked at first: for "available here today" only those in stock here (the
+    message promises them), for any other message the whole cart."""
+    if template == "cart_available" and any(_in_stock_here(p) for p in cart):
+        return {p.id for p in cart if _in_stock_here(p)}
+    return {p.id for p in cart}
 
 
 class FollowupComposer(QDialog):
@@ -249,7 +264,7 @@ class FollowupComposer(QDialog):
             return
         self.context = context
         self.heading.setText(self.tr("Follow-up for %1").replace("%1", context.display_name))
-        template = self._template or _template_for(context)
+        template = self._template or first_template(context)
         self._select(self.template_combo, template)
         self.offer_choice.suggest_reserve(template)
         self._select(self.language_combo, context.language)
@@ -268,8 +283,9 @@ class FollowupComposer(QDialog):
                 self.tr("The customer agreed to no channel: no follow-up can be sent.")
             )
         self.picks_list.blockSignals(True)
-        self._add_section(self.tr("Online cart"), context.cart_products, checked=True)
-        self._add_section(self.tr("Bought before"), context.purchased_products, checked=False)
+        ticked = cart_lines_to_pick(template, context.cart_products)
+        self._add_section(self.tr("Online cart"), context.cart_products, checked=ticked)
+        self._add_section(self.tr("Bought before"), context.purchased_products, checked=set())
         self.picks_list.blockSignals(False)
         self._set_busy(False)
         self.context_did_load.emit()
@@ -294,7 +310,7 @@ class FollowupComposer(QDialog):
             text += f" · {stock}"
         return text
 
-    def _add_section(self, title: str, products: list[ProductChoice], *, checked: bool) -> None:
+    def _add_section(self, title: str, products: list[ProductChoice], *, checked: set[str]) -> None:
         if not products:
             return
         header = QListWidgetItem(title)
@@ -304,7 +320,7 @@ class FollowupComposer(QDialog):
         header.setFont(font)
         self.picks_list.addItem(header)
         for product in products:
-            self._add_product(product, checked=checked)
+            self._add_product(product, checked=product.id in checked)
 
     def _add_product(self, product: ProductChoice, *, checked: bool) -> None:
         for row in range(self.picks_list.count()):

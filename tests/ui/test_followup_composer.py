@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
-from clienteling.ui.followup_composer import FollowupComposer
+from clienteling.terminal.followup_views import ProductChoice
+from clienteling.ui.followup_composer import FollowupComposer, cart_lines_to_pick
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.profile_view import ProfileView
 
@@ -93,3 +94,41 @@ def test_compose_preview_and_queue(qtbot: QtBot, window: MainWindow, terminal: T
     tab = window.profile_view.tabs.tabText(ProfileView.FOLLOWUPS_TAB)
     assert "1" in tab
     assert window.profile_view.followup_list.list.count() >= 1
+
+
+def _product(pid: str, stock_here: int | None) -> ProductChoice:
+    return ProductChoice(pid, f"SKU-{pid}", pid, "Brand", 10_00, "EUR", stock_here)
+
+
+def test_available_here_ticks_only_cart_lines_in_stock_here() -> None:
+    """The "available here today" message promises the cart lines in stock here: lines not
+    here start unticked (the associate may still tick them); another message ticks the
+    whole cart; a cart with nothing here does not open on "available here"."""
+    cart = [_product("a", 2), _product("b", 0), _product("c", None)]
+    assert cart_lines_to_pick("cart_available", cart) == {"a", "c"}
+    assert cart_lines_to_pick("thank_you", cart) == {"a", "b", "c"}
+    nothing_here = [_product("b", 0)]
+    assert cart_lines_to_pick("cart_available", nothing_here) == {"b"}
+
+
+def test_the_composer_opens_on_available_here_with_the_lines_in_stock(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    found = None
+    for hit in terminal.search("a", limit=500):
+        context = terminal.followup_composer(hit.id)
+        assert context is not None
+        if context.cart_products:
+            found = (hit.id, context)
+            break
+    assert found is not None, "the test data has an online cart"
+    customer_id, context = found
+    dialog = _open(qtbot, window, customer_id)
+    here = {p.id for p in context.cart_products if p.stock_here is None or p.stock_here > 0}
+    if here:
+        assert dialog.template_combo.currentData() == "cart_available"
+        assert set(dialog.picked()) == here
+    else:
+        assert dialog.template_combo.currentData() == "thank_you"
+        assert set(dialog.picked()) == {p.id for p in context.cart_products}
+    dialog.reject()
