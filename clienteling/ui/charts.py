@@ -7,7 +7,16 @@ readable only from the picture.
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -16,10 +25,12 @@ PALETTE = ("#2f6db5", "#e0892b", "#3f9c6d", "#8a63b8", "#c44e52")
 
 
 class BarChart(QWidget):
-    """Vertical bars: one group per category, one bar per series."""
+    """Bars: one group per category, one bar per series. `horizontal` puts the categories
+    down the left side, read from the top (a funnel; long labels stay whole)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False) -> None:
         super().__init__(parent)
+        self.horizontal = horizontal
         self._chart = QChart()
         self._chart.setBackgroundVisible(False)
         self._chart.setMargins(QMargins(0, 0, 0, 0))
@@ -47,7 +58,12 @@ class BarChart(QWidget):
         self._chart.removeAllSeries()
         for axis in self._chart.axes():
             self._chart.removeAxis(axis)
-        bars = QBarSeries()
+        if self.horizontal:  # Qt draws the first category at the bottom
+            # About 48 px a category at our 11 pt, or QtCharts elides every label to "…".
+            self._view.setMinimumHeight(max(220, 48 * len(categories) + 90))
+            categories = categories[::-1]
+            series = [(name, values[::-1]) for name, values in series]
+        bars: QAbstractBarSeries = QHorizontalBarSeries() if self.horizontal else QBarSeries()
         for index, (name, values) in enumerate(series):
             bar_set = QBarSet(name)
             bar_set.setColor(QColor(PALETTE[index % len(PALETTE)]))
@@ -58,7 +74,12 @@ class BarChart(QWidget):
         self._chart.addSeries(bars)
         x_axis = QBarCategoryAxis()
         x_axis.append(categories)
-        self._chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        category_side, value_side = (
+            (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
+            if self.horizontal
+            else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+        )
+        self._chart.addAxis(x_axis, category_side)
         bars.attachAxis(x_axis)
         y_axis = QValueAxis()
         top = max((v for _name, values in series for v in values), default=0.0)
@@ -68,9 +89,12 @@ class BarChart(QWidget):
             y_axis.applyNiceNumbers()
         else:
             y_axis.setRange(0, maximum)
-        self._chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        self._chart.addAxis(y_axis, value_side)
         bars.attachAxis(y_axis)
         self._chart.legend().setVisible(len(series) > 1)
+        if self.horizontal:  # say them in reading order
+            categories = categories[::-1]
+            series = [(name, values[::-1]) for name, values in series]
         spoken = "; ".join(
             f"{name} — "
             + ", ".join(f"{c}: {v:g}" for c, v in zip(categories, values, strict=False))

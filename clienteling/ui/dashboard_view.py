@@ -246,7 +246,7 @@ class DashboardView(QWidget):
 
         journey = QHBoxLayout()
         funnel_box, funnel_layout = self._section(self.tr("From visit to online order"), "funnel")
-        self.funnel_chart = BarChart(self.page)
+        self.funnel_chart = BarChart(self.page, horizontal=True)
         funnel_layout.addWidget(self.funnel_chart)
         self.funnel_table = _table(
             self.page,
