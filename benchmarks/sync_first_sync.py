@@ -217,7 +217,7 @@ def child_latency(
     from clienteling.hub.db import make_engine, write_tx
     from clienteling.hub.tables import customers
 
-    terminal = _terminal(base, data_dir)
+    terminal = _terminal(base, data_dir, sync_process=True)  # as the desktop app syncs
     terminal.sync_once()  # caught up (the cache may come from the throughput run)
     scope = next(s for s in terminal.sync_positions() if s[0].startswith("store:"))[0]
     engine = make_engine(hub_db)
