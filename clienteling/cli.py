@@ -7,6 +7,7 @@ answers at once.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -166,6 +167,9 @@ def _add_privacy_commands(hub_commands: argparse._SubParsersAction[Any]) -> None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The desktop app's sync process (sync.pull_process) is a spawned copy of this
+    # executable: in a frozen build this runs that child and exits there.
+    multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     _logging(args)
     if args.command == "hub":

@@ -29,6 +29,7 @@ def run_desktop_app(settings: TerminalSettings, *, argv: Sequence[str]) -> int:
             secrets=KeyringSecretStore(),
             encrypt_cache=True,
             defer_integrity_check=True,  # run_desktop checks on a worker after the window
+            sync_process=True,  # pulls in a child process: the GUI never waits for them
         )
 
     terminal = first_run_terminal(

@@ -57,6 +57,32 @@ class SyncProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class PullJob:
+    """What a pass's pulls need, sent to a `PullRunner` (plain values: it may cross a
+    process boundary)."""
+
+    device_id: str
+    token: str
+    scopes: tuple[str, ...]
+    schema_version: int
+    page_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class PullResult:
+    pulled: int
+    kinds: frozenset[str]
+
+
+PullRunner = Callable[
+    [PullJob, Callable[[SyncProgress], None] | None, threading.Event | None],
+    PullResult,
+]
+"""Runs a pass's pulls somewhere else (`sync.pull_process`: another process, so the
+GUI process's interpreter never holds its lock for the decoding and row building)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SyncReport:
     pushed: int  # mutations the hub applied (or already had) in this pass
     rejected: list[tuple[int, str]]  # (mutation id, reason) refused in this pass
@@ -81,7 +107,10 @@ class SyncEngine:
         page_size: int = PULL_PAGE,
         cache_key: bytes | None = None,
         author_token: AuthorToken | None = None,
+        pull_runner: PullRunner | None = None,
     ) -> None:
+        """`pull_runner`: pull there instead of on this thread (the push stays here: it
+        is small, and quick switch needs this process's tokens)."""
         self.db_path = db_path
         self.cache_key = cache_key  # None: a plaintext cache
         self.client = client
@@ -92,6 +121,7 @@ class SyncEngine:
         self.push_batch = push_batch
         self.page_size = page_size
         self.author_token = author_token
+        self.pull_runner = pull_runner
 
     def run_once(
         self,
@@ -104,14 +134,53 @@ class SyncEngine:
         try:
             self._push(db, report, progress, cancel)
             # A revoked device only pushes what it owes: its pull would be refused.
-            for scope in [] if report.revoked else self.scopes:
-                if _cancelled(cancel):
-                    break
-                self._pull(db, scope, report, progress, cancel)
+            if report.revoked or _cancelled(cancel):
+                pass
+            elif self.pull_runner is not None:
+                result = self.pull_runner(self.pull_job(), progress, cancel)
+                report.pulled += result.pulled
+                report.kinds |= result.kinds
+            else:
+                self._pull_scopes(db, report, progress, cancel)
             report.cancelled = _cancelled(cancel)
             return report.finish(outbox.counts(db).pending)
         finally:
             db.close()
+
+    def pull_job(self) -> PullJob:
+        return PullJob(
+            device_id=self.device_id,
+            token=self.token,
+            scopes=tuple(self.scopes),
+            schema_version=self.schema_version,
+            page_size=self.page_size,
+        )
+
+    def pull_only(
+        self,
+        progress: Callable[[SyncProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> PullResult:
+        """Pull every scope until caught up, pushing nothing (a `PullRunner`'s side)."""
+        report = _Tally()
+        db = connect_cache(self.db_path, key=self.cache_key)
+        try:
+            self._pull_scopes(db, report, progress, cancel)
+        finally:
+            db.close()
+        return PullResult(pulled=report.pulled, kinds=frozenset(report.kinds))
+
+    def _pull_scopes(
+        self,
+        db: Database,
+        report: _Tally,
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        for scope in self.scopes:
+            if _cancelled(cancel):
+                return
+            self._pull(db, scope, report, progress, cancel)
 
     def _push(
         self,

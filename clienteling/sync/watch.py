@@ -1,6 +1,7 @@
 """`HubWatcher`: while the terminal is online and caught up, one long-poll pull stays open
-on the store's scope (`PullRequest.wait`), so a change made on the hub starts a sync pass
-within moments instead of at the next timer tick.
+on one scope (`PullRequest.wait`), so a change made on the hub starts a sync pass within
+moments instead of at the next timer tick. The terminal runs one per scope: the store's
+(customers, notes, tasks, ...) and the catalogue's (products, prices, inventory).
 
 The watcher only listens: it applies nothing and holds no lock, so a local change or
 "sync now" never waits for it; when the hub answers with something new it calls

@@ -11,6 +11,7 @@ Contract (the UI relies on it):
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -81,6 +82,7 @@ from clienteling.sync import offers as sync_offers
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.sync.hub_check import HubCheck, check_hub
+from clienteling.sync.pull_process import PullProcess, PullSetup
 from clienteling.sync.watch import HubWatcher
 from clienteling.terminal import update_gate
 from clienteling.terminal.autosync import AutoSync
@@ -165,8 +167,14 @@ class Terminal:
         transport: httpx.BaseTransport | None = None,
         encrypt_cache: bool = False,
         defer_integrity_check: bool = False,
+        sync_process: bool = False,
     ) -> None:
         """Open (and migrate) the cache in `data_dir`.
+
+        `sync_process`: pulls run in a child process (`sync.pull_process`), so the GUI
+        thread never waits for this process's interpreter lock while a sync decodes and
+        writes pages. The desktop app does; not with a custom `transport` (it cannot
+        cross to the child), and `clienteling sync` has no GUI to keep responsive.
 
         `defer_integrity_check`: skip the full page check at open (it decrypts every
         page: about a second and a half at 50k customers); the caller then runs
@@ -211,8 +219,10 @@ class Terminal:
         self._error_code: str | None = None
         self._unreported: set[str] = set()
         self._auto: AutoSync | None = None
-        self._watcher: HubWatcher | None = None
+        self._watchers: list[HubWatcher] = []
         self._pin_offer_for: str | None = None  # signed in with a password in this run
+        self._use_sync_process = sync_process and transport is None
+        self._pull_process: PullProcess | None = None
 
     device_id: str
     hub_url: str
@@ -530,6 +540,9 @@ class Terminal:
             author_token=self._author_token,
         )
         with self._sync_lock:  # one pass at a time (auto sync and "sync now")
+            pull_process = self._sync_pull_process()
+            if pull_process is not None:
+                engine.pull_runner = pull_process.run
             try:
                 try:
                     report = self._talk(lambda: self._gated_pass(engine, progress, cancel))
@@ -546,7 +559,8 @@ class Terminal:
         if not report.cancelled:
             set_meta(self._db.get(), _LAST_SYNC_KEY, datetime.now(UTC).isoformat())
             store_lookups.forget_unused(self._db.get())  # other stores' customers, unused
-        self._refresh_learned(report.kinds)
+        if not self._use_sync_process:  # else the sync process recounted, when due
+            self._refresh_learned(report.kinds)
         with self._lock:
             self._unreported |= report.kinds
         log.info(
@@ -557,6 +571,25 @@ class Terminal:
             report.pending,
         )
         return report
+
+    def _sync_pull_process(self) -> PullProcess | None:
+        """The child process for this pass's pulls (holding the sync lock), started
+        anew when the cache file or its key changed (a wipe)."""
+        if not self._use_sync_process:
+            return None
+        setup = PullSetup(db_path=self.cache_path, cache_key=self._cache_key, hub_url=self.hub_url)
+        current = self._pull_process
+        if current is not None and current.setup != setup:
+            current.close()
+            current = None
+        if current is None:
+            current = self._pull_process = PullProcess(setup)
+        return current
+
+    def _close_pull_process(self) -> None:
+        process, self._pull_process = self._pull_process, None
+        if process is not None:
+            process.close()
 
     def _refresh_learned(self, kinds: Collection[str]) -> None:
         """Recount "bought together" (store.learned) on this (sync) thread when due: the
@@ -628,7 +661,8 @@ class Terminal:
                 on_changes(changed)
             on_status(self.status())
             if reached_hub:
-                watcher.arm()  # caught up: listen for the hub's next change
+                for watcher in watchers:
+                    watcher.arm()  # caught up: listen for the hub's next change
 
         auto = AutoSync(
             interval_s=interval_s,
@@ -636,23 +670,30 @@ class Terminal:
             after_pass=after_pass,
             probe=self.hub_answers,
         )
-        watcher = HubWatcher(
-            client=HubClient(self.hub_url, transport=self._transport),
-            device_id=self.device_id,
-            schema_version=SCHEMA_VERSION,
-            position=self._watch_position,
-            on_change=auto.request,
-        )
+        # One long-poll per scope: the store's (customers, notes, ...) and the
+        # catalogue's (products, prices, inventory), so a change to either starts a pass.
+        watchers = [
+            HubWatcher(
+                client=HubClient(self.hub_url, transport=self._transport),
+                device_id=self.device_id,
+                schema_version=SCHEMA_VERSION,
+                position=functools.partial(self._watch_position, catalogue=catalogue),
+                on_change=auto.request,
+            )
+            for catalogue in (False, True)
+        ]
         with self._lock:
-            self._auto, self._watcher = auto, watcher
-        watcher.start()
+            self._auto, self._watchers = auto, watchers
+        for watcher in watchers:
+            watcher.start()
         auto.start()
 
-    def _watch_position(self) -> tuple[str, str, str] | None:
-        """(token, store scope, its cursor) for the watcher, once that snapshot is done."""
+    def _watch_position(self, *, catalogue: bool) -> tuple[str, str, str] | None:
+        """(token, scope, its cursor) for a watcher, once that scope's snapshot is done:
+        the catalogue scope, or the store's."""
         with self._lock:
             token, scopes = self._token, list(self._scopes)
-        scope = next((s for s in scopes if s != CATALOG_SCOPE), None)
+        scope = next((s for s in scopes if (s == CATALOG_SCOPE) == catalogue), None)
         if not token or scope is None:
             return None
         state = scope_state(self._db.get(), scope)
@@ -676,8 +717,8 @@ class Terminal:
     def stop_auto_sync(self) -> None:
         with self._lock:
             auto, self._auto = self._auto, None
-            watcher, self._watcher = self._watcher, None
-        if watcher is not None:
+            watchers, self._watchers = self._watchers, []
+        for watcher in watchers:
             watcher.stop()
         if auto is not None:
             auto.stop()
@@ -769,6 +810,7 @@ class Terminal:
     def close(self) -> None:
         self.stop_auto_sync()
         with self._sync_lock:
+            self._close_pull_process()
             self._client.close()
             self._db.close_all()
 
@@ -1109,6 +1151,7 @@ class Terminal:
         with self._lock:
             self._session, self._token, self._scopes = None, None, []
             self._unreported = set()
+        self._close_pull_process()  # its connection goes with the file
         self._db.close_all()
         wipe_files(self.cache_path)
         if self._cache_key is not None:
