@@ -3,7 +3,8 @@ urlencoded` or `multipart/form-data`, read from the raw bytes the signature was 
 over, with the standard library (no multipart dependency for two webhooks).
 
 Files in a multipart body (an email's attachments) are counted and dropped: a reply's
-text is what the timeline keeps.
+text is what the timeline keeps. `fields` are as sent (signatures are over them); the
+values `get` returns have no NUL character, which PostgreSQL cannot store in text.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Form:
         """The first value of `name` (exact case)."""
         for key, value in self.fields:
             if key == name:
-                return value
+                return value.replace("\x00", "")
         return default
 
     def get_folded(self, name: str, default: str = "") -> str:
@@ -38,7 +39,7 @@ class Form:
         wanted = name.lower()
         for key, value in self.fields:
             if key.lower() == wanted:
-                return value
+                return value.replace("\x00", "")
         return default
 
 
