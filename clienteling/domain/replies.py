@@ -7,11 +7,31 @@ out. The keywords are written once here, per language; a keyword of any language
 for every customer (a French customer may well answer "STOP"). Words that also start
 ordinary sentences ("end", "quit") are left out on purpose, and a sentence is never an
 opt-out: "Stop by tomorrow?" is not, and neither is "Hủy đơn giúp tôi".
+
+Two Vietnamese keywords lose their meaning without their accents: "Hủy" (cancel) becomes
+"Huy" and "Dừng" (stop) becomes "Dung", both common given names, and "Dũng" folds to the
+same letters. A customer who answers a follow-up with just their name ("Huy", to say who
+is writing) must not lose the channel, but a customer who means "cancel" must never be
+ignored, and phones often type Vietnamese without accents. So for these two words only:
+
+- written with the keyword's own accents, in any case ("HỦY", "hủy", "Huỷ" with the old
+  tone placement, "Dừng"): an opt-out, as a name is never spelled that way;
+- written without any accent, all in capitals ("HUY", "DUNG", the form carriers print in
+  "soạn HUY gửi …") or all in small letters ("huy", typed in a hurry): an opt-out, since
+  a name is rarely written either way and a missed opt-out is the worse mistake (a
+  customer written to against their will, and a carrier complaint);
+- written like a name, a capital then small letters without accents ("Huy", "Dung"), or
+  with another word's accents ("Dũng", "Dung" with a tilde): a name, not an opt-out. The
+  reply still reaches the timeline, where an associate reads it.
+
+Every other keyword keeps the loose match (any case, with or without accents): "ARRET",
+"stop", "стоп" are nobody's name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from clienteling.domain.text import fold
 
@@ -39,10 +59,37 @@ def _key(text: str) -> str:
 
 _KEYS = frozenset(_key(word) for words in OPT_OUT_KEYWORDS.values() for word in words)
 
+NAME_LIKE_KEYWORDS: dict[str, frozenset[str]] = {
+    "huy": frozenset({"HỦY", "HUỶ"}),
+    "dung": frozenset({"DỪNG"}),
+}
+"""Keywords whose unaccented form is also a given name (folded form -> the keyword as
+spelled with its accents, upper case, both Vietnamese tone placements); see above."""
+
+
+def _core(text: str) -> str:
+    """The message without surrounding punctuation or blank space, composed (NFC)."""
+    composed = unicodedata.normalize("NFC", text)
+    return " ".join(_EDGES.sub("", composed).split())
+
+
+def _is_keyword_not_name(core: str, spelled: frozenset[str]) -> bool:
+    if core.upper() in spelled:
+        return True
+    unaccented = core.isascii()
+    return unaccented and (core.isupper() or core.islower())
+
 
 def is_opt_out(text: str) -> bool:
-    """True when the whole reply is an opt-out keyword ("stop", "Arrêt !", "huy", "СТОП.")."""
-    return bool(text) and len(text) <= 40 and _key(text) in _KEYS
+    """True when the whole reply is an opt-out keyword ("stop", "Arrêt !", "HỦY", "huy",
+    "СТОП."); "Huy" and "Dũng", written as the names they are, are not."""
+    if not text or len(text) > 40:
+        return False
+    key = _key(text)
+    if key not in _KEYS:
+        return False
+    spelled = NAME_LIKE_KEYWORDS.get(key)
+    return spelled is None or _is_keyword_not_name(_core(text), spelled)
 
 
 def clean_reply_text(text: str) -> str:

@@ -3,7 +3,9 @@
 Bodies over `max_bytes` are refused with 413 `body_too_large`, whether or not they say
 their length up front (a chunked body is counted while it arrives). A NUL character, in
 the path, the query or a JSON string (`\\u0000`), is refused with 422 `invalid_text`:
-PostgreSQL cannot store it in text, and no field of ours needs it.
+PostgreSQL cannot store it in text, and no field of ours needs it. A multipart form body
+is not scanned (an email's attachments, as Mailgun posts them, are binary): its reader
+(`hub.inbound_forms`) drops NUL from the text it takes.
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ class RequestGuard:
         if any(mark in url for mark in _NUL_IN_URL) or "\x00" in scope.get("path", ""):
             await _reply(_nul(), scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
+        headers = dict(scope.get("headers", []))
+        declared = headers.get(b"content-length")
+        binary = headers.get(b"content-type", b"").lower().startswith(b"multipart/form-data")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await _reply(_too_large(self.max_bytes), scope, receive, send)
             return
@@ -60,7 +64,7 @@ class RequestGuard:
                 if received > self.max_bytes:
                     raise _as_http(_too_large(self.max_bytes))
                 window = tail + chunk
-                if any(mark in window for mark in _NUL_IN_JSON):
+                if not binary and any(mark in window for mark in _NUL_IN_JSON):
                     raise _as_http(_nul())
                 tail = window[-_OVERLAP:]
             return message

@@ -112,6 +112,27 @@ class HubSettings(BaseSettings):
         description='Per-provider secrets of inbound replies, JSON: {"sendgrid": "..."}; '
         "they win over `inbound_secret`.",
     )
+    twilio_auth_token: str | None = Field(
+        default=None,
+        description="The Twilio account's Auth Token: inbound SMS/WhatsApp at "
+        "`POST /api/v1/inbound/twilio` must carry its `X-Twilio-Signature`; unset: refused.",
+    )
+    twilio_webhook_url: str | None = Field(
+        default=None,
+        description="The inbound URL exactly as configured at Twilio (it is signed); unset: "
+        "`public_url` + the path, else the URL the request arrived at.",
+    )
+    mailgun_signing_key: str | None = Field(
+        default=None,
+        description="Mailgun's HTTP webhook signing key: inbound emails at "
+        "`POST /api/v1/inbound/mailgun` must carry its signature; unset: refused.",
+    )
+    mailgun_max_age_s: float = Field(
+        default=300,
+        gt=0,
+        description="A Mailgun signature older (or newer) than this is refused; each token "
+        "is accepted once.",
+    )
     reply_domain: str | None = Field(
         default=None,
         description="Domain of the emails' Reply-To (`reply+<token>@<domain>`, routed to the "

@@ -730,6 +730,18 @@ sa.Index(
     inbound_messages.c.status,
     inbound_messages.c.received_at,
 )
+
+inbound_nonces = sa.Table(
+    "inbound_nonces",
+    metadata,
+    sa.Column("provider", sa.String(32), primary_key=True),
+    sa.Column("nonce", sa.String(200), primary_key=True),
+    sa.Column("message_id", sa.String(200), nullable=False),
+    sa.Column("seen_at", TIME, nullable=False, index=True),
+)
+"""The one-time tokens of providers whose signature covers a token and a time but not
+the body (Mailgun): a token seen again with another message is a replayed signature.
+Kept a little longer than a signature stays fresh, then purged (`hub.inbound_mailgun`)."""
 # --- Appointments (booked from terminals) -------------------------------------------------
 
 appointments = _synced(

@@ -5,6 +5,10 @@
   is the HMAC-SHA256 of the raw body (hex or base64, "sha256=" allowed) with the
   provider's secret (`inbound_secrets[provider]`, else `inbound_secret`). Idempotent by
   the provider's message id.
+- `POST /api/v1/inbound/twilio`: Twilio's inbound SMS/WhatsApp form, as Twilio signs it
+  (`hub.inbound_twilio`, `twilio_auth_token`); answers empty TwiML.
+- `POST /api/v1/inbound/mailgun`: a Mailgun route's parsed email, as Mailgun signs it
+  (`hub.inbound_mailgun`, `mailgun_signing_key`), fresh and with a token used once.
 - `GET /api/v1/inbound/unmatched` (admin): the messages nobody could be matched to;
   `POST /api/v1/inbound/unmatched/{provider}/{message_id}/assign` (admin, `{customer_id}`)
   makes one that customer's reply.
@@ -14,20 +18,30 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import pydantic
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from sqlalchemy.engine import Connection
 from starlette.concurrency import run_in_threadpool
 
-from clienteling.hub import replies
+from clienteling.hub import inbound_mailgun, inbound_twilio, replies
+from clienteling.hub.clock import utc_now
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import AdminDep, HubDep
 from clienteling.hub.errors import ApiError
+from clienteling.hub.inbound_forms import BadFormError, Form, parse_form
 from clienteling.hub.ingest import signing
-from clienteling.hub.routes.ingest import SIGNATURE_HEADER, _json, _raw_body
+from clienteling.hub.routes.webhooks import (
+    SIGNATURE_HEADER,
+    parse_json,
+    read_body,
+    require_signature,
+)
 from clienteling.protocol.models import ErrorBody
 
 log = logging.getLogger(__name__)
@@ -120,6 +134,178 @@ def _secret(hub: HubContext, provider: str) -> str | None:
     return hub.settings.inbound_secrets.get(provider) or hub.settings.inbound_secret
 
 
+async def _receive(
+    hub: HubContext,
+    message: replies.Inbound,
+    *,
+    first: Callable[[Connection], None] | None = None,
+) -> replies.Outcome:
+    """Record and match the message in one write transaction (`first` runs before, in it,
+    and may refuse the message by raising), then log what happened (ids only)."""
+
+    def apply() -> replies.Outcome:
+        with write_tx(hub.engine) as conn:
+            if first is not None:
+                first(conn)
+            return replies.receive(conn, message, phone_region=hub.settings.ingest_phone_region)
+
+    outcome = await run_in_threadpool(apply)
+    log.info(
+        "inbound %s %s: %s%s",
+        message.provider,
+        message.channel,
+        outcome.status,
+        " (again)" if outcome.duplicate else "",
+    )
+    return outcome
+
+
+async def _form(request: Request, limit: int) -> Form:
+    body = await read_body(request, limit)
+    try:
+        return parse_form(body, request.headers.get("content-type"))
+    except BadFormError as exc:
+        raise ApiError(400, "invalid_form", str(exc)) from exc
+
+
+_TWILIO_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "required": ["MessageSid", "From"],
+                    "properties": {
+                        name: {"type": "string"}
+                        for name in ("MessageSid", "From", "To", "Body", "AccountSid")
+                    },
+                }
+            }
+        },
+    },
+    "parameters": [
+        {
+            "name": inbound_twilio.SIGNATURE_HEADER,
+            "in": "header",
+            "required": True,
+            "description": "Base64 HMAC-SHA1 (Auth Token) of the URL + sorted fields.",
+            "schema": {"type": "string"},
+        }
+    ],
+    "responses": {"200": {"description": "Empty TwiML.", "content": {"text/xml": {}}}},
+}
+
+
+@router.post(
+    "/twilio",
+    responses=_ERRORS,
+    openapi_extra=_TWILIO_DOC,
+    response_class=Response,
+    summary="Receive one SMS or WhatsApp message from Twilio",
+)
+async def receive_twilio(request: Request, hub: HubDep) -> Response:
+    token = hub.settings.twilio_auth_token
+    if not token:
+        raise ApiError(403, "inbound_disabled", "no Twilio auth token is configured")
+    form = await _form(request, hub.settings.ingest_max_body_bytes)
+    header = request.headers.get(inbound_twilio.SIGNATURE_HEADER)
+    urls = inbound_twilio.candidate_urls(
+        configured=hub.settings.twilio_webhook_url,
+        public_url=hub.settings.public_url,
+        path=request.url.path,
+        seen=str(request.url),
+    )
+    valid = inbound_twilio.verify(token, header, urls, form)
+    require_signature(valid, route="inbound", sender="twilio", header=header)
+    try:
+        message = inbound_twilio.to_inbound(form)
+    except inbound_twilio.BadTwilioMessageError as exc:
+        raise ApiError(422, "invalid_message", str(exc)) from exc
+    await _receive(hub, message)
+    return Response(inbound_twilio.EMPTY_TWIML, media_type="text/xml")
+
+
+_MAILGUN_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            kind: {
+                "schema": {
+                    "type": "object",
+                    "required": ["timestamp", "token", "signature"],
+                    "properties": {
+                        name: {"type": "string"}
+                        for name in (
+                            "timestamp",
+                            "token",
+                            "signature",
+                            "sender",
+                            "from",
+                            "recipient",
+                            "subject",
+                            "body-plain",
+                            "stripped-text",
+                            "Message-Id",
+                            "In-Reply-To",
+                            "message-headers",
+                        )
+                    },
+                }
+            }
+            for kind in ("application/x-www-form-urlencoded", "multipart/form-data")
+        },
+    },
+}
+_MAILGUN_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    401: {
+        "model": ErrorBody,
+        "description": "The signature is wrong (`bad_signature`), too old or too new "
+        "(`stale_signature`), or its token was used for another email (`replayed_signature`).",
+    },
+    406: {
+        "model": ErrorBody,
+        "description": "Not an email we can take (`invalid_message`); Mailgun stops retrying.",
+    },
+}
+
+
+@router.post(
+    "/mailgun",
+    responses=_MAILGUN_ERRORS,
+    openapi_extra=_MAILGUN_DOC,
+    summary="Receive one email reply from a Mailgun route",
+)
+async def receive_mailgun(request: Request, hub: HubDep) -> InboundOut:
+    key = hub.settings.mailgun_signing_key
+    if not key:
+        raise ApiError(403, "inbound_disabled", "no Mailgun signing key is configured")
+    form = await _form(request, hub.settings.max_body_bytes)
+    header = form.get("signature") or None
+    require_signature(
+        inbound_mailgun.verify(key, form), route="inbound", sender="mailgun", header=header
+    )
+    max_age = hub.settings.mailgun_max_age_s
+    now = utc_now()
+    if not inbound_mailgun.is_fresh(form, now=now, max_age_s=max_age):
+        log.warning("inbound mailgun: refused a signature older or newer than %ss", max_age)
+        raise ApiError(401, "stale_signature", "the request signature is too old or too new")
+    try:
+        message = inbound_mailgun.to_inbound(form)
+    except inbound_mailgun.BadMailgunMessageError as exc:
+        raise ApiError(406, "invalid_message", str(exc)) from exc
+
+    def once(conn: Connection) -> None:
+        if not inbound_mailgun.claim_token(
+            conn, form, message_id=message.message_id, now=now, max_age_s=max_age
+        ):
+            log.warning("inbound mailgun: refused a signature token used for another email")
+            raise ApiError(401, "replayed_signature", "the request signature was used before")
+
+    return _out(await _receive(hub, message, first=once))
+
+
 @router.post(
     "/{provider}",
     responses=_ERRORS,
@@ -132,46 +318,28 @@ async def receive(provider: str, request: Request, hub: HubDep) -> InboundOut:
     secret = _secret(hub, provider)
     if not secret:
         raise ApiError(403, "inbound_disabled", f"no inbound secret is configured for {provider!r}")
-    body = await _raw_body(request, hub.settings.ingest_max_body_bytes)
+    body = await read_body(request, hub.settings.ingest_max_body_bytes)
     header = request.headers.get(SIGNATURE_HEADER)
-    if not signing.verify(secret, body, header):
-        log.warning(
-            "inbound %s: refused a request with a %s signature",
-            provider,
-            "wrong" if header else "missing",
-        )
-        raise ApiError(401, "bad_signature", "the request signature is missing or wrong")
+    valid = signing.verify(secret, body, header)
+    require_signature(valid, route="inbound", sender=provider, header=header)
     try:
-        message = InboundIn.model_validate(_json(body))
+        message = InboundIn.model_validate(parse_json(body))
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
         raise ApiError(422, "invalid_message", f"{where}: {first['msg']}") from exc
-
-    def apply() -> replies.Outcome:
-        with write_tx(hub.engine) as conn:
-            return replies.receive(
-                conn,
-                replies.Inbound(
-                    provider=provider,
-                    message_id=message.id,
-                    channel=message.channel,
-                    sender=message.sender,
-                    recipient=message.recipient,
-                    text=message.text,
-                    in_reply_to=message.in_reply_to,
-                    received_at=message.received_at,
-                ),
-                phone_region=hub.settings.ingest_phone_region,
-            )
-
-    outcome = await run_in_threadpool(apply)
-    log.info(
-        "inbound %s %s: %s%s",
-        provider,
-        message.channel,
-        outcome.status,
-        " (again)" if outcome.duplicate else "",
+    outcome = await _receive(
+        hub,
+        replies.Inbound(
+            provider=provider,
+            message_id=message.id,
+            channel=message.channel,
+            sender=message.sender,
+            recipient=message.recipient,
+            text=message.text,
+            in_reply_to=message.in_reply_to,
+            received_at=message.received_at,
+        ),
     )
     return _out(outcome)
 

@@ -9,8 +9,6 @@ webhooks as Shopify sends them (`hub.ingest.shopify`), signed with
 
 from __future__ import annotations
 
-import json
-import logging
 import re
 from typing import Any
 
@@ -23,12 +21,16 @@ from clienteling.hub.errors import ApiError
 from clienteling.hub.ingest import generic, shopify, signing
 from clienteling.hub.ingest.apply import IngestResult, ingest
 from clienteling.hub.ingest.events import BadEventError
+from clienteling.hub.routes.webhooks import (
+    SIGNATURE_HEADER,
+    parse_json,
+    read_body,
+    require_signature,
+)
 from clienteling.protocol.models import ErrorBody
 
-log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/ingest", tags=["ingest"])
 
-SIGNATURE_HEADER = "X-Clienteling-Signature"
 _SOURCE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
@@ -86,31 +88,6 @@ def _secret(hub: HubContext, source: str) -> str | None:
     return settings.webhook_secret
 
 
-async def _raw_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "body_too_large", f"the body is larger than {limit} bytes")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise ApiError(413, "body_too_large", f"the body is larger than {limit} bytes")
-    return bytes(body)
-
-
-def _json(body: bytes) -> object:
-    try:
-        return json.loads(body)
-    except UnicodeDecodeError as exc:
-        raise ApiError(400, "invalid_json", "the body is not UTF-8 JSON") from exc
-    except json.JSONDecodeError as exc:
-        raise ApiError(
-            400,
-            "invalid_json",
-            f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-        ) from exc
-
-
 @router.post(
     "/{source}",
     responses=_ERRORS,
@@ -123,21 +100,15 @@ async def receive(source: str, request: Request, hub: HubDep) -> IngestResult:
     secret = _secret(hub, source)
     if not secret:
         raise ApiError(403, "ingest_disabled", f"no webhook secret is configured for {source!r}")
-    body = await _raw_body(request, hub.settings.ingest_max_body_bytes)
+    body = await read_body(request, hub.settings.ingest_max_body_bytes)
     if source == "shopify":
         header = request.headers.get("X-Shopify-Hmac-Sha256")
         valid = signing.verify(secret, body, header, hex_allowed=False)
     else:
         header = request.headers.get(SIGNATURE_HEADER)
         valid = signing.verify(secret, body, header)
-    if not valid:
-        log.warning(
-            "ingest %s: refused a request with a %s signature",
-            source,
-            "wrong" if header else "missing",
-        )
-        raise ApiError(401, "bad_signature", "the request signature is missing or wrong")
-    payload = _json(body)
+    require_signature(valid, route="ingest", sender=source, header=header)
+    payload = parse_json(body)
     if source == "shopify":
         return await run_in_threadpool(_shopify, hub, request, payload)
     return await run_in_threadpool(_generic, hub, source, payload)
