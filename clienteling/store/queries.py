@@ -172,6 +172,7 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
         return None
     lines = []
     for line in json.loads(row[5]):
+        size, colour = _variant(db, line["product_id"])
         lines.append(
             CartLineView(
                 product_id=line["product_id"],
@@ -180,6 +181,8 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
                 qty=int(line["qty"]),
                 unit_price_minor=int(line["unit_price_minor"]),
                 stock_here=_available(db, store_id=store_id, product_id=line["product_id"]),
+                size=size,
+                colour=colour,
             )
         )
     return CartView(
@@ -190,6 +193,16 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
         currency=row[4],
         lines=lines,
     )
+
+
+def _variant(db: Database, product_id: str) -> tuple[str | None, str | None]:
+    """The cached product's (size, colour); (None, None) when unknown or it has none."""
+    row = db.conn.execute(
+        "SELECT size, colour FROM products WHERE id = ?", (product_id,)
+    ).fetchone()
+    if row is None:
+        return None, None
+    return (None if row[0] is None else str(row[0]), None if row[1] is None else str(row[1]))
 
 
 def _available(db: Database, *, store_id: str | None, product_id: str) -> int | None:

@@ -64,6 +64,8 @@ class CartLineView:
     qty: int
     unit_price_minor: int
     stock_here: int | None  # available (on hand - reserved) in this terminal's store
+    size: str | None = None  # the product's variant attributes, when cached and known
+    colour: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ from clienteling.ui.labels import (
     stage_label,
     stock_here_text,
     tier_label,
+    variant_text,
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
@@ -218,10 +219,11 @@ class ProfileView(QWidget):
         self.cart_summary.setObjectName("cartSummary")
         self.cart_summary.setWordWrap(True)
         layout.addWidget(self.cart_summary)
-        self.cart_table = QTableWidget(0, 5, page)
+        self.cart_table = QTableWidget(0, 6, page)
         self.cart_table.setHorizontalHeaderLabels(
             [
                 self.tr("Product"),
+                self.tr("Size / colour"),
                 self.tr("SKU"),
                 self.tr("Qty"),
                 self.tr("Price"),
@@ -414,6 +416,7 @@ class ProfileView(QWidget):
             stock = stock_here_text(line.stock_here)
             cells = [
                 line.name,
+                variant_text(line.size, line.colour),
                 line.sku,
                 str(line.qty),
                 format_money(line.unit_price_minor, cart.currency),
@@ -421,11 +424,11 @@ class ProfileView(QWidget):
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column in (2, 3, 4):
+                if column in (3, 4, 5):
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if column == 4:
+                if column == 5:
                     cell.setData(Qt.ItemDataRole.UserRole, line.stock_here)
                 self.cart_table.setItem(row, column, cell)
         self.cart_total.setText(

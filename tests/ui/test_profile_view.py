@@ -64,13 +64,13 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
     assert "Abandoned at shipping" in view.cart_summary.text()
     assert view.cart_table.rowCount() == 2
     cells = [
-        [view.cart_table.item(r, c).text() for c in range(5)]
+        [view.cart_table.item(r, c).text() for c in range(6)]
         for r in range(2)  # type: ignore[union-attr]
     ]
     assert cells[0][0] == "Tai nghe Sonic Pro"
-    assert cells[0][3] == format_money(3_490_000, "VND")
-    assert cells[0][4] == "4 here"
-    assert cells[1][4] == "Not here"
+    assert cells[0][4] == format_money(3_490_000, "VND")
+    assert cells[0][5] == "4 here"
+    assert cells[1][5] == "Not here"
     assert format_money(3_990_000, "VND") in view.cart_total.text()
     assert view.tabs.tabText(ProfileView.CART_TAB) == "Online cart (3)"
 
