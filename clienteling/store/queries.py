@@ -64,7 +64,7 @@ def customer_profile(
         SELECT c.id, c.given_name, c.family_name, c.display_name, c.phones, c.emails,
                c.loyalty_card, c.loyalty_tier, c.loyalty_points, l.name,
                c.preferred_channel, c.language, c.lifecycle_stage, c.clv_minor, c.currency,
-               c.preferences
+               c.preferences, c.home_store_id
         FROM customers AS c LEFT JOIN locations AS l ON l.id = c.home_store_id
         WHERE c.id = ?
         """,
@@ -103,6 +103,8 @@ def customer_profile(
         refused=state.refused,
         learned_sizes=customer_sizes(db, customer_id),
         together=bought_together(db, basket, store_id=store_id),
+        home_store_id=row[16],
+        other_store=store_id is not None and row[16] != store_id,
     )
 
 
