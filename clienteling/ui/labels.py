@@ -171,6 +171,10 @@ def variant_sentence(size: str | None, colour: str | None) -> str:
     if size:
         parts.append(QCoreApplication.translate("Variant", "Size %1").replace("%1", size))
     if colour:
-        key = "colour %1" if parts else "Colour %1"
-        parts.append(QCoreApplication.translate("Variant", key).replace("%1", colour))
+        words = (
+            QCoreApplication.translate("Variant", "colour %1")
+            if parts
+            else QCoreApplication.translate("Variant", "Colour %1")
+        )
+        parts.append(words.replace("%1", colour))
     return " · ".join(parts)
