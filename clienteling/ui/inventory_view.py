@@ -222,6 +222,8 @@ class InventoryDialog(QDialog):
                 if column >= 3:
                     cell.setTextAlignment(_RIGHT)
                 self.results.setItem(row, column, cell)
+        # The size/colour column only when a match has one (laptops have neither).
+        self.results.setColumnHidden(1, not any(hit.size or hit.colour for hit in hits))
         if hits:
             ids = [hit.id for hit in hits]
             self.results.selectRow(ids.index(keep) if keep in ids else 0)

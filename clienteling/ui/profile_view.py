@@ -459,6 +459,8 @@ class ProfileView(QWidget):
                 if column == 5:
                     cell.setData(Qt.ItemDataRole.UserRole, line.stock_here)
                 self.cart_table.setItem(row, column, cell)
+        # The size/colour column only when a line has one: the names keep the width.
+        self.cart_table.setColumnHidden(1, not any(ln.size or ln.colour for ln in cart.lines))
         self.cart_total.setText(
             self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
         )
