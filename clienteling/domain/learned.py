@@ -4,12 +4,14 @@ bought together.
 Only what the customer kept counts: a returned order teaches nothing, and a line counts
 with its quantity less what came back (all channels alike: store, web, phone).
 
-Sizes. Products carry no size attribute: a size is the variant, the last word of the
-product's name ("Veja V-10 42", "Barbour Beaufort M"), read for the categories that are
-worn. The category decides which of the preference kinds (`preferences.SIZE_KINDS`) it
-teaches: shoes 42 -> "shoes", a jacket M -> "top". The size bought most often (by kept
-pieces) wins; a tie goes to the most recent purchase. A stated preference always wins
-over a learned one: the learned size is shown beside it as "bought: …" when it differs.
+Sizes. A product's size is its variant's size attribute (hub migration 0021); a product
+without one (a row from before it, a catalogue that does not fill it) falls back to the
+last word of its name ("Veja V-10 42", "Barbour Beaufort M"). Either is read only for the
+categories that are worn. The category decides which of the preference kinds
+(`preferences.SIZE_KINDS`) it teaches: shoes 42 -> "shoes", a jacket M -> "top". The
+size bought most often (by kept pieces) wins; a tie goes to the most recent purchase. A
+stated preference always wins over a learned one: the learned size is shown beside it
+as "bought: …" when it differs.
 
 Bought together. Two products are bought together when one order holds both (each
 order counts once per pair, whatever the quantities). Suggestions for a basket (the
@@ -64,6 +66,7 @@ class PurchasedLine:
     returned_qty: int
     order_status: str
     placed_at: str  # ISO 8601, UTC: sorts as time
+    size: str | None = None  # the product's size attribute, when the catalogue has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +93,20 @@ def kept_qty(qty: int, returned_qty: int, order_status: str) -> int:
     return max(0, qty - max(0, returned_qty))
 
 
-def size_of(category: str, name: str) -> tuple[str, str] | None:
-    """(size kind, size) read from a worn product's variant, or None (not worn, or no
-    size in the name: a colour, a capacity)."""
+def size_of(category: str, name: str, size: str | None = None) -> tuple[str, str] | None:
+    """(size kind, size) of a worn product: its size attribute when it has one, else the
+    last word of its name when that reads as a size; None when not worn or no size (a
+    colour, a capacity)."""
     kind = SIZE_KIND_OF_CATEGORY.get(category.strip().lower())
+    if kind is None:
+        return None
+    stated = (size or "").strip()
+    if stated:
+        if kind == "shoes":
+            return kind, stated.replace(",", ".")
+        return kind, stated.upper() if stated.upper() in LETTER_SIZES else stated
     words = name.split()
-    if kind is None or not words:
+    if not words:
         return None
     last = words[-1]
     if kind == "shoes":
@@ -111,7 +122,7 @@ def learned_sizes(lines: Iterable[PurchasedLine]) -> dict[str, LearnedSize]:
     latest: dict[tuple[str, str], str] = {}
     for line in lines:
         kept = kept_qty(line.qty, line.returned_qty, line.order_status)
-        found = size_of(line.category, line.name)
+        found = size_of(line.category, line.name, line.size)
         if kept <= 0 or found is None:
             continue
         pieces[found] += kept

@@ -41,6 +41,8 @@ class ProductPublic(_Row):
     category: str
     price_minor: int
     currency: str
+    size: str | None = Field(default=None, description='The variant\'s size ("42", "M").')
+    colour: str | None = Field(default=None, description="The variant's colour.")
 
 
 class PricePublic(BaseModel):

@@ -195,6 +195,18 @@ _CATALOGUE: tuple[
     ),
 )
 
+# Which attribute a category's variants are (the rest vary by capacity or model, no
+# size or colour); worn products also get one colour per model, from `_COLOURS`.
+_VARIANT_ATTRIBUTE = {
+    "Shoes": "size",
+    "Jackets": "size",
+    "Knitwear": "size",
+    "Headphones": "colour",
+    "Bags": "colour",
+    "Sunglasses": "colour",
+}
+_COLOURS = ("Blanc", "Noir", "Marine", "Camel", "Gris", "Vert")
+
 _LOCALE_WEIGHTS = (
     ("vi", "vi_VN", 30),
     ("fr", "fr_FR", 30),
@@ -404,9 +416,14 @@ def _locations(mk: _Maker) -> list[dict[str, Any]]:
 def _products(mk: _Maker) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for category, prefix, (low, high), models, variants in _CATALOGUE:
-        for brand, model in models:
+        attribute = _VARIANT_ATTRIBUTE.get(category)
+        for m, (brand, model) in enumerate(models):
             base = mk.rng.randrange(low, high + 1)
             for n, variant in enumerate(variants):
+                size = variant if attribute == "size" else None
+                colour = variant if attribute == "colour" else None
+                if attribute == "size":
+                    colour = _COLOURS[m % len(_COLOURS)]
                 price_eur = base + n * mk.rng.choice((0, 20, 50, 100)) if high > 500 else base
                 sku = f"{prefix}-{fold(brand)[:3].upper()}-{len(rows) + 1:04d}"
                 rows.append(
@@ -419,6 +436,8 @@ def _products(mk: _Maker) -> list[dict[str, Any]]:
                         "category": category,
                         "price_minor": price_eur * 100 - (1 if price_eur > 100 else 0),
                         "currency": CURRENCY,
+                        "size": size,
+                        "colour": colour,
                         "scope": CATALOG_SCOPE,
                     }
                 )

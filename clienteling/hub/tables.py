@@ -116,6 +116,10 @@ products = _synced(
     sa.Column("category", sa.String(120), nullable=False),
     sa.Column("price_minor", sa.BigInteger, nullable=False),
     sa.Column("currency", sa.String(3), nullable=False),
+    # The variant's attributes (migration 0021); None for a product without one and for
+    # rows written before (their size is then read from the name, `domain.learned`).
+    sa.Column("size", sa.String(32), nullable=True),
+    sa.Column("colour", sa.String(64), nullable=True),
 )
 
 inventory = _synced(

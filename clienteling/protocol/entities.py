@@ -40,6 +40,10 @@ class ProductData(TypedDict):
     category: str
     price_minor: int
     currency: str
+    # The variant's attributes: a worn size ("42", "M") and a colour ("Noir"); absent or
+    # None when the product has none (or comes from a hub before migration 0021).
+    size: NotRequired[str | None]
+    colour: NotRequired[str | None]
 
 
 class InventoryData(TypedDict):

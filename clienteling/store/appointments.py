@@ -41,11 +41,20 @@ REFUSED_REASON = (
     "AND json_extract(o.args, '$.id') = a.id) END"
 )
 """The hub's reason for refusing a booking made here (NULL while there is none)."""
+_CHANGES = "('appointment.reschedule', 'appointment.cancel')"
+CHANGE_REFUSED_REASON = (
+    "(SELECT coalesce(o.reason, '') FROM outbox AS o WHERE o.status = 'rejected' "
+    f"AND o.name IN {_CHANGES} AND json_extract(o.args, '$.id') = a.id "
+    "AND m.mutation_id IS NULL ORDER BY o.mutation_id DESC LIMIT 1)"
+)
+"""The hub's reason for refusing the last reschedule or cancellation made here (NULL when
+none, or while a newer change waits). Queueing a new change clears it (`_mark`)."""
 _COLUMNS = (
     "a.id, a.customer_id, coalesce(c.display_name, ''), a.store_id, "
     "coalesce(m.associate_id, a.associate_id), coalesce(m.associate_name, a.associate_name), "
     "coalesce(m.starts_at, a.starts_at), coalesce(m.ends_at, a.ends_at), a.purpose, a.note, "
-    f"coalesce(m.status, a.status), a.pending OR m.mutation_id IS NOT NULL, {REFUSED_REASON}"
+    f"coalesce(m.status, a.status), a.pending OR m.mutation_id IS NOT NULL, {REFUSED_REASON}, "
+    f"{CHANGE_REFUSED_REASON}"
 )
 _FROM = f"FROM appointments AS a {_MARK} LEFT JOIN customers AS c ON c.id = a.customer_id"
 
@@ -77,6 +86,9 @@ class AppointmentView:
     status: str  # booked | cancelled (domain.appointments.AppointmentStatus)
     pending: bool  # booked or changed here, the hub has not answered yet
     refused: str | None  # the hub's reason when it refused the booking
+    # The hub's reason when it refused the last reschedule/cancel made here: the row shows
+    # the hub's values again, marked with this until the associate changes it anew.
+    change_refused: str | None = None
 
     @property
     def duration_minutes(self) -> int:
@@ -114,6 +126,7 @@ def _view(row: Sequence[object]) -> AppointmentView:
         status=str(row[10]),
         pending=bool(row[11]) and refused is None,
         refused=refused,
+        change_refused=None if row[13] is None else str(row[13]),
     )
 
 
@@ -236,6 +249,14 @@ def book(
 
 def _mark(db: Database, view: AppointmentView, mutation_id: int, **values: str) -> None:
     db.conn.execute(f"DELETE FROM appointment_marks WHERE mutation_id NOT IN {_PENDING}")
+    # A new change answers an earlier refused one: the associate saw it on the row and
+    # acted, so it leaves the outbox (and the refused count) rather than linger after the
+    # new change is acknowledged and trimmed.
+    db.conn.execute(
+        f"DELETE FROM outbox WHERE status = 'rejected' AND name IN {_CHANGES} "
+        "AND json_extract(args, '$.id') = ? AND mutation_id < ?",
+        (view.id, mutation_id),
+    )
     row = {
         "status": view.status,
         "associate_id": view.associate_id,

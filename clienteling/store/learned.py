@@ -52,9 +52,9 @@ def customer_sizes(db: Database, customer_id: str) -> dict[str, LearnedSize]:
     ids = sorted({line.product_id for line in lines})
     marks = ",".join("?" * len(ids))
     catalogue = {
-        str(r[0]): (str(r[1]), str(r[2]))
+        str(r[0]): (str(r[1]), str(r[2]), None if r[3] is None else str(r[3]))
         for r in db.conn.execute(
-            f"SELECT id, name, category FROM products WHERE id IN ({marks})", ids
+            f"SELECT id, name, category, size FROM products WHERE id IN ({marks})", ids
         )
     }
     known = [
@@ -66,6 +66,7 @@ def customer_sizes(db: Database, customer_id: str) -> dict[str, LearnedSize]:
             line.returned_qty,
             line.order_status,
             line.placed_at,
+            size=catalogue[line.product_id][2],
         )
         for line in lines
         if line.product_id in catalogue

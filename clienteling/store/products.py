@@ -28,6 +28,8 @@ class ProductHit:
     price_minor: int
     currency: str
     stock_here: int | None  # available in this terminal's store; None when unknown
+    size: str | None = None  # the variant's attributes; None when it has none
+    colour: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class ProductStock:
 _HIT_COLUMNS = (
     "p.id, p.sku, p.barcode, p.name, p.brand, p.category, p.price_minor, p.currency, "
     "(SELECT max(0, i.on_hand - i.reserved) FROM inventory AS i "
-    "WHERE i.location_id = ? AND i.product_id = p.id)"
+    "WHERE i.location_id = ? AND i.product_id = p.id), p.size, p.colour"
 )
 
 
@@ -80,6 +82,8 @@ def _hit(row: Sequence[object]) -> ProductHit:
         price_minor=int(str(row[6])),
         currency=str(row[7]),
         stock_here=None if row[8] is None else int(str(row[8])),
+        size=None if row[9] is None else str(row[9]),
+        colour=None if row[10] is None else str(row[10]),
     )
 
 

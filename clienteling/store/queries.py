@@ -64,7 +64,7 @@ def customer_profile(
         SELECT c.id, c.given_name, c.family_name, c.display_name, c.phones, c.emails,
                c.loyalty_card, c.loyalty_tier, c.loyalty_points, l.name,
                c.preferred_channel, c.language, c.lifecycle_stage, c.clv_minor, c.currency,
-               c.preferences
+               c.preferences, c.home_store_id
         FROM customers AS c LEFT JOIN locations AS l ON l.id = c.home_store_id
         WHERE c.id = ?
         """,
@@ -103,6 +103,8 @@ def customer_profile(
         refused=state.refused,
         learned_sizes=customer_sizes(db, customer_id),
         together=bought_together(db, basket, store_id=store_id),
+        home_store_id=row[16],
+        other_store=store_id is not None and row[16] != store_id,
     )
 
 
@@ -172,6 +174,7 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
         return None
     lines = []
     for line in json.loads(row[5]):
+        size, colour = _variant(db, line["product_id"])
         lines.append(
             CartLineView(
                 product_id=line["product_id"],
@@ -180,6 +183,8 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
                 qty=int(line["qty"]),
                 unit_price_minor=int(line["unit_price_minor"]),
                 stock_here=_available(db, store_id=store_id, product_id=line["product_id"]),
+                size=size,
+                colour=colour,
             )
         )
     return CartView(
@@ -190,6 +195,16 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
         currency=row[4],
         lines=lines,
     )
+
+
+def _variant(db: Database, product_id: str) -> tuple[str | None, str | None]:
+    """The cached product's (size, colour); (None, None) when unknown or it has none."""
+    row = db.conn.execute(
+        "SELECT size, colour FROM products WHERE id = ?", (product_id,)
+    ).fetchone()
+    if row is None:
+        return None, None
+    return (None if row[0] is None else str(row[0]), None if row[1] is None else str(row[1]))
 
 
 def _available(db: Database, *, store_id: str | None, product_id: str) -> int | None:

@@ -278,6 +278,7 @@ KNOWN: frozenset[str] = frozenset(
         "0010_replies",
         "0009_appointments",
         "0011_lookups",
+        "0012_product_variants",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -396,4 +397,19 @@ _LOOKUPS = (
 @migrations(name="0011_lookups")
 def _lookups(db: Database) -> None:
     for statement in _LOOKUPS:
+        db.execute(statement)
+
+
+# 0012: a product's variant attributes, size and colour (hub migration 0021). NULL for the
+# rows already cached and from a hub before 0021: readers then fall back to the name
+# (`domain.learned.size_of`); the next catalogue change brings the values.
+_PRODUCT_VARIANTS = (
+    "ALTER TABLE products ADD COLUMN size TEXT",
+    "ALTER TABLE products ADD COLUMN colour TEXT",
+)
+
+
+@migrations(name="0012_product_variants")
+def _product_variants(db: Database) -> None:
+    for statement in _PRODUCT_VARIANTS:
         db.execute(statement)

@@ -26,7 +26,18 @@ ENTITY_TABLES: dict[str, EntityTable] = {
         EntityTable(
             "product",
             "products",
-            ("id", "sku", "barcode", "name", "brand", "category", "price_minor", "currency"),
+            (
+                "id",
+                "sku",
+                "barcode",
+                "name",
+                "brand",
+                "category",
+                "price_minor",
+                "currency",
+                "size",
+                "colour",
+            ),
         ),
         EntityTable(
             "inventory",

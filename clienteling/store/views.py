@@ -64,6 +64,8 @@ class CartLineView:
     qty: int
     unit_price_minor: int
     stock_here: int | None  # available (on hand - reserved) in this terminal's store
+    size: str | None = None  # the product's variant attributes, when cached and known
+    colour: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +186,7 @@ class CustomerProfile:
     # Often bought together with the live cart's products, best first.
     together: list[TogetherView] = field(default_factory=list)
     looked_up: bool = False  # another store's customer, pulled in from the hub (store.lookups)
+    home_store_id: str | None = None
+    # Not a customer of this terminal's store (looked up, or their home store moved):
+    # the profile says so with a "Other store · home store: X" badge.
+    other_store: bool = False

@@ -320,7 +320,7 @@ class Terminal:
         customer_id = profile.resolve_local(db, customer_id)  # a merged id: the survivor
         found = queries.customer_profile(db, customer_id, store_id=store_id)
         if found is not None and store_lookups.lookup_of(db, customer_id) is not None:
-            found = replace(found, looked_up=True)
+            found = replace(found, looked_up=True, other_store=True)
         return found
 
     # -- customers found on the hub (terminal.lookups, hub.lookups) ----------------------

@@ -67,6 +67,20 @@ def refusal_text(reason: str, associate_name: str) -> str:
     return QCoreApplication.translate("Appointments", "Not booked: %1").replace("%1", reason)
 
 
+def change_refusal_text(reason: str, associate_name: str) -> str:
+    """The hub's refusal of a reschedule or cancellation made here: the appointment
+    stands as the hub has it."""
+    if is_double_booked(reason):
+        return QCoreApplication.translate(
+            "Appointments",
+            "Change refused: %1 already has an appointment at that time; the appointment "
+            "stays as it was.",
+        ).replace("%1", associate_name)
+    return QCoreApplication.translate(
+        "Appointments", "Change refused: %1; the appointment stays as it was."
+    ).replace("%1", reason)
+
+
 def clash_text(associate_name: str, span: str) -> str:
     return (
         QCoreApplication.translate(
@@ -96,6 +110,8 @@ def describe(
         text += f": {view.purpose}"
     if view.refused is not None:
         return refusal_text(view.refused, view.associate_name) + f" ({text})"
+    if view.change_refused is not None and not view.pending:
+        return change_refusal_text(view.change_refused, view.associate_name) + f" ({text})"
     if view.pending:
         text += " " + QCoreApplication.translate("Appointments", "(waiting to sync)")
     return text
@@ -139,5 +155,5 @@ class CustomerAppointments(QLabel):
             )
         )
         self.setVisible(bool(parts))
-        refused = any(v.refused is not None for v in views)
+        refused = any(v.refused is not None or v.change_refused is not None for v in views)
         self.setStyleSheet(f"color: {REFUSED_TEXT.name()};" if refused else "")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import LocationStock, ProductHit, ProductStock
+from clienteling.ui.labels import variant_sentence, variant_text
 from clienteling.ui.operations import run_in_background
 
 SEARCH_DEBOUNCE_MS = 150
@@ -67,11 +68,17 @@ class InventoryDialog(QDialog):
         self.search_box.installEventFilter(self)
         layout.addWidget(self.search_box)
 
-        self.results = QTableWidget(0, 4, self)
+        self.results = QTableWidget(0, 5, self)
         self.results.setObjectName("productResults")
         self.results.setAccessibleName(self.tr("Matching products"))
         self.results.setHorizontalHeaderLabels(
-            [self.tr("Product"), self.tr("SKU"), self.tr("Price"), self.tr("Here")]
+            [
+                self.tr("Product"),
+                self.tr("Size / colour"),
+                self.tr("SKU"),
+                self.tr("Price"),
+                self.tr("Here"),
+            ]
         )
         self.results.verticalHeader().setVisible(False)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -110,6 +117,12 @@ class InventoryDialog(QDialog):
         self.codes_label.setObjectName("factCaption")
         self.codes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         names.addWidget(self.codes_label)
+        self.variant_label = QLabel(self.detail)
+        self.variant_label.setObjectName("productVariant")
+        self.variant_label.setAccessibleName(self.tr("Size and colour"))
+        self.variant_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.variant_label.hide()
+        names.addWidget(self.variant_label)
         top.addLayout(names, 1)
         self.price_label = QLabel(self.detail)
         self.price_label.setObjectName("productPrice")
@@ -197,12 +210,20 @@ class InventoryDialog(QDialog):
                 here = "—"
             else:
                 here = str(hit.stock_here) if hit.stock_here > 0 else self.tr("none")
-            cells = [hit.name, hit.sku, format_money(hit.price_minor, hit.currency), here]
+            cells = [
+                hit.name,
+                variant_text(hit.size, hit.colour),
+                hit.sku,
+                format_money(hit.price_minor, hit.currency),
+                here,
+            ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column >= 2:
+                if column >= 3:
                     cell.setTextAlignment(_RIGHT)
                 self.results.setItem(row, column, cell)
+        # The size/colour column only when a match has one (laptops have neither).
+        self.results.setColumnHidden(1, not any(hit.size or hit.colour for hit in hits))
         if hits:
             ids = [hit.id for hit in hits]
             self.results.selectRow(ids.index(keep) if keep in ids else 0)
@@ -261,6 +282,9 @@ class InventoryDialog(QDialog):
             .replace("%3", product.sku)
             .replace("%4", product.barcode)
         )
+        variant = variant_sentence(product.size, product.colour)
+        self.variant_label.setText(variant)
+        self.variant_label.setVisible(bool(variant))
         self.price_label.setText(format_money(product.price_minor, product.currency))
         here = found.here.available if found.here else 0
         self.summary_label.setText(

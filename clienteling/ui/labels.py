@@ -156,3 +156,25 @@ def stock_here_text(stock: int | None) -> str:
     if stock > 0:
         return QCoreApplication.translate("ProfileView", "%1 here").replace("%1", str(stock))
     return QCoreApplication.translate("ProfileView", "Not here")
+
+
+def variant_text(size: str | None, colour: str | None) -> str:
+    """A variant's attributes for a table cell: "42 · Blanc", "M", "Noir"; "—" when the
+    product has neither (or the catalogue does not say)."""
+    parts = [part for part in (size, colour) if part]
+    return " · ".join(parts) if parts else "—"
+
+
+def variant_sentence(size: str | None, colour: str | None) -> str:
+    """The same for a detail line: "Size 42 · colour Blanc"; empty when neither."""
+    parts = []
+    if size:
+        parts.append(QCoreApplication.translate("Variant", "Size %1").replace("%1", size))
+    if colour:
+        words = (
+            QCoreApplication.translate("Variant", "colour %1")
+            if parts
+            else QCoreApplication.translate("Variant", "Colour %1")
+        )
+        parts.append(words.replace("%1", colour))
+    return " · ".join(parts)

@@ -45,6 +45,7 @@ from clienteling.ui.labels import (
     stage_label,
     stock_here_text,
     tier_label,
+    variant_text,
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
@@ -143,6 +144,10 @@ class ProfileView(QWidget):
         self.tier_badge = Badge("tier", header)
         badges.addWidget(self.stage_badge)
         badges.addWidget(self.tier_badge)
+        self.home_store_badge = Badge("home_store", header)
+        self.home_store_badge.setObjectName("homeStoreBadge")
+        self.home_store_badge.hide()  # only for another store's customer
+        badges.addWidget(self.home_store_badge)
         self.consent_badges: dict[str, Badge] = {}
         for channel in CONSENT_CHANNELS:
             badge = Badge("consent", header)
@@ -218,10 +223,11 @@ class ProfileView(QWidget):
         self.cart_summary.setObjectName("cartSummary")
         self.cart_summary.setWordWrap(True)
         layout.addWidget(self.cart_summary)
-        self.cart_table = QTableWidget(0, 5, page)
+        self.cart_table = QTableWidget(0, 6, page)
         self.cart_table.setHorizontalHeaderLabels(
             [
                 self.tr("Product"),
+                self.tr("Size / colour"),
                 self.tr("SKU"),
                 self.tr("Qty"),
                 self.tr("Price"),
@@ -337,6 +343,7 @@ class ProfileView(QWidget):
         self.channel_label.setText(contact_channel_label(p.preferred_channel))
         self.language_label.setText(language_name(p.language))
         self.store_label.setText(p.home_store_name or "—")
+        self._show_home_store_badge(p)
         parts = [display(phone) for phone in p.phones] + list(p.emails)
         if p.loyalty_card:
             parts.append(self.tr("Card %1").replace("%1", p.loyalty_card))
@@ -346,6 +353,29 @@ class ProfileView(QWidget):
             refused = self.tr("The hub refused a change: %1").replace("%1", p.refused[-1])
             lines.append(f"⚠ {refused}")
         self.contact_label.setText("\n".join(line for line in lines if line))
+
+    def _show_home_store_badge(self, p: CustomerProfile) -> None:
+        """Another store's customer (looked up on the hub) is marked plainly: their
+        tasks and follow-ups belong to their home store, and the lookup expires."""
+        badge = self.home_store_badge
+        if not p.other_store:
+            badge.hide()
+            badge.setAccessibleName("")
+            return
+        if p.home_store_name:
+            text = self.tr("Other store · home store: %1").replace("%1", p.home_store_name)
+        else:
+            text = self.tr("Other store")
+        badge.set_value("other", text)
+        badge.setAccessibleName(text)
+        tip = self.tr(
+            "A customer of another store, looked up on the hub. Notes and visits logged "
+            "here reach their home store."
+        )
+        if p.looked_up:
+            tip += "\n" + self.tr("Refreshed from the hub while the lookup lasts (30 days).")
+        badge.setToolTip(tip)
+        badge.show()
 
     def _show_orders(self, orders: list[OrderView]) -> None:
         self.tabs.setTabText(
@@ -414,6 +444,7 @@ class ProfileView(QWidget):
             stock = stock_here_text(line.stock_here)
             cells = [
                 line.name,
+                variant_text(line.size, line.colour),
                 line.sku,
                 str(line.qty),
                 format_money(line.unit_price_minor, cart.currency),
@@ -421,13 +452,15 @@ class ProfileView(QWidget):
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column in (2, 3, 4):
+                if column in (3, 4, 5):
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if column == 4:
+                if column == 5:
                     cell.setData(Qt.ItemDataRole.UserRole, line.stock_here)
                 self.cart_table.setItem(row, column, cell)
+        # The size/colour column only when a line has one: the names keep the width.
+        self.cart_table.setColumnHidden(1, not any(ln.size or ln.colour for ln in cart.lines))
         self.cart_total.setText(
             self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
         )

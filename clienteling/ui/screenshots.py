@@ -233,15 +233,15 @@ def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:
 
 
 def _inventory(win: MainWindow, path: Path) -> Path:
-    """The product lookup after typing a few letters: matches, and the first one's stock
-    here, in the other stores and online."""
+    """The product lookup after typing a few letters: matches (with their size and
+    colour), and the first one's stock here, in the other stores and online."""
     dialog = win.open_inventory()
     shown: list[str] = []
     dialog.stock_did_show.connect(shown.append)
     listed: list[str] = []
     dialog.products_did_show.connect(listed.append)
-    dialog.search("thinkpad")
-    wait_until(lambda: "thinkpad" in listed, timeout_s=10)
+    dialog.search("veja")  # shoes: the size and colour of each variant show too
+    wait_until(lambda: "veja" in listed, timeout_s=10)
     dialog._enter_on_hits()
     wait_until(lambda: bool(shown), timeout_s=10)
     try:

@@ -292,7 +292,7 @@ class TaskList(QDialog):
             item.setBackground(column, QBrush(APPOINTMENT_BACKGROUND))
             if appointment.pending:
                 item.setForeground(column, QBrush(WAITING_TEXT))
-            elif appointment.refused is not None:
+            elif appointment.refused is not None or appointment.change_refused is not None:
                 item.setForeground(column, QBrush(OVERDUE_TEXT))
         if mine:
             for column in self.COLUMNS:

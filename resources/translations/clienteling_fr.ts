@@ -119,6 +119,14 @@
         <translation>Non réservé : %1</translation>
     </message>
     <message>
+        <source>Change refused: %1 already has an appointment at that time; the appointment stays as it was.</source>
+        <translation>Modification refusée : %1 a déjà un rendez-vous à cette heure ; le rendez-vous reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Change refused: %1; the appointment stays as it was.</source>
+        <translation>Modification refusée : %1 ; le rendez-vous reste tel quel.</translation>
+    </message>
+    <message>
         <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
         <translation>%1 a déjà un rendez-vous (%2). Choisissez une autre heure ou un autre conseiller.</translation>
     </message>
@@ -1489,6 +1497,10 @@
         <translation>Produit</translation>
     </message>
     <message>
+        <source>Size / colour</source>
+        <translation>Taille / couleur</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Réf.</translation>
     </message>
@@ -1503,6 +1515,10 @@
     <message>
         <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
         <translation>Scannez un code-barres, ou tapez quelques lettres du nom ou de la référence.</translation>
+    </message>
+    <message>
+        <source>Size and colour</source>
+        <translation>Taille et couleur</translation>
     </message>
     <message>
         <source>The same price in store and online</source>
@@ -2404,6 +2420,10 @@
         <translation>Produit</translation>
     </message>
     <message>
+        <source>Size / colour</source>
+        <translation>Taille / couleur</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Réf.</translation>
     </message>
@@ -2462,6 +2482,22 @@
     <message>
         <source>The hub refused a change: %1</source>
         <translation>Le hub a refusé une modification : %1</translation>
+    </message>
+    <message>
+        <source>Other store · home store: %1</source>
+        <translation>Autre magasin · magasin d’origine : %1</translation>
+    </message>
+    <message>
+        <source>Other store</source>
+        <translation>Autre magasin</translation>
+    </message>
+    <message>
+        <source>A customer of another store, looked up on the hub. Notes and visits logged here reach their home store.</source>
+        <translation>Client d’un autre magasin, retrouvé sur le hub. Les notes et visites saisies ici parviennent à son magasin d’origine.</translation>
+    </message>
+    <message>
+        <source>Refreshed from the hub while the lookup lasts (30 days).</source>
+        <translation>Actualisé depuis le hub tant que la recherche est valable (30 jours).</translation>
     </message>
     <message>
         <source>Purchases (%1)</source>
@@ -3094,6 +3130,21 @@
     <message>
         <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
         <translation>Ce terminal doit être mis à jour pour se synchroniser avec le hub. Vous pouvez continuer à travailler : vos modifications sont conservées et seront synchronisées après la mise à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>Variant</name>
+    <message>
+        <source>Size %1</source>
+        <translation>Taille %1</translation>
+    </message>
+    <message>
+        <source>colour %1</source>
+        <translation>couleur %1</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>Couleur %1</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,14 @@
         <translation>Не записано: %1</translation>
     </message>
     <message>
+        <source>Change refused: %1 already has an appointment at that time; the appointment stays as it was.</source>
+        <translation>Изменение отклонено: у %1 уже есть встреча в это время; встреча остаётся прежней.</translation>
+    </message>
+    <message>
+        <source>Change refused: %1; the appointment stays as it was.</source>
+        <translation>Изменение отклонено: %1; встреча остаётся прежней.</translation>
+    </message>
+    <message>
         <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
         <translation>У %1 уже есть встреча (%2). Выберите другое время или другого сотрудника.</translation>
     </message>
@@ -1489,6 +1497,10 @@
         <translation>Товар</translation>
     </message>
     <message>
+        <source>Size / colour</source>
+        <translation>Размер / цвет</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Артикул</translation>
     </message>
@@ -1503,6 +1515,10 @@
     <message>
         <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
         <translation>Отсканируйте штрихкод или введите несколько букв названия или артикула.</translation>
+    </message>
+    <message>
+        <source>Size and colour</source>
+        <translation>Размер и цвет</translation>
     </message>
     <message>
         <source>The same price in store and online</source>
@@ -2404,6 +2420,10 @@
         <translation>Товар</translation>
     </message>
     <message>
+        <source>Size / colour</source>
+        <translation>Размер / цвет</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Артикул</translation>
     </message>
@@ -2462,6 +2482,22 @@
     <message>
         <source>The hub refused a change: %1</source>
         <translation>Хаб отклонил изменение: %1</translation>
+    </message>
+    <message>
+        <source>Other store · home store: %1</source>
+        <translation>Другой магазин · основной магазин: %1</translation>
+    </message>
+    <message>
+        <source>Other store</source>
+        <translation>Другой магазин</translation>
+    </message>
+    <message>
+        <source>A customer of another store, looked up on the hub. Notes and visits logged here reach their home store.</source>
+        <translation>Клиент другого магазина, найденный на хабе. Заметки и визиты, записанные здесь, попадают в его основной магазин.</translation>
+    </message>
+    <message>
+        <source>Refreshed from the hub while the lookup lasts (30 days).</source>
+        <translation>Обновляется с хаба, пока действует поиск (30 дней).</translation>
     </message>
     <message>
         <source>Purchases (%1)</source>
@@ -3094,6 +3130,21 @@
     <message>
         <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
         <translation>Этому терминалу нужно обновление, чтобы синхронизироваться с хабом. Можно продолжать работу: изменения сохраняются и будут синхронизированы после обновления.</translation>
+    </message>
+</context>
+<context>
+    <name>Variant</name>
+    <message>
+        <source>Size %1</source>
+        <translation>Размер %1</translation>
+    </message>
+    <message>
+        <source>colour %1</source>
+        <translation>цвет %1</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>Цвет %1</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,14 @@
         <translation>Chưa đặt được: %1</translation>
     </message>
     <message>
+        <source>Change refused: %1 already has an appointment at that time; the appointment stays as it was.</source>
+        <translation>Thay đổi bị từ chối: %1 đã có lịch hẹn vào giờ đó; lịch hẹn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Change refused: %1; the appointment stays as it was.</source>
+        <translation>Thay đổi bị từ chối: %1; lịch hẹn giữ nguyên.</translation>
+    </message>
+    <message>
         <source>%1 already has an appointment (%2). Choose another time or another associate.</source>
         <translation>%1 đã có lịch hẹn (%2). Hãy chọn giờ khác hoặc nhân viên khác.</translation>
     </message>
@@ -1489,6 +1497,10 @@
         <translation>Sản phẩm</translation>
     </message>
     <message>
+        <source>Size / colour</source>
+        <translation>Cỡ / màu</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Mã hàng</translation>
     </message>
@@ -1503,6 +1515,10 @@
     <message>
         <source>Scan a barcode, or type a few letters of the name or the SKU.</source>
         <translation>Quét mã vạch, hoặc gõ vài chữ của tên hay mã hàng.</translation>
+    </message>
+    <message>
+        <source>Size and colour</source>
+        <translation>Cỡ và màu</translation>
     </message>
     <message>
         <source>The same price in store and online</source>
@@ -2404,6 +2420,10 @@
         <translation>Sản phẩm</translation>
     </message>
     <message>
+        <source>Size / colour</source>
+        <translation>Cỡ / màu</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Mã hàng</translation>
     </message>
@@ -2462,6 +2482,22 @@
     <message>
         <source>The hub refused a change: %1</source>
         <translation>Máy chủ trung tâm đã từ chối một thay đổi: %1</translation>
+    </message>
+    <message>
+        <source>Other store · home store: %1</source>
+        <translation>Cửa hàng khác · cửa hàng chính: %1</translation>
+    </message>
+    <message>
+        <source>Other store</source>
+        <translation>Cửa hàng khác</translation>
+    </message>
+    <message>
+        <source>A customer of another store, looked up on the hub. Notes and visits logged here reach their home store.</source>
+        <translation>Khách hàng của cửa hàng khác, được tìm trên hub. Ghi chú và lượt ghé ghi tại đây sẽ đến cửa hàng chính của họ.</translation>
+    </message>
+    <message>
+        <source>Refreshed from the hub while the lookup lasts (30 days).</source>
+        <translation>Được cập nhật từ hub trong thời hạn tra cứu (30 ngày).</translation>
     </message>
     <message>
         <source>Purchases (%1)</source>
@@ -3094,6 +3130,21 @@
     <message>
         <source>This terminal needs an update to sync with the hub. You can keep working; changes are kept and will sync after the update.</source>
         <translation>Máy này cần được cập nhật để đồng bộ với máy chủ. Bạn vẫn có thể tiếp tục làm việc; các thay đổi được giữ lại và sẽ đồng bộ sau khi cập nhật.</translation>
+    </message>
+</context>
+<context>
+    <name>Variant</name>
+    <message>
+        <source>Size %1</source>
+        <translation>Cỡ %1</translation>
+    </message>
+    <message>
+        <source>colour %1</source>
+        <translation>màu %1</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>Màu %1</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,7 @@ def test_pull_in_needs_the_identifier_then_allows_refresh_and_changes(
     other = _other_customer(hub)
     # Before any lookup: a stranger (404), and a note on them is refused with a reason.
     assert client.get(f"/api/v1/customers/{other.id}/bundle").status_code == 404
+    assert client.get(f"/api/v1/customers/{other.id}").status_code == 404
     refused = push(client, device, [_note(1, other.id)]).json()["results"][0]
     assert refused["status"] == "rejected"
     assert "look them up again" in refused["reason"]
@@ -107,6 +108,13 @@ def test_pull_in_needs_the_identifier_then_allows_refresh_and_changes(
 
     applied = push(client, device, [_note(2, other.id)]).json()["results"][0]
     assert applied["status"] == "applied", applied
+    # The profile endpoint honours the lookup as the bundle does (and audits the read).
+    profile = client.get(f"/api/v1/customers/{other.id}")
+    assert profile.status_code == 200, profile.text
+    detail = profile.json()
+    assert detail["customer"]["id"] == other.id
+    assert detail["customer"]["home_store_id"] == other.home_store_id
+    assert any(n["text"] == "passée à Paris" for n in detail["notes"])
     refreshed = client.get(f"/api/v1/customers/{other.id}/bundle").json()
     assert any(
         c["entity"] == "note" and c["data"]["text"] == "passée à Paris"
@@ -141,6 +149,7 @@ def test_an_expired_lookup_is_a_stranger_again(client: httpx.Client, hub: Seeded
             .values(expires_at="2000-01-01T00:00:00+00:00")
         )
     assert client.get(f"/api/v1/customers/{other.id}/bundle").status_code == 404
+    assert client.get(f"/api/v1/customers/{other.id}").status_code == 404
     result = push(client, device, [_note(1, other.id)]).json()["results"][0]
     assert result["status"] == "rejected"
 

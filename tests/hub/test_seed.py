@@ -126,3 +126,23 @@ def test_stores_and_demo_sign_ins(demo: Engine) -> None:
     assert people["demo-manager"].role == "manager"
     assert people["demo-admin"].role == "admin" and people["demo-admin"].store_id is None
     assert people["demo-associate"].password_hash.startswith("$argon2")
+
+
+def test_worn_products_carry_a_size_and_colour_variants_a_colour(demo: Engine) -> None:
+    """The catalogue's variant attributes (migration 0021): the size the name ends in is
+    also the size attribute; products that vary by capacity have neither."""
+    from clienteling.hub.tables import products
+
+    with demo.connect() as conn:
+        rows = conn.execute(
+            sa.select(products.c.name, products.c.category, products.c.size, products.c.colour)
+        ).all()
+    by_category: dict[str, list[Any]] = {}
+    for row in rows:
+        by_category.setdefault(row.category, []).append(row)
+    for row in by_category["Shoes"] + by_category["Jackets"] + by_category["Knitwear"]:
+        assert row.size and row.name.endswith(f" {row.size}")
+        assert row.colour
+    for row in by_category["Bags"] + by_category["Headphones"]:
+        assert row.size is None and row.name.endswith(f" {row.colour}")
+    assert all(r.size is None and r.colour is None for r in by_category["Laptops"])

@@ -153,3 +153,44 @@ def test_task_dismissed_offline_reaches_the_hub(store_pair: StorePair) -> None:
         "Déménagé à Lyon",
     )
     assert chosen.id not in [t.id for t in terminal.store_tasks()]
+
+
+def test_a_refused_reschedule_shows_on_the_appointment_until_changed_again(
+    store_pair: StorePair,
+) -> None:
+    """Rescheduled offline into a slot the other terminal booked meanwhile: the hub refuses
+    it; the appointment keeps the hub's time and says why, where the associate works,
+    until a new change answers it (which also clears it from the refused count)."""
+    pair = store_pair
+    terminal, other = pair.terminal, pair.other
+    customer = _customer(terminal)
+    me = _me(terminal)
+    start = _free_time(terminal, time(16, 0))
+    booked = terminal.book_appointment(
+        customer_id=customer, associate=me, starts_at=start, duration_minutes=30
+    )
+    assert not terminal.sync_once().rejected
+    pair.go_offline()
+    later = start + timedelta(hours=1)
+    other.book_appointment(customer_id=customer, associate=me, starts_at=later, duration_minutes=30)
+    terminal.reschedule_appointment(booked, associate=me, starts_at=later, duration_minutes=30)
+    moved = {a.id: a for a in terminal.customer_appointments(customer)}[booked]
+    assert moved.pending and moved.starts_at == later and moved.change_refused is None
+    pair.come_back()
+    assert not other.sync_once().rejected
+    assert len(terminal.sync_once().rejected) == 1
+
+    refused = {a.id: a for a in terminal.customer_appointments(customer)}[booked]
+    assert refused.starts_at == start  # the hub's time again
+    assert refused.change_refused is not None and is_double_booked(refused.change_refused)
+    assert not refused.pending and refused.refused is None
+    assert terminal.status().rejected == 1
+
+    # Moved again to a free time: the refusal is answered, and the new change goes through.
+    terminal.reschedule_appointment(
+        booked, associate=me, starts_at=start + timedelta(hours=2), duration_minutes=30
+    )
+    assert terminal.status().rejected == 0
+    assert not terminal.sync_once().rejected
+    final = {a.id: a for a in terminal.customer_appointments(customer)}[booked]
+    assert final.change_refused is None and final.starts_at == start + timedelta(hours=2)

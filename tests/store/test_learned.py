@@ -207,3 +207,91 @@ def test_the_recount_is_due_hourly_when_orders_come_in(db: Database) -> None:
     assert not refresh_due(db, pulled_orders=True, now=now + REFRESH_EVERY / 2)
     assert not refresh_due(db, pulled_orders=False, now=now + timedelta(days=3))
     assert refresh_due(db, pulled_orders=True, now=now + REFRESH_EVERY)
+
+
+def test_variant_attributes_reach_lookup_cart_and_learned_sizes(db: Database) -> None:
+    """A catalogue with size/colour attributes (hub 0021): the size comes from the
+    attribute even when the name does not end in it; an old row (no attributes) still
+    reads its size from the name."""
+    from clienteling.store.products import find_products
+
+    shoe = {
+        "id": "veja-blanc-41",
+        "sku": "SKU-V41",
+        "barcode": "1",
+        "name": "Veja V-10 Blanc",  # no size in the name
+        "brand": "Veja",
+        "category": "Shoes",
+        "price_minor": 150_00,
+        "currency": "EUR",
+        "size": "41",
+        "colour": "Blanc",
+    }
+    apply_page(
+        db,
+        scope=CATALOG_SCOPE,
+        changes=[change("product", shoe), _product("shoe38")],  # shoe38: an old row
+        cursor="c",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    lines = [
+        {
+            "product_id": "veja-blanc-41",
+            "sku": "SKU-V41",
+            "name": "Veja V-10 Blanc",
+            "qty": 2,
+            "unit_price_minor": 150_00,
+            "returned_qty": 0,
+        },
+        {
+            "product_id": "shoe38",
+            "sku": "SKU-shoe38",
+            "name": "Veja V-10 38",
+            "qty": 1,
+            "unit_price_minor": 50_00,
+            "returned_qty": 0,
+        },
+    ]
+    order = {
+        "id": "o1",
+        "customer_id": "c1",
+        "channel": "web",
+        "store_id": None,
+        "associate_id": None,
+        "placed_at": "2025-01-02T10:00:00Z",
+        "status": "delivered",
+        "total_minor": 350_00,
+        "currency": "EUR",
+        "lines": lines,
+    }
+    cart = {
+        "id": "cart1",
+        "customer_id": "c1",
+        "status": "open",
+        "checkout_step": None,
+        "updated_at": "2025-03-01T10:00:00Z",
+        "currency": "EUR",
+        "lines": [{k: v for k, v in line.items() if k != "returned_qty"} for line in lines],
+    }
+    apply_page(
+        db,
+        scope=SCOPE,
+        changes=[
+            customer("c1", given="G", family="F"),
+            change("order", order),
+            change("cart", cart),
+        ],
+        cursor="s",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    # Two pieces in 41 (the attribute) beat one in 38 (read from the old row's name).
+    assert customer_sizes(db, "c1") == {"shoes": LearnedSize("shoes", "41", 2)}
+    [hit] = find_products(db, "SKU-V41", store_id=STORE_ID)
+    assert (hit.size, hit.colour) == ("41", "Blanc")
+    [old] = find_products(db, "SKU-shoe38", store_id=STORE_ID)
+    assert (old.size, old.colour) == (None, None)
+    profile = customer_profile(db, "c1", store_id=STORE_ID)
+    assert profile is not None and profile.cart is not None
+    assert [(ln.size, ln.colour) for ln in profile.cart.lines] == [("41", "Blanc"), (None, None)]

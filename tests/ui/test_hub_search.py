@@ -58,6 +58,12 @@ def test_scanned_card_of_another_store_opens_in_one_enter(
     profile = window.profile_view.profile
     assert profile is not None and profile.looked_up
     assert window.profile_view.name_label.text() == other.display_name
+    # Marked as another store's customer, with the home store's name, readable aloud.
+    badge = window.profile_view.home_store_badge
+    assert badge.isVisible()
+    assert profile.home_store_name and profile.home_store_name in badge.text()
+    assert badge.text().startswith("Other store")
+    assert badge.accessibleName() == badge.text()
     assert window.search_box.hasFocus()
     # In the cache now: the same scan finds it there, and the hub panel steps aside.
     qtbot.waitUntil(lambda: [h.id for h in window.hits_model.hits()] == [other.id])

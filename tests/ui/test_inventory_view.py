@@ -137,7 +137,7 @@ def test_a_sync_refreshes_the_numbers_and_keeps_the_selection(
     with qtbot.waitSignal(dialog.stock_did_show, timeout=TIMEOUT_MS):
         window._bridge.on_changes(set(report.kinds))
     assert dialog.stock_table.item(0, 1).text() == "320"
-    qtbot.waitUntil(lambda: dialog.results.item(1, 3).text() == "320", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.results.item(1, 4).text() == "320", timeout=TIMEOUT_MS)
     assert dialog.results.currentRow() == 1
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -44,6 +46,23 @@ def test_header_shows_who_the_customer_is(qtbot: QtBot, profile: CustomerProfile
     assert "+84 901 234 567" in view.contact_label.text()
     assert "anh.nguyen@example.vn" in view.contact_label.text()
     assert "2900000012345" in view.contact_label.text()
+    assert not view.home_store_badge.isVisible()  # a customer of this store: no badge
+
+
+def test_another_stores_customer_gets_a_home_store_badge(
+    qtbot: QtBot, profile: CustomerProfile
+) -> None:
+    view = _view(qtbot)
+    view.show_profile(replace(profile, other_store=True, looked_up=True))
+    badge = view.home_store_badge
+    assert badge.isVisible()
+    assert badge.text() == "Other store · home store: Hà Nội – Tràng Tiền"
+    assert badge.accessibleName() == badge.text()
+    assert "30 days" in badge.toolTip()
+    view.show_profile(replace(profile, other_store=True, home_store_name=None))
+    assert badge.text() == "Other store"
+    view.show_profile(profile)
+    assert not badge.isVisible()
 
 
 def test_consent_badges_follow_each_channel(qtbot: QtBot, profile: CustomerProfile) -> None:
@@ -64,13 +83,13 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
     assert "Abandoned at shipping" in view.cart_summary.text()
     assert view.cart_table.rowCount() == 2
     cells = [
-        [view.cart_table.item(r, c).text() for c in range(5)]
+        [view.cart_table.item(r, c).text() for c in range(6)]
         for r in range(2)  # type: ignore[union-attr]
     ]
     assert cells[0][0] == "Tai nghe Sonic Pro"
-    assert cells[0][3] == format_money(3_490_000, "VND")
-    assert cells[0][4] == "4 here"
-    assert cells[1][4] == "Not here"
+    assert cells[0][4] == format_money(3_490_000, "VND")
+    assert cells[0][5] == "4 here"
+    assert cells[1][5] == "Not here"
     assert format_money(3_990_000, "VND") in view.cart_total.text()
     assert view.tabs.tabText(ProfileView.CART_TAB) == "Online cart (3)"
 

@@ -14,7 +14,6 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
 from clienteling.hub import audit, customer_index, lookups, pagination
-from clienteling.hub.access import visible_customer
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import HubDep, IdPath, SessionDep, require_store
 from clienteling.hub.entities import CONSENT, CUSTOMER, NOTE
@@ -84,11 +83,20 @@ def search_customers(
     return Page(items=[CustomerPublic.from_row(CUSTOMER, r) for r in items], next=token)
 
 
-@router.get("/{customer_id}", responses={404: {"description": "Unknown or another store's."}})
+_LOOKUP_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {
+        "description": "Unknown, or another store's customer that the identifier does not "
+        "name exactly (or whose lookup by this store has expired)."
+    }
+}
+
+
+@router.get("/{customer_id}", responses=_LOOKUP_ERRORS)
 def get_customer(customer_id: IdPath, hub: HubDep, session: SessionDep) -> CustomerDetailPublic:
-    """One customer with consents and notes (oldest first); the read is audited."""
+    """One customer with consents and notes (oldest first); the read is audited. Another
+    store's customer answers while this store's lookup of them lasts, as the bundle."""
     with read_tx(hub.engine) as conn:
-        row = visible_customer(conn, session, customer_id)
+        row, _until = lookups.reachable_customer(conn, session, customer_id)
         customer_id = row.id  # a merged id: the survivor's rows
         note_rows = conn.execute(
             sa.select(notes)
@@ -106,14 +114,6 @@ def get_customer(customer_id: IdPath, hub: HubDep, session: SessionDep) -> Custo
         consents=[ConsentPublic.from_row(CONSENT, c) for c in consent_rows],
         notes=[NotePublic.from_row(NOTE, n) for n in note_rows],
     )
-
-
-_LOOKUP_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {
-        "description": "Unknown, or another store's customer that the identifier does not "
-        "name exactly (or whose lookup by this store has expired)."
-    }
-}
 
 
 @router.post("/{customer_id}/lookup", responses=_LOOKUP_ERRORS)

@@ -120,3 +120,30 @@ def test_suggestions_rank_other_products_over_the_whole_basket() -> None:
     assert suggest_together(rows, ["a", "b"]) == [("x", 5), ("v", 4), ("y", 4)]
     assert suggest_together(rows, ["a", "b"], limit=1) == [("x", 5)]
     assert suggest_together(rows, []) == []
+
+
+@pytest.mark.parametrize(
+    ("category", "name", "size", "found"),
+    [
+        ("Shoes", "Veja V-10 Blanc", "42", ("shoes", "42")),  # the attribute, not the name
+        ("Shoes", "Veja V-10 38", "42", ("shoes", "42")),  # the attribute wins over the name
+        ("Shoes", "Repetto Cendrillon", "38,5", ("shoes", "38.5")),
+        ("Jackets", "Barbour Beaufort", " m ", ("top", "M")),
+        ("Jeans", "Levi's 501", "W32 L34", ("bottom", "W32 L34")),  # any size the shop uses
+        ("Headphones", "Sony WH-1000XM5", "M", None),  # not worn: no size kind
+        ("Shoes", "Veja V-10 42", "", ("shoes", "42")),  # empty attribute: the name again
+        ("Shoes", "Veja V-10 42", None, ("shoes", "42")),  # an old row: the name
+    ],
+)
+def test_the_size_attribute_comes_before_the_name(
+    category: str, name: str, size: str | None, found: tuple[str, str] | None
+) -> None:
+    assert size_of(category, name, size) == found
+
+
+def test_learned_sizes_use_the_attribute_when_the_name_has_no_size() -> None:
+    lines = [
+        PurchasedLine("s1", "Veja V-10 Blanc", "Shoes", 1, 0, "delivered", "2025-01-01", "42"),
+        PurchasedLine("s2", "Veja V-10 Noir", "Shoes", 1, 0, "delivered", "2025-02-01", None),
+    ]
+    assert learned_sizes(lines) == {"shoes": LearnedSize("shoes", "42", 1)}
