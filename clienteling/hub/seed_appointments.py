@@ -6,6 +6,7 @@ so the task list and the manager's task figures show both."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -56,7 +57,7 @@ def seed_appointments(engine: Engine, *, seed: int, now: datetime) -> int:
     return count
 
 
-def _by_username(rows: list[Any]) -> list[Any]:
+def _by_username(rows: Sequence[Any]) -> list[Any]:
     """Staff in username order, sorted here: the database's collation (a PostgreSQL in
     en_US.UTF-8 ignores "-" and ".") must not change who gets which appointment."""
     return sorted(rows, key=lambda row: str(row.username))
