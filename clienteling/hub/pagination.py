@@ -12,11 +12,13 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
 import sqlalchemy as sa
 from fastapi import Query
 from pydantic import BaseModel, Field
+from sqlalchemy.engine import Connection, Row
 
 from clienteling.hub.errors import ApiError
 
@@ -97,3 +99,41 @@ def page(
         return items, None
     last = items[-1]._mapping
     return items, encode(kind, [last[name] for name in key])
+
+
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """How one list is ordered: its token tag, its sort columns (the last one unique, so
+    the order is total) and the direction. Each route declares one at module level."""
+
+    kind: str
+    columns: tuple[sa.ColumnElement[Any], ...]
+    descending: bool = False
+    # The sort values' labels in a result row, when they are not the columns' own names
+    # (a joined table's column equal to one that is selected).
+    labels: tuple[str, ...] | None = None
+
+    @property
+    def names(self) -> list[str]:
+        """The labels the token remembers, one per column."""
+        return list(self.labels or (str(column.key) for column in self.columns))
+
+
+def fetch(
+    conn: Connection,
+    query: sa.Select[Any],
+    keyset: Keyset,
+    *,
+    limit: int,
+    next: str | None,
+) -> tuple[list[Row[Any]], str | None]:
+    """One page of `query` (already filtered by the caller's scope and conditions) in the
+    keyset's order, and the token of the next page: the select/after/order/limit/page
+    block every list route shares. Raises 400 `invalid_page_token` for a foreign token."""
+    key = decode(keyset.kind, next, width=len(keyset.columns))
+    rows = conn.execute(
+        query.where(after(keyset.columns, key, descending=keyset.descending))
+        .order_by(*order(keyset.columns, descending=keyset.descending))
+        .limit(limit + 1)
+    ).all()
+    return page(keyset.kind, rows, limit=limit, key=keyset.names)

@@ -6,7 +6,9 @@ so the task list and the manager's task figures show both."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -55,17 +57,27 @@ def seed_appointments(engine: Engine, *, seed: int, now: datetime) -> int:
     return count
 
 
+def _by_username(rows: Sequence[Any]) -> list[Any]:
+    """Staff in username order, sorted here: the database's collation (a PostgreSQL in
+    en_US.UTF-8 ignores "-" and ".") must not change who gets which appointment."""
+    return sorted(rows, key=lambda row: str(row.username))
+
+
 def _store_appointments(
     conn: Connection, rng: random.Random, store_id: str, timezone: str, *, now: datetime
 ) -> int:
-    staff = conn.execute(
-        sa.select(tables.associates.c.id, tables.associates.c.display_name)
-        .where(
-            tables.associates.c.store_id == store_id,
-            tables.associates.c.role.in_(("associate", "manager")),
-        )
-        .order_by(tables.associates.c.username)
-    ).all()
+    staff = _by_username(
+        conn.execute(
+            sa.select(
+                tables.associates.c.id,
+                tables.associates.c.display_name,
+                tables.associates.c.username,
+            ).where(
+                tables.associates.c.store_id == store_id,
+                tables.associates.c.role.in_(("associate", "manager")),
+            )
+        ).all()
+    )
     customers = (
         conn.execute(
             sa.select(tables.customers.c.id)
@@ -117,14 +129,18 @@ def _store_appointments(
 
 def _dismissals(conn: Connection, store_id: str, *, now: datetime) -> None:
     t = tables.tasks.c
-    who = conn.execute(
-        sa.select(tables.associates.c.id, tables.associates.c.display_name)
-        .where(tables.associates.c.store_id == store_id)
-        .order_by(tables.associates.c.username)
-        .limit(1)
-    ).first()
-    if who is None:
+    staff = _by_username(
+        conn.execute(
+            sa.select(
+                tables.associates.c.id,
+                tables.associates.c.display_name,
+                tables.associates.c.username,
+            ).where(tables.associates.c.store_id == store_id)
+        ).all()
+    )
+    if not staff:
         return
+    who = staff[0]
     overdue = conn.execute(
         sa.select(t.id, t.scope)
         .where(

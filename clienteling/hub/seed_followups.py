@@ -32,9 +32,9 @@ def granted_channels(conn: Connection) -> dict[str, set[str]]:
     """The channels each customer agreed to (in demo data, grants are never withdrawn)."""
     granted: dict[str, set[str]] = {}
     for grant in conn.execute(
-        sa.select(tables.consents.c.customer_id, tables.consents.c.channel).where(
-            tables.consents.c.granted.is_(True)
-        )
+        sa.select(tables.consents.c.customer_id, tables.consents.c.channel)
+        .where(tables.consents.c.granted.is_(True))
+        .order_by(tables.consents.c.id)
     ):
         granted.setdefault(grant.customer_id, set()).add(grant.channel)
     return granted
@@ -51,7 +51,9 @@ def seed_followups(engine: Engine, *, seed: int, now: datetime) -> int:
                     tables.associates.c.id,
                     tables.associates.c.display_name,
                     tables.associates.c.store_id,
-                ).where(tables.associates.c.role == "associate")
+                )
+                .where(tables.associates.c.role == "associate")
+                .order_by(tables.associates.c.id)  # the last of each store: not row order
             )
         }
         granted = granted_channels(conn)
@@ -64,7 +66,7 @@ def seed_followups(engine: Engine, *, seed: int, now: datetime) -> int:
         for order in conn.execute(
             sa.select(tables.orders.c.id, tables.orders.c.customer_id, tables.orders.c.placed_at)
             .where(tables.orders.c.channel == "web", tables.orders.c.placed_at >= since)
-            .order_by(tables.orders.c.placed_at)
+            .order_by(tables.orders.c.placed_at, tables.orders.c.id)
         ):
             web_orders.setdefault(order.customer_id, []).append((order.id, order.placed_at))
         rows: list[dict[str, Any]] = []

@@ -44,9 +44,9 @@ def _holds(conn: sa.Connection, rng: random.Random, *, now: datetime, horizon: d
     staff = {
         row.store_id: row.id
         for row in conn.execute(
-            sa.select(tables.associates.c.id, tables.associates.c.store_id).where(
-                tables.associates.c.role == "associate"
-            )
+            sa.select(tables.associates.c.id, tables.associates.c.store_id)
+            .where(tables.associates.c.role == "associate")
+            .order_by(tables.associates.c.id)  # the last of each store: not row order
         )
     }
     per_store: dict[str, int] = {}

@@ -34,11 +34,13 @@ def seed_tasks(engine: Engine, *, seed: int, now: datetime) -> int:
     rng = random.Random(seed * 104_729 + 11)
     with write_tx(engine) as conn:
         delivered = conn.execute(
-            sa.select(tables.orders.c.id, tables.orders.c.placed_at).where(
+            sa.select(tables.orders.c.id, tables.orders.c.placed_at)
+            .where(
                 tables.orders.c.channel == "web",
                 tables.orders.c.status == "delivered",
                 tables.orders.c.placed_at >= iso(now - timedelta(days=20)),
             )
+            .order_by(tables.orders.c.id)
         ).all()
         for order in delivered:
             at = datetime.fromisoformat(order.placed_at) + timedelta(days=2)
@@ -56,7 +58,9 @@ def seed_tasks(engine: Engine, *, seed: int, now: datetime) -> int:
                 tables.associates.c.id,
                 tables.associates.c.display_name,
                 tables.associates.c.store_id,
-            ).where(tables.associates.c.store_id.is_not(None))
+            )
+            .where(tables.associates.c.store_id.is_not(None))
+            .order_by(tables.associates.c.id)  # rng.choice below: not the database's row order
         ):
             staff.setdefault(person.store_id, []).append((person.id, person.display_name))
         due = conn.execute(

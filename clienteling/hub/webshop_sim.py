@@ -88,7 +88,9 @@ class WebShopSimulator:
             catalogue = [
                 dict(r._mapping)
                 for r in conn.execute(
-                    sa.select(products.c.sku, products.c.name, products.c.price_minor).limit(60)
+                    sa.select(products.c.sku, products.c.name, products.c.price_minor)
+                    .order_by(products.c.id)
+                    .limit(60)
                 )
             ]
         emails = [str(r.emails[0]) for r in rows if r.emails]

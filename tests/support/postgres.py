@@ -80,15 +80,16 @@ class PostgresServer:
     admin_url: str
     created: list[str] = field(default_factory=list)
 
-    def create_database(self) -> str:
-        """A new empty database (UTF-8); returns its `postgresql+psycopg://` URL."""
+    def create_database(self, *, icu_locale: str | None = None) -> str:
+        """A new empty database (UTF-8); returns its `postgresql+psycopg://` URL.
+        `icu_locale` (e.g. "en-US"): its default collation is that ICU locale's, as a
+        retailer's server set up for its country would have (the cluster's is C.UTF-8)."""
         name = f"clienteling_test_{uuid.uuid4().hex[:12]}"
+        statement = "CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'"
+        if icu_locale is not None:
+            statement += " LOCALE_PROVIDER icu ICU_LOCALE {} LOCALE 'C.UTF-8'"
         with psycopg.connect(_conninfo(self.admin_url), autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
-                    sql.Identifier(name)
-                )
-            )
+            conn.execute(sql.SQL(statement).format(sql.Identifier(name), sql.Literal(icu_locale)))
         self.created.append(name)
         url = sa.engine.make_url(self.admin_url).set(drivername="postgresql+psycopg", database=name)
         return url.render_as_string(hide_password=False)

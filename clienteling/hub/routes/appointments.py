@@ -21,7 +21,7 @@ from clienteling.hub.tables import appointments
 
 router = APIRouter(prefix="/api/v1", tags=["appointments"])
 
-_KEY = [appointments.c.starts_at, appointments.c.id]
+_KEYSET = pagination.Keyset("appointments", (appointments.c.starts_at, appointments.c.id))
 _TIME = "An ISO 8601 time with its offset, e.g. 2026-12-03T00:00:00+01:00."
 
 
@@ -72,7 +72,6 @@ def list_appointments(
     next: NextQuery = None,
 ) -> Page[AppointmentPublic]:
     """Appointments of the store's customers that overlap [start, end), by start time."""
-    key = pagination.decode("appointments", next, width=2)
     table = appointments.c
     where = store_scope_filter(session, store_id, table.scope)
     if store_id is not None:
@@ -84,15 +83,10 @@ def list_appointments(
         where = sa.and_(where, table.starts_at < until)
     if status is not None:
         where = sa.and_(where, table.status == status)
-    query = (
-        sa.select(appointments)
-        .where(where, pagination.after(_KEY, key))
-        .order_by(*pagination.order(_KEY))
-        .limit(limit + 1)
-    )
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("appointments", rows, limit=limit, key=["starts_at", "id"])
+        items, token = pagination.fetch(
+            conn, sa.select(appointments).where(where), _KEYSET, limit=limit, next=next
+        )
     return Page(
         items=[AppointmentPublic.model_validate(APPOINTMENT.to_data(r._mapping)) for r in items],
         next=token,

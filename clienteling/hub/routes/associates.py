@@ -23,7 +23,7 @@ _COLUMNS = (
     associates.c.role,
     associates.c.store_id,
 )
-_KEY = [associates.c.username, associates.c.id]
+_KEYSET = pagination.Keyset("associates", (associates.c.username, associates.c.id))
 
 
 def _public(row: Any) -> AssociatePublic:
@@ -50,15 +50,14 @@ def list_associates(
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[AssociatePublic]:
-    key = pagination.decode("associates", next, width=2)
-    where = pagination.after(_KEY, key)
+    where: sa.ColumnElement[bool] = sa.true()
     if store_id is not None:
         require_store(session, store_id)
         where = sa.and_(where, associates.c.store_id == store_id)
     elif not session.is_admin:
         where = sa.and_(where, associates.c.store_id == session.store_id)
-    query = sa.select(*_COLUMNS).where(where).order_by(*pagination.order(_KEY)).limit(limit + 1)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("associates", rows, limit=limit, key=["username", "id"])
+        items, token = pagination.fetch(
+            conn, sa.select(*_COLUMNS).where(where), _KEYSET, limit=limit, next=next
+        )
     return Page(items=[_public(r) for r in items], next=token)

@@ -18,7 +18,7 @@ from clienteling.hub.tables import carts
 
 router = APIRouter(prefix="/api/v1", tags=["carts"])
 
-_KEY = [carts.c.updated_at, carts.c.id]
+_KEYSET = pagination.Keyset("customer-carts", (carts.c.updated_at, carts.c.id), descending=True)
 
 
 @router.get("/carts/{cart_id}")
@@ -40,20 +40,12 @@ def customer_carts(
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[CartPublic]:
-    key = pagination.decode("customer-carts", next, width=2)
-    where = carts.c.customer_id == customer_id
-    if status is not None:
-        where = sa.and_(where, carts.c.status == status)
-    query = (
-        sa.select(carts)
-        .where(where, pagination.after(_KEY, key, descending=True))
-        .order_by(*pagination.order(_KEY, descending=True))
-        .limit(limit + 1)
-    )
     with read_tx(hub.engine) as conn:
         row = visible_customer(conn, session, customer_id)
         customer_id = row.id  # a merged id: the survivor's rows
-        rows = conn.execute(query).all()
+        query = sa.select(carts).where(carts.c.customer_id == customer_id)
+        if status is not None:
+            query = query.where(carts.c.status == status)
+        items, token = pagination.fetch(conn, query, _KEYSET, limit=limit, next=next)
     audit.record_read(hub.engine, session, customer_id=customer_id, what="carts")
-    items, token = pagination.page("customer-carts", rows, limit=limit, key=["updated_at", "id"])
     return Page(items=[CartPublic.from_row(CART, r) for r in items], next=token)

@@ -23,6 +23,13 @@ from clienteling.hub.tables import consents, customer_search, customers, notes
 from clienteling.protocol.entities import store_scope
 from clienteling.protocol.lookups import CustomerBundle, LookupRequest
 
+# By folded name on the search index (its customer_id is the selected customers.id).
+_KEYSET = pagination.Keyset(
+    "customers",
+    (customer_search.c.sort_name, customer_search.c.customer_id),
+    labels=("sort_name", "id"),
+)
+
 router = APIRouter(prefix="/api/v1/customers", tags=["customers"])
 
 MAX_QUERY = 200
@@ -55,7 +62,6 @@ def search_customers(
     next: NextQuery = None,
 ) -> Page[CustomerPublic]:
     """Customers ordered by name (folded), then id."""
-    key = pagination.decode("customers", next, width=2)
     scopes = session.visible_scopes()
     if store_id is not None:
         require_store(session, store_id)
@@ -67,17 +73,13 @@ def search_customers(
     if condition is None:
         return Page(items=[], next=None)
     customer_index.catch_up(hub.engine)
-    columns = [customer_search.c.sort_name, customer_search.c.customer_id]
     query = (
         sa.select(customers, customer_search.c.sort_name)
         .join(customer_search, customer_search.c.customer_id == customers.c.id)
-        .where(customer_index.scope_filter(scopes), condition, pagination.after(columns, key))
-        .order_by(*pagination.order(columns))
-        .limit(limit + 1)
+        .where(customer_index.scope_filter(scopes), condition)
     )
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("customers", rows, limit=limit, key=["sort_name", "id"])
+        items, token = pagination.fetch(conn, query, _KEYSET, limit=limit, next=next)
     if all_stores:
         lookups.audit_found(hub.engine, session, items)
     return Page(items=[CustomerPublic.from_row(CUSTOMER, r) for r in items], next=token)

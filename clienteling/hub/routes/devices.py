@@ -29,6 +29,8 @@ _QUERY = sa.select(
     device_revocations.c.revoked_at,
     device_revocations.c.revoked_by,
 ).outerjoin(device_revocations, device_revocations.c.device_id == devices.c.id)
+_DEVICES = pagination.Keyset("devices", (devices.c.id,))
+_AUDIT = pagination.Keyset("audit", (audit_table.c.at, audit_table.c.id), descending=True)
 
 
 def _public(row: sa.Row[tuple[object, ...]]) -> DevicePublic:
@@ -43,13 +45,11 @@ def list_devices(
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[DevicePublic]:
-    key = pagination.decode("devices", next, width=1)
-    query = _QUERY.where(pagination.after([devices.c.id], key))
+    query = _QUERY
     if store_id is not None:
         query = query.where(devices.c.store_id == store_id)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query.order_by(devices.c.id).limit(limit + 1)).all()
-    items, token = pagination.page("devices", rows, limit=limit, key=["id"])
+        items, token = pagination.fetch(conn, query, _DEVICES, limit=limit, next=next)
     return Page(items=[_public(r) for r in items], next=token)
 
 
@@ -109,15 +109,11 @@ def list_audit(
     next: NextQuery = None,
 ) -> Page[AuditPublic]:
     """The audit trail, newest first: who read or changed which customer, sign-ins."""
-    key_columns = [audit_table.c.at, audit_table.c.id]
-    key = pagination.decode("audit", next, width=2)
-    query = sa.select(audit_table).where(pagination.after(key_columns, key, descending=True))
+    query = sa.select(audit_table)
     if customer_id is not None:
         query = query.where(audit_table.c.customer_id == customer_id)
     if associate_id is not None:
         query = query.where(audit_table.c.associate_id == associate_id)
-    query = query.order_by(*pagination.order(key_columns, descending=True)).limit(limit + 1)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("audit", rows, limit=limit, key=["at", "id"])
+        items, token = pagination.fetch(conn, query, _AUDIT, limit=limit, next=next)
     return Page(items=[AuditPublic.model_validate(dict(r._mapping)) for r in items], next=token)

@@ -16,6 +16,7 @@ from clienteling.hub.schemas import InventoryPublic
 from clienteling.hub.tables import inventory, locations, products
 
 router = APIRouter(prefix="/api/v1", tags=["inventory"])
+_KEYSET = pagination.Keyset("location-inventory", (inventory.c.id,))
 
 
 def _exists(conn: sa.Connection, table: sa.Table, row_id: str) -> bool:
@@ -30,18 +31,11 @@ def location_inventory(
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[InventoryPublic]:
-    key = pagination.decode("location-inventory", next, width=1)
-    query = (
-        sa.select(inventory)
-        .where(inventory.c.location_id == location_id, pagination.after([inventory.c.id], key))
-        .order_by(inventory.c.id)
-        .limit(limit + 1)
-    )
+    query = sa.select(inventory).where(inventory.c.location_id == location_id)
     with read_tx(hub.engine) as conn:
         if not _exists(conn, locations, location_id):
             raise not_found("location")
-        rows = conn.execute(query).all()
-    items, token = pagination.page("location-inventory", rows, limit=limit, key=["id"])
+        items, token = pagination.fetch(conn, query, _KEYSET, limit=limit, next=next)
     return Page(items=[InventoryPublic.from_row(INVENTORY, r) for r in items], next=token)
 
 

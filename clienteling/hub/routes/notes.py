@@ -16,7 +16,7 @@ from clienteling.hub.tables import notes
 
 router = APIRouter(prefix="/api/v1", tags=["notes"])
 
-_KEY = [notes.c.created_at, notes.c.id]
+_KEYSET = pagination.Keyset("customer-notes", (notes.c.created_at, notes.c.id))
 
 
 @router.get("/notes/{note_id}")
@@ -36,17 +36,10 @@ def customer_notes(
     next: NextQuery = None,
 ) -> Page[NotePublic]:
     """Oldest first, as the profile shows them."""
-    key = pagination.decode("customer-notes", next, width=2)
-    query = (
-        sa.select(notes)
-        .where(notes.c.customer_id == customer_id, pagination.after(_KEY, key))
-        .order_by(*pagination.order(_KEY))
-        .limit(limit + 1)
-    )
     with read_tx(hub.engine) as conn:
         row = visible_customer(conn, session, customer_id)
         customer_id = row.id  # a merged id: the survivor's rows
-        rows = conn.execute(query).all()
+        query = sa.select(notes).where(notes.c.customer_id == customer_id)
+        items, token = pagination.fetch(conn, query, _KEYSET, limit=limit, next=next)
     audit.record_read(hub.engine, session, customer_id=customer_id, what="notes")
-    items, token = pagination.page("customer-notes", rows, limit=limit, key=["created_at", "id"])
     return Page(items=[NotePublic.from_row(NOTE, r) for r in items], next=token)

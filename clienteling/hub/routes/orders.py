@@ -19,22 +19,17 @@ from clienteling.protocol.entities import store_scope
 
 router = APIRouter(prefix="/api/v1", tags=["orders"])
 
-_KEY = [orders.c.placed_at, orders.c.id]
+_KEY = (orders.c.placed_at, orders.c.id)
 
 
 def _page(
     hub: HubDep, where: sa.ColumnElement[bool], *, kind: str, limit: int, next: str | None
 ) -> Page[OrderPublic]:
-    key = pagination.decode(kind, next, width=2)
-    query = (
-        sa.select(orders)
-        .where(where, pagination.after(_KEY, key, descending=True))
-        .order_by(*pagination.order(_KEY, descending=True))
-        .limit(limit + 1)
-    )
+    keyset = pagination.Keyset(kind, _KEY, descending=True)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page(kind, rows, limit=limit, key=["placed_at", "id"])
+        items, token = pagination.fetch(
+            conn, sa.select(orders).where(where), keyset, limit=limit, next=next
+        )
     return Page(items=[OrderPublic.from_row(ORDER, r) for r in items], next=token)
 
 

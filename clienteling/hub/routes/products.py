@@ -19,7 +19,9 @@ from clienteling.hub.tables import products
 
 router = APIRouter(prefix="/api/v1", tags=["products"])
 
-_KEY = [products.c.sku, products.c.id]
+_KEY = (products.c.sku, products.c.id)
+_PRODUCTS = pagination.Keyset("products", _KEY)
+_PRICES = pagination.Keyset("prices", _KEY)
 
 
 @router.get("/products")
@@ -33,8 +35,7 @@ def list_products(
     next: NextQuery = None,
 ) -> Page[ProductPublic]:
     """Products by SKU; `barcode` finds the product a scanner read."""
-    key = pagination.decode("products", next, width=2)
-    where: list[sa.ColumnElement[bool]] = [pagination.after(_KEY, key)]
+    where: list[sa.ColumnElement[bool]] = []
     for column, value in (
         (products.c.barcode, barcode),
         (products.c.sku, sku),
@@ -42,10 +43,10 @@ def list_products(
     ):
         if value is not None:
             where.append(column == value)
-    query = sa.select(products).where(*where).order_by(*pagination.order(_KEY)).limit(limit + 1)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("products", rows, limit=limit, key=["sku", "id"])
+        items, token = pagination.fetch(
+            conn, sa.select(products).where(*where), _PRODUCTS, limit=limit, next=next
+        )
     return Page(items=[ProductPublic.from_row(PRODUCT, r) for r in items], next=token)
 
 
@@ -73,16 +74,9 @@ def list_prices(
     next: NextQuery = None,
 ) -> Page[PricePublic]:
     """Every product's one price (the same online and in store), by SKU."""
-    key = pagination.decode("prices", next, width=2)
-    query = (
-        sa.select(products.c.id, products.c.sku, products.c.price_minor, products.c.currency)
-        .where(pagination.after(_KEY, key))
-        .order_by(*pagination.order(_KEY))
-        .limit(limit + 1)
-    )
+    query = sa.select(products.c.id, products.c.sku, products.c.price_minor, products.c.currency)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("prices", rows, limit=limit, key=["sku", "id"])
+        items, token = pagination.fetch(conn, query, _PRICES, limit=limit, next=next)
     return Page(items=[_price(r) for r in items], next=token)
 
 

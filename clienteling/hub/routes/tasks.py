@@ -18,7 +18,7 @@ from clienteling.hub.tables import tasks
 
 router = APIRouter(prefix="/api/v1", tags=["tasks"])
 
-_KEY = [tasks.c.due_at, tasks.c.id]
+_KEYSET = pagination.Keyset("tasks", (tasks.c.due_at, tasks.c.id))
 
 
 class TaskPublic(BaseModel):
@@ -66,19 +66,13 @@ def list_tasks(
     next: NextQuery = None,
 ) -> Page[TaskPublic]:
     """Tasks of the store's customers, by due time then id."""
-    key = pagination.decode("tasks", next, width=2)
     where = store_scope_filter(session, store_id, tasks.c.scope)
     if status is not None:
         where = sa.and_(where, tasks.c.status == status)
-    query = (
-        sa.select(tasks)
-        .where(where, pagination.after(_KEY, key))
-        .order_by(*pagination.order(_KEY))
-        .limit(limit + 1)
-    )
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    items, token = pagination.page("tasks", rows, limit=limit, key=["due_at", "id"])
+        items, token = pagination.fetch(
+            conn, sa.select(tasks).where(where), _KEYSET, limit=limit, next=next
+        )
     return Page(
         items=[TaskPublic.model_validate(TASK.to_data(r._mapping)) for r in items], next=token
     )
