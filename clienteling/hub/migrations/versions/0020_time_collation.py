@@ -1,7 +1,7 @@
 """times: PostgreSQL time columns compare byte by byte (COLLATE "C")
 
 Revision ID: 0020
-Revises: 0017
+Revises: 0021
 Create Date: 2026-12-02 08:30:00
 
 Times are ISO 8601 text (`hub.clock.iso`); the hub filters, orders and pages by them as
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = '0020'
-down_revision: str | None = '0017'
+down_revision: str | None = '0021'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -52,6 +52,7 @@ TIME_COLUMNS: dict[str, tuple[str, ...]] = {
     'feedback': ('created_at',),
     'followups': ('created_at', 'updated_at', 'opened_at'),
     'inbound_messages': ('received_at',),
+    'inbound_nonces': ('seen_at',),
     'ingest_carts': ('occurred_at',),
     'ingest_events': ('occurred_at', 'received_at'),
     'ingest_links': ('occurred_at',),
