@@ -33,7 +33,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
-from clienteling.hub import purchase_facts
+from clienteling.hub import purchase_facts, sales_rollup
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -163,6 +163,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         # The rows went in behind the order writes' backs: build their purchase facts
         # as the migration's backfill does.
         purchase_facts.rebuild_all(conn)
+        sales_rollup.rebuild_all(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
     with engine.connect() as conn:
@@ -192,12 +193,18 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
         prev_start, prev_end = (iso(t) for t in period.previous().utc_bounds(zone))
         before = (prev_start, prev_end)
         where = {"store_id": store, "start": start, "end": end}
+        days_now = (period.start.isoformat(), period.end.isoformat())
+        days_before = (period.previous().start.isoformat(), period.previous().end.isoformat())
         calls: dict[str, Any] = {
-            "sales, whole chain": lambda: dashboard.sales_by_store(conn, start=start, end=end),
-            "sales, previous (this store)": lambda: dashboard.sales_by_store(
-                conn, start=before[0], end=before[1], only=store
+            "sales, whole chain": lambda: dashboard.sales_by_store(
+                conn, first=days_now[0], end=days_now[1]
             ),
-            "associates": lambda: dashboard.associate_sales(conn, **where),
+            "sales, previous (this store)": lambda: dashboard.sales_by_store(
+                conn, first=days_before[0], end=days_before[1], only=store
+            ),
+            "associates": lambda: dashboard.associate_sales(
+                conn, store_id=store, first=days_now[0], end=days_now[1]
+            ),
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
             "funnel (and previous)": lambda: funnel.funnel(

@@ -40,6 +40,7 @@ from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import AT_RISK_DAYS
+from clienteling.hub import sales_rollup
 from clienteling.hub.tables import customer_purchase_facts, customer_purchase_gaps, orders
 
 log = logging.getLogger(__name__)
@@ -157,9 +158,11 @@ def refresh(conn: Connection, customer_ids: Iterable[str]) -> None:
     """Recompute the facts of these customers from their orders, in the caller's
     transaction (call after any write that adds, changes, moves or deletes orders;
     a customer without purchases, or gone, has no rows)."""
-    facts = computed(conn, customer_ids)
+    ids = sorted(set(customer_ids))
+    facts = computed(conn, ids)
     if facts:
         _replace(conn, facts)
+    sales_rollup.refresh(conn, ids)  # the per-day sales, from the same orders
 
 
 def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
@@ -167,6 +170,7 @@ def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
     ids = sorted(set(customer_ids))
     if ids:
         _delete(conn, ids)
+        sales_rollup.forget(conn, ids)
 
 
 def _delete(conn: Connection, ids: list[str]) -> None:

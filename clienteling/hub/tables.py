@@ -804,6 +804,41 @@ customer_purchase_gaps = sa.Table(
     sa.Column("from_at", TIME, primary_key=True),
     sa.Column("to_at", TIME, nullable=False),
 )
+# Hub-only, derived from `orders` (see `hub.sales_rollup`): each customer's kept orders per
+# sales bucket (store, kind, associate) and local day of the bucket's store, with the
+# customer's previous day in that bucket; and their sums per (bucket, day, previous day),
+# which the dashboard reads instead of the orders.
+customer_sales_days = sa.Table(
+    "customer_sales_days",
+    metadata,
+    sa.Column("customer_id", ID, primary_key=True),
+    sa.Column("store_id", ID, primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("associate_id", ID, primary_key=True),  # '' when none or not per associate
+    sa.Column("day", sa.String(10), primary_key=True),  # YYYY-MM-DD, the store's local day
+    sa.Column("prev_day", sa.String(10), nullable=False),  # '' for the first day
+    sa.Column("orders", sa.Integer, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+)
+
+store_sales_daily = sa.Table(
+    "store_sales_daily",
+    metadata,
+    sa.Column("store_id", ID, primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("associate_id", ID, primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("prev_day", sa.String(10), primary_key=True),
+    sa.Column("orders", sa.Integer, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+    sa.Column("customers", sa.Integer, nullable=False),  # customer-days with this prev_day
+    sa.Index(
+        "ix_store_sales_daily_kind_day",
+        "kind",
+        "day",
+        postgresql_include=["store_id", "prev_day", "orders", "revenue_minor", "customers"],
+    ),
+)
 # --- Looking a customer up from another store (hub.lookups) --------------------------------
 
 customer_lookups = sa.Table(

@@ -22,8 +22,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import stage_from_summary
-from clienteling.domain.metrics import ChannelGroup
-from clienteling.hub import purchase_facts
+from clienteling.domain.metrics import ChannelGroup, Period
+from clienteling.hub import purchase_facts, sales_rollup
 from clienteling.hub.clock import iso
 from clienteling.hub.db import alembic_config, make_engine, migrate, read_tx, write_tx
 from clienteling.hub.erasure import erase_customer
@@ -32,9 +32,12 @@ from clienteling.hub.ingest.apply import ingest
 from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
+from clienteling.hub.stats import sales
+from clienteling.hub.stats.funnel import credited_online_orders_in, orders_with_credit
 from clienteling.hub.stats.lifecycle import NEW_STAGE, lifecycle_counts
 from clienteling.hub.stats.omnichannel import channel_groups
-from clienteling.hub.tables import customers, orders, products
+from clienteling.hub.stats.sql import in_store_orders_in, online_orders_in
+from clienteling.hub.tables import customers, locations, orders, products
 
 from .conftest import SEED_NOW, NewDb
 
@@ -75,7 +78,32 @@ def facts_hub(new_db: NewDb) -> Iterator[FactsHub]:
 
 
 def _differences(conn: Connection) -> list[str]:
-    """Customers whose stored facts differ from a recomputation (none, always)."""
+    """Customers whose stored facts or sales days differ from a recomputation, and the
+    rollup cells that differ from the sum of the sales days (none, always)."""
+    return _facts_differences(conn) + _rollup_differences(conn)
+
+
+def _rollup_differences(conn: Connection) -> list[str]:
+    ids = set(conn.execute(sa.select(customers.c.id)).scalars())
+    ids |= set(conn.execute(sa.select(orders.c.customer_id)).scalars())
+    stored = sales_rollup.stored(conn)
+    expected = {c: cells for c, cells in sales_rollup.computed(conn, ids).items() if cells}
+    wrong = [
+        f"days of {c}"
+        for c in sorted(set(expected) | set(stored))
+        if expected.get(c) != stored.get(c)
+    ]
+    rollup = sales_rollup.rollup_stored(conn)
+    summed = sales_rollup.rollup_of(expected)
+    wrong += [
+        f"rollup {cell}: {rollup.get(cell)} != {summed.get(cell)}"
+        for cell in sorted(set(rollup) | set(summed))
+        if rollup.get(cell) != summed.get(cell)
+    ]
+    return wrong
+
+
+def _facts_differences(conn: Connection) -> list[str]:
     ids = set(conn.execute(sa.select(customers.c.id)).scalars())
     ids |= set(conn.execute(sa.select(orders.c.customer_id)).scalars())
     stored = purchase_facts.stored(conn)
@@ -96,6 +124,10 @@ def test_the_seed_writes_the_facts_of_every_customer(facts_hub: FactsHub) -> Non
     with read_tx(facts_hub.engine) as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(orders)).scalar_one() > 0
         assert purchase_facts.stored(conn)
+        # The seed's rollups come from the set-based SQL rebuild; `_differences` compares
+        # them with the per-customer recomputation `refresh` writes.
+        kinds = {cell[1] for cell in sales_rollup.rollup_stored(conn)}
+        assert {sales_rollup.IN_STORE, sales_rollup.ASSOCIATE, sales_rollup.ONLINE} <= kinds
         assert _differences(conn) == []
 
 
@@ -264,6 +296,7 @@ def test_facts_equal_a_recomputation_after_every_write(
         (past_end - timedelta(days=length), past_end),
     ):
         _check_figures(facts_hub, start=iso(start_at), end=iso(end_at))
+        _check_sales(facts_hub, Period(start_at.date(), end_at.date()))
 
 
 # --- the figures counted the slow way, from every order --------------------------------
@@ -335,6 +368,84 @@ def _groups(conn: Connection, store_id: str, end: str) -> tuple[ChannelGroup, Ch
                 group[4] += 1
     omni, single = (ChannelGroup(*sums[k]) for k in (True, False))
     return omni, single
+
+
+def _sums(conn: Connection, source: Any, *where: Any, key: Any = None) -> dict[Any, Any]:
+    query = (
+        sa.select(
+            sa.literal(1) if key is None else key,
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0),
+            sa.func.count(sa.distinct(orders.c.customer_id)),
+        )
+        .select_from(source)
+        .where(*where)
+    )
+    if key is not None:
+        query = query.group_by(key)
+    return {k: sales.Sums(int(n), int(r), int(c)) for k, n, r, c in conn.execute(query) if n}
+
+
+def _check_sales(hub: FactsHub, period: Period) -> None:
+    """The rollup's figures for the store's local days equal the orders counted between
+    the UTC bounds of those days (what the drill-down lists)."""
+    with read_tx(hub.engine) as conn:
+        zone = conn.execute(
+            sa.select(locations.c.timezone).where(locations.c.id == hub.store_id)
+        ).scalar_one()
+        start, end = (iso(t) for t in period.utc_bounds(zone))
+        first, last = period.start.isoformat(), period.end.isoformat()
+        from_rollup = {
+            kind: sales.Sums(s.orders, s.revenue_minor, s.customers)
+            for (_store, kind), s in sales.store_sums(
+                conn, first=first, end=last, only=hub.store_id
+            ).items()
+            if s.orders
+        }
+        from_orders = {}
+        for kind, found in (
+            (
+                sales.IN_STORE,
+                _sums(
+                    conn, orders, in_store_orders_in(start, end), orders.c.store_id == hub.store_id
+                ),
+            ),
+            (
+                sales.ONLINE,
+                _sums(
+                    conn,
+                    orders.join(customers, customers.c.id == orders.c.customer_id),
+                    online_orders_in(start, end),
+                    customers.c.home_store_id == hub.store_id,
+                ),
+            ),
+            (
+                sales.ATTRIBUTED,
+                _sums(
+                    conn, orders_with_credit(), credited_online_orders_in(hub.store_id, start, end)
+                ),
+            ),
+        ):
+            if found:
+                from_orders[kind] = found[1]
+        assert from_rollup == from_orders, (first, last)
+        per_associate = {
+            (k or None): s
+            for k, s in _sums(
+                conn,
+                orders,
+                in_store_orders_in(start, end),
+                orders.c.store_id == hub.store_id,
+                key=orders.c.associate_id,
+            ).items()
+        }
+        assert {
+            k: sales.Sums(s.orders, s.revenue_minor, s.customers)
+            for k, s in sales.associate_sums(
+                conn, store_id=hub.store_id, first=first, end=last
+            ).items()
+            if s.orders
+        } == per_associate
 
 
 def _check_figures(hub: FactsHub, *, start: str, end: str) -> None:

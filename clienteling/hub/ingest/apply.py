@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import uuid7
-from clienteling.domain.lifecycle import stage_for
+from clienteling.domain.lifecycle import stage_from_summary
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.tasks import wish_from_view
@@ -39,6 +39,7 @@ from clienteling.hub.offers import redeem_for_order
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
     carts,
+    customer_purchase_facts,
     customers,
     ingest_carts,
     ingest_events,
@@ -289,21 +290,29 @@ class _Ingest:
         return _APPLIED
 
     def _refresh_value(self, customer: _Customer) -> None:
-        """CLV (kept order value) and lifecycle stage from the customer's orders, and the
-        purchase facts the dashboard reads (after every order write)."""
+        """The purchase facts and sales rollups the dashboard reads, then CLV and lifecycle
+        stage from the facts row (after every order write; the orders are read once).
+
+        CLV is the net the customer kept: the facts' sum of `orders.net_minor`
+        (`domain.metrics.order_net_minor`) over kept orders equals the line sum
+        (qty - returned_qty) * unit price over all orders, because an order is 'returned'
+        only once every line is (its lines then sum to 0 as well)."""
         purchase_facts.refresh(self.conn, [customer.id])
-        rows = self.conn.execute(
-            sa.select(orders.c.placed_at, orders.c.status, orders.c.lines).where(
-                orders.c.customer_id == customer.id
+        facts = self.conn.execute(
+            sa.select(
+                customer_purchase_facts.c.purchases,
+                customer_purchase_facts.c.net_minor,
+                customer_purchase_facts.c.last_at,
+            ).where(customer_purchase_facts.c.customer_id == customer.id)
+        ).first()
+        clv = int(facts.net_minor) if facts is not None else 0
+        stage = str(
+            stage_from_summary(
+                int(facts.purchases) if facts is not None else 0,
+                datetime.fromisoformat(facts.last_at) if facts is not None else None,
+                now=self.moment,
             )
-        ).all()
-        clv = sum(
-            (line["qty"] - line.get("returned_qty", 0)) * line["unit_price_minor"]
-            for row in rows
-            for line in row.lines
         )
-        times = [datetime.fromisoformat(r.placed_at) for r in rows if r.status != "returned"]
-        stage = str(stage_for(times, now=self.moment))
         current = self.conn.execute(
             sa.select(customers.c.clv_minor, customers.c.lifecycle_stage).where(
                 customers.c.id == customer.id
@@ -511,7 +520,6 @@ class _Ingest:
             )
         )
         self._mark_ordered(event.cart_keys, customer, event.occurred_at)
-        self._refresh_value(customer)
         attribute_order(
             self.conn,
             order_id=order_id,
@@ -519,6 +527,7 @@ class _Ingest:
             at=datetime.fromisoformat(event.placed_at or event.occurred_at),
             window_days=self.settings.attribution_window_days,
         )
+        self._refresh_value(customer)  # after the credit: the rollups count it
         return _APPLIED
 
     def _update_order(self, order_id: str, event: OrderEvent) -> _Outcome:

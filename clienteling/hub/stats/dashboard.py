@@ -2,8 +2,9 @@
 
 SQL does the counting and summing per store or per customer; `domain.metrics` and
 `domain.lifecycle` turn those counts into rates and stages, so every definition lives in
-one place. Period bounds are the viewed store's local days converted to UTC; the chain
-average uses the same instants for every store.
+one place. Period bounds are the viewed store's local days converted to UTC; sales come
+from the per-day rollups (`stats.sales`), where each store's days are its own local days,
+so the chain average sums every store over the same calendar days.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -21,28 +21,20 @@ from clienteling.domain import metrics
 from clienteling.domain.lifecycle import Stage
 from clienteling.domain.metrics import ChannelGroup, Period
 from clienteling.hub.clock import iso
+from clienteling.hub.stats import sales
 from clienteling.hub.stats.feedback import (
     followup_effects,
     latest_comments,
     surveys_answered,
     touchpoint_feedback,
 )
-from clienteling.hub.stats.funnel import (
-    credited_store,
-    funnel,
-    no_purchase_reasons,
-    orders_with_credit,
-)
+from clienteling.hub.stats.funnel import funnel, no_purchase_reasons
 from clienteling.hub.stats.lifecycle import lifecycle_counts
 from clienteling.hub.stats.offers import OfferCounts, offer_counts
 from clienteling.hub.stats.omnichannel import channel_groups
-from clienteling.hub.stats.sql import (
-    in_store_orders_in,
-    joined_in,
-    online_orders_in,
-)
+from clienteling.hub.stats.sql import joined_in
 from clienteling.hub.stats.tasks import task_completion
-from clienteling.hub.tables import associates, customers, locations, orders
+from clienteling.hub.tables import associates, customers, locations
 from clienteling.protocol.dashboard import (
     AssociateFigures,
     ChannelGroupFigures,
@@ -79,6 +71,7 @@ class _StoreTally:
     online: _Tally = field(default_factory=_Tally)
     attributed_online: _Tally = field(default_factory=_Tally)
     new_customers: int = 0
+    rollup_rows: int = 0  # rows of the per-day rollup read
 
     def figures(self) -> PeriodFigures:
         return PeriodFigures(
@@ -106,15 +99,26 @@ def store_dashboard(
         raise UnknownStoreError(store_id)
     start, end = (iso(t) for t in period.utc_bounds(store.timezone))
     prev_start, prev_end = (iso(t) for t in period.previous().utc_bounds(store.timezone))
+    days = (period.start.isoformat(), period.end.isoformat())
+    before = period.previous()
+    previous_days = (before.start.isoformat(), before.end.isoformat())
     store_ids = list(
         conn.execute(sa.select(locations.c.id).where(locations.c.kind == "store")).scalars()
     )
-    current_all = sales_by_store(conn, start=start, end=end)  # the chain average needs all
-    previous = sales_by_store(conn, start=prev_start, end=prev_end, only=store_id).get(
-        store_id, _StoreTally()
-    )
+    current_all = sales_by_store(conn, first=days[0], end=days[1])  # the chain average
+    for joined_store, n in new_customers(conn, start=start, end=end).items():
+        current_all.setdefault(joined_store, _StoreTally()).new_customers = n
+    previous = sales_by_store(conn, first=previous_days[0], end=previous_days[1], only=store_id)
+    previous_tally = previous.get(store_id, _StoreTally())
+    previous_tally.new_customers = new_customers(
+        conn, start=prev_start, end=prev_end, only=store_id
+    ).get(store_id, 0)
     scanned: Counter[str] = Counter()
-    people, unattributed = associate_sales(conn, store_id=store_id, start=start, end=end)
+    people, unattributed, associate_rows = associate_sales(
+        conn, store_id=store_id, first=days[0], end=days[1]
+    )
+    scanned["store_sales_daily"] += associate_rows + previous_tally.rollup_rows
+    scanned["store_sales_daily"] += sum(t.rollup_rows for t in current_all.values())
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
     stages, moves = lifecycle_counts(conn, store_id=store_id, start=start, end=end, now=now)
     scanned["customers"] += sum(stages.values())
@@ -122,7 +126,14 @@ def store_dashboard(
     omni, single = groups.omnichannel, groups.single_channel
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
-    steps = funnel(conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end))
+    steps = funnel(
+        conn,
+        store_id=store_id,
+        period=(start, end),
+        previous=(prev_start, prev_end),
+        days=days,
+        previous_days=previous_days,
+    )
     counted = {step.step: step.count for step in steps}
     answered = surveys_answered(conn, store_id=store_id, start=start, end=end)
     handed_out = counted["visits"] + counted["followups_sent"]
@@ -135,7 +146,7 @@ def store_dashboard(
         end=period.end.isoformat(),
         generated_at=iso(now),
         current=current_all.get(store_id, _StoreTally()).figures(),
-        previous=previous.figures(),
+        previous=previous_tally.figures(),
         chain_average=_average([current_all.get(s, _StoreTally()) for s in store_ids]),
         stores_in_chain=len(store_ids),
         associates=[
@@ -178,70 +189,38 @@ def store_dashboard(
     )
 
 
-def _tallied(key: sa.ColumnElement[Any], source: Any, *where: Any) -> sa.Select[Any]:
-    """(key, orders, revenue, distinct customers) of the kept orders matching `where`,
-    per `key`: grouped by key and customer first, so the database hashes instead of
-    sorting every order for a `count(DISTINCT customer_id)`."""
-    per_customer = (
-        sa.select(
-            key.label("key"),
-            orders.c.customer_id,
-            sa.func.count().label("n"),
-            sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0).label("revenue"),
-        )
-        .select_from(source)
-        .where(*where)
-        .group_by(key, orders.c.customer_id)
-        .subquery("per_customer")
-    )
-    return sa.select(
-        per_customer.c.key,
-        sa.func.coalesce(sa.func.sum(per_customer.c.n), 0),
-        sa.func.coalesce(sa.func.sum(per_customer.c.revenue), 0),
-        sa.func.count(),
-    ).group_by(per_customer.c.key)
-
-
 def sales_by_store(
-    conn: Connection, *, start: str, end: str, only: str | None = None
+    conn: Connection, *, first: str, end: str, only: str | None = None
 ) -> dict[str, _StoreTally]:
-    """Every store's sales in [start, end) (or only store `only`'s): four grouped queries."""
+    """Every store's sales on the local days [first, end) (or only store `only`'s), from
+    the per-day rollups, and the customers who joined in the period (UTC bounds of each
+    store's days are not needed: a store's customers are counted by `joined_in` on the
+    caller's instants, see `store_dashboard`)."""
     found: defaultdict[str, _StoreTally] = defaultdict(_StoreTally)
+    for (store_id, kind), sums in sales.store_sums(conn, first=first, end=end, only=only).items():
+        tally = _Tally(sums.orders, sums.revenue_minor, sums.customers)
+        found[store_id].rollup_rows += sums.rows
+        if kind == sales.IN_STORE:
+            found[store_id].in_store = tally
+        elif kind == sales.ONLINE:
+            found[store_id].online = tally
+        else:
+            found[store_id].attributed_online = tally
+    return dict(found)
 
-    def which(column: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
-        return sa.true() if only is None else column == only
 
-    in_store = _tallied(
-        orders.c.store_id, orders, in_store_orders_in(start, end), which(orders.c.store_id)
-    )
-    for store_id, n, revenue, people in conn.execute(in_store):
-        found[store_id].in_store = _Tally(int(n), int(revenue), int(people))
-    online = _tallied(
-        customers.c.home_store_id,
-        orders.join(customers, customers.c.id == orders.c.customer_id),
-        online_orders_in(start, end),
-        which(customers.c.home_store_id),
-    )
-    for store_id, n, revenue, people in conn.execute(online):
-        found[store_id].online = _Tally(int(n), int(revenue), int(people))
-    credit = credited_store()
-    attributed = _tallied(
-        credit,
-        orders_with_credit(),
-        online_orders_in(start, end),
-        credit.is_not(None),
-        which(credit),
-    )
-    for store_id, n, revenue, people in conn.execute(attributed):
-        found[store_id].attributed_online = _Tally(int(n), int(revenue), int(people))
+def new_customers(
+    conn: Connection, *, start: str, end: str, only: str | None = None
+) -> dict[str, int]:
+    """Customers who joined in [start, end) (UTC instants) per home store."""
     joined = (
         sa.select(customers.c.home_store_id, sa.func.count())
-        .where(joined_in(start, end), which(customers.c.home_store_id))
+        .where(joined_in(start, end))
         .group_by(customers.c.home_store_id)
     )
-    for store_id, n in conn.execute(joined):
-        found[store_id].new_customers = n
-    return dict(found)
+    if only is not None:
+        joined = joined.where(customers.c.home_store_id == only)
+    return {str(store_id): int(n) for store_id, n in conn.execute(joined)}
 
 
 def _average(stores: list[_StoreTally]) -> PeriodFigures:
@@ -267,24 +246,20 @@ def _average(stores: list[_StoreTally]) -> PeriodFigures:
 
 
 def associate_sales(
-    conn: Connection, *, store_id: str, start: str, end: str
-) -> tuple[list[tuple[str, str, _Tally]], _Tally]:
-    """In-store sales per credited associate (best first), and the uncredited rest."""
-    query = _tallied(
-        orders.c.associate_id,
-        orders,
-        in_store_orders_in(start, end),
-        orders.c.store_id == store_id,
-    )
+    conn: Connection, *, store_id: str, first: str, end: str
+) -> tuple[list[tuple[str, str, _Tally]], _Tally, int]:
+    """In-store sales per credited associate (best first), the uncredited rest, and the
+    rollup rows read, on the store's local days [first, end)."""
+    found = sales.associate_sums(conn, store_id=store_id, first=first, end=end)
     tallies = {
-        associate_id: _Tally(int(n), int(revenue), int(buyers))
-        for associate_id, n, revenue, buyers in conn.execute(query)
+        associate_id: _Tally(s.orders, s.revenue_minor, s.customers)
+        for associate_id, s in found.items()
     }
     rest = tallies.pop(None, _Tally())
     names = dict(
         conn.execute(
             sa.select(associates.c.id, associates.c.display_name).where(
-                associates.c.id.in_(sorted(tallies))
+                associates.c.id.in_(sorted(t for t in tallies if t is not None))
             )
         ).all()
     )
@@ -293,7 +268,7 @@ def associate_sales(
         for associate_id, tally in tallies.items()
     ]
     people.sort(key=lambda p: (-p[2].revenue_minor, p[1]))
-    return people, rest
+    return people, rest, sum(s.rows for s in found.values())
 
 
 def _group_figures(group: ChannelGroup) -> ChannelGroupFigures:

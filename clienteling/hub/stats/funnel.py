@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
+from clienteling.hub.stats import sales
 from clienteling.hub.stats.sql import KEPT_ORDER, between
 from clienteling.hub.tables import (
     attribution_touches,
@@ -66,7 +67,7 @@ def credited_online_orders_in(store_id: str, start: str, end: str) -> sa.ColumnE
     )
 
 
-def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[dict[str, int], int]:
+def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     in_visits = visits_in(store_id, start, end)
     counts["visits"] = conn.execute(
@@ -92,20 +93,32 @@ def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> tuple[d
             cart_touches_in(store_id, start, end)
         )
     ).scalar_one()
-    n_orders, revenue = conn.execute(
-        sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0))
-        .select_from(orders_with_credit())
-        .where(credited_online_orders_in(store_id, start, end))
-    ).one()
-    counts["online_order"] = int(n_orders)
-    return counts, int(revenue)
+    return counts
+
+
+def _credited(conn: Connection, *, store_id: str, days: tuple[str, str]) -> tuple[int, int]:
+    """Kept online orders credited to the store on its local days, and their revenue
+    (the per-day rollup of `credited_online_orders_in`)."""
+    found = sales.store_sums(conn, first=days[0], end=days[1], only=store_id)
+    credited = found.get((store_id, sales.ATTRIBUTED), sales.Sums())
+    return credited.orders, credited.revenue_minor
 
 
 def funnel(
-    conn: Connection, *, store_id: str, period: tuple[str, str], previous: tuple[str, str]
+    conn: Connection,
+    *,
+    store_id: str,
+    period: tuple[str, str],
+    previous: tuple[str, str],
+    days: tuple[str, str],
+    previous_days: tuple[str, str],
 ) -> list[FunnelStep]:
-    now, revenue = _counts(conn, store_id=store_id, start=period[0], end=period[1])
-    before, _ = _counts(conn, store_id=store_id, start=previous[0], end=previous[1])
+    """The steps for `period` (UTC instants of the store's local `days`) and the
+    previous period alike."""
+    now = _counts(conn, store_id=store_id, start=period[0], end=period[1])
+    before = _counts(conn, store_id=store_id, start=previous[0], end=previous[1])
+    now["online_order"], revenue = _credited(conn, store_id=store_id, days=days)
+    before["online_order"], _ = _credited(conn, store_id=store_id, days=previous_days)
     rates = metrics.funnel_rates(now)
     return [
         FunnelStep(

@@ -1,0 +1,80 @@
+"""Sales of a period read from the per-day rollups (`hub.sales_rollup`), not the orders.
+
+A period is whole local days [first, end) (ISO dates); each store's rows are on its own
+local days, so a store's figures are its orders placed in the period in its time zone,
+and the chain average sums every store over the same calendar days. The customers of a
+period are the customer-days in it whose previous day in the bucket is before `first`
+(each customer once: see `hub.sales_rollup`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from clienteling.hub.sales_rollup import ASSOCIATE, ATTRIBUTED, IN_STORE, ONLINE
+from clienteling.hub.tables import store_sales_daily
+
+_DAILY = store_sales_daily
+STORE_KINDS = (IN_STORE, ONLINE, ATTRIBUTED)
+
+
+@dataclass(frozen=True, slots=True)
+class Sums:
+    """Kept orders, their net revenue and the distinct customers who placed them."""
+
+    orders: int = 0
+    revenue_minor: int = 0
+    customers: int = 0
+    rows: int = 0  # rollup rows read
+
+
+def _sums(first: str, end: str) -> list[Any]:
+    return [
+        sa.func.coalesce(sa.func.sum(_DAILY.c.orders), 0),
+        sa.func.coalesce(sa.func.sum(_DAILY.c.revenue_minor), 0),
+        sa.func.coalesce(
+            sa.func.sum(sa.case((_DAILY.c.prev_day < first, _DAILY.c.customers), else_=0)), 0
+        ),
+        sa.func.count(),
+    ]
+
+
+def _in(first: str, end: str) -> sa.ColumnElement[bool]:
+    return sa.and_(_DAILY.c.day >= first, _DAILY.c.day < end)
+
+
+def store_sums(
+    conn: Connection, *, first: str, end: str, only: str | None = None
+) -> dict[tuple[str, str], Sums]:
+    """(store, kind) -> sums of every store (or only store `only`) for the store kinds:
+    counter sales, online orders of its customers, online orders credited to it."""
+    query = (
+        sa.select(_DAILY.c.store_id, _DAILY.c.kind, *_sums(first, end))
+        .where(_DAILY.c.kind.in_(STORE_KINDS), _in(first, end))
+        .group_by(_DAILY.c.store_id, _DAILY.c.kind)
+    )
+    if only is not None:
+        query = query.where(_DAILY.c.store_id == only)
+    return {
+        (str(store), str(kind)): Sums(int(n), int(revenue), int(people), int(rows))
+        for store, kind, n, revenue, people, rows in conn.execute(query)
+    }
+
+
+def associate_sums(
+    conn: Connection, *, store_id: str, first: str, end: str
+) -> dict[str | None, Sums]:
+    """Counter sales of the store per credited associate (None: nobody credited)."""
+    query = (
+        sa.select(_DAILY.c.associate_id, *_sums(first, end))
+        .where(_DAILY.c.store_id == store_id, _DAILY.c.kind == ASSOCIATE, _in(first, end))
+        .group_by(_DAILY.c.associate_id)
+    )
+    return {
+        (str(associate) or None): Sums(int(n), int(revenue), int(people), int(rows))
+        for associate, n, revenue, people, rows in conn.execute(query)
+    }
