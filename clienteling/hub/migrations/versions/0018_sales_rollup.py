@@ -1,7 +1,7 @@
 """per-day sales rollups for the dashboard (hub.sales_rollup), backfilled in SQL
 
 Revision ID: 0018
-Revises: 0017
+Revises: 0020
 Create Date: 2026-12-02 08:30:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from clienteling.hub import sales_rollup
 
 revision: str = '0018'
-down_revision: str | None = '0017'
+down_revision: str | None = '0020'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
