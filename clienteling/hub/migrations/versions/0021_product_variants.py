@@ -25,6 +25,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('products') as batch:
-        batch.drop_column('colour')
-        batch.drop_column('size')
+    # Plain DROP COLUMN (SQLite >= 3.35 has it): a batch rebuild of `products` would drop
+    # the table under the foreign keys of inventory, prices and order lines.
+    op.execute('ALTER TABLE products DROP COLUMN colour')
+    op.execute('ALTER TABLE products DROP COLUMN size')
