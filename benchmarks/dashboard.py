@@ -208,7 +208,12 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
             "funnel (and previous)": lambda: funnel.funnel(
-                conn, store_id=store, period=(start, end), previous=before
+                conn,
+                store_id=store,
+                period=(start, end),
+                previous=before,
+                days=days_now,
+                previous_days=days_before,
             ),
             "reasons (and previous)": lambda: funnel.no_purchase_reasons(
                 conn, store_id=store, period=(start, end), previous=before
