@@ -650,9 +650,6 @@ class Terminal:
         self.stop_auto_sync()
 
         def sync_pass() -> set[str]:
-            # Say the new pending count first: a push to a slow or absent hub can take its
-            # whole timeout, and a change just saved must not read "Pending changes: 0".
-            on_status(self.status())
             self.sync_once()
             return set()
 
