@@ -219,6 +219,7 @@ class Terminal:
         self._error_code: str | None = None
         self._unreported: set[str] = set()
         self._auto: AutoSync | None = None
+        self._on_pending: Callable[[int, int], None] | None = None
         self._watchers: list[HubWatcher] = []
         self._pin_offer_for: str | None = None  # signed in with a password in this run
         self._use_sync_process = sync_process and transport is None
@@ -427,11 +428,7 @@ class Terminal:
                 store_id=session.store_id,
             )
             note_drafts.save_note_draft(db, customer_id, "")
-        with self._lock:
-            self._unreported.add("note")
-            auto = self._auto
-        if auto is not None:
-            auto.request()
+        self._local_change("note")
         return note
 
     def default_region(self) -> str:
@@ -488,11 +485,7 @@ class Terminal:
             created_at=created_at,
         )
         queries.create_customer(db, args, store_id=session.store_id, currency=currency or "EUR")
-        with self._lock:
-            self._unreported.add("customer")
-            auto = self._auto
-        if auto is not None:
-            auto.request()
+        self._local_change("customer")
         return customer_id
 
     def possible_duplicates(
@@ -645,12 +638,21 @@ class Terminal:
         interval_s: float,
         on_status: Callable[[SyncStatus], None],
         on_changes: Callable[[set[str]], None],
+        on_pending: Callable[[int, int], None] | None = None,
     ) -> None:
-        """Sync every `interval_s` seconds and when `request_sync()` is called."""
+        """Sync every `interval_s` seconds and when `request_sync()` is called.
+
+        `on_status` hears after every pass; `on_pending` (pending, rejected), when given,
+        as soon as the outbox changes: a local write, or a push batch the hub answered
+        (a pass can then pull for minutes)."""
         self.stop_auto_sync()
 
+        def pushed(progress: SyncProgress) -> None:
+            if progress.phase == "push":
+                self._report_pending(on_pending)
+
         def sync_pass() -> set[str]:
-            self.sync_once()
+            self.sync_once(progress=pushed)
             return set()
 
         def after_pass(_kinds: set[str]) -> None:
@@ -683,7 +685,7 @@ class Terminal:
             for catalogue in (False, True)
         ]
         with self._lock:
-            self._auto, self._watchers = auto, watchers
+            self._auto, self._watchers, self._on_pending = auto, watchers, on_pending
         for watcher in watchers:
             watcher.start()
         auto.start()
@@ -718,6 +720,7 @@ class Terminal:
         with self._lock:
             auto, self._auto = self._auto, None
             watchers, self._watchers = self._watchers, []
+            self._on_pending = None
         for watcher in watchers:
             watcher.stop()
         if auto is not None:
@@ -887,11 +890,24 @@ class Terminal:
         return profile.sync_state(db, profile.resolve_local(db, customer_id))
 
     def _local_change(self, kind: str) -> None:
+        """A local write went to the outbox: report the new pending count at once (not
+        when the next pass ends) and wake the sync."""
         with self._lock:
             self._unreported.add(kind)
-            auto = self._auto
+            auto, on_pending = self._auto, self._on_pending
+        self._report_pending(on_pending)
         if auto is not None:
             auto.request()
+
+    def _report_pending(self, on_pending: Callable[[int, int], None] | None) -> None:
+        """Tell `on_pending` (pending, rejected) from the outbox; never fails the caller."""
+        if on_pending is None:
+            return
+        try:
+            counts = outbox.counts(self._db.get())
+            on_pending(counts.pending, counts.rejected)
+        except Exception:  # a count for the status bar must not undo a saved change
+            log.warning("could not count the outbox for the status bar", exc_info=True)
 
     # -- visits, products and inventory -------------------------------------------------
 
@@ -923,11 +939,7 @@ class Terminal:
             associate_name=session.display_name,
             store_id=session.store_id,
         )
-        with self._lock:
-            self._unreported.add("visit")
-            auto = self._auto
-        if auto is not None:
-            auto.request()
+        self._local_change("visit")
         return visit
 
     def customer_timeline(
@@ -1064,11 +1076,7 @@ class Terminal:
             associate_name=session.display_name,
             store_id=session.store_id,
         )
-        with self._lock:
-            self._unreported.add("followup")
-            auto = self._auto
-        if auto is not None:
-            auto.request()
+        self._local_change("followup")
         return followup_id
 
     def followups(self, customer_id: str) -> list[FollowupView]:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._bridge = SyncBridge(self)
         self._bridge.status_did_change.connect(self.show_status)
         self._bridge.changes_did_apply.connect(self._on_changes)
+        self._bridge.pending_did_change.connect(self.status_bar.show_pending)
         self._shortcuts()
         self.terminal_lock = TerminalLock(self)  # lock screen, auto-lock, quick switch
         self.help_menu = HelpMenu(self, terminal, show_shortcuts=self.show_shortcuts)
@@ -328,6 +329,7 @@ class MainWindow(QMainWindow):
             interval_s=interval_s,
             on_status=self._bridge.on_status,
             on_changes=self._bridge.on_changes,
+            on_pending=self._bridge.on_pending,
         )
 
     def refresh_status(self) -> None:

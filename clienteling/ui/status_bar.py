@@ -3,6 +3,8 @@ changes, and "Sync now" (F5)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
@@ -48,12 +50,19 @@ class SyncStatusBar(QStatusBar):
             self.last_sync_label.setText(
                 self.tr("Last sync %1").replace("%1", local_time(status.last_sync_at))
             )
-        self.pending_label.setText(
-            self.tr("Pending changes: %1").replace("%1", str(status.pending))
-        )
-        self.rejected_label.setVisible(status.rejected > 0)
+        self._show_counts(status.pending, status.rejected)
+
+    def show_pending(self, pending: int, rejected: int) -> None:
+        """The outbox changed (a local save, a push answered) between two sync passes."""
+        if self.status is not None:
+            self.status = replace(self.status, pending=pending, rejected=rejected)
+        self._show_counts(pending, rejected)
+
+    def _show_counts(self, pending: int, rejected: int) -> None:
+        self.pending_label.setText(self.tr("Pending changes: %1").replace("%1", str(pending)))
+        self.rejected_label.setVisible(rejected > 0)
         self.rejected_label.set_value(
-            "rejected", self.tr("Refused by the hub: %1").replace("%1", str(status.rejected))
+            "rejected", self.tr("Refused by the hub: %1").replace("%1", str(rejected))
         )
 
     def set_syncing(self, syncing: bool) -> None:

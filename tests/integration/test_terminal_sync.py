@@ -221,3 +221,40 @@ def test_auto_sync_reports_changes_and_status(synced: Terminal) -> None:
     synced.stop_auto_sync()
     assert any("note" in k for k in kinds)
     assert statuses[-1].pending == 0 and statuses[-1].online
+
+
+def test_the_pending_count_follows_the_outbox_between_passes(synced: Terminal) -> None:
+    """The status bar's count must not wait for a pass to end (a pull can take minutes):
+    a save reports the grown outbox at once, on the saving thread, and a pass reports
+    the pushed outbox before its own status."""
+    events: list[tuple[str, int]] = []
+    lock = threading.Lock()
+
+    def on_pending(pending: int, _rejected: int) -> None:
+        with lock:
+            events.append(("pending", pending))
+
+    def on_status(status: SyncStatus) -> None:
+        with lock:
+            events.append(("status", status.pending))
+
+    synced.start_auto_sync(
+        interval_s=30, on_status=on_status, on_changes=lambda _k: None, on_pending=on_pending
+    )
+    try:
+        customer_id = synced.search("a", limit=1)[0].id
+        synced.add_note(customer_id, "counted at once")
+        with lock:
+            assert ("pending", 1) in events  # reported before add_note returned
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with lock:
+                if ("status", 0) in events:
+                    break
+            time.sleep(0.05)
+    finally:
+        synced.stop_auto_sync()
+    with lock:
+        seen = list(events)
+    status_at = seen.index(("status", 0))
+    assert ("pending", 0) in seen[:status_at], seen  # the push was reported first

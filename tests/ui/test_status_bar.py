@@ -59,3 +59,14 @@ def test_sync_now_button_requests_a_sync(qtbot: QtBot) -> None:
     bar = _bar(qtbot)
     with qtbot.waitSignal(bar.sync_requested):
         bar.sync_button.click()
+
+
+def test_a_pending_count_between_passes_keeps_the_rest(qtbot: QtBot) -> None:
+    bar = _bar(qtbot)
+    bar.show_status(SyncStatus(online=False, last_sync_at=None, pending=0, rejected=0, ready=True))
+    bar.show_pending(2, 1)
+    assert bar.pending_label.text() == "Pending changes: 2"
+    assert bar.rejected_label.isVisible()
+    assert bar.rejected_label.text() == "Refused by the hub: 1"
+    assert bar.online_badge.text().endswith("Offline")  # untouched by a count
+    assert bar.status is not None and (bar.status.pending, bar.status.online) == (2, False)
