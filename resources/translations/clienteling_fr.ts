@@ -1923,8 +1923,8 @@
         <translation>Somme de ce que les clients ont gardé de leurs achats au comptoir de ce magasin pendant la période : les articles retournés sont déduits, un achat entièrement retourné compte zéro. Comparé à la période de même durée juste avant et à la moyenne des magasins de l’enseigne.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
-        <translation>Achats au comptoir de ce magasin pendant la période, hors achats entièrement retournés. Les jours sont ceux de l’heure locale du magasin.</translation>
+        <source>Purchases at this store&apos;s counter in the period by customers with a profile, fully returned ones excluded. Anonymous sales are not here: the funnel&apos;s &quot;Bought in store&quot; counts the visits that ended with a purchase, anonymous visitors included. Days are this store&apos;s local days.</source>
+        <translation>Achats au comptoir de ce magasin sur la période par des clients ayant un profil, hors achats entièrement retournés. Les ventes anonymes n&apos;y figurent pas : l&apos;étape « Achat en magasin » de l&apos;entonnoir compte les visites terminées par un achat, visiteurs anonymes compris. Les jours sont les jours locaux du magasin.</translation>
     </message>
     <message>
         <source>Net revenue of web and phone orders placed in the period by customers whose home store is this store.</source>

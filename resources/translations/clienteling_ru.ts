@@ -1923,8 +1923,8 @@
         <translation>Сумма того, что клиенты оставили себе из покупок в этом магазине за период: возвращённые товары вычитаются, полностью возвращённая покупка считается нулём. Сравнивается с предыдущим периодом той же длины и со средним по магазинам сети.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
-        <translation>Покупки в этом магазине за период, кроме полностью возвращённых. Дни считаются по местному времени магазина.</translation>
+        <source>Purchases at this store&apos;s counter in the period by customers with a profile, fully returned ones excluded. Anonymous sales are not here: the funnel&apos;s &quot;Bought in store&quot; counts the visits that ended with a purchase, anonymous visitors included. Days are this store&apos;s local days.</source>
+        <translation>Покупки на кассе этого магазина за период клиентами с профилем, без полностью возвращённых. Анонимные продажи сюда не входят: шаг воронки «Покупка в магазине» считает визиты, закончившиеся покупкой, включая анонимных посетителей. Дни — местные дни магазина.</translation>
     </message>
     <message>
         <source>Net revenue of web and phone orders placed in the period by customers whose home store is this store.</source>

@@ -1923,8 +1923,8 @@
         <translation>Tổng giá trị khách hàng giữ lại từ các lượt mua tại quầy cửa hàng trong kỳ: hàng trả lại bị trừ ra, đơn trả lại toàn bộ tính bằng không. So sánh với kỳ có cùng độ dài ngay trước đó và với mức trung bình của các cửa hàng trong chuỗi.</translation>
     </message>
     <message>
-        <source>Purchases at this store&apos;s counter in the period, fully returned ones excluded. Days are this store&apos;s local days.</source>
-        <translation>Các lượt mua tại quầy cửa hàng trong kỳ, không tính các đơn đã trả lại toàn bộ. Ngày được tính theo giờ địa phương của cửa hàng.</translation>
+        <source>Purchases at this store&apos;s counter in the period by customers with a profile, fully returned ones excluded. Anonymous sales are not here: the funnel&apos;s &quot;Bought in store&quot; counts the visits that ended with a purchase, anonymous visitors included. Days are this store&apos;s local days.</source>
+        <translation>Các lần mua tại quầy của cửa hàng này trong kỳ của khách hàng có hồ sơ, không tính các lần mua đã trả lại toàn bộ. Bán hàng cho khách vô danh không nằm ở đây: mục &quot;Mua tại cửa hàng&quot; của phễu đếm các lượt ghé kết thúc bằng một lần mua, kể cả khách vãng lai. Ngày là ngày theo giờ địa phương của cửa hàng.</translation>
     </message>
     <message>
         <source>Net revenue of web and phone orders placed in the period by customers whose home store is this store.</source>
