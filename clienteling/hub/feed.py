@@ -227,6 +227,15 @@ def _probe(kinds: tuple[EntityKind, ...]) -> sa.CompoundSelect[Any]:
     )
 
 
+def caught_up(conn: Connection, position: Cursor) -> bool:
+    """Nothing in the scope (rows or tombstones) is newer than this incremental cursor."""
+    heads = _heads(conn, position.scope)
+    if heads.version <= position.version:
+        return True
+    params = {"scope": position.scope, "after": position.version}
+    return not conn.execute(_probe(kinds_for(position.scope)), params).first()
+
+
 def _incremental_page(conn: Connection, heads: _Heads, position: Cursor, limit: int) -> Page:
     kinds = kinds_for(position.scope)
     present: set[int] = set()

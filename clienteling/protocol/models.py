@@ -157,6 +157,30 @@ class PullRequest(_Request):
         return data
 
 
+class ScopeCheckRequest(_Request):
+    """After catching up, a terminal asks what the hub holds for the scope (DESIGN.md
+    Sync 9) and resyncs the scope when its own rows differ."""
+
+    device_id: str = Field(max_length=64)
+    protocol_version: int = PROTOCOL_VERSION
+    schema_version: int
+    scope: str = Field(max_length=80)
+    cursor: str = Field(max_length=2000, description="The terminal's cursor for the scope.")
+
+
+class KindCheck(BaseModel):
+    count: int = Field(description="Rows of this kind in the scope.")
+    version_sum: int = Field(description="Sum of their versions: an update missed shows here.")
+
+
+class ScopeCheckResponse(BaseModel):
+    caught_up: bool = Field(
+        description="False when the scope changed after the cursor: pull first, check later "
+        "(`kinds` is then empty)."
+    )
+    kinds: dict[str, KindCheck] = Field(default_factory=dict)
+
+
 class Change(BaseModel):
     entity: str = Field(description='Entity kind, e.g. "customer", "note", "product".')
     op: Literal["upsert", "delete"]

@@ -36,6 +36,8 @@ from clienteling.protocol.models import (
     PushResponse,
     RefreshRequest,
     RefreshResponse,
+    ScopeCheckRequest,
+    ScopeCheckResponse,
     SignInRequest,
     SignInResponse,
 )
@@ -115,6 +117,9 @@ class HubClient:
 
     def pull(self, token: str, request: PullRequest) -> PullResponse:
         return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
+
+    def check(self, token: str, request: ScopeCheckRequest) -> ScopeCheckResponse:
+        return self._call("/api/v1/sync/check", request, ScopeCheckResponse, token=token)
 
     def customer_export(self, token: str, customer_id: str) -> dict[str, Any]:
         """Everything the hub holds about a customer (managers and admins; audited)."""

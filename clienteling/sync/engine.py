@@ -18,15 +18,21 @@ from typing import Literal
 
 from sqlite_utils import Database
 
-from clienteling.domain.errors import DeviceRevokedError, HubError, SessionExpiredError
+from clienteling.domain.errors import (
+    DeviceRevokedError,
+    HubError,
+    HubUnreachableError,
+    SessionExpiredError,
+)
 from clienteling.protocol.models import (
     Mutation,
     PullRequest,
     PullResponse,
     PushRequest,
     PushResponse,
+    ScopeCheckRequest,
 )
-from clienteling.store import outbox
+from clienteling.store import outbox, scope_check
 from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache
 from clienteling.store.profile import undo_rejected
@@ -181,6 +187,59 @@ class SyncEngine:
             if _cancelled(cancel):
                 return
             self._pull(db, scope, report, progress, cancel)
+            if not _cancelled(cancel):
+                self._check(db, scope, report, progress, cancel)
+
+    def _check(
+        self,
+        db: Database,
+        scope: str,
+        report: _Tally,
+        progress: Callable[[SyncProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        """DESIGN.md Sync 9: when due, compare this cache's rows of the caught-up scope
+        with the hub's (`store.scope_check`) and resync the scope when they differ. A
+        check that cannot be made (the hub moved on, an older hub, the network) waits
+        for a later pass; it never fails this one."""
+        cursor = scope_state(db, scope).cursor
+        if cursor is None or outbox.counts(db).pending or not scope_check.check_due(db, scope):
+            return
+        request = ScopeCheckRequest(
+            device_id=self.device_id,
+            schema_version=self.schema_version,
+            scope=scope,
+            cursor=cursor,
+        )
+        try:
+            answer = self.client.check(self.token, request)
+        except SessionExpiredError:
+            raise
+        except (HubError, HubUnreachableError) as exc:
+            if isinstance(exc, HubError) and exc.status == 404:  # a hub from before checks
+                scope_check.mark_checked(db, scope)
+            log.info("scope check of %s not made: %s", scope, type(exc).__name__)
+            return
+        if not answer.caught_up:
+            return  # the scope changed since this pass pulled: check next time
+        hub = {kind: (f.count, f.version_sum) for kind, f in answer.kinds.items()}
+        differs = scope_check.differences(scope_check.local_figures(db, scope), hub)
+        if not differs:
+            scope_check.mark_checked(db, scope)
+            return
+        summary = "; ".join(
+            f"{kind}: {ours[0]} rows here, {theirs[0]} on the hub"
+            + ("" if ours[0] != theirs[0] else " (versions differ)")
+            for kind, (ours, theirs) in sorted(differs.items())
+        )
+        if not scope_check.may_resync(db, scope):
+            log.error("scope %s still differs from the hub after a resync: %s", scope, summary)
+            scope_check.mark_checked(db, scope)
+            return
+        log.warning("scope %s differs from the hub (%s): resyncing it", scope, summary)
+        with write_transaction(db):
+            scope_check.mark_resync(db, scope)
+        self._pull(db, scope, report, progress, cancel, start_over=True)
 
     def _push(
         self,
@@ -263,15 +322,20 @@ class SyncEngine:
         report: _Tally,
         progress: Callable[[SyncProgress], None] | None,
         cancel: threading.Event | None,
+        *,
+        start_over: bool = False,
     ) -> None:
-        """Pull `scope` until caught up. While a page is applied the next one is already
-        on its way (`_Prefetch`): the hub reads and encodes it on its own core meanwhile.
-        Only the applied page's cursor is ever stored, so a page fetched ahead and never
-        applied (cancel, crash, error) is simply asked for again next time."""
+        """Pull `scope` until caught up (`start_over`: from a new snapshot whose first page
+        drops the scope's rows, as a reset from the hub does). While a page is applied the
+        next one is already on its way (`_Prefetch`): the hub reads and encodes it on its
+        own core meanwhile. Only the applied page's cursor is ever stored, so a page
+        fetched ahead and never applied (cancel, crash, error) is asked for again."""
         state = scope_state(db, scope)
         cursor, done = state.cursor, state.snapshot_done
         pulled_here = 0
-        resync = False
+        resync = start_over
+        if start_over:
+            cursor, done = None, False
         with _Prefetch(self._fetch) as ahead:
             ahead.ask(scope, cursor)
             while not _cancelled(cancel):

@@ -22,7 +22,7 @@ def metric_help(key: str) -> str:
             "MetricHelp",
             "Purchases at this store's counter in the period by customers with a profile, "
             "fully returned ones excluded. Anonymous sales are not here: the funnel's "
-            "\"Bought in store\" counts the visits that ended with a purchase, anonymous "
+            '"Bought in store" counts the visits that ended with a purchase, anonymous '
             "visitors included. Days are this store's local days.",
         ),
         "online_revenue": QCoreApplication.translate(

@@ -89,6 +89,7 @@ ENDPOINTS: dict[str, tuple[str, str, int]] = {
     "store_customers": ("GET", "/api/v1/customers?store_id={t.store}", 403),
     "store_associates": ("GET", "/api/v1/associates?store_id={t.store}", 403),
     "store_pull": ("PULL", "store:{t.store}", 403),
+    "store_check": ("CHECK", "store:{t.store}", 403),
     "store_tasks": ("GET", "/api/v1/tasks?store_id={t.store}", 403),
     "store_appointments": ("GET", "/api/v1/appointments?store_id={t.store}", 403),
 }
@@ -105,6 +106,18 @@ def _call(http: httpx.Client, method: str, target: str) -> httpx.Response:
         return http.post(
             "/api/v1/sync/pull",
             json={"device_id": http.headers["X-Test-Device"], "schema_version": 1, "scope": target},
+        )
+    if method == "CHECK":  # with the caller's own cursor when it may pull the scope
+        pulled = _call(http, "PULL", target)
+        cursor = pulled.json()["cursor"] if pulled.status_code == 200 else "x"
+        return http.post(
+            "/api/v1/sync/check",
+            json={
+                "device_id": http.headers["X-Test-Device"],
+                "schema_version": 1,
+                "scope": target,
+                "cursor": cursor,
+            },
         )
     if method == "CREATE":  # a customer of the target store, without contacts (no merge)
         body = {"id": uuid7(), "given_name": "Matrix", "family_name": "Test", "store_id": target}

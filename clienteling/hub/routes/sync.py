@@ -13,8 +13,16 @@ from clienteling.hub.errors import ApiError, check_protocol
 from clienteling.hub.feed import BadCursorError, read_page
 from clienteling.hub.long_poll import wait_for_change
 from clienteling.hub.mutations import push as apply_push
+from clienteling.hub.scope_check import check_scope
 from clienteling.hub.tables import devices
-from clienteling.protocol.models import PullRequest, PullResponse, PushRequest, PushResponse
+from clienteling.protocol.models import (
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ScopeCheckRequest,
+    ScopeCheckResponse,
+)
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -61,3 +69,19 @@ def _pull_page(body: PullRequest, hub: HubContext, session: Session) -> Response
         ).scalar_one_or_none()
     encoded = page.to_json(last_mutation_id=int(last or 0))
     return Response(content=encoded, media_type="application/json")
+
+
+@router.post("/check")
+def check(body: ScopeCheckRequest, hub: HubDep, session: SessionDep) -> ScopeCheckResponse:
+    """Per entity kind, the scope's row count and version sum, once the terminal's cursor
+    is caught up (`hub.scope_check`); the terminal compares them with its own rows."""
+    check_protocol(body.protocol_version, hub.settings)
+    if body.device_id != session.device_id:
+        raise ApiError(403, "device_mismatch", "the token was issued to another device")
+    if not session.may_read_scope(body.scope):
+        raise ApiError(403, "forbidden_scope", f"this sign-in may not read {body.scope!r}")
+    with read_tx(hub.engine) as conn:
+        try:
+            return check_scope(conn, epoch=hub.epoch, scope=body.scope, cursor=body.cursor)
+        except BadCursorError as exc:
+            raise ApiError(400, "invalid_cursor", str(exc)) from exc
