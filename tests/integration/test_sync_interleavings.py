@@ -18,6 +18,8 @@ from clienteling.domain.errors import HubUnreachableError
 from clienteling.domain.ids import uuid7
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
+from clienteling.store import scope_check
+from clienteling.store.cache import connect_cache
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from tests.integration.conftest import PASSWORD, USER
@@ -128,6 +130,26 @@ class Interleavings(RuleBasedStateMachine):
                 f'%"{phone}"%',
             )
             assert twins[0][0] <= 1  # one person, one customer
+        for term in self.terminals:
+            _assert_scope_check_passes(term, self.scope)
+
+
+def _assert_scope_check_passes(term: Terminal, scope: str) -> None:
+    """A converged cache must match the hub's figures, and no check in the whole run
+    may have found a difference (each would have resynced: a false alarm or a real loss)."""
+    db = connect_cache(term.cache_path)
+    try:
+        db.conn.execute("DELETE FROM meta WHERE key = ?", (f"scope_checked:{scope}",))
+        db.conn.commit()
+    finally:
+        db.close()
+    _sync_through(term)
+    db = connect_cache(term.cache_path)
+    try:
+        assert not scope_check.check_due(db, scope)  # checked, and the figures matched
+        assert scope_check.may_resync(db, scope)  # no difference, ever
+    finally:
+        db.close()
 
 
 def _sync_through(term: Terminal, attempts: int = 3) -> None:
