@@ -53,8 +53,17 @@ def _time(db: Database, key: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def last_checked(db: Database, scope: str) -> datetime | None:
+    return _time(db, f"scope_checked:{scope}")
+
+
+def last_resync(db: Database, scope: str) -> datetime | None:
+    """When a difference last made this terminal resync the scope (diagnostics)."""
+    return _time(db, f"scope_check_resync:{scope}")
+
+
 def check_due(db: Database, scope: str, *, now: datetime | None = None) -> bool:
-    last = _time(db, f"scope_checked:{scope}")
+    last = last_checked(db, scope)
     return last is None or (now or datetime.now(UTC)) - last >= CHECK_EVERY
 
 
@@ -63,7 +72,7 @@ def mark_checked(db: Database, scope: str, *, now: datetime | None = None) -> No
 
 
 def may_resync(db: Database, scope: str, *, now: datetime | None = None) -> bool:
-    last = _time(db, f"scope_check_resync:{scope}")
+    last = last_resync(db, scope)
     return last is None or (now or datetime.now(UTC)) - last >= RESYNC_AT_MOST_EVERY
 
 

@@ -167,6 +167,11 @@ def _sync(terminal: Terminal | None) -> list[str]:
     }
     for scope, cursor, done in terminal.sync_positions():
         rows[f"scope {scope}"] = _cursor_text(cursor, snapshot_done=done)
+    for scope, checked, resynced in terminal.scope_checks():
+        rows[f"check of scope {scope}"] = (
+            f"last {checked.isoformat() if checked else 'never'}, "
+            + (f"resynced after a difference {resynced.isoformat()}" if resynced else "no resync")
+        )
     return _rows(rows.items())
 
 

@@ -65,7 +65,7 @@ from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import appointments as appointment_store
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
-from clienteling.store import learned, note_drafts, outbox, pins, profile, queries
+from clienteling.store import learned, note_drafts, outbox, pins, profile, queries, scope_check
 from clienteling.store import lookups as store_lookups
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
@@ -1632,6 +1632,17 @@ class Terminal:
     def update_needed(self) -> bool:
         """Whether the hub asked for a newer app: work goes on, nothing is pushed."""
         return update_gate.blocked(self._db.get())
+
+    def scope_checks(self) -> list[tuple[str, datetime | None, datetime | None]]:
+        """(scope, last scope check that matched or could not resync, last resync a
+        difference caused) of each scope of the session (diagnostics)."""
+        db = self._db.get()
+        with self._lock:
+            scopes = list(self._scopes)
+        return [
+            (scope, scope_check.last_checked(db, scope), scope_check.last_resync(db, scope))
+            for scope in scopes
+        ]
 
     def sync_positions(self) -> list[tuple[str, str | None, bool]]:
         """(scope, the hub's cursor, snapshot done) of each scope of the session

@@ -92,6 +92,8 @@ def test_the_report_holds_the_state_and_no_secret(
     scope_lines = [line for line in report.splitlines() if line.startswith("scope ")]
     assert scope_lines and all("epoch " in line for line in scope_lines)
     assert "snapshot done" in scope_lines[0]
+    checks = [line for line in report.splitlines() if line.startswith("check of scope ")]
+    assert len(checks) == len(scope_lines) and all("no resync" in line for line in checks)
 
 
 def test_the_command_prints_the_same_report(
