@@ -38,6 +38,7 @@ from clienteling.hub.ingest.events import (
     ShopStockEvent,
     StockEvent,
 )
+from clienteling.hub.mutation_kit import ERASED_SCOPE
 from clienteling.hub.offers import redeem_for_order
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
@@ -203,6 +204,31 @@ class _Ingest:
         if ref.external_id:
             self._make_link("customer", ref.external_id, found.id, _NEVER)
         return found
+
+    def _locked(self, found: _Customer | None, ref: CustomerRef | None) -> _Customer | None:
+        """`found`, locked for the order's writes (`purchase_facts.lock_customer`) and
+        current; erased while we waited: the shop's person is a new customer."""
+        if found is None:
+            return None
+        row = purchase_facts.lock_customer(self.conn, found.id)
+        if row is not None and row.scope != ERASED_SCOPE:
+            return _Customer(row.id, row.scope, row.currency)
+        if ref is not None and ref.external_id:
+            # A link this event made before the erasure committed (the erasure could not
+            # see it): it names the erased shell.
+            self.conn.execute(
+                sa.delete(ingest_links).where(
+                    ingest_links.c.source == self.source,
+                    ingest_links.c.kind == "customer",
+                    ingest_links.c.external_id == ref.external_id,
+                    ingest_links.c.internal_id == found.id,
+                )
+            )
+        again = self.resolve(ref)
+        if again is None or again.id == found.id:
+            return None
+        row = purchase_facts.lock_customer(self.conn, again.id)
+        return _Customer(row.id, row.scope, row.currency) if row is not None else None
 
     def _default_store(self) -> Any:
         stores = sa.select(locations.c.id, locations.c.currency).where(locations.c.kind == "store")
@@ -487,7 +513,7 @@ class _Ingest:
             return _ignored("unknown order")
         if event.lines is None or event.currency is None:
             return _ignored("unknown order, and the event does not carry the order")
-        customer = self.resolve(event.customer)
+        customer = self._locked(self.resolve(event.customer), event.customer)
         if customer is None:
             return _ignored("the order names no customer (neither id nor email)")
         lines = self._line_dicts(event.lines, order=True)
@@ -535,14 +561,21 @@ class _Ingest:
         return _APPLIED
 
     def _update_order(self, order_id: str, event: OrderEvent) -> _Outcome:
+        owner = self.conn.execute(
+            sa.select(orders.c.customer_id).where(orders.c.id == order_id)
+        ).scalar_one_or_none()
+        # The customer (and scope) first, then the order: the order erasure locks them in.
+        locked = purchase_facts.lock_customer(self.conn, owner) if owner is not None else None
         row = self.conn.execute(
             sa.select(orders).where(orders.c.id == order_id).with_for_update()
         ).first()
         if row is None:
             return _ignored("the order is gone")
-        customer = self._customer_by_id(row.customer_id)
-        if customer is None:
+        if locked is None or row.customer_id != locked.id:  # merged meanwhile
+            locked = purchase_facts.lock_customer(self.conn, row.customer_id)
+        if locked is None:
             return _ignored("the order's customer is gone")
+        customer = _Customer(locked.id, locked.scope, locked.currency)
         self._touch_link("order", event.order_key, event.occurred_at)
         lines = [dict(line) for line in row.lines]
         if event.kind == "order.returned":
