@@ -6,6 +6,7 @@ back-in-stock task, exactly as the generic stock feed does it. Both backends."""
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -16,6 +17,7 @@ import sqlalchemy as sa
 
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import make_engine, migrate
+from clienteling.hub.replay import replay_lines
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
@@ -247,14 +249,30 @@ def test_unknown_location_and_unknown_item_are_acknowledged_and_ignored(
             sa.select(ingest_events.c.status).where(ingest_events.c.event_id == webhook_id)
         ).scalar_one()
     assert recorded == "ignored"
-    ok(
-        send_shopify(
-            http, "inventory_levels/update", level(1, SHOP_STORE, 5, "2025-06-02T10:00:00Z")
-        ),
-        "ignored",
-    )
     untracked = level(item, SHOP_STORE, None, "2025-06-02T10:00:00Z")
     ok(send_shopify(http, "inventory_levels/update", untracked), "ignored")
+
+
+def test_a_level_before_its_product_is_applied_when_the_product_arrives(
+    shop: Shop, http: httpx.Client
+) -> None:
+    """Shopify does not promise the order of deliveries: inventory_levels/update of a new
+    product may come before its products/create."""
+    payload = a_new_product()
+    item = payload["variants"][0]["inventory_item_id"]
+    early = ok(
+        send_shopify(
+            http, "inventory_levels/update", level(item, SHOP_STORE, 6, "2025-06-02T10:00:00Z")
+        )
+    )
+    assert "kept" in early["detail"]
+    older = level(item, SHOP_STORE, 1, "2025-06-02T09:00:00Z")
+    ok(send_shopify(http, "inventory_levels/update", older))  # kept too, but older
+    ok(send_shopify(http, "products/create", payload))
+    medium = product_by_sku(shop, payload["variants"][0]["sku"])
+    assert on_hand(shop, shop.store_id, medium.id) == (6, 0)
+    ok(send_shopify(http, "products/update", payload))  # the same again: the level stays
+    assert on_hand(shop, shop.store_id, medium.id) == (6, 0)
 
 
 def test_a_shopify_level_brings_a_wished_item_back_in_stock(shop: Shop, http: httpx.Client) -> None:
@@ -333,3 +351,29 @@ def test_a_variant_gone_from_the_product_is_retired(shop: Shop, http: httpx.Clie
     assert on_hand(shop, shop.web_id, large.id) == (0, 0)
     later = level(item, SHOP_WEB, 3, "2025-06-02T13:00:00Z")
     ok(send_shopify(http, "inventory_levels/update", later), "ignored")
+
+
+def test_replay_takes_recorded_product_and_stock_webhooks(shop: Shop) -> None:
+    """`clienteling hub replay`: the same topics, with the settings' location mapping."""
+    payload = a_new_product()
+    item = payload["variants"][1]["inventory_item_id"]
+
+    def webhook(topic: str, body: dict[str, Any]) -> str:
+        return json.dumps(
+            {"source": "shopify", "topic": topic, "webhook_id": new_id(), "payload": body}
+        )
+
+    at = "2025-06-02T10:00:00Z"
+    lines = [
+        webhook("products/create", payload),
+        webhook("inventory_levels/update", level(item, SHOP_STORE, 5, at)),
+        webhook("inventory_levels/update", level(item, SHOP_UNMAPPED, 5, at)),
+    ]
+    settings = HubSettings(
+        db=shop.engine.url.render_as_string(hide_password=False),
+        shopify_locations={SHOP_STORE: shop.store_id},
+    )
+    assert replay_lines(lines, settings=settings) == {"applied": 2, "ignored": 1}
+    assert replay_lines(lines, settings=settings) == {"duplicate": 3}
+    large = product_by_sku(shop, payload["variants"][1]["sku"])
+    assert on_hand(shop, shop.store_id, large.id) == (5, 0)

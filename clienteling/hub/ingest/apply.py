@@ -678,13 +678,16 @@ class _Ingest:
             )
             return _ignored(f"location {event.shop_location} is not in shopify_locations")
         link = self._link("inventory_item", event.inventory_item)
-        sku = None
-        if link is not None:
-            sku = self.conn.execute(
-                sa.select(products.c.sku).where(products.c.id == link.internal_id)
-            ).scalar_one_or_none()
-        if link is None or sku is None:
-            return _ignored("unknown inventory item (no products/* webhook named it yet)")
+        if link is None:
+            catalog.hold_level(self, event, location_id)
+            return _Outcome(
+                "applied", "unknown inventory item: kept until a products/* webhook names it"
+            )
+        sku = self.conn.execute(
+            sa.select(products.c.sku).where(products.c.id == link.internal_id)
+        ).scalar_one_or_none()
+        if sku is None:
+            return _ignored("the inventory item's product was deleted in the shop")
         return self._set_stock(
             product_id=str(link.internal_id),
             sku=str(sku),

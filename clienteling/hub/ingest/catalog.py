@@ -9,7 +9,12 @@ link): an older products/update is ignored, and so is any update after a deletio
 A variant that disappears (products/delete, or gone from the product's `variants`) is
 retired: its stock becomes 0 at every location through the same path as every stock
 change (feed versions, holds, back-in-stock), its links are forgotten, and the product row
-stays: carts, orders, holds and wishes that name it keep working.
+stays: carts, orders, holds and wishes that name it keep working. Its inventory item
+stays linked to nothing (""), so a late level of it is ignored.
+
+A level of an inventory item no products/* webhook has named yet (Shopify does not
+promise the order of deliveries) is kept ("stock_pending": the units in `internal_id`,
+the level's time in `occurred_at`) and applied when the item is linked.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import sqlalchemy as sa
 
 from clienteling.domain.ids import uuid7
 from clienteling.hub import versions
-from clienteling.hub.ingest.events import CatalogEvent, Variant, to_minor
+from clienteling.hub.ingest.events import CatalogEvent, ShopStockEvent, Variant, to_minor
 from clienteling.hub.tables import ingest_links, inventory, products
 from clienteling.protocol.entities import CATALOG_SCOPE
 
@@ -58,6 +63,7 @@ def apply_product(work: _Ingest, event: CatalogEvent) -> str | None:
         _set_link(work, "variant", key, product_id, event.occurred_at)
         if variant.inventory_item:
             _set_link(work, "inventory_item", variant.inventory_item, product_id, _NEVER)
+            _apply_held_levels(work, variant.inventory_item, product_id)
         kept.add(product_id)
     for key, product_id in known.items():
         if product_id not in kept:
@@ -158,15 +164,73 @@ def _retire(work: _Ingest, variant_key: str, product_id: str, *, at: str) -> Non
     work.conn.execute(
         sa.delete(ingest_links).where(
             ingest_links.c.source == work.source,
-            sa.or_(
-                sa.and_(
-                    ingest_links.c.kind == "variant", ingest_links.c.external_id == variant_key
-                ),
-                sa.and_(
-                    ingest_links.c.kind == "inventory_item",
-                    ingest_links.c.internal_id == product_id,
-                ),
-            ),
+            ingest_links.c.kind == "variant",
+            ingest_links.c.external_id == variant_key,
         )
     )
+    work.conn.execute(
+        sa.update(ingest_links)
+        .where(
+            ingest_links.c.source == work.source,
+            ingest_links.c.kind == "inventory_item",
+            ingest_links.c.internal_id == product_id,
+        )
+        .values(internal_id="")
+    )
     log.info("ingest %s retired product %s (gone from the shop)", work.source, product_id)
+
+
+_HELD = "stock_pending"
+
+
+def hold_level(work: _Ingest, event: ShopStockEvent, location_id: str) -> None:
+    """Keep the level of an item not linked yet (the newest per item and location)."""
+    assert event.available is not None
+    key = f"{event.inventory_item}@{location_id}"
+    units = str(event.available)
+    work._make_link(_HELD, key, units, event.occurred_at)
+    work.conn.execute(
+        sa.update(ingest_links)
+        .where(
+            ingest_links.c.source == work.source,
+            ingest_links.c.kind == _HELD,
+            ingest_links.c.external_id == key,
+            ingest_links.c.occurred_at < event.occurred_at,
+        )
+        .values(internal_id=units, occurred_at=event.occurred_at)
+    )
+
+
+def _apply_held_levels(work: _Ingest, item: str, product_id: str) -> None:
+    prefix = f"{item}@"
+    held = work.conn.execute(
+        sa.select(
+            ingest_links.c.external_id, ingest_links.c.internal_id, ingest_links.c.occurred_at
+        )
+        .where(
+            ingest_links.c.source == work.source,
+            ingest_links.c.kind == _HELD,
+            ingest_links.c.external_id.startswith(prefix, autoescape=True),
+        )
+        .with_for_update()
+    ).all()
+    if not held:
+        return
+    sku = str(
+        work.conn.execute(sa.select(products.c.sku).where(products.c.id == product_id)).scalar_one()
+    )
+    for row in held:
+        work._set_stock(
+            product_id=product_id,
+            sku=sku,
+            location_id=str(row.external_id)[len(prefix) :],
+            on_hand=int(row.internal_id),
+            at=str(row.occurred_at),
+        )
+    work.conn.execute(
+        sa.delete(ingest_links).where(
+            ingest_links.c.source == work.source,
+            ingest_links.c.kind == _HELD,
+            ingest_links.c.external_id.in_([row.external_id for row in held]),
+        )
+    )
