@@ -12,6 +12,7 @@ broke the deadlock by failing one of them.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import customers, orders, products
 
-from .blocking import Worker, blocked_or_done, wait
+from .blocking import TIMEOUT_S, Worker, blocked_or_done, wait
 from .conftest import SEED_NOW, NewDb
 from .test_purchase_facts import _facts_differences
 
@@ -144,11 +145,8 @@ def test_an_order_ingested_while_its_customer_is_erased(race_hub: RaceHub, named
 
 
 def _wait_for_waiters(engine: Engine, count: int, worker: Worker) -> None:
-    """Until `count` sessions wait for a lock (or `worker` is done, or it deadlocked)."""
-    import time
-
-    from .blocking import TIMEOUT_S
-
+    """Until `count` sessions wait for a lock (or `worker` is done); `blocked_or_done`
+    returns at the first, and here the erasure is waiting already."""
     deadline = time.monotonic() + TIMEOUT_S
     while not worker.done.is_set():
         with engine.connect() as conn:

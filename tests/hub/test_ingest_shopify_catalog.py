@@ -98,6 +98,15 @@ def level(item: int, location: str, available: int | None, at: str) -> dict[str,
     return payload
 
 
+def created(shop: Shop, http: httpx.Client, variant: int = 0) -> tuple[dict[str, Any], Any, int]:
+    """A new product sent with products/create: (payload, our product of the variant,
+    the variant's inventory item)."""
+    payload = a_new_product()
+    ok(send_shopify(http, "products/create", payload))
+    chosen = payload["variants"][variant]
+    return payload, product_by_sku(shop, chosen["sku"]), chosen["inventory_item_id"]
+
+
 def product_by_sku(shop: Shop, sku: str) -> Any:
     with shop.engine.connect() as conn:
         return conn.execute(sa.select(products).where(products.c.sku == sku)).first()
@@ -185,10 +194,7 @@ def test_a_shopify_product_with_a_known_sku_updates_our_product(
 def test_inventory_levels_update_sets_the_stock_of_the_mapped_location(
     shop: Shop, http: httpx.Client
 ) -> None:
-    payload = a_new_product()
-    ok(send_shopify(http, "products/create", payload))
-    medium = product_by_sku(shop, payload["variants"][0]["sku"])
-    item = payload["variants"][0]["inventory_item_id"]
+    _, medium, item = created(shop, http)
 
     webhook_id = new_id()
     at = "2025-06-02T10:31:12+02:00"
@@ -227,12 +233,10 @@ def test_inventory_levels_update_sets_the_stock_of_the_mapped_location(
     assert on_hand(shop, shop.web_id, medium.id) == (0, 0)
 
 
-def test_unknown_location_and_unknown_item_are_acknowledged_and_ignored(
+def test_an_unknown_location_or_an_untracked_level_is_acknowledged_and_ignored(
     shop: Shop, http: httpx.Client
 ) -> None:
-    payload = a_new_product()
-    ok(send_shopify(http, "products/create", payload))
-    item = payload["variants"][0]["inventory_item_id"]
+    _, _, item = created(shop, http)
     webhook_id = new_id()
     body = ok(
         send_shopify(
@@ -279,10 +283,7 @@ def test_a_shopify_level_brings_a_wished_item_back_in_stock(shop: Shop, http: ht
     """The same path as `inventory.updated`: 0 at the home store, a view while sold out
     online makes a wish; Shopify's level of 3 opens the back-in-stock task at once."""
     customer_id, email = a_customer(shop)
-    payload = a_new_product()
-    ok(send_shopify(http, "products/create", payload))
-    medium = product_by_sku(shop, payload["variants"][0]["sku"])
-    item = payload["variants"][0]["inventory_item_id"]
+    _, medium, item = created(shop, http)
     t0 = utc_now() - timedelta(minutes=10)
     ok(send_shopify(http, "inventory_levels/update", level(item, SHOP_STORE, 0, iso(t0))))
     stock(shop, shop.web_id, medium.id, 0)
@@ -299,10 +300,7 @@ def test_a_shopify_level_brings_a_wished_item_back_in_stock(shop: Shop, http: ht
 def test_products_delete_retires_the_variants_and_keeps_what_names_them(
     shop: Shop, http: httpx.Client
 ) -> None:
-    payload = a_new_product()
-    ok(send_shopify(http, "products/create", payload))
-    medium = product_by_sku(shop, payload["variants"][0]["sku"])
-    item = payload["variants"][0]["inventory_item_id"]
+    payload, medium, item = created(shop, http)
     ok(
         send_shopify(
             http, "inventory_levels/update", level(item, SHOP_STORE, 5, "2025-06-02T10:00:00Z")
@@ -335,10 +333,7 @@ def test_products_delete_retires_the_variants_and_keeps_what_names_them(
 
 
 def test_a_variant_gone_from_the_product_is_retired(shop: Shop, http: httpx.Client) -> None:
-    payload = a_new_product()
-    ok(send_shopify(http, "products/create", payload))
-    large = product_by_sku(shop, payload["variants"][1]["sku"])
-    item = payload["variants"][1]["inventory_item_id"]
+    payload, large, item = created(shop, http, 1)
     ok(
         send_shopify(
             http, "inventory_levels/update", level(item, SHOP_WEB, 3, "2025-06-02T10:00:00Z")

@@ -71,16 +71,20 @@ def apply_product(work: _Ingest, event: CatalogEvent) -> str | None:
     return None
 
 
+def _link_is(work: _Ingest, kind: str, external_id: str) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        ingest_links.c.source == work.source,
+        ingest_links.c.kind == kind,
+        ingest_links.c.external_id == external_id,
+    )
+
+
 def _set_link(work: _Ingest, kind: str, external_id: str, internal_id: str, at: str) -> None:
     """Link `external_id` to `internal_id`, replacing what it was linked to."""
     if work._make_link(kind, external_id, internal_id, at) != internal_id:
         work.conn.execute(
             sa.update(ingest_links)
-            .where(
-                ingest_links.c.source == work.source,
-                ingest_links.c.kind == kind,
-                ingest_links.c.external_id == external_id,
-            )
+            .where(_link_is(work, kind, external_id))
             .values(internal_id=internal_id)
         )
 
@@ -161,13 +165,7 @@ def _retire(work: _Ingest, variant_key: str, product_id: str, *, at: str) -> Non
             work._set_stock(
                 product_id=product_id, sku=str(sku), location_id=str(location_id), on_hand=0, at=at
             )
-    work.conn.execute(
-        sa.delete(ingest_links).where(
-            ingest_links.c.source == work.source,
-            ingest_links.c.kind == "variant",
-            ingest_links.c.external_id == variant_key,
-        )
-    )
+    work.conn.execute(sa.delete(ingest_links).where(_link_is(work, "variant", variant_key)))
     work.conn.execute(
         sa.update(ingest_links)
         .where(
@@ -191,12 +189,7 @@ def hold_level(work: _Ingest, event: ShopStockEvent, location_id: str) -> None:
     work._make_link(_HELD, key, units, event.occurred_at)
     work.conn.execute(
         sa.update(ingest_links)
-        .where(
-            ingest_links.c.source == work.source,
-            ingest_links.c.kind == _HELD,
-            ingest_links.c.external_id == key,
-            ingest_links.c.occurred_at < event.occurred_at,
-        )
+        .where(_link_is(work, _HELD, key), ingest_links.c.occurred_at < event.occurred_at)
         .values(internal_id=units, occurred_at=event.occurred_at)
     )
 
