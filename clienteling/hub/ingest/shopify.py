@@ -34,7 +34,8 @@ Topics and what they become:
   stay, so carts, orders, holds and wishes that name them keep working.
 - inventory_levels/update -> the stock level of the inventory item's product at our
   location mapped from the Shopify `location_id` (setting `shopify_locations`); an unknown
-  location or item is acknowledged as ignored and logged. `available` becomes the units on
+  location is acknowledged as ignored and logged; the level of an item no products/*
+  webhook named yet is kept until one does (`catalog`). `available` becomes the units on
   hand (our holds stay reserved on top); a level older than the newest applied (by
   `updated_at`) is ignored.
 
