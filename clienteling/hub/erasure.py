@@ -92,18 +92,16 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     """Erase the customer `customer_id` names (a merged id names its survivor); None
     when the hub never held such a customer."""
     customer_id = resolve_customer_id(conn, customer_id)
-    done = conn.execute(
-        sa.select(customer_erasures.c.customer_id).where(
-            customer_erasures.c.customer_id == customer_id
-        )
-    ).first()
-    if done is not None:
+    if _erased(conn, customer_id):
         return Erasure(customer_id=customer_id, already=True)
-    row = conn.execute(
-        sa.select(customers).where(customers.c.id == customer_id).with_for_update()
-    ).first()
+    # The scope's counter, then the customer: the order every order writer locks in, so an
+    # order ingested at this instant waits for the erasure (or the erasure for it) instead
+    # of deadlocking with it (`purchase_facts.lock_customer`).
+    row = purchase_facts.lock_customer(conn, customer_id)
     if row is None:
         return None
+    if _erased(conn, customer_id):  # by another erasure while we waited for the lock
+        return Erasure(customer_id=customer_id, already=True)
     scope = str(row.scope)
     merged = [
         str(r[0])
@@ -191,6 +189,15 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     )
     log.warning("customer %s erased (%d merged ids)", customer_id, len(merged))
     return Erasure(customer_id=customer_id, already=False, tombstones=len(gone))
+
+
+def _erased(conn: Connection, customer_id: str) -> bool:
+    done = conn.execute(
+        sa.select(customer_erasures.c.customer_id).where(
+            customer_erasures.c.customer_id == customer_id
+        )
+    ).first()
+    return done is not None
 
 
 def _forget_inbound(conn: Connection, ids: list[str], *, contacts: list[str]) -> None:

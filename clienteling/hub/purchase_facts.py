@@ -20,14 +20,19 @@ so the facts equal a recomputation by construction; `rebuild_all` does the same 
 every customer (the migration's backfill, the seeds, bulk loads).
 
 Concurrency (PostgreSQL, READ COMMITTED): writers of one customer's orders are serialized
-by the scope's version lock they take before calling `refresh` (ingest, merges), so the
-recomputation sees the other's committed order. Erasure takes the customer's row lock
-instead; an order ingested for that customer at the same instant can fail on the facts'
-primary key and is retried by the sender (the event is not recorded as applied).
+by the scope's version lock they take before calling `refresh`, so the recomputation sees
+the other's committed order. The lock order is the scope's counter row, then the
+customer's row (`lock_customer`): ingest, merges and terminal writes allocate a version
+before they touch the customer, and erasure and the ingest of an order take both with
+`lock_customer` before anything else. (Erasure used to lock the customer first and the
+scope later, the ingest the other way round: an order ingested while its customer was
+erased deadlocked, and one of the two failed.) The facts rows are written with INSERT ..
+ON CONFLICT DO UPDATE, so even a writer outside this order never fails on their keys.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,12 +41,19 @@ from itertools import pairwise
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import AT_RISK_DAYS
 from clienteling.hub import sales_rollup
-from clienteling.hub.tables import customer_purchase_facts, customer_purchase_gaps, orders
+from clienteling.hub.tables import (
+    customer_purchase_facts,
+    customer_purchase_gaps,
+    customers,
+    orders,
+    scope_versions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +98,31 @@ class Facts:
 
     row: dict[str, Any] | None
     gaps: list[dict[str, Any]]
+
+
+def lock_customer(conn: Connection, customer_id: str) -> Any:
+    """The customer's row, locked with its scope's version counter in the lock order every
+    order writer follows (scope, then customer; see the module docstring), until commit;
+    None when there is no such customer. On SQLite the write transaction holds the
+    database already."""
+    scope = conn.execute(
+        sa.select(customers.c.scope).where(customers.c.id == customer_id)
+    ).scalar_one_or_none()
+    for _ in range(5):
+        if scope is None:
+            return None
+        conn.execute(
+            sa.select(scope_versions.c.version)
+            .where(scope_versions.c.scope == scope)
+            .with_for_update()
+        ).first()
+        row = conn.execute(
+            sa.select(customers).where(customers.c.id == customer_id).with_for_update()
+        ).first()
+        if row is None or row.scope == scope:
+            return row
+        scope = row.scope  # moved to another scope meanwhile: lock that one too
+    raise RuntimeError(f"customer {customer_id} keeps changing scope")
 
 
 def summarize(customer_id: str, purchases: Iterable[Purchase]) -> Facts:
@@ -179,10 +216,43 @@ def _delete(conn: Connection, ids: list[str]) -> None:
 
 
 def _replace(conn: Connection, facts: dict[str, Facts]) -> None:
+    """Write these customers' rows: upserted, and deleted where they have none (gaps: the
+    customer's old ones deleted, the new ones upserted)."""
     ids = sorted(facts)
+    gone = [customer_id for customer_id in ids if facts[customer_id].row is None]
     for start in range(0, len(ids), _BATCH):
-        _delete(conn, ids[start : start + _BATCH])
-    _insert(conn, facts.values())
+        batch = ids[start : start + _BATCH]
+        conn.execute(
+            sa.delete(customer_purchase_gaps).where(customer_purchase_gaps.c.customer_id.in_(batch))
+        )
+    for start in range(0, len(gone), _BATCH):
+        batch = gone[start : start + _BATCH]
+        conn.execute(
+            sa.delete(customer_purchase_facts).where(
+                customer_purchase_facts.c.customer_id.in_(batch)
+            )
+        )
+    rows = [fact.row for fact in facts.values() if fact.row is not None]
+    gaps = [gap for fact in facts.values() for gap in fact.gaps]
+    for table, values in ((customer_purchase_facts, rows), (customer_purchase_gaps, gaps)):
+        for start in range(0, len(values), _BATCH):
+            conn.execute(_upsert(conn.dialect.name, table), values[start : start + _BATCH])
+
+
+@functools.cache
+def _upsert(dialect_name: str, table: sa.Table) -> sa.Insert:
+    """INSERT .. ON CONFLICT (primary key) DO UPDATE SET every other column."""
+    dialect = sqlite if dialect_name == "sqlite" else postgresql
+    statement = dialect.insert(table)
+    keys = [column.name for column in table.primary_key.columns]
+    return statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={
+            column.name: statement.excluded[column.name]
+            for column in table.columns
+            if column.name not in keys
+        },
+    )
 
 
 def _insert(conn: Connection, facts: Iterable[Facts]) -> None:

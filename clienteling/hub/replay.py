@@ -5,6 +5,9 @@ source given with `--source`, default "webshop") or a recorded Shopify webhook:
 
     {"source": "shopify", "topic": "carts/update", "webhook_id": "...", "payload": {...}}
 
+Every topic `hub.ingest.shopify` takes replays so, products/* and inventory_levels/update
+too (Shopify locations mapped by the `shopify_locations` setting, as for the endpoint).
+
 Events go straight to the database (no HTTP, no signature: whoever runs this already has
 the database), through the same `ingest` as the endpoint, so replaying a file twice, or
 events the hub already received, changes nothing. Blank lines and lines starting with

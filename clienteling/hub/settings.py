@@ -63,6 +63,12 @@ class HubSettings(BaseSettings):
     shopify_webhook_secret: str | None = Field(
         default=None, description="The Shopify app's secret (`X-Shopify-Hmac-Sha256`)."
     )
+    shopify_locations: dict[str, str] = Field(
+        default_factory=dict,
+        description="Shopify location id -> our location id (a store or the web warehouse), "
+        'JSON: {"24826418": "<store id>"}; inventory_levels/update of an unmapped '
+        "location is acknowledged and ignored.",
+    )
     ingest_default_store_id: str | None = Field(
         default=None,
         description="Home store of customers the web shop creates; unset: the first store by id.",

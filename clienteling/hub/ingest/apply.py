@@ -24,17 +24,21 @@ from clienteling.hub import purchase_facts, task_ingest, versions, wishes
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
+from clienteling.hub.ingest import catalog
 from clienteling.hub.ingest.events import (
     BadEventError,
     CartEvent,
+    CatalogEvent,
     CustomerEvent,
     CustomerRef,
     Event,
     Line,
     OrderEvent,
     ProductViewEvent,
+    ShopStockEvent,
     StockEvent,
 )
+from clienteling.hub.mutation_kit import ERASED_SCOPE
 from clienteling.hub.offers import redeem_for_order
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
@@ -109,14 +113,15 @@ class _Ingest:
 
     # --- links: the shop's ids -> ours -------------------------------------------------
 
-    def _link(self, kind: str, external_id: str) -> Any:
-        return self.conn.execute(
-            sa.select(ingest_links.c.internal_id, ingest_links.c.occurred_at).where(
-                ingest_links.c.source == self.source,
-                ingest_links.c.kind == kind,
-                ingest_links.c.external_id == external_id,
-            )
-        ).first()
+    def _link(self, kind: str, external_id: str, *, lock: bool = False) -> Any:
+        """The link's row; `lock`: held until commit, so two events of one record compare
+        their times one after the other."""
+        query = sa.select(ingest_links.c.internal_id, ingest_links.c.occurred_at).where(
+            ingest_links.c.source == self.source,
+            ingest_links.c.kind == kind,
+            ingest_links.c.external_id == external_id,
+        )
+        return self.conn.execute(query.with_for_update() if lock else query).first()
 
     def _make_link(self, kind: str, external_id: str, internal_id: str, at: str) -> str:
         """Link `external_id` to `internal_id` unless it is linked already; the id it has."""
@@ -199,6 +204,31 @@ class _Ingest:
         if ref.external_id:
             self._make_link("customer", ref.external_id, found.id, _NEVER)
         return found
+
+    def _locked(self, found: _Customer | None, ref: CustomerRef | None) -> _Customer | None:
+        """`found`, locked for the order's writes (`purchase_facts.lock_customer`) and
+        current; erased while we waited: the shop's person is a new customer."""
+        if found is None:
+            return None
+        row = purchase_facts.lock_customer(self.conn, found.id)
+        if row is not None and row.scope != ERASED_SCOPE:
+            return _Customer(row.id, row.scope, row.currency)
+        if ref is not None and ref.external_id:
+            # A link this event made before the erasure committed (the erasure could not
+            # see it): it names the erased shell.
+            self.conn.execute(
+                sa.delete(ingest_links).where(
+                    ingest_links.c.source == self.source,
+                    ingest_links.c.kind == "customer",
+                    ingest_links.c.external_id == ref.external_id,
+                    ingest_links.c.internal_id == found.id,
+                )
+            )
+        again = self.resolve(ref)
+        if again is None or again.id == found.id:
+            return None
+        row = purchase_facts.lock_customer(self.conn, again.id)
+        return _Customer(row.id, row.scope, row.currency) if row is not None else None
 
     def _default_store(self) -> Any:
         stores = sa.select(locations.c.id, locations.c.currency).where(locations.c.kind == "store")
@@ -483,7 +513,7 @@ class _Ingest:
             return _ignored("unknown order")
         if event.lines is None or event.currency is None:
             return _ignored("unknown order, and the event does not carry the order")
-        customer = self.resolve(event.customer)
+        customer = self._locked(self.resolve(event.customer), event.customer)
         if customer is None:
             return _ignored("the order names no customer (neither id nor email)")
         lines = self._line_dicts(event.lines, order=True)
@@ -531,14 +561,21 @@ class _Ingest:
         return _APPLIED
 
     def _update_order(self, order_id: str, event: OrderEvent) -> _Outcome:
+        owner = self.conn.execute(
+            sa.select(orders.c.customer_id).where(orders.c.id == order_id)
+        ).scalar_one_or_none()
+        # The customer (and scope) first, then the order: the order erasure locks them in.
+        locked = purchase_facts.lock_customer(self.conn, owner) if owner is not None else None
         row = self.conn.execute(
             sa.select(orders).where(orders.c.id == order_id).with_for_update()
         ).first()
         if row is None:
             return _ignored("the order is gone")
-        customer = self._customer_by_id(row.customer_id)
-        if customer is None:
+        if locked is None or row.customer_id != locked.id:  # merged meanwhile
+            locked = purchase_facts.lock_customer(self.conn, row.customer_id)
+        if locked is None:
             return _ignored("the order's customer is gone")
+        customer = _Customer(locked.id, locked.scope, locked.currency)
         self._touch_link("order", event.order_key, event.occurred_at)
         lines = [dict(line) for line in row.lines]
         if event.kind == "order.returned":
@@ -613,37 +650,82 @@ class _Ingest:
     # --- stock -------------------------------------------------------------------------
 
     def stock_event(self, event: StockEvent) -> _Outcome:
-        """Set the units on hand (reservations stay); a rise in free stock at a store
-        re-checks the tasks of the customers who wish for the product (back in stock)."""
+        """The generic stock feed: our SKU and location ids."""
         product_id = self.conn.execute(
             sa.select(products.c.id).where(products.c.sku == event.sku)
         ).scalar_one_or_none()
         if product_id is None:
             return _ignored("unknown product")
+        return self._set_stock(
+            product_id=str(product_id),
+            sku=event.sku,
+            location_id=event.location_id,
+            on_hand=event.on_hand,
+            at=event.occurred_at,
+        )
+
+    def shop_stock_event(self, event: ShopStockEvent) -> _Outcome:
+        """Shopify's inventory level: its inventory item -> our product (learned from the
+        products/* webhooks), its location -> ours (setting `shopify_locations`)."""
+        if event.available is None:
+            return _ignored("the shop does not track this item's stock at this location")
+        location_id = self.settings.shopify_locations.get(event.shop_location)
+        if location_id is None:
+            log.warning(
+                "ingest %s: stock at unmapped location %s ignored (setting shopify_locations)",
+                self.source,
+                event.shop_location,
+            )
+            return _ignored(f"location {event.shop_location} is not in shopify_locations")
+        link = self._link("inventory_item", event.inventory_item)
+        if link is None:
+            catalog.hold_level(self, event, location_id)
+            return _Outcome(
+                "applied", "unknown inventory item: kept until a products/* webhook names it"
+            )
+        sku = self.conn.execute(
+            sa.select(products.c.sku).where(products.c.id == link.internal_id)
+        ).scalar_one_or_none()
+        if sku is None:
+            return _ignored("the inventory item's product was deleted in the shop")
+        return self._set_stock(
+            product_id=str(link.internal_id),
+            sku=str(sku),
+            location_id=location_id,
+            on_hand=event.available,
+            at=event.occurred_at,
+        )
+
+    def _set_stock(
+        self, *, product_id: str, sku: str, location_id: str, on_hand: int, at: str
+    ) -> _Outcome:
+        """Set the units on hand (reservations stay); a rise in free stock at a store
+        re-checks the tasks of the customers who wish for the product (back in stock).
+        Every source's stock change goes through here."""
         kind = self.conn.execute(
-            sa.select(locations.c.kind).where(locations.c.id == event.location_id)
+            sa.select(locations.c.kind).where(locations.c.id == location_id)
         ).scalar_one_or_none()
         if kind is None:
             return _ignored("unknown location")
-        key = f"{event.location_id}:{event.sku}"
-        row_id = f"{event.location_id}:{product_id}"
+        key = f"{location_id}:{sku}"
         self._make_link("stock", key, product_id, _NEVER)  # remembers the newest level's time
-        link = self._link("stock", key)
-        if link is not None and link.occurred_at > event.occurred_at:
+        link = self._link("stock", key, lock=True)
+        if link is not None and link.occurred_at > at:
             return _ignored("a newer stock level of this product was applied already")
-        self._touch_link("stock", key, event.occurred_at)
+        self._touch_link("stock", key, at)
+        row_id = f"{location_id}:{product_id}"
         row = self.conn.execute(
             sa.select(inventory.c.on_hand, inventory.c.reserved)
             .where(inventory.c.id == row_id)
             .with_for_update()
         ).first()
-        if row is not None and int(row.on_hand) == event.on_hand:
+        if row is not None and int(row.on_hand) == on_hand:
             return _APPLIED
         held = 0 if row is None else int(row.reserved)
         free_before = 0 if row is None else max(0, int(row.on_hand) - held)
-        held = min(held, event.on_hand)  # never more held than there is
+        held = min(held, on_hand)  # never more held than there is
         values = {
-            "on_hand": event.on_hand,
+            "on_hand": on_hand,
             "reserved": held,
             "version": versions.allocate(self.conn, CATALOG_SCOPE),
         }
@@ -651,7 +733,7 @@ class _Ingest:
             self.conn.execute(
                 sa.insert(inventory).values(
                     id=row_id,
-                    location_id=event.location_id,
+                    location_id=location_id,
                     product_id=product_id,
                     scope=CATALOG_SCOPE,
                     **values,
@@ -659,12 +741,16 @@ class _Ingest:
             )
         else:
             self.conn.execute(sa.update(inventory).where(inventory.c.id == row_id).values(**values))
-        free_after = event.on_hand - held
-        if kind == "store" and free_after > free_before:
+        if kind == "store" and on_hand - held > free_before:
             after_stock_change(
-                self.conn, store_id=event.location_id, product_id=product_id, now=self.moment
+                self.conn, store_id=location_id, product_id=product_id, now=self.moment
             )
         return _APPLIED
+
+    def catalog_event(self, event: CatalogEvent) -> _Outcome:
+        """products/*: `catalog.apply_product` does the work (see `hub.ingest.shopify`)."""
+        why = catalog.apply_product(self, event)
+        return _APPLIED if why is None else _ignored(why)
 
     def apply(self, event: Event) -> _Outcome:
         if isinstance(event, CartEvent):
@@ -675,6 +761,10 @@ class _Ingest:
             return self.customer_event(event)
         if isinstance(event, StockEvent):
             return self.stock_event(event)
+        if isinstance(event, ShopStockEvent):
+            return self.shop_stock_event(event)
+        if isinstance(event, CatalogEvent):
+            return self.catalog_event(event)
         return self.product_view(event)
 
 

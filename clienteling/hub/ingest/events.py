@@ -98,7 +98,53 @@ class StockEvent:
     on_hand: int
 
 
-Event = CartEvent | OrderEvent | CustomerEvent | ProductViewEvent | StockEvent
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One variant of a shop product: one product (SKU) of ours."""
+
+    key: str  # the shop's variant id
+    sku: str
+    name: str
+    barcode: str
+    price: str  # a decimal amount in the shop's currency, as the shop sends it
+    inventory_item: str | None = None  # the shop's id of the variant's stock
+    size: str | None = None
+    colour: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEvent:
+    """The shop's product with all its variants (created or updated), or its deletion
+    (`variants` empty): our products are the variants."""
+
+    kind: Literal["product.updated", "product.deleted"]
+    occurred_at: str
+    product_key: str
+    brand: str = ""
+    category: str = ""
+    variants: tuple[Variant, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ShopStockEvent:
+    """A stock level named by the shop's own ids (Shopify's inventory item and location),
+    mapped to our product and location when applied; absolute, newest wins."""
+
+    occurred_at: str
+    inventory_item: str
+    shop_location: str
+    available: int | None  # None: the shop does not track this item's stock here
+
+
+Event = (
+    CartEvent
+    | OrderEvent
+    | CustomerEvent
+    | ProductViewEvent
+    | StockEvent
+    | CatalogEvent
+    | ShopStockEvent
+)
 
 
 def parse_time(value: object, what: str) -> str:

@@ -21,6 +21,23 @@ Topics and what they become:
 - refunds/create -> order.returned with the refunded quantities by SKU; a refund of money
   only (no refund_line_items) changes nothing.
 - customers/create, customers/update -> customer.created / customer.updated.
+- products/create, products/update -> the catalog: each variant is one product of ours
+  (`sku`, else "shopify-variant-<id>" as in order lines), matched by the variant id once
+  seen, else by SKU (a catalog loaded before keeps its ids), else created (in the default
+  store's currency: product payloads name none). Name = title + variant title, brand =
+  vendor, category = product_type, `barcode`, one `price` for every channel, and size /
+  colour from the option whose name says so (Size, Taille, Размер, Color, Couleur, ...).
+  The variant's `inventory_item_id` is remembered for inventory_levels/update. A variant
+  that left the product is retired like a deleted product.
+- products/delete -> the product's variants are retired: their stock becomes 0 at every
+  location (through the stock path), the shop's ids are forgotten, and the product rows
+  stay, so carts, orders, holds and wishes that name them keep working.
+- inventory_levels/update -> the stock level of the inventory item's product at our
+  location mapped from the Shopify `location_id` (setting `shopify_locations`); an unknown
+  location is acknowledged as ignored and logged; the level of an item no products/*
+  webhook named yet is kept until one does (`catalog`). `available` becomes the units on
+  hand (our holds stay reserved on top); a level older than the newest applied (by
+  `updated_at`) is ignored.
 
 Any other topic is acknowledged (200) and logged. Prices are decimal strings in the
 order's currency and become integer minor units.
@@ -30,14 +47,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.ingest.events import (
     BadEventError,
     CartEvent,
+    CatalogEvent,
     CustomerEvent,
     CustomerRef,
     Event,
     Line,
     OrderEvent,
+    ShopStockEvent,
+    Variant,
     currency_code,
     parse_time,
     to_minor,
@@ -54,7 +75,19 @@ TOPICS = (
     "refunds/create",
     "customers/create",
     "customers/update",
+    "products/create",
+    "products/update",
+    "products/delete",
+    "inventory_levels/update",
 )
+
+# Option names (lower case) that carry a variant's size or colour, in our languages and
+# the shop's usual ones.
+_SIZE_OPTIONS = {"size", "sizes", "taille", "pointure", "größe", "grösse", "talla", "taglia"}
+_SIZE_OPTIONS |= {"размер", "kích thước", "kich thuoc", "cỡ", "kích cỡ", "shoe size"}
+_COLOUR_OPTIONS = {"color", "colour", "colors", "colours", "couleur", "farbe", "colore"}
+_COLOUR_OPTIONS |= {"цвет", "màu", "màu sắc", "mau"}
+_NO_VARIANT_TITLE = "Default Title"
 
 # Prices of carts (whose payload names no currency) are read in this currency's units.
 _CART_CURRENCY_FALLBACK = "EUR"
@@ -127,11 +160,88 @@ def _checkout_step(payload: dict[str, Any]) -> str:
     return "contact"
 
 
+def _option_roles(body: dict[str, Any]) -> dict[str, str]:
+    """ "option1".."option3" -> "size" / "colour", from the product's `options` names."""
+    roles: dict[str, str] = {}
+    for option in items(body.get("options") or [], "options"):
+        name = text(option, "name", limit=255).lower()
+        position = option.get("position")
+        if isinstance(position, bool) or not isinstance(position, int) or not 1 <= position <= 3:
+            continue
+        if name in _SIZE_OPTIONS or name.endswith(" size"):
+            roles[f"option{position}"] = "size"
+        elif name in _COLOUR_OPTIONS:
+            roles[f"option{position}"] = "colour"
+    return roles
+
+
+def _variant(item: dict[str, Any], title: str, roles: dict[str, str]) -> Variant:
+    key = text(item, "id", required=True)
+    attributes: dict[str, str] = {}
+    for option, role in roles.items():
+        value = text(item, option, limit=255)
+        if value:
+            attributes[role] = value
+    variant_title = text(item, "title", limit=255)
+    name = title if variant_title in ("", _NO_VARIANT_TITLE) else f"{title} {variant_title}"
+    price = item.get("price")
+    if isinstance(price, bool) or not isinstance(price, str | int | float):
+        raise BadEventError("variants[].price must be a decimal amount")
+    return Variant(
+        key=key,
+        sku=text(item, "sku", limit=64) or f"shopify-variant-{key}"[:64],
+        name=name.strip()[:300],
+        barcode=text(item, "barcode", limit=255)[:32],
+        price=str(price),
+        inventory_item=text(item, "inventory_item_id") or None,
+        size=attributes.get("size", "")[:32] or None,
+        colour=attributes.get("colour", "")[:64] or None,
+    )
+
+
+def _catalog(topic: str, body: dict[str, Any]) -> CatalogEvent:
+    key = text(body, "id", required=True)
+    if topic == "products/delete":
+        # The payload is only {"id": ...}: the deletion is as new as its arrival.
+        at = _time(body, "updated_at") if body.get("updated_at") else iso(utc_now())
+        return CatalogEvent(kind="product.deleted", occurred_at=at, product_key=key)
+    title = text(body, "title", limit=300)
+    roles = _option_roles(body)
+    variants = tuple(
+        _variant(item, title, roles) for item in items(body.get("variants") or [], "variants")
+    )
+    return CatalogEvent(
+        kind="product.updated",
+        occurred_at=_time(body, "updated_at", "created_at"),
+        product_key=key,
+        brand=text(body, "vendor", limit=255)[:120],
+        category=text(body, "product_type", limit=255)[:120],
+        variants=variants,
+    )
+
+
+def _stock(body: dict[str, Any]) -> ShopStockEvent:
+    available = body.get("available")
+    if available is not None and (isinstance(available, bool) or not isinstance(available, int)):
+        raise BadEventError("available must be a whole number")
+    return ShopStockEvent(
+        occurred_at=_time(body, "updated_at"),
+        inventory_item=text(body, "inventory_item_id", required=True),
+        shop_location=text(body, "location_id", required=True),
+        # Shopify's available goes below 0 when oversold: nothing is on hand then.
+        available=None if available is None else max(0, min(available, 1_000_000)),
+    )
+
+
 def parse(topic: str, payload: object) -> Event | None:
     """The internal event of one Shopify webhook; None for a topic we do not use."""
     if topic not in TOPICS:
         return None
     body = mapping(payload, "the body")
+    if topic.startswith("products/"):
+        return _catalog(topic, body)
+    if topic == "inventory_levels/update":
+        return _stock(body)
     if topic.startswith("carts/"):
         return CartEvent(
             kind="cart.updated",

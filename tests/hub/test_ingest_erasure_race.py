@@ -1,0 +1,162 @@
+"""An erasure racing an order ingest for the same customer: both commit, and the purchase
+facts equal a recomputation. Both backends; the race is PostgreSQL's (READ COMMITTED, row
+locks), SQLite serialises the two at BEGIN IMMEDIATE.
+
+The interleaving is forced, not hoped for: a third transaction holds a row lock on one of
+the customer's orders, so the erasure stops inside its work (after taking its locks, before
+writing the facts); the order ingest then starts, and only once it waits (or is done) is
+the third transaction ended. Before the fix the ingest wrote the facts and then waited for
+the customer row the erasure held while the erasure waited for those facts: PostgreSQL
+broke the deadlock by failing one of them.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from clienteling.hub.db import make_engine, migrate, write_tx
+from clienteling.hub.erasure import Erasure, erase_customer
+from clienteling.hub.ingest.apply import IngestResult, ingest
+from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
+from clienteling.hub.mutation_kit import ERASED_SCOPE
+from clienteling.hub.seed import seed_demo_data
+from clienteling.hub.settings import HubSettings
+from clienteling.hub.tables import customers, orders, products
+
+from .blocking import TIMEOUT_S, Worker, blocked_or_done, wait
+from .conftest import SEED_NOW, NewDb
+from .test_purchase_facts import _facts_differences
+
+
+@dataclass
+class RaceHub:
+    engine: Engine
+    settings: HubSettings
+    sku: str
+    buyers: list[tuple[str, str]]  # (customer id, email) with kept orders
+
+
+@pytest.fixture(scope="module")
+def race_hub(new_db: NewDb) -> Iterator[RaceHub]:
+    url = new_db()
+    engine = make_engine(url)
+    migrate(engine)
+    summary = seed_demo_data(engine, customers=30, seed=17, now=SEED_NOW)
+    with engine.connect() as conn:
+        kept = sa.select(orders.c.customer_id).where(orders.c.status != "returned")
+        rows = conn.execute(
+            sa.select(customers.c.id, customers.c.emails)
+            .where(customers.c.id.in_(kept), customers.c.scope != ERASED_SCOPE)
+            .order_by(customers.c.id)
+        ).all()
+        sku = str(conn.execute(sa.select(products.c.sku).limit(1)).scalar_one())
+    buyers = [(str(r.id), str(r.emails[0])) for r in rows if r.emails]
+    settings = HubSettings(db=url, port=0, ingest_default_store_id=summary["store_ids"][0])
+    yield RaceHub(engine, settings, sku, buyers)
+    engine.dispose()
+
+
+def _order(hub: RaceHub, email: str, *, external_id: str | None = None) -> OrderEvent:
+    return OrderEvent(
+        kind="order.placed",
+        occurred_at="2025-06-01T12:00:00.000000Z",
+        order_key=f"race-{uuid.uuid4()}",
+        customer=CustomerRef(external_id=external_id, email=email),
+        currency="EUR",
+        lines=[Line(sku=hub.sku, name="", qty=1, unit_price_minor=19900)],
+    )
+
+
+def _ingest(hub: RaceHub, event: OrderEvent) -> IngestResult:
+    return ingest(
+        hub.engine,
+        hub.settings,
+        source="webshop",
+        event_id=str(uuid.uuid4()),
+        topic=event.kind,
+        event=event,
+    )
+
+
+def _erase(hub: RaceHub, customer_id: str) -> Erasure | None:
+    with write_tx(hub.engine) as conn:
+        return erase_customer(conn, customer_id, erased_by=None)
+
+
+@pytest.mark.parametrize("named_by", ["email", "shop id"])
+def test_an_order_ingested_while_its_customer_is_erased(race_hub: RaceHub, named_by: str) -> None:
+    customer_id, email = race_hub.buyers.pop()
+    external_id = None
+    if named_by == "shop id":
+        # The shop's id is linked to the customer first (as after an earlier order).
+        external_id = f"shop-{uuid.uuid4()}"
+        first = _ingest(race_hub, _order(race_hub, email, external_id=external_id))
+        assert first.status == "applied"
+    with race_hub.engine.connect() as blocker:
+        tx = blocker.begin()
+        blocker.execute(
+            sa.select(orders.c.id)
+            .where(orders.c.customer_id == customer_id)
+            .order_by(orders.c.id)
+            .limit(1)
+            .with_for_update()
+        ).one()
+        erasure = Worker(lambda: _erase(race_hub, customer_id), "erasure")
+        erasure.start()
+        blocked_or_done(race_hub.engine, erasure)
+        order = _order(race_hub, email, external_id=external_id)
+        ordering = Worker(lambda: _ingest(race_hub, order), "order ingest")
+        ordering.start()
+        if race_hub.engine.dialect.name == "postgresql":
+            _wait_for_waiters(race_hub.engine, 2, ordering)
+        else:
+            blocked_or_done(race_hub.engine, ordering)
+        tx.rollback()
+    erased = erasure.finish()
+    result = ordering.finish()
+    assert erased is not None and not erased.already
+    assert result.status == "applied", result
+    with race_hub.engine.connect() as conn:
+        assert _facts_differences(conn) == []
+        owner = conn.execute(
+            sa.select(orders.c.customer_id, orders.c.scope)
+            .select_from(orders)
+            .where(orders.c.total_minor == 19900, orders.c.placed_at == order.occurred_at)
+            .order_by(orders.c.id.desc())
+            .limit(1)
+        ).one()
+        erased_row = conn.execute(
+            sa.select(customers.c.emails, customers.c.scope).where(customers.c.id == customer_id)
+        ).one()
+    assert erased_row.emails == [] and erased_row.scope == ERASED_SCOPE
+    if owner.customer_id == customer_id:
+        # The ingest went first: its order was erased with the rest (moved out of the store).
+        assert owner.scope == ERASED_SCOPE
+    else:
+        # The erasure went first: the shop's person is a new customer, in a store scope.
+        assert owner.scope != ERASED_SCOPE
+
+
+def _wait_for_waiters(engine: Engine, count: int, worker: Worker) -> None:
+    """Until `count` sessions wait for a lock (or `worker` is done); `blocked_or_done`
+    returns at the first, and here the erasure is waiting already."""
+    deadline = time.monotonic() + TIMEOUT_S
+    while not worker.done.is_set():
+        with engine.connect() as conn:
+            waiting = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).scalar_one()
+        if waiting >= count:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{worker.name} neither finished nor waited for a lock")
+        time.sleep(0.005)
+    wait(worker.done, worker.name)
