@@ -66,6 +66,10 @@ class CartLineView:
     stock_here: int | None  # available (on hand - reserved) in this terminal's store
     size: str | None = None  # the product's variant attributes, when cached and known
     colour: str | None = None
+    # Available in the chain's other stores and in the web warehouse; None: not known
+    # here (no stock row for that kind of location in the cache).
+    stock_other_stores: int | None = None
+    stock_web: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
