@@ -36,6 +36,10 @@ class TogetherPanel(QWidget):
         self.list.installEventFilter(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab
         self.list.setMaximumHeight(120)
+        # A long line (Vietnamese, the visit form's narrow column) wraps, never scrolls
+        # sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list)
         self.hide()
 
