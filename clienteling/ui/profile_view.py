@@ -4,7 +4,7 @@ note is asked for through `note_will_add`, the window does the work on the DB wo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,7 +59,11 @@ CONSENT_CHANNELS = ("email", "sms", "whatsapp")
 # the other stores and online (the same three places as the product lookup).
 CART_COLUMNS = ("product", "variant", "sku", "qty", "price", "here", "other_stores", "web")
 CART_OTHER_STORES, CART_WEB = CART_COLUMNS.index("other_stores"), CART_COLUMNS.index("web")
+CART_SKU = CART_COLUMNS.index("sku")
 CART_ROWS_ALWAYS_SHOWN = 3
+# Under this width the cart table drops its SKU column (the product's tooltip has it), so
+# the product names stay readable beside the three stock columns.
+CART_SKU_HIDE_BELOW = 860
 
 
 def _count_text(count: int | None) -> str:
@@ -261,6 +265,7 @@ class ProfileView(QWidget):
         header = self.cart_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cart_table.installEventFilter(self)
         layout.addWidget(self.cart_table, 1)
         self.cart_total = QLabel(page)
         self.cart_total.setObjectName("cartTotal")
@@ -475,6 +480,8 @@ class ProfileView(QWidget):
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if column == 0:
+                    cell.setToolTip(self.tr("SKU %1").replace("%1", line.sku))
                 if column >= 3:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -488,6 +495,11 @@ class ProfileView(QWidget):
         self.cart_total.setText(
             self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.cart_table and event.type() == QEvent.Type.Resize:
+            self.cart_table.setColumnHidden(CART_SKU, self.cart_table.width() < CART_SKU_HIDE_BELOW)
+        return super().eventFilter(watched, event)
 
     def _fit_cart_rows(self, rows: int) -> None:
         """Room for the first few lines of the cart whole, so the suggestions below never

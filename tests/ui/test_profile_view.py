@@ -96,6 +96,12 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
     assert cells[0][6:] == [QLocale().toString(12), QLocale().toString(1250)]
     assert cells[1][6:] == ["—", "—"]
     assert not view.cart_table.isColumnHidden(6) and not view.cart_table.isColumnHidden(7)
+    # Beside a narrow profile the SKU makes room for the names (it is in their tooltip).
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: view.cart_table.isColumnHidden(2))
+    assert view.cart_table.item(0, 0).toolTip() == "SKU SKU-HEAD-01"  # type: ignore[union-attr]
+    view.resize(1400, 600)
+    qtbot.waitUntil(lambda: not view.cart_table.isColumnHidden(2))
     # The lines are whole: the table keeps room for them above the suggestions.
     table = view.cart_table
     rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
