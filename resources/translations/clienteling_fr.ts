@@ -3026,6 +3026,10 @@
         <translation>Rendez-vous</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Historique du client</translation>
     </message>
@@ -3100,6 +3104,10 @@
     <message>
         <source>Note by %1</source>
         <translation>Note de %1</translation>
+    </message>
+    <message>
+        <source>Follow-up by %1: %2</source>
+        <translation>Suivi par %1 : %2</translation>
     </message>
     <message>
         <source>Reply by %1: opted out of %1</source>

@@ -3026,6 +3026,10 @@
         <translation>Встречи</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>История покупателя</translation>
     </message>
@@ -3100,6 +3104,10 @@
     <message>
         <source>Note by %1</source>
         <translation>Заметка: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up by %1: %2</source>
+        <translation>Сообщение через %1: %2</translation>
     </message>
     <message>
         <source>Reply by %1: opted out of %1</source>

@@ -3026,6 +3026,10 @@
         <translation>Lịch hẹn</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>Tin nhắn chăm sóc</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Dòng thời gian của khách</translation>
     </message>
@@ -3100,6 +3104,10 @@
     <message>
         <source>Note by %1</source>
         <translation>Ghi chú của %1</translation>
+    </message>
+    <message>
+        <source>Follow-up by %1: %2</source>
+        <translation>Tin nhắn chăm sóc qua %1: %2</translation>
     </message>
     <message>
         <source>Reply by %1: opted out of %1</source>
