@@ -51,10 +51,8 @@ class ShortcutHelp(QDialog):
             self.table.setItem(row, 0, key_item)
             self.table.setItem(row, 1, QTableWidgetItem(does))
         # Every line whole in every language (Vietnamese ones run long): the dialog is as
-        # wide as the longest line needs, up to MAX_WIDTH; past that a line wraps.
+        # wide as the longest line needs, up to MAX_WIDTH.
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         metrics = self.table.fontMetrics()
         keys_width = max((metrics.horizontalAdvance(k) for k, _ in rows), default=0)
         does_width = max((metrics.horizontalAdvance(d) for _, d in rows), default=0)
