@@ -175,6 +175,7 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
     lines = []
     for line in json.loads(row[5]):
         size, colour = _variant(db, line["product_id"])
+        elsewhere = _available_elsewhere(db, store_id=store_id, product_id=line["product_id"])
         lines.append(
             CartLineView(
                 product_id=line["product_id"],
@@ -185,6 +186,8 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
                 stock_here=_available(db, store_id=store_id, product_id=line["product_id"]),
                 size=size,
                 colour=colour,
+                stock_other_stores=elsewhere.get("store"),
+                stock_web=elsewhere.get("web"),
             )
         )
     return CartView(
@@ -216,6 +219,19 @@ def _available(db: Database, *, store_id: str | None, product_id: str) -> int | 
         (store_id, product_id),
     ).fetchone()
     return None if row is None else max(0, int(row[0]))
+
+
+def _available_elsewhere(db: Database, *, store_id: str | None, product_id: str) -> dict[str, int]:
+    """Available (on hand minus reserved, per location) summed by location kind
+    ("store": the other stores, "web": the web warehouse); a kind without any stock row
+    in the cache is missing (unknown, not zero)."""
+    rows = db.conn.execute(
+        "SELECT l.kind, sum(max(0, i.on_hand - i.reserved)) FROM inventory AS i "
+        "JOIN locations AS l ON l.id = i.location_id "
+        "WHERE i.product_id = ? AND i.location_id IS NOT ? GROUP BY l.kind",
+        (product_id, store_id),
+    ).fetchall()
+    return {str(kind): int(total) for kind, total in rows}
 
 
 def _notes(db: Database, customer_id: str) -> list[NoteView]:

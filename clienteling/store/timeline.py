@@ -29,6 +29,7 @@ KINDS = (
     "offer",
     "reply",
     "appointment",
+    "followup",
 )
 DEFAULT_LIMIT = 500
 
@@ -95,6 +96,11 @@ SELECT * FROM (
          LEFT JOIN appointment_marks AS m ON m.appointment_id = a.id
               AND m.mutation_id IN (SELECT mutation_id FROM outbox WHERE status = 'pending')
     WHERE a.customer_id = :customer
+    UNION ALL
+    SELECT 'followup', f.id, f.created_at, f.status, f.channel, f.template, f.personal_line,
+           NULL, NULL, l.name, f.associate_name, '[]', f.version = 0, NULL, NULL, NULL
+    FROM followups AS f LEFT JOIN locations AS l ON l.id = f.store_id
+    WHERE f.customer_id = :customer
 )
 WHERE kind IN (SELECT value FROM json_each(:kinds))
 ORDER BY 3 DESC, 2 DESC

@@ -66,6 +66,10 @@ class CartLineView:
     stock_here: int | None  # available (on hand - reserved) in this terminal's store
     size: str | None = None  # the product's variant attributes, when cached and known
     colour: str | None = None
+    # Available in the chain's other stores and in the web warehouse; None: not known
+    # here (no stock row for that kind of location in the cache).
+    stock_other_stores: int | None = None
+    stock_web: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +138,14 @@ class TimelineEntry:
     """One event of the customer's journey, any channel. `status` carries the kind's code:
     a visit's outcome, an order's or cart's status, "granted"/"refused" for consent."""
 
-    kind: str  # visit | order | cart | consent | note | hold | offer | reply | appointment
+    # visit | order | cart | consent | note | hold | offer | reply | appointment | followup
+    kind: str
     id: str
     at: datetime
     status: str | None = None
     channel: str | None = None  # order: store | web | phone; consent: email | sms | whatsapp
-    reason: str | None = None  # visit: why nothing was bought; appointment: its end time
+    # visit: why nothing was bought; appointment: its end time; followup: its template
+    reason: str | None = None
     text: str = ""  # note text, a visit's own reason, a cart's checkout step, consent source
     total_minor: int | None = None
     currency: str | None = None

@@ -63,9 +63,18 @@ from clienteling.protocol.entities import (
 )
 from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import appointments as appointment_store
+from clienteling.store import (
+    customer_drafts,
+    learned,
+    note_drafts,
+    outbox,
+    pins,
+    profile,
+    queries,
+    scope_check,
+)
 from clienteling.store import followups as followup_store
 from clienteling.store import holds as store_holds
-from clienteling.store import learned, note_drafts, outbox, pins, profile, queries, scope_check
 from clienteling.store import lookups as store_lookups
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
@@ -104,6 +113,7 @@ if TYPE_CHECKING:
 
     from clienteling.protocol.dashboard import DrillDown, StoreDashboard
     from clienteling.store.appointments import AppointmentView, AssociateChoice
+    from clienteling.store.customer_drafts import NewCustomerDraft
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
     from clienteling.store.holds import HoldView
     from clienteling.store.offers import OfferView
@@ -964,6 +974,16 @@ class Terminal:
 
     def discard_visit_draft(self, customer_id: str | None) -> None:
         store_visits.discard_draft(self._db.get(), customer_id)
+
+    def new_customer_draft(self) -> NewCustomerDraft | None:
+        """The new-customer form as typed when the app last stopped (None: none kept)."""
+        return customer_drafts.new_customer_draft(self._db.get())
+
+    def save_new_customer_draft(self, draft: NewCustomerDraft) -> None:
+        customer_drafts.save_new_customer_draft(self._db.get(), draft)
+
+    def discard_new_customer_draft(self) -> None:
+        customer_drafts.discard_new_customer_draft(self._db.get())
 
     def survey_url(self, survey_token: str) -> str:
         """The hub's survey page for a visit (what the QR code on screen carries)."""

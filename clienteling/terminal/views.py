@@ -11,6 +11,7 @@ from clienteling.protocol.dashboard import (
     StoreDashboard,
 )
 from clienteling.protocol.tasks import AssociateTaskFigures
+from clienteling.store.customer_drafts import NewCustomerDraft
 from clienteling.store.products import LocationStock, ProductHit, ProductStock
 from clienteling.store.profile import ProfileSyncState
 from clienteling.store.views import (
@@ -45,6 +46,7 @@ __all__ = [
     "DrillRow",
     "HubHit",
     "LocationStock",
+    "NewCustomerDraft",
     "NoteView",
     "OrderLineView",
     "OrderView",

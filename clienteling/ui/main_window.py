@@ -69,6 +69,7 @@ def layout_settings(terminal: Terminal) -> QSettings:
 SEARCH_DEBOUNCE_MS = 150
 INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
 TASK_KINDS = {"task", "customer", "appointment"}  # what the task list shows
+SEARCH_KINDS = {"customer"}  # what the search results show (names, phones, stage)
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
 # less useful ones hide, so the name stays readable next to an open profile.
@@ -390,6 +391,38 @@ class MainWindow(QMainWindow):
         if opening:
             self._open_on_single_hit = False
             self._enter_on_current_hits()
+
+    def _refresh_hits(self) -> None:
+        """A sync changed customers: the shown query again, the associate's place kept
+        (the selected customer, the scroll position) and the focus left where it is."""
+        query = self._shown_query
+        if not query or query != self.search_box.text().strip() or self._debounce.isActive():
+            return  # nothing shown, or a newer query is on its way anyway
+        current = self.results.currentIndex()
+        selected = self.hits_model.hit(current.row()).id if current.isValid() else None
+        self._search_seq += 1
+        seq = self._search_seq
+        terminal = self.terminal
+        run_in_background(
+            lambda: terminal.search(query),
+            success=lambda hits: self._show_refreshed_hits(seq, query, hits, selected),
+            parent=self,
+        )
+
+    def _show_refreshed_hits(
+        self, seq: int, query: str, hits: list[CustomerHit], selected: str | None
+    ) -> None:
+        if seq != self._search_seq:
+            return
+        scroll = self.results.verticalScrollBar().value()
+        self.hits_model.set_hits(hits)
+        row = next((i for i, hit in enumerate(hits) if hit.id == selected), None)
+        if row is None and hits:
+            row = 0
+        if row is not None:
+            self.results.selectRow(row)
+        self.results.verticalScrollBar().setValue(scroll)
+        self.hits_did_show.emit(query)
 
     def search_all_stores(self) -> None:
         """Ctrl+Shift+F: search every store on the hub for what is in the search box."""
@@ -728,6 +761,8 @@ class MainWindow(QMainWindow):
         self.update_banner.show_status(status)
 
     def _on_changes(self, kinds: set[str]) -> None:
+        if kinds & SEARCH_KINDS:
+            self._refresh_hits()
         profile = self.profile_view.profile
         if profile is not None and kinds:
             log.debug("changes applied (%s): refreshing customer %s", sorted(kinds), profile.id)

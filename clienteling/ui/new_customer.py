@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from clienteling.domain.contacts import (
 )
 from clienteling.domain.phones import InvalidPhoneError, calling_code, display, to_e164
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.views import CustomerHit, HubHit
+from clienteling.terminal.views import CustomerHit, HubHit, NewCustomerDraft
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.labels import contact_channel_label
 from clienteling.ui.operations import Pool, run_in_background
@@ -41,6 +41,7 @@ from clienteling.ui.operations import Pool, run_in_background
 log = logging.getLogger(__name__)
 
 CHECK_DEBOUNCE_MS = 250
+DRAFT_DEBOUNCE_MS = 400  # typing pauses this long before the form is kept in the cache
 # Languages in their own names (never translated: the customer picks theirs).
 LANGUAGE_NAMES = {"fr": "Français", "vi": "Tiếng Việt", "ru": "Русский", "en": "English"}
 _LANGUAGE_OF_REGION = {"FR": "fr", "BE": "fr", "CH": "fr", "VN": "vi", "RU": "ru"}
@@ -50,6 +51,8 @@ class NewCustomerDialog(QDialog):
     customer_did_create = Signal(str)  # the new customer's id
     existing_will_open = Signal(str)  # the known customer the associate chose instead
     duplicates_did_show = Signal()  # a duplicate lookup answered (tests, scripts)
+    draft_did_restore = Signal()  # the form as typed before a crash or a restart is back
+    draft_did_save = Signal()
 
     def __init__(self, terminal: Terminal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +62,9 @@ class NewCustomerDialog(QDialog):
         self._duplicates: list[CustomerHit] = []
         self._hub_duplicate: HubHit | None = None
         self._region_chosen = False
+        self._restoring = False
+        self._dirty = False  # typed into since it opened
+        self._created = False
         self.setWindowTitle(self.tr("New customer"))
         self.setMinimumWidth(480)
         self._build()
@@ -66,8 +72,14 @@ class NewCustomerDialog(QDialog):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(CHECK_DEBOUNCE_MS)
         self._check_timer.timeout.connect(self._check_now)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DEBOUNCE_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
         self._validate()
         run_in_background(terminal.default_region, success=self._set_default_region, parent=self)
+        # After the default region (the DB worker runs in order): a kept draft's wins.
+        run_in_background(terminal.new_customer_draft, success=self._restore_draft, parent=self)
 
     # -- building -----------------------------------------------------------------------
 
@@ -165,6 +177,12 @@ class NewCustomerDialog(QDialog):
         self.duplicate_box.hide()
         layout.addWidget(self.duplicate_box)
 
+        self.restored_label = QLabel(self)
+        self.restored_label.setObjectName("restoredDraft")
+        self.restored_label.setWordWrap(True)
+        self.restored_label.hide()
+        layout.addWidget(self.restored_label)
+
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
@@ -183,6 +201,11 @@ class NewCustomerDialog(QDialog):
 
         for edit in (self.given_edit, self.family_edit, self.phone_edit, self.email_edit):
             edit.textChanged.connect(lambda _text, e=edit: self._edited(e))
+            edit.textChanged.connect(self._form_did_change)
+        for combo in (self.country_combo, self.language_combo, self.channel_combo):
+            combo.activated.connect(self._form_did_change)
+        for box in self.consent_boxes.values():
+            box.toggled.connect(self._form_did_change)
 
     # -- reading the form ---------------------------------------------------------------
 
@@ -203,14 +226,17 @@ class NewCustomerDialog(QDialog):
         text = self.email_edit.text().strip()
         return not text or looks_like_email(text)
 
-    def _set_default_region(self, region: str) -> None:
-        if self._region_chosen:
-            return
+    def _set_region(self, region: str) -> None:
         index = self.country_combo.findData(region)
         if index < 0:
             self.country_combo.addItem(f"{region} +{calling_code(region)}", region)
             index = self.country_combo.count() - 1
         self.country_combo.setCurrentIndex(index)
+
+    def _set_default_region(self, region: str) -> None:
+        if self._region_chosen:
+            return
+        self._set_region(region)
         language = _LANGUAGE_OF_REGION.get(region, "en")
         self.language_combo.setCurrentIndex(self.language_combo.findData(language))
         self._validate()
@@ -400,6 +426,9 @@ class NewCustomerDialog(QDialog):
         }
 
         def created(customer_id: str) -> None:
+            self._created = True
+            self._draft_timer.stop()
+            run_in_background(terminal.discard_new_customer_draft, success=_ignore, parent=None)
             self.customer_did_create.emit(customer_id)
             self.accept()
 
@@ -424,3 +453,87 @@ class NewCustomerDialog(QDialog):
             failure=failed,
             parent=self,
         )
+
+    # -- drafts -------------------------------------------------------------------------
+
+    def _form_did_change(self, *_args: object) -> None:
+        if self._restoring or self._created:
+            return
+        self._dirty = True
+        self._draft_timer.start()
+
+    def draft(self) -> NewCustomerDraft:
+        """The form as typed now."""
+        return NewCustomerDraft(
+            given_name=self.given_edit.text(),
+            family_name=self.family_edit.text(),
+            region=self.region(),
+            phone=self.phone_edit.text(),
+            email=self.email_edit.text(),
+            language=str(self.language_combo.currentData()),
+            preferred_channel=str(self.channel_combo.currentData()),
+            consents=[c for c, box in self.consent_boxes.items() if box.isChecked()],
+        )
+
+    def _save_draft(self) -> None:
+        """Keep what was typed in the cache: it survives a crash or a restart."""
+        self._draft_timer.stop()
+        if self._created:
+            return
+        draft, terminal = self.draft(), self.terminal
+        run_in_background(
+            lambda: terminal.save_new_customer_draft(draft),
+            success=lambda _none: self.draft_did_save.emit(),
+            parent=self,
+        )
+
+    def _restore_draft(self, draft: NewCustomerDraft | None) -> None:
+        if draft is None or draft.is_empty() or self._dirty or self._created:
+            return  # nothing kept, or the associate has already started afresh
+        self._restoring = True
+        try:
+            if draft.region:
+                self._region_chosen = True
+                self._set_region(draft.region)
+            for edit, text in (
+                (self.given_edit, draft.given_name),
+                (self.family_edit, draft.family_name),
+                (self.phone_edit, draft.phone),
+                (self.email_edit, draft.email),
+            ):
+                edit.setText(text)
+            for combo, code in (
+                (self.language_combo, draft.language),
+                (self.channel_combo, draft.preferred_channel),
+            ):
+                index = combo.findData(code)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            for channel, box in self.consent_boxes.items():
+                box.setChecked(channel in draft.consents)
+        finally:
+            self._restoring = False
+        self.restored_label.setText(
+            # The visit form's sentence, said the same way here.
+            QCoreApplication.translate(
+                "VisitFormDialog",
+                "Restored what was typed before, not yet saved. Cancel discards it.",
+            )
+        )
+        self.restored_label.show()
+        self._validate()
+        self.draft_did_restore.emit()
+
+    def reject(self) -> None:
+        """Cancel (or Esc): the associate throws this form away, its draft too. Opening a
+        known profile instead ends the form the same way."""
+        self._draft_timer.stop()
+        if not self._created:
+            run_in_background(
+                self.terminal.discard_new_customer_draft, success=_ignore, parent=None
+            )
+        super().reject()
+
+
+def _ignore(_value: object) -> None:
+    pass

@@ -4,7 +4,7 @@ note is asked for through `note_will_add`, the window does the work on the DB wo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,6 +55,20 @@ from clienteling.ui.together_panel import TogetherPanel
 from clienteling.ui.widgets import Badge
 
 CONSENT_CHANNELS = ("email", "sms", "whatsapp")
+# The cart table's columns: product, size/colour, SKU, qty, price, then stock here, in
+# the other stores and online (the same three places as the product lookup).
+CART_COLUMNS = ("product", "variant", "sku", "qty", "price", "here", "other_stores", "web")
+CART_OTHER_STORES, CART_WEB = CART_COLUMNS.index("other_stores"), CART_COLUMNS.index("web")
+CART_SKU = CART_COLUMNS.index("sku")
+CART_ROWS_ALWAYS_SHOWN = 3
+# Under this width the cart table drops its SKU column (the product's tooltip has it), so
+# the product names stay readable beside the three stock columns.
+CART_SKU_HIDE_BELOW = 860
+
+
+def _count_text(count: int | None) -> str:
+    """A stock figure for a table cell; "—" when the cache does not know it."""
+    return "—" if count is None else whole_number(count)
 
 
 DRAFT_SAVE_MS = 400
@@ -223,7 +237,7 @@ class ProfileView(QWidget):
         self.cart_summary.setObjectName("cartSummary")
         self.cart_summary.setWordWrap(True)
         layout.addWidget(self.cart_summary)
-        self.cart_table = QTableWidget(0, 6, page)
+        self.cart_table = QTableWidget(0, len(CART_COLUMNS), page)
         self.cart_table.setHorizontalHeaderLabels(
             [
                 self.tr("Product"),
@@ -232,14 +246,26 @@ class ProfileView(QWidget):
                 self.tr("Qty"),
                 self.tr("Price"),
                 self.tr("In stock here"),
+                self.tr("Other stores"),
+                self.tr("Online"),
             ]
         )
+        self.cart_table.setAccessibleName(self.tr("Online cart"))
+        tips = {
+            CART_OTHER_STORES: self.tr("Available in the chain's other stores together"),
+            CART_WEB: self.tr("Available in the web warehouse"),
+        }
+        for column, tip in tips.items():
+            header_item = self.cart_table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.cart_table.verticalHeader().setVisible(False)
         self.cart_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.cart_table.setAlternatingRowColors(True)
         header = self.cart_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cart_table.installEventFilter(self)
         layout.addWidget(self.cart_table, 1)
         self.cart_total = QLabel(page)
         self.cart_total.setObjectName("cartTotal")
@@ -449,10 +475,14 @@ class ProfileView(QWidget):
                 str(line.qty),
                 format_money(line.unit_price_minor, cart.currency),
                 stock,
+                _count_text(line.stock_other_stores),
+                _count_text(line.stock_web),
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if column in (3, 4, 5):
+                if column == 0:
+                    cell.setToolTip(self.tr("SKU %1").replace("%1", line.sku))
+                if column >= 3:
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
@@ -461,9 +491,24 @@ class ProfileView(QWidget):
                 self.cart_table.setItem(row, column, cell)
         # The size/colour column only when a line has one: the names keep the width.
         self.cart_table.setColumnHidden(1, not any(ln.size or ln.colour for ln in cart.lines))
+        self._fit_cart_rows(len(cart.lines))
         self.cart_total.setText(
             self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.cart_table and event.type() == QEvent.Type.Resize:
+            self.cart_table.setColumnHidden(CART_SKU, self.cart_table.width() < CART_SKU_HIDE_BELOW)
+        return super().eventFilter(watched, event)
+
+    def _fit_cart_rows(self, rows: int) -> None:
+        """Room for the first few lines of the cart whole, so the suggestions below never
+        squeeze a line in half; longer carts scroll."""
+        table = self.cart_table
+        shown = min(rows, CART_ROWS_ALWAYS_SHOWN)
+        row_height = table.verticalHeader().defaultSectionSize()
+        height = table.horizontalHeader().sizeHint().height() + shown * row_height
+        table.setMinimumHeight(height + 2 * table.frameWidth())
 
     def _show_notes(self, notes: list[NoteView]) -> None:
         self.tabs.setTabText(self.NOTES_TAB, self.tr("Notes (%1)").replace("%1", str(len(notes))))

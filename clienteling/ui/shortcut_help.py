@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+MIN_WIDTH, MAX_WIDTH = 660, 1000
+CELL_PADDING = 16  # a cell's margins and the grid, per side, as the style draws them
+
 
 class ShortcutHelp(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.setMinimumWidth(660)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -48,6 +50,14 @@ class ShortcutHelp(QDialog):
             key_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.table.setItem(row, 0, key_item)
             self.table.setItem(row, 1, QTableWidgetItem(does))
+        # Every line whole in every language (Vietnamese ones run long): the dialog is as
+        # wide as the longest line needs, up to MAX_WIDTH.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        metrics = self.table.fontMetrics()
+        keys_width = max((metrics.horizontalAdvance(k) for k, _ in rows), default=0)
+        does_width = max((metrics.horizontalAdvance(d) for _, d in rows), default=0)
+        needed = keys_width + does_width + CELL_PADDING * 4 + self.table.frameWidth() * 2
+        self.setMinimumWidth(min(MAX_WIDTH, max(MIN_WIDTH, needed)))
         self.table.setMinimumHeight(
             self.table.horizontalHeader().height() + 30 * max(1, len(rows)) + 4
         )

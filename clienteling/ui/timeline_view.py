@@ -28,6 +28,7 @@ from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
     contact_channel_label,
+    followup_status_label,
     local_date,
     local_time,
     order_status_label,
@@ -67,6 +68,7 @@ class TimelineView(QWidget):
             ("offer", self.tr("Offers")),
             ("reply", self.tr("Replies")),
             ("appointment", self.tr("Appointments")),
+            ("followup", self.tr("Follow-ups")),
         ):
             self.kind_filter.addItem(text, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
@@ -135,7 +137,8 @@ class TimelineView(QWidget):
                 item.setToolTip(1, entry.refused)
             item.setData(0, KIND_ROLE, entry.kind)
             item.setData(0, ID_ROLE, entry.id)
-            item.setData(0, FOLLOWUP_ROLE, entry.related_id if entry.kind == "reply" else None)
+            followup = {"reply": entry.related_id, "followup": entry.id}.get(entry.kind)
+            item.setData(0, FOLLOWUP_ROLE, followup)
             item.setToolTip(2, details)
             if entry.kind == "reply" and entry.related_id:
                 item.setToolTip(1, self.tr("Enter: show the follow-up this reply answers"))
@@ -199,7 +202,19 @@ class TimelineView(QWidget):
             return self._reply(e)
         if e.kind == "appointment":
             return appointment_labels.describe_timeline(e)
+        if e.kind == "followup":
+            return self._followup(e)
         return e.kind, e.text
+
+    def _followup(self, e: TimelineEntry) -> tuple[str, str]:
+        """A follow-up sent to the customer, with how far it got (sent, opened, clicked)."""
+        what = (
+            self.tr("Follow-up by %1: %2")
+            .replace("%1", contact_channel_label(e.channel or ""))
+            .replace("%2", followup_status_label(e.status or ""))
+        )
+        parts = [template_label(e.reason or ""), " ".join(e.text.split()), self._where_who(e)]
+        return what, " · ".join(p for p in parts if p)
 
     def _reply(self, e: TimelineEntry) -> tuple[str, str]:
         """A customer's reply: its text, and the follow-up it answers."""

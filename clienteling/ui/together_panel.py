@@ -36,6 +36,10 @@ class TogetherPanel(QWidget):
         self.list.installEventFilter(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab
         self.list.setMaximumHeight(120)
+        # A long line (Vietnamese, the visit form's narrow column) ends in "…" with the
+        # whole of it in its tooltip, instead of scrolling the list sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.list)
         self.hide()
 
@@ -68,5 +72,6 @@ class TogetherPanel(QWidget):
                 .replace("%4", str(suggestion.orders))
             )
             item = QListWidgetItem(text, self.list)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, suggestion.product_id)
         self.setVisible(bool(suggestions))

@@ -2440,6 +2440,26 @@
         <translation>En stock ici</translation>
     </message>
     <message>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Panier en ligne</translation>
+    </message>
+    <message>
+        <source>Available in the chain&apos;s other stores together</source>
+        <translation>Disponible dans les autres magasins de l’enseigne, au total</translation>
+    </message>
+    <message>
+        <source>Available in the web warehouse</source>
+        <translation>Disponible dans l’entrepôt web</translation>
+    </message>
+    <message>
         <source>Often bought together with this cart</source>
         <translation>Souvent achetés avec ce panier</translation>
     </message>
@@ -2526,6 +2546,10 @@
     <message>
         <source>%1 · updated %2</source>
         <translation>%1 · mis à jour le %2</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Réf. %1</translation>
     </message>
     <message>
         <source>%1 here</source>
@@ -3002,6 +3026,10 @@
         <translation>Rendez-vous</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Historique du client</translation>
     </message>
@@ -3076,6 +3104,10 @@
     <message>
         <source>Note by %1</source>
         <translation>Note de %1</translation>
+    </message>
+    <message>
+        <source>Follow-up by %1: %2</source>
+        <translation>Suivi par %1 : %2</translation>
     </message>
     <message>
         <source>Reply by %1: opted out of %1</source>

@@ -2440,6 +2440,26 @@
         <translation>В наличии здесь</translation>
     </message>
     <message>
+        <source>Other stores</source>
+        <translation>Другие магазины</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Онлайн-корзина</translation>
+    </message>
+    <message>
+        <source>Available in the chain&apos;s other stores together</source>
+        <translation>Доступно в других магазинах сети, всего</translation>
+    </message>
+    <message>
+        <source>Available in the web warehouse</source>
+        <translation>Доступно на складе интернет-магазина</translation>
+    </message>
+    <message>
         <source>Often bought together with this cart</source>
         <translation>Часто покупают вместе с этой корзиной</translation>
     </message>
@@ -2526,6 +2546,10 @@
     <message>
         <source>%1 · updated %2</source>
         <translation>%1 · обновлено %2</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Артикул %1</translation>
     </message>
     <message>
         <source>%1 here</source>
@@ -3002,6 +3026,10 @@
         <translation>Встречи</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>История покупателя</translation>
     </message>
@@ -3076,6 +3104,10 @@
     <message>
         <source>Note by %1</source>
         <translation>Заметка: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up by %1: %2</source>
+        <translation>Сообщение через %1: %2</translation>
     </message>
     <message>
         <source>Reply by %1: opted out of %1</source>

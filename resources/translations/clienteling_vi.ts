@@ -2440,6 +2440,26 @@
         <translation>Còn hàng tại đây</translation>
     </message>
     <message>
+        <source>Other stores</source>
+        <translation>Cửa hàng khác</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Online cart</source>
+        <translation>Giỏ hàng online</translation>
+    </message>
+    <message>
+        <source>Available in the chain&apos;s other stores together</source>
+        <translation>Tổng số có thể bán ở các cửa hàng khác trong chuỗi</translation>
+    </message>
+    <message>
+        <source>Available in the web warehouse</source>
+        <translation>Có thể bán ở kho bán hàng trực tuyến</translation>
+    </message>
+    <message>
         <source>Often bought together with this cart</source>
         <translation>Thường được mua cùng giỏ hàng này</translation>
     </message>
@@ -2526,6 +2546,10 @@
     <message>
         <source>%1 · updated %2</source>
         <translation>%1 · cập nhật %2</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Mã hàng %1</translation>
     </message>
     <message>
         <source>%1 here</source>
@@ -3002,6 +3026,10 @@
         <translation>Lịch hẹn</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>Tin nhắn chăm sóc</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Dòng thời gian của khách</translation>
     </message>
@@ -3076,6 +3104,10 @@
     <message>
         <source>Note by %1</source>
         <translation>Ghi chú của %1</translation>
+    </message>
+    <message>
+        <source>Follow-up by %1: %2</source>
+        <translation>Tin nhắn chăm sóc qua %1: %2</translation>
     </message>
     <message>
         <source>Reply by %1: opted out of %1</source>

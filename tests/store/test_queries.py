@@ -64,6 +64,37 @@ def filled(db: Database) -> Database:
                 },
             ),
             change(
+                "location",
+                {
+                    "id": "web-1",
+                    "kind": "web",
+                    "name": "Web warehouse",
+                    "city": "Paris",
+                    "timezone": "Europe/Paris",
+                    "currency": "EUR",
+                },
+            ),
+            change(
+                "inventory",
+                {
+                    "id": "web-1:p1",
+                    "location_id": "web-1",
+                    "product_id": "p1",
+                    "on_hand": 40,
+                    "reserved": 3,
+                },
+            ),
+            change(
+                "inventory",
+                {
+                    "id": f"{OTHER_STORE}:p1",
+                    "location_id": OTHER_STORE,
+                    "product_id": "p1",
+                    "on_hand": 1,
+                    "reserved": 4,
+                },
+            ),
+            change(
                 "inventory",
                 {
                     "id": f"{OTHER_STORE}:p2",
@@ -198,6 +229,19 @@ def test_profile(filled: Database) -> None:
     ]
     assert profile.cart.total_minor == 30_00
     assert sample_customer_with_cart(filled) == "c1"
+
+
+def test_cart_lines_carry_stock_in_other_stores_and_online(filled: Database) -> None:
+    """Issue 6: each cart line with stock here, in the other stores and on the web; an
+    over-reserved store counts as none, and a kind of location without a stock row is
+    unknown (None), not zero."""
+    profile = customer_profile(filled, "c1", store_id=STORE_ID)
+    assert profile is not None and profile.cart is not None
+    stock = [
+        (ln.product_id, ln.stock_here, ln.stock_other_stores, ln.stock_web)
+        for ln in profile.cart.lines
+    ]
+    assert stock == [("p1", 3, 0, 37), ("p2", None, 9, None)]
 
 
 def test_unknown_customer(filled: Database) -> None:

@@ -190,3 +190,42 @@ def test_a_visit_the_hub_refused_shows_why_instead_of_pending(catalog: Database)
     assert not seen.pending and seen.refused == "the customer belongs to another store"
     [entry] = customer_timeline(catalog, "c1")
     assert not entry.pending and entry.refused == "the customer belongs to another store"
+
+
+def test_follow_ups_show_with_how_far_they_got(catalog: Database) -> None:
+    """Issue 6: the timeline carries the follow-ups and their opens and clicks."""
+    followup = {
+        "id": "f1",
+        "customer_id": "c1",
+        "associate_id": "a1",
+        "associate_name": "Camille Laurent",
+        "store_id": STORE_ID,
+        "channel": "email",
+        "template": "products_tried",
+        "language": "fr",
+        "product_ids": ["p1"],
+        "personal_line": "Le gris vous va très bien",
+        "status": "clicked",
+        "status_reason": None,
+        "created_at": "2025-03-02T09:00:00+00:00",
+        "updated_at": "2025-03-02T19:00:00+00:00",
+    }
+    apply_page(
+        catalog,
+        scope=SCOPE,
+        changes=[change("followup", followup, version=9)],
+        cursor="s-f",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    [entry] = customer_timeline(catalog, "c1", kinds={"followup"})
+    assert (entry.kind, entry.id, entry.status, entry.channel) == (
+        "followup",
+        "f1",
+        "clicked",
+        "email",
+    )
+    assert (entry.reason, entry.text) == ("products_tried", "Le gris vous va très bien")
+    assert (entry.store_name, entry.author_name) == ("Paris Opéra", "Camille Laurent")
+    assert not entry.pending
+    assert "f1" in [e.id for e in customer_timeline(catalog, "c1")]

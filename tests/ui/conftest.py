@@ -89,7 +89,16 @@ def make_profile(*, cart: bool = True) -> CustomerProfile:
             updated_at=NOW - timedelta(hours=5),
             currency="VND",
             lines=[
-                CartLineView("p-9", "SKU-HEAD-01", "Tai nghe Sonic Pro", 1, 3_490_000, 4),
+                CartLineView(
+                    "p-9",
+                    "SKU-HEAD-01",
+                    "Tai nghe Sonic Pro",
+                    1,
+                    3_490_000,
+                    4,
+                    stock_other_stores=12,
+                    stock_web=1250,
+                ),
                 CartLineView("p-8", "SKU-CASE-07", "Ốp lưng Ждун", 2, 250_000, 0),
             ],
         )

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
+from clienteling.ui.app import apply_style
+from clienteling.ui.i18n import install_translators
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.operations import wait_for_all
 from clienteling.ui.profile_view import ProfileView
+from clienteling.ui.shortcut_help import ShortcutHelp
 
 
 def _window(qtbot: QtBot, terminal: Terminal) -> MainWindow:
@@ -62,3 +67,33 @@ def test_f1_lists_every_shortcut(qtbot: QtBot, tmp_path: Path) -> None:
     finally:
         wait_for_all()
         terminal.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "fr", "ru"])
+def test_f1_lines_are_whole_in_every_language(qtbot: QtBot, qapp: QApplication, lang: str) -> None:
+    """No "…" in the overlay: each line fits its cell, in the longest languages too (with
+    the app's own font and stylesheet, as the demo draws it)."""
+    font, sheet = qapp.font(), qapp.styleSheet()
+    try:
+        apply_style(qapp)
+        install_translators(qapp, lang)
+        rows = [
+            ("Ctrl+Shift+X", QCoreApplication.translate("MainWindow", text))
+            for text in (
+                "In the search box: open the only match, or go to the results",
+                "On a reply in the timeline: show the follow-up it answers",
+                "In the task list: mark the task done (with the outcome note)",
+            )
+        ]
+        dialog = ShortcutHelp(rows)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        table = dialog.table
+        metrics = table.fontMetrics()
+        for _keys, does in rows:
+            assert metrics.horizontalAdvance(does) <= table.columnWidth(1), (lang, does)
+    finally:
+        install_translators(qapp, "en")
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)

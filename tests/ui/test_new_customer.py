@@ -139,3 +139,43 @@ def test_email_of_another_stores_customer_offers_the_existing_profile(
         dialog.open_existing_button.click()
     profile = window.profile_view.profile
     assert profile is not None and profile.looked_up
+
+
+def test_the_form_as_typed_survives_a_restart_until_created_or_cancelled(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    """Nothing typed is lost (issue 6): the app stops with the form half filled; opened
+    again it comes back as it was, and Create (or Cancel) ends the draft."""
+    dialog = _open_dialog(qtbot, window)
+    _type(dialog.given_edit, "Фёдор")
+    _type(dialog.family_edit, "Lê Đặng")
+    _type(dialog.phone_edit, "06 11 22 33 44")
+    dialog.consent_boxes["email"].setChecked(True)
+    qtbot.waitUntil(
+        lambda: (d := terminal.new_customer_draft()) is not None and d.phone == "06 11 22 33 44",
+        timeout=TIMEOUT_MS,
+    )
+    window.close()  # the app stops (or crashes) with the form open: no Cancel
+    dialog.deleteLater()
+
+    again = MainWindow(terminal)
+    qtbot.addWidget(again)
+    again.show()
+    reopened = again.new_customer()
+    qtbot.waitUntil(reopened.restored_label.isVisible, timeout=TIMEOUT_MS)
+    assert reopened.given_edit.text() == "Фёдор"
+    assert reopened.family_edit.text() == "Lê Đặng"
+    assert reopened.phone_edit.text() == "06 11 22 33 44"
+    assert reopened.region() == "FR"
+    assert [c for c, box in reopened.consent_boxes.items() if box.isChecked()] == ["email"]
+    assert reopened.create_button.isEnabled()
+    with qtbot.waitSignal(again.profile_did_load, timeout=TIMEOUT_MS):
+        reopened.create_button.click()
+    qtbot.waitUntil(lambda: terminal.new_customer_draft() is None, timeout=TIMEOUT_MS)
+
+    # Cancel throws the form away, its draft too.
+    third = again.new_customer()
+    _type(third.given_edit, "Zoé")
+    qtbot.waitUntil(lambda: terminal.new_customer_draft() is not None, timeout=TIMEOUT_MS)
+    qtbot.keyClick(third, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: terminal.new_customer_draft() is None, timeout=TIMEOUT_MS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -83,13 +83,29 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
     assert "Abandoned at shipping" in view.cart_summary.text()
     assert view.cart_table.rowCount() == 2
     cells = [
-        [view.cart_table.item(r, c).text() for c in range(6)]
+        [view.cart_table.item(r, c).text() for c in range(8)]
         for r in range(2)  # type: ignore[union-attr]
     ]
     assert cells[0][0] == "Tai nghe Sonic Pro"
     assert cells[0][4] == format_money(3_490_000, "VND")
     assert cells[0][5] == "4 here"
     assert cells[1][5] == "Not here"
+    # Stock in the other stores and online beside it (issue 6); "—" when not known.
+    headers = [view.cart_table.horizontalHeaderItem(c).text() for c in (6, 7)]  # type: ignore[union-attr]
+    assert headers == ["Other stores", "Online"]
+    assert cells[0][6:] == [QLocale().toString(12), QLocale().toString(1250)]
+    assert cells[1][6:] == ["—", "—"]
+    assert not view.cart_table.isColumnHidden(6) and not view.cart_table.isColumnHidden(7)
+    # Beside a narrow profile the SKU makes room for the names (it is in their tooltip).
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: view.cart_table.isColumnHidden(2))
+    assert view.cart_table.item(0, 0).toolTip() == "SKU SKU-HEAD-01"  # type: ignore[union-attr]
+    view.resize(1400, 600)
+    qtbot.waitUntil(lambda: not view.cart_table.isColumnHidden(2))
+    # The lines are whole: the table keeps room for them above the suggestions.
+    table = view.cart_table
+    rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.minimumHeight() >= table.horizontalHeader().height() + rows_height
     assert format_money(3_990_000, "VND") in view.cart_total.text()
     assert view.tabs.tabText(ProfileView.CART_TAB) == "Online cart (3)"
 

@@ -212,3 +212,50 @@ def test_replies_show_their_text_and_enter_opens_the_follow_up_they_answer(
     assert view.tabs.currentIndex() == ProfileView.FOLLOWUPS_TAB
     current = view.followup_list.list.currentItem()
     assert current is not None and current.data(Qt.ItemDataRole.UserRole) == "f-1"
+
+
+def test_a_follow_up_shows_how_far_it_got_and_enter_opens_it(
+    qtbot: QtBot, profile: CustomerProfile
+) -> None:
+    """Issue 6: follow-ups and their opens/clicks are in the timeline, with a filter."""
+    sent = FollowupView(
+        id="f-7",
+        template="products_tried",
+        channel="whatsapp",
+        language="vi",
+        status="clicked",
+        status_reason=None,
+        associate_name="Lan Trần",
+        created_at=NOW - timedelta(days=1),
+        product_names=["Tai nghe Sonic Pro"],
+        personal_line="Màu xám rất hợp với bạn!",
+        pending=False,
+    )
+    entry = TimelineEntry(
+        kind="followup",
+        id="f-7",
+        at=sent.created_at,
+        status="clicked",
+        channel="whatsapp",
+        reason="products_tried",
+        text=sent.personal_line,
+        store_name="Hà Nội – Tràng Tiền",
+        author_name="Lan Trần",
+    )
+    view = ProfileView()
+    qtbot.addWidget(view)
+    view.show_profile(replace(profile, timeline=[entry, *ENTRIES], followups=[sent]))
+    followup = _rows(view.timeline_view)[0]
+    assert followup[1] == "Follow-up by WhatsApp: Link opened"
+    assert followup[2] == (
+        "Products you tried · Màu xám rất hợp với bạn! · Hà Nội – Tràng Tiền, with Lan Trần"
+    )
+    view.timeline_view.set_kind("followup")
+    assert [kind for kind, _w, _d in _rows(view.timeline_view)] == ["followup"]
+    tree = view.timeline_view.tree
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    with qtbot.waitSignal(view.timeline_view.followup_requested) as asked:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert asked.args == ["f-7"]
+    assert view.tabs.currentIndex() == ProfileView.FOLLOWUPS_TAB
