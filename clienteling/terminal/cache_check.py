@@ -32,10 +32,13 @@ class DeferredCheck:
         key: bytes | None,
         gate: WriteGate,
         on_damaged: Callable[[], None],
+        starts_after: threading.Event | None = None,
     ) -> None:
         """Runs `PRAGMA quick_check` on `path` now, on a thread, unless `gate` is already
-        open; `on_damaged` (on that thread) when it fails."""
+        open; `on_damaged` (on that thread) when it fails. `starts_after`: the check
+        begins once it is set (tests: a check still running, as a large cache's is)."""
         self.gate = gate
+        self._starts_after = starts_after
         self._path = path
         self._key = key
         self._on_damaged = on_damaged
@@ -50,6 +53,10 @@ class DeferredCheck:
             self._thread.start()
 
     def _run(self) -> None:
+        while self._starts_after is not None and not self._starts_after.wait(0.05):
+            if self._closing:
+                self.gate.shut()
+                return
         try:
             db = connect_cache(self._path, key=self._key)  # reads only: no gate on it
         except ClientelingError as exc:

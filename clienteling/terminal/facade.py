@@ -170,6 +170,7 @@ class Terminal:
         encrypt_cache: bool = False,
         defer_integrity_check: bool = False,
         sync_process: bool = False,
+        hold_integrity_check: threading.Event | None = None,
     ) -> None:
         """Open (and migrate) the cache in `data_dir`.
 
@@ -180,7 +181,9 @@ class Terminal:
 
         `defer_integrity_check`: skip the full page check at open (it decrypts every
         page: about a second and a half at 50k customers); the caller then runs
-        `check_cache_integrity()` on a worker thread. The desktop app does.
+        `check_cache_integrity()` on a worker thread. The desktop app does. Until it
+        passes, writes wait (`terminal.cache_check`); `hold_integrity_check` delays its
+        start until set (tests).
 
         `encrypt_cache`: the cache is encrypted at rest with a key kept in `secrets`
         (`terminal.cache_key`); a plaintext cache found there is converted. The desktop
@@ -230,7 +233,11 @@ class Terminal:
         self._use_sync_process = sync_process and transport is None
         self._pull_process: PullProcess | None = None
         self._check = DeferredCheck(
-            self.cache_path, key=self._cache_key, gate=gate, on_damaged=self._cache_failed_check
+            self.cache_path,
+            key=self._cache_key,
+            gate=gate,
+            on_damaged=self._cache_failed_check,
+            starts_after=hold_integrity_check,
         )
 
     device_id: str
