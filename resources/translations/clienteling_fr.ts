@@ -162,6 +162,10 @@
         <translation>Le fichier de données de ce terminal est endommagé. Clienteling se ferme maintenant et n’y écrit plus rien, afin que le support puisse récupérer les modifications pas encore envoyées. Contactez le support avant de redémarrer Clienteling.</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Vérification du fichier de données…</translation>
+    </message>
+    <message>
         <source>Damaged data file</source>
         <translation>Fichier de données endommagé</translation>
     </message>
@@ -829,6 +833,10 @@
     <message>
         <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
         <translation>Le fichier de données de ce poste est endommagé. Il n’a pas été modifié ; contactez le support.</translation>
+    </message>
+    <message>
+        <source>The data file on this terminal is still being checked, which takes a few seconds after start. Nothing was saved yet and nothing is lost: try again in a moment.</source>
+        <translation>Le fichier de données de ce terminal est encore en cours de vérification, ce qui prend quelques secondes après le démarrage. Rien n&apos;a encore été enregistré et rien n&apos;est perdu : réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>

@@ -162,6 +162,10 @@
         <translation>Файл данных на этом терминале повреждён. Clienteling сейчас закроется и больше ничего в него не запишет, чтобы поддержка могла восстановить ещё не отправленные изменения. Обратитесь в поддержку, прежде чем снова запускать Clienteling.</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Проверка файла данных…</translation>
+    </message>
+    <message>
         <source>Damaged data file</source>
         <translation>Повреждённый файл данных</translation>
     </message>
@@ -829,6 +833,10 @@
     <message>
         <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
         <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>The data file on this terminal is still being checked, which takes a few seconds after start. Nothing was saved yet and nothing is lost: try again in a moment.</source>
+        <translation>Файл данных на этом терминале ещё проверяется: это занимает несколько секунд после запуска. Пока ничего не сохранено и ничего не потеряно: повторите попытку через мгновение.</translation>
     </message>
     <message>
         <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>

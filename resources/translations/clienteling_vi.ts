@@ -162,6 +162,10 @@
         <translation>Tệp dữ liệu trên máy này bị hỏng. Clienteling sẽ đóng ngay và không ghi thêm gì vào tệp, để bộ phận hỗ trợ có thể khôi phục các thay đổi chưa gửi. Hãy liên hệ bộ phận hỗ trợ trước khi mở lại Clienteling.</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
+    <message>
         <source>Damaged data file</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
@@ -829,6 +833,10 @@
     <message>
         <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
         <translation>Tệp dữ liệu trên máy này bị hỏng. Tệp vẫn được giữ nguyên; hãy liên hệ bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>The data file on this terminal is still being checked, which takes a few seconds after start. Nothing was saved yet and nothing is lost: try again in a moment.</source>
+        <translation>Tệp dữ liệu trên máy này vẫn đang được kiểm tra, việc này mất vài giây sau khi khởi động. Chưa có gì được lưu và không có gì bị mất: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
         <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
