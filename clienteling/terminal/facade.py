@@ -44,6 +44,7 @@ from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.pins import (
     MAX_PIN_FAILURES,
     PinDisabledError,
+    PinOtherStoreError,
     WeakPinError,
     WrongPinError,
     pin_problem,
@@ -1591,6 +1592,7 @@ class Terminal:
         record = pins.pin_record(db, associate_id)
         if record is None or record.disabled:
             raise PinDisabledError("no working PIN: sign in with the password")
+        self._pin_fits_this_store(record.session["session"])
         if not pins.pin_matches(record.pin_hash, pin):
             failures = pins.record_failure(db, associate_id)
             log.info("wrong PIN for associate %s (%d in a row)", associate_id, failures)
@@ -1626,6 +1628,16 @@ class Terminal:
         return session
 
     # -- diagnostics and updates ---------------------------------------------------------
+
+    def _pin_fits_this_store(self, stored: Mapping[str, Any]) -> None:
+        """A travelling associate: on a terminal enrolled for a store, only that store's
+        associates (and admins) switch in by PIN, as the hub allows only them to sign in
+        there. Unenrolled terminals (allowed by the hub's settings) keep no such rule."""
+        enrollment = stored_enrollment(self._db.get())
+        if enrollment is None or stored.get("role") == "admin":
+            return
+        if stored.get("store_id") != enrollment.store_id:
+            raise PinOtherStoreError("this PIN's associate belongs to another store")
 
     def _gated_pass(
         self,

@@ -1730,6 +1730,10 @@
         <translation>Ce code PIN est bloqué après trop d’essais incorrects. Connectez-vous avec votre mot de passe ; le code PIN fonctionnera de nouveau ensuite.</translation>
     </message>
     <message>
+        <source>This terminal is enrolled for another store than yours, so your PIN does not open it. Sign in at a terminal of your store.</source>
+        <translation>Ce terminal est enregistré pour un autre magasin que le vôtre : votre code PIN ne l&apos;ouvre pas. Connectez-vous sur un terminal de votre magasin.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits, nothing else.</source>
         <translation>Un code PIN comporte de 4 à 8 chiffres, rien d’autre.</translation>
     </message>

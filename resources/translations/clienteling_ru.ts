@@ -1730,6 +1730,10 @@
         <translation>PIN-код заблокирован после слишком большого числа неверных попыток. Войдите с паролем — после этого PIN-код снова заработает.</translation>
     </message>
     <message>
+        <source>This terminal is enrolled for another store than yours, so your PIN does not open it. Sign in at a terminal of your store.</source>
+        <translation>Этот терминал зарегистрирован для другого магазина, не вашего, поэтому ваш PIN-код его не открывает. Войдите на терминале своего магазина.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits, nothing else.</source>
         <translation>PIN-код состоит только из цифр: от 4 до 8.</translation>
     </message>

@@ -1730,6 +1730,10 @@
         <translation>Mã PIN này đã bị khóa do nhập sai quá nhiều lần. Hãy đăng nhập bằng mật khẩu; sau đó mã PIN sẽ dùng lại được.</translation>
     </message>
     <message>
+        <source>This terminal is enrolled for another store than yours, so your PIN does not open it. Sign in at a terminal of your store.</source>
+        <translation>Máy này đã được đăng ký cho một cửa hàng khác cửa hàng của bạn, nên mã PIN của bạn không mở được. Hãy đăng nhập tại một máy của cửa hàng bạn.</translation>
+    </message>
+    <message>
         <source>A PIN has 4 to 8 digits, nothing else.</source>
         <translation>Mã PIN gồm từ 4 đến 8 chữ số, không có ký tự nào khác.</translation>
     </message>
