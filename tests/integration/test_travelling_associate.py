@@ -31,5 +31,5 @@ def test_a_pin_of_another_store_does_not_open_an_enrolled_terminal(
     with pytest.raises(PinOtherStoreError) as refused:
         terminal.unlock_with_pin(session.associate_id, PIN)
     assert "terminal of your store" in pin_error_text(refused.value)
-    record_failures = [h for h in terminal.pin_holders() if h.associate_id == session.associate_id]
-    assert all(not h.disabled for h in record_failures)  # refused, not counted as wrong
+    holders = [h for h in terminal.pin_holders() if h.associate_id == session.associate_id]
+    assert all(not h.disabled for h in holders)  # refused, not counted as wrong
