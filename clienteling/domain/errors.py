@@ -88,6 +88,14 @@ class CacheCorruptError(ClientelingError):
     code = "cache_corrupt"
 
 
+class CacheCheckingError(ClientelingError):
+    """A write to the cache was refused because its integrity check (deferred at open) has
+    not finished: from the GUI thread, which never waits for it, or after waiting too long.
+    Nothing was written; the change can be made again in a moment."""
+
+    code = "cache_checking"
+
+
 class ValidationError(ClientelingError):
     """Input the user can correct (empty note, bad phone number, ...)."""
 

@@ -57,3 +57,12 @@ class PinDisabledError(ClientelingError):
     """Too many wrong PINs (or none set): the associate signs in with their password."""
 
     code = "pin_disabled"
+
+
+class PinOtherStoreError(ClientelingError):
+    """The PIN's associate belongs to another store than the one this terminal is enrolled
+    for (a terminal moved to another store keeps its old PINs): the cache is this store's,
+    their token has their own store's scope, so the quick switch is refused; a password
+    sign-in lets the hub decide (it refuses other stores' associates, admins excepted)."""
+
+    code = "pin_other_store"

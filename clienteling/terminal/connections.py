@@ -9,14 +9,22 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from clienteling.store.cache import connect_cache
+from clienteling.store.write_gate import WriteGate
 
 
 class ThreadConnections:
     def __init__(
-        self, path: Path, *, key: bytes | None = None, first: Database | None = None
+        self,
+        path: Path,
+        *,
+        key: bytes | None = None,
+        first: Database | None = None,
+        gate: WriteGate | None = None,
     ) -> None:
+        """`gate`: holds each connection's writes until the cache's check has passed."""
         self.path = path
         self._key = key
+        self._gate = gate
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[Database] = []
@@ -33,7 +41,7 @@ class ThreadConnections:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the terminal is closed")
-            db = connect_cache(self.path, key=self._key)
+            db = connect_cache(self.path, key=self._key, gate=self._gate)
             self._all.append(db)
         self._local.db = db
         return db

@@ -44,6 +44,7 @@ from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.pins import (
     MAX_PIN_FAILURES,
     PinDisabledError,
+    PinOtherStoreError,
     WeakPinError,
     WrongPinError,
     pin_problem,
@@ -81,12 +82,13 @@ from clienteling.store import products as store_products
 from clienteling.store import tasks as task_store
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
-from clienteling.store.cache import check_integrity, open_cache
+from clienteling.store.cache import open_cache
 from clienteling.store.meta import get_meta, set_meta
 from clienteling.store.schema import SCHEMA_VERSION
 from clienteling.store.search import search_customers
 from clienteling.store.state import all_ready, scope_state
 from clienteling.store.transactions import write_transaction
+from clienteling.store.write_gate import GateState, WriteGate
 from clienteling.sync import offers as sync_offers
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
@@ -95,6 +97,7 @@ from clienteling.sync.pull_process import PullProcess, PullSetup
 from clienteling.sync.watch import HubWatcher
 from clienteling.terminal import update_gate
 from clienteling.terminal.autosync import AutoSync
+from clienteling.terminal.cache_check import DeferredCheck
 from clienteling.terminal.cache_key import cache_key, forget_cache_key
 from clienteling.terminal.connections import ThreadConnections
 from clienteling.terminal.customer_export import write_export
@@ -178,6 +181,7 @@ class Terminal:
         encrypt_cache: bool = False,
         defer_integrity_check: bool = False,
         sync_process: bool = False,
+        hold_integrity_check: threading.Event | None = None,
     ) -> None:
         """Open (and migrate) the cache in `data_dir`.
 
@@ -188,7 +192,9 @@ class Terminal:
 
         `defer_integrity_check`: skip the full page check at open (it decrypts every
         page: about a second and a half at 50k customers); the caller then runs
-        `check_cache_integrity()` on a worker thread. The desktop app does.
+        `check_cache_integrity()` on a worker thread. The desktop app does. Until it
+        passes, writes wait (`terminal.cache_check`); `hold_integrity_check` delays its
+        start until set (tests).
 
         `encrypt_cache`: the cache is encrypted at rest with a key kept in `secrets`
         (`terminal.cache_key`); a plaintext cache found there is converted. The desktop
@@ -201,12 +207,16 @@ class Terminal:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.cache_path = data_dir / CACHE_FILE
         self._cache_key = cache_key(secrets, self.cache_path) if encrypt_cache else None
+        # Every write waits for the deferred check (`terminal.cache_check`).
+        gate = WriteGate(state=GateState.HELD if defer_integrity_check else GateState.OPEN)
         first = open_cache(
-            self.cache_path, key=self._cache_key, integrity_check=not defer_integrity_check
+            self.cache_path,
+            key=self._cache_key,
+            integrity_check=not defer_integrity_check,
+            gate=gate,
         )
-        self.integrity_checked = not defer_integrity_check
         self._cache_damaged = False
-        self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first)
+        self._db = ThreadConnections(self.cache_path, key=self._cache_key, first=first, gate=gate)
         device_id = get_meta(first, _DEVICE_KEY)
         if device_id is None:
             device_id = uuid7()
@@ -234,25 +244,34 @@ class Terminal:
         self._pin_offer_for: str | None = None  # signed in with a password in this run
         self._use_sync_process = sync_process and transport is None
         self._pull_process: PullProcess | None = None
+        self._check = DeferredCheck(
+            self.cache_path,
+            key=self._cache_key,
+            gate=gate,
+            on_damaged=self._cache_failed_check,
+            starts_after=hold_integrity_check,
+        )
 
     device_id: str
     hub_url: str
-    integrity_checked: bool  # False until the deferred check has passed
+
+    @property
+    def integrity_checked(self) -> bool:
+        """False until the deferred check has passed (writes wait for it meanwhile)."""
+        return self._check.gate.state is GateState.OPEN
 
     def check_cache_integrity(self) -> None:
-        """The integrity check deferred at open, on the calling (worker) thread's own
-        connection. On failure (CacheCorruptError) the terminal does what a failed check
-        at open does, as far as it still can: auto sync stops and no sync pass runs
-        again, so nothing more is written to the damaged file; the caller tells the
+        """Wait (on a worker) for the integrity check deferred at open, which runs on a
+        thread of its own from the start. On failure (CacheCorruptError) the terminal has
+        done what a failed check at open does, as far as it still can: every write is
+        refused, auto sync stops and no sync pass runs again; the caller tells the
         associate and closes the app, leaving the file for support."""
-        try:
-            check_integrity(self._db.get(), name=self.cache_path.name)
-        except CacheCorruptError:
-            with self._lock:
-                self._cache_damaged = True
-            self.stop_auto_sync()
-            raise
-        self.integrity_checked = True
+        self._check.wait_for_verdict()
+
+    def _cache_failed_check(self) -> None:
+        with self._lock:
+            self._cache_damaged = True
+        self.stop_auto_sync()
 
     # -- session ---------------------------------------------------------------------
 
@@ -310,7 +329,8 @@ class Terminal:
         with self._lock:
             self._session, self._token, self._scopes = session, token, list(stored["scopes"])
         if pins.current_author(self._db.get()) is None:  # a cache from before quick switch
-            self._now_authoring(session.associate_id)
+            # Often on the GUI thread, which never waits for the cache check.
+            self._check.when_writable(lambda: self._now_authoring(session.associate_id))
         return session
 
     def _credentials(self) -> tuple[Session, str, list[str]]:
@@ -527,10 +547,12 @@ class Terminal:
         cancel: threading.Event | None = None,
     ) -> SyncReport:
         """Push the outbox, then pull every scope until caught up. CacheCorruptError once
-        the deferred integrity check has failed."""
+        the deferred integrity check has failed; waits for that check first (the pull
+        process writes on a connection of its own, beyond the write gate)."""
         with self._lock:
             if self._cache_damaged:
                 raise CacheCorruptError(f"the cache {self.cache_path.name} is damaged")
+        self._check.wait_writable()
         _session, token, scopes = self._credentials()
         engine = SyncEngine(
             db_path=self.cache_path,
@@ -821,6 +843,7 @@ class Terminal:
             return ask(self._refresh_access_token())
 
     def close(self) -> None:
+        self._check.close()
         self.stop_auto_sync()
         with self._sync_lock:
             self._close_pull_process()
@@ -1187,7 +1210,13 @@ class Terminal:
             forget_cache_key(self._secrets, self.cache_path)
             self._cache_key = cache_key(self._secrets, self.cache_path)
         first = open_cache(self.cache_path, key=self._cache_key)
-        self.integrity_checked = True  # a new, empty file
+        self._check.close()
+        self._check = DeferredCheck(  # a new, empty file: nothing to check
+            self.cache_path,
+            key=self._cache_key,
+            gate=WriteGate(state=GateState.OPEN),
+            on_damaged=self._cache_failed_check,
+        )
         with self._lock:
             self._cache_damaged = False
         device_id = uuid7()
@@ -1591,6 +1620,7 @@ class Terminal:
         record = pins.pin_record(db, associate_id)
         if record is None or record.disabled:
             raise PinDisabledError("no working PIN: sign in with the password")
+        self._pin_fits_this_store(record.session["session"])
         if not pins.pin_matches(record.pin_hash, pin):
             failures = pins.record_failure(db, associate_id)
             log.info("wrong PIN for associate %s (%d in a row)", associate_id, failures)
@@ -1626,6 +1656,16 @@ class Terminal:
         return session
 
     # -- diagnostics and updates ---------------------------------------------------------
+
+    def _pin_fits_this_store(self, stored: Mapping[str, Any]) -> None:
+        """A travelling associate: on a terminal enrolled for a store, only that store's
+        associates (and admins) switch in by PIN, as the hub allows only them to sign in
+        there. Unenrolled terminals (allowed by the hub's settings) keep no such rule."""
+        enrollment = stored_enrollment(self._db.get())
+        if enrollment is None or stored.get("role") == "admin":
+            return
+        if stored.get("store_id") != enrollment.store_id:
+            raise PinOtherStoreError("this PIN's associate belongs to another store")
 
     def _gated_pass(
         self,

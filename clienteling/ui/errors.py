@@ -75,6 +75,13 @@ def error_text(exc: BaseException) -> str:
             "Errors",
             "The data file on this terminal is damaged. It was left untouched; contact support.",
         )
+    if code == "cache_checking":
+        return QCoreApplication.translate(
+            "Errors",
+            "The data file on this terminal is still being checked, which takes a few "
+            "seconds after start. Nothing was saved yet and nothing is lost: try again in "
+            "a moment.",
+        )
     if code == "cache_key":
         return QCoreApplication.translate(
             "Errors",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from clienteling.domain.pins import (
     PIN_MAX_LENGTH,
     PinDisabledError,
+    PinOtherStoreError,
     PinProblem,
     WeakPinError,
     WrongPinError,
@@ -49,6 +50,12 @@ def pin_error_text(exc: BaseException) -> str:
             "Lock",
             "This PIN is blocked after too many wrong attempts. Sign in with your password; "
             "the PIN works again after that.",
+        )
+    if isinstance(exc, PinOtherStoreError):
+        return QCoreApplication.translate(
+            "Lock",
+            "This terminal is enrolled for another store than yours, so your PIN does not "
+            "open it. Sign in at a terminal of your store.",
         )
     if isinstance(exc, WeakPinError):
         return weak_pin_text(exc.problem)

@@ -162,6 +162,10 @@
         <translation>Le fichier de données de ce terminal est endommagé. Clienteling se ferme maintenant et n’y écrit plus rien, afin que le support puisse récupérer les modifications pas encore envoyées. Contactez le support avant de redémarrer Clienteling.</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Vérification du fichier de données…</translation>
+    </message>
+    <message>
         <source>Damaged data file</source>
         <translation>Fichier de données endommagé</translation>
     </message>
@@ -829,6 +833,10 @@
     <message>
         <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
         <translation>Le fichier de données de ce poste est endommagé. Il n’a pas été modifié ; contactez le support.</translation>
+    </message>
+    <message>
+        <source>The data file on this terminal is still being checked, which takes a few seconds after start. Nothing was saved yet and nothing is lost: try again in a moment.</source>
+        <translation>Le fichier de données de ce terminal est encore en cours de vérification, ce qui prend quelques secondes après le démarrage. Rien n&apos;a encore été enregistré et rien n&apos;est perdu : réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
@@ -1720,6 +1728,10 @@
     <message>
         <source>This PIN is blocked after too many wrong attempts. Sign in with your password; the PIN works again after that.</source>
         <translation>Ce code PIN est bloqué après trop d’essais incorrects. Connectez-vous avec votre mot de passe ; le code PIN fonctionnera de nouveau ensuite.</translation>
+    </message>
+    <message>
+        <source>This terminal is enrolled for another store than yours, so your PIN does not open it. Sign in at a terminal of your store.</source>
+        <translation>Ce terminal est enregistré pour un autre magasin que le vôtre : votre code PIN ne l&apos;ouvre pas. Connectez-vous sur un terminal de votre magasin.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits, nothing else.</source>

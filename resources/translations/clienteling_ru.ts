@@ -162,6 +162,10 @@
         <translation>Файл данных на этом терминале повреждён. Clienteling сейчас закроется и больше ничего в него не запишет, чтобы поддержка могла восстановить ещё не отправленные изменения. Обратитесь в поддержку, прежде чем снова запускать Clienteling.</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Проверка файла данных…</translation>
+    </message>
+    <message>
         <source>Damaged data file</source>
         <translation>Повреждённый файл данных</translation>
     </message>
@@ -829,6 +833,10 @@
     <message>
         <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
         <translation>Файл данных на этом терминале повреждён. Он оставлен как есть; обратитесь в поддержку.</translation>
+    </message>
+    <message>
+        <source>The data file on this terminal is still being checked, which takes a few seconds after start. Nothing was saved yet and nothing is lost: try again in a moment.</source>
+        <translation>Файл данных на этом терминале ещё проверяется: это занимает несколько секунд после запуска. Пока ничего не сохранено и ничего не потеряно: повторите попытку через мгновение.</translation>
     </message>
     <message>
         <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
@@ -1720,6 +1728,10 @@
     <message>
         <source>This PIN is blocked after too many wrong attempts. Sign in with your password; the PIN works again after that.</source>
         <translation>PIN-код заблокирован после слишком большого числа неверных попыток. Войдите с паролем — после этого PIN-код снова заработает.</translation>
+    </message>
+    <message>
+        <source>This terminal is enrolled for another store than yours, so your PIN does not open it. Sign in at a terminal of your store.</source>
+        <translation>Этот терминал зарегистрирован для другого магазина, не вашего, поэтому ваш PIN-код его не открывает. Войдите на терминале своего магазина.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits, nothing else.</source>

@@ -162,6 +162,10 @@
         <translation>Tệp dữ liệu trên máy này bị hỏng. Clienteling sẽ đóng ngay và không ghi thêm gì vào tệp, để bộ phận hỗ trợ có thể khôi phục các thay đổi chưa gửi. Hãy liên hệ bộ phận hỗ trợ trước khi mở lại Clienteling.</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
+    <message>
         <source>Damaged data file</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
     </message>
@@ -829,6 +833,10 @@
     <message>
         <source>The data file on this terminal is damaged. It was left untouched; contact support.</source>
         <translation>Tệp dữ liệu trên máy này bị hỏng. Tệp vẫn được giữ nguyên; hãy liên hệ bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>The data file on this terminal is still being checked, which takes a few seconds after start. Nothing was saved yet and nothing is lost: try again in a moment.</source>
+        <translation>Tệp dữ liệu trên máy này vẫn đang được kiểm tra, việc này mất vài giây sau khi khởi động. Chưa có gì được lưu và không có gì bị mất: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
         <source>The data on this terminal is encrypted, and this computer&apos;s keyring does not hold its key. The data was left untouched; ask your IT support to restore the keyring or to reset this terminal.</source>
@@ -1720,6 +1728,10 @@
     <message>
         <source>This PIN is blocked after too many wrong attempts. Sign in with your password; the PIN works again after that.</source>
         <translation>Mã PIN này đã bị khóa do nhập sai quá nhiều lần. Hãy đăng nhập bằng mật khẩu; sau đó mã PIN sẽ dùng lại được.</translation>
+    </message>
+    <message>
+        <source>This terminal is enrolled for another store than yours, so your PIN does not open it. Sign in at a terminal of your store.</source>
+        <translation>Máy này đã được đăng ký cho một cửa hàng khác cửa hàng của bạn, nên mã PIN của bạn không mở được. Hãy đăng nhập tại một máy của cửa hàng bạn.</translation>
     </message>
     <message>
         <source>A PIN has 4 to 8 digits, nothing else.</source>

@@ -14,7 +14,8 @@ PAGE = 4096  # SQLite's default page size and SQLCipher 4's
 
 def damage_tail(path: Path, *, key: bytes | None = None, pages: int = 3) -> None:
     """Append a filler table to the (closed) cache at `path`, fold the WAL in, then
-    overwrite the middle of its last `pages` pages."""
+    overwrite the middle of its last `pages` pages, and leave the file in WAL mode as the
+    app keeps it (switching writes only the header page)."""
     conn = sqlite3.connect(path) if key is None else connect_encrypted(str(path), key)
     try:
         conn.execute("CREATE TABLE zz_filler (x TEXT)")
@@ -29,3 +30,8 @@ def damage_tail(path: Path, *, key: bytes | None = None, pages: int = 3) -> None
         start = len(raw) - n * PAGE + 512
         raw[start : start + 2048] = b"\xa5" * 2048
     path.write_bytes(bytes(raw))
+    conn = sqlite3.connect(path) if key is None else connect_encrypted(str(path), key)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
