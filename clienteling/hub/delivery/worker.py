@@ -23,7 +23,7 @@ from clienteling.hub import followups as status
 from clienteling.hub import links
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import read_tx, write_tx
-from clienteling.hub.delivery import providers, queue, receipts
+from clienteling.hub.delivery import providers, queue, receipts, twilio
 from clienteling.hub.delivery.compose import compose, recipient, unsubscribe_url
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import consents, customers, delivery_attempts, locations
@@ -102,11 +102,18 @@ class _Pass:
         self.report = PassReport()
 
     def _endpoint(self, channel: str) -> str | None:
+        """Where the channel's messages go; None: the channel is not configured."""
+        s = self.settings
         if channel == "email":
-            return self.settings.smtp_url
+            return s.smtp_url
+        if s.text_provider == "twilio":
+            sender = s.twilio_sms_from if channel == "sms" else s.twilio_whatsapp_from
+            if not (sender and s.twilio_account_sid and s.twilio_auth_token):
+                return None
+            return twilio.messages_url(s.twilio_api_url, s.twilio_account_sid)
         if channel == "sms":
-            return self.settings.sms_provider_url
-        return self.settings.whatsapp_provider_url
+            return s.sms_provider_url
+        return s.whatsapp_provider_url
 
     def prepare(self, followup_id: str) -> _Prepared | None:
         """Everything before the provider is called, committed as one transaction."""
@@ -207,9 +214,23 @@ class _Pass:
             return providers.send_email(
                 item, smtp_url=self.settings.smtp_url, mail_from=self.settings.mail_from
             )
+        s = self.settings
+        if s.text_provider == "twilio":
+            sender = s.twilio_sms_from if item.channel == "sms" else s.twilio_whatsapp_from
+            assert sender and s.twilio_account_sid and s.twilio_auth_token
+            return twilio.send(
+                item,
+                api_url=s.twilio_api_url,
+                account_sid=s.twilio_account_sid,
+                auth_token=s.twilio_auth_token,
+                sender=sender,
+                status_callback_url=twilio.status_callback(
+                    s.public_url or self.public_url, item.idempotency_key
+                ),
+            )
         url = self._endpoint(item.channel)
         assert url is not None
-        return providers.send_text(item, url=url, token=self.settings.provider_token)
+        return providers.send_text(item, url=url, token=s.provider_token)
 
     def complete(
         self,
