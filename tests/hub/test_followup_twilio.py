@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 import sqlalchemy as sa
 
-from clienteling.hub.db import make_engine, migrate, write_tx
+from clienteling.hub.db import write_tx
 from clienteling.hub.delivery.worker import run_pass
-from clienteling.hub.seed import seed_demo_data
-from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import customers, delivery_attempts
 
-from .conftest import NewDb, SeededHub, sign_in
+from .conftest import NewDb, SeededHub
 from .followup_kit import (
     NOON,
     Device,
@@ -32,6 +29,7 @@ from .followup_kit import (
     set_consent,
     status_of,
 )
+from .reply_kit import signed_in, small_hub
 from .twilio_server import FakeTwilio
 
 SMS_FROM = "+33700000001"
@@ -46,21 +44,14 @@ def twilio() -> Iterator[FakeTwilio]:
 
 @pytest.fixture(scope="module")
 def hub(new_db: NewDb, twilio: FakeTwilio) -> Iterator[SeededHub]:
-    url = new_db()
-    engine = make_engine(url)
-    migrate(engine)
-    summary = seed_demo_data(engine, customers=30)
-    settings = HubSettings(db=url, port=0, purge_interval_s=0, twilio_auth_token=twilio.auth_token)
-    with HubServer(settings=settings) as server:
-        yield SeededHub(url=server.url, engine=engine, summary=summary)
-    engine.dispose()
+    with small_hub(new_db, customers=30, twilio_auth_token=twilio.auth_token) as seeded:
+        yield seeded
 
 
 @pytest.fixture
 def device(hub: SeededHub) -> Iterator[Device]:
-    with httpx.Client(base_url=hub.url, timeout=30) as http:
-        body, device_id = sign_in(http)
-        yield Device(http=http, device_id=device_id, store_id=body["associate"]["store_id"])
+    with signed_in(hub) as device:
+        yield device
 
 
 def twilio_settings(hub: SeededHub, twilio: FakeTwilio, **overrides: Any) -> HubSettings:
