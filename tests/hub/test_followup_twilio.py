@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from clienteling.hub.db import write_tx
 from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import customers, delivery_attempts
+from clienteling.hub.tables import customers, delivery_attempts, followups
 
 from .conftest import NewDb, SeededHub
 from .followup_kit import (
@@ -29,7 +29,7 @@ from .followup_kit import (
     set_consent,
     status_of,
 )
-from .reply_kit import signed_in, small_hub
+from .reply_kit import contacts, latest_consent, signed_in, small_hub
 from .twilio_server import FakeTwilio
 
 SMS_FROM = "+33700000001"
@@ -71,16 +71,25 @@ def twilio_settings(hub: SeededHub, twilio: FakeTwilio, **overrides: Any) -> Hub
 _skips: dict[str, Iterator[int]] = {}  # per hub: each backend's hub has its own customers
 
 
-def queued(device: Device, hub: SeededHub, channel: str, *, phone: str | None = None) -> str:
-    customer = customer_with_contacts(
-        hub.engine, device.store_id, skip=next(_skips.setdefault(hub.url, iter(range(1000))))
-    )
+def queued(
+    device: Device,
+    hub: SeededHub,
+    channel: str,
+    *,
+    phone: str | None = None,
+    customer: str | None = None,
+    grant: bool = True,
+) -> str:
+    if customer is None:
+        skips = _skips.setdefault(hub.url, iter(range(1000)))
+        customer = customer_with_contacts(hub.engine, device.store_id, skip=next(skips))
     if phone is not None:
         with write_tx(hub.engine) as conn:
             conn.execute(
                 sa.update(customers).where(customers.c.id == customer).values(phones=[phone])
             )
-    set_consent(hub.engine, customer, channel, True)
+    if grant:
+        set_consent(hub.engine, customer, channel, True)
     args = queue_args(customer, [], channel=channel, template="thank_you", language="vi")
     assert device.push(("followup.queue", args))[0]["status"] == "applied"
     return str(args["id"])
@@ -93,6 +102,15 @@ def key_of(hub: SeededHub, followup_id: str) -> str:
                 sa.select(delivery_attempts.c.idempotency_key).where(
                     delivery_attempts.c.followup_id == followup_id
                 )
+            ).scalar_one()
+        )
+
+
+def customer_of(hub: SeededHub, followup_id: str) -> str:
+    with hub.engine.connect() as conn:
+        return str(
+            conn.execute(
+                sa.select(followups.c.customer_id).where(followups.c.id == followup_id)
             ).scalar_one()
         )
 
@@ -177,3 +195,25 @@ def test_whatsapp_without_a_twilio_sender_is_failed_with_the_reason(
     assert wa in run_pass(hub.engine, settings, public_url=hub.url, now=NOON).failed
     status, reason = status_of(hub.engine, wa)
     assert status == "failed" and reason == "whatsapp is not configured on the hub"
+
+
+def test_a_number_that_texted_stop_to_twilio_is_an_opt_out_everywhere(
+    device: Device, hub: SeededHub, twilio: FakeTwilio
+) -> None:
+    first = queued(device, hub, "sms")
+    customer = customer_of(hub, first)
+    _, phone = contacts(hub, customer)
+    twilio.opted_out.add(phone)
+    try:
+        report = run_pass(hub.engine, twilio_settings(hub, twilio), public_url=hub.url, now=NOON)
+        assert first in report.refused
+        status, reason = status_of(hub.engine, first)
+        assert status == "refused_no_consent" and reason and "21610" in reason
+        assert latest_consent(hub, customer, "sms") == (False, "inbound_reply")
+
+        sent_before = len(twilio.messages)
+        again = queued(device, hub, "sms", customer=customer, grant=False)
+        report = run_pass(hub.engine, twilio_settings(hub, twilio), public_url=hub.url, now=NOON)
+        assert again in report.refused and len(twilio.messages) == sent_before
+    finally:
+        twilio.opted_out.clear()

@@ -3,7 +3,8 @@
 `POST /2010-04-01/Accounts/{sid}/Messages.json` with HTTP basic auth (sid, Auth Token)
 and a form (`To`, `From`, `Body`, `StatusCallback`): 201 and `{"sid": "SM…", "status":
 "queued"}`; 401 and Twilio's error body for wrong credentials; 400 with code 21211 for a
-`To` that is not a phone number; `fail_with` set: that HTTP status for every send.
+`To` that is not a phone number, 400 with code 21610 for a number in `opted_out` (it
+texted STOP to Twilio); `fail_with` set: that HTTP status for every send.
 `callback(sid, status)` posts a status callback to the message's `StatusCallback`, signed
 as Twilio documents it (base64 HMAC-SHA1 of the URL and the sorted fields), computed here
 independently of the hub's code.
@@ -77,6 +78,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not to.removeprefix("whatsapp:").startswith("+"):
             self._answer(400, {"code": 21211, "message": "Invalid 'To'", "status": 400})
             return
+        if to.removeprefix("whatsapp:") in twilio.opted_out:
+            self._answer(400, {"code": 21610, "message": "unsubscribed", "status": 400})
+            return
         message = TwilioMessage(
             sid="SM" + secrets.token_hex(16),
             to=to,
@@ -94,6 +98,7 @@ class FakeTwilio:
     account_sid: str = "AC" + "1" * 32
     auth_token: str = "twilio-auth-token-for-tests"
     fail_with: int | None = None
+    opted_out: set[str] = field(default_factory=set)
     messages: list[TwilioMessage] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _server: _Server | None = None

@@ -24,11 +24,13 @@ from clienteling.hub.delivery.providers import (
     NotSentError,
     OutcomeUnknownError,
     Outgoing,
+    RecipientOptedOutError,
     RejectedError,
 )
 from clienteling.hub.delivery.receipts import Receipt
 
 STATUS_PATH = "/api/v1/delivery/twilio/status"
+OPTED_OUT = 21610  # "Attempt to send to unsubscribed recipient": it texted STOP to Twilio
 _TIMEOUT_S = 20.0
 _RECEIPTS: dict[str, Receipt] = {
     "delivered": "delivered",
@@ -57,13 +59,16 @@ def _address(channel: str, number: str) -> str:
     return number
 
 
-def _error(response: httpx.Response) -> str:
+def _refused(response: httpx.Response) -> RejectedError:
     """Twilio's error code and HTTP status (its message may quote the number: left out)."""
     try:
         code = response.json().get("code")
     except (ValueError, AttributeError):
         code = None
-    return f"Twilio refused the message ({response.status_code}, error {code or 'unknown'})"
+    text = f"Twilio refused the message ({response.status_code}, error {code or 'unknown'})"
+    if code == OPTED_OUT:
+        return RecipientOptedOutError(f"{text}: the customer opted out by replying STOP")
+    return RejectedError(text)
 
 
 def send(
@@ -102,7 +107,7 @@ def send(
     if status >= 500:
         raise OutcomeUnknownError(f"Twilio error {status}")
     if 400 <= status < 500:
-        raise RejectedError(_error(response))
+        raise _refused(response)
     try:
         body = response.json()
         sid = str(body["sid"])

@@ -19,8 +19,8 @@ from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import uuid7
 from clienteling.domain.quiet_hours import quiet_until
+from clienteling.hub import consent_events, links
 from clienteling.hub import followups as status
-from clienteling.hub import links
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.delivery import providers, queue, receipts, twilio
@@ -79,6 +79,7 @@ _NO_ADDRESS = {"email": "the customer has no email address", "sms": "the custome
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     attempt_id: str
+    customer_id: str
     outgoing: providers.Outgoing
 
 
@@ -186,6 +187,7 @@ class _Pass:
             status.set_status(conn, followup_id, "sending")
         return _Prepared(
             attempt_id=attempt_id,
+            customer_id=row.customer_id,
             outgoing=providers.Outgoing(
                 channel=row.channel,
                 to=to,
@@ -248,6 +250,8 @@ class _Pass:
         elif isinstance(error, providers.NotSentError):
             attempt, outcome = "not_sent", "failed"
             reason = f"{error} ({MAX_NOT_SENT} tries)"
+        elif isinstance(error, providers.RecipientOptedOutError):
+            attempt, outcome, reason = "failed", "refused_no_consent", str(error)
         elif isinstance(error, providers.RejectedError):
             attempt, outcome, reason = "failed", "failed", str(error)
         else:
@@ -264,6 +268,11 @@ class _Pass:
                 )
             )
             status.set_status(conn, followup_id, outcome, reason)
+            if isinstance(error, providers.RecipientOptedOutError):
+                # The provider's opt-out is the customer's: every terminal pulls it.
+                consent_events.opt_out(
+                    conn, prepared.customer_id, [prepared.outgoing.channel], source="inbound_reply"
+                )
             early = receipts.pending_receipt(conn, prepared.attempt_id)
             if outcome == "sent" and early is not None:
                 receipts.apply_receipt(conn, followup_id, early)
@@ -272,6 +281,7 @@ class _Pass:
             else:
                 queue.finish(conn, followup_id)
         buckets = {
+            "refused_no_consent": self.report.refused,
             "sent": self.report.sent,
             "queued": self.report.deferred,
             "failed": self.report.failed,
