@@ -60,25 +60,40 @@ def claim_token(
     conn: Connection, form: Form, *, message_id: str, now: datetime, max_age_s: float
 ) -> bool:
     """Record the form's token as used for `message_id` (caller's write transaction);
-    False when it was used before for another message: a replayed signature. Tokens
-    older than twice the freshness window are forgotten (a stale one is refused anyway)."""
+    False when it was used before for another message: a replayed signature."""
+    return claim_nonce(
+        conn,
+        provider=PROVIDER,
+        token=form.get("token"),
+        message_id=message_id,
+        now=now,
+        max_age_s=max_age_s,
+    )
+
+
+def claim_nonce(
+    conn: Connection, *, provider: str, token: str, message_id: str, now: datetime, max_age_s: float
+) -> bool:
+    """`claim_token` for any signed Mailgun post (inbound emails, delivery events: each its
+    own `provider` name). Tokens older than twice the freshness window are forgotten (a
+    stale one is refused anyway)."""
     conn.execute(
         sa.delete(inbound_nonces).where(
-            inbound_nonces.c.provider == PROVIDER,
+            inbound_nonces.c.provider == provider,
             inbound_nonces.c.seen_at < iso(now - timedelta(seconds=2 * max_age_s)),
         )
     )
-    token = form.get("token")[:200]
+    token = token[:200]
     added = insert_ignoring_conflicts(
         conn,
         inbound_nonces,
-        {"provider": PROVIDER, "nonce": token, "message_id": message_id, "seen_at": iso(now)},
+        {"provider": provider, "nonce": token, "message_id": message_id, "seen_at": iso(now)},
     )
     if added:
         return True
     first = conn.execute(
         sa.select(inbound_nonces.c.message_id).where(
-            inbound_nonces.c.provider == PROVIDER, inbound_nonces.c.nonce == token
+            inbound_nonces.c.provider == provider, inbound_nonces.c.nonce == token
         )
     ).scalar_one_or_none()
     return first == message_id

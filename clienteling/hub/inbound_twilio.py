@@ -14,7 +14,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
+
+from fastapi import Request
 
 from clienteling.hub.inbound_forms import Form
 from clienteling.hub.replies import Inbound
@@ -84,6 +87,18 @@ def candidate_urls(
         urls.append(public_url.rstrip("/") + path + query)
     urls.append(seen)
     return urls
+
+
+def request_verifier(
+    request: Request, *, configured: str | None, public_url: str | None
+) -> Callable[[str, Form], bool]:
+    """`verify` for `routes.webhooks.signed_form`: the request's signature over the URLs
+    Twilio may have called (`candidate_urls`)."""
+    urls = candidate_urls(
+        configured=configured, public_url=public_url, path=request.url.path, seen=str(request.url)
+    )
+    header = request.headers.get(SIGNATURE_HEADER)
+    return lambda token, form: verify(token, header, urls, form)
 
 
 def to_inbound(form: Form) -> Inbound:

@@ -5,6 +5,7 @@ over the defaults."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_config_dir, user_data_dir
 from pydantic import Field
@@ -103,6 +104,23 @@ class HubSettings(BaseSettings):
     provider_token: str | None = Field(
         default=None, description="Bearer token sent to the SMS/WhatsApp provider."
     )
+    text_provider: Literal["http", "twilio"] = Field(
+        default="http",
+        description='How SMS and WhatsApp leave: "http" (POST JSON to `sms_provider_url` / '
+        '`whatsapp_provider_url`) or "twilio" (Twilio\'s Messages API, `twilio_*`).',
+    )
+    twilio_account_sid: str | None = Field(
+        default=None, description="The Twilio account sid (AC…); with `twilio_auth_token`."
+    )
+    twilio_api_url: str = Field(
+        default="https://api.twilio.com", description="Base URL of Twilio's REST API."
+    )
+    twilio_sms_from: str | None = Field(
+        default=None, description="The Twilio number SMS are sent from; unset: no SMS."
+    )
+    twilio_whatsapp_from: str | None = Field(
+        default=None, description="The WhatsApp sender (+E.164) at Twilio; unset: no WhatsApp."
+    )
     provider_receipts_token: str | None = Field(
         default=None,
         description="Bearer token the provider sends with delivery receipts "
@@ -120,8 +138,9 @@ class HubSettings(BaseSettings):
     )
     twilio_auth_token: str | None = Field(
         default=None,
-        description="The Twilio account's Auth Token: inbound SMS/WhatsApp at "
-        "`POST /api/v1/inbound/twilio` must carry its `X-Twilio-Signature`; unset: refused.",
+        description="The Twilio account's Auth Token: signs outbound sends (with "
+        "`twilio_account_sid`), and inbound SMS/WhatsApp at `POST /api/v1/inbound/twilio` and "
+        "status callbacks must carry its `X-Twilio-Signature`; unset: refused.",
     )
     twilio_webhook_url: str | None = Field(
         default=None,

@@ -305,3 +305,80 @@ def test_an_order_from_any_web_shop_is_credited_to_the_last_touch(
         ).one()
     assert credit.customer_id == args["customer_id"]
     assert status_of(hub.engine, args["id"])[0] == "converted"
+
+
+def _touch(hub: SeededHub, customer: str, *, associate: str, at: str) -> str:
+    followup_id = f"f-{uuid7()}"
+    with write_tx(hub.engine) as conn:
+        conn.execute(
+            sa.insert(attribution_touches).values(
+                id=uuid7(),
+                customer_id=customer,
+                followup_id=followup_id,
+                associate_id=associate,
+                store_id=None,
+                kind="click",
+                at=at,
+            )
+        )
+    return followup_id
+
+
+def _web_order(hub: SeededHub, customer: str, *, window_days: int) -> str | None:
+    """A web order of `customer` at NOON through ingest; the follow-up it is credited to."""
+    from clienteling.hub.ingest.apply import ingest
+    from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
+    from clienteling.hub.settings import HubSettings
+    from clienteling.hub.tables import customers
+
+    with hub.engine.connect() as conn:
+        email = conn.execute(
+            sa.select(customers.c.emails).where(customers.c.id == customer)
+        ).scalar_one()[0]
+
+    def order_ids() -> set[str]:
+        with hub.engine.connect() as conn:
+            found = conn.execute(sa.select(orders.c.id).where(orders.c.customer_id == customer))
+            return {str(i) for i in found.scalars()}
+
+    before = order_ids()
+    result = ingest(
+        hub.engine,
+        HubSettings(db=hub.url, attribution_window_days=window_days),
+        source="webshop",
+        event_id=uuid7(),
+        topic="order.placed",
+        event=OrderEvent(
+            kind="order.placed",
+            occurred_at=NOON.isoformat(),
+            order_key=f"W-{uuid7()}",
+            customer=CustomerRef(email=email),
+            currency="EUR",
+            lines=[Line(sku="X-2", name="Scarf", qty=1, unit_price_minor=49_00)],
+        ),
+    )
+    assert result.status == "applied"
+    (order_id,) = order_ids() - before
+    with hub.engine.connect() as conn:
+        return conn.execute(
+            sa.select(order_attributions.c.followup_id).where(
+                order_attributions.c.order_id == order_id
+            )
+        ).scalar_one_or_none()
+
+
+def test_the_last_touch_wins_within_the_configured_window(device: Device, hub: SeededHub) -> None:
+    from datetime import timedelta
+
+    # The store's last customers with contacts: no other test touches them.
+    two_touches = customer_with_contacts(hub.engine, device.store_id, skip=-1)
+    older = _touch(
+        hub, two_touches, associate="a-first", at=(NOON - timedelta(hours=5)).isoformat()
+    )
+    newer = _touch(hub, two_touches, associate="a-last", at=(NOON - timedelta(hours=1)).isoformat())
+    assert older != newer
+    assert _web_order(hub, two_touches, window_days=14) == newer
+
+    five_days = customer_with_contacts(hub.engine, device.store_id, skip=-2)
+    _touch(hub, five_days, associate="a-old", at=(NOON - timedelta(days=5)).isoformat())
+    assert _web_order(hub, five_days, window_days=3) is None  # CLIENTELING_ATTRIBUTION_...

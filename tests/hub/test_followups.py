@@ -536,8 +536,16 @@ def test_a_manager_settles_needs_check_after_asking_the_provider(
 
     url = f"/api/v1/followups/{ids[0]}/resolve"
     assert device.http.post(url, json={"outcome": "sent"}).status_code == 403  # associate
+    assert device.http.get("/api/v1/followups/needs-check").status_code == 403
     with httpx.Client(base_url=hub.url, timeout=30) as manager:
         sign_in(manager, username="demo-manager")
+        listed = manager.get("/api/v1/followups/needs-check")
+        assert listed.status_code == 200, listed.text
+        waiting = {item["id"]: item for item in listed.json()}
+        assert set(ids) <= set(waiting)
+        first = waiting[ids[0]]
+        assert first["channel"] == "email" and first["store_id"] == device.store_id
+        assert first["prepared_at"] and first["worker"] and "interrupted" in first["reason"]
         done = manager.post(url, json={"outcome": "sent"})
         assert done.status_code == 200 and done.json()["status"] == "sent"
         again = manager.post(url, json={"outcome": "not_sent"})
@@ -548,6 +556,8 @@ def test_a_manager_settles_needs_check_after_asking_the_provider(
             manager.post("/api/v1/followups/nope/resolve", json={"outcome": "sent"}).status_code
             == 404
         )
+        left = {item["id"] for item in manager.get("/api/v1/followups/needs-check").json()}
+        assert not set(ids) & left
     assert status_of(hub.engine, ids[0])[0] == "sent"
     assert attempts_of(hub.engine, ids[0]) == ["sent"]
     status, reason = status_of(hub.engine, ids[1])

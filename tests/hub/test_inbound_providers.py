@@ -23,27 +23,21 @@ import pytest
 import sqlalchemy as sa
 
 from clienteling.hub.db import make_engine, migrate
-from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import FakeProvider, SmtpSink
 from clienteling.hub.inbound_forms import Form
 from clienteling.hub.inbound_twilio import signature as hub_twilio_signature
 from clienteling.hub.inbound_twilio import verify as hub_twilio_verify
-from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import inbound_messages, inbound_nonces
 
-from .conftest import NewDb, SeededHub, sign_in
+from . import reply_kit
+from .conftest import NewDb, SeededHub
 from .followup_kit import (
-    NOON,
     Device,
-    customer_with_contacts,
-    delivery_settings,
-    queue_args,
-    set_consent,
 )
+from .reply_kit import contacts, latest_consent, replies_of, signed_in, small_hub
 from .test_followup_pages import token_of
-from .test_replies import contacts, latest_consent, replies_of
 
 TWILIO_TOKEN = "twilio-auth-token-for-tests"
 MAILGUN_KEY = "key-mailgun-signing-for-tests"
@@ -53,29 +47,21 @@ PUBLIC_TWILIO_URL = "https://hub.example.com/api/v1/inbound/twilio"
 
 @pytest.fixture(scope="module")
 def hub(new_db: NewDb) -> Iterator[SeededHub]:
-    url = new_db()
-    engine = make_engine(url)
-    migrate(engine)
-    summary = seed_demo_data(engine, customers=40)
-    settings = HubSettings(
-        db=url,
-        port=0,
-        purge_interval_s=0,
+    with small_hub(
+        new_db,
+        customers=40,
         twilio_auth_token=TWILIO_TOKEN,
         twilio_webhook_url=PUBLIC_TWILIO_URL,
         mailgun_signing_key=MAILGUN_KEY,
         mailgun_max_age_s=120,
-    )
-    with HubServer(settings=settings) as server:
-        yield SeededHub(url=server.url, engine=engine, summary=summary)
-    engine.dispose()
+    ) as seeded:
+        yield seeded
 
 
 @pytest.fixture
 def device(hub: SeededHub) -> Iterator[Device]:
-    with httpx.Client(base_url=hub.url, timeout=30) as http:
-        body, device_id = sign_in(http)
-        yield Device(http=http, device_id=device_id, store_id=body["associate"]["store_id"])
+    with signed_in(hub) as device:
+        yield device
 
 
 @pytest.fixture(scope="module")
@@ -90,25 +76,10 @@ def provider() -> Iterator[FakeProvider]:
         yield running
 
 
-_skips = iter(range(1000))
-
-
 def sent(
     device: Device, hub: SeededHub, *, channel: str, sink: SmtpSink, provider: FakeProvider
 ) -> dict[str, Any]:
-    """A follow-up of another customer of the store, sent on `channel`."""
-    customer = customer_with_contacts(hub.engine, device.store_id, skip=next(_skips))
-    set_consent(hub.engine, customer, channel, True)
-    args = queue_args(customer, [], channel=channel, template="thank_you", language="vi")
-    assert device.push(("followup.queue", args))[0]["status"] == "applied"
-    settings = delivery_settings(
-        hub.url,
-        smtp_url=sink.url,
-        sms_provider_url=provider.url,
-        whatsapp_provider_url=provider.url,
-    )
-    assert args["id"] in run_pass(hub.engine, settings, public_url=hub.url, now=NOON).sent
-    return args
+    return reply_kit.sent(device, hub, channel=channel, sink=sink, provider=provider, language="vi")
 
 
 # --- Twilio ---------------------------------------------------------------------------

@@ -13,31 +13,21 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from clienteling.hub.db import make_engine, migrate
-from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import FakeProvider, SmtpSink
 from clienteling.hub.ingest.signing import sign_hex
-from clienteling.hub.seed import seed_demo_data
-from clienteling.hub.server import HubServer
-from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import (
-    consents,
-    customers,
     followups,
     inbound_messages,
-    replies,
 )
 
+from . import reply_kit
 from .conftest import NewDb, SeededHub, sign_in
 from .followup_kit import (
-    NOON,
     Device,
-    customer_with_contacts,
-    delivery_settings,
-    queue_args,
     set_consent,
     status_of,
 )
+from .reply_kit import contacts, latest_consent, replies_of, signed_in, small_hub
 from .test_customer_create import pull_all
 from .test_followup_pages import token_of
 
@@ -47,21 +37,14 @@ SECRET = "inbound-test-secret"
 @pytest.fixture(scope="module")
 def reply_hub(new_db: NewDb) -> Iterator[SeededHub]:
     """A small hub of this module's own, taking inbound replies."""
-    url = new_db()
-    engine = make_engine(url)
-    migrate(engine)
-    summary = seed_demo_data(engine, customers=30)
-    settings = HubSettings(db=url, port=0, purge_interval_s=0, inbound_secret=SECRET)
-    with HubServer(settings=settings) as server:
-        yield SeededHub(url=server.url, engine=engine, summary=summary)
-    engine.dispose()
+    with small_hub(new_db, customers=30, inbound_secret=SECRET) as hub:
+        yield hub
 
 
 @pytest.fixture
 def device(reply_hub: SeededHub) -> Iterator[Device]:
-    with httpx.Client(base_url=reply_hub.url, timeout=30) as http:
-        body, device_id = sign_in(http)
-        yield Device(http=http, device_id=device_id, store_id=body["associate"]["store_id"])
+    with signed_in(reply_hub) as device:
+        yield device
 
 
 @pytest.fixture(scope="module")
@@ -76,25 +59,10 @@ def provider() -> Iterator[FakeProvider]:
         yield running
 
 
-_skips = iter(range(1000))
-
-
 def sent(
     device: Device, hub: SeededHub, *, channel: str, sink: SmtpSink, provider: FakeProvider
 ) -> dict[str, Any]:
-    """A follow-up of a new customer of the store, sent on `channel`."""
-    customer = customer_with_contacts(hub.engine, device.store_id, skip=next(_skips))
-    set_consent(hub.engine, customer, channel, True)
-    args = queue_args(customer, [], channel=channel, template="thank_you", language="fr")
-    assert device.push(("followup.queue", args))[0]["status"] == "applied"
-    settings = delivery_settings(
-        hub.url,
-        smtp_url=sink.url,
-        sms_provider_url=provider.url,
-        whatsapp_provider_url=provider.url,
-    )
-    assert args["id"] in run_pass(hub.engine, settings, public_url=hub.url, now=NOON).sent
-    return args
+    return reply_kit.sent(device, hub, channel=channel, sink=sink, provider=provider, language="fr")
 
 
 def post(hub: SeededHub, body: dict[str, Any], *, secret: str = SECRET) -> httpx.Response:
@@ -108,25 +76,6 @@ def post(hub: SeededHub, body: dict[str, Any], *, secret: str = SECRET) -> httpx
         },
         timeout=30,
     )
-
-
-def contacts(hub: SeededHub, customer_id: str) -> tuple[str, str]:
-    with hub.engine.connect() as conn:
-        row = conn.execute(
-            sa.select(customers.c.emails, customers.c.phones).where(customers.c.id == customer_id)
-        ).one()
-    return str(row.emails[0]), str(row.phones[0])
-
-
-def replies_of(hub: SeededHub, customer_id: str) -> list[Any]:
-    with hub.engine.connect() as conn:
-        return list(
-            conn.execute(
-                sa.select(replies)
-                .where(replies.c.customer_id == customer_id)
-                .order_by(replies.c.received_at, replies.c.id)
-            )
-        )
 
 
 _ids = iter(range(1_000_000))
@@ -229,17 +178,6 @@ def test_a_wrong_or_missing_signature_is_refused(reply_hub: SeededHub) -> None:
     assert stored == 0
     bad = post(reply_hub, {"id": "x", "channel": "fax", "from": "+33611111111", "text": ""})
     assert bad.status_code == 422 and bad.json()["code"] == "invalid_message"
-
-
-def latest_consent(hub: SeededHub, customer_id: str, channel: str) -> tuple[bool, str]:
-    with hub.engine.connect() as conn:
-        row = conn.execute(
-            sa.select(consents.c.granted, consents.c.source)
-            .where(consents.c.customer_id == customer_id, consents.c.channel == channel)
-            .order_by(consents.c.at.desc(), consents.c.version.desc())
-            .limit(1)
-        ).one()
-    return bool(row.granted), str(row.source)
 
 
 def test_stop_by_sms_opts_that_channel_out_and_a_sentence_does_not(

@@ -33,6 +33,11 @@ class RejectedError(DeliveryError):
     """The provider refused the message for good (bad address, refused recipient)."""
 
 
+class RecipientOptedOutError(RejectedError):
+    """The provider keeps the recipient's opt-out (an SMS "STOP" it handled itself): the
+    hub records it as the customer's, so nothing is queued for that channel again."""
+
+
 class OutcomeUnknownError(DeliveryError):
     """The provider may have accepted it (cut mid-way, timeout after sending)."""
 

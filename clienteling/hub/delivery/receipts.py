@@ -59,3 +59,13 @@ def pending_receipt(conn: Connection, attempt_id: str) -> str | None:
         sa.select(delivery_attempts.c.receipt).where(delivery_attempts.c.id == attempt_id)
     ).scalar_one_or_none()
     return None if value is None else str(value)
+
+
+def key_of_provider_id(conn: Connection, provider_id: str) -> str | None:
+    """The idempotency key of the attempt the provider knows as `provider_id`."""
+    value = conn.execute(
+        sa.select(delivery_attempts.c.idempotency_key).where(
+            delivery_attempts.c.provider_id == provider_id
+        )
+    ).scalar_one_or_none()
+    return None if value is None else str(value)

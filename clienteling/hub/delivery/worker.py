@@ -19,11 +19,11 @@ from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import uuid7
 from clienteling.domain.quiet_hours import quiet_until
+from clienteling.hub import consent_events, links
 from clienteling.hub import followups as status
-from clienteling.hub import links
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import read_tx, write_tx
-from clienteling.hub.delivery import providers, queue, receipts
+from clienteling.hub.delivery import providers, queue, receipts, twilio
 from clienteling.hub.delivery.compose import compose, recipient, unsubscribe_url
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import consents, customers, delivery_attempts, locations
@@ -79,6 +79,7 @@ _NO_ADDRESS = {"email": "the customer has no email address", "sms": "the custome
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     attempt_id: str
+    customer_id: str
     outgoing: providers.Outgoing
 
 
@@ -102,11 +103,18 @@ class _Pass:
         self.report = PassReport()
 
     def _endpoint(self, channel: str) -> str | None:
+        """Where the channel's messages go; None: the channel is not configured."""
+        s = self.settings
         if channel == "email":
-            return self.settings.smtp_url
+            return s.smtp_url
+        if s.text_provider == "twilio":
+            sender = s.twilio_sms_from if channel == "sms" else s.twilio_whatsapp_from
+            if not (sender and s.twilio_account_sid and s.twilio_auth_token):
+                return None
+            return twilio.messages_url(s.twilio_api_url, s.twilio_account_sid)
         if channel == "sms":
-            return self.settings.sms_provider_url
-        return self.settings.whatsapp_provider_url
+            return s.sms_provider_url
+        return s.whatsapp_provider_url
 
     def prepare(self, followup_id: str) -> _Prepared | None:
         """Everything before the provider is called, committed as one transaction."""
@@ -179,6 +187,7 @@ class _Pass:
             status.set_status(conn, followup_id, "sending")
         return _Prepared(
             attempt_id=attempt_id,
+            customer_id=row.customer_id,
             outgoing=providers.Outgoing(
                 channel=row.channel,
                 to=to,
@@ -207,9 +216,23 @@ class _Pass:
             return providers.send_email(
                 item, smtp_url=self.settings.smtp_url, mail_from=self.settings.mail_from
             )
+        s = self.settings
+        if s.text_provider == "twilio":
+            sender = s.twilio_sms_from if item.channel == "sms" else s.twilio_whatsapp_from
+            assert sender and s.twilio_account_sid and s.twilio_auth_token
+            return twilio.send(
+                item,
+                api_url=s.twilio_api_url,
+                account_sid=s.twilio_account_sid,
+                auth_token=s.twilio_auth_token,
+                sender=sender,
+                status_callback_url=twilio.status_callback(
+                    s.public_url or self.public_url, item.idempotency_key
+                ),
+            )
         url = self._endpoint(item.channel)
         assert url is not None
-        return providers.send_text(item, url=url, token=self.settings.provider_token)
+        return providers.send_text(item, url=url, token=s.provider_token)
 
     def complete(
         self,
@@ -227,6 +250,8 @@ class _Pass:
         elif isinstance(error, providers.NotSentError):
             attempt, outcome = "not_sent", "failed"
             reason = f"{error} ({MAX_NOT_SENT} tries)"
+        elif isinstance(error, providers.RecipientOptedOutError):
+            attempt, outcome, reason = "failed", "refused_no_consent", str(error)
         elif isinstance(error, providers.RejectedError):
             attempt, outcome, reason = "failed", "failed", str(error)
         else:
@@ -243,6 +268,11 @@ class _Pass:
                 )
             )
             status.set_status(conn, followup_id, outcome, reason)
+            if isinstance(error, providers.RecipientOptedOutError):
+                # The provider's opt-out is the customer's: every terminal pulls it.
+                consent_events.opt_out(
+                    conn, prepared.customer_id, [prepared.outgoing.channel], source="inbound_reply"
+                )
             early = receipts.pending_receipt(conn, prepared.attempt_id)
             if outcome == "sent" and early is not None:
                 receipts.apply_receipt(conn, followup_id, early)
@@ -251,6 +281,7 @@ class _Pass:
             else:
                 queue.finish(conn, followup_id)
         buckets = {
+            "refused_no_consent": self.report.refused,
             "sent": self.report.sent,
             "queued": self.report.deferred,
             "failed": self.report.failed,

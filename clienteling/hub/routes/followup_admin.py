@@ -1,23 +1,25 @@
-"""`POST /api/v1/followups/{id}/resolve`: a manager settles a follow-up whose sending was
-interrupted (`needs_check`) after asking the provider: `{"outcome": "sent"}` (it did go
+"""`GET /api/v1/followups/needs-check`: the follow-ups whose sending was interrupted, for
+a manager to check with the provider (oldest first, with when and by which worker the
+send was prepared). `POST /api/v1/followups/{id}/resolve`: a manager settles one
+(`needs_check`) after asking the provider: `{"outcome": "sent"}` (it did go
 out) or `{"outcome": "not_sent"}` (it did not: the follow-up ends `failed`, and the
 associate may queue a new one). Never a blind resend from here."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import sqlalchemy as sa
-from fastapi import APIRouter
-from pydantic import BaseModel
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
-from clienteling.hub.db import write_tx
-from clienteling.hub.deps import HubDep, SessionDep
+from clienteling.hub.db import read_tx, write_tx
+from clienteling.hub.deps import HubDep, SessionDep, store_scope_filter
 from clienteling.hub.errors import ApiError
-from clienteling.hub.tables import delivery_attempts
+from clienteling.hub.tables import delivery_attempts, followups
 
 router = APIRouter(prefix="/api/v1/followups", tags=["follow-ups"])
 
@@ -31,12 +33,80 @@ class ResolveOut(BaseModel):
     status: str
 
 
+class NeedsCheckOut(BaseModel):
+    id: str
+    customer_id: str
+    store_id: str | None
+    associate_id: str
+    associate_name: str
+    channel: str
+    template: str
+    reason: str | None = Field(description="Why the outcome is unknown.")
+    since: str = Field(description="When the follow-up was marked for a check (UTC).")
+    prepared_at: str | None = Field(description="When the interrupted send was prepared.")
+    worker: str | None = Field(description="The delivery worker that prepared it.")
+    provider_id: str | None = Field(description="The provider's message id, if it answered.")
+
+
+def _require_manager(role: str) -> None:
+    if role not in ("manager", "admin"):
+        raise ApiError(403, "forbidden", "only a manager can settle an interrupted sending")
+
+
+@router.get("/needs-check", summary="Follow-ups whose sending needs a person to check")
+def needs_check(
+    hub: HubDep,
+    session: SessionDep,
+    store_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[NeedsCheckOut]:
+    _require_manager(session.role)
+    attempt = (
+        sa.select(
+            delivery_attempts.c.followup_id,
+            delivery_attempts.c.prepared_at,
+            delivery_attempts.c.worker,
+            delivery_attempts.c.provider_id,
+        )
+        .where(delivery_attempts.c.state == "unknown")
+        .subquery()
+    )
+    query = (
+        sa.select(followups, attempt.c.prepared_at, attempt.c.worker, attempt.c.provider_id)
+        .outerjoin(attempt, attempt.c.followup_id == followups.c.id)
+        .where(
+            followups.c.status == "needs_check",
+            store_scope_filter(session, store_id, followups.c.scope),
+        )
+        .order_by(followups.c.updated_at, followups.c.id)
+        .limit(limit)
+    )
+    with read_tx(hub.engine) as conn:
+        rows = conn.execute(query).all()
+    return [
+        NeedsCheckOut(
+            id=r.id,
+            customer_id=r.customer_id,
+            store_id=r.store_id,
+            associate_id=r.associate_id,
+            associate_name=r.associate_name,
+            channel=r.channel,
+            template=r.template,
+            reason=r.status_reason,
+            since=r.updated_at,
+            prepared_at=r.prepared_at,
+            worker=r.worker,
+            provider_id=r.provider_id,
+        )
+        for r in rows
+    ]
+
+
 @router.post("/{followup_id}/resolve", summary="Settle a follow-up that needs a check")
 async def resolve(
     followup_id: str, body: ResolveIn, hub: HubDep, session: SessionDep
 ) -> ResolveOut:
-    if session.role not in ("manager", "admin"):
-        raise ApiError(403, "forbidden", "only a manager can settle an interrupted sending")
+    _require_manager(session.role)
 
     def apply() -> ResolveOut:
         with write_tx(hub.engine) as conn:

@@ -34,13 +34,13 @@ from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import AdminDep, HubDep
 from clienteling.hub.errors import ApiError
-from clienteling.hub.inbound_forms import BadFormError, Form, parse_form
 from clienteling.hub.ingest import signing
 from clienteling.hub.routes.webhooks import (
     SIGNATURE_HEADER,
     parse_json,
     read_body,
     require_signature,
+    signed_form,
 )
 from clienteling.protocol.models import ErrorBody
 
@@ -160,14 +160,6 @@ async def _receive(
     return outcome
 
 
-async def _form(request: Request, limit: int) -> Form:
-    body = await read_body(request, limit)
-    try:
-        return parse_form(body, request.headers.get("content-type"))
-    except BadFormError as exc:
-        raise ApiError(400, "invalid_form", str(exc)) from exc
-
-
 _TWILIO_DOC: dict[str, Any] = {
     "requestBody": {
         "required": True,
@@ -205,19 +197,20 @@ _TWILIO_DOC: dict[str, Any] = {
     summary="Receive one SMS or WhatsApp message from Twilio",
 )
 async def receive_twilio(request: Request, hub: HubDep) -> Response:
-    token = hub.settings.twilio_auth_token
-    if not token:
-        raise ApiError(403, "inbound_disabled", "no Twilio auth token is configured")
-    form = await _form(request, hub.settings.ingest_max_body_bytes)
-    header = request.headers.get(inbound_twilio.SIGNATURE_HEADER)
-    urls = inbound_twilio.candidate_urls(
-        configured=hub.settings.twilio_webhook_url,
-        public_url=hub.settings.public_url,
-        path=request.url.path,
-        seen=str(request.url),
+    form = await signed_form(
+        request,
+        secret=hub.settings.twilio_auth_token,
+        disabled=("inbound_disabled", "no Twilio auth token is configured"),
+        limit=hub.settings.ingest_max_body_bytes,
+        route="inbound",
+        sender="twilio",
+        verify=inbound_twilio.request_verifier(
+            request,
+            configured=hub.settings.twilio_webhook_url,
+            public_url=hub.settings.public_url,
+        ),
+        header=lambda _form: request.headers.get(inbound_twilio.SIGNATURE_HEADER),
     )
-    valid = inbound_twilio.verify(token, header, urls, form)
-    require_signature(valid, route="inbound", sender="twilio", header=header)
     try:
         message = inbound_twilio.to_inbound(form)
     except inbound_twilio.BadTwilioMessageError as exc:
@@ -278,13 +271,15 @@ _MAILGUN_ERRORS: dict[int | str, dict[str, Any]] = {
     summary="Receive one email reply from a Mailgun route",
 )
 async def receive_mailgun(request: Request, hub: HubDep) -> InboundOut:
-    key = hub.settings.mailgun_signing_key
-    if not key:
-        raise ApiError(403, "inbound_disabled", "no Mailgun signing key is configured")
-    form = await _form(request, hub.settings.max_body_bytes)
-    header = form.get("signature") or None
-    require_signature(
-        inbound_mailgun.verify(key, form), route="inbound", sender="mailgun", header=header
+    form = await signed_form(
+        request,
+        secret=hub.settings.mailgun_signing_key,
+        disabled=("inbound_disabled", "no Mailgun signing key is configured"),
+        limit=hub.settings.max_body_bytes,
+        route="inbound",
+        sender="mailgun",
+        verify=inbound_mailgun.verify,
+        header=lambda sent: sent.get("signature") or None,
     )
     max_age = hub.settings.mailgun_max_age_s
     now = utc_now()

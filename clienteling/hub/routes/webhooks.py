@@ -2,19 +2,22 @@
 limit, check the sender's signature (and say in the log, without the body, why a request
 was refused), and parse it.
 
-Shared by the web shop's events (`routes.ingest`) and customers' replies
-(`routes.inbound`): both refuse the same way, with the same error codes, so a provider
-misconfigured on either side reads the same sentence in the hub's log.
+Shared by the web shop's events (`routes.ingest`), customers' replies (`routes.inbound`)
+and providers' status callbacks (`routes.delivery_receipts`): all refuse the same way,
+with the same error codes, so a provider misconfigured anywhere reads the same sentence
+in the hub's log. Providers that post forms (Twilio, Mailgun) go through `signed_form`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 
 from fastapi import Request
 
 from clienteling.hub.errors import ApiError
+from clienteling.hub.inbound_forms import BadFormError, Form, parse_form
 
 log = logging.getLogger(__name__)
 
@@ -61,3 +64,28 @@ def parse_json(body: bytes) -> object:
             "invalid_json",
             f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
         ) from exc
+
+
+async def signed_form(
+    request: Request,
+    *,
+    secret: str | None,
+    disabled: tuple[str, str],
+    limit: int,
+    route: str,
+    sender: str,
+    verify: Callable[[str, Form], bool],
+    header: Callable[[Form], str | None],
+) -> Form:
+    """A provider's form post (Twilio, Mailgun), trusted: 403 `disabled` (code, sentence)
+    when no `secret` is configured, 413 past `limit`, 400 `invalid_form`, and 401 unless
+    `verify(secret, form)`; `header(form)` is the signature as sent (for the log's word)."""
+    if not secret:
+        raise ApiError(403, *disabled)
+    body = await read_body(request, limit)
+    try:
+        form = parse_form(body, request.headers.get("content-type"))
+    except BadFormError as exc:
+        raise ApiError(400, "invalid_form", str(exc)) from exc
+    require_signature(verify(secret, form), route=route, sender=sender, header=header(form))
+    return form
