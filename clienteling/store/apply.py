@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
+import orjson
 from pydantic_core import to_json
 from sqlite_utils import Database
 
-from clienteling.protocol.models import Change
+from clienteling.protocol.pull_page import AnyChange
 from clienteling.store import outbox
 from clienteling.store.erased import forget_deleted_customers
 from clienteling.store.search import (
-    SearchText,
     index_rows,
     place,
     search_text,
@@ -35,7 +36,7 @@ def apply_page(
     db: Database,
     *,
     scope: str,
-    changes: Sequence[Change],
+    changes: Sequence[AnyChange],
     cursor: str,
     last_mutation_id: int,
     snapshot_done: bool,
@@ -81,12 +82,12 @@ def apply_page(
 
 
 def write_changes(
-    db: Database, changes: Sequence[Change], *, scope: str
-) -> dict[str, dict[str, Change]]:
+    db: Database, changes: Sequence[AnyChange], *, scope: str
+) -> dict[str, dict[str, AnyChange]]:
     """Write the rows of `changes` into `scope` (the caller holds the transaction); returns
     the last change of each row, by entity kind. Also used for a looked-up customer's
     bundle (store.lookups), so both write rows the same way."""
-    latest: dict[str, dict[str, Change]] = {}
+    latest: dict[str, dict[str, AnyChange]] = {}
     for change in changes:
         if change.entity not in ENTITY_TABLES:
             log.debug("skipping unknown entity kind %s", change.entity)
@@ -108,10 +109,9 @@ def write_changes(
         if upserts:
             extra: dict[str, Any] = {"pending": 0} if spec.has_pending else {}
             sql = _upsert_sql(spec, ("scope", "version", *extra))
-            db.conn.executemany(
-                sql,
-                [[*_values(spec, c), scope, c.version, *extra.values()] for c in upserts],
-            )
+            values = _row_values(spec)
+            tail = list(extra.values())
+            db.conn.executemany(sql, [[*values(c), scope, c.version, *tail] for c in upserts])
     return latest
 
 
@@ -137,7 +137,7 @@ def reset_scope(db: Database, scope: str) -> None:
         db.conn.execute("DELETE FROM sync_state WHERE scope = ?", (scope,))
 
 
-def upsert_customers(db: Database, changes: Sequence[Change], *, scope: str) -> None:
+def upsert_customers(db: Database, changes: Sequence[AnyChange], *, scope: str) -> None:
     """Write customers exactly as a pulled page does, search index included (the caller
     holds the transaction). Used for customers created on this terminal."""
     _apply_customers(db, ENTITY_TABLES["customer"], [], list(changes), scope=scope)
@@ -150,8 +150,12 @@ def remove_customers(db: Database, customer_ids: Sequence[str]) -> None:
 
 def _dumps(value: Any) -> str:
     """JSON text of a pulled value (UTF-8 as is, like json.dumps(…, ensure_ascii=False),
-    compact); pydantic-core's encoder costs a fifth of the standard library's here."""
-    return to_json(value).decode()
+    compact). orjson is the fastest here; pydantic-core's encoder takes what it refuses
+    (integers beyond 64 bits)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # orjson.JSONEncodeError
+        return to_json(value).decode()
 
 
 def _one(ids: Sequence[str]) -> list[tuple[str]]:
@@ -159,28 +163,33 @@ def _one(ids: Sequence[str]) -> list[tuple[str]]:
 
 
 @cache
-def _layout(spec: EntityTable) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
-    """Positions in `spec.columns` of the id, the JSON columns and the boolean ones."""
+def _row_values(spec: EntityTable) -> Callable[[AnyChange], list[Any]]:
+    """A function giving a change's column values in `spec.columns` order: made once per
+    entity kind (it runs once per pulled row, so the layout is worked out here)."""
     columns = spec.columns
-    return (
-        columns.index("id"),
-        tuple(i for i, c in enumerate(columns) if c in spec.json_columns),
-        tuple(i for i, c in enumerate(columns) if c in spec.bool_columns),
-    )
+    if len(columns) < 2:
+        raise ValueError("itemgetter of one column gives no tuple")
+    getter = itemgetter(*columns)
+    at_id = columns.index("id")
+    json_at = tuple(i for i, c in enumerate(columns) if c in spec.json_columns)
+    bool_at = tuple(i for i, c in enumerate(columns) if c in spec.bool_columns)
 
+    def values_of(change: AnyChange) -> list[Any]:
+        data = change.data or {}
+        try:
+            values = list(getter(data))
+        except KeyError:  # a field this hub does not send (an older hub): NULL
+            get = data.get
+            values = [get(column) for column in columns]
+        values[at_id] = change.id
+        for i in json_at:
+            value = values[i]
+            values[i] = _dumps(value if value is not None else [])
+        for i in bool_at:
+            values[i] = int(bool(values[i]))
+        return values
 
-def _values(spec: EntityTable, change: Change) -> list[Any]:
-    """The row's column values in `spec.columns` order (called once per pulled row)."""
-    get = (change.data or {}).get
-    values = [get(column) for column in spec.columns]
-    at_id, json_at, bool_at = _layout(spec)
-    values[at_id] = change.id
-    for i in json_at:
-        value = values[i]
-        values[i] = _dumps(value if value is not None else [])
-    for i in bool_at:
-        values[i] = int(bool(values[i]))
-    return values
+    return values_of
 
 
 @cache
@@ -209,11 +218,12 @@ def _apply_customers(
     db: Database,
     spec: EntityTable,
     deletes: list[str],
-    upserts: list[Change],
+    upserts: list[AnyChange],
     *,
     scope: str,
 ) -> None:
-    """Customers also keep their search key and index row in step (see store.search)."""
+    """Customers also keep their search key and index row in step (see store.search).
+    New keys are found before the rows are written, so each row is written once."""
     ids = deletes + [c.id for c in upserts]
     old: dict[str, tuple[Any, ...]] = {
         row[0]: tuple(row[1:])
@@ -224,40 +234,53 @@ def _apply_customers(
         )
     }
     unindex: list[tuple[int, str, str, str]] = []
-    index: list[tuple[int, str, str, str]] = []
-    fresh: dict[str, SearchText] = {}
-    to_place: list[tuple[str, str]] = []
-    rows = []
     for customer_id in deletes:
         before = old.get(customer_id)
         if before is not None and before[0] is not None:
             unindex.append((before[0], before[2], before[3], before[4]))
+    kept: dict[str, int] = {}  # same name as before: keeps its key
+    reindex: set[str] = set()  # index rows taken out here, to go in again
+    unplaced: list[str] = []  # placed before under another name
+    to_place: list[tuple[str, str]] = []
+    built = []
     for change in upserts:
         data = change.data or {}
         name = sort_name(str(data.get("display_name", "")))
         text = search_text(data)
-        key = None
         before = old.get(change.id)
         if before is not None and before[0] is not None:
             if before[1] == name:
-                key = before[0]  # same place in name order: keep the key
+                kept[change.id] = before[0]
                 if tuple(before[2:]) != text:
-                    unindex.append((key, before[2], before[3], before[4]))
-                    index.append((key, *text))
-            else:
-                unindex.append((before[0], before[2], before[3], before[4]))
-        if key is None:
-            fresh[change.id] = text
-            to_place.append((name, change.id))
-        rows.append([*_values(spec, change), scope, change.version, name, key, *text])
+                    unindex.append((before[0], before[2], before[3], before[4]))
+                    reindex.add(change.id)
+                built.append((change, name, text))
+                continue
+            unindex.append((before[0], before[2], before[3], before[4]))
+            unplaced.append(change.id)
+        reindex.add(change.id)
+        to_place.append((name, change.id))
+        built.append((change, name, text))
     if unindex:
         unindex_rows(db, unindex)
     if deletes:
         db.conn.executemany("DELETE FROM customers WHERE id = ?", _one(deletes))
+    if unplaced:
+        db.conn.executemany("UPDATE customers SET search_key = NULL WHERE id = ?", _one(unplaced))
+    keys: dict[str, int] = {}
+    if to_place:
+        keys, moved = place(db, to_place, unindexed=reindex)
+        kept.update((cid, moved[cid]) for cid in kept.keys() & moved.keys())
+    keys.update(kept)
+    rows = []
+    index: list[tuple[int, str, str, str]] = []
+    values = _row_values(spec)
+    for change, name, text in built:
+        key = keys[change.id]
+        rows.append([*values(change), scope, change.version, name, key, *text])
+        if change.id in reindex:
+            index.append((key, *text))
     if rows:
         db.conn.executemany(_upsert_sql(spec, _CUSTOMER_EXTRA), rows)
-    if to_place:
-        placed = place(db, to_place)
-        index.extend((placed[cid], *text) for cid, text in fresh.items())
     if index:
         index_rows(db, index)

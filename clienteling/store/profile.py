@@ -38,6 +38,7 @@ from clienteling.domain.preferences import (
 )
 from clienteling.protocol.entities import ConsentSetArgs, CustomerPatchArgs
 from clienteling.protocol.models import Change
+from clienteling.protocol.pull_page import AnyChange
 from clienteling.store import outbox
 from clienteling.store.apply import remove_customers, upsert_customers
 from clienteling.store.tables import ENTITY_TABLES
@@ -369,7 +370,7 @@ def _apply_merge(db: Database, merged_id: str, survivor_id: str) -> None:
     log.info("customer %s merged into %s", merged_id, survivor_id)
 
 
-def settle(db: Database, *, pulled: Sequence[str], merges: Sequence[Change]) -> None:
+def settle(db: Database, *, pulled: Sequence[str], merges: Sequence[AnyChange]) -> None:
     """After a page's rows and acknowledgements (same transaction): apply merges, then put
     the still-pending patches back on top of the customers the hub just sent."""
     survivors = set()

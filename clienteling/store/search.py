@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -164,7 +165,7 @@ _SET_KEY = "UPDATE customers SET search_key = ? WHERE id = ?"
 
 
 def _run(db: Database, at: tuple[str, str], *, before: bool, count: int) -> list[_Row]:
-    """Up to `count` placed customers next to `at`, nearest first."""
+    """Up to `count` placed customers of the table next to `at`, nearest first."""
     sql = _BEFORE if before else _AFTER
     return [(r[0], r[1], int(r[2])) for r in db.conn.execute(sql, (at[0], at[1], count))]
 
@@ -174,19 +175,55 @@ def _spread(lo: int, hi: int, count: int) -> list[int]:
     return [lo + ((n + 1) * (hi - lo)) // (count + 1) for n in range(count)]
 
 
-def place(db: Database, items: Sequence[tuple[str, str]]) -> dict[str, int]:
-    """Give the customers `items` = (sort_name, id), whose rows exist with a NULL
-    search_key, keys that keep every placed customer in (sort_name, id) order.
+class _Placed:
+    """Placed customers: the table's, plus those given keys in this `place` call and not
+    written yet (kept here in (sort_name, id) order)."""
 
-    Returns id -> key for `items`; the caller adds their index rows. Placed neighbours
-    that had to move (a re-spread) are moved in the index here.
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.order: list[tuple[str, str]] = []
+        self.keys: dict[str, int] = {}
+
+    def add(self, assigned: Sequence[tuple[tuple[str, str], int]]) -> None:
+        """Items placed just now, each after every item added before (groups go in order)."""
+        for item, key in assigned:
+            self.order.append(item)
+            self.keys[item[1]] = key
+
+    def near(self, at: tuple[str, str], *, before: bool, count: int) -> list[_Row]:
+        """Up to `count` placed customers next to `at`, nearest first."""
+        rows = _run(self.db, at, before=before, count=count)
+        if before:
+            end = bisect_left(self.order, at)
+            mine = self.order[max(0, end - count) : end][::-1]
+        else:
+            start = bisect_right(self.order, at)
+            mine = self.order[start : start + count]
+        if not mine:
+            return rows
+        rows += [(name, cid, self.keys[cid]) for name, cid in mine]
+        rows.sort(key=lambda r: (r[0], r[1]), reverse=before)
+        return rows[:count]
+
+
+def place(
+    db: Database, items: Sequence[tuple[str, str]], *, unindexed: Collection[str] = ()
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Keys for the customers `items` = (sort_name, id) that keep every placed customer in
+    (sort_name, id) order. No row of `items` may hold a key in the table (absent, or a
+    NULL search_key): the caller writes their rows with these keys, and their index rows.
+
+    Placed customers of the table that had to move (a re-spread) are moved here, in the
+    table and in the index, except the index rows of `unindexed` (taken out by the caller,
+    who indexes them again). Returns (id -> key for `items`, id -> new key of the moved).
     """
     todo = sorted(items)
-    keys: dict[str, int] = {}
+    placed = _Placed(db)
+    moved: dict[str, int] = {}
     i = 0
     while i < len(todo):
         first = todo[i]
-        nxt = _run(db, first, before=False, count=1)
+        nxt = _run(db, first, before=False, count=1)  # nothing of this call lies after
         j = i + 1
         if not nxt:
             j = len(todo)
@@ -195,30 +232,32 @@ def place(db: Database, items: Sequence[tuple[str, str]]) -> dict[str, int]:
             while j < len(todo) and todo[j] < bound:
                 j += 1
         group = todo[i:j]
-        prev = _run(db, first, before=True, count=1)
+        prev = placed.near(first, before=True, count=1)
         lo = prev[0][2] if prev else 0
         hi = nxt[0][2] if nxt else KEY_SPACE
         if hi - lo > len(group):
-            assigned = list(zip((g[1] for g in group), _spread(lo, hi, len(group)), strict=True))
+            placed.add(list(zip(group, _spread(lo, hi, len(group)), strict=True)))
         else:
-            assigned = _respread(db, group, keys)
-        db.conn.executemany(_SET_KEY, [(key, cid) for cid, key in assigned])
-        keys.update(assigned)
+            placed.add(_respread(db, group, placed, moved, unindexed))
         i = j
-    return keys
+    return {cid: placed.keys[cid] for _, cid in todo}, moved
 
 
 def _respread(
-    db: Database, group: Sequence[tuple[str, str]], pending: dict[str, int]
-) -> list[tuple[str, int]]:
+    db: Database,
+    group: Sequence[tuple[str, str]],
+    placed: _Placed,
+    moved: dict[str, int],
+    unindexed: Collection[str],
+) -> list[tuple[tuple[str, str], int]]:
     """No room between the neighbours of `group`: widen a window of placed neighbours
     (doubling) until keys can be spread at least _MIN_SPACING apart, then renumber the
-    window with the group inside it. `pending` (placed in this call, not yet indexed) is
-    updated for the members that move; others are moved in the index."""
+    window with the group inside it. Members placed earlier in this call get their new
+    key in `placed`; the table's are moved there and in the index (see `place`)."""
     k = 1
     while True:
-        left = _run(db, group[0], before=True, count=k + 1)
-        right = _run(db, group[-1], before=False, count=k + 1)
+        left = placed.near(group[0], before=True, count=k + 1)
+        right = placed.near(group[-1], before=False, count=k + 1)
         lo = left[k][2] if len(left) > k else 0
         hi = right[k][2] if len(right) > k else KEY_SPACE
         inside = left[:k][::-1] + right[:k]
@@ -227,29 +266,32 @@ def _respread(
         if (hi - lo) // (total + 1) >= _MIN_SPACING or (whole and hi - lo > total):
             break
         k *= 2
-    window_left = left[:k][::-1]
     ordered: list[tuple[str, int | None]] = []
-    ordered += [(r[1], r[2]) for r in window_left]
+    ordered += [(r[1], r[2]) for r in left[:k][::-1]]
     ordered += [(g[1], None) for g in group]
     ordered += [(r[1], r[2]) for r in right[:k]]
     new_keys = _spread(lo, hi, total)
-    moved = [
+    shifted = [
         (cid, old, new)
         for (cid, old), new in zip(ordered, new_keys, strict=True)
         if old is not None and old != new
     ]
-    indexed = [m for m in moved if m[0] not in pending]
+    in_table = [m for m in shifted if m[0] not in placed.keys]
+    indexed = [m for m in in_table if m[0] not in unindexed]
     if indexed:
         unindex_rows(db, _texts_by_key(db, [old for _, old, _ in indexed]))
     # Two steps so no key is ever held by two rows (search_key is UNIQUE).
-    db.conn.executemany(_SET_KEY, [(-old, cid) for cid, old, _ in moved])
-    db.conn.executemany(_SET_KEY, [(new, cid) for cid, _, new in moved])
-    for cid, _, new in moved:
-        if cid in pending:
-            pending[cid] = new
+    db.conn.executemany(_SET_KEY, [(-old, cid) for cid, old, _ in in_table])
+    db.conn.executemany(_SET_KEY, [(new, cid) for cid, _, new in in_table])
+    for cid, _, new in shifted:
+        if cid in placed.keys:
+            placed.keys[cid] = new
+        else:
+            moved[cid] = new
     if indexed:
         index_rows(db, _texts_by_key(db, [new for _, _, new in indexed]))
-    return [(cid, new) for (cid, old), new in zip(ordered, new_keys, strict=True) if old is None]
+    group_keys = [new for (_, old), new in zip(ordered, new_keys, strict=True) if old is None]
+    return list(zip(group, group_keys, strict=True))
 
 
 def _texts_by_key(db: Database, keys: Sequence[int]) -> list[tuple[int, str, str, str]]:

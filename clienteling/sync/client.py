@@ -31,7 +31,6 @@ from clienteling.protocol.lookups import CustomerBundle, LookupRequest
 from clienteling.protocol.models import (
     ErrorBody,
     PullRequest,
-    PullResponse,
     PushRequest,
     PushResponse,
     RefreshRequest,
@@ -42,6 +41,7 @@ from clienteling.protocol.models import (
     SignInResponse,
 )
 from clienteling.protocol.offers import OfferRedeemed
+from clienteling.protocol.pull_page import PulledPage, decode_pull_page
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +115,18 @@ class HubClient:
     def push(self, token: str, request: PushRequest) -> PushResponse:
         return self._call("/api/v1/sync/push", request, PushResponse, token=token)
 
-    def pull(self, token: str, request: PullRequest) -> PullResponse:
-        return self._call("/api/v1/sync/pull", request, PullResponse, token=token)
+    def pull(self, token: str, request: PullRequest) -> PulledPage:
+        """One page (decoded by `protocol.pull_page`: no pydantic model per row)."""
+        path = "/api/v1/sync/pull"
+        response = self._send("POST", path, token=token, body=request)
+        try:
+            return decode_pull_page(response.content)
+        except ValueError as exc:  # pydantic's ValidationError and orjson's errors too
+            raise HubError(
+                f"unexpected answer from {path}",
+                hub_code="bad_response",
+                status=response.status_code,
+            ) from exc
 
     def check(self, token: str, request: ScopeCheckRequest) -> ScopeCheckResponse:
         return self._call("/api/v1/sync/check", request, ScopeCheckResponse, token=token)

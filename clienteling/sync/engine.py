@@ -27,11 +27,11 @@ from clienteling.domain.errors import (
 from clienteling.protocol.models import (
     Mutation,
     PullRequest,
-    PullResponse,
     PushRequest,
     PushResponse,
     ScopeCheckRequest,
 )
+from clienteling.protocol.pull_page import PulledPage
 from clienteling.store import outbox, scope_check
 from clienteling.store.apply import apply_page
 from clienteling.store.cache import connect_cache
@@ -374,7 +374,7 @@ class SyncEngine:
                 if not page.has_more:
                     return
 
-    def _fetch(self, scope: str, cursor: str | None) -> PullResponse:
+    def _fetch(self, scope: str, cursor: str | None) -> PulledPage:
         return self.client.pull(
             self.token,
             PullRequest(
@@ -394,10 +394,10 @@ class _Prefetch:
     thread and connection. Leaving the block waits for a request still in flight (its
     page is dropped) so no request outlives the pass."""
 
-    def __init__(self, fetch: Callable[[str, str | None], PullResponse]) -> None:
+    def __init__(self, fetch: Callable[[str, str | None], PulledPage]) -> None:
         self._fetch = fetch
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
-        self._next: Future[PullResponse] | None = None
+        self._next: Future[PulledPage] | None = None
 
     def __enter__(self) -> _Prefetch:
         return self
@@ -410,14 +410,14 @@ class _Prefetch:
             raise RuntimeError("a page is already on its way")
         self._next = self._pool.submit(self._fetch, scope, cursor)
 
-    def take(self) -> PullResponse:
+    def take(self) -> PulledPage:
         future, self._next = self._next, None
         if future is None:
             raise RuntimeError("no page was asked for")
         return future.result()
 
 
-def _pull_progress(scope: str, page: PullResponse, pulled_here: int) -> SyncProgress:
+def _pull_progress(scope: str, page: PulledPage, pulled_here: int) -> SyncProgress:
     if page.snapshot and page.snapshot_total is not None:
         return SyncProgress("pull", scope, page.snapshot_done or pulled_here, page.snapshot_total)
     return SyncProgress("pull", scope, pulled_here, None)
