@@ -350,7 +350,12 @@ visits = _synced(
 )
 """Store visits, append-only; `customer_id` is NULL for an anonymous visitor. The survey
 page finds its visit by `survey_token`; the dashboard counts by (store, time)."""
-sa.Index("ix_visits_store_id_at", visits.c.store_id, visits.c.at)
+sa.Index(
+    "ix_visits_store_id_at",
+    visits.c.store_id,
+    visits.c.at,
+    postgresql_include=["outcome", "reason"],  # the funnel and reasons read the index only
+)
 
 
 # --- Follow-ups, delivery and customer-facing pages (issue 9) ------------------------------
@@ -374,6 +379,12 @@ followups = _synced(
     sa.Column("opened_at", TIME, nullable=True),  # first open of the email (tracking pixel)
 )
 """A follow-up queued on a terminal and its delivery status (synced back to the store)."""
+sa.Index(
+    "ix_followups_store_id_created_at",
+    followups.c.store_id,
+    followups.c.created_at,
+    postgresql_include=["template", "channel", "status", "id"],  # the dashboard's counts
+)
 
 delivery_jobs = sa.Table(
     "delivery_jobs",
@@ -463,6 +474,7 @@ order_attributions = sa.Table(
     sa.Column("store_id", ID, nullable=True),
     sa.Column("touched_at", TIME, nullable=False),
     sa.Column("attributed_at", TIME, nullable=False),
+    sa.Index("ix_order_attributions_followup_id", "followup_id", postgresql_include=["order_id"]),
 )
 # --- Hub API: tokens, devices, rate limits, audit, search index, tombstone purge ----------
 
