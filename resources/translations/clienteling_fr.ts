@@ -1443,7 +1443,7 @@
     <name>HubSearchPanel</name>
     <message>
         <source>Search all stores (Ctrl+Shift+F)</source>
-        <translation>Chercher dans tous les magasins (Ctrl+Shift+F)</translation>
+        <translation>Chercher dans tous les magasins (Ctrl+Maj+F)</translation>
     </message>
     <message>
         <source>Search all stores on the hub</source>
@@ -1793,7 +1793,7 @@
     </message>
     <message>
         <source>Dashboard (Ctrl+Shift+D)</source>
-        <translation>Tableau de bord (Ctrl+Shift+D)</translation>
+        <translation>Tableau de bord (Ctrl+Maj+D)</translation>
     </message>
     <message>
         <source>Visitor (Ctrl+Shift+L)</source>
@@ -2972,7 +2972,7 @@
     </message>
     <message>
         <source>Lock (Ctrl+Shift+K)</source>
-        <translation>Verrouiller (Ctrl+Shift+K)</translation>
+        <translation>Verrouiller (Ctrl+Maj+K)</translation>
     </message>
     <message>
         <source>My PIN…</source>
