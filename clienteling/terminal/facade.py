@@ -66,6 +66,7 @@ from clienteling.protocol.models import RefreshRequest, SignInRequest
 from clienteling.store import appointments as appointment_store
 from clienteling.store import (
     customer_drafts,
+    form_drafts,
     learned,
     note_drafts,
     outbox,
@@ -997,6 +998,16 @@ class Terminal:
 
     def discard_visit_draft(self, customer_id: str | None) -> None:
         store_visits.discard_draft(self._db.get(), customer_id)
+
+    def profile_edit_draft(self, customer_id: str) -> dict[str, str] | None:
+        """The profile editor's fields as typed and not saved (field name -> text)."""
+        return form_drafts.form_draft(self._db.get(), "profile_edit", customer_id)
+
+    def save_profile_edit_draft(self, customer_id: str, fields: Mapping[str, str]) -> None:
+        form_drafts.save_form_draft(self._db.get(), "profile_edit", customer_id, fields)
+
+    def discard_profile_edit_draft(self, customer_id: str) -> None:
+        form_drafts.discard_form_draft(self._db.get(), "profile_edit", customer_id)
 
     def new_customer_draft(self) -> NewCustomerDraft | None:
         """The new-customer form as typed when the app last stopped (None: none kept)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -123,6 +123,13 @@ class ProfileEditDialog(QDialog):
         self.profile: CustomerProfile | None = None
         self._region = "FR"
         self._showing = False
+        self._loaded_texts: dict[str, str] = {}
+        # What is typed goes to a draft shortly after each change (`_keep_draft`), so a
+        # crash or a restart before Save loses nothing; Save or Cancel drops it.
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(300)
+        self._draft_timer.timeout.connect(self._keep_draft)
         self.setWindowTitle(self.tr("Edit profile"))
         self.setMinimumWidth(560)
         self._build()
@@ -159,6 +166,11 @@ class ProfileEditDialog(QDialog):
     def _build(self) -> None:
         self._pending_marks: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
+        self.restored_label = QLabel(self)
+        self.restored_label.setObjectName("restoredDraft")
+        self.restored_label.setWordWrap(True)
+        self.restored_label.hide()
+        layout.addWidget(self.restored_label)
         self.refused_label = QLabel(self)
         self.refused_label.setObjectName("errorText")
         self.refused_label.setWordWrap(True)
@@ -255,6 +267,18 @@ class ProfileEditDialog(QDialog):
             self.birthday_edit,
         ):
             edit.textChanged.connect(self._validate)
+        for edit in (self.style_edit, self.brands_edit, *self.size_edits.values()):
+            edit.textChanged.connect(self._typed)
+        for edit in (
+            self.given_edit,
+            self.family_edit,
+            self.phones_edit,
+            self.emails_edit,
+            self.birthday_edit,
+        ):
+            edit.textChanged.connect(self._typed)
+        for combo in (self.language_combo, self.channel_combo):
+            combo.currentIndexChanged.connect(self._typed)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -291,12 +315,100 @@ class ProfileEditDialog(QDialog):
         birthday = (prefs.get("dates") or {}).get(BIRTHDAY)
         self.birthday_edit.setText(show_date(birthday) if birthday else "")
         self._showing = False
+        self._loaded_texts = self.form_texts()
         self._show_state(profile, state)
         self.setEnabled(True)
         self.given_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.given_edit.selectAll()
         self._validate()
+        terminal, customer_id = self.terminal, profile.id
+        run_in_background(
+            lambda: terminal.profile_edit_draft(customer_id),
+            success=self._restore_draft,
+            failure=self._draft_unreadable,
+            parent=self,
+        )
+
+    # -- the draft ------------------------------------------------------------------------
+
+    def _line_edits(self) -> dict[str, QLineEdit]:
+        edits = {
+            "given_name": self.given_edit,
+            "family_name": self.family_edit,
+            "phones": self.phones_edit,
+            "emails": self.emails_edit,
+            "style": self.style_edit,
+            "brands": self.brands_edit,
+            "birthday": self.birthday_edit,
+        }
+        edits |= {f"size_{kind}": edit for kind, edit in self.size_edits.items()}
+        return edits
+
+    def form_texts(self) -> dict[str, str]:
+        """Every field as shown (what a draft keeps)."""
+        texts = {name: edit.text() for name, edit in self._line_edits().items()}
+        texts["language"] = str(self.language_combo.currentData() or "")
+        texts["preferred_channel"] = str(self.channel_combo.currentData() or "")
+        return texts
+
+    def _restore_draft(self, draft: dict[str, str] | None) -> None:
+        """Show what was typed and not saved last time, over the profile (unless the
+        associate has already typed something since the form opened)."""
+        if draft and self.form_texts() == self._loaded_texts and draft != self._loaded_texts:
+            self._showing = True
+            for name, edit in self._line_edits().items():
+                if name in draft:
+                    edit.setText(draft[name])
+            for name, combo in (
+                ("language", self.language_combo),
+                ("preferred_channel", self.channel_combo),
+            ):
+                index = combo.findData(draft.get(name))
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            self._showing = False
+            self.restored_label.setText(
+                QCoreApplication.translate(
+                    "VisitFormDialog",
+                    "Restored what was typed before, not yet saved. Cancel discards it.",
+                )
+            )
+            self.restored_label.show()
+            self._validate()
         self.profile_did_load.emit()
+
+    def _draft_unreadable(self, exc: BaseException) -> None:
+        log_error(exc)
+        self._restore_draft(None)
+
+    def _typed(self) -> None:
+        if not self._showing and self.profile is not None:
+            self._draft_timer.start()
+
+    def _keep_draft(self) -> None:
+        if self.profile is None:
+            return
+        terminal, customer_id, texts = self.terminal, self.profile.id, self.form_texts()
+        if texts == self._loaded_texts:
+            call = lambda: terminal.discard_profile_edit_draft(customer_id)  # noqa: E731
+        else:
+            call = lambda: terminal.save_profile_edit_draft(customer_id, texts)  # noqa: E731
+        run_in_background(call, success=_ignore, failure=log_error, parent=None)
+
+    def _drop_draft(self) -> None:
+        self._draft_timer.stop()
+        terminal, customer_id = self.terminal, self.customer_id
+        run_in_background(
+            lambda: terminal.discard_profile_edit_draft(customer_id),
+            success=_ignore,
+            failure=log_error,
+            parent=None,
+        )
+
+    def reject(self) -> None:
+        """Cancel (or Esc) discards what was typed; closing the app keeps it."""
+        self._drop_draft()
+        super().reject()
 
     def _show_state(self, profile: CustomerProfile, state: ProfileSyncState) -> None:
         for key, mark in self._pending_marks.items():
@@ -426,6 +538,7 @@ class ProfileEditDialog(QDialog):
             return
         changes = self.changes()
         if not changes:
+            self._drop_draft()
             self.accept()
             return
         self.save_button.setEnabled(False)
@@ -433,6 +546,7 @@ class ProfileEditDialog(QDialog):
         terminal, customer_id, region = self.terminal, self.customer_id, self._region
 
         def saved(_fields: list[str]) -> None:
+            self._drop_draft()
             self.profile_did_save.emit(customer_id)
             self.accept()
 
@@ -494,6 +608,10 @@ class ProfileEditDialog(QDialog):
         profile, state, _region = loaded
         if profile is not None:
             self._show_state(profile, state)
+
+
+def _ignore(_result: object) -> None:
+    pass
 
 
 def open_profile_edit(window: Any, customer_id: str) -> ProfileEditDialog:

@@ -164,3 +164,42 @@ def test_the_profile_marks_pending_changes_and_shows_a_refusal(qtbot: QtBot) -> 
     view.show_profile(dataclasses.replace(profile, pending_fields=frozenset(), refused=()))
     assert view.name_label.text() == profile.display_name
     assert "withdrew" not in view.contact_label.text()
+
+
+def test_what_was_typed_survives_a_crash_until_saved_or_cancelled(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    customer_id, dialog = _open(qtbot, window, terminal)
+    original = dialog.form_texts()
+    dialog.given_edit.selectAll()
+    _type(dialog.given_edit, "Жанна")
+    dialog.style_edit.clear()
+    _type(dialog.style_edit, "rétro, couleurs vives")
+    qtbot.waitUntil(
+        lambda: (
+            (terminal.profile_edit_draft(customer_id) or {}).get("style") == "rétro, couleurs vives"
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    dialog.hide()  # the app dies: no Save, no Cancel
+    dialog.deleteLater()
+
+    again = ProfileEditDialog(terminal, customer_id, window)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.profile_did_load, timeout=TIMEOUT_MS):
+        again.show()
+    assert again.given_edit.text() == "Жанна"
+    assert again.style_edit.text() == "rétro, couleurs vives"
+    assert again.family_edit.text() == original["family_name"]
+    assert again.restored_label.isVisibleTo(again)
+    assert terminal.customer(customer_id).given_name == original["given_name"]  # not saved
+
+    again.reject()  # Cancel: the draft goes
+    qtbot.waitUntil(lambda: terminal.profile_edit_draft(customer_id) is None, timeout=TIMEOUT_MS)
+    third = ProfileEditDialog(terminal, customer_id, window)
+    qtbot.addWidget(third)
+    with qtbot.waitSignal(third.profile_did_load, timeout=TIMEOUT_MS):
+        third.show()
+    assert third.given_edit.text() == original["given_name"]
+    assert not third.restored_label.isVisibleTo(third)
+    third.reject()
