@@ -145,6 +145,7 @@ CACHE_FILE = "cache.sqlite3"
 _DEVICE_KEY = "device_id"
 _SESSION_KEY = "session"
 _LAST_SYNC_KEY = "last_sync_at"
+_OPEN_CUSTOMER_KEY = "open_customer"
 _STAFF_KEY = "store_staff"  # the store's associates as the hub last listed them (JSON)
 DRILLDOWN_ROWS = 500
 """Rows a dashboard drill-down shows; the total says when there are more."""
@@ -998,6 +999,21 @@ class Terminal:
 
     def discard_visit_draft(self, customer_id: str | None) -> None:
         store_visits.discard_draft(self._db.get(), customer_id)
+
+    def remember_open_customer(self, customer_id: str) -> None:
+        """The profile on screen, so a restart opens it again (in the cache's `meta`, not
+        in the plain layout file)."""
+        set_meta(self._db.get(), _OPEN_CUSTOMER_KEY, customer_id)
+
+    def last_open_customer(self) -> str | None:
+        """The profile on screen when the app last ran, if this cache still has it."""
+        db = self._db.get()
+        customer_id = get_meta(db, _OPEN_CUSTOMER_KEY)
+        if customer_id is None:
+            return None
+        resolved = profile.resolve_local(db, customer_id)  # merged meanwhile: the survivor
+        known = queries.customer_profile(db, resolved, store_id=None) is not None
+        return resolved if known else None
 
     def profile_edit_draft(self, customer_id: str) -> dict[str, str] | None:
         """The profile editor's fields as typed and not saved (field name -> text)."""

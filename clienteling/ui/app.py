@@ -88,6 +88,7 @@ def run_desktop(terminal: Terminal, *, first_sync: bool) -> int:
         if first_sync and (status is None or not status.ready):
             FirstSyncDialog(terminal, window).exec()
         window.start()
+        window.reopen_last_customer()  # the last view, as it was
         window.terminal_lock.offer_pin()  # after a password sign-in, once
 
     run_in_background(

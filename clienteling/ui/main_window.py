@@ -486,6 +486,15 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.open_customer(self.hits_model.hit(index.row()).id)
 
+    def reopen_last_customer(self) -> None:
+        """After a restart: the profile that was on screen, if the cache still has it."""
+
+        def reopen(customer_id: str | None) -> None:
+            if customer_id is not None and self.profile_view.profile is None:
+                self.open_customer(customer_id)
+
+        run_in_background(self.terminal.last_open_customer, success=reopen, parent=self)
+
     def open_customer(self, customer_id: str) -> None:
         """Load and show the customer; focus goes back to the search for the next scan."""
         self.focus_search()
@@ -503,6 +512,14 @@ class MainWindow(QMainWindow):
     def _show_profile(self, customer_id: str, profile: CustomerProfile | None) -> None:
         self.profile_view.show_profile(profile)
         self.profile_did_load.emit(customer_id)
+        if profile is not None:
+            terminal, shown = self.terminal, profile.id
+            run_in_background(
+                lambda: terminal.remember_open_customer(shown),
+                success=lambda _none: None,
+                failure=lambda exc: log.info("open profile not remembered: %s", type(exc)),
+                parent=self,
+            )
         if profile is not None and profile.looked_up and profile.id not in self._refreshed:
             self._refresh_looked_up(profile.id)
         if profile is not None:

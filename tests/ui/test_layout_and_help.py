@@ -97,3 +97,23 @@ def test_f1_lines_are_whole_in_every_language(qtbot: QtBot, qapp: QApplication, 
         install_translators(qapp, "en")
         qapp.setStyleSheet(sheet)
         qapp.setFont(font)
+
+
+def test_the_profile_on_screen_comes_back_after_a_restart(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    customer_id = terminal.search("a", limit=1)[0].id
+    with qtbot.waitSignal(window.profile_did_load, timeout=20_000):
+        window.open_customer(customer_id)
+    qtbot.waitUntil(lambda: terminal.last_open_customer() == customer_id, timeout=20_000)
+    window.close()
+    layout = (terminal.cache_path.parent / "layout.ini").read_text(encoding="utf-8")
+    assert customer_id not in layout  # the plain layout file holds no customer
+
+    again = _window(qtbot, terminal)
+    assert again.profile_view.profile is None
+    with qtbot.waitSignal(again.profile_did_load, timeout=20_000) as loaded:
+        again.reopen_last_customer()
+    assert loaded.args == [customer_id]
+    assert again.profile_view.profile is not None
+    assert again.profile_view.profile.id == customer_id
