@@ -235,7 +235,12 @@ def merge_customers(
     matched_on: MatchedOn,
     actor: Actor | None,
 ) -> None:
-    """Merge `merged_id` into `survivor_id` (same store) in the caller's transaction."""
+    """Merge `merged_id` into `survivor_id` (same store) in the caller's transaction.
+
+    Lock order (`purchase_facts.lock_customer`): the caller holds the store scope's
+    counter already (`mutations.create_customer` took the new customer's version), so
+    merges of one store take turns before either locks its two customers, and an erasure
+    or order ingest of either waits at the counter. A new caller must lock it first too."""
     rows = {
         r.id: r._mapping
         for r in conn.execute(

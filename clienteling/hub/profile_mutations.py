@@ -29,7 +29,7 @@ from clienteling.domain.preferences import (
     apply_preferences,
     clean_preference,
 )
-from clienteling.hub import versions
+from clienteling.hub import purchase_facts, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.mutation_kit import (
     Actor,
@@ -129,17 +129,26 @@ def record_history(
     )
 
 
+def _locked_customer(conn: Connection, actor: Actor, sent_id: str) -> tuple[str, str, Any]:
+    """(id, scope, row) of the customer `sent_id` names, locked until commit in the order
+    every writer of a customer follows: the scope's counter, then the row
+    (`purchase_facts.lock_customer`). Locking the row first and the counter at the version
+    deadlocked with an erasure or an order ingest of the same customer. Erased, merged
+    away or moved while we waited: decided again on what is committed now."""
+    for _ in range(3):
+        customer_id = resolve_customer_id(conn, sent_id)
+        scope = customer_scope(conn, actor, customer_id)
+        row = purchase_facts.lock_customer(conn, customer_id)
+        if row is not None and row.scope == scope:
+            return customer_id, scope, row._mapping
+    raise MutationRejectedError("the customer changed while this change waited: send it again")
+
+
 def patch_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     """`customer.patch`: each sent field replaces the hub's value (this commit is the
     newest); unchanged values write nothing, so a patch sent twice changes nothing."""
     sent_id, fields, preference_changes = _patch_fields(args)
-    customer_id = resolve_customer_id(conn, sent_id)
-    scope = customer_scope(conn, actor, customer_id)
-    row = (
-        conn.execute(sa.select(customers).where(customers.c.id == customer_id).with_for_update())
-        .one()
-        ._mapping
-    )
+    customer_id, scope, row = _locked_customer(conn, actor, sent_id)
     updates: dict[str, Any] = {}
     history: list[tuple[str, Any, Any]] = []
     for name, value in fields.items():
