@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import versions
+from clienteling.hub import purchase_facts, versions
 from clienteling.hub.clock import iso, utc_now
-from clienteling.hub.tables import consents, customers
+from clienteling.hub.tables import consents
 
 CHANNELS = ("email", "sms", "whatsapp")
 
@@ -36,12 +36,15 @@ def latest(conn: Connection, customer_id: str) -> dict[str, bool]:
 def opt_out(
     conn: Connection, customer_id: str, channels: Iterable[str], *, source: str
 ) -> list[str]:
-    """Record `granted = false` for each channel still granted; the channels changed."""
-    scope = conn.execute(
-        sa.select(customers.c.scope).where(customers.c.id == customer_id).with_for_update()
-    ).scalar_one_or_none()
-    if scope is None:
+    """Record `granted = false` for each channel still granted; the channels changed.
+
+    Locks like every customer writer (the scope's counter, then the customer:
+    `purchase_facts.lock_customer`), so an unsubscribe racing an erasure, an order or a
+    profile patch of the same customer waits instead of deadlocking."""
+    row = purchase_facts.lock_customer(conn, customer_id)
+    if row is None:
         return []
+    scope = row.scope
     current = latest(conn, customer_id)
     changed = [c for c in channels if c in CHANNELS and current.get(c, False)]
     now = iso(utc_now())
