@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.hub.db import make_engine, migrate
+from clienteling.hub.devsinks import FakeProvider, SmtpSink
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
@@ -138,3 +139,18 @@ def sign_in(
     body = response.json()
     http.headers["Authorization"] = f"Bearer {body['token']}"
     return body, device
+
+
+@pytest.fixture(scope="module")
+def sink() -> Iterator[SmtpSink]:
+    """A local SMTP sink for the module (modules that need a fresh one per test define
+    their own)."""
+    with SmtpSink() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def provider() -> Iterator[FakeProvider]:
+    """The fake SMS/WhatsApp provider for the module."""
+    with FakeProvider() as running:
+        yield running

@@ -37,18 +37,6 @@ def device(hub: SeededHub) -> Iterator[Device]:
         yield device
 
 
-@pytest.fixture(scope="module")
-def sink() -> Iterator[SmtpSink]:
-    with SmtpSink() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[FakeProvider]:
-    with FakeProvider() as running:
-        yield running
-
-
 def event(
     message_id: str,
     kind: str,

@@ -64,18 +64,6 @@ def device(hub: SeededHub) -> Iterator[Device]:
         yield device
 
 
-@pytest.fixture(scope="module")
-def sink() -> Iterator[SmtpSink]:
-    with SmtpSink() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[FakeProvider]:
-    with FakeProvider() as running:
-        yield running
-
-
 def sent(
     device: Device, hub: SeededHub, *, channel: str, sink: SmtpSink, provider: FakeProvider
 ) -> dict[str, Any]:

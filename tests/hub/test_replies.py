@@ -47,18 +47,6 @@ def device(reply_hub: SeededHub) -> Iterator[Device]:
         yield device
 
 
-@pytest.fixture(scope="module")
-def sink() -> Iterator[SmtpSink]:
-    with SmtpSink() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[FakeProvider]:
-    with FakeProvider() as running:
-        yield running
-
-
 def sent(
     device: Device, hub: SeededHub, *, channel: str, sink: SmtpSink, provider: FakeProvider
 ) -> dict[str, Any]:
