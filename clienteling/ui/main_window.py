@@ -500,6 +500,13 @@ class MainWindow(QMainWindow):
         self.focus_search()
         self._refreshed.discard(customer_id)  # opened anew: a looked-up one is refreshed
         self._load_profile(customer_id)
+        terminal = self.terminal  # remembered once per opening, not on every refresh
+        run_in_background(
+            lambda: terminal.remember_open_customer(customer_id),
+            success=lambda _none: None,
+            failure=lambda exc: log.info("open profile not remembered: %s", type(exc)),
+            parent=self,
+        )
 
     def _load_profile(self, customer_id: str) -> None:
         terminal = self.terminal
@@ -512,14 +519,6 @@ class MainWindow(QMainWindow):
     def _show_profile(self, customer_id: str, profile: CustomerProfile | None) -> None:
         self.profile_view.show_profile(profile)
         self.profile_did_load.emit(customer_id)
-        if profile is not None:
-            terminal, shown = self.terminal, profile.id
-            run_in_background(
-                lambda: terminal.remember_open_customer(shown),
-                success=lambda _none: None,
-                failure=lambda exc: log.info("open profile not remembered: %s", type(exc)),
-                parent=self,
-            )
         if profile is not None and profile.looked_up and profile.id not in self._refreshed:
             self._refresh_looked_up(profile.id)
         if profile is not None:
