@@ -94,11 +94,31 @@ def acknowledge(db: Database, last_mutation_id: int) -> None:
 
     with write_transaction(db):
         fold_acknowledged(db, last_mutation_id)
+        _clear_acknowledged_rows(db, last_mutation_id)
         if last_mutation_id > last_acknowledged(db):
             set_meta(db, LAST_ACK_KEY, str(last_mutation_id))
         db.execute(
             "DELETE FROM outbox WHERE status = 'pending' AND mutation_id <= ?",
             (last_mutation_id,),
+        )
+
+
+# Rows written here as `pending` whose mutation, once acknowledged, means the hub has them.
+# Holds and appointments stay pending after the acknowledgement: the hub's decision on
+# them (confirmed, refused, booked) arrives with the pull.
+_ADDED_BY = (("visits", "visit.log"), ("notes", "note.add"))
+
+
+def _clear_acknowledged_rows(db: Database, last_mutation_id: int) -> None:
+    """A visit or note the hub has acknowledged is no longer pending, even before the pull
+    brings its copy back, so the profile agrees with the status bar's pending count.
+    Refused ones (status 'rejected') keep their mark: they show with the hub's reason."""
+    for table, name in _ADDED_BY:
+        db.execute(
+            f"UPDATE {table} SET pending = 0 WHERE pending = 1 AND id IN ("
+            "SELECT json_extract(args, '$.id') FROM outbox "
+            "WHERE status = 'pending' AND name = ? AND mutation_id <= ?)",
+            (name, last_mutation_id),
         )
 
 

@@ -226,3 +226,17 @@ def test_the_hub_copy_clears_pending_and_a_reset_keeps_unsent_visits(catalog: Da
     assert pending == {"v1": 0, "v2": 1}
     reset_scope(catalog, SCOPE)
     assert [row[0] for row in catalog.execute("SELECT id FROM visits")] == ["v2"]
+
+
+def test_an_acknowledged_visit_is_no_longer_pending_before_the_pull(catalog: Database) -> None:
+    _log(catalog)
+    _log(catalog, visit_id="v2", survey_token="tok-fedcba9876543210")
+    _log(catalog, visit_id="v3", survey_token="tok-0000000000000003")
+    outbox.mark_rejected(catalog, 2, "customer erased")
+    outbox.acknowledge(catalog, 2)
+    pending = {v.id: v.pending for v in customer_visits(catalog, "c1")}
+    # v1 the hub has; v2 it refused (shown with the reason, not as done); v3 is not sent yet.
+    assert pending == {"v1": False, "v2": False, "v3": True}
+    refused = {v.id: v.refused for v in customer_visits(catalog, "c1")}
+    assert refused["v2"] == "customer erased" and refused["v1"] is None
+    assert catalog.execute("SELECT pending FROM visits WHERE id = 'v2'").fetchone()[0] == 1

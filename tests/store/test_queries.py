@@ -279,6 +279,10 @@ def test_notes_newest_first_with_pending_flag(filled: Database) -> None:
         "text": "first",
         "created_at": entries[0].args["created_at"],
     }
+    outbox.acknowledge(filled, 1)  # the hub has n1; its copy has not been pulled yet
+    profile = customer_profile(filled, "c1", store_id=STORE_ID)
+    assert profile is not None
+    assert [(n.id, n.pending) for n in profile.notes] == [("n2", True), ("n1", False)]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "x" * 5001])
