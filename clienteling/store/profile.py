@@ -48,6 +48,13 @@ log = logging.getLogger(__name__)
 
 PATCH = "customer.patch"
 CONSENT = "consent.set"
+
+CONSENT_UNSENT = (
+    "EXISTS (SELECT 1 FROM outbox AS o WHERE o.status = 'pending' AND o.name = 'consent.set' "
+    "AND json_extract(o.args, '$.id') = {row}.id)"
+)
+"""SQL: the consent event in `{row}` waits in the outbox. Once the hub acknowledged it, it
+no longer shows as pending, even before the pull brings its copy (version 0 until then)."""
 PROFILE_FIELDS = (
     "given_name",
     "family_name",
@@ -110,7 +117,9 @@ def sync_state(db: Database, customer_id: str) -> ProfileSyncState:
     channels = {
         str(r[0])
         for r in db.conn.execute(
-            "SELECT channel FROM consents WHERE customer_id = ? AND version = 0", (customer_id,)
+            "SELECT channel FROM consents AS k WHERE customer_id = ? AND version = 0 AND "
+            + CONSENT_UNSENT.format(row="k"),
+            (customer_id,),
         )
     }
     refused = tuple(

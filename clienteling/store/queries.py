@@ -30,6 +30,7 @@ from clienteling.store.apply import upsert_customers
 from clienteling.store.followups import followup_views
 from clienteling.store.holds import customer_holds
 from clienteling.store.learned import bought_together, customer_sizes
+from clienteling.store.profile import CONSENT_UNSENT
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
 from clienteling.store.timeline import customer_timeline
@@ -116,15 +117,15 @@ def _preferences(text: str | None) -> dict[str, Any]:
 def _consents(db: Database, customer_id: str) -> list[ConsentView]:
     """The latest consent event per channel (the log is append-only on the hub): hub
     events in version (commit) order, never by a clock; then this terminal's own events
-    not yet pulled (version 0), which show as pending."""
+    not yet pulled (version 0), which show as pending until the hub acknowledges them."""
     latest: dict[str, ConsentView] = {}
-    for channel, granted, at, version in db.conn.execute(
-        "SELECT channel, granted, at, version FROM consents WHERE customer_id = ? "
-        "ORDER BY version = 0, version, rowid",
+    for channel, granted, at, unsent in db.conn.execute(
+        f"SELECT channel, granted, at, {CONSENT_UNSENT.format(row='k')} FROM consents AS k "
+        "WHERE customer_id = ? ORDER BY version = 0, version, rowid",
         (customer_id,),
     ):
         latest[channel] = ConsentView(
-            channel=channel, granted=bool(granted), at=parse_time(at), pending=version == 0
+            channel=channel, granted=bool(granted), at=parse_time(at), pending=bool(unsent)
         )
     return sorted(latest.values(), key=lambda c: c.channel)
 

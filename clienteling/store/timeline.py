@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from clienteling.store.appointments import REFUSED_REASON as APPOINTMENT_REFUSED
 from clienteling.store.holds import REFUSED_REASON as HOLD_REFUSED
+from clienteling.store.profile import CONSENT_UNSENT
 from clienteling.store.views import TimelineEntry
 from clienteling.store.visits import REFUSED_REASON
 
@@ -58,7 +59,8 @@ SELECT * FROM (
     WHERE c.customer_id = :customer
     UNION ALL
     SELECT 'consent', k.id, k.at, CASE WHEN k.granted THEN 'granted' ELSE 'refused' END,
-           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]', k.version = 0, NULL, NULL, NULL
+           k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]',
+           {CONSENT_UNSENT.format(row='k')}, NULL, NULL, NULL
     FROM consents AS k
     WHERE k.customer_id = :customer
     UNION ALL

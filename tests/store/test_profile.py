@@ -22,6 +22,7 @@ from clienteling.store.profile import (
 )
 from clienteling.store.queries import add_note, customer_profile
 from clienteling.store.search import search_customers
+from clienteling.store.timeline import customer_timeline
 from tests.store.conftest import SCOPE, STORE_ID, change, customer
 
 
@@ -133,6 +134,20 @@ def test_consent_is_pending_until_pulled_and_undone_when_refused(db: Database, a
     undo_rejected(db, 1)
     view = {c.channel: c for c in customer_profile(db, ana, store_id=STORE_ID).consents}  # type: ignore[union-attr]
     assert not view["sms"].granted and not view["sms"].pending
+
+
+def test_an_acknowledged_consent_is_no_longer_pending_before_the_pull(
+    db: Database, ana: str
+) -> None:
+    assert set_consent(db, customer_id=ana, channel="email", granted=True, consent_id="k1")
+    assert set_consent(db, customer_id=ana, channel="sms", granted=True, consent_id="k2")
+    outbox.acknowledge(db, 1)  # the hub has the email consent, not yet pulled back
+    view = {c.channel: c for c in customer_profile(db, ana, store_id=STORE_ID).consents}  # type: ignore[union-attr]
+    assert view["email"].granted and not view["email"].pending
+    assert view["sms"].granted and view["sms"].pending
+    assert sync_state(db, ana).pending_channels == {"sms"}
+    timeline = [e for e in customer_timeline(db, ana) if e.kind == "consent"]
+    assert {(e.channel, e.pending) for e in timeline} == {("email", False), ("sms", True)}
 
 
 def test_a_pulled_merge_repoints_local_rows_and_the_outbox(db: Database, ana: str) -> None:
