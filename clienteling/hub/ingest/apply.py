@@ -553,7 +553,10 @@ class _Ingest:
             return _ignored("unknown order")
         if event.lines is None or event.currency is None:
             return _ignored("unknown order, and the event does not carry the order")
-        customer = self._locked(self.resolve(event.customer), event.customer)
+        found = self.resolve(event.customer)
+        if found is not None:
+            self._lock_cart_owners(found, event.cart_keys)
+        customer = self._locked(found, event.customer)
         if customer is None:
             return _ignored("the order names no customer (neither id nor email)")
         lines = self._line_dicts(event.lines, order=True)
@@ -599,6 +602,25 @@ class _Ingest:
         )
         self._refresh_value(customer)  # after the credit: the rollups count it
         return _APPLIED
+
+    def _lock_cart_owners(self, customer: _Customer, keys: tuple[str, ...]) -> None:
+        """The order's cart is published in the scope of the customer it was first
+        published with (`_mark_ordered`), which may be another store's: both counters
+        are locked first, sorted (`versions.lock_scopes`), not one after the other."""
+        owners: set[str] = set()
+        for key in keys:
+            link = self._link("cart", key)
+            state = self._cart_state(link.internal_id, lock=False) if link is not None else None
+            if state is not None and state.customer_id not in (None, customer.id):
+                owners.add(str(state.customer_id))
+        if not owners:
+            return
+        scopes = set(
+            self.conn.execute(
+                sa.select(customers.c.scope).where(customers.c.id.in_(owners))
+            ).scalars()
+        )
+        versions.lock_scopes(self.conn, {customer.scope, *map(str, scopes)})
 
     def _update_order(self, order_id: str, event: OrderEvent) -> _Outcome:
         owner = self.conn.execute(
