@@ -75,6 +75,7 @@ from clienteling.hub.tables import (
     visits,
     wishes,
 )
+from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     # The scope's counter, then the customer: the order every order writer locks in, so an
     # order ingested at this instant waits for the erasure (or the erasure for it) instead
     # of deadlocking with it (`purchase_facts.lock_customer`).
+    _lock_scopes_ahead(conn, customer_id)
     row = purchase_facts.lock_customer(conn, customer_id)
     if row is None:
         return None
@@ -221,6 +223,39 @@ def _delete_synced(
     if row_ids:
         conn.execute(sa.delete(table).where(table.c.id.in_(row_ids)))
     return [(entity, i) for i in row_ids]
+
+
+def _lock_scopes_ahead(conn: Connection, customer_id: str) -> None:
+    """Every counter the erasure may write, locked first in the hub's order (sorted:
+    `versions.lock_scopes`): the catalog (a hold given back), the erased scope, the
+    customer's store and the stores of their visits. Taken as the work comes, the store
+    then the catalog, it deadlocked with a stock change (the catalog, then the store's
+    back-in-stock tasks), and the stores its holds are at."""
+    if conn.dialect.name != "postgresql":
+        return
+    merged = sa.select(customer_merges.c.id).where(customer_merges.c.survivor_id == customer_id)
+    scopes = set(
+        conn.execute(sa.select(customers.c.scope).where(customers.c.id == customer_id)).scalars()
+    )
+    scopes.update(
+        conn.execute(
+            sa.select(visits.c.scope)
+            .where(sa.or_(visits.c.customer_id == customer_id, visits.c.customer_id.in_(merged)))
+            .distinct()
+        ).scalars()
+    )
+    held_at = conn.execute(
+        sa.select(reservations.c.store_id)
+        .where(
+            sa.or_(
+                reservations.c.customer_id == customer_id, reservations.c.customer_id.in_(merged)
+            ),
+            reservations.c.status == "held",
+        )
+        .distinct()
+    ).scalars()
+    scopes.update(store_scope(str(store_id)) for store_id in held_at)  # their tasks
+    versions.lock_scopes(conn, {CATALOG_SCOPE, ERASED_SCOPE, *map(str, scopes)})
 
 
 def _move_out(

@@ -29,7 +29,7 @@ from clienteling.hub.db import write_tx
 from clienteling.hub.periodic import PeriodicJob
 from clienteling.hub.tables import hub_meta, inventory, locations, reservations
 from clienteling.hub.task_generation import after_stock_change
-from clienteling.protocol.entities import CATALOG_SCOPE
+from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +144,9 @@ def end_hold(conn: Connection, reservation_id: str, status: EndStatus) -> bool:
     ).first()
     if hold is None:
         return False
+    # Three counters, in the hub's order (`versions.lock_scopes`): taken as written (the
+    # customer's store, then the catalog) this deadlocked with a stock change.
+    versions.lock_scopes(conn, {str(hold.scope), CATALOG_SCOPE, store_scope(hold.store_id)})
     ended = conn.execute(
         sa.update(reservations)
         .where(reservations.c.id == reservation_id, reservations.c.status == "held")

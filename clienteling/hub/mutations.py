@@ -44,6 +44,7 @@ from clienteling.hub.mutation_kit import (
     customer_scope,
     resolve_customer_id,
 )
+from clienteling.hub.push_locks import lock_batch_scopes
 from clienteling.hub.tables import (
     applied_mutations,
     audit,
@@ -303,6 +304,7 @@ def push(engine: Engine, *, session: Session, request: PushRequest) -> PushRespo
         ).one()
         last = int(device.last_mutation_id)
         actor = Actor(session=session, store_id=device.store_id)
+        lock_batch_scopes(conn, actor, [m for m in batch if m.id > last])
         for mutation in batch:
             if mutation.id <= last:
                 results.append(

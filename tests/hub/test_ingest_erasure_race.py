@@ -1,5 +1,6 @@
-"""An erasure racing an order ingest for the same customer: both commit, and the purchase
-facts equal a recomputation. Both backends; the race is PostgreSQL's (READ COMMITTED, row
+"""An erasure racing an ingest (order, customer update, cart) for the same customer: both
+commit, nothing is written back onto the erased shell, and the purchase facts equal a
+recomputation. Both backends; the race is PostgreSQL's (READ COMMITTED, row
 locks), SQLite serialises the two at BEGIN IMMEDIATE.
 
 The interleaving is forced, not hoped for: a third transaction holds a row lock on one of
@@ -7,7 +8,10 @@ the customer's orders, so the erasure stops inside its work (after taking its lo
 writing the facts); the order ingest then starts, and only once it waits (or is done) is
 the third transaction ended. Before the fix the ingest wrote the facts and then waited for
 the customer row the erasure held while the erasure waited for those facts: PostgreSQL
-broke the deadlock by failing one of them.
+broke the deadlock by failing one of them. A customer update read the customer without a
+lock and, once the erasure had committed, wrote its names and contacts (with the old
+ones) back onto the erased shell; a cart event locked its cart state, then waited for the
+scope the erasure held while the erasure waited to delete that state (a deadlock).
 """
 
 from __future__ import annotations
@@ -24,11 +28,11 @@ from sqlalchemy.engine import Engine
 from clienteling.hub.db import make_engine, migrate, write_tx
 from clienteling.hub.erasure import Erasure, erase_customer
 from clienteling.hub.ingest.apply import IngestResult, ingest
-from clienteling.hub.ingest.events import CustomerRef, Line, OrderEvent
+from clienteling.hub.ingest.events import CartEvent, CustomerEvent, CustomerRef, Line, OrderEvent
 from clienteling.hub.mutation_kit import ERASED_SCOPE
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import customers, orders, products
+from clienteling.hub.tables import carts, customers, ingest_carts, ingest_links, orders, products
 
 from .blocking import TIMEOUT_S, Worker, blocked_or_done, wait
 from .conftest import SEED_NOW, NewDb
@@ -74,7 +78,7 @@ def _order(hub: RaceHub, email: str, *, external_id: str | None = None) -> Order
     )
 
 
-def _ingest(hub: RaceHub, event: OrderEvent) -> IngestResult:
+def _ingest(hub: RaceHub, event: OrderEvent | CustomerEvent | CartEvent) -> IngestResult:
     return ingest(
         hub.engine,
         hub.settings,
@@ -160,3 +164,113 @@ def _wait_for_waiters(engine: Engine, count: int, worker: Worker) -> None:
             raise AssertionError(f"{worker.name} neither finished nor waited for a lock")
         time.sleep(0.005)
     wait(worker.done, worker.name)
+
+
+def _race(
+    hub: RaceHub, customer_id: str, event: OrderEvent | CustomerEvent | CartEvent
+) -> tuple[Erasure | None, IngestResult]:
+    """Erase `customer_id` and ingest `event` at once: the erasure is stopped inside its
+    work (its locks taken) by a row lock on one of the customer's orders; the ingest starts
+    then, and the lock is released once the ingest waits too (PostgreSQL) or had a moment
+    (SQLite, where the ingest then runs after the erasure)."""
+    with hub.engine.connect() as blocker:
+        tx = blocker.begin()
+        blocker.execute(
+            sa.select(orders.c.id)
+            .where(orders.c.customer_id == customer_id)
+            .order_by(orders.c.id)
+            .limit(1)
+            .with_for_update()
+        ).one()
+        erasure = Worker(lambda: _erase(hub, customer_id), "erasure")
+        erasure.start()
+        blocked_or_done(hub.engine, erasure)
+        ingesting = Worker(lambda: _ingest(hub, event), "ingest")
+        ingesting.start()
+        if hub.engine.dialect.name == "postgresql":
+            _wait_for_waiters(hub.engine, 2, ingesting)
+        else:
+            blocked_or_done(hub.engine, ingesting)
+        tx.rollback()
+    return erasure.finish(), ingesting.finish()
+
+
+def _assert_still_erased(hub: RaceHub, customer_id: str) -> None:
+    with hub.engine.connect() as conn:
+        shell = conn.execute(sa.select(customers).where(customers.c.id == customer_id)).one()
+        named = [
+            conn.execute(
+                sa.select(sa.func.count())
+                .select_from(table)
+                .where(table.c.customer_id == customer_id)
+            ).scalar_one()
+            for table in (carts, ingest_carts)
+        ]
+        links = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(ingest_links)
+            .where(ingest_links.c.kind == "customer", ingest_links.c.internal_id == customer_id)
+        ).scalar_one()
+        assert _facts_differences(conn) == []
+    assert shell.scope == ERASED_SCOPE
+    assert (shell.emails, shell.phones, shell.given_name, shell.family_name) == ([], [], "", "")
+    assert named == [0, 0] and links == 0
+
+
+@pytest.mark.parametrize("named_by", ["email", "shop id"])
+def test_a_customer_update_ingested_while_the_customer_is_erased(
+    race_hub: RaceHub, named_by: str
+) -> None:
+    customer_id, email = race_hub.buyers.pop()
+    external_id = f"shop-{uuid.uuid4()}" if named_by == "shop id" else None
+    ref = CustomerRef(external_id=external_id, email=email, given_name="Zoé", phone="+33612345678")
+    if external_id is not None:
+        # The shop's id is linked to the customer first (as after customers/create).
+        created = CustomerEvent("customer.created", "2025-06-01T11:00:00.000000Z", ref)
+        assert _ingest(race_hub, created).status == "applied"
+    update = CustomerEvent(
+        "customer.updated",
+        "2025-06-01T12:00:00.000000Z",
+        CustomerRef(
+            external_id=external_id,
+            email=email,
+            given_name="Zoé",
+            family_name="Nouveau",
+            phone="+33698765432",
+        ),
+    )
+    erased, result = _race(race_hub, customer_id, update)
+    assert erased is not None and not erased.already
+    # PostgreSQL: the update had found the customer, and is ignored once it sees the
+    # erasure. SQLite runs it after the erasure: the shop's person is a new customer.
+    assert result.status in ("applied", "ignored"), result
+    _assert_still_erased(race_hub, customer_id)
+    if race_hub.engine.dialect.name == "postgresql":
+        assert result.status == "ignored" and "erased" in (result.detail or ""), result
+
+
+def test_a_cart_event_ingested_while_its_customer_is_erased(race_hub: RaceHub) -> None:
+    customer_id, email = race_hub.buyers.pop()
+    key = f"race-cart-{uuid.uuid4()}"
+    line = Line(sku=race_hub.sku, name="", qty=1, unit_price_minor=19900)
+    first = CartEvent(
+        "cart.updated",
+        "2025-06-01T11:00:00.000000Z",
+        key,
+        customer=CustomerRef(email=email),
+        currency="EUR",
+        lines=[line],
+    )
+    assert _ingest(race_hub, first).status == "applied"
+    later = CartEvent(
+        "checkout.started",
+        "2025-06-01T12:00:00.000000Z",
+        key,
+        customer=CustomerRef(email=email),
+        lines=[line, line],
+        step="shipping",
+    )
+    erased, result = _race(race_hub, customer_id, later)
+    assert erased is not None and not erased.already
+    assert result.status == "applied", result
+    _assert_still_erased(race_hub, customer_id)

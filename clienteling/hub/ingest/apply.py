@@ -205,25 +205,37 @@ class _Ingest:
             self._make_link("customer", ref.external_id, found.id, _NEVER)
         return found
 
-    def _locked(self, found: _Customer | None, ref: CustomerRef | None) -> _Customer | None:
-        """`found`, locked for the order's writes (`purchase_facts.lock_customer`) and
-        current; erased while we waited: the shop's person is a new customer."""
-        if found is None:
-            return None
-        row = purchase_facts.lock_customer(self.conn, found.id)
-        if row is not None and row.scope != ERASED_SCOPE:
-            return _Customer(row.id, row.scope, row.currency)
+    def _unlink_erased(self, ref: CustomerRef | None, erased_id: str) -> None:
+        """Drop the link this event made to `erased_id` before the erasure committed (the
+        erasure could not see it): it names the erased shell."""
         if ref is not None and ref.external_id:
-            # A link this event made before the erasure committed (the erasure could not
-            # see it): it names the erased shell.
             self.conn.execute(
                 sa.delete(ingest_links).where(
                     ingest_links.c.source == self.source,
                     ingest_links.c.kind == "customer",
                     ingest_links.c.external_id == ref.external_id,
-                    ingest_links.c.internal_id == found.id,
+                    ingest_links.c.internal_id == erased_id,
                 )
             )
+
+    def _lock_live(self, found: _Customer, ref: CustomerRef | None) -> Any:
+        """`found`'s row, locked in the hub's lock order (scope counter, then customer:
+        `purchase_facts.lock_customer`) and read again; None when it was erased (or is
+        gone) meanwhile: nothing may be written back onto the erased shell."""
+        row = purchase_facts.lock_customer(self.conn, found.id)
+        if row is not None and row.scope != ERASED_SCOPE:
+            return row
+        self._unlink_erased(ref, found.id)
+        return None
+
+    def _locked(self, found: _Customer | None, ref: CustomerRef | None) -> _Customer | None:
+        """`found`, locked for the order's writes (`purchase_facts.lock_customer`) and
+        current; erased while we waited: the shop's person is a new customer."""
+        if found is None:
+            return None
+        row = self._lock_live(found, ref)
+        if row is not None:
+            return _Customer(row.id, row.scope, row.currency)
         again = self.resolve(ref)
         if again is None or again.id == found.id:
             return None
@@ -284,15 +296,20 @@ class _Ingest:
         return _Customer(customer_id, scope, store.currency)
 
     def customer_event(self, event: CustomerEvent) -> _Outcome:
-        found = self.resolve(event.customer)
-        assert found is not None  # `CustomerEvent` always carries an id or an email
+        """customers/create|update: names and new contacts onto the customer, under the
+        customer's lock. One erased meanwhile stays erased: the event is ignored (as if it
+        had come first and been erased with the rest)."""
         ref = event.customer
+        found = self.resolve(ref)
+        assert found is not None  # `CustomerEvent` always carries an id or an email
+        row = self._lock_live(found, ref)
+        if row is None:
+            return _ignored("the customer was erased on request; nothing was written")
         if ref.external_id:
             link = self._link("customer", ref.external_id)
             if link is not None and link.occurred_at > event.occurred_at:
                 return _ignored("a newer update of this customer was applied already")
             self._touch_link("customer", ref.external_id, event.occurred_at)
-        row = self.conn.execute(sa.select(customers).where(customers.c.id == found.id)).one()
         changes: dict[str, Any] = {}
         if ref.given_name and ref.given_name != row.given_name:
             changes["given_name"] = ref.given_name
@@ -312,10 +329,8 @@ class _Ingest:
             return _APPLIED
         self.conn.execute(
             sa.update(customers)
-            .where(customers.c.id == found.id)
-            .values(
-                **changes, updated_at=self.now, version=versions.allocate(self.conn, found.scope)
-            )
+            .where(customers.c.id == row.id)
+            .values(**changes, updated_at=self.now, version=versions.allocate(self.conn, row.scope))
         )
         return _APPLIED
 
@@ -403,10 +418,9 @@ class _Ingest:
             cart_id = self._make_link("cart", key, cart_id, at)
         return cart_id
 
-    def _cart_state(self, cart_id: str) -> Any:
-        return self.conn.execute(
-            sa.select(ingest_carts).where(ingest_carts.c.id == cart_id).with_for_update()
-        ).first()
+    def _cart_state(self, cart_id: str, *, lock: bool = True) -> Any:
+        query = sa.select(ingest_carts).where(ingest_carts.c.id == cart_id)
+        return self.conn.execute(query.with_for_update() if lock else query).first()
 
     def _save_cart(self, cart_id: str, exists: bool, values: dict[str, Any]) -> None:
         if exists:
@@ -436,19 +450,45 @@ class _Ingest:
         else:
             self.conn.execute(sa.insert(carts).values(id=cart_id, **values))
 
-    def cart_event(self, event: CartEvent) -> _Outcome:
-        keys = (event.cart_key, *event.other_keys)
-        cart_id = self._cart_id(keys, event.occurred_at)
-        state = self._cart_state(cart_id)
+    def _cart_customer(self, cart_id: str, ref: CustomerRef | None) -> tuple[Any, Any]:
+        """(the cart's state, locked; its customer's row, locked, or None): the customer
+        first (scope counter, then customer, as every customer writer and the erasure
+        lock), then the cart state, so an erasure and a cart event wait for each other
+        instead of deadlocking. A customer erased meanwhile is no customer: the cart waits
+        for one, and nothing is published onto the erased shell."""
+        for _ in range(3):
+            peek = self._cart_state(cart_id, lock=False)
+            owner = peek.customer_id if peek is not None else None
+            found = self._customer_by_id(owner) if owner is not None else None
+            if found is None:
+                found = self.resolve(ref)
+            row = self._lock_live(found, ref) if found is not None else None
+            state = self._cart_state(cart_id)
+            if (state.customer_id if state is not None else None) == owner:
+                return state, row
+        raise RuntimeError(f"cart {cart_id} keeps changing customer")
+
+    @staticmethod
+    def _late_cart(state: Any, event: CartEvent) -> _Outcome | None:
         if state is not None and state.status == "ordered":
             return _ignored("the cart was ordered already")
         if state is not None and state.occurred_at > event.occurred_at:
             return _ignored("a newer event of this cart was applied already")
-        customer = None
-        if state is not None and state.customer_id is not None:
-            customer = self._customer_by_id(state.customer_id)
-        if customer is None:
-            customer = self.resolve(event.customer)
+        return None
+
+    def cart_event(self, event: CartEvent) -> _Outcome:
+        keys = (event.cart_key, *event.other_keys)
+        cart_id = self._cart_id(keys, event.occurred_at)
+        # Checked before anything is locked or created (an ordered cart stays ordered and
+        # a cart's time only grows, so the answer holds), and again under the lock.
+        late = self._late_cart(self._cart_state(cart_id, lock=False), event)
+        if late is not None:
+            return late
+        state, row = self._cart_customer(cart_id, event.customer)
+        late = self._late_cart(state, event)
+        if late is not None:
+            return late
+        customer = _Customer(row.id, row.scope, row.currency) if row is not None else None
         step: str | None
         if event.kind == "cart.updated":
             status, step = "open", "cart"
@@ -513,7 +553,10 @@ class _Ingest:
             return _ignored("unknown order")
         if event.lines is None or event.currency is None:
             return _ignored("unknown order, and the event does not carry the order")
-        customer = self._locked(self.resolve(event.customer), event.customer)
+        found = self.resolve(event.customer)
+        if found is not None:
+            self._lock_cart_owners(found, event.cart_keys)
+        customer = self._locked(found, event.customer)
         if customer is None:
             return _ignored("the order names no customer (neither id nor email)")
         lines = self._line_dicts(event.lines, order=True)
@@ -559,6 +602,25 @@ class _Ingest:
         )
         self._refresh_value(customer)  # after the credit: the rollups count it
         return _APPLIED
+
+    def _lock_cart_owners(self, customer: _Customer, keys: tuple[str, ...]) -> None:
+        """The order's cart is published in the scope of the customer it was first
+        published with (`_mark_ordered`), which may be another store's: both counters
+        are locked first, sorted (`versions.lock_scopes`), not one after the other."""
+        owners: set[str] = set()
+        for key in keys:
+            link = self._link("cart", key)
+            state = self._cart_state(link.internal_id, lock=False) if link is not None else None
+            if state is not None and state.customer_id not in (None, customer.id):
+                owners.add(str(state.customer_id))
+        if not owners:
+            return
+        scopes = set(
+            self.conn.execute(
+                sa.select(customers.c.scope).where(customers.c.id.in_(owners))
+            ).scalars()
+        )
+        versions.lock_scopes(self.conn, {customer.scope, *map(str, scopes)})
 
     def _update_order(self, order_id: str, event: OrderEvent) -> _Outcome:
         owner = self.conn.execute(
