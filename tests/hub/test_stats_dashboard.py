@@ -427,6 +427,7 @@ def test_feedback_by_touchpoint_and_follow_up_effects(data: _Data) -> None:
                 attributed_at="2026-06-12T09:00:00+00:00",
             )
         )
+        purchase_facts.refresh(conn, ["c1"])  # as the ingest does after crediting an order
     board = data.dashboard()
     found = {(f.touchpoint, f.buyer): (f.answers, f.average_score) for f in board.feedback}
     assert found == {("staff", True): (2, 4.5), ("price", False): (2, 2.0)}
