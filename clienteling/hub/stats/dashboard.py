@@ -83,9 +83,16 @@ class _StoreTally:
 
 
 def store_dashboard(
-    conn: Connection, *, store_id: str, period: Period, now: datetime
+    conn: Connection,
+    *,
+    store_id: str,
+    period: Period,
+    now: datetime,
+    attribution_window_days: int | None = None,
 ) -> StoreDashboard:
-    """Everything the dashboard shows for one store; `conn` in one read transaction."""
+    """Everything the dashboard shows for one store; `conn` in one read transaction;
+    `attribution_window_days` (the hub's setting) goes into the answer so the terminal
+    states the rule the credited orders follow."""
     if conn.dialect.name == "postgresql":
         # Room to hash the per-customer groups of a period's orders instead of sorting
         # them on disk (the default 4 MB spills at a few tens of thousands of orders).
@@ -190,6 +197,7 @@ def store_dashboard(
         tasks=task_completion(conn, store_id=store_id, start=start, end=end),
         offers=_offer_figures(offer_counts(conn, store_id=store_id, start=start, end=end)),
         rows_scanned=dict(scanned),
+        attribution_window_days=attribution_window_days,
     )
 
 
