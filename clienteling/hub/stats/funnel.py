@@ -89,29 +89,38 @@ def visit_tallies(
         return []
     if _overlap(periods):  # a visit counts in each period it is in
         return [visit_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
-    which = sa.case(
-        *((between(visits.c.at, start, end), i) for i, (start, end) in enumerate(periods)),
-        else_=-1,
+    # The WHERE keeps visits of some period; periods are disjoint, so a visit's is the
+    # one with the latest start at or before it (one comparison per period, no more).
+    latest_first = sorted(
+        (i for i, (start, end) in enumerate(periods) if start < end),
+        key=lambda i: periods[i][0],
+        reverse=True,
+    )
+    if not latest_first:
+        return [VisitTally() for _ in periods]
+    which: sa.ColumnElement[int] = (
+        sa.case(
+            *((visits.c.at >= periods[i][0], i) for i in latest_first[:-1]),
+            else_=latest_first[-1],
+        )
+        if len(latest_first) > 1
+        else sa.literal(latest_first[0])
     ).label("period")
-    bought = sa.case((visits.c.outcome == BOUGHT_HERE, 1), else_=0).label("bought")
-    reason = sa.case((bought == 1, sa.null()), else_=visits.c.reason).label("reason")
     query = (
-        sa.select(which, bought, reason, sa.func.count())
+        sa.select(which, visits.c.outcome, visits.c.reason, sa.func.count())
         .where(
             visits.c.store_id == store_id,
             sa.or_(*(between(visits.c.at, start, end) for start, end in periods)),
         )
-        .group_by(which, bought, reason)
+        .group_by(which, visits.c.outcome, visits.c.reason)
     )
     totals = [[0, 0] for _ in periods]
     reasons: list[dict[str, int]] = [{} for _ in periods]
-    for i, is_bought, why, n in conn.execute(query):
-        if not 0 <= int(i) < len(periods):
-            continue
+    for i, outcome, why, n in conn.execute(query):
         totals[int(i)][0] += int(n)
-        if is_bought:
+        if outcome == BOUGHT_HERE:
             totals[int(i)][1] += int(n)
-        else:
+        elif outcome is not None:  # SQL's `outcome != 'bought_here'`, as the reasons were
             key = str(why or "other")
             reasons[int(i)][key] = reasons[int(i)].get(key, 0) + int(n)
     return [
