@@ -33,7 +33,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
-from clienteling.hub import purchase_facts, sales_rollup
+from clienteling.hub import followup_credits, purchase_facts, sales_rollup
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -164,6 +164,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         # as the migration's backfill does.
         purchase_facts.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
+        followup_credits.rebuild_all(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
     with engine.connect() as conn:
@@ -178,7 +179,7 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
     """Each part of the dashboard in process (median ms), to see where the time goes."""
     from clienteling.domain.metrics import Period
     from clienteling.hub.clock import iso
-    from clienteling.hub.stats import dashboard, feedback, funnel, lifecycle, omnichannel
+    from clienteling.hub.stats import dashboard, feedback, lifecycle, omnichannel
     from clienteling.hub.stats import offers as offer_stats
     from clienteling.hub.stats import tasks as task_stats
 
@@ -207,16 +208,8 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             ),
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
-            "funnel (and previous)": lambda: funnel.funnel(
-                conn,
-                store_id=store,
-                period=(start, end),
-                previous=before,
-                days=days_now,
-                previous_days=days_before,
-            ),
-            "reasons (and previous)": lambda: funnel.no_purchase_reasons(
-                conn, store_id=store, period=(start, end), previous=before
+            "funnel, reasons (and previous)": lambda: _funnel_and_reasons(
+                conn, store, (start, end), before, days_now, days_before
             ),
             "feedback, comments, surveys": lambda: (
                 feedback.touchpoint_feedback(conn, **where),
@@ -234,6 +227,35 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
     return found
 
 
+def _funnel_and_reasons(
+    conn: sa.Connection,
+    store: str,
+    period: tuple[str, str],
+    before: tuple[str, str],
+    days_now: tuple[str, str],
+    days_before: tuple[str, str],
+) -> object:
+    """The funnel and the reasons as the dashboard counts them: one pass over the visits."""
+    from clienteling.hub.stats import funnel
+
+    found = funnel.visit_tallies(conn, store_id=store, periods=[period, before])
+    tallies = (found[0], found[1])
+    return (
+        funnel.funnel(
+            conn,
+            store_id=store,
+            period=period,
+            previous=before,
+            days=days_now,
+            previous_days=days_before,
+            tallies=tallies,
+        ),
+        funnel.no_purchase_reasons(
+            conn, store_id=store, period=period, previous=before, tallies=tallies
+        ),
+    )
+
+
 TABLES = (
     "customers",
     "orders",
@@ -242,6 +264,7 @@ TABLES = (
     "order_attributions",
     "customer_purchase_facts",
     "customer_purchase_gaps",
+    "followup_credits",
 )
 
 

@@ -37,6 +37,7 @@ LEFT_OUT: dict[str, str] = {
     "customer_erasures": "an erased customer has nothing left to export",
     "customer_purchase_facts": "the dashboard's summary of the orders (exported in full)",
     "customer_purchase_gaps": "the dashboard's summary of the orders (exported in full)",
+    "followup_credits": "the dashboard's summary of the credited orders (exported in full)",
 }
 """Tables with a `customer_id` column that are not under `records`, and why."""
 

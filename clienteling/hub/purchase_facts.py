@@ -46,7 +46,7 @@ from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import AT_RISK_DAYS
-from clienteling.hub import sales_rollup
+from clienteling.hub import followup_credits, sales_rollup
 from clienteling.hub.tables import (
     customer_purchase_facts,
     customer_purchase_gaps,
@@ -200,6 +200,7 @@ def refresh(conn: Connection, customer_ids: Iterable[str]) -> None:
     if facts:
         _replace(conn, facts)
     sales_rollup.refresh(conn, ids)  # the per-day sales, from the same orders
+    followup_credits.refresh(conn, ids)  # the follow-ups' credited revenue, likewise
 
 
 def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
@@ -208,6 +209,7 @@ def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
     if ids:
         _delete(conn, ids)
         sales_rollup.forget(conn, ids)
+        followup_credits.forget(conn, ids)
 
 
 def _delete(conn: Connection, ids: list[str]) -> None:

@@ -22,7 +22,7 @@ from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.text import fold
-from clienteling.hub import purchase_facts, sales_rollup, tables, versions
+from clienteling.hub import followup_credits, purchase_facts, sales_rollup, tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.passwords import hash_password
@@ -557,6 +557,7 @@ def seed_demo_data(
     seed_followups(engine, seed=seed, now=now)
     with write_tx(engine) as conn:  # after the follow-ups: their orders are credited
         sales_rollup.rebuild_all(conn)
+        followup_credits.rebuild_all(conn)
     seed_feedback(engine, seed=seed, now=now)
     seed_holds(engine, seed=seed, now=now)
     seed_wishes(engine, now=now)

@@ -476,6 +476,18 @@ order_attributions = sa.Table(
     sa.Column("attributed_at", TIME, nullable=False),
     sa.Index("ix_order_attributions_followup_id", "followup_id", postgresql_include=["order_id"]),
 )
+followup_credits = sa.Table(
+    # Derived (hub.followup_credits): one row per kept order credited to a follow-up.
+    "followup_credits",
+    metadata,
+    sa.Column("order_id", ID, primary_key=True),
+    sa.Column("customer_id", ID, nullable=False, index=True),
+    sa.Column("followup_id", ID, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+    sa.Index(
+        "ix_followup_credits_followup_id", "followup_id", postgresql_include=["revenue_minor"]
+    ),
+)
 # --- Hub API: tokens, devices, rate limits, audit, search index, tombstone purge ----------
 
 # Bytewise order on PostgreSQL (collation "C"), as SQLite's default BINARY: prefix ranges

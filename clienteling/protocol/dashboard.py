@@ -165,6 +165,11 @@ class StoreDashboard(BaseModel):
     )
     offers: OfferFigures = Field(default_factory=OfferFigures)
     rows_scanned: dict[str, int] = Field(description="Rows read per table (for operators).")
+    attribution_window_days: int | None = Field(
+        default=None,
+        description="Online orders are credited to the last follow-up touch within this many "
+        "days (the hub's setting); absent from answers of older hubs.",
+    )
 
 
 class DrillRow(BaseModel):

@@ -127,7 +127,9 @@ def help_button(key: str, parent: QWidget) -> QToolButton:
     button.setToolTip(text)
     button.setAccessibleName(text)
     button.clicked.connect(
-        lambda: QToolTip.showText(button.mapToGlobal(button.rect().center()), text, button)
+        lambda: QToolTip.showText(
+            button.mapToGlobal(button.rect().center()), button.toolTip(), button
+        )
     )
     return button
 
@@ -146,6 +148,7 @@ class DashboardView(QWidget):
         self._drill_rows: dict[QTableWidget, list[tuple[str, str | None, str]]] = {}
         self._seq = 0
         self._today = date.today()
+        self.section_help: dict[str, QToolButton] = {}  # each section's "?", by help key
         self.setObjectName("dashboard")
         self.setWindowTitle(self.tr("Store dashboard"))
         self.resize(1180, 860)
@@ -409,7 +412,8 @@ class DashboardView(QWidget):
         label = QLabel(title, box)
         label.setObjectName("sectionTitle")
         top.addWidget(label, 1)
-        top.addWidget(help_button(help_key, box))
+        self.section_help[help_key] = help_button(help_key, box)
+        top.addWidget(self.section_help[help_key])
         layout.addLayout(top)
         return box, layout
 
@@ -549,6 +553,9 @@ class DashboardView(QWidget):
             )
 
     def _show_funnel(self, board: StoreDashboard) -> None:
+        explained = metric_help("funnel", attribution_window_days=board.attribution_window_days)
+        self.section_help["funnel"].setToolTip(explained)  # the hub's attribution window
+        self.section_help["funnel"].setAccessibleName(explained)
         steps = board.funnel
         self.funnel_chart.set_bars(
             [funnel_step_label(s.step) for s in steps],

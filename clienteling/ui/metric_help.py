@@ -9,7 +9,20 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def metric_help(key: str) -> str:
+def attribution_rule(window_days: int | None) -> str:
+    """How the hub credits an online order to a follow-up: its attribution window is a hub
+    setting, so the rule comes from the hub's answer (None before one arrived)."""
+    if window_days is None:
+        return QCoreApplication.translate(
+            "MetricHelp", "the last follow-up touch within the hub's attribution window wins"
+        )
+    return QCoreApplication.translate(
+        "MetricHelp", "the last follow-up touch within %n day(s) wins", "", window_days
+    )
+
+
+def metric_help(key: str, *, attribution_window_days: int | None = None) -> str:
+    """The "?" text of `key`; the funnel's states the hub's attribution window."""
     texts = {
         "in_store_revenue": QCoreApplication.translate(
             "MetricHelp",
@@ -46,9 +59,9 @@ def metric_help(key: str) -> str:
             "ended with a purchase here: the in-store conversion, typically 30-35 % in retail. "
             "Then the follow-ups this store queued in the period: how many reached the "
             "customer, were opened, had a link clicked, put something in an online cart, and "
-            "the online orders credited to the store (the last follow-up touch within 14 "
-            "days wins). Each rate is a share of the step before it.",
-        ),
+            "the online orders credited to the store (%1). Each rate is a share of the step "
+            "before it.",
+        ).replace("%1", attribution_rule(attribution_window_days)),
         "reasons": QCoreApplication.translate(
             "MetricHelp",
             "The reasons associates logged for visits that ended without a purchase here, "

@@ -1951,8 +1951,16 @@
         <translation>Fiches clients de ce magasin créées pendant la période, en magasin ou en ligne. Les doublons fusionnés comptent une fois.</translation>
     </message>
     <message>
-        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (the last follow-up touch within 14 days wins). Each rate is a share of the step before it.</source>
-        <translation>Les visites en magasin enregistrées pendant la période (visiteurs anonymes compris) et combien se sont terminées par un achat ici : la transformation en magasin, en général 30-35 % dans le commerce. Puis les relances que ce magasin a programmées pendant la période : combien ont atteint le client, ont été ouvertes, ont eu un lien cliqué, ont mis un article dans un panier en ligne, et les commandes en ligne attribuées au magasin (la dernière relance dans les 14 jours l’emporte). Chaque taux est une part de l’étape précédente.</translation>
+        <source>the last follow-up touch within the hub&apos;s attribution window wins</source>
+        <translation>la dernière relance touchée dans la fenêtre d’attribution du hub l’emporte</translation>
+    </message>
+    <message>
+        <source>the last follow-up touch within %n day(s) wins</source>
+        <translation>la dernière relance touchée dans un délai de %n jour(s) l’emporte</translation>
+    </message>
+    <message>
+        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (%1). Each rate is a share of the step before it.</source>
+        <translation>Les visites en magasin enregistrées pendant la période (visiteurs anonymes compris) et combien se sont terminées par un achat ici : la transformation en magasin, en général 30-35 % dans le commerce. Puis les relances que ce magasin a programmées pendant la période : combien ont atteint le client, ont été ouvertes, ont eu un lien cliqué, ont mis un article dans un panier en ligne, et les commandes en ligne attribuées au magasin (%1). Chaque taux est une part de l’étape précédente.</translation>
     </message>
     <message>
         <source>The reasons associates logged for visits that ended without a purchase here, most frequent first, with the previous period for the trend.</source>

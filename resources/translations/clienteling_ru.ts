@@ -1951,8 +1951,16 @@
         <translation>Профили клиентов этого магазина, созданные за период, в магазине или онлайн. Объединённые дубликаты считаются один раз.</translation>
     </message>
     <message>
-        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (the last follow-up touch within 14 days wins). Each rate is a share of the step before it.</source>
-        <translation>Визиты в магазин за период (включая анонимных посетителей) и сколько из них закончились покупкой здесь: конверсия магазина, в рознице обычно 30–35 %. Затем сообщения, которые магазин поставил в очередь за период: сколько дошло до клиента, было открыто, по скольким перешли по ссылке, положили товар в онлайн-корзину, и онлайн-заказы, засчитанные магазину (засчитывается последнее касание в пределах 14 дней). Каждая доля считается от предыдущего шага.</translation>
+        <source>the last follow-up touch within the hub&apos;s attribution window wins</source>
+        <translation>засчитывается последнее касание в пределах окна атрибуции хаба</translation>
+    </message>
+    <message>
+        <source>the last follow-up touch within %n day(s) wins</source>
+        <translation>засчитывается последнее касание в пределах %n дн.</translation>
+    </message>
+    <message>
+        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (%1). Each rate is a share of the step before it.</source>
+        <translation>Визиты в магазин за период (включая анонимных посетителей) и сколько из них закончились покупкой здесь: конверсия магазина, в рознице обычно 30–35 %. Затем сообщения, которые магазин поставил в очередь за период: сколько дошло до клиента, было открыто, по скольким перешли по ссылке, положили товар в онлайн-корзину, и онлайн-заказы, засчитанные магазину (%1). Каждая доля считается от предыдущего шага.</translation>
     </message>
     <message>
         <source>The reasons associates logged for visits that ended without a purchase here, most frequent first, with the previous period for the trend.</source>

@@ -1951,8 +1951,16 @@
         <translation>Hồ sơ khách hàng thuộc cửa hàng này được tạo trong kỳ, tại quầy hoặc trực tuyến. Các bản trùng đã gộp chỉ tính một lần.</translation>
     </message>
     <message>
-        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (the last follow-up touch within 14 days wins). Each rate is a share of the step before it.</source>
-        <translation>Các lượt ghé thăm cửa hàng được ghi nhận trong kỳ (kể cả khách vãng lai) và số lượt kết thúc bằng việc mua tại đây: tỷ lệ chuyển đổi tại cửa hàng, thường là 30-35 % trong bán lẻ. Tiếp theo là các tin nhắn chăm sóc cửa hàng đã xếp hàng gửi trong kỳ: bao nhiêu tin đến được khách, được mở, được bấm vào liên kết, khiến khách thêm hàng vào giỏ trực tuyến, và các đơn hàng trực tuyến được ghi nhận cho cửa hàng (lần tương tác cuối cùng trong vòng 14 ngày được tính). Mỗi tỷ lệ là phần trăm so với bước trước đó.</translation>
+        <source>the last follow-up touch within the hub&apos;s attribution window wins</source>
+        <translation>lần tương tác cuối cùng trong khoảng thời gian ghi nhận của hub được tính</translation>
+    </message>
+    <message>
+        <source>the last follow-up touch within %n day(s) wins</source>
+        <translation>lần tương tác cuối cùng trong vòng %n ngày được tính</translation>
+    </message>
+    <message>
+        <source>Store visits logged in the period (anonymous visitors included) and how many ended with a purchase here: the in-store conversion, typically 30-35 % in retail. Then the follow-ups this store queued in the period: how many reached the customer, were opened, had a link clicked, put something in an online cart, and the online orders credited to the store (%1). Each rate is a share of the step before it.</source>
+        <translation>Các lượt ghé thăm cửa hàng được ghi nhận trong kỳ (kể cả khách vãng lai) và số lượt kết thúc bằng việc mua tại đây: tỷ lệ chuyển đổi tại cửa hàng, thường là 30-35 % trong bán lẻ. Tiếp theo là các tin nhắn chăm sóc cửa hàng đã xếp hàng gửi trong kỳ: bao nhiêu tin đến được khách, được mở, được bấm vào liên kết, khiến khách thêm hàng vào giỏ trực tuyến, và các đơn hàng trực tuyến được ghi nhận cho cửa hàng (%1). Mỗi tỷ lệ là phần trăm so với bước trước đó.</translation>
     </message>
     <message>
         <source>The reasons associates logged for visits that ended without a purchase here, most frequent first, with the previous period for the trend.</source>

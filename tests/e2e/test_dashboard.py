@@ -50,7 +50,8 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
 ) -> None:
     db = tmp_path / "hub.sqlite3"
     shutil.copyfile(seeded_hub_db, db)
-    hub = HubServer(settings=HubSettings(db=str(db), port=0))
+    # Not the default 14 days: the funnel's "?" states the hub's own attribution rule.
+    hub = HubServer(settings=HubSettings(db=str(db), port=0, attribution_window_days=9))
     hub.start()
     terminal = Terminal(
         data_dir=tmp_path / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
@@ -72,6 +73,9 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         assert board.funnel_table.rowCount() == 7
         assert board.reasons_table.rowCount() >= 1  # the demo year has non-buyers
         assert not board.store_combo.isEnabled()  # a manager sees only their store
+        assert figures.attribution_window_days == 9
+        funnel_help = board.section_help["funnel"].toolTip()
+        assert "within 9 day(s)" in funnel_help and "14" not in funnel_help
 
         # Exports: every table as CSV (UTF-8 with BOM), the page as a PDF.
         written = write_csv(tmp_path / "csv", figures, board.tables(), board._card_rows())

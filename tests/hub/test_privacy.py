@@ -275,10 +275,11 @@ KEPT_ON_ERASURE = {
     "customer_erasures",
     "customer_purchase_facts",
     "customer_purchase_gaps",
+    "followup_credits",
 }
 """Tables whose rows keep the erased id (blanked): the books, the follow-ups' outcomes,
-the fact of the erasure, and the purchase facts summed from those kept orders (counts,
-money and times only)."""
+the fact of the erasure, and the purchase facts and follow-up credits summed from those
+kept orders (counts, money and times only)."""
 
 
 def test_erase_leaves_no_personal_data_and_publishes_tombstones(

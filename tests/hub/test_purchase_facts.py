@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import stage_from_summary
 from clienteling.domain.metrics import ChannelGroup, Period
-from clienteling.hub import purchase_facts, sales_rollup
+from clienteling.hub import followup_credits, purchase_facts, sales_rollup
 from clienteling.hub.clock import iso
 from clienteling.hub.db import alembic_config, make_engine, migrate, read_tx, write_tx
 from clienteling.hub.erasure import erase_customer
@@ -80,7 +80,18 @@ def facts_hub(new_db: NewDb) -> Iterator[FactsHub]:
 def _differences(conn: Connection) -> list[str]:
     """Customers whose stored facts or sales days differ from a recomputation, and the
     rollup cells that differ from the sum of the sales days (none, always)."""
-    return _facts_differences(conn) + _rollup_differences(conn)
+    return _facts_differences(conn) + _rollup_differences(conn) + _credit_differences(conn)
+
+
+def _credit_differences(conn: Connection) -> list[str]:
+    """Credited orders whose `followup_credits` row differs from a recomputation."""
+    stored = followup_credits.stored(conn)
+    expected = followup_credits.computed(conn)
+    return [
+        f"credit of {order_id}: {stored.get(order_id)} != {expected.get(order_id)}"
+        for order_id in sorted(set(stored) | set(expected))
+        if stored.get(order_id) != expected.get(order_id)
+    ]
 
 
 def _rollup_differences(conn: Connection) -> list[str]:

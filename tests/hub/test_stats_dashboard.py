@@ -16,6 +16,7 @@ from clienteling.hub import purchase_facts
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
 from clienteling.hub.identity import merge_customers
 from clienteling.hub.stats.dashboard import store_dashboard
+from clienteling.hub.stats.funnel import VisitTally, visit_tallies
 from clienteling.hub.stats.lifecycle import NEW_STAGE
 from clienteling.hub.tables import (
     associates,
@@ -427,6 +428,7 @@ def test_feedback_by_touchpoint_and_follow_up_effects(data: _Data) -> None:
                 attributed_at="2026-06-12T09:00:00+00:00",
             )
         )
+        purchase_facts.refresh(conn, ["c1"])  # as the ingest does after crediting an order
     board = data.dashboard()
     found = {(f.touchpoint, f.buyer): (f.answers, f.average_score) for f in board.feedback}
     assert found == {("staff", True): (2, 4.5), ("price", False): (2, 2.0)}
@@ -562,3 +564,46 @@ def test_visits_without_a_reason_count_with_the_other_reason(data: _Data) -> Non
     data.visit("2026-06-07T10:00:00+00:00", "left_without_buying", "price")
     reasons = {r.reason: r.visits for r in data.dashboard().no_purchase_reasons}
     assert reasons == {"other": 2, "price": 1}
+
+
+def test_one_pass_over_the_visits_tallies_each_period_as_counting_it_alone(data: _Data) -> None:
+    """`visit_tallies` of several periods at once (disjoint, in any order, empty or
+    overlapping) equals each period counted on its own from the raw visits."""
+    for at, outcome, reason in (
+        ("2026-05-31T21:59:59+00:00", "left_without_buying", "price"),
+        ("2026-05-31T22:00:00+00:00", "bought_here", None),  # Paris midnight, 1 June
+        ("2026-06-03T10:00:00+00:00", "left_without_buying", None),
+        ("2026-06-03T11:00:00+00:00", "left_without_buying", "other"),
+        ("2026-06-04T10:00:00+00:00", "left_without_buying", "price"),
+        ("2026-06-30T21:59:59+00:00", "bought_here", None),
+        ("2026-06-30T22:00:00+00:00", "left_without_buying", "just_browsing"),
+    ):
+        data.visit(at, outcome, reason)
+    june = ("2026-05-31T22:00:00+00:00", "2026-06-30T22:00:00+00:00")
+    may = ("2026-04-30T22:00:00+00:00", "2026-05-31T22:00:00+00:00")
+    july = ("2026-06-30T22:00:00+00:00", "2026-07-31T22:00:00+00:00")
+    empty = ("2026-06-03T00:00:00+00:00", "2026-06-03T00:00:00+00:00")
+    overlapping = ("2026-06-03T00:00:00+00:00", "2026-06-04T00:00:00+00:00")
+
+    def alone(period: tuple[str, str]) -> VisitTally:
+        start, end = period
+        with read_tx(data.engine) as conn:
+            rows = conn.execute(
+                sa.select(visits.c.outcome, visits.c.reason).where(
+                    visits.c.store_id == "s1", visits.c.at >= start, visits.c.at < end
+                )
+            ).all()
+        reasons: dict[str, int] = {}
+        for outcome, reason in rows:
+            if outcome != "bought_here":
+                reasons[reason or "other"] = reasons.get(reason or "other", 0) + 1
+        bought = sum(1 for outcome, _ in rows if outcome == "bought_here")
+        return VisitTally(visits=len(rows), bought_here=bought, reasons=reasons)
+
+    for periods in ([june, may], [may, july, june], [june, empty], [june, overlapping], [empty]):
+        with read_tx(data.engine) as conn:
+            found = visit_tallies(conn, store_id="s1", periods=periods)
+        assert found == [alone(p) for p in periods], periods
+    assert alone(june) == VisitTally(
+        visits=5, bought_here=2, reasons={"price": 1, "other": 2}
+    )  # the no-reason visit counts as "other", with the one saying "other"

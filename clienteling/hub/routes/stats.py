@@ -53,7 +53,13 @@ def dashboard(
     period = _period(session, store_id, start, end)
     with read_tx(hub.engine) as conn:
         try:
-            return store_dashboard(conn, store_id=store_id, period=period, now=utc_now())
+            return store_dashboard(
+                conn,
+                store_id=store_id,
+                period=period,
+                now=utc_now(),
+                attribution_window_days=hub.settings.attribution_window_days,
+            )
         except UnknownStoreError as exc:
             raise ApiError(404, "not_found", "no such store") from exc
 

@@ -28,7 +28,7 @@ from clienteling.hub.stats.feedback import (
     surveys_answered,
     touchpoint_feedback,
 )
-from clienteling.hub.stats.funnel import funnel, no_purchase_reasons
+from clienteling.hub.stats.funnel import funnel, no_purchase_reasons, visit_tallies
 from clienteling.hub.stats.lifecycle import lifecycle_counts
 from clienteling.hub.stats.offers import OfferCounts, offer_counts
 from clienteling.hub.stats.omnichannel import channel_groups
@@ -83,9 +83,16 @@ class _StoreTally:
 
 
 def store_dashboard(
-    conn: Connection, *, store_id: str, period: Period, now: datetime
+    conn: Connection,
+    *,
+    store_id: str,
+    period: Period,
+    now: datetime,
+    attribution_window_days: int | None = None,
 ) -> StoreDashboard:
-    """Everything the dashboard shows for one store; `conn` in one read transaction."""
+    """Everything the dashboard shows for one store; `conn` in one read transaction;
+    `attribution_window_days` (the hub's setting) goes into the answer so the terminal
+    states the rule the credited orders follow."""
     if conn.dialect.name == "postgresql":
         # Room to hash the per-customer groups of a period's orders instead of sorting
         # them on disk (the default 4 MB spills at a few tens of thousands of orders).
@@ -126,13 +133,17 @@ def store_dashboard(
     omni, single = groups.omnichannel, groups.single_channel
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
+    periods = ((start, end), (prev_start, prev_end))
+    found = visit_tallies(conn, store_id=store_id, periods=list(periods))
+    tallies = (found[0], found[1])  # one pass over the visits for the funnel and reasons
     steps = funnel(
         conn,
         store_id=store_id,
-        period=(start, end),
-        previous=(prev_start, prev_end),
+        period=periods[0],
+        previous=periods[1],
         days=days,
         previous_days=previous_days,
+        tallies=tallies,
     )
     counted = {step.step: step.count for step in steps}
     answered = surveys_answered(conn, store_id=store_id, start=start, end=end)
@@ -176,7 +187,7 @@ def store_dashboard(
         ),
         funnel=steps,
         no_purchase_reasons=no_purchase_reasons(
-            conn, store_id=store_id, period=(start, end), previous=(prev_start, prev_end)
+            conn, store_id=store_id, period=periods[0], previous=periods[1], tallies=tallies
         ),
         feedback=touchpoint_feedback(conn, store_id=store_id, start=start, end=end),
         surveys_answered=answered,
@@ -186,6 +197,7 @@ def store_dashboard(
         tasks=task_completion(conn, store_id=store_id, start=start, end=end),
         offers=_offer_figures(offer_counts(conn, store_id=store_id, start=start, end=end)),
         rows_scanned=dict(scanned),
+        attribution_window_days=attribution_window_days,
     )
 
 

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
-from clienteling.hub.stats.sql import KEPT_ORDER, between
-from clienteling.hub.tables import feedback, followups, order_attributions, orders
+from clienteling.hub.stats.sql import between
+from clienteling.hub.tables import feedback, followup_credits, followups
 from clienteling.protocol.dashboard import FeedbackComment, FollowupEffect, TouchpointFeedback
 
 LATEST_COMMENTS = 6
@@ -90,20 +90,20 @@ def followup_effects(
         .group_by(followups.c.template, followups.c.channel, followups.c.status)
     ):
         counts[(str(template), str(channel))][str(status)] = int(n)
+    # Set-based: the period's follow-ups (index-only) joined with the credited kept
+    # orders' narrow rows (`hub.followup_credits`), not a lookup in `orders` per order.
     revenue: dict[tuple[str, str], int] = {
         (str(template), str(channel)): int(total)
         for template, channel, total in conn.execute(
             sa.select(
                 followups.c.template,
                 followups.c.channel,
-                sa.func.coalesce(sa.func.sum(orders.c.net_minor), 0),
+                sa.func.coalesce(sa.func.sum(followup_credits.c.revenue_minor), 0),
             )
             .select_from(
-                order_attributions.join(
-                    followups, followups.c.id == order_attributions.c.followup_id
-                ).join(orders, orders.c.id == order_attributions.c.order_id)
+                followup_credits.join(followups, followups.c.id == followup_credits.c.followup_id)
             )
-            .where(mine, KEPT_ORDER)
+            .where(mine)
             .group_by(followups.c.template, followups.c.channel)
         )
     }

@@ -7,6 +7,8 @@ attribution of follow-up links. Counted in SQL; rates from `domain.metrics`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import sqlalchemy as sa
@@ -67,17 +69,70 @@ def credited_online_orders_in(store_id: str, start: str, end: str) -> sa.ColumnE
     )
 
 
-def _counts(conn: Connection, *, store_id: str, start: str, end: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    in_visits = visits_in(store_id, start, end)
-    counts["visits"] = conn.execute(
-        sa.select(sa.func.count()).select_from(visits).where(in_visits)
-    ).scalar_one()
-    counts["bought_here"] = conn.execute(
-        sa.select(sa.func.count())
-        .select_from(visits)
-        .where(in_visits, visits.c.outcome == BOUGHT_HERE)
-    ).scalar_one()
+@dataclass(frozen=True, slots=True)
+class VisitTally:
+    """A period's visits: all of them, those that ended in a purchase here, and the others
+    per reason (no reason given counts as "other")."""
+
+    visits: int = 0
+    bought_here: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+def visit_tallies(
+    conn: Connection, *, store_id: str, periods: list[tuple[str, str]]
+) -> list[VisitTally]:
+    """The tally of each period (UTC instants), from one pass over the store's visits of
+    all of them (conditional aggregates grouped by outcome and reason: the funnel and the
+    reasons used to scan the visits three times per period)."""
+    if not periods:
+        return []
+    if _overlap(periods):  # a visit counts in each period it is in
+        return [visit_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
+    # The WHERE keeps visits of some period; periods are disjoint, so a visit's is the
+    # one with the latest start at or before it (one comparison per period, no more).
+    latest_first = sorted(
+        (i for i, (start, end) in enumerate(periods) if start < end),
+        key=lambda i: periods[i][0],
+        reverse=True,
+    )
+    if not latest_first:
+        return [VisitTally() for _ in periods]
+    which: sa.ColumnElement[int] = (
+        sa.case(
+            *((visits.c.at >= periods[i][0], i) for i in latest_first[:-1]),
+            else_=latest_first[-1],
+        )
+        if len(latest_first) > 1
+        else sa.literal(latest_first[0])
+    ).label("period")
+    query = (
+        sa.select(which, visits.c.outcome, visits.c.reason, sa.func.count())
+        .where(
+            visits.c.store_id == store_id,
+            sa.or_(*(between(visits.c.at, start, end) for start, end in periods)),
+        )
+        .group_by(which, visits.c.outcome, visits.c.reason)
+    )
+    totals = [[0, 0] for _ in periods]
+    reasons: list[dict[str, int]] = [{} for _ in periods]
+    for i, outcome, why, n in conn.execute(query):
+        totals[int(i)][0] += int(n)
+        if outcome == BOUGHT_HERE:
+            totals[int(i)][1] += int(n)
+        elif outcome is not None:  # SQL's `outcome != 'bought_here'`, as the reasons were
+            key = str(why or "other")
+            reasons[int(i)][key] = reasons[int(i)].get(key, 0) + int(n)
+    return [
+        VisitTally(visits=t[0], bought_here=t[1], reasons=r)
+        for t, r in zip(totals, reasons, strict=True)
+    ]
+
+
+def _counts(
+    conn: Connection, *, store_id: str, start: str, end: str, tally: VisitTally
+) -> dict[str, int]:
+    counts: dict[str, int] = {"visits": tally.visits, "bought_here": tally.bought_here}
     statuses: dict[str, int] = {
         str(status): int(n)
         for status, n in conn.execute(
@@ -112,11 +167,18 @@ def funnel(
     previous: tuple[str, str],
     days: tuple[str, str],
     previous_days: tuple[str, str],
+    tallies: tuple[VisitTally, VisitTally] | None = None,
 ) -> list[FunnelStep]:
     """The steps for `period` (UTC instants of the store's local `days`) and the
-    previous period alike."""
-    now = _counts(conn, store_id=store_id, start=period[0], end=period[1])
-    before = _counts(conn, store_id=store_id, start=previous[0], end=previous[1])
+    previous period alike; `tallies` are the two periods' `visit_tallies` when the
+    caller has them already."""
+    if tallies is None:
+        tallies = _pair(visit_tallies(conn, store_id=store_id, periods=[period, previous]))
+    now_tally, before_tally = tallies
+    now = _counts(conn, store_id=store_id, start=period[0], end=period[1], tally=now_tally)
+    before = _counts(
+        conn, store_id=store_id, start=previous[0], end=previous[1], tally=before_tally
+    )
     now["online_order"], revenue = _credited(conn, store_id=store_id, days=days)
     before["online_order"], _ = _credited(conn, store_id=store_id, days=previous_days)
     rates = metrics.funnel_rates(now)
@@ -132,25 +194,20 @@ def funnel(
     ]
 
 
-def _reasons(conn: Connection, *, store_id: str, start: str, end: str) -> dict[str, int]:
-    """Visits without a purchase per reason; no reason given counts as "other" (added to
-    the visits whose reason is "other", as the drill-down lists them together)."""
-    counted: dict[str, int] = {}
-    for reason, n in conn.execute(
-        sa.select(visits.c.reason, sa.func.count())
-        .where(visits_in(store_id, start, end), visits.c.outcome != BOUGHT_HERE)
-        .group_by(visits.c.reason)
-    ):
-        key = str(reason or "other")
-        counted[key] = counted.get(key, 0) + int(n)
-    return counted
-
-
 def no_purchase_reasons(
-    conn: Connection, *, store_id: str, period: tuple[str, str], previous: tuple[str, str]
+    conn: Connection,
+    *,
+    store_id: str,
+    period: tuple[str, str],
+    previous: tuple[str, str],
+    tallies: tuple[VisitTally, VisitTally] | None = None,
 ) -> list[ReasonCount]:
-    now = _reasons(conn, store_id=store_id, start=period[0], end=period[1])
-    before = _reasons(conn, store_id=store_id, start=previous[0], end=previous[1])
+    """Visits without a purchase per reason, ranked, beside the previous period's; no
+    reason given counts as "other" (with the visits whose reason is "other", as the
+    drill-down lists them together)."""
+    if tallies is None:
+        tallies = _pair(visit_tallies(conn, store_id=store_id, periods=[period, previous]))
+    now, before = tallies[0].reasons, tallies[1].reasons
     total = sum(now.values())
     ranked = sorted(set(now) | set(before), key=lambda r: (-now.get(r, 0), r))
     return [
@@ -162,3 +219,12 @@ def no_purchase_reasons(
         )
         for reason in ranked
     ]
+
+
+def _pair(found: list[VisitTally]) -> tuple[VisitTally, VisitTally]:
+    return found[0], found[1]
+
+
+def _overlap(periods: list[tuple[str, str]]) -> bool:
+    ordered = sorted(p for p in periods if p[0] < p[1])
+    return any(b[0] < a[1] for a, b in pairwise(ordered))
