@@ -60,7 +60,7 @@ SELECT * FROM (
     UNION ALL
     SELECT 'consent', k.id, k.at, CASE WHEN k.granted THEN 'granted' ELSE 'refused' END,
            k.channel, NULL, k.source, NULL, NULL, NULL, NULL, '[]',
-           {CONSENT_UNSENT.format(row='k')}, NULL, NULL, NULL
+           {CONSENT_UNSENT.format(row="k")}, NULL, NULL, NULL
     FROM consents AS k
     WHERE k.customer_id = :customer
     UNION ALL
