@@ -65,10 +65,12 @@ def test_found_on_the_hub_pulled_in_changed_and_refreshed(synced: Terminal, tmp_
         )
     engine.dispose()
     assert "Venue à Paris, cherche une veste" in on_hub
-    # The pull leaves the looked-up customer alone; opening the profile refreshes it.
+    # The hub's acknowledgement clears the note's pending mark, although the pull
+    # (this store's scope) leaves the looked-up customer alone.
     profile = terminal.customer(customer_id)
     assert profile is not None
-    assert [n.pending for n in profile.notes if n.text.startswith("Venue")] == [True]
+    assert [n.pending for n in profile.notes if n.text.startswith("Venue")] == [False]
+    # Opening the profile refreshes it from the hub: the note is there once, as the hub's.
     assert terminal.refresh_customer(customer_id) is True
     profile = terminal.customer(customer_id)
     assert profile is not None
