@@ -114,18 +114,22 @@ def _versions(extra: Mapping[str, str] | None) -> list[str]:
         ("httpx", ("httpx",)),
         ("keyring", ("keyring",)),
     ):
-        rows[label] = _installed_version(names)
+        rows[label] = _installed_version(label, names)
     rows |= dict(extra or {})
     return _rows(rows.items())
 
 
-def _installed_version(names: Iterable[str]) -> str:
-    for name in names:
+def _installed_version(module: str, distributions: Iterable[str]) -> str:
+    """The distribution's version; else the loaded module's `__version__` (a frozen build
+    ships no metadata for most packages, but the app has imported them by now)."""
+    for name in distributions:
         try:
             return metadata.version(name)
         except metadata.PackageNotFoundError:
             continue
-    return "(unknown)"
+    loaded = sys.modules.get(module)
+    version = getattr(loaded, "__version__", None)
+    return version if isinstance(version, str) else "(unknown)"
 
 
 def _configuration(settings: TerminalSettings | None, environ: Mapping[str, str]) -> list[str]:

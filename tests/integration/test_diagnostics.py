@@ -124,3 +124,26 @@ def test_redaction_of_free_text() -> None:
         f"smtp_password={MASK}; token={MASK}&x=1"
     )
     assert redact_text("customer 0190-ab synced") == "customer 0190-ab synced"
+
+
+def test_a_frozen_build_without_package_metadata_still_names_the_versions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """PyInstaller ships metadata only for the packages that ask for it: the report then
+    reads the versions the loaded modules carry, instead of "(unknown)"."""
+    import importlib.metadata
+
+    import httpx
+    import PySide6
+
+    def no_metadata(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", no_metadata)
+    settings = TerminalSettings(data_dir=tmp_path)
+
+    report = build_report(terminal=None, settings=settings)
+
+    assert f"PySide6: {PySide6.__version__}" in report
+    assert f"httpx: {httpx.__version__}" in report
+    assert "keyring: (unknown)" in report  # no __version__ attribute: said, not guessed
