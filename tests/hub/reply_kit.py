@@ -13,11 +13,11 @@ import sqlalchemy as sa
 
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.delivery.worker import run_pass
-from clienteling.hub.devsinks import FakeProvider, SmtpSink
+from clienteling.hub.devsinks import FakeProvider, SmtpSink, SunkText
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import consents, customers, replies
+from clienteling.hub.tables import consents, customers, delivery_attempts, replies
 
 from .conftest import NewDb, SeededHub, sign_in
 from .followup_kit import (
@@ -76,6 +76,18 @@ def sent(
     )
     assert args["id"] in run_pass(hub.engine, settings, public_url=hub.url, now=NOON).sent
     return args
+
+
+def provider_message(hub: SeededHub, provider: FakeProvider, followup_id: str) -> SunkText:
+    """The provider's copy of the follow-up's message, found by its idempotency key (the
+    module's provider also holds messages of other tests, to the same seeded phones)."""
+    with hub.engine.connect() as conn:
+        key = conn.execute(
+            sa.select(delivery_attempts.c.idempotency_key).where(
+                delivery_attempts.c.followup_id == followup_id
+            )
+        ).scalar_one()
+    return next(m for m in provider.snapshot() if m.idempotency_key == key)
 
 
 def contacts(hub: SeededHub, customer_id: str) -> tuple[str, str]:

@@ -206,7 +206,7 @@ def test_a_whatsapp_reply_to_our_message_matches_it_and_stop_opts_whatsapp_out(
 ) -> None:
     args = sent(device, hub, channel="whatsapp", sink=sink, provider=provider)
     _, phone = contacts(hub, args["customer_id"])
-    ours = next(m for m in provider.snapshot() if m.idempotency_key and m.to == phone)
+    ours = reply_kit.provider_message(hub, provider, args["id"])
     fields = twilio_fields(f"whatsapp:{phone}", "STOP", OriginalRepliedMessageSid=ours.id)
 
     assert post_twilio(hub, fields).status_code == 200

@@ -115,7 +115,7 @@ def test_sms_replies_match_by_thread_then_by_phone_and_a_replay_changes_nothing(
 ) -> None:
     args = sent(device, reply_hub, channel="sms", sink=sink, provider=provider)
     _, phone = contacts(reply_hub, args["customer_id"])
-    ours = next(m for m in provider.snapshot() if m.to == phone)
+    ours = reply_kit.provider_message(reply_hub, provider, args["id"])
     first = {
         "id": message_id(),
         "channel": "sms",
