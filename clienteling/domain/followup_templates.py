@@ -45,7 +45,11 @@ TEMPLATE_NAMES = (
     "welcome",
     "second_purchase",
     "vip_thanks",
+    # The survey of a visit, sent after the counter (the visit form's "send by SMS").
+    "visit_survey",
 )
+# Templates whose call to action is the survey, not the picks' landing page.
+SURVEY_TEMPLATES = frozenset({"visit_survey"})
 LANGUAGES = ("vi", "fr", "ru", "en")
 
 MAX_PRODUCTS = 6
@@ -194,7 +198,7 @@ def _blocks(
     return found
 
 
-def _values(context: FollowupContext, language: str) -> dict[str, Any]:
+def _values(context: FollowupContext, template: str, language: str) -> dict[str, Any]:
     products = [
         {
             "name": clean_value(p.name, limit=MAX_NAME),
@@ -214,6 +218,7 @@ def _values(context: FollowupContext, language: str) -> dict[str, Any]:
         "landing_url": context.landing_url,
         "unsubscribe_url": context.unsubscribe_url,
         "survey_url": context.survey_url,
+        "cta_url": context.survey_url if template in SURVEY_TEMPLATES else context.landing_url,
         "offer": None
         if context.offer is None
         else {
@@ -239,7 +244,7 @@ def render_followup(
     if language not in LANGUAGES:
         raise FollowupTemplateError(f"unknown language {language!r}")
     html_env, text_env = _environments(str(templates_dir or TEMPLATES_DIR))
-    values = _values(context, language)
+    values = _values(context, template, language)
     source = f"{template}.{language}.jinja"
     strings_source = f"_strings.{language}.jinja"
     try:

@@ -16,12 +16,13 @@ from sqlalchemy.engine import Connection
 
 from clienteling.domain.followup_templates import MAX_PERSONAL_LINE, MAX_PRODUCTS
 from clienteling.domain.offers import OfferKind
+from clienteling.domain.visits import is_purchase
 from clienteling.hub import followup_extras, links, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import Actor, MutationRejectedError, customer_scope
 from clienteling.hub.surveys import register_survey_link
-from clienteling.hub.tables import delivery_jobs, followup_links, followups, products
+from clienteling.hub.tables import delivery_jobs, followup_links, followups, products, visits
 from clienteling.protocol.entities import (
     Channel,
     FollowupQueueArgs,
@@ -51,6 +52,7 @@ class _FollowupQueue(pydantic.BaseModel):
     created_at: str = pydantic.Field(min_length=1, max_length=40)
     offer: OfferKind | None = None  # a single-use offer code to make and send (hub.offers)
     reserve: bool = False  # add a reserve-for-pickup link (hub.followup_extras)
+    visit_id: str | None = pydantic.Field(default=None, min_length=1, max_length=64)
 
 
 def _args(args: dict[str, Any]) -> FollowupQueueArgs:
@@ -58,7 +60,7 @@ def _args(args: dict[str, Any]) -> FollowupQueueArgs:
         parsed = _FollowupQueue.model_validate(args)
     except pydantic.ValidationError as exc:
         raise MutationRejectedError("invalid follow-up arguments") from exc
-    return FollowupQueueArgs(
+    request = FollowupQueueArgs(
         id=parsed.id,
         customer_id=parsed.customer_id,
         channel=parsed.channel,
@@ -70,6 +72,9 @@ def _args(args: dict[str, Any]) -> FollowupQueueArgs:
         offer=parsed.offer,
         reserve=parsed.reserve,
     )
+    if parsed.visit_id is not None:
+        request["visit_id"] = parsed.visit_id
+    return request
 
 
 def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
@@ -128,13 +133,14 @@ def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None
                 "customer_id": request["customer_id"],
             },
         )
+    visit_id, buyer = _survey_subject(conn, actor, request)
     register_survey_link(
         conn,
         token=links.make_token(secret, "survey", request["id"]),
         store_id=actor.store_id,
         customer_id=request["customer_id"],
-        visit_id=None,
-        buyer=_BUYER_TEMPLATES.get(request["template"]),
+        visit_id=visit_id,
+        buyer=buyer,
     )
     followup_extras.attach(
         conn,
@@ -145,3 +151,20 @@ def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None
         offer=request.get("offer"),
         reserve=request.get("reserve", False),
     )
+
+
+def _survey_subject(
+    conn: Connection, actor: Actor, request: FollowupQueueArgs
+) -> tuple[str | None, bool | None]:
+    """What the message's survey link asks about: the visit it names (its answers count as
+    that visit's, a buyer's when the visit ended in a purchase), else nothing known but
+    what the template says. The visit's own `visit.log` came earlier in the same outbox."""
+    visit_id = request.get("visit_id")
+    if visit_id is None:
+        return None, _BUYER_TEMPLATES.get(request["template"])
+    visit = conn.execute(
+        sa.select(visits.c.store_id, visits.c.outcome).where(visits.c.id == visit_id)
+    ).first()
+    if visit is None or visit.store_id != actor.store_id:
+        raise MutationRejectedError(f"unknown visit {visit_id!r} in this store")
+    return visit_id, is_purchase(visit.outcome)

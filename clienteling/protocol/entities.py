@@ -271,6 +271,7 @@ FollowupTemplate = Literal[
     "welcome",
     "second_purchase",
     "vip_thanks",
+    "visit_survey",
 ]
 FollowupStatus = Literal[
     "queued",
@@ -300,6 +301,7 @@ class FollowupQueueArgs(TypedDict):
     created_at: str
     offer: NotRequired[str | None]  # domain.offers.OFFER_KINDS: the hub makes a code
     reserve: NotRequired[bool]  # carry a reserve-for-pickup link
+    visit_id: NotRequired[str]  # the visit a survey follow-up asks about (visit_survey)
 
 
 class FollowupData(TypedDict):

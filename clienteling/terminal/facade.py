@@ -1118,11 +1118,13 @@ class Terminal:
         personal_line: str,
         offer: str | None = None,
         reserve: bool = False,
+        visit_id: str | None = None,
     ) -> str:
         """Queue a follow-up with its `followup.queue` mutation (works offline); the hub
         sends it once, after checking consent again. Returns its id. `offer` (a kind of
         `domain.offers.OFFER_KINDS`) has the hub make a single-use code for the message;
-        `reserve` adds a reserve-for-pickup link."""
+        `reserve` adds a reserve-for-pickup link; `visit_id` makes its survey link that
+        visit's (the `visit_survey` template)."""
         session, _token, _scopes = self._credentials()
         followup_id = uuid7()
         args = FollowupQueueArgs(
@@ -1139,6 +1141,8 @@ class Terminal:
             args["offer"] = offer
         if reserve:
             args["reserve"] = True
+        if visit_id is not None:
+            args["visit_id"] = visit_id
         followup_store.queue_followup(
             self._db.get(),
             args,

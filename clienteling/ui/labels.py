@@ -125,6 +125,7 @@ def template_label(name: str) -> str:
             "Followups", "Ideas to go with the first purchase"
         ),
         "vip_thanks": QCoreApplication.translate("Followups", "Thank you for your loyalty"),
+        "visit_survey": QCoreApplication.translate("Followups", "How was your visit?"),
     }
     return labels.get(name, name)
 

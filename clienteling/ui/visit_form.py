@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.domain.visits import MAX_PRODUCTS, OUTCOMES, REASONS, is_purchase
 from clienteling.terminal.facade import Terminal
+from clienteling.terminal.followup_views import ComposerContext
 from clienteling.terminal.views import (
     CustomerProfile,
     ProductHit,
@@ -45,6 +46,7 @@ from clienteling.terminal.views import (
     VisitView,
 )
 from clienteling.ui.errors import error_text, log_error
+from clienteling.ui.followup_composer import channel_reason
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.together_panel import TogetherPanel
 from clienteling.ui.visit_labels import outcome_choice, reason_choice
@@ -320,6 +322,21 @@ class VisitFormDialog(QDialog):
         self.url_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.url_label)
+        # A customer with a profile can have the link by SMS instead (consent allowing).
+        self.sms_button = QPushButton(self.tr("Send the link by &SMS"), page)
+        self.sms_button.setObjectName("surveySms")
+        self.sms_button.setEnabled(False)
+        self.sms_button.clicked.connect(self._send_by_sms)
+        layout.addWidget(self.sms_button, 0, Qt.AlignmentFlag.AlignCenter)
+        self.sms_status = QLabel(page)
+        self.sms_status.setObjectName("surveySmsStatus")
+        self.sms_status.setWordWrap(True)
+        self.sms_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.sms_status)
+        if self.customer_id is None:
+            self.sms_button.hide()
+            self.sms_status.hide()
+        self._sms_language: str | None = None
         buttons = QDialogButtonBox(page)
         self.done_button = buttons.addButton(
             self.tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -619,6 +636,69 @@ class VisitFormDialog(QDialog):
         self.done_button.setDefault(True)
         self.done_button.setFocus()
         self.adjustSize()
+        if self.customer_id is not None:
+            self._check_sms(self.customer_id)
+
+    def _check_sms(self, customer_id: str) -> None:
+        """Open the SMS button when the customer's SMS consent allows it; else say why."""
+        terminal = self.terminal
+
+        def known(context: ComposerContext | None) -> None:
+            sms = (
+                next((c for c in context.channels if c.channel == "sms"), None) if context else None
+            )
+            if context is None or sms is None:
+                self.sms_status.setText(self.tr("This customer is not in the cache any more."))
+            elif not sms.allowed:
+                self.sms_status.setText(
+                    self.tr("No SMS. %1.").replace("%1", channel_reason(sms).rstrip("."))
+                )
+            else:
+                self._sms_language = context.language
+                self.sms_button.setEnabled(True)
+                self.sms_status.clear()
+
+        run_in_background(
+            lambda: terminal.followup_composer(customer_id),
+            success=known,
+            failure=self._sms_failed,
+            parent=self,
+        )
+
+    def _send_by_sms(self) -> None:
+        visit, customer_id, language = self.saved, self.customer_id, self._sms_language
+        if visit is None or customer_id is None or language is None:
+            return
+        terminal = self.terminal
+        self.sms_button.setEnabled(False)
+
+        def queued(_followup_id: str) -> None:
+            self.sms_status.setText(
+                self.tr(
+                    "The survey link goes out by SMS: the hub sends it after the next sync, "
+                    "checking consent again."
+                )
+            )
+            self.done_button.setFocus()
+
+        run_in_background(
+            lambda: terminal.queue_followup(
+                customer_id=customer_id,
+                channel="sms",
+                template="visit_survey",
+                language=language,  # type: ignore[arg-type]  # the cache's: a Language
+                product_ids=[],
+                personal_line="",
+                visit_id=visit.id,
+            ),
+            success=queued,
+            failure=self._sms_failed,
+            parent=self,
+        )
+
+    def _sms_failed(self, exc: BaseException) -> None:
+        log_error(exc)
+        self.sms_status.setText(error_text(exc))
 
     def survey_shown(self) -> bool:
         return self._stack.currentIndex() == self.SURVEY_PAGE

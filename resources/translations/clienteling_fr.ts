@@ -1165,6 +1165,10 @@
         <translation>Merci pour votre fidélité</translation>
     </message>
     <message>
+        <source>How was your visit?</source>
+        <translation>Comment s’est passée votre visite ?</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>En file d&apos;envoi</translation>
     </message>
@@ -3286,6 +3290,10 @@
         <translation>QR code du questionnaire</translation>
     </message>
     <message>
+        <source>Send the link by &amp;SMS</source>
+        <translation>Envoyer le lien par &amp;SMS</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -3320,6 +3328,18 @@
     <message>
         <source>Describe the reason in a few words.</source>
         <translation>Décrivez la raison en quelques mots.</translation>
+    </message>
+    <message>
+        <source>This customer is not in the cache any more.</source>
+        <translation>Ce client n’est plus dans le cache.</translation>
+    </message>
+    <message>
+        <source>No SMS. %1.</source>
+        <translation>Pas de SMS. %1.</translation>
+    </message>
+    <message>
+        <source>The survey link goes out by SMS: the hub sends it after the next sync, checking consent again.</source>
+        <translation>Le lien du questionnaire part par SMS : le hub l’envoie après la prochaine synchronisation, en vérifiant à nouveau le consentement.</translation>
     </message>
     <message>
         <source>Restored what was typed before, not yet saved. Cancel discards it.</source>

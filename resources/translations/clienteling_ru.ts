@@ -1165,6 +1165,10 @@
         <translation>Спасибо за верность</translation>
     </message>
     <message>
+        <source>How was your visit?</source>
+        <translation>Как прошёл ваш визит?</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>В очереди</translation>
     </message>
@@ -3286,6 +3290,10 @@
         <translation>QR-код опроса</translation>
     </message>
     <message>
+        <source>Send the link by &amp;SMS</source>
+        <translation>Отправить ссылку по &amp;SMS</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Готово</translation>
     </message>
@@ -3320,6 +3328,18 @@
     <message>
         <source>Describe the reason in a few words.</source>
         <translation>Опишите причину в нескольких словах.</translation>
+    </message>
+    <message>
+        <source>This customer is not in the cache any more.</source>
+        <translation>Этого клиента больше нет в кэше.</translation>
+    </message>
+    <message>
+        <source>No SMS. %1.</source>
+        <translation>SMS нельзя. %1.</translation>
+    </message>
+    <message>
+        <source>The survey link goes out by SMS: the hub sends it after the next sync, checking consent again.</source>
+        <translation>Ссылка на опрос уйдёт по SMS: хаб отправит её после следующей синхронизации, ещё раз проверив согласие.</translation>
     </message>
     <message>
         <source>Restored what was typed before, not yet saved. Cancel discards it.</source>

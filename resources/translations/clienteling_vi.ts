@@ -1165,6 +1165,10 @@
         <translation>Cảm ơn bạn đã luôn đồng hành</translation>
     </message>
     <message>
+        <source>How was your visit?</source>
+        <translation>Chuyến ghé thăm của bạn thế nào?</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>Đang chờ gửi</translation>
     </message>
@@ -3286,6 +3290,10 @@
         <translation>Mã QR khảo sát</translation>
     </message>
     <message>
+        <source>Send the link by &amp;SMS</source>
+        <translation>Gửi liên kết qua &amp;SMS</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
@@ -3320,6 +3328,18 @@
     <message>
         <source>Describe the reason in a few words.</source>
         <translation>Hãy mô tả lý do bằng vài từ.</translation>
+    </message>
+    <message>
+        <source>This customer is not in the cache any more.</source>
+        <translation>Khách hàng này không còn trong bộ nhớ đệm.</translation>
+    </message>
+    <message>
+        <source>No SMS. %1.</source>
+        <translation>Không gửi SMS được. %1.</translation>
+    </message>
+    <message>
+        <source>The survey link goes out by SMS: the hub sends it after the next sync, checking consent again.</source>
+        <translation>Liên kết khảo sát sẽ được gửi qua SMS: hub gửi sau lần đồng bộ tiếp theo, sau khi kiểm tra lại sự đồng ý.</translation>
     </message>
     <message>
         <source>Restored what was typed before, not yet saved. Cancel discards it.</source>

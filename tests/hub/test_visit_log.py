@@ -193,3 +193,42 @@ def test_the_seed_converts_a_third_of_store_visits(hub: SeededHub) -> None:
     assert all((r.reason is None) == (r.outcome == "bought_here") for r in rows)
     assert any(r.customer_id is None for r in rows)
     assert any(r.customer_id is not None and r.outcome != "bought_here" for r in rows)
+
+
+def test_a_survey_follow_up_asks_about_its_visit(client: httpx.Client, hub: SeededHub) -> None:
+    """`followup.queue` with `visit_id` (the visit form's "send by SMS"): its survey link
+    counts answers as that visit's, a buyer's when the visit ended in a purchase; a visit
+    the hub does not have in this store refuses the follow-up."""
+    from clienteling.hub.delivery.compose import compose
+    from clienteling.hub.tables import followups, survey_links
+
+    from .followup_kit import queue_args
+
+    _body, device = sign_in(client)
+    customer = hub.customer_of(0)
+    bought = visit_args(customer_id=customer, outcome="bought_here", reason=None)
+    survey = queue_args(customer, [], channel="sms", template="visit_survey", visit_id=bought["id"])
+    unknown = queue_args(customer, [], channel="sms", template="visit_survey", visit_id=uuid7())
+    answer = push(
+        client,
+        device,
+        [
+            mutation(1, bought),
+            {"id": 2, "name": "followup.queue", "args": survey, "created_at": AT},
+            {"id": 3, "name": "followup.queue", "args": unknown, "created_at": AT},
+        ],
+    )
+    results = answer.json()["results"]
+    assert [r["status"] for r in results] == ["applied", "applied", "rejected"]
+    assert "unknown visit" in results[2]["reason"]
+
+    with hub.engine.connect() as conn:
+        links = conn.execute(
+            sa.select(survey_links).where(survey_links.c.visit_id == bought["id"])
+        ).all()
+        row = conn.execute(sa.select(followups).where(followups.c.id == survey["id"])).one()
+        message = compose(conn, row, public_url="https://shop.example")
+    assert len(links) == 2 and {link.buyer for link in links} == {True}
+    sms_link = next(link for link in links if link.token != bought["survey_token"])
+    assert f"https://shop.example/s/{sms_link.token}" in message.short
+    assert "/f/" not in message.short  # the survey, not the picks' landing page

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.hub.db import make_engine
-from clienteling.hub.tables import visits
+from clienteling.hub.tables import followups, survey_links, visits
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.main_window import MainWindow
@@ -274,3 +274,85 @@ def test_esc_clears_the_product_box_first_and_enter_in_an_empty_box_saves(
     with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
         qtbot.keyClick(dialog.product_search, Qt.Key.Key_Return)
     assert terminal.status().pending == 1
+
+
+def _customers_by_sms(terminal: Terminal) -> tuple[str, str]:
+    """A cached customer whose SMS consent allows the survey link, and one it does not."""
+    allowed: str | None = None
+    closed: str | None = None
+    for hit in terminal.search("a", limit=200):
+        context = terminal.followup_composer(hit.id)
+        assert context is not None
+        sms = next(c for c in context.channels if c.channel == "sms")
+        if sms.allowed and allowed is None:
+            allowed = hit.id
+        if not sms.allowed and closed is None:
+            closed = hit.id
+    assert allowed is not None and closed is not None
+    return allowed, closed
+
+
+def _saved_visit(qtbot: QtBot, terminal: Terminal, customer_id: str) -> VisitFormDialog:
+    dialog = VisitFormDialog(terminal, customer_id=customer_id, customer_name="Client")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.outcome_buttons["left_without_buying"].setChecked(True)
+    dialog.reason_buttons["wants_to_compare"].setChecked(True)
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        dialog.save_button.click()
+    assert dialog.survey_shown()
+    return dialog
+
+
+def test_the_survey_link_goes_by_sms_as_that_visits_survey(
+    qtbot: QtBot, terminal: Terminal, tmp_path: Path
+) -> None:
+    allowed, closed = _customers_by_sms(terminal)
+
+    refused = _saved_visit(qtbot, terminal, closed)
+    qtbot.waitUntil(lambda: bool(refused.sms_status.text()), timeout=TIMEOUT_MS)
+    assert not refused.sms_button.isEnabled()
+    assert refused.sms_status.text().startswith("No SMS. ")
+
+    dialog = _saved_visit(qtbot, terminal, allowed)
+    qtbot.waitUntil(dialog.sms_button.isEnabled, timeout=TIMEOUT_MS)
+    assert dialog.sms_button.isVisible() and dialog.sms_status.text() == ""
+    pending = terminal.status().pending
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)  # "Send the link by &SMS"
+    qtbot.waitUntil(lambda: "SMS" in dialog.sms_status.text(), timeout=TIMEOUT_MS)
+    assert not dialog.sms_button.isEnabled()  # once
+    assert terminal.status().pending == pending + 1
+    visit = dialog.saved
+    assert visit is not None
+
+    report = terminal.sync_once()
+    assert not report.rejected
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's database
+    try:
+        with engine.connect() as conn:
+            followup = conn.execute(
+                sa.select(followups)
+                .where(followups.c.customer_id == allowed)
+                .where(followups.c.template == "visit_survey")
+            ).one()
+            links = conn.execute(
+                sa.select(survey_links).where(survey_links.c.visit_id == visit.id)
+            ).all()
+    finally:
+        engine.dispose()
+    assert (followup.channel, followup.status) == ("sms", "queued")
+    # The QR's link and the SMS's both ask about this visit, a non-buyer's.
+    assert len(links) == 2 and visit.survey_token in {link.token for link in links}
+    assert {(link.customer_id, link.buyer) for link in links} == {(allowed, False)}
+
+
+def test_an_anonymous_visitor_has_no_sms_button(qtbot: QtBot, terminal: Terminal) -> None:
+    dialog = VisitFormDialog(terminal, customer_id=None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.outcome_buttons["left_without_buying"].setChecked(True)
+    dialog.reason_buttons["just_browsing"].setChecked(True)
+    with qtbot.waitSignal(dialog.visit_did_save, timeout=TIMEOUT_MS):
+        dialog.save_button.click()
+    assert dialog.survey_shown() and dialog.qr_label.isVisible()
+    assert not dialog.sms_button.isVisible()
