@@ -25,6 +25,7 @@ from clienteling.domain.text import fold
 from clienteling.hub import followup_credits, purchase_facts, sales_rollup, tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
+from clienteling.hub.order_events import seeded_events
 from clienteling.hub.passwords import hash_password
 from clienteling.hub.seed_appointments import seed_appointments
 from clienteling.hub.seed_feedback import seed_feedback
@@ -665,6 +666,9 @@ def _customer(
                 "net_minor": order_net_minor(lines, status),
                 "currency": CURRENCY,
                 "lines": lines,
+                "events": seeded_events(
+                    placed=placed, channel=channel, status=status, lines=lines, now=now
+                ),
                 "scope": scope,
             }
         )

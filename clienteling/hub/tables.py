@@ -190,6 +190,9 @@ orders = _synced(
     # of the lines; set on every write that changes the lines, summed by the stats.
     sa.Column("net_minor", sa.BigInteger, nullable=False),
     sa.Column("offer_code", sa.String(16), nullable=True),  # the single-use offer it used
+    # What happened after it was placed, oldest first (`hub.order_events`): shipped,
+    # delivered, (partly) returned, each with its time; NULL for an order with none yet.
+    sa.Column("events", sa.JSON, nullable=True),
 )
 # The dashboard's period scans (a store's counter sales; online sales) read these indexes
 # only, on PostgreSQL: the columns they sum and count ride along (INCLUDE).

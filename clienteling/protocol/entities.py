@@ -93,6 +93,14 @@ class OrderLineData(TypedDict):
     returned_qty: int
 
 
+class OrderEventData(TypedDict):
+    """Something that happened to an order after it was placed (hub.order_events)."""
+
+    status: Literal["fulfilled", "delivered", "partially_returned", "returned"]
+    at: str
+    items: NotRequired[list[str]]  # a return: the products that came back ("2 × name")
+
+
 class OrderData(TypedDict):
     id: str
     customer_id: str
@@ -105,6 +113,7 @@ class OrderData(TypedDict):
     currency: str
     lines: list[OrderLineData]
     offer_code: NotRequired[str | None]  # the single-use offer code the order used
+    events: NotRequired[list[OrderEventData] | None]  # oldest first; None: none yet
 
 
 class CartLineData(TypedDict):

@@ -279,6 +279,7 @@ KNOWN: frozenset[str] = frozenset(
         "0009_appointments",
         "0011_lookups",
         "0012_product_variants",
+        "0016_order_events",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -413,3 +414,10 @@ _PRODUCT_VARIANTS = (
 def _product_variants(db: Database) -> None:
     for statement in _PRODUCT_VARIANTS:
         db.execute(statement)
+
+
+# 0016: what happened to an order after it was placed (shipped, delivered, returned, with
+# times; the hub's `orders.events`), for the timeline. Rows pulled before stay NULL: none.
+@migrations(name="0016_order_events")
+def _order_events(db: Database) -> None:
+    db.execute("ALTER TABLE orders ADD COLUMN events TEXT")

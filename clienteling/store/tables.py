@@ -90,8 +90,9 @@ ENTITY_TABLES: dict[str, EntityTable] = {
                 "currency",
                 "lines",
                 "offer_code",
+                "events",
             ),
-            json_columns=frozenset({"lines"}),
+            json_columns=frozenset({"lines", "events"}),
         ),
         EntityTable(
             "cart",

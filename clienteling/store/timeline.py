@@ -1,5 +1,6 @@
 """The customer's journey across channels, newest first: store visits (with outcome),
-online orders and store purchases (with their status, returns included), online carts,
+online orders and store purchases (with their status), their shipping, delivery and
+returns (each at its own time: `related_id` names the order), online carts,
 consent changes, notes, holds, offers, the customer's replies to follow-ups and
 appointments (at their time, so a coming one is on top). One query over the cached rows,
 each part read through its customer index; what this terminal wrote and the hub has not
@@ -48,6 +49,13 @@ SELECT * FROM (
            o.total_minor,
            o.currency, l.name, NULL, {_NAMES.format(column="o.lines")}, 0, NULL, NULL, NULL
     FROM orders AS o LEFT JOIN locations AS l ON l.id = o.store_id
+    WHERE o.customer_id = :customer
+    UNION ALL
+    SELECT 'order', o.id || ':' || e.key, json_extract(e.value, '$.at'),
+           json_extract(e.value, '$.status'), o.channel, NULL, '', NULL, o.currency, l.name,
+           NULL, coalesce(json_extract(e.value, '$.items'), '[]'), 0, NULL, o.id, o.placed_at
+    FROM orders AS o JOIN json_each(o.events) AS e
+         LEFT JOIN locations AS l ON l.id = o.store_id
     WHERE o.customer_id = :customer
     UNION ALL
     SELECT 'cart', c.id, c.updated_at, c.status, NULL, NULL, coalesce(c.checkout_step, ''),

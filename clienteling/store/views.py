@@ -154,7 +154,9 @@ class TimelineEntry:
     items: list[str] = field(default_factory=list)  # product names (visit, order, cart)
     pending: bool = False  # written here, not yet acknowledged by the hub
     refused: str | None = None  # the hub's reason when it refused what was written here
-    # reply: the follow-up it answers (`reason` is its template, `author_name` its sender)
+    # reply: the follow-up it answers (`reason` is its template, `author_name` its sender);
+    # order: set on a shipping, delivery or return (`status`), the order placed at
+    # `related_at` (`items`: what came back)
     related_id: str | None = None
     related_at: datetime | None = None
 

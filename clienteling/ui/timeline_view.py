@@ -153,6 +153,18 @@ class TimelineView(QWidget):
             self.tree.addTopLevelItem(empty)
         self.count_label.setText(self.tr("%1 events").replace("%1", str(len(shown))))
 
+    def _order_event(self, e: TimelineEntry, items: str) -> tuple[str, str]:
+        """A shipping, delivery or return of an order placed earlier (named by its date)."""
+        placed = local_date(e.related_at) if e.related_at is not None else ""
+        texts = {
+            "fulfilled": self.tr("Shipping of the order of %1"),
+            "delivered": self.tr("Delivery of the order of %1"),
+            "partially_returned": self.tr("Partial return from the purchase of %1"),
+            "returned": self.tr("Return from the purchase of %1"),
+        }
+        what = texts.get(e.status or "", self.tr("Update of the order of %1"))
+        return what.replace("%1", placed), " · ".join(p for p in (items, e.store_name or "") if p)
+
     def _describe(self, e: TimelineEntry) -> tuple[str, str]:
         """(what happened, the details) in the associate's language."""
         items = ", ".join(e.items)
@@ -165,6 +177,8 @@ class TimelineView(QWidget):
                 parts.append(items)
             parts.append(self._where_who(e))
             return what, " · ".join(p for p in parts if p)
+        if e.kind == "order" and e.related_id is not None:
+            return self._order_event(e, items)
         if e.kind == "order":
             channel = e.channel or "web"
             status = order_status_label(e.status or "", channel=channel)

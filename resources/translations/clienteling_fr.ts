@@ -3090,6 +3090,26 @@
         <translation>%1 événements</translation>
     </message>
     <message>
+        <source>Shipping of the order of %1</source>
+        <translation>Expédition de la commande du %1</translation>
+    </message>
+    <message>
+        <source>Delivery of the order of %1</source>
+        <translation>Livraison de la commande du %1</translation>
+    </message>
+    <message>
+        <source>Partial return from the purchase of %1</source>
+        <translation>Retour partiel de l’achat du %1</translation>
+    </message>
+    <message>
+        <source>Return from the purchase of %1</source>
+        <translation>Retour de l’achat du %1</translation>
+    </message>
+    <message>
+        <source>Update of the order of %1</source>
+        <translation>Mise à jour de la commande du %1</translation>
+    </message>
+    <message>
         <source>Store visit: %1</source>
         <translation>Visite en magasin : %1</translation>
     </message>

@@ -3090,6 +3090,26 @@
         <translation>Событий: %1</translation>
     </message>
     <message>
+        <source>Shipping of the order of %1</source>
+        <translation>Отправка заказа от %1</translation>
+    </message>
+    <message>
+        <source>Delivery of the order of %1</source>
+        <translation>Доставка заказа от %1</translation>
+    </message>
+    <message>
+        <source>Partial return from the purchase of %1</source>
+        <translation>Частичный возврат покупки от %1</translation>
+    </message>
+    <message>
+        <source>Return from the purchase of %1</source>
+        <translation>Возврат покупки от %1</translation>
+    </message>
+    <message>
+        <source>Update of the order of %1</source>
+        <translation>Изменение заказа от %1</translation>
+    </message>
+    <message>
         <source>Store visit: %1</source>
         <translation>Визит в магазин: %1</translation>
     </message>

@@ -3090,6 +3090,26 @@
         <translation>%1 sự kiện</translation>
     </message>
     <message>
+        <source>Shipping of the order of %1</source>
+        <translation>Giao cho vận chuyển đơn hàng ngày %1</translation>
+    </message>
+    <message>
+        <source>Delivery of the order of %1</source>
+        <translation>Đã giao đơn hàng ngày %1</translation>
+    </message>
+    <message>
+        <source>Partial return from the purchase of %1</source>
+        <translation>Trả lại một phần đơn mua ngày %1</translation>
+    </message>
+    <message>
+        <source>Return from the purchase of %1</source>
+        <translation>Trả lại đơn mua ngày %1</translation>
+    </message>
+    <message>
+        <source>Update of the order of %1</source>
+        <translation>Cập nhật đơn hàng ngày %1</translation>
+    </message>
+    <message>
         <source>Store visit: %1</source>
         <translation>Ghé cửa hàng: %1</translation>
     </message>

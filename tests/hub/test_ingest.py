@@ -334,6 +334,13 @@ def test_order_status_only_moves_forward(ingest_hub: IngestHub, http: httpx.Clie
     (row,) = orders_of_email(ingest_hub, who["email"])
     assert row.status == "returned"
     assert all(item["returned_qty"] == item["qty"] for item in row.lines)
+    # Each step is kept at its own time for the timeline; the ignored late one is not.
+    names = [item["name"] for item in row.lines]
+    assert [(e["status"], e["at"][:19], e.get("items")) for e in row.events] == [
+        ("delivered", "2025-06-04T10:00:00", None),
+        ("partially_returned", "2025-06-10T10:00:00", [names[1]]),
+        ("returned", "2025-06-11T10:00:00", names),
+    ]
 
 
 def test_known_email_attaches_to_the_existing_customer(

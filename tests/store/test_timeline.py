@@ -229,3 +229,49 @@ def test_follow_ups_show_with_how_far_they_got(catalog: Database) -> None:
     assert (entry.store_name, entry.author_name) == ("Paris Opéra", "Camille Laurent")
     assert not entry.pending
     assert "f1" in [e.id for e in customer_timeline(catalog, "c1")]
+
+
+def test_shipping_delivery_and_returns_show_at_their_own_time(catalog: Database) -> None:
+    """An order's events (the hub's `orders.events`) are timeline entries of their own,
+    under the order's kind, naming the order and what came back."""
+    placed = "2025-05-01T10:00:00+00:00"
+    events = [
+        {"status": "fulfilled", "at": "2025-05-02T09:00:00+00:00"},
+        {"status": "delivered", "at": "2025-05-04T15:30:00+00:00"},
+        {"status": "partially_returned", "at": "2025-05-12T11:00:00+00:00", "items": ["Dock"]},
+    ]
+    apply_page(
+        catalog,
+        scope=SCOPE,
+        changes=[
+            change(
+                "order",
+                {
+                    "id": "o9",
+                    "customer_id": "c1",
+                    "associate_id": None,
+                    "channel": "web",
+                    "store_id": None,
+                    "placed_at": placed,
+                    "status": "partially_returned",
+                    "currency": "EUR",
+                    "lines": [LINE | {"qty": 1, "unit_price_minor": 100_00, "returned_qty": 0}],
+                    "total_minor": 100_00,
+                    "events": events,
+                },
+            ),
+        ],
+        cursor="c",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    timeline = customer_timeline(catalog, "c1", kinds={"order"})
+    assert [(e.id, e.status, e.at.isoformat()) for e in timeline] == [
+        ("o9:2", "partially_returned", "2025-05-12T11:00:00+00:00"),
+        ("o9:1", "delivered", "2025-05-04T15:30:00+00:00"),
+        ("o9:0", "fulfilled", "2025-05-02T09:00:00+00:00"),
+        ("o9", "partially_returned", placed),
+    ]
+    assert {e.related_id for e in timeline[:3]} == {"o9"} and timeline[3].related_id is None
+    assert timeline[0].related_at is not None and timeline[0].related_at.isoformat() == placed
+    assert timeline[0].items == ["Dock"] and timeline[1].items == []

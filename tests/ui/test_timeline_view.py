@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from clienteling.store.followups import FollowupView
 from clienteling.terminal.views import CustomerProfile, TimelineEntry
+from clienteling.ui.labels import local_date
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.timeline_view import KIND_ROLE, TimelineView
 from tests.ui.conftest import NOW
@@ -259,3 +260,31 @@ def test_a_follow_up_shows_how_far_it_got_and_enter_opens_it(
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert asked.args == ["f-7"]
     assert view.tabs.currentIndex() == ProfileView.FOLLOWUPS_TAB
+
+
+def test_deliveries_and_returns_name_their_order_and_filter_with_purchases(
+    qtbot: QtBot, profile: CustomerProfile
+) -> None:
+    placed = NOW - timedelta(days=12)
+    order = TimelineEntry(
+        kind="order", id="o-7", at=placed, status="partially_returned", channel="web",
+        total_minor=250_00, currency="EUR", items=["Veste", "Écharpe"],
+    )  # fmt: skip
+    delivered = TimelineEntry(
+        kind="order", id="o-7:1", at=placed + timedelta(days=3), status="delivered",
+        channel="web", related_id="o-7", related_at=placed,
+    )  # fmt: skip
+    returned = replace(
+        delivered, id="o-7:2", at=NOW, status="partially_returned", items=["Écharpe"]
+    )
+    view = ProfileView()
+    qtbot.addWidget(view)
+    view.show_profile(replace(profile, timeline=[returned, delivered, order, ENTRIES[2]]))
+    timeline = view.timeline_view
+    timeline.set_kind("order")
+    rows = _rows(timeline)
+    assert [kind for kind, _w, _d in rows] == ["order"] * 3
+    day = local_date(placed)
+    assert rows[0][1:] == (f"Partial return from the purchase of {day}", "Écharpe")
+    assert rows[1][1:] == (f"Delivery of the order of {day}", "")
+    assert rows[2][1].startswith("Online order: Partly returned")

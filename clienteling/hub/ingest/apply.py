@@ -20,7 +20,7 @@ from clienteling.domain.lifecycle import stage_from_summary
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.tasks import wish_from_view
-from clienteling.hub import purchase_facts, task_ingest, versions, wishes
+from clienteling.hub import order_events, purchase_facts, task_ingest, versions, wishes
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
@@ -588,6 +588,10 @@ class _Ingest:
                 currency=event.currency,
                 lines=lines,
                 offer_code=offer_code,
+                # Placed is the order itself; arriving shipped already is an event.
+                events=None
+                if event.kind == "order.placed"
+                else order_events.appended(None, _ORDER_STATUS[event.kind], event.occurred_at),
                 scope=customer.scope,
                 version=versions.allocate(self.conn, customer.scope),
             )
@@ -669,6 +673,12 @@ class _Ingest:
                 status=status,
                 lines=lines,
                 net_minor=order_net_minor(lines, status),
+                events=order_events.appended(
+                    row.events,
+                    status,
+                    event.occurred_at,
+                    items=order_events.returned_names(row.lines, lines),
+                ),
                 version=versions.allocate(self.conn, customer.scope),
             )
         )
