@@ -113,6 +113,9 @@ class NewCustomerDialog(QDialog):
         self.family_error = self._error_label("familyNameError")
         form.addRow(self.tr("Given name"), self._with_error(self.given_edit, self.given_error))
         form.addRow(self.tr("Family name"), self._with_error(self.family_edit, self.family_error))
+        # The form's labels name the wrapping rows, not the fields: name the fields.
+        self.given_edit.setAccessibleName(self.tr("Given name"))
+        self.family_edit.setAccessibleName(self.tr("Family name"))
 
         self.country_combo = QComboBox(self)
         self.country_combo.setObjectName("country")
@@ -130,17 +133,21 @@ class NewCustomerDialog(QDialog):
         row.addWidget(self.country_combo)
         row.addWidget(self.phone_edit, 1)
         form.addRow(self.tr("Phone"), self._with_error(phone_row, self.phone_error))
+        self.country_combo.setAccessibleName(self.tr("Country of the phone number"))
+        self.phone_edit.setAccessibleName(self.tr("Phone"))
 
         self.email_edit = QLineEdit(self)
         self.email_edit.setObjectName("email")
         self.email_error = self._error_label("emailError")
         form.addRow(self.tr("Email"), self._with_error(self.email_edit, self.email_error))
+        self.email_edit.setAccessibleName(self.tr("Email"))
 
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language")
         for code, name in LANGUAGE_NAMES.items():
             self.language_combo.addItem(name, code)
         form.addRow(self.tr("Language"), self.language_combo)
+        self.language_combo.setAccessibleName(self.tr("Language"))
 
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("preferredChannel")
@@ -148,6 +155,7 @@ class NewCustomerDialog(QDialog):
             self.channel_combo.addItem(contact_channel_label(channel), channel)
         self.channel_combo.setCurrentIndex(CHANNELS.index("sms"))
         form.addRow(self.tr("Preferred channel"), self.channel_combo)
+        self.channel_combo.setAccessibleName(self.tr("Preferred channel"))
 
         consent_row = QWidget(self)
         consents = QHBoxLayout(consent_row)

@@ -145,7 +145,10 @@ class ProfileEditDialog(QDialog):
         return label
 
     def _field(self, form: QFormLayout, caption: str, field: QWidget, key: str) -> QLabel:
-        """A row with its error line under the field and a pending mark after it."""
+        """A row with its error line under the field and a pending mark after it. The
+        caption names the field for screen readers (the form's label names the row)."""
+        if not field.accessibleName():
+            field.setAccessibleName(caption)
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)

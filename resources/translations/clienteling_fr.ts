@@ -2078,6 +2078,10 @@
         <translation>Téléphone</translation>
     </message>
     <message>
+        <source>Country of the phone number</source>
+        <translation>Pays du numéro de téléphone</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>

@@ -2078,6 +2078,10 @@
         <translation>Телефон</translation>
     </message>
     <message>
+        <source>Country of the phone number</source>
+        <translation>Страна номера телефона</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>Эл. почта</translation>
     </message>

@@ -2078,6 +2078,10 @@
         <translation>Điện thoại</translation>
     </message>
     <message>
+        <source>Country of the phone number</source>
+        <translation>Quốc gia của số điện thoại</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>Email</translation>
     </message>

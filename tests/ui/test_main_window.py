@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from clienteling.domain.text import fold
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from clienteling.ui.first_sync import FirstSyncDialog
@@ -178,3 +180,34 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
     ]
     assert all(p.stat().st_size > 2000 for p in paths)
     assert window.profile_view.tabs.currentIndex() == ProfileView.CART_TAB
+
+
+_SCRIPTS = {
+    "vi": re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I),
+    "fr": re.compile(r"[éèêëàâîïôûùüç]", re.I),
+    "ru": re.compile(r"[а-яё]", re.I),
+}
+_PROBES = {"vi": ("nguyen", "tran", "le", "pham"), "fr": ("e", "a"), "ru": ("а", "о", "е")}
+
+
+@pytest.mark.parametrize("language", ["vi", "fr", "ru"])
+def test_names_typed_as_key_events_in_each_script(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """A name as the associate types it, letter by letter with its diacritics or in
+    Cyrillic; Vietnamese also without diacritics and in another word order."""
+    hits = [h for probe in _PROBES[language] for h in window.terminal.search(probe, limit=200)]
+    found = next(h for h in hits if _SCRIPTS[language].search(h.display_name))
+    typed = [found.display_name]
+    if language == "vi":
+        words = fold(found.display_name).split()
+        typed += [" ".join(words), " ".join(words[1:] + words[:1])]  # "van anh nguyen"
+    for text in typed:
+        window.search_box.clear()
+        window.search_box.setFocus()
+        with qtbot.waitSignal(
+            window.hits_did_show, timeout=TIMEOUT_MS, check_params_cb=lambda q, t=text: q == t
+        ):
+            _type(window.search_box, text)
+        assert window.search_box.text() == text
+        assert found.id in [h.id for h in window.hits_model.hits()], text

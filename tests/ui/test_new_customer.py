@@ -179,3 +179,45 @@ def test_the_form_as_typed_survives_a_restart_until_created_or_cancelled(
     qtbot.waitUntil(lambda: terminal.new_customer_draft() is not None, timeout=TIMEOUT_MS)
     qtbot.keyClick(third, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: terminal.new_customer_draft() is None, timeout=TIMEOUT_MS)
+
+
+def test_tab_goes_through_the_form_top_to_bottom_and_every_field_is_named(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Real Tab keys from the first field: each field in the order it is drawn, each
+    with a name a screen reader can say, ending on Create (the Cancel button is last)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    dialog = _open_dialog(qtbot, window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT_MS)
+    _type(dialog.given_edit, "Élodie")
+    _type(dialog.family_edit, "Ngô")  # a name: Create opens
+    qtbot.waitUntil(dialog.create_button.isEnabled, timeout=TIMEOUT_MS)
+    dialog.given_edit.setFocus()
+    qtbot.waitUntil(dialog.given_edit.hasFocus, timeout=TIMEOUT_MS)
+    visited: list[QWidget] = [dialog.given_edit]
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        if widget is visited[0]:
+            break
+        visited.append(widget)
+    fields = [
+        dialog.given_edit,
+        dialog.family_edit,
+        dialog.country_combo,
+        dialog.phone_edit,
+        dialog.email_edit,
+        dialog.language_combo,
+        dialog.channel_combo,
+        *dialog.consent_boxes.values(),
+    ]
+    assert visited[: len(fields)] == fields
+    assert dialog.create_button in visited[len(fields) :]
+    tops = [w.mapTo(dialog, w.rect().topLeft()).y() for w in fields]
+    assert tops == sorted(tops)  # drawn top to bottom, as the keys go
+    for widget in fields[:7]:  # the check boxes say their own text
+        assert widget.accessibleName(), widget.objectName()
+    assert all(box.text() for box in dialog.consent_boxes.values())

@@ -203,3 +203,34 @@ def test_what_was_typed_survives_a_crash_until_saved_or_cancelled(
     assert third.given_edit.text() == original["given_name"]
     assert not third.restored_label.isVisibleTo(third)
     third.reject()
+
+
+def test_every_field_has_a_name_and_tab_follows_the_form(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    _customer_id, dialog = _open(qtbot, window, terminal)
+    fields = [
+        dialog.given_edit,
+        dialog.family_edit,
+        dialog.phones_edit,
+        dialog.emails_edit,
+        dialog.language_combo,
+        dialog.channel_combo,
+        *dialog.size_edits.values(),
+        dialog.style_edit,
+        dialog.brands_edit,
+        dialog.birthday_edit,
+    ]
+    assert all(field.accessibleName() for field in fields)
+    assert dialog.birthday_edit.accessibleName() == "Birthday"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=20_000)
+    dialog.given_edit.setFocus()
+    qtbot.waitUntil(dialog.given_edit.hasFocus, timeout=20_000)
+    visited = [dialog.given_edit]
+    for _ in fields[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited == fields
