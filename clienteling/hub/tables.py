@@ -217,6 +217,25 @@ carts = _synced(
     sa.Column("lines", sa.JSON, nullable=False),
 )
 
+recent_views = _synced(
+    "recent_views",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False),
+    sa.Column("product_id", ID, nullable=False),
+    sa.Column("sku", sa.String(64), nullable=False),
+    sa.Column("viewed_at", TIME, nullable=False),  # the latest view
+    sa.Column("view_count", sa.Integer, nullable=False),
+)
+"""Products a customer viewed on the web shop lately (`hub.recent_views`): one row per
+customer and product, the newest `KEEP` of the last `WINDOW` days; written with each
+`product_views` event, older and overflowing rows leave as tombstones."""
+sa.Index(
+    "ix_recent_views_customer_id_product_id",
+    recent_views.c.customer_id,
+    recent_views.c.product_id,
+    unique=True,
+)
+
 notes = _synced(
     "notes",
     sa.Column("id", ID, primary_key=True),

@@ -1,8 +1,9 @@
 """The JSON shape of each synced entity (`Change.data`), agreed by hub and terminal.
 
 Scopes: "catalog" carries `location`, `product`, `inventory`; "store:<store id>" carries
-the store's customers and their `consent`, `order`, `cart` and `note` rows, and the
-`customer_merge` rows that map merged customer ids to their survivors.
+the store's customers and their `consent`, `order`, `cart`, `recent_view` and `note`
+rows (and the other kinds below), and the `customer_merge` rows that map merged
+customer ids to their survivors.
 Times are UTC ISO 8601 strings; money is integer minor units plus an ISO currency.
 """
 
@@ -123,6 +124,19 @@ class CartData(TypedDict):
     updated_at: str
     currency: str
     lines: list[CartLineData]
+
+
+class RecentViewData(TypedDict):
+    """`recent_view` (store scope): a product the customer viewed on the web shop lately,
+    one row per customer and product; the hub keeps each customer's 20 most recent of
+    the last 30 days and deletes (tombstones) the rest."""
+
+    id: str
+    customer_id: str
+    product_id: str
+    sku: str
+    viewed_at: str  # the latest view
+    view_count: int
 
 
 class NoteData(TypedDict):

@@ -1,6 +1,7 @@
 """The customer 360: header (avatar, stage, loyalty, value, consent), contact, and tabs
-for purchases, the live online cart and notes. It renders a `CustomerProfile`; writing a
-note is asked for through `note_will_add`, the window does the work on the DB worker."""
+for purchases, the live online cart (with the products viewed online lately) and notes.
+It renders a `CustomerProfile`; writing a note is asked for through `note_will_add`, the
+window does the work on the DB worker."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ from clienteling.ui.labels import (
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
+from clienteling.ui.recent_views_panel import RecentViewsPanel
 from clienteling.ui.task_list import CustomerTasks
 from clienteling.ui.timeline_view import TimelineView
 from clienteling.ui.together_panel import TogetherPanel
@@ -271,7 +273,12 @@ class ProfileView(QWidget):
         self.cart_total.setObjectName("cartTotal")
         self.cart_total.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.cart_total)
+        self.recent_panel = RecentViewsPanel(page)  # below the cart; the hold acts on both
+        layout.addWidget(self.recent_panel, 1)
         self.hold_panel = HoldPanel(self.cart_table, page)
+        self.hold_panel.add_source(
+            self.recent_panel.table, lambda p: [v.product_id for v in p.recent_views]
+        )
         layout.addWidget(self.hold_panel)
         self.together_panel = TogetherPanel(self.tr("Often bought together with this cart"), page)
         layout.addWidget(self.together_panel)
@@ -324,6 +331,7 @@ class ProfileView(QWidget):
         self._show_header(profile)
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
+        self.recent_panel.show_views(profile.recent_views)
         self.hold_panel.show_profile(profile)
         self.together_panel.show_suggestions(profile.together)
         self._show_notes(profile.notes)

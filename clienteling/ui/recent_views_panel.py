@@ -1,0 +1,112 @@
+"""'Recently viewed online' on the profile's online tab, below the live cart: the products
+the customer looked at on the web shop lately (newest first), each with the one price
+and the stock here, in the other stores and on the web, like the cart's lines. A line
+can be held for the customer with the cart's "Hold for customer" (ui.hold_panel, which
+takes this table as a second source); the associate can also simply bring it out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.domain.money import format_money
+from clienteling.terminal.views import RecentViewView
+from clienteling.ui.labels import local_time, stock_here_text, variant_text, whole_number
+
+COLUMNS = ("product", "variant", "viewed", "price", "here", "other_stores", "web")
+HERE = COLUMNS.index("here")
+ROWS_SHOWN = 4  # room for these whole; more scroll
+
+
+def _count_text(count: int | None) -> str:
+    return "—" if count is None else whole_number(count)
+
+
+class RecentViewsPanel(QWidget):
+    """`show_views` renders the profile's `recent_views`; the empty text says so."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recentViewsPanel")
+        self.views: list[RecentViewView] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.caption = QLabel(self.tr("Recently viewed online"), self)
+        self.caption.setObjectName("factCaption")
+        layout.addWidget(self.caption)
+        self.empty_label = QLabel(self.tr("No products viewed online in the last 30 days."), self)
+        self.empty_label.setObjectName("emptyHint")
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("recentViewsTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Product"),
+                self.tr("Size / colour"),
+                self.tr("Last viewed"),
+                self.tr("Price"),
+                self.tr("In stock here"),
+                self.tr("Other stores"),
+                self.tr("Online"),
+            ]
+        )
+        self.table.setAccessibleName(self.tr("Recently viewed online"))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+    def show_views(self, views: list[RecentViewView]) -> None:
+        self.views = list(views)
+        table = self.table
+        table.clearSelection()
+        table.setRowCount(len(views))
+        for row, item in enumerate(views):
+            viewed = local_time(item.viewed_at)
+            if item.view_count > 1:
+                viewed += "  " + self.tr("(%1 views)").replace("%1", str(item.view_count))
+            price = (
+                format_money(item.price_minor, item.currency)
+                if item.price_minor is not None and item.currency
+                else "—"
+            )
+            cells = [
+                item.name,
+                variant_text(item.size, item.colour),
+                viewed,
+                price,
+                stock_here_text(item.stock_here),
+                _count_text(item.stock_other_stores),
+                _count_text(item.stock_web),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == 0:
+                    cell.setToolTip(self.tr("SKU %1").replace("%1", item.sku))
+                if column >= COLUMNS.index("price"):
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == HERE:
+                    cell.setData(Qt.ItemDataRole.UserRole, item.stock_here)
+                table.setItem(row, column, cell)
+        table.setColumnHidden(1, not any(v.size or v.colour for v in views))
+        table.setVisible(bool(views))
+        self.empty_label.setVisible(not views)
+        shown = min(len(views), ROWS_SHOWN)
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + shown * table.verticalHeader().defaultSectionSize()
+        )
+        table.setMinimumHeight(height + 2 * table.frameWidth())
