@@ -6,7 +6,7 @@ takes this table as a second source); the associate can also simply bring it out
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -18,9 +18,19 @@ from PySide6.QtWidgets import (
 
 from clienteling.domain.money import format_money
 from clienteling.terminal.views import RecentViewView
-from clienteling.ui.labels import local_time, stock_here_text, variant_text, whole_number
+from clienteling.ui.labels import (
+    local_date,
+    local_time,
+    stock_here_text,
+    variant_text,
+    whole_number,
+)
 
 COLUMNS = ("product", "variant", "viewed", "price", "here", "other_stores", "web")
+VARIANT = COLUMNS.index("variant")
+# Under this width the size/colour column gives way (the product's tooltip has it), so
+# the names stay readable beside the price and the three stock columns.
+VARIANT_HIDE_BELOW = 900
 HERE = COLUMNS.index("here")
 ROWS_SHOWN = 4  # room for these whole; more scroll
 
@@ -59,12 +69,18 @@ class RecentViewsPanel(QWidget):
             ]
         )
         self.table.setAccessibleName(self.tr("Recently viewed online"))
+        viewed_header = self.table.horizontalHeaderItem(COLUMNS.index("viewed"))
+        if viewed_header is not None:
+            viewed_header.setToolTip(
+                self.tr("The latest view on the web shop; ×2: viewed twice in the last 30 days")
+            )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
 
     def show_views(self, views: list[RecentViewView]) -> None:
@@ -73,9 +89,6 @@ class RecentViewsPanel(QWidget):
         table.clearSelection()
         table.setRowCount(len(views))
         for row, item in enumerate(views):
-            viewed = local_time(item.viewed_at)
-            if item.view_count > 1:
-                viewed += "  " + self.tr("(%1 views)").replace("%1", str(item.view_count))
             price = (
                 format_money(item.price_minor, item.currency)
                 if item.price_minor is not None and item.currency
@@ -84,7 +97,8 @@ class RecentViewsPanel(QWidget):
             cells = [
                 item.name,
                 variant_text(item.size, item.colour),
-                viewed,
+                local_date(item.viewed_at)
+                + (f"  ×{whole_number(item.view_count)}" if item.view_count > 1 else ""),
                 price,
                 stock_here_text(item.stock_here),
                 _count_text(item.stock_other_stores),
@@ -93,7 +107,16 @@ class RecentViewsPanel(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if column == 0:
-                    cell.setToolTip(self.tr("SKU %1").replace("%1", item.sku))
+                    tip = self.tr("SKU %1").replace("%1", item.sku)
+                    if item.size or item.colour:
+                        tip += " · " + variant_text(item.size, item.colour)
+                    cell.setToolTip(tip)
+                if column == COLUMNS.index("viewed"):
+                    cell.setToolTip(
+                        self.tr("Last viewed %1, %2 views in the last 30 days")
+                        .replace("%1", local_time(item.viewed_at))
+                        .replace("%2", whole_number(item.view_count))
+                    )
                 if column >= COLUMNS.index("price"):
                     cell.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -101,7 +124,7 @@ class RecentViewsPanel(QWidget):
                 if column == HERE:
                     cell.setData(Qt.ItemDataRole.UserRole, item.stock_here)
                 table.setItem(row, column, cell)
-        table.setColumnHidden(1, not any(v.size or v.colour for v in views))
+        self._fit_columns()
         table.setVisible(bool(views))
         self.empty_label.setVisible(not views)
         shown = min(len(views), ROWS_SHOWN)
@@ -110,3 +133,13 @@ class RecentViewsPanel(QWidget):
             + shown * table.verticalHeader().defaultSectionSize()
         )
         table.setMinimumHeight(height + 2 * table.frameWidth())
+
+    def _fit_columns(self) -> None:
+        has_variant = any(v.size or v.colour for v in self.views)
+        narrow = self.table.width() < VARIANT_HIDE_BELOW
+        self.table.setColumnHidden(VARIANT, narrow or not has_variant)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)

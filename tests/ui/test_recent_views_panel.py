@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import RecentViewView
+from clienteling.ui.labels import local_date, local_time
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.profile_view import ProfileView
 from tests.ui.conftest import NOW, make_profile
@@ -57,12 +58,21 @@ def test_lines_show_price_and_stock_everywhere(qtbot: QtBot, tmp_path: Path) -> 
     assert panel.table.isVisible() and not panel.empty_label.isVisible()
     cells = [[panel.table.item(r, c).text() for c in range(7)] for r in range(2)]  # type: ignore[union-attr]
     assert cells[0][0] == "Đồng hồ Aero S" and cells[0][1] == "42 · Đen"
-    assert "(3 views)" in cells[0][2]
+    assert cells[0][2] == local_date(VIEWS[0].viewed_at) + "  ×3"
+    viewed_tip = panel.table.item(0, 2).toolTip()  # type: ignore[union-attr]
+    assert local_time(VIEWS[0].viewed_at) in viewed_tip and "3 views" in viewed_tip
     assert cells[0][3] == format_money(5_990_000, "VND")
     assert cells[0][4:] == ["2 here", QLocale().toString(5), QLocale().toString(310)]
+    assert cells[1][2] == local_date(VIEWS[1].viewed_at)  # one view: no count
     assert cells[1][3] == "—"  # not in the cached catalogue: no price to show
     assert cells[1][4:] == ["Not here", "—", "—"]
-    assert "(" not in cells[1][2]  # one view: no count
+    # Narrow, the size/colour column gives way to the names (their tooltip has it).
+    assert not panel.table.isColumnHidden(1)
+    view.resize(760, 760)
+    qtbot.waitUntil(lambda: panel.table.isColumnHidden(1))
+    assert panel.table.item(0, 0).toolTip() == "SKU SKU-WATCH-02 · 42 · Đen"  # type: ignore[union-attr]
+    view.resize(1100, 760)
+    qtbot.waitUntil(lambda: not panel.table.isColumnHidden(1))
     # One line marked at a time across the cart and the viewed products.
     view.cart_table.selectRow(0)
     panel.table.selectRow(1)
