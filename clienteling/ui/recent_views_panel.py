@@ -32,7 +32,7 @@ VARIANT = COLUMNS.index("variant")
 # the names stay readable beside the price and the three stock columns.
 VARIANT_HIDE_BELOW = 900
 HERE = COLUMNS.index("here")
-ROWS_SHOWN = 4  # room for these whole; more scroll
+ROWS_SHOWN = 2  # room for these whole; more scroll (the window stays small-screen sized)
 
 
 def _count_text(count: int | None) -> str:
@@ -52,8 +52,8 @@ class RecentViewsPanel(QWidget):
         self.caption.setObjectName("factCaption")
         layout.addWidget(self.caption)
         self.empty_label = QLabel(self.tr("No products viewed online in the last 30 days."), self)
-        self.empty_label.setObjectName("emptyHint")
-        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("factCaption")  # grey, as the captions
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.empty_label)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("recentViewsTable")
@@ -82,9 +82,12 @@ class RecentViewsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
+        self.show_views([])
+        self.hide()  # until a profile is shown
 
     def show_views(self, views: list[RecentViewView]) -> None:
         self.views = list(views)
+        self.show()
         table = self.table
         table.clearSelection()
         table.setRowCount(len(views))
@@ -125,7 +128,9 @@ class RecentViewsPanel(QWidget):
                     cell.setData(Qt.ItemDataRole.UserRole, item.stock_here)
                 table.setItem(row, column, cell)
         self._fit_columns()
+        # Empty: one line says so (no caption over nothing), so the tab stays short.
         table.setVisible(bool(views))
+        self.caption.setVisible(bool(views))
         self.empty_label.setVisible(not views)
         shown = min(len(views), ROWS_SHOWN)
         height = (

@@ -81,7 +81,8 @@ def test_lines_show_price_and_stock_everywhere(qtbot: QtBot, tmp_path: Path) -> 
     assert view.grab().save(str(tmp_path / "recent_views.png"))  # renders
 
     view.show_profile(replace(make_profile(), recent_views=[]))
-    assert not panel.table.isVisible() and panel.empty_label.isVisible()
+    assert not panel.table.isVisible() and not panel.caption.isVisible()
+    assert panel.empty_label.isVisible()
     assert panel.empty_label.text() == "No products viewed online in the last 30 days."
 
 
