@@ -4,7 +4,7 @@ the web, as the live cart's lines show them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -12,6 +12,7 @@ from clienteling.store.stock import available, available_elsewhere, variant
 from clienteling.store.views import RecentViewView
 
 SHOWN = 20  # the hub keeps no more per customer
+WINDOW = timedelta(days=30)  # the hub prunes older rows when the customer views again
 
 
 def _time(text: str) -> datetime:
@@ -20,15 +21,17 @@ def _time(text: str) -> datetime:
 
 
 def customer_recent_views(
-    db: Database, customer_id: str, *, store_id: str | None
+    db: Database, customer_id: str, *, store_id: str | None, now: datetime | None = None
 ) -> list[RecentViewView]:
     """Newest first, one line per product (a merge re-points rows here before the hub's
-    tombstones of the combined ones arrive: the newest row of a product counts)."""
+    tombstones of the combined ones arrive: the newest row of a product counts), none
+    older than the window: the hub drops those only at the customer's next view."""
+    since = ((now or datetime.now(UTC)) - WINDOW).astimezone(UTC).replace(microsecond=0)
     rows = db.conn.execute(
         "SELECT r.product_id, r.sku, r.viewed_at, r.view_count, p.name, p.price_minor, "
         "p.currency FROM recent_views AS r LEFT JOIN products AS p ON p.id = r.product_id "
-        "WHERE r.customer_id = ? ORDER BY r.viewed_at DESC, r.id DESC",
-        (customer_id,),
+        "WHERE r.customer_id = ? AND r.viewed_at >= ? ORDER BY r.viewed_at DESC, r.id DESC",
+        (customer_id, since.isoformat()),
     ).fetchall()
     seen: set[str] = set()
     found: list[RecentViewView] = []

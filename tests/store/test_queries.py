@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlite_utils import Database
 
@@ -330,6 +332,11 @@ def _recent(row_id: str, product: str, at: str, count: int = 1) -> Change:
 
 
 def test_recent_views_newest_first_with_price_and_stock_then_deleted(filled: Database) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(days: int) -> str:
+        return (now - timedelta(days=days)).isoformat()
+
     product = {
         "id": "p1",
         "sku": "SKU-p1",
@@ -354,10 +361,12 @@ def test_recent_views_newest_first_with_price_and_stock_then_deleted(filled: Dat
         filled,
         scope=SCOPE,
         changes=[
-            _recent("r1", "p1", "2025-06-01T10:00:00+00:00", count=3),
-            _recent("r2", "p2", "2025-06-02T10:00:00+00:00"),
+            _recent("r1", "p1", ago(3), count=3),
+            _recent("r2", "p2", ago(2)),
             # A merge re-pointed another row of p1 here before its tombstone came: one line.
-            _recent("r0", "p1", "2025-05-20T10:00:00+00:00"),
+            _recent("r0", "p1", ago(5)),
+            # Past the 30 days (the hub drops it at the next view): not shown.
+            _recent("r9", "p3", ago(31)),
         ],
         cursor="s2",
         last_mutation_id=0,
@@ -380,7 +389,7 @@ def test_recent_views_newest_first_with_price_and_stock_then_deleted(filled: Dat
         0,
         37,
     )
-    assert older.viewed_at.isoformat() == "2025-06-01T10:00:00+00:00"
+    assert older.viewed_at.isoformat() == ago(3)
     apply_page(
         filled,
         scope=SCOPE,
