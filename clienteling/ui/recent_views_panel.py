@@ -32,7 +32,8 @@ VARIANT = COLUMNS.index("variant")
 # the names stay readable beside the price and the three stock columns.
 VARIANT_HIDE_BELOW = 900
 HERE = COLUMNS.index("here")
-ROWS_SHOWN = 2  # room for these whole; more scroll (the window stays small-screen sized)
+ROWS_SHOWN = 2  # always room for these whole
+ROWS_AT_MOST = 4  # more scroll inside the table
 
 
 def _count_text(count: int | None) -> str:
@@ -132,12 +133,10 @@ class RecentViewsPanel(QWidget):
         table.setVisible(bool(views))
         self.caption.setVisible(bool(views))
         self.empty_label.setVisible(not views)
-        shown = min(len(views), ROWS_SHOWN)
-        height = (
-            table.horizontalHeader().sizeHint().height()
-            + shown * table.verticalHeader().defaultSectionSize()
-        )
-        table.setMinimumHeight(height + 2 * table.frameWidth())
+        top = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        row = table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(top + min(len(views), ROWS_SHOWN) * row)
+        table.setMaximumHeight(top + min(len(views), ROWS_AT_MOST) * row)
 
     def _fit_columns(self) -> None:
         has_variant = any(v.size or v.colour for v in self.views)
