@@ -28,6 +28,8 @@ from clienteling.terminal.views import CustomerProfile
 from clienteling.ui.labels import local_time
 from clienteling.ui.operations import run_in_background
 
+HOLDS_LIST_MAX_HEIGHT = 110
+
 
 class HoldPanel(QWidget):
     """Below the cart table; `show_profile` keeps it in step with the profile shown."""
@@ -67,7 +69,7 @@ class HoldPanel(QWidget):
         self.holds_list = QListWidget(self)
         self.holds_list.setObjectName("holdsList")
         self.holds_list.setAccessibleName(self.tr("Holds for this customer"))
-        self.holds_list.setMaximumHeight(110)
+        self.holds_list.setMaximumHeight(HOLDS_LIST_MAX_HEIGHT)
         self.holds_list.currentRowChanged.connect(self._update_buttons)
         layout.addWidget(self.holds_list)
         self.add_source(
@@ -103,6 +105,11 @@ class HoldPanel(QWidget):
         visible = bool(profile.holds)
         self.caption.setVisible(visible)
         self.holds_list.setVisible(visible)
+        if visible:  # as tall as its lines (up to the cap), the viewed products follow
+            lines = self.holds_list.count() * max(1, self.holds_list.sizeHintForRow(0))
+            self.holds_list.setFixedHeight(
+                min(HOLDS_LIST_MAX_HEIGHT, lines + 2 * self.holds_list.frameWidth() + 4)
+            )
         self._update_buttons()
 
     def describe(self, hold: HoldView) -> str:
