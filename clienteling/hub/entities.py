@@ -42,6 +42,7 @@ CUSTOMER = EntityKind("customer", tables.customers)
 CONSENT = EntityKind("consent", tables.consents)
 ORDER = EntityKind("order", tables.orders)
 CART = EntityKind("cart", tables.carts)
+RECENT_VIEW = EntityKind("recent_view", tables.recent_views)
 NOTE = EntityKind("note", tables.notes)
 CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
 VISIT = EntityKind("visit", tables.visits)
@@ -58,6 +59,7 @@ STORE_KINDS = (
     CONSENT,
     ORDER,
     CART,
+    RECENT_VIEW,
     NOTE,
     CUSTOMER_MERGE,
     VISIT,

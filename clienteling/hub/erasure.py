@@ -8,10 +8,11 @@ What happens to each table (one transaction; the caller holds it):
   their money (total, net, currency, lines of products, channel, store, time), moved to
   the erased scope too: the shop's books and the dashboard's revenue do not change, but
   nothing in them names a person any more.
-- Consents, notes, carts (and the shop's cart states), product views, profile and
-  consent history, attribution touches, follow-up links, the shop's ids of the customer
-  and the merges into them are deleted; the search index forgets them. So are their
-  tasks (outcome notes are free text), offers and holds (a held item goes back on sale).
+- Consents, notes, carts (and the shop's cart states), product views and the recently
+  viewed products, profile and consent history, attribution touches, follow-up links,
+  the shop's ids of the customer and the merges into them are deleted; the search index
+  forgets them. So are their tasks (outcome notes are free text), offers and holds (a
+  held item goes back on sale).
 - Visits and feedback answers stay as anonymous ones (no customer, no free text), so
   store traffic and touchpoint scores still add up.
 - Follow-ups are blanked (no personal line) and moved out of the store; one not yet
@@ -37,7 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.hub import audit as audit_log
-from clienteling.hub import holds, purchase_facts, versions
+from clienteling.hub import holds, purchase_facts, recent_views, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import ERASED_SCOPE, resolve_customer_id
@@ -117,6 +118,7 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
     gone += _delete_synced(conn, consents, "consent", ids)
     gone += _delete_synced(conn, notes, "note", ids)
     gone += _delete_synced(conn, carts, "cart", ids)
+    gone += _delete_synced(conn, recent_views.recent_views, recent_views.ENTITY, ids)
     gone += _move_out(conn, orders, "order", ids, values={})
     purchase_facts.forget(conn, merged)
     purchase_facts.refresh(conn, [customer_id])  # every merged id's orders are on the shell

@@ -22,7 +22,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import purchase_facts, versions
+from clienteling.hub import purchase_facts, recent_views, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import Actor
@@ -45,8 +45,9 @@ log = logging.getLogger(__name__)
 
 MatchedOn = Literal["phone", "email", "loyalty_card"]
 _IDENTITY_LOCK = "identity:"
-# Moved by hand (consents keep the opt-out rule; merges are re-pointed, never moved).
-_SPECIAL = {"customers", "consents", "customer_merges"}
+# Moved by hand (consents keep the opt-out rule; merges are re-pointed, never moved;
+# recently viewed products are combined per product, `recent_views.merge`).
+_SPECIAL = {"customers", "consents", "customer_merges", "recent_views"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,7 @@ def merge_customers(
     scope = str(survivor["scope"])
     _move_consents(conn, merged_id=merged_id, survivor_id=survivor_id, scope=scope, actor=actor)
     purchase_facts.forget(conn, [merged_id])  # derived rows: recomputed below, not moved
+    recent_views.merge(conn, merged_id=merged_id, survivor_id=survivor_id, scope=scope)
     _move_linked_rows(conn, merged_id=merged_id, survivor_id=survivor_id, scope=scope)
     _combine_profiles(conn, merged=merged, survivor=survivor, scope=scope, actor=actor)
     now = iso(utc_now())

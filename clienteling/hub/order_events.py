@@ -50,7 +50,7 @@ def seeded_events(
     status: str,
     lines: Sequence[Mapping[str, Any]],
     now: datetime,
-) -> list[dict[str, Any]] | None:
+) -> list[dict[str, Any]]:
     """Demo data: the events that led to `status`, at fixed delays after `placed` (no
     randomness, so the seed's other draws stay as they were). A store purchase is handed
     over at the till: no shipping; its return comes a week later."""
@@ -68,4 +68,4 @@ def seeded_events(
         ]
         at = min(placed + timedelta(days=7 if channel == "store" else 10), latest)
         events = appended(events, status, iso(at), items=back)
-    return events or None
+    return events

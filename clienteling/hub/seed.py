@@ -32,6 +32,7 @@ from clienteling.hub.seed_feedback import seed_feedback
 from clienteling.hub.seed_followups import seed_followups
 from clienteling.hub.seed_holds import seed_holds
 from clienteling.hub.seed_profile import add_preferences
+from clienteling.hub.seed_recent_views import seed_recent_views
 from clienteling.hub.seed_replies import seed_replies
 from clienteling.hub.seed_tasks import seed_tasks
 from clienteling.hub.seed_visits import seed_visits
@@ -560,6 +561,7 @@ def seed_demo_data(
         sales_rollup.rebuild_all(conn)
         followup_credits.rebuild_all(conn)
     seed_feedback(engine, seed=seed, now=now)
+    recent = seed_recent_views(engine, seed=seed, now=now)
     seed_holds(engine, seed=seed, now=now)
     seed_wishes(engine, now=now)
     seed_tasks(engine, seed=seed, now=now)
@@ -572,6 +574,7 @@ def seed_demo_data(
         "products": len(products),
         "orders": len(rows.orders),
         "carts": len(rows.carts),
+        "recent_views": recent,
         "notes": len(rows.notes),
         "visits": visits,
         "appointments": appointments,

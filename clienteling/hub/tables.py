@@ -191,8 +191,8 @@ orders = _synced(
     sa.Column("net_minor", sa.BigInteger, nullable=False),
     sa.Column("offer_code", sa.String(16), nullable=True),  # the single-use offer it used
     # What happened after it was placed, oldest first (`hub.order_events`): shipped,
-    # delivered, (partly) returned, each with its time; NULL for an order with none yet.
-    sa.Column("events", sa.JSON, nullable=True),
+    # delivered, (partly) returned, each with its time; [] for an order with none yet.
+    sa.Column("events", sa.JSON, nullable=False, server_default=sa.text("'[]'")),
 )
 # The dashboard's period scans (a store's counter sales; online sales) read these indexes
 # only, on PostgreSQL: the columns they sum and count ride along (INCLUDE).
@@ -218,6 +218,25 @@ carts = _synced(
     sa.Column("updated_at", TIME, nullable=False),
     sa.Column("currency", sa.String(3), nullable=False),
     sa.Column("lines", sa.JSON, nullable=False),
+)
+
+recent_views = _synced(
+    "recent_views",
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("customer_id", ID, sa.ForeignKey("customers.id"), nullable=False),
+    sa.Column("product_id", ID, nullable=False),
+    sa.Column("sku", sa.String(64), nullable=False),
+    sa.Column("viewed_at", TIME, nullable=False),  # the latest view
+    sa.Column("view_count", sa.Integer, nullable=False),
+)
+"""Products a customer viewed on the web shop lately (`hub.recent_views`): one row per
+customer and product, the newest `KEEP` of the last `WINDOW` days; written with each
+`product_views` event, older and overflowing rows leave as tombstones."""
+sa.Index(
+    "ix_recent_views_customer_id_product_id",
+    recent_views.c.customer_id,
+    recent_views.c.product_id,
+    unique=True,
 )
 
 notes = _synced(

@@ -1,5 +1,6 @@
 """A pretend web shop for the demo: shoppers of one store fill, change and abandon online
-carts, and now and then order, so the terminal's profiles show carts changing live.
+carts (viewing each product before adding it), and now and then order, so the terminal's
+profiles show carts and recently viewed products changing live.
 
 Events are our generic ingest format (`hub.ingest.generic`), applied in-process through
 the same `ingest` as `POST /api/v1/ingest/{source}` (source "webshop-demo"), so the demo
@@ -105,6 +106,7 @@ class WebShopSimulator:
         data: dict[str, Any]
         if not lines or roll < 0.55:
             product = self._rng.choice(catalogue)
+            self._send("product.viewed", {"sku": product["sku"], "customer": {"email": email}})
             known = next((line for line in lines if line["sku"] == product["sku"]), None)
             if known is not None:
                 known["qty"] = min(3, known["qty"] + 1)

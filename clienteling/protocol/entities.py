@@ -1,8 +1,9 @@
 """The JSON shape of each synced entity (`Change.data`), agreed by hub and terminal.
 
 Scopes: "catalog" carries `location`, `product`, `inventory`; "store:<store id>" carries
-the store's customers and their `consent`, `order`, `cart` and `note` rows, and the
-`customer_merge` rows that map merged customer ids to their survivors.
+the store's customers and their `consent`, `order`, `cart`, `recent_view` and `note`
+rows (and the other kinds below), and the `customer_merge` rows that map merged
+customer ids to their survivors.
 Times are UTC ISO 8601 strings; money is integer minor units plus an ISO currency.
 """
 
@@ -113,7 +114,7 @@ class OrderData(TypedDict):
     currency: str
     lines: list[OrderLineData]
     offer_code: NotRequired[str | None]  # the single-use offer code the order used
-    events: NotRequired[list[OrderEventData] | None]  # oldest first; None: none yet
+    events: NotRequired[list[OrderEventData]]  # oldest first (an older hub: absent)
 
 
 class CartLineData(TypedDict):
@@ -132,6 +133,19 @@ class CartData(TypedDict):
     updated_at: str
     currency: str
     lines: list[CartLineData]
+
+
+class RecentViewData(TypedDict):
+    """`recent_view` (store scope): a product the customer viewed on the web shop lately,
+    one row per customer and product; the hub keeps each customer's 20 most recent of
+    the last 30 days and deletes (tombstones) the rest."""
+
+    id: str
+    customer_id: str
+    product_id: str
+    sku: str
+    viewed_at: str  # the latest view
+    view_count: int
 
 
 class NoteData(TypedDict):

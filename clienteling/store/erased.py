@@ -16,7 +16,16 @@ from sqlite_utils import Database
 from clienteling.store import note_drafts
 from clienteling.store import visits as store_visits
 
-_TABLES = ("consents", "orders", "carts", "notes", "visits", "followups", "appointments")
+_TABLES = (
+    "consents",
+    "orders",
+    "carts",
+    "recent_views",
+    "notes",
+    "visits",
+    "followups",
+    "appointments",
+)
 
 
 def forget_deleted_customers(db: Database, customer_ids: list[str]) -> None:

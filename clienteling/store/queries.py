@@ -32,7 +32,11 @@ from clienteling.store.holds import customer_holds
 from clienteling.store.learned import bought_together, customer_sizes
 from clienteling.store.profile import CONSENT_UNSENT
 from clienteling.store.profile import sync_state as profile_sync_state
+from clienteling.store.recent_views import customer_recent_views
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
+from clienteling.store.stock import available as _available
+from clienteling.store.stock import available_elsewhere as _available_elsewhere
+from clienteling.store.stock import variant as _variant
 from clienteling.store.timeline import customer_timeline
 from clienteling.store.transactions import write_transaction
 from clienteling.store.views import (
@@ -95,6 +99,7 @@ def customer_profile(
         consents=_consents(db, customer_id),
         orders=_orders(db, customer_id),
         cart=cart,
+        recent_views=customer_recent_views(db, customer_id, store_id=store_id),
         notes=_notes(db, customer_id),
         visits=customer_visits(db, customer_id),
         timeline=customer_timeline(db, customer_id),
@@ -199,40 +204,6 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
         currency=row[4],
         lines=lines,
     )
-
-
-def _variant(db: Database, product_id: str) -> tuple[str | None, str | None]:
-    """The cached product's (size, colour); (None, None) when unknown or it has none."""
-    row = db.conn.execute(
-        "SELECT size, colour FROM products WHERE id = ?", (product_id,)
-    ).fetchone()
-    if row is None:
-        return None, None
-    return (None if row[0] is None else str(row[0]), None if row[1] is None else str(row[1]))
-
-
-def _available(db: Database, *, store_id: str | None, product_id: str) -> int | None:
-    """On hand minus reserved at `store_id`; None when unknown here."""
-    if store_id is None:
-        return None
-    row = db.conn.execute(
-        "SELECT on_hand - reserved FROM inventory WHERE location_id = ? AND product_id = ?",
-        (store_id, product_id),
-    ).fetchone()
-    return None if row is None else max(0, int(row[0]))
-
-
-def _available_elsewhere(db: Database, *, store_id: str | None, product_id: str) -> dict[str, int]:
-    """Available (on hand minus reserved, per location) summed by location kind
-    ("store": the other stores, "web": the web warehouse); a kind without any stock row
-    in the cache is missing (unknown, not zero)."""
-    rows = db.conn.execute(
-        "SELECT l.kind, sum(max(0, i.on_hand - i.reserved)) FROM inventory AS i "
-        "JOIN locations AS l ON l.id = i.location_id "
-        "WHERE i.product_id = ? AND i.location_id IS NOT ? GROUP BY l.kind",
-        (product_id, store_id),
-    ).fetchall()
-    return {str(kind): int(total) for kind, total in rows}
 
 
 def _notes(db: Database, customer_id: str) -> list[NoteView]:

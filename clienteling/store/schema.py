@@ -279,6 +279,7 @@ KNOWN: frozenset[str] = frozenset(
         "0009_appointments",
         "0011_lookups",
         "0012_product_variants",
+        "0014_recent_views",
         "0016_order_events",
     }
 )
@@ -416,8 +417,30 @@ def _product_variants(db: Database) -> None:
         db.execute(statement)
 
 
+# 0014_recent_views: the products a customer viewed on the web shop lately (pulled, store
+# scope; hub migration 0026): one row per customer and product, the hub keeps the newest
+# 20 of the last 30 days. No unique (customer, product) here: a merge re-points rows
+# before the hub's tombstones of the combined ones arrive (`store.recent_views` reads
+# the newest per product).
+_RECENT_VIEWS = (
+    """CREATE TABLE recent_views (
+        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, product_id TEXT NOT NULL,
+        sku TEXT NOT NULL, viewed_at TEXT NOT NULL, view_count INTEGER NOT NULL,
+        scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_recent_views_customer ON recent_views (customer_id, viewed_at)",
+)
+
+
+@migrations(name="0014_recent_views")
+def _recent_views(db: Database) -> None:
+    for statement in _RECENT_VIEWS:
+        db.execute(statement)
+
+
 # 0016: what happened to an order after it was placed (shipped, delivered, returned, with
-# times; the hub's `orders.events`), for the timeline. Rows pulled before stay NULL: none.
+# times; the hub's `orders.events`), for the timeline. Rows pulled before stay NULL: none
+# known (json_each of NULL is empty).
 @migrations(name="0016_order_events")
 def _order_events(db: Database) -> None:
     db.execute("ALTER TABLE orders ADD COLUMN events TEXT")

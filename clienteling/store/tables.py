@@ -101,6 +101,11 @@ ENTITY_TABLES: dict[str, EntityTable] = {
             json_columns=frozenset({"lines"}),
         ),
         EntityTable(
+            "recent_view",
+            "recent_views",
+            ("id", "customer_id", "product_id", "sku", "viewed_at", "view_count"),
+        ),
+        EntityTable(
             "note",
             "notes",
             ("id", "customer_id", "associate_id", "author_name", "store_id", "text", "created_at"),

@@ -87,6 +87,25 @@ class CartView:
 
 
 @dataclass(frozen=True, slots=True)
+class RecentViewView:
+    """A product the customer viewed on the web shop lately (store.recent_views), with
+    the one price and where it is available, as a cart line shows them."""
+
+    product_id: str
+    sku: str
+    name: str  # the SKU when the product is not in the cached catalog
+    price_minor: int | None  # None: the product is not in the cached catalog
+    currency: str | None
+    viewed_at: datetime  # the latest view
+    view_count: int
+    stock_here: int | None  # available in this terminal's store; None: unknown
+    size: str | None = None
+    colour: str | None = None
+    stock_other_stores: int | None = None
+    stock_web: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TogetherView:
     """A product often bought together with the basket's (store.learned)."""
 
@@ -182,6 +201,8 @@ class CustomerProfile:
     consents: list[ConsentView] = field(default_factory=list)
     orders: list[OrderView] = field(default_factory=list)  # newest first, all channels
     cart: CartView | None = None  # the live (open or abandoned) online cart
+    # Viewed on the web shop lately, newest first (at most 20 of the last 30 days).
+    recent_views: list[RecentViewView] = field(default_factory=list)
     notes: list[NoteView] = field(default_factory=list)  # newest first
     visits: list[VisitView] = field(default_factory=list)  # newest first
     timeline: list[TimelineEntry] = field(default_factory=list)  # newest first

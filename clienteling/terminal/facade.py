@@ -80,6 +80,7 @@ from clienteling.store import holds as store_holds
 from clienteling.store import lookups as store_lookups
 from clienteling.store import offers as store_offers
 from clienteling.store import products as store_products
+from clienteling.store import recent_views as store_recent_views
 from clienteling.store import tasks as task_store
 from clienteling.store import timeline as store_timeline
 from clienteling.store import visits as store_visits
@@ -539,6 +540,13 @@ class Terminal:
     def sample_customer_with_cart(self, *, language: str | None = None) -> str | None:
         """A customer with a live online cart, optionally of one language (screenshots)."""
         return queries.sample_customer_with_cart(self._db.get(), language=language)
+
+    def sample_customer_with_recent_views(self) -> str | None:
+        """A customer who viewed products online that this store has in stock (demos)."""
+        session = self.session
+        return store_recent_views.sample_customer_with_recent_views(
+            self._db.get(), store_id=session.store_id if session else None
+        )
 
     # -- sync ------------------------------------------------------------------------------
 

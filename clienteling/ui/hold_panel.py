@@ -1,12 +1,13 @@
-""" "Hold for customer" on the profile's online cart: the selected cart line is asked to
-be held at this store (a `reservation.request`, queued offline like any change), and the
-customer's holds are listed with where they stand: pending until the hub decides, held
-until …, or refused with the hub's reason. Keyboard: Tab to the cart table, arrows to a
-line, Ctrl+H to hold it."""
+""" "Hold for customer" on the profile's online tab: the selected line (of the online
+cart, or of the recently viewed products: `add_source`) is asked to be held at this store
+(a `reservation.request`, queued offline like any change), and the customer's holds are
+listed with where they stand: pending until the hub decides, held until …, or refused
+with the hub's reason. Keyboard: Tab to a table, arrows to a line, Ctrl+H to hold it.
+One line is selected at a time across the tables."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,6 +28,8 @@ from clienteling.terminal.views import CustomerProfile
 from clienteling.ui.labels import local_time
 from clienteling.ui.operations import run_in_background
 
+HOLDS_LIST_MAX_HEIGHT = 110
+
 
 class HoldPanel(QWidget):
     """Below the cart table; `show_profile` keeps it in step with the profile shown."""
@@ -35,7 +38,7 @@ class HoldPanel(QWidget):
 
     def __init__(self, cart_table: QTableWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._table = cart_table
+        self._sources: list[tuple[QTableWidget, Callable[[CustomerProfile], Sequence[str]]]] = []
         self._profile: CustomerProfile | None = None
         self._terminal: Terminal | None = None
         self._reload: Callable[[str], None] | None = None
@@ -44,7 +47,7 @@ class HoldPanel(QWidget):
         row = QHBoxLayout()
         self.hold_button = QPushButton(self.tr("Hold for customer (Ctrl+H)"), self)
         self.hold_button.setObjectName("holdForCustomer")
-        self.hold_button.setAccessibleName(self.tr("Hold the selected cart item in this store"))
+        self.hold_button.setAccessibleName(self.tr("Hold the selected item in this store"))
         self.hold_button.setToolTip(
             self.tr("Sets the item aside here for the customer; the hub confirms the hold.")
         )
@@ -66,13 +69,24 @@ class HoldPanel(QWidget):
         self.holds_list = QListWidget(self)
         self.holds_list.setObjectName("holdsList")
         self.holds_list.setAccessibleName(self.tr("Holds for this customer"))
-        self.holds_list.setMaximumHeight(110)
+        self.holds_list.setMaximumHeight(HOLDS_LIST_MAX_HEIGHT)
         self.holds_list.currentRowChanged.connect(self._update_buttons)
         layout.addWidget(self.holds_list)
-        cart_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        cart_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        cart_table.itemSelectionChanged.connect(self._update_buttons)
+        self.add_source(
+            cart_table, lambda p: [line.product_id for line in p.cart.lines] if p.cart else []
+        )
         self._update_buttons()
+
+    def add_source(
+        self, table: QTableWidget, products: Callable[[CustomerProfile], Sequence[str]]
+    ) -> None:
+        """Another table whose selected line can be held: `products` gives the product id
+        of each of its rows for the profile shown. Selecting a line in one table clears
+        the others', so the button always means the one line the associate sees marked."""
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.itemSelectionChanged.connect(lambda: self._selection_did_change(table))
+        self._sources.append((table, products))
 
     def connect_terminal(self, terminal: Terminal, *, reload: Callable[[str], None]) -> None:
         """The window hands over the terminal and how to reload a profile after a change."""
@@ -91,6 +105,11 @@ class HoldPanel(QWidget):
         visible = bool(profile.holds)
         self.caption.setVisible(visible)
         self.holds_list.setVisible(visible)
+        if visible:  # as tall as its lines (up to the cap), the viewed products follow
+            lines = self.holds_list.count() * max(1, self.holds_list.sizeHintForRow(0))
+            self.holds_list.setFixedHeight(
+                min(HOLDS_LIST_MAX_HEIGHT, lines + 2 * self.holds_list.frameWidth() + 4)
+            )
         self._update_buttons()
 
     def describe(self, hold: HoldView) -> str:
@@ -111,15 +130,26 @@ class HoldPanel(QWidget):
             state += " · " + self.tr("reserved by the customer online")
         return f"{what} — {state}"
 
+    def _selection_did_change(self, table: QTableWidget) -> None:
+        if table.selectionModel() is not None and table.selectionModel().hasSelection():
+            for other, _products in self._sources:
+                if other is not table:
+                    other.clearSelection()
+        self._update_buttons()
+
     def _selected_product(self) -> str | None:
         profile = self._profile
-        if profile is None or profile.cart is None:
+        if profile is None:
             return None
-        rows = self._table.selectionModel().selectedRows() if self._table.selectionModel() else []
-        row = rows[0].row() if rows else self._table.currentRow()
-        if not 0 <= row < len(profile.cart.lines):
-            return None
-        return profile.cart.lines[row].product_id or None
+        for table, products in self._sources:
+            model = table.selectionModel()
+            rows = model.selectedRows() if model is not None else []
+            if not rows:
+                continue
+            ids = products(profile)
+            row = rows[0].row()
+            return (ids[row] or None) if 0 <= row < len(ids) else None
+        return None
 
     def _update_buttons(self, *_args: object) -> None:
         self.hold_button.setEnabled(self._selected_product() is not None)

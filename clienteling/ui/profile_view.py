@@ -1,6 +1,7 @@
 """The customer 360: header (avatar, stage, loyalty, value, consent), contact, and tabs
-for purchases, the live online cart and notes. It renders a `CustomerProfile`; writing a
-note is asked for through `note_will_add`, the window does the work on the DB worker."""
+for purchases, the live online cart (with the products viewed online lately) and notes.
+It renders a `CustomerProfile`; writing a note is asked for through `note_will_add`, the
+window does the work on the DB worker."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +51,7 @@ from clienteling.ui.labels import (
     whole_number,
 )
 from clienteling.ui.profile_edit import preferences_summary
+from clienteling.ui.recent_views_panel import RecentViewsPanel
 from clienteling.ui.task_list import CustomerTasks
 from clienteling.ui.timeline_view import TimelineView
 from clienteling.ui.together_panel import TogetherPanel
@@ -61,6 +64,7 @@ CART_COLUMNS = ("product", "variant", "sku", "qty", "price", "here", "other_stor
 CART_OTHER_STORES, CART_WEB = CART_COLUMNS.index("other_stores"), CART_COLUMNS.index("web")
 CART_SKU = CART_COLUMNS.index("sku")
 CART_ROWS_ALWAYS_SHOWN = 3
+CART_ROWS_AT_MOST = 6  # taller carts scroll inside the table
 # Under this width the cart table drops its SKU column (the product's tooltip has it), so
 # the product names stay readable beside the three stock columns.
 CART_SKU_HIDE_BELOW = 860
@@ -118,7 +122,7 @@ class ProfileView(QWidget):
         layout.addWidget(self.appointment_strip)
         self.tabs = QTabWidget(page)
         self.tabs.addTab(self._build_purchases(), "")
-        self.tabs.addTab(self._build_cart(), "")
+        self.tabs.addTab(self._scrolled(self._build_cart()), "")
         self.tabs.addTab(self._build_notes(), "")
         self.timeline_view = TimelineView(page)
         self.tabs.addTab(self.timeline_view, "")
@@ -230,6 +234,16 @@ class ProfileView(QWidget):
         self.orders_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return self.orders_tree
 
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        """The online tab scrolls when the cart, the recently viewed products, the holds
+        and the suggestions do not all fit: the window keeps fitting a small screen."""
+        scroll = QScrollArea(self)
+        scroll.setObjectName("cartScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        return scroll
+
     def _build_cart(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -266,15 +280,23 @@ class ProfileView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.cart_table.installEventFilter(self)
-        layout.addWidget(self.cart_table, 1)
+        layout.addWidget(self.cart_table)
         self.cart_total = QLabel(page)
         self.cart_total.setObjectName("cartTotal")
         self.cart_total.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.cart_total)
+        # Right below the cart, in view: "Hold for customer" acts on the line marked in
+        # the cart or in the recently viewed products further down.
         self.hold_panel = HoldPanel(self.cart_table, page)
         layout.addWidget(self.hold_panel)
+        self.recent_panel = RecentViewsPanel(page)
+        layout.addWidget(self.recent_panel)
+        self.hold_panel.add_source(
+            self.recent_panel.table, lambda p: [v.product_id for v in p.recent_views]
+        )
         self.together_panel = TogetherPanel(self.tr("Often bought together with this cart"), page)
         layout.addWidget(self.together_panel)
+        layout.addStretch(1)  # spare height below everything, not inside a table
         return page
 
     def _build_notes(self) -> QWidget:
@@ -324,6 +346,7 @@ class ProfileView(QWidget):
         self._show_header(profile)
         self._show_orders(profile.orders)
         self._show_cart(profile.cart)
+        self.recent_panel.show_views(profile.recent_views)
         self.hold_panel.show_profile(profile)
         self.together_panel.show_suggestions(profile.together)
         self._show_notes(profile.notes)
@@ -449,6 +472,7 @@ class ProfileView(QWidget):
         if cart is None:
             self.cart_summary.setText(self.tr("No online cart right now."))
             self.cart_total.setText("")
+            self._fit_cart_rows(0)
             return
         status = cart_status_label(cart.status)
         if cart.status == "abandoned" and cart.checkout_step:
@@ -503,12 +527,13 @@ class ProfileView(QWidget):
 
     def _fit_cart_rows(self, rows: int) -> None:
         """Room for the first few lines of the cart whole, so the suggestions below never
-        squeeze a line in half; longer carts scroll."""
+        squeeze a line in half, and no more than the lines need (the recently viewed
+        products follow right below); longer carts scroll."""
         table = self.cart_table
-        shown = min(rows, CART_ROWS_ALWAYS_SHOWN)
         row_height = table.verticalHeader().defaultSectionSize()
-        height = table.horizontalHeader().sizeHint().height() + shown * row_height
-        table.setMinimumHeight(height + 2 * table.frameWidth())
+        top = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setMinimumHeight(top + min(rows, CART_ROWS_ALWAYS_SHOWN) * row_height)
+        table.setMaximumHeight(top + min(rows, CART_ROWS_AT_MOST) * row_height)
 
     def _show_notes(self, notes: list[NoteView]) -> None:
         self.tabs.setTabText(self.NOTES_TAB, self.tr("Notes (%1)").replace("%1", str(len(notes))))

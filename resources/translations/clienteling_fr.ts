@@ -1341,8 +1341,8 @@
         <translation>Mettre de côté pour le client (Ctrl+H)</translation>
     </message>
     <message>
-        <source>Hold the selected cart item in this store</source>
-        <translation>Mettre de côté dans cette boutique l’article choisi du panier</translation>
+        <source>Hold the selected item in this store</source>
+        <translation>Mettre de côté dans cette boutique l’article choisi</translation>
     </message>
     <message>
         <source>Sets the item aside here for the customer; the hub confirms the hold.</source>
@@ -2652,6 +2652,57 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>RecentViewsPanel</name>
+    <message>
+        <source>Recently viewed online</source>
+        <translation>Consultés récemment en ligne</translation>
+    </message>
+    <message>
+        <source>No products viewed online in the last 30 days.</source>
+        <translation>Aucun produit consulté en ligne ces 30 derniers jours.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Size / colour</source>
+        <translation>Taille / couleur</translation>
+    </message>
+    <message>
+        <source>Last viewed</source>
+        <translation>Vu le</translation>
+    </message>
+    <message>
+        <source>The latest view on the web shop; ×2: viewed twice in the last 30 days</source>
+        <translation>Dernière consultation sur la boutique en ligne ; ×2 : consulté deux fois ces 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last viewed %1, %2 views in the last 30 days</source>
+        <translation>Vu le %1, %2 consultation(s) ces 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>In stock here</source>
+        <translation>En stock ici</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Réf. %1</translation>
     </message>
 </context>
 <context>

@@ -1341,8 +1341,8 @@
         <translation>Отложить для клиента (Ctrl+H)</translation>
     </message>
     <message>
-        <source>Hold the selected cart item in this store</source>
-        <translation>Отложить выбранный товар из корзины в этом магазине</translation>
+        <source>Hold the selected item in this store</source>
+        <translation>Отложить выбранный товар в этом магазине</translation>
     </message>
     <message>
         <source>Sets the item aside here for the customer; the hub confirms the hold.</source>
@@ -2652,6 +2652,57 @@
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>RecentViewsPanel</name>
+    <message>
+        <source>Recently viewed online</source>
+        <translation>Недавно просмотрено на сайте</translation>
+    </message>
+    <message>
+        <source>No products viewed online in the last 30 days.</source>
+        <translation>За последние 30 дней на сайте ничего не просматривали.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Size / colour</source>
+        <translation>Размер / цвет</translation>
+    </message>
+    <message>
+        <source>Last viewed</source>
+        <translation>Просмотрен</translation>
+    </message>
+    <message>
+        <source>The latest view on the web shop; ×2: viewed twice in the last 30 days</source>
+        <translation>Последний просмотр на сайте; ×2: просмотрен дважды за последние 30 дней</translation>
+    </message>
+    <message>
+        <source>Last viewed %1, %2 views in the last 30 days</source>
+        <translation>Последний просмотр %1, просмотров за 30 дней: %2</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>In stock here</source>
+        <translation>В наличии здесь</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Другие магазины</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Артикул %1</translation>
     </message>
 </context>
 <context>

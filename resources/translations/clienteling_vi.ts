@@ -1341,8 +1341,8 @@
         <translation>Giữ hàng cho khách (Ctrl+H)</translation>
     </message>
     <message>
-        <source>Hold the selected cart item in this store</source>
-        <translation>Giữ sản phẩm đã chọn trong giỏ tại cửa hàng này</translation>
+        <source>Hold the selected item in this store</source>
+        <translation>Giữ món hàng đã chọn tại cửa hàng này</translation>
     </message>
     <message>
         <source>Sets the item aside here for the customer; the hub confirms the hold.</source>
@@ -2652,6 +2652,57 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>RecentViewsPanel</name>
+    <message>
+        <source>Recently viewed online</source>
+        <translation>Đã xem gần đây trên web</translation>
+    </message>
+    <message>
+        <source>No products viewed online in the last 30 days.</source>
+        <translation>Không có sản phẩm nào được xem trên web trong 30 ngày qua.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Size / colour</source>
+        <translation>Cỡ / màu</translation>
+    </message>
+    <message>
+        <source>Last viewed</source>
+        <translation>Xem lần cuối</translation>
+    </message>
+    <message>
+        <source>The latest view on the web shop; ×2: viewed twice in the last 30 days</source>
+        <translation>Lần xem gần nhất trên cửa hàng web; ×2: đã xem hai lần trong 30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last viewed %1, %2 views in the last 30 days</source>
+        <translation>Xem lần cuối %1, %2 lượt xem trong 30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Giá</translation>
+    </message>
+    <message>
+        <source>In stock here</source>
+        <translation>Còn hàng tại đây</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Cửa hàng khác</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Mã hàng %1</translation>
     </message>
 </context>
 <context>

@@ -25,14 +25,31 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import make_engine, migrate, write_tx
 from clienteling.hub.erasure import Erasure, erase_customer
 from clienteling.hub.ingest.apply import IngestResult, ingest
-from clienteling.hub.ingest.events import CartEvent, CustomerEvent, CustomerRef, Line, OrderEvent
+from clienteling.hub.ingest.events import (
+    CartEvent,
+    CustomerEvent,
+    CustomerRef,
+    Line,
+    OrderEvent,
+    ProductViewEvent,
+)
 from clienteling.hub.mutation_kit import ERASED_SCOPE
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import carts, customers, ingest_carts, ingest_links, orders, products
+from clienteling.hub.tables import (
+    carts,
+    customers,
+    ingest_carts,
+    ingest_links,
+    orders,
+    product_views,
+    products,
+    recent_views,
+)
 
 from .blocking import TIMEOUT_S, Worker, blocked_or_done, wait
 from .conftest import SEED_NOW, NewDb
@@ -78,13 +95,16 @@ def _order(hub: RaceHub, email: str, *, external_id: str | None = None) -> Order
     )
 
 
-def _ingest(hub: RaceHub, event: OrderEvent | CustomerEvent | CartEvent) -> IngestResult:
+_Event = OrderEvent | CustomerEvent | CartEvent | ProductViewEvent
+
+
+def _ingest(hub: RaceHub, event: _Event) -> IngestResult:
     return ingest(
         hub.engine,
         hub.settings,
         source="webshop",
         event_id=str(uuid.uuid4()),
-        topic=event.kind,
+        topic="product.viewed" if isinstance(event, ProductViewEvent) else event.kind,
         event=event,
     )
 
@@ -166,9 +186,7 @@ def _wait_for_waiters(engine: Engine, count: int, worker: Worker) -> None:
     wait(worker.done, worker.name)
 
 
-def _race(
-    hub: RaceHub, customer_id: str, event: OrderEvent | CustomerEvent | CartEvent
-) -> tuple[Erasure | None, IngestResult]:
+def _race(hub: RaceHub, customer_id: str, event: _Event) -> tuple[Erasure | None, IngestResult]:
     """Erase `customer_id` and ingest `event` at once: the erasure is stopped inside its
     work (its locks taken) by a row lock on one of the customer's orders; the ingest starts
     then, and the lock is released once the ingest waits too (PostgreSQL) or had a moment
@@ -274,3 +292,33 @@ def test_a_cart_event_ingested_while_its_customer_is_erased(race_hub: RaceHub) -
     assert erased is not None and not erased.already
     assert result.status == "applied", result
     _assert_still_erased(race_hub, customer_id)
+
+
+def test_a_product_view_ingested_while_its_customer_is_erased(race_hub: RaceHub) -> None:
+    """The view waits for the erasure (customer locked first): it is logged without the
+    customer, and no recently viewed row lands on the erased shell (nor in a store's
+    feed). Without the lock it read the customer before the erasure committed."""
+    customer_id, email = race_hub.buyers.pop()
+    at = iso(utc_now())  # inside the 30 days the recently viewed products keep
+    event = ProductViewEvent(occurred_at=at, sku=race_hub.sku, customer=CustomerRef(email=email))
+    erased, result = _race(race_hub, customer_id, event)
+    assert erased is not None and not erased.already
+    assert result.status == "applied", result
+    _assert_still_erased(race_hub, customer_id)
+    with race_hub.engine.connect() as conn:
+        kept = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(recent_views)
+            .where(recent_views.c.customer_id == customer_id)
+        ).scalar_one()
+        logged = conn.execute(
+            sa.select(product_views.c.customer_id).where(product_views.c.viewed_at == at)
+        ).all()
+    assert kept == 0
+    if race_hub.engine.dialect.name == "postgresql":
+        assert logged == [(None,)]  # the view waited for the erasure's locks
+    else:
+        # SQLite runs the two one after the other, and nothing holds the erasure back:
+        # on a busy machine the view may go first, and the erasure then removes it with
+        # the rest of the customer's data.
+        assert logged in ([(None,)], [])

@@ -146,3 +146,44 @@ def test_worn_products_carry_a_size_and_colour_variants_a_colour(demo: Engine) -
     for row in by_category["Bags"] + by_category["Headphones"]:
         assert row.size is None and row.name.endswith(f" {row.colour}")
     assert all(r.size is None and r.colour is None for r in by_category["Laptops"])
+
+
+def test_a_good_share_of_customers_viewed_products_lately(demo: Engine) -> None:
+    """Recently viewed products (hub.recent_views): within its rules, carts' products
+    among them."""
+    from clienteling.hub.recent_views import KEEP, WINDOW
+    from clienteling.hub.tables import carts, recent_views
+
+    with demo.connect() as conn:
+        rows = conn.execute(sa.select(recent_views)).all()
+        people = {r.id: r.scope for r in conn.execute(sa.select(customers.c.id, customers.c.scope))}
+        carted = conn.execute(
+            sa.select(carts.c.customer_id, carts.c.lines).where(
+                carts.c.status.in_(("open", "abandoned"))
+            )
+        ).all()
+    per_customer = Counter(r.customer_id for r in rows)
+    assert 0.4 < len(per_customer) / len(people) < 0.85
+    assert max(per_customer.values()) <= KEEP
+    assert len({(r.customer_id, r.product_id) for r in rows}) == len(rows)
+    oldest = (SEED_NOW - WINDOW).isoformat()
+    assert all(oldest <= r.viewed_at < SEED_NOW.isoformat() for r in rows)
+    assert all(r.scope == people[r.customer_id] for r in rows)
+    viewed = {(r.customer_id, r.product_id) for r in rows}
+    for cart in carted:
+        assert all((cart.customer_id, ln["product_id"]) in viewed for ln in cart.lines)
+
+
+def test_recent_views_are_the_same_for_the_same_seed(new_db: NewDb) -> None:
+    from clienteling.hub.tables import recent_views
+
+    def rows(seed: int) -> list[tuple[Any, ...]]:
+        engine = seeded(new_db(), seed=seed, count=60)
+        with engine.connect() as conn:
+            found = [tuple(r) for r in conn.execute(sa.select(recent_views).order_by("id"))]
+        engine.dispose()
+        return found
+
+    first = rows(5)
+    assert first and first == rows(5)
+    assert first != rows(6)

@@ -10,7 +10,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import carts, ingest_events
+from clienteling.hub.tables import carts, ingest_events, recent_views
 from clienteling.hub.webshop_sim import SOURCE, WebShopSimulator
 
 
@@ -33,6 +33,10 @@ def test_shoppers_change_carts_of_the_store(db_url: str) -> None:
         demo_carts = conn.execute(
             sa.select(carts.c.scope, carts.c.status).where(carts.c.updated_at >= started)
         ).all()
+        viewed = conn.execute(
+            sa.select(recent_views.c.scope).where(recent_views.c.viewed_at >= started)
+        ).all()
     assert statuses["applied"] >= 30
     assert demo_carts and {c.scope for c in demo_carts} == {f"store:{store}"}
+    assert viewed and {v.scope for v in viewed} == {f"store:{store}"}  # viewed, then added
     engine.dispose()

@@ -258,3 +258,93 @@ def test_the_pending_count_follows_the_outbox_between_passes(synced: Terminal) -
         seen = list(events)
     status_at = seen.index(("status", 0))
     assert ("pending", 0) in seen[:status_at], seen  # the push was reported first
+
+
+def test_recently_viewed_products_reach_the_profile_with_stock_and_leave_again(
+    synced: Terminal, tmp_path: Path
+) -> None:
+    """A web-shop view on the hub -> the customer 360 after a sync, with the one price and
+    the stock here, in the other stores and online; the 21st product's view drops the
+    oldest, which the terminal then forgets (the tombstone is pulled and applied)."""
+    from datetime import UTC, datetime, timedelta
+
+    from clienteling.hub.clock import iso
+    from clienteling.hub.ingest.apply import ingest
+    from clienteling.hub.ingest.events import CustomerRef, ProductViewEvent
+    from clienteling.hub.recent_views import KEEP
+    from clienteling.hub.settings import HubSettings
+    from clienteling.hub.tables import inventory, locations, products
+
+    assert synced.session is not None and synced.session.store_id is not None
+    store_id = synced.session.store_id
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the file the running hub serves
+    try:
+        with engine.connect() as conn:
+            person = conn.execute(
+                sa.select(customers.c.id, customers.c.emails)
+                .where(customers.c.home_store_id == store_id, customers.c.emails != "[]")
+                .order_by(customers.c.id.desc())
+                .limit(1)
+            ).one()
+            web = conn.execute(
+                sa.select(locations.c.id).where(locations.c.kind == "web")
+            ).scalar_one()
+            here = sa.select(inventory.c.product_id).where(
+                inventory.c.location_id == store_id, inventory.c.on_hand > inventory.c.reserved
+            )
+            online = sa.select(inventory.c.product_id).where(inventory.c.location_id == web)
+            skus = list(
+                conn.execute(
+                    sa.select(products.c.sku)
+                    .where(products.c.id.in_(here), products.c.id.in_(online))
+                    .order_by(products.c.sku)
+                    .limit(KEEP + 1)
+                ).scalars()
+            )
+        assert len(skus) == KEEP + 1
+        customer_id, email = str(person.id), str(person.emails[0])
+        start = datetime.now(UTC) - timedelta(minutes=1)  # after every seeded view
+
+        def view(sku: str, minute: int) -> None:
+            event = ProductViewEvent(
+                occurred_at=iso(start + timedelta(minutes=minute)),
+                sku=sku,
+                customer=CustomerRef(email=email),
+            )
+            result = ingest(
+                engine,
+                HubSettings(db=str(tmp_path / "hub.sqlite3")),
+                source="webshop",
+                event_id=f"view-{sku}-{minute}",
+                topic="product.viewed",
+                event=event,
+            )
+            assert result.status == "applied", result
+
+        view(skus[0], 0)
+        synced.sync_once()
+        profile = synced.customer(customer_id)
+        assert profile is not None
+        first = profile.recent_views[0]
+        assert first.sku == skus[0] and first.view_count == 1
+        assert first.price_minor is not None and first.price_minor > 0
+        assert first.stock_here is not None and first.stock_here > 0
+        assert first.stock_web is not None and first.stock_other_stores is not None
+
+        for minute, sku in enumerate(skus[1:], start=1):
+            view(sku, minute)
+        synced.sync_once()
+        profile = synced.customer(customer_id)
+        assert profile is not None
+        shown = [v.sku for v in profile.recent_views]
+        assert shown == list(reversed(skus[1:]))  # newest first; the first one gone
+        db = connect_cache(synced.cache_path)
+        try:
+            left = db.conn.execute(
+                "SELECT count(*) FROM recent_views WHERE customer_id = ?", (customer_id,)
+            ).fetchone()[0]
+        finally:
+            db.close()
+        assert left == KEEP
+    finally:
+        engine.dispose()

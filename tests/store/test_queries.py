@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlite_utils import Database
 
 from clienteling.domain.errors import ValidationError
 from clienteling.protocol.entities import CATALOG_SCOPE
+from clienteling.protocol.models import Change
 from clienteling.store import outbox
 from clienteling.store.apply import apply_page
 from clienteling.store.queries import add_note, customer_profile, sample_customer_with_cart
-from tests.store.conftest import SCOPE, STORE_ID, change, customer
+from tests.store.conftest import SCOPE, STORE_ID, change, customer, delete
 
 OTHER_STORE = "store-2"
 
@@ -312,3 +315,89 @@ def test_note_for_a_customer_not_cached_is_refused(filled: Database) -> None:
             store_id=STORE_ID,
         )
     assert outbox.counts(filled).pending == 0
+
+
+def _recent(row_id: str, product: str, at: str, count: int = 1) -> Change:
+    return change(
+        "recent_view",
+        {
+            "id": row_id,
+            "customer_id": "c1",
+            "product_id": product,
+            "sku": f"SKU-{product}",
+            "viewed_at": at,
+            "view_count": count,
+        },
+    )
+
+
+def test_recent_views_newest_first_with_price_and_stock_then_deleted(filled: Database) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def ago(days: int) -> str:
+        return (now - timedelta(days=days)).isoformat()
+
+    product = {
+        "id": "p1",
+        "sku": "SKU-p1",
+        "barcode": "1",
+        "name": "Sac Lumière",
+        "brand": "B",
+        "category": "bags",
+        "price_minor": 129_00,
+        "currency": "EUR",
+        "size": None,
+        "colour": "Noir",
+    }
+    apply_page(
+        filled,
+        scope=CATALOG_SCOPE,
+        changes=[change("product", product, version=50)],
+        cursor="cat2",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    apply_page(
+        filled,
+        scope=SCOPE,
+        changes=[
+            _recent("r1", "p1", ago(3), count=3),
+            _recent("r2", "p2", ago(2)),
+            # A merge re-pointed another row of p1 here before its tombstone came: one line.
+            _recent("r0", "p1", ago(5)),
+            # Past the 30 days (the hub drops it at the next view): not shown.
+            _recent("r9", "p3", ago(31)),
+        ],
+        cursor="s2",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    profile = customer_profile(filled, "c1", store_id=STORE_ID)
+    assert profile is not None
+    newest, older = profile.recent_views
+    assert (newest.product_id, newest.name, newest.price_minor) == ("p2", "SKU-p2", None)
+    assert (newest.stock_here, newest.stock_other_stores, newest.stock_web) == (None, 9, None)
+    assert (older.name, older.price_minor, older.currency, older.colour) == (
+        "Sac Lumière",
+        129_00,
+        "EUR",
+        "Noir",
+    )
+    assert (older.view_count, older.stock_here, older.stock_other_stores, older.stock_web) == (
+        3,
+        3,
+        0,
+        37,
+    )
+    assert older.viewed_at.isoformat() == ago(3)
+    apply_page(
+        filled,
+        scope=SCOPE,
+        changes=[delete("recent_view", "r2"), delete("recent_view", "r0")],
+        cursor="s3",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    profile = customer_profile(filled, "c1", store_id=STORE_ID)
+    assert profile is not None
+    assert [v.product_id for v in profile.recent_views] == ["p1"]

@@ -20,7 +20,14 @@ from clienteling.domain.lifecycle import stage_from_summary
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.tasks import wish_from_view
-from clienteling.hub import order_events, purchase_facts, task_ingest, versions, wishes
+from clienteling.hub import (
+    order_events,
+    purchase_facts,
+    recent_views,
+    task_ingest,
+    versions,
+    wishes,
+)
 from clienteling.hub.attribution import attribute_order
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
@@ -589,9 +596,9 @@ class _Ingest:
                 lines=lines,
                 offer_code=offer_code,
                 # Placed is the order itself; arriving shipped already is an event.
-                events=None
+                events=[]
                 if event.kind == "order.placed"
-                else order_events.appended(None, _ORDER_STATUS[event.kind], event.occurred_at),
+                else order_events.appended([], _ORDER_STATUS[event.kind], event.occurred_at),
                 scope=customer.scope,
                 version=versions.allocate(self.conn, customer.scope),
             )
@@ -689,10 +696,25 @@ class _Ingest:
     # --- product views -----------------------------------------------------------------
 
     def product_view(self, event: ProductViewEvent) -> _Outcome:
-        customer = self.resolve(event.customer, create=False)
+        """Logged in `product_views`; a known customer's view of a known product also
+        updates their recently viewed products (`hub.recent_views`), under the customer's
+        lock (scope counter, then customer, as the erasure takes them): a customer erased
+        meanwhile gets nothing, and the view is logged without them."""
+        found = self.resolve(event.customer, create=False)
+        customer = self._lock_live(found, event.customer) if found is not None else None
         product_id = self.conn.execute(
             sa.select(products.c.id).where(products.c.sku == event.sku)
         ).scalar_one_or_none()
+        if customer is not None and product_id is not None:
+            recent_views.note_view(
+                self.conn,
+                customer_id=str(customer.id),
+                scope=str(customer.scope),
+                product_id=str(product_id),
+                sku=event.sku,
+                at=event.occurred_at,
+                now=self.moment,
+            )
         self.conn.execute(
             sa.insert(product_views).values(
                 id=uuid7(),
