@@ -1,8 +1,8 @@
 """Demo follow-ups whose sending was interrupted (`needs_check`): a few per store, so the
 manager's "Follow-ups to check" is not empty in the demo. Each has the attempt a delivery
 worker prepared and could not finish (`unknown`), as `delivery.queue.recover` leaves
-them; no delivery job, so nothing sends them again. Seeded last: the other demo data
-(offers, replies) does not move."""
+them; no delivery job, so nothing sends them again. Seeded last, for customers who
+already had follow-ups: the other demo data (offers, replies) does not move."""
 
 from __future__ import annotations
 
@@ -56,8 +56,8 @@ def seed_needs_check(engine: Engine, *, seed: int, now: datetime) -> int:
         followed = set(conn.execute(sa.select(tables.followups.c.customer_id)).scalars())
         picked: dict[str, list[Any]] = {}
         for customer in conn.execute(
-            # From the last ids down: the first customers of a store are the ones tests
-            # (and the demo's examples) pick, and they stay without such a follow-up.
+            # Customers who already had follow-ups (one without any stays so), from the
+            # last ids down (the first ones are those the tests pick by id).
             sa.select(c.id, c.home_store_id, c.language, c.preferred_channel, c.scope).order_by(
                 c.id.desc()
             )
@@ -68,7 +68,7 @@ def seed_needs_check(engine: Engine, *, seed: int, now: datetime) -> int:
                 len(chosen) < PER_STORE
                 and store in staff
                 and granted.get(customer.id)
-                and customer.id not in followed
+                and customer.id in followed
             ):
                 chosen.append(customer)
         rows: list[dict[str, Any]] = []

@@ -310,6 +310,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.dashboard_button.setVisible(self._may_see_dashboard())
         self.manager_menu.show_for_session()
+        checks = self._open_followup_checks()
+        if checks is not None and not is_manager(self.terminal):
+            checks.close()  # the manager's list is not for whoever switched in
 
     # -- window layout (kept across restarts) --------------------------------------------
 

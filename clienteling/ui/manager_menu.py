@@ -61,7 +61,7 @@ class ManagerMenu:
         )
         self.count_button.clicked.connect(lambda: open_checks())
         self.count_button.hide()
-        status_bar.insertPermanentWidget(0, self.count_button)
+        status_bar.addPermanentWidget(self.count_button)
         self.show_for_session()
 
     def show_for_session(self) -> None:

@@ -1072,7 +1072,7 @@
     </message>
     <message>
         <source>Did the follow-up to %1 go out?</source>
-        <translation>Сообщение для %1 ушло?</translation>
+        <translation>Сообщение (клиент: %1) ушло?</translation>
     </message>
     <message>
         <source>It will count as sent, as if the sending had finished. Nothing is sent again.</source>
@@ -1084,7 +1084,7 @@
     </message>
     <message>
         <source>The follow-up to %1 did not go out?</source>
-        <translation>Сообщение для %1 не ушло?</translation>
+        <translation>Сообщение (клиент: %1) не ушло?</translation>
     </message>
     <message>
         <source>It will end as failed and is never sent again from here. If the customer should still hear from the store, the associate can queue a new follow-up.</source>

@@ -190,3 +190,18 @@ def test_offline_says_checking_needs_the_network(
     finally:
         wait_for_all()
         dead.close()
+
+
+def test_an_associate_switching_in_loses_the_entry_and_the_open_list(
+    qtbot: QtBot, manager: Terminal
+) -> None:
+    win = shown(qtbot, manager)
+    dialog = win.open_followup_checks()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: bool(dialog.checks), timeout=TIMEOUT_MS)
+    manager.sign_in("demo-associate", "demo")  # as a quick switch leaves the terminal
+    win.refresh_session()
+    assert not win.manager_menu.menu.menuAction().isVisible()
+    assert not win.manager_menu.count_button.isVisible()
+    qtbot.waitUntil(lambda: win._open_followup_checks() is None)
+    assert win.open_followup_checks() is None
