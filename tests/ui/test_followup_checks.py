@@ -113,7 +113,12 @@ def test_manager_settles_sent_and_not_sent(
     assert dialog.grab().save(str(tmp_path / "followup_checks.png"))
 
     first, second = expected[0], expected[1]
-    box = confirm(qtbot, dialog, went_out=False)  # asked, then cancelled: nothing changes
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # "did &not"
+    qtbot.waitUntil(lambda: dialog.confirm_box is not None, timeout=TIMEOUT_MS)
+    box = dialog.confirm_box  # asked by keyboard, then cancelled: nothing changes
+    assert box is not None and box.isVisible()
     assert "failed" in box.informativeText() and "new follow-up" in box.informativeText()
     box.button(QMessageBox.StandardButton.Cancel).click()
     qtbot.wait(200)
