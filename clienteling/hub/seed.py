@@ -31,6 +31,7 @@ from clienteling.hub.seed_appointments import seed_appointments
 from clienteling.hub.seed_feedback import seed_feedback
 from clienteling.hub.seed_followups import seed_followups
 from clienteling.hub.seed_holds import seed_holds
+from clienteling.hub.seed_needs_check import seed_needs_check
 from clienteling.hub.seed_profile import add_preferences
 from clienteling.hub.seed_recent_views import seed_recent_views
 from clienteling.hub.seed_replies import seed_replies
@@ -566,7 +567,8 @@ def seed_demo_data(
     seed_wishes(engine, now=now)
     seed_tasks(engine, seed=seed, now=now)
     appointments = seed_appointments(engine, seed=seed, now=now)
-    seed_replies(engine, seed=seed, now=now)  # last: it may add a follow-up to answer
+    seed_replies(engine, seed=seed, now=now)  # it may add a follow-up to answer
+    seed_needs_check(engine, seed=seed, now=now)  # last: the rest of the demo stays put
     by_username = {a["username"]: a["id"] for a in rows.associates}
     return {
         "chain": CHAIN_NAME,

@@ -345,3 +345,29 @@ def preview_context(
         ),
         reserve_url=preview_reserve_url(base_url) if reserve else "",
     )
+
+
+def customer_names(db: Database, ids: list[str]) -> dict[str, str]:
+    """Display names of the customers of `ids` this cache holds (others are left out)."""
+    wanted = sorted(set(ids))
+    names: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):  # SQLite's bound-parameter limit
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for customer_id, name in db.conn.execute(
+            f"SELECT id, display_name FROM customers WHERE id IN ({marks})", chunk
+        ):
+            names[str(customer_id)] = str(name)
+    return names
+
+
+def count_needing_check(db: Database, store_id: str | None) -> int:
+    """Follow-ups of the store marked `needs_check` as of the last sync (no network)."""
+    if store_id is None:
+        row = db.conn.execute("SELECT count(*) FROM followups WHERE status = 'needs_check'")
+    else:
+        row = db.conn.execute(
+            "SELECT count(*) FROM followups WHERE status = 'needs_check' AND store_id = ?",
+            (store_id,),
+        )
+    return int(row.fetchone()[0])

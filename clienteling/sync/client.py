@@ -27,6 +27,12 @@ from clienteling.domain.errors import (
 )
 from clienteling.protocol.dashboard import DrillDown, StoreDashboard
 from clienteling.protocol.enrollment import EnrollRequest, EnrollResponse, HubInfo
+from clienteling.protocol.followup_checks import (
+    FollowupSettled,
+    FollowupToCheck,
+    SettleOutcome,
+    SettleRequest,
+)
 from clienteling.protocol.lookups import CustomerBundle, LookupRequest
 from clienteling.protocol.models import (
     ErrorBody,
@@ -46,6 +52,7 @@ from clienteling.protocol.pull_page import PulledPage, decode_pull_page
 log = logging.getLogger(__name__)
 
 _Model = TypeVar("_Model", bound=BaseModel)
+_FollowupsToCheck = pydantic.TypeAdapter(list[FollowupToCheck])
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """Every request has one: connect 5 s; read, write and waiting for a pooled connection 30 s."""
@@ -245,6 +252,31 @@ class HubClient:
             raise HubError(
                 f"unexpected answer from {path}", hub_code="bad_response", status=200
             ) from exc
+
+    def followups_to_check(
+        self, token: str, *, store_id: str | None = None, limit: int = 100
+    ) -> list[FollowupToCheck]:
+        """Follow-ups whose sending was interrupted, oldest first (managers and admins;
+        the hub limits them to the caller's stores, or to `store_id`)."""
+        path = "/api/v1/followups/needs-check"
+        params = {"limit": str(limit)}
+        if store_id is not None:
+            params["store_id"] = store_id
+        response = self._send("GET", path, token=token, body=None, params=params)
+        try:
+            return _FollowupsToCheck.validate_json(response.content)
+        except pydantic.ValidationError as exc:
+            raise HubError(
+                f"unexpected answer from {path}", hub_code="bad_response", status=200
+            ) from exc
+
+    def settle_followup(
+        self, token: str, followup_id: str, outcome: SettleOutcome
+    ) -> FollowupSettled:
+        """A manager's verdict on one: it went out (`sent`) or not (`not_sent`). HubError
+        `not_needs_check` (409) when it was settled meanwhile, `not_found` (404)."""
+        path = f"/api/v1/followups/{quote(followup_id, safe='')}/resolve"
+        return self._call(path, SettleRequest(outcome=outcome), FollowupSettled, token=token)
 
     def _call(
         self,

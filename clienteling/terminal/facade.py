@@ -110,6 +110,7 @@ from clienteling.terminal.enrollment import (
     forget_stored_enrollment,
     stored_enrollment,
 )
+from clienteling.terminal.followup_checks import FollowupCheck, Settled, check_views
 from clienteling.terminal.lookups import HubHit, hub_hits, may_reach_other_stores
 from clienteling.terminal.wipe import wipe_files
 
@@ -117,6 +118,7 @@ if TYPE_CHECKING:
     import httpx
 
     from clienteling.protocol.dashboard import DrillDown, StoreDashboard
+    from clienteling.protocol.followup_checks import SettleOutcome
     from clienteling.store.appointments import AppointmentView, AssociateChoice
     from clienteling.store.customer_drafts import NewCustomerDraft
     from clienteling.store.followups import ComposerContext, FollowupView, ProductChoice
@@ -1377,6 +1379,33 @@ class Terminal:
         if result.redeemed:
             self._local_change("offer")  # pull the redeemed offer soon
         return result
+
+    # -- follow-ups whose sending was interrupted (terminal.followup_checks) -------------
+
+    def followups_to_check(self) -> list[FollowupCheck]:
+        """This store's follow-ups whose outcome is unknown after an interrupted send,
+        oldest first, from the hub (managers and admins: HubError 403 for others).
+        HubUnreachableError offline: the list is the hub's, never a stale copy."""
+        items = self._with_token(lambda token: self._client.followups_to_check(token))
+        return check_views(self._db.get(), items)
+
+    def settle_followup(self, followup_id: str, *, went_out: bool) -> Settled:
+        """A manager's verdict after asking the provider: it went out (-> sent) or not
+        (-> failed; the associate may queue a new one). Never a resend. The new status
+        reaches this cache at the next pull, which is started now. HubError
+        `not_needs_check` when it was settled meanwhile; HubUnreachableError offline."""
+        outcome: SettleOutcome = "sent" if went_out else "not_sent"
+        answer = self._with_token(
+            lambda token: self._client.settle_followup(token, followup_id, outcome)
+        )
+        log.info("follow-up %s settled by a manager: %s", followup_id, answer.status)
+        self.request_sync()
+        return Settled(id=answer.id, status=answer.status)
+
+    def count_followups_to_check(self) -> int:
+        """How many of this store's follow-ups need a check, as of the last sync (from
+        the cache: cheap, and works offline)."""
+        return followup_store.count_needing_check(self._db.get(), self._store_id())
 
     # -- tasks ---------------------------------------------------------------------------
 

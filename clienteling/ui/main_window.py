@@ -36,10 +36,12 @@ from clienteling.ui import customer_export, revoked
 from clienteling.ui.appointment_dialog import AppointmentDialog, open_appointment_dialog
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.errors import show_error
+from clienteling.ui.followup_checks import FollowupCheckDialog, open_followup_checks
 from clienteling.ui.followup_composer import FollowupComposer
 from clienteling.ui.help_menu import HelpMenu
 from clienteling.ui.hub_search import HubSearchPanel
 from clienteling.ui.inventory_view import InventoryDialog, open_inventory
+from clienteling.ui.manager_menu import CHECKS_KEYS, ManagerMenu, is_manager
 from clienteling.ui.new_customer import NewCustomerDialog
 from clienteling.ui.operations import Pool, run_in_background
 from clienteling.ui.profile_edit import open_profile_edit
@@ -69,6 +71,7 @@ def layout_settings(terminal: Terminal) -> QSettings:
 SEARCH_DEBOUNCE_MS = 150
 INVENTORY_KINDS = {"location", "product", "inventory"}  # what the product lookup shows
 TASK_KINDS = {"task", "customer", "appointment"}  # what the task list shows
+CHECK_KINDS = {"followup"}  # what the count of follow-ups to check counts
 SEARCH_KINDS = {"customer"}  # what the search results show (names, phones, stage)
 AUTO_SYNC_INTERVAL_S = 10.0
 # Result columns besides the (stretching) name, and the table width under which the
@@ -102,6 +105,9 @@ class MainWindow(QMainWindow):
         self._bridge.pending_did_change.connect(self.status_bar.show_pending)
         self._shortcuts()
         self.terminal_lock = TerminalLock(self)  # lock screen, auto-lock, quick switch
+        self.manager_menu = ManagerMenu(
+            self, terminal, self.status_bar, open_checks=self.open_followup_checks
+        )
         self.help_menu = HelpMenu(self, terminal, show_shortcuts=self.show_shortcuts)
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
@@ -238,6 +244,11 @@ class MainWindow(QMainWindow):
             ("F3", self.open_inventory, self.tr("Products and stock")),
             ("Ctrl+I", self.open_inventory, ""),
             ("Ctrl+Shift+D", self.open_dashboard, self.tr("Store dashboard (managers)")),
+            (
+                CHECKS_KEYS,
+                self.open_followup_checks,
+                self.tr("Follow-ups to check after an interrupted sending (managers)"),
+            ),
             ("Ctrl+Shift+R", self.redeem_offer, self.tr("Redeem an offer code at the till")),
             ("Ctrl+T", self.open_tasks, self.tr("The store's tasks")),
         ):
@@ -298,6 +309,10 @@ class MainWindow(QMainWindow):
         """After a quick switch: the title, and what the associate now active may open."""
         self.setWindowTitle(self._title())
         self.dashboard_button.setVisible(self._may_see_dashboard())
+        self.manager_menu.show_for_session()
+        checks = self._open_followup_checks()
+        if checks is not None and not is_manager(self.terminal):
+            checks.close()  # the manager's list is not for whoever switched in
 
     # -- window layout (kept across restarts) --------------------------------------------
 
@@ -624,6 +639,28 @@ class MainWindow(QMainWindow):
         self.dashboard.activateWindow()
         return self.dashboard
 
+    def open_followup_checks(self) -> FollowupCheckDialog | None:
+        """Follow-ups whose sending was interrupted (Ctrl+Shift+O; managers and admins
+        only); an open list comes to the front and asks the hub again."""
+        if not is_manager(self.terminal):
+            return None
+        dialog = self._open_followup_checks()
+        if dialog is None:
+            dialog = open_followup_checks(self.terminal, self)
+            dialog.followup_did_settle.connect(lambda *_: self.manager_menu.refresh_count())
+            self.followup_checks = dialog
+        else:
+            dialog.refresh()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _open_followup_checks(self) -> FollowupCheckDialog | None:
+        dialog = getattr(self, "followup_checks", None)
+        if isinstance(dialog, FollowupCheckDialog) and shiboken6.isValid(dialog):
+            return dialog if dialog.isVisible() else None
+        return None
+
     def _open_from_dashboard(self, customer_id: str) -> None:
         """A customer picked in a drill-down list: their profile, in front."""
         self.open_customer(customer_id)
@@ -789,3 +826,5 @@ class MainWindow(QMainWindow):
         tasks = self._open_task_list()
         if tasks is not None and kinds & TASK_KINDS:
             tasks.refresh()
+        if kinds & CHECK_KINDS:
+            self.manager_menu.refresh_count()

@@ -358,6 +358,7 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
         wait_until(lambda: bool(done))
         if not isinstance(done[0], Session):
             return []
+    checks = _followup_checks(win, out_dir / "followup_checks.png")
     board = DashboardView(terminal, win)
     shown: list[bool] = []
     board.dashboard_did_show.connect(lambda: shown.append(True))
@@ -371,10 +372,34 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
             _grab(board, out_dir / "dashboard.png"),
             _grab(board.page, out_dir / "dashboard_page.png"),
         ]
-        return [*paths, *_drilldown(board, out_dir / "dashboard_drilldown.png")]
+        return [*checks, *paths, *_drilldown(board, out_dir / "dashboard_drilldown.png")]
     finally:
         board.close()
         board.deleteLater()
+
+
+def _followup_checks(win: MainWindow, path: Path) -> list[Path]:
+    """ "Follow-ups to check" (Ctrl+Shift+O) as the manager sees it, the first selected
+    and "It did not go out" asked: the confirmation says what that does."""
+    win.refresh_session()  # the manager's menu and count, now that one is signed in
+    wait_until(lambda: win.manager_menu.count_button.isVisible(), timeout_s=5)
+    window_path = _grab(win, path.with_name("main_manager.png"))
+    dialog = win.open_followup_checks()
+    if dialog is None:
+        return [window_path]
+    loaded: list[bool] = []
+    dialog.list_did_load.connect(lambda: loaded.append(True))
+    dialog.list_did_fail.connect(lambda _text: loaded.append(False))
+    wait_until(lambda: bool(loaded), timeout_s=15)
+    try:
+        paths = [window_path, _grab(dialog, path)]
+        box = dialog.ask_to_settle(went_out=False)
+        if box is not None:
+            paths.append(_grab(box, path.with_name("followup_checks_confirm.png")))
+            box.reject()
+        return paths
+    finally:
+        dialog.close()
 
 
 def _drilldown(board: DashboardView, path: Path) -> list[Path]:

@@ -1001,6 +1001,125 @@
     </message>
 </context>
 <context>
+    <name>FollowupCheckDialog</name>
+    <message>
+        <source>Follow-ups to check</source>
+        <translation>Relances à vérifier</translation>
+    </message>
+    <message>
+        <source>Sending these follow-ups stopped halfway, so nobody knows whether the customer got them. They are never sent again by themselves. Ask the provider (or the customer), then say what happened.</source>
+        <translation>L’envoi de ces relances s’est arrêté en cours de route : personne ne sait si le client les a reçues. Elles ne sont jamais renvoyées d’elles-mêmes. Demandez au prestataire (ou au client), puis indiquez ce qui s’est passé.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Préparée</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>It &amp;went out</source>
+        <translation>Elle est &amp;bien partie</translation>
+    </message>
+    <message>
+        <source>It went out: mark the follow-up as sent</source>
+        <translation>Elle est partie : marquer la relance comme envoyée</translation>
+    </message>
+    <message>
+        <source>It did &amp;not go out</source>
+        <translation>Elle n’est &amp;pas partie</translation>
+    </message>
+    <message>
+        <source>It did not go out: mark the follow-up as failed</source>
+        <translation>Elle n’est pas partie : marquer la relance comme échouée</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Actualiser (F5)</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Interrogation du hub…</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal: their id</source>
+        <translation>Ce client n’est pas sur ce poste : son identifiant</translation>
+    </message>
+    <message>
+        <source>%1 follow-up(s) to check, oldest first.</source>
+        <translation>Relances à vérifier : %1, les plus anciennes d’abord.</translation>
+    </message>
+    <message>
+        <source>Nothing to check: the outcome of every follow-up is known.</source>
+        <translation>Rien à vérifier : l’issue de chaque relance est connue.</translation>
+    </message>
+    <message>
+        <source>Did the follow-up to %1 go out?</source>
+        <translation>La relance à %1 est-elle partie ?</translation>
+    </message>
+    <message>
+        <source>It will count as sent, as if the sending had finished. Nothing is sent again.</source>
+        <translation>Elle comptera comme envoyée, comme si l’envoi s’était terminé. Rien n’est renvoyé.</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Marquer comme envoyée</translation>
+    </message>
+    <message>
+        <source>The follow-up to %1 did not go out?</source>
+        <translation>La relance à %1 n’est pas partie ?</translation>
+    </message>
+    <message>
+        <source>It will end as failed and is never sent again from here. If the customer should still hear from the store, the associate can queue a new follow-up.</source>
+        <translation>Elle se terminera en échec et ne sera jamais renvoyée d’ici. Si le client doit tout de même avoir des nouvelles du magasin, le conseiller peut programmer une nouvelle relance.</translation>
+    </message>
+    <message>
+        <source>Mark as not sent</source>
+        <translation>Marquer comme non envoyée</translation>
+    </message>
+    <message>
+        <source>Telling the hub…</source>
+        <translation>Envoi de la réponse au hub…</translation>
+    </message>
+    <message>
+        <source>Marked as sent.</source>
+        <translation>Marquée comme envoyée.</translation>
+    </message>
+    <message>
+        <source>Marked as not sent: it ended as failed.</source>
+        <translation>Marquée comme non envoyée : elle s’est terminée en échec.</translation>
+    </message>
+    <message>
+        <source>Someone else already settled this follow-up, or it is gone.</source>
+        <translation>Quelqu’un d’autre a déjà tranché pour cette relance, ou elle n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: follow-ups can only be checked online. Try again when the connection is back.</source>
+        <translation>Le hub est injoignable : les relances ne peuvent être vérifiées qu’en ligne. Réessayez au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Only a store manager can check follow-ups.</source>
+        <translation>Seul un responsable de magasin peut vérifier les relances.</translation>
+    </message>
+</context>
+<context>
     <name>FollowupComposer</name>
     <message>
         <source>Send a follow-up</source>
@@ -1864,6 +1983,10 @@
         <translation>Tableau de bord du magasin (responsables)</translation>
     </message>
     <message>
+        <source>Follow-ups to check after an interrupted sending (managers)</source>
+        <translation>Relances à vérifier après un envoi interrompu (responsables)</translation>
+    </message>
+    <message>
         <source>Redeem an offer code at the till</source>
         <translation>Utiliser un code avantage en caisse</translation>
     </message>
@@ -1930,6 +2053,29 @@
     <message>
         <source>Follow-up sent</source>
         <translation>Relance envoyée</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <source>&amp;Manager</source>
+        <translation>&amp;Responsable</translation>
+    </message>
+    <message>
+        <source>Follow-ups to check… (Ctrl+Shift+O)</source>
+        <translation>Relances à vérifier… (Ctrl+Maj+O)</translation>
+    </message>
+    <message>
+        <source>Follow-ups whose sending was interrupted: say whether they went out</source>
+        <translation>Relances dont l’envoi a été interrompu : indiquez si elles sont parties</translation>
+    </message>
+    <message>
+        <source>Open the follow-ups to check (Ctrl+Shift+O)</source>
+        <translation>Ouvrir les relances à vérifier (Ctrl+Maj+O)</translation>
+    </message>
+    <message>
+        <source>Follow-ups to check: %1</source>
+        <translation>Relances à vérifier : %1</translation>
     </message>
 </context>
 <context>

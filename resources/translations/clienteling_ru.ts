@@ -1001,6 +1001,125 @@
     </message>
 </context>
 <context>
+    <name>FollowupCheckDialog</name>
+    <message>
+        <source>Follow-ups to check</source>
+        <translation>Сообщения для проверки</translation>
+    </message>
+    <message>
+        <source>Sending these follow-ups stopped halfway, so nobody knows whether the customer got them. They are never sent again by themselves. Ask the provider (or the customer), then say what happened.</source>
+        <translation>Отправка этих сообщений прервалась на полпути, поэтому никто не знает, получил ли их клиент. Сами они повторно не отправляются. Уточните у провайдера (или у клиента) и укажите, что произошло.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Подготовлено</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Консультант</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <source>It &amp;went out</source>
+        <translation>Оно &amp;ушло</translation>
+    </message>
+    <message>
+        <source>It went out: mark the follow-up as sent</source>
+        <translation>Оно ушло: отметить сообщение как отправленное</translation>
+    </message>
+    <message>
+        <source>It did &amp;not go out</source>
+        <translation>Оно &amp;не ушло</translation>
+    </message>
+    <message>
+        <source>It did not go out: mark the follow-up as failed</source>
+        <translation>Оно не ушло: отметить сообщение как неудачное</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Обновить (F5)</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Запрос к хабу…</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal: their id</source>
+        <translation>Этого клиента нет на терминале: его идентификатор</translation>
+    </message>
+    <message>
+        <source>%1 follow-up(s) to check, oldest first.</source>
+        <translation>Сообщений для проверки: %1, сначала самые старые.</translation>
+    </message>
+    <message>
+        <source>Nothing to check: the outcome of every follow-up is known.</source>
+        <translation>Проверять нечего: судьба каждого сообщения известна.</translation>
+    </message>
+    <message>
+        <source>Did the follow-up to %1 go out?</source>
+        <translation>Сообщение (клиент: %1) ушло?</translation>
+    </message>
+    <message>
+        <source>It will count as sent, as if the sending had finished. Nothing is sent again.</source>
+        <translation>Оно будет считаться отправленным, как если бы отправка завершилась. Повторно ничего не отправляется.</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Отметить как отправленное</translation>
+    </message>
+    <message>
+        <source>The follow-up to %1 did not go out?</source>
+        <translation>Сообщение (клиент: %1) не ушло?</translation>
+    </message>
+    <message>
+        <source>It will end as failed and is never sent again from here. If the customer should still hear from the store, the associate can queue a new follow-up.</source>
+        <translation>Оно завершится как неудачное и отсюда больше никогда не отправится. Если клиенту всё же нужно получить весточку от магазина, консультант может поставить в очередь новое сообщение.</translation>
+    </message>
+    <message>
+        <source>Mark as not sent</source>
+        <translation>Отметить как неотправленное</translation>
+    </message>
+    <message>
+        <source>Telling the hub…</source>
+        <translation>Передаём ответ хабу…</translation>
+    </message>
+    <message>
+        <source>Marked as sent.</source>
+        <translation>Отмечено как отправленное.</translation>
+    </message>
+    <message>
+        <source>Marked as not sent: it ended as failed.</source>
+        <translation>Отмечено как неотправленное: сообщение завершилось неудачей.</translation>
+    </message>
+    <message>
+        <source>Someone else already settled this follow-up, or it is gone.</source>
+        <translation>Кто-то другой уже решил судьбу этого сообщения, или его больше нет.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: follow-ups can only be checked online. Try again when the connection is back.</source>
+        <translation>Хаб недоступен: проверять сообщения можно только онлайн. Повторите, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Only a store manager can check follow-ups.</source>
+        <translation>Проверять сообщения может только руководитель магазина.</translation>
+    </message>
+</context>
+<context>
     <name>FollowupComposer</name>
     <message>
         <source>Send a follow-up</source>
@@ -1864,6 +1983,10 @@
         <translation>Показатели магазина (для руководителей)</translation>
     </message>
     <message>
+        <source>Follow-ups to check after an interrupted sending (managers)</source>
+        <translation>Сообщения для проверки после прерванной отправки (руководители)</translation>
+    </message>
+    <message>
         <source>Redeem an offer code at the till</source>
         <translation>Применить промокод на кассе</translation>
     </message>
@@ -1930,6 +2053,29 @@
     <message>
         <source>Follow-up sent</source>
         <translation>Сообщение отправлено</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <source>&amp;Manager</source>
+        <translation>&amp;Руководитель</translation>
+    </message>
+    <message>
+        <source>Follow-ups to check… (Ctrl+Shift+O)</source>
+        <translation>Сообщения для проверки… (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Follow-ups whose sending was interrupted: say whether they went out</source>
+        <translation>Сообщения, отправка которых прервалась: укажите, ушли ли они</translation>
+    </message>
+    <message>
+        <source>Open the follow-ups to check (Ctrl+Shift+O)</source>
+        <translation>Открыть сообщения для проверки (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Follow-ups to check: %1</source>
+        <translation>Сообщений для проверки: %1</translation>
     </message>
 </context>
 <context>

@@ -1001,6 +1001,125 @@
     </message>
 </context>
 <context>
+    <name>FollowupCheckDialog</name>
+    <message>
+        <source>Follow-ups to check</source>
+        <translation>Tin nhắn chăm sóc cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>Sending these follow-ups stopped halfway, so nobody knows whether the customer got them. They are never sent again by themselves. Ask the provider (or the customer), then say what happened.</source>
+        <translation>Việc gửi các tin nhắn chăm sóc này bị dừng giữa chừng, nên không ai biết khách hàng đã nhận được chưa. Chúng không bao giờ tự được gửi lại. Hãy hỏi nhà cung cấp (hoặc khách hàng), rồi cho biết điều gì đã xảy ra.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Tin nhắn</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Chuẩn bị lúc</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Nhân viên</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Điều đã xảy ra</translation>
+    </message>
+    <message>
+        <source>It &amp;went out</source>
+        <translation>Đã &amp;gửi đi</translation>
+    </message>
+    <message>
+        <source>It went out: mark the follow-up as sent</source>
+        <translation>Đã gửi đi: đánh dấu tin nhắn là đã gửi</translation>
+    </message>
+    <message>
+        <source>It did &amp;not go out</source>
+        <translation>&amp;Chưa gửi đi</translation>
+    </message>
+    <message>
+        <source>It did not go out: mark the follow-up as failed</source>
+        <translation>Chưa gửi đi: đánh dấu tin nhắn là thất bại</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Làm mới (F5)</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Đang hỏi máy chủ trung tâm…</translation>
+    </message>
+    <message>
+        <source>This customer is not on this terminal: their id</source>
+        <translation>Khách hàng này không có trên máy này: mã của họ</translation>
+    </message>
+    <message>
+        <source>%1 follow-up(s) to check, oldest first.</source>
+        <translation>%1 tin nhắn cần kiểm tra, cũ nhất trước.</translation>
+    </message>
+    <message>
+        <source>Nothing to check: the outcome of every follow-up is known.</source>
+        <translation>Không có gì cần kiểm tra: đã biết kết quả của mọi tin nhắn.</translation>
+    </message>
+    <message>
+        <source>Did the follow-up to %1 go out?</source>
+        <translation>Tin nhắn gửi %1 đã được gửi đi chưa?</translation>
+    </message>
+    <message>
+        <source>It will count as sent, as if the sending had finished. Nothing is sent again.</source>
+        <translation>Tin nhắn sẽ được tính là đã gửi, như thể việc gửi đã hoàn tất. Không có gì được gửi lại.</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <source>The follow-up to %1 did not go out?</source>
+        <translation>Tin nhắn gửi %1 chưa được gửi đi?</translation>
+    </message>
+    <message>
+        <source>It will end as failed and is never sent again from here. If the customer should still hear from the store, the associate can queue a new follow-up.</source>
+        <translation>Tin nhắn sẽ kết thúc ở trạng thái thất bại và không bao giờ được gửi lại từ đây. Nếu khách hàng vẫn cần nhận tin từ cửa hàng, nhân viên có thể xếp một tin nhắn mới.</translation>
+    </message>
+    <message>
+        <source>Mark as not sent</source>
+        <translation>Đánh dấu chưa gửi</translation>
+    </message>
+    <message>
+        <source>Telling the hub…</source>
+        <translation>Đang báo cho máy chủ trung tâm…</translation>
+    </message>
+    <message>
+        <source>Marked as sent.</source>
+        <translation>Đã đánh dấu là đã gửi.</translation>
+    </message>
+    <message>
+        <source>Marked as not sent: it ended as failed.</source>
+        <translation>Đã đánh dấu chưa gửi: tin nhắn kết thúc ở trạng thái thất bại.</translation>
+    </message>
+    <message>
+        <source>Someone else already settled this follow-up, or it is gone.</source>
+        <translation>Người khác đã xử lý tin nhắn này, hoặc nó không còn nữa.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached: follow-ups can only be checked online. Try again when the connection is back.</source>
+        <translation>Không kết nối được máy chủ trung tâm: chỉ có thể kiểm tra tin nhắn khi trực tuyến. Hãy thử lại khi có kết nối trở lại.</translation>
+    </message>
+    <message>
+        <source>Only a store manager can check follow-ups.</source>
+        <translation>Chỉ quản lý cửa hàng mới có thể kiểm tra tin nhắn.</translation>
+    </message>
+</context>
+<context>
     <name>FollowupComposer</name>
     <message>
         <source>Send a follow-up</source>
@@ -1864,6 +1983,10 @@
         <translation>Bảng điều khiển cửa hàng (quản lý)</translation>
     </message>
     <message>
+        <source>Follow-ups to check after an interrupted sending (managers)</source>
+        <translation>Tin nhắn cần kiểm tra sau khi việc gửi bị gián đoạn (quản lý)</translation>
+    </message>
+    <message>
         <source>Redeem an offer code at the till</source>
         <translation>Dùng mã ưu đãi tại quầy thu ngân</translation>
     </message>
@@ -1930,6 +2053,29 @@
     <message>
         <source>Follow-up sent</source>
         <translation>Đã gửi tin nhắn chăm sóc</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <source>&amp;Manager</source>
+        <translation>&amp;Quản lý</translation>
+    </message>
+    <message>
+        <source>Follow-ups to check… (Ctrl+Shift+O)</source>
+        <translation>Tin nhắn cần kiểm tra… (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Follow-ups whose sending was interrupted: say whether they went out</source>
+        <translation>Tin nhắn bị gián đoạn khi gửi: cho biết đã gửi đi chưa</translation>
+    </message>
+    <message>
+        <source>Open the follow-ups to check (Ctrl+Shift+O)</source>
+        <translation>Mở các tin nhắn cần kiểm tra (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Follow-ups to check: %1</source>
+        <translation>Tin nhắn cần kiểm tra: %1</translation>
     </message>
 </context>
 <context>

@@ -37,13 +37,15 @@ def customer_elsewhere(hub_db: Path, store_id: str, *, offset: int = 0) -> Any:
         engine.dispose()
 
 
-def unreachable_terminal(data_dir: Path, hub_url: str, *, sync: bool = False) -> Terminal:
+def unreachable_terminal(
+    data_dir: Path, hub_url: str, *, sync: bool = False, username: str = "demo-associate"
+) -> Terminal:
     """Sign in (and sync) on `hub_url`, then reopen the same terminal on an address that
     answers nothing, the session kept: the network is gone."""
     secrets = MemorySecretStore()
     online = Terminal(data_dir=data_dir, hub_url=hub_url, secrets=secrets)
     try:
-        online.sign_in("demo-associate", "demo")
+        online.sign_in(username, "demo")
         if sync:
             online.sync_once()
     finally:

@@ -7,11 +7,10 @@ associate may queue a new one). Never a blind resend from here."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from clienteling.hub import followups as status
@@ -20,32 +19,13 @@ from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import HubDep, SessionDep, store_scope_filter
 from clienteling.hub.errors import ApiError
 from clienteling.hub.tables import delivery_attempts, followups
+from clienteling.protocol.followup_checks import (
+    FollowupSettled,
+    FollowupToCheck,
+    SettleRequest,
+)
 
 router = APIRouter(prefix="/api/v1/followups", tags=["follow-ups"])
-
-
-class ResolveIn(BaseModel):
-    outcome: Literal["sent", "not_sent"]
-
-
-class ResolveOut(BaseModel):
-    id: str
-    status: str
-
-
-class NeedsCheckOut(BaseModel):
-    id: str
-    customer_id: str
-    store_id: str | None
-    associate_id: str
-    associate_name: str
-    channel: str
-    template: str
-    reason: str | None = Field(description="Why the outcome is unknown.")
-    since: str = Field(description="When the follow-up was marked for a check (UTC).")
-    prepared_at: str | None = Field(description="When the interrupted send was prepared.")
-    worker: str | None = Field(description="The delivery worker that prepared it.")
-    provider_id: str | None = Field(description="The provider's message id, if it answered.")
 
 
 def _require_manager(role: str) -> None:
@@ -59,7 +39,7 @@ def needs_check(
     session: SessionDep,
     store_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[NeedsCheckOut]:
+) -> list[FollowupToCheck]:
     _require_manager(session.role)
     attempt = (
         sa.select(
@@ -84,7 +64,7 @@ def needs_check(
     with read_tx(hub.engine) as conn:
         rows = conn.execute(query).all()
     return [
-        NeedsCheckOut(
+        FollowupToCheck(
             id=r.id,
             customer_id=r.customer_id,
             store_id=r.store_id,
@@ -104,11 +84,11 @@ def needs_check(
 
 @router.post("/{followup_id}/resolve", summary="Settle a follow-up that needs a check")
 async def resolve(
-    followup_id: str, body: ResolveIn, hub: HubDep, session: SessionDep
-) -> ResolveOut:
+    followup_id: str, body: SettleRequest, hub: HubDep, session: SessionDep
+) -> FollowupSettled:
     _require_manager(session.role)
 
-    def apply() -> ResolveOut:
+    def apply() -> FollowupSettled:
         with write_tx(hub.engine) as conn:
             row = status.load(conn, followup_id, lock=True)
             if row is None or not session.may_read_scope(row.scope):
@@ -128,6 +108,8 @@ async def resolve(
                 status.set_status(conn, followup_id, "sent", by)
             else:
                 status.set_status(conn, followup_id, "failed", f"not sent ({by})")
-            return ResolveOut(id=followup_id, status="sent" if body.outcome == "sent" else "failed")
+            return FollowupSettled(
+                id=followup_id, status="sent" if body.outcome == "sent" else "failed"
+            )
 
     return await run_in_threadpool(apply)
