@@ -196,6 +196,16 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
         where = {"store_id": store, "start": start, "end": end}
         days_now = (period.start.isoformat(), period.end.isoformat())
         days_before = (period.previous().start.isoformat(), period.previous().end.isoformat())
+        # The dashboard hands the funnel the credited sales it read for the sales figures.
+        credited = tuple(
+            (t.orders, t.revenue_minor)
+            for t in (
+                dashboard.sales_by_store(conn, first=first, end=last, only=store)
+                .get(store, dashboard._StoreTally())
+                .attributed_online
+                for first, last in (days_now, days_before)
+            )
+        )
         calls: dict[str, Any] = {
             "sales, whole chain": lambda: dashboard.sales_by_store(
                 conn, first=days_now[0], end=days_now[1]
@@ -209,7 +219,7 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
             "funnel, reasons (and previous)": lambda: _funnel_and_reasons(
-                conn, store, (start, end), before, days_now, days_before
+                conn, store, (start, end), before, days_now, days_before, credited
             ),
             "feedback, comments, surveys": lambda: (
                 feedback.touchpoint_feedback(conn, **where),
@@ -234,6 +244,7 @@ def _funnel_and_reasons(
     before: tuple[str, str],
     days_now: tuple[str, str],
     days_before: tuple[str, str],
+    credited: Any,
 ) -> object:
     """The funnel and the reasons as the dashboard counts them: one pass over the visits."""
     from clienteling.hub.stats import funnel
@@ -249,6 +260,7 @@ def _funnel_and_reasons(
             days=days_now,
             previous_days=days_before,
             tallies=tallies,
+            credited=credited,
         ),
         funnel.no_purchase_reasons(
             conn, store_id=store, period=period, previous=before, tallies=tallies
