@@ -33,7 +33,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
-from clienteling.hub import followup_credits, purchase_facts, sales_rollup
+from clienteling.hub import followup_credits, omni_rollup, purchase_facts, sales_rollup
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -163,6 +163,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         # The rows went in behind the order writes' backs: build their purchase facts
         # as the migration's backfill does.
         purchase_facts.rebuild_all(conn)
+        omni_rollup.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
         followup_credits.rebuild_all(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
@@ -277,6 +278,7 @@ TABLES = (
     "customer_purchase_facts",
     "customer_purchase_gaps",
     "followup_credits",
+    "store_omni_days",
 )
 
 

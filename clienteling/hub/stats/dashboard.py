@@ -131,6 +131,7 @@ def store_dashboard(
     scanned["customers"] += sum(stages.values())
     groups = channel_groups(conn, store_id=store_id, end=end)
     omni, single = groups.omnichannel, groups.single_channel
+    scanned["store_omni_days"] += groups.rollup_rows
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
     periods = ((start, end), (prev_start, prev_end))
