@@ -33,7 +33,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
-from clienteling.hub import followup_credits, purchase_facts, sales_rollup
+from clienteling.hub import followup_credits, omni_rollup, purchase_facts, sales_rollup
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -163,6 +163,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         # The rows went in behind the order writes' backs: build their purchase facts
         # as the migration's backfill does.
         purchase_facts.rebuild_all(conn)
+        omni_rollup.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
         followup_credits.rebuild_all(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
@@ -196,6 +197,16 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
         where = {"store_id": store, "start": start, "end": end}
         days_now = (period.start.isoformat(), period.end.isoformat())
         days_before = (period.previous().start.isoformat(), period.previous().end.isoformat())
+        # The dashboard hands the funnel the credited sales it read for the sales figures.
+        credited = tuple(
+            (t.orders, t.revenue_minor)
+            for t in (
+                dashboard.sales_by_store(conn, first=first, end=last, only=store)
+                .get(store, dashboard._StoreTally())
+                .attributed_online
+                for first, last in (days_now, days_before)
+            )
+        )
         calls: dict[str, Any] = {
             "sales, whole chain": lambda: dashboard.sales_by_store(
                 conn, first=days_now[0], end=days_now[1]
@@ -209,7 +220,7 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
             "funnel, reasons (and previous)": lambda: _funnel_and_reasons(
-                conn, store, (start, end), before, days_now, days_before
+                conn, store, (start, end), before, days_now, days_before, credited
             ),
             "feedback, comments, surveys": lambda: (
                 feedback.touchpoint_feedback(conn, **where),
@@ -234,6 +245,7 @@ def _funnel_and_reasons(
     before: tuple[str, str],
     days_now: tuple[str, str],
     days_before: tuple[str, str],
+    credited: Any,
 ) -> object:
     """The funnel and the reasons as the dashboard counts them: one pass over the visits."""
     from clienteling.hub.stats import funnel
@@ -249,6 +261,7 @@ def _funnel_and_reasons(
             days=days_now,
             previous_days=days_before,
             tallies=tallies,
+            credited=credited,
         ),
         funnel.no_purchase_reasons(
             conn, store_id=store, period=period, previous=before, tallies=tallies
@@ -265,6 +278,7 @@ TABLES = (
     "customer_purchase_facts",
     "customer_purchase_gaps",
     "followup_credits",
+    "store_omni_days",
 )
 
 

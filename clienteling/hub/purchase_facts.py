@@ -17,7 +17,9 @@ instant.
 
 `refresh` recomputes a customer's rows from the orders (small: one customer's history),
 so the facts equal a recomputation by construction; `rebuild_all` does the same for
-every customer (the migration's backfill, the seeds, bulk loads).
+every customer (the migration's backfill, the seeds, bulk loads). The omnichannel
+rollup of the facts (`omni_rollup`) moves with every `refresh` and `forget`; after
+`rebuild_all`, rebuild it too (`omni_rollup.rebuild_all`, as the seeds do).
 
 Concurrency (PostgreSQL, READ COMMITTED): writers of one customer's orders are serialized
 by the scope's version lock they take before calling `refresh`, so the recomputation sees
@@ -46,7 +48,7 @@ from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import AT_RISK_DAYS
-from clienteling.hub import followup_credits, sales_rollup
+from clienteling.hub import followup_credits, omni_rollup, sales_rollup
 from clienteling.hub.tables import (
     customer_purchase_facts,
     customer_purchase_gaps,
@@ -198,7 +200,10 @@ def refresh(conn: Connection, customer_ids: Iterable[str]) -> None:
     ids = sorted(set(customer_ids))
     facts = computed(conn, ids)
     if facts:
+        before = omni_rollup.stored_contributions(conn, ids)  # read before the rewrite
         _replace(conn, facts)
+        after = {customer_id: fact.row for customer_id, fact in facts.items()}
+        omni_rollup.move(conn, before=before, after=omni_rollup.new_contributions(conn, after))
     sales_rollup.refresh(conn, ids)  # the per-day sales, from the same orders
     followup_credits.refresh(conn, ids)  # the follow-ups' credited revenue, likewise
 
@@ -207,6 +212,7 @@ def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
     """Drop the facts of customers that no longer exist (merged away)."""
     ids = sorted(set(customer_ids))
     if ids:
+        omni_rollup.move(conn, before=omni_rollup.stored_contributions(conn, ids), after={})
         _delete(conn, ids)
         sales_rollup.forget(conn, ids)
         followup_credits.forget(conn, ids)

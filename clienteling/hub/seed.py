@@ -22,7 +22,14 @@ from clienteling.domain.lifecycle import stage_for
 from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.text import fold
-from clienteling.hub import followup_credits, purchase_facts, sales_rollup, tables, versions
+from clienteling.hub import (
+    followup_credits,
+    omni_rollup,
+    purchase_facts,
+    sales_rollup,
+    tables,
+    versions,
+)
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.order_events import seeded_events
@@ -800,3 +807,4 @@ def _insert(engine: Engine, rows: _Rows) -> None:
             if table_rows:
                 conn.execute(sa.insert(table), table_rows)
         purchase_facts.rebuild_all(conn)
+        omni_rollup.rebuild_all(conn)

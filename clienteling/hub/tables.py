@@ -841,6 +841,8 @@ customer_purchase_facts = sa.Table(
     sa.Column("last_at", TIME, nullable=False),
     sa.Column("in_store", sa.Boolean, nullable=False),
     sa.Column("online", sa.Boolean, nullable=False),
+    # Customers who bought after a period's end (stats.omnichannel), found by range.
+    sa.Index("ix_customer_purchase_facts_last_at", "last_at"),
 )
 
 customer_purchase_gaps = sa.Table(
@@ -884,6 +886,22 @@ store_sales_daily = sa.Table(
         "day",
         postgresql_include=["store_id", "prev_day", "orders", "revenue_minor", "customers"],
     ),
+)
+# Hub-only, derived from `customer_purchase_facts` joined with `customers` (see
+# `hub.omni_rollup`): per home store, omnichannel or not, bought again within the
+# retention window or not, and UTC day of the first purchase, the customers, their kept
+# purchases and net value, and how many first bought at most k whole hours into that day.
+store_omni_days = sa.Table(
+    "store_omni_days",
+    metadata,
+    sa.Column("store_id", ID, primary_key=True),
+    sa.Column("omni", sa.Boolean, primary_key=True),
+    sa.Column("again", sa.Boolean, primary_key=True),
+    sa.Column("first_day", sa.BigInteger, primary_key=True),  # days since 1970-01-01 (UTC)
+    sa.Column("customers", sa.Integer, nullable=False),
+    sa.Column("net_minor", sa.BigInteger, nullable=False),
+    sa.Column("purchases", sa.BigInteger, nullable=False),
+    *(sa.Column(f"upto_{k:02d}", sa.Integer, nullable=False) for k in range(24)),
 )
 # --- Looking a customer up from another store (hub.lookups) --------------------------------
 

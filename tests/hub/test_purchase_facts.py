@@ -2,6 +2,8 @@
 writes (orders placed, fulfilled, returned in part or whole through ingest; merges;
 erasure; seeds; the migration's backfill), and the dashboard figures read from them equal
 the same figures counted from the raw orders, for current and past periods. Both backends.
+The same holds for the rollups kept beside the facts (sales days, follow-up credits, the
+omnichannel rollup of the facts).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 from clienteling.domain import metrics
 from clienteling.domain.lifecycle import stage_from_summary
 from clienteling.domain.metrics import ChannelGroup, Period
-from clienteling.hub import followup_credits, purchase_facts, sales_rollup
+from clienteling.hub import followup_credits, omni_rollup, purchase_facts, sales_rollup
 from clienteling.hub.clock import iso
 from clienteling.hub.db import alembic_config, make_engine, migrate, read_tx, write_tx
 from clienteling.hub.erasure import erase_customer
@@ -80,7 +82,23 @@ def facts_hub(new_db: NewDb) -> Iterator[FactsHub]:
 def _differences(conn: Connection) -> list[str]:
     """Customers whose stored facts or sales days differ from a recomputation, and the
     rollup cells that differ from the sum of the sales days (none, always)."""
-    return _facts_differences(conn) + _rollup_differences(conn) + _credit_differences(conn)
+    return (
+        _facts_differences(conn)
+        + _rollup_differences(conn)
+        + _credit_differences(conn)
+        + _omni_differences(conn)
+    )
+
+
+def _omni_differences(conn: Connection) -> list[str]:
+    """Cells of the omnichannel rollup that differ from the sum over the stored facts."""
+    stored = omni_rollup.stored(conn)
+    expected = omni_rollup.computed(conn)
+    return [
+        f"omni {cell}: {stored.get(cell)} != {expected.get(cell)}"
+        for cell in sorted(set(stored) | set(expected))
+        if stored.get(cell) != expected.get(cell)
+    ]
 
 
 def _credit_differences(conn: Connection) -> list[str]:
@@ -474,4 +492,15 @@ def _check_figures(hub: FactsHub, *, start: str, end: str) -> None:
         )
         assert (stages, moves) == _stages(conn, hub.store_id, start, end), (start, end)
         groups = channel_groups(conn, store_id=hub.store_id, end=end)
+        assert groups.rollup_rows > 0  # a whole hour: read from the rollup
         assert (groups.omnichannel, groups.single_channel) == _groups(conn, hub.store_id, end)
+        # Off the whole hour (and a second before it) the facts are summed instead.
+        for off_hour in (
+            iso(datetime.fromisoformat(end) + timedelta(minutes=30)),
+            iso(datetime.fromisoformat(end) - timedelta(seconds=1)),
+        ):
+            groups = channel_groups(conn, store_id=hub.store_id, end=off_hour)
+            assert groups.rollup_rows == 0
+            assert (groups.omnichannel, groups.single_channel) == _groups(
+                conn, hub.store_id, off_hour
+            ), off_hour

@@ -284,6 +284,32 @@ def test_omnichannel_customers_are_compared_with_single_channel_ones(data: _Data
     assert board.omnichannel.published_retention_omnichannel == 0.89
 
 
+def test_omnichannel_figures_come_from_the_rollup_whatever_was_bought_later(
+    data: _Data,
+) -> None:
+    for cid in ("omni", "store_only", "web_only"):
+        data.customer(cid)
+    data.order("omni", "2025-01-10T09:00:00+00:00", price=30_000)
+    data.order("omni", "2025-03-10T09:00:00+00:00", channel="web", store=None, price=30_000)
+    data.order("store_only", "2025-02-10T09:00:00+00:00", price=20_000)
+    data.order("web_only", "2026-06-01T09:00:00+00:00", channel="web", store=None, price=20_000)
+    # After June: store_only becomes omnichannel and web_only bought again, which June's
+    # figures must not see.
+    data.order("store_only", "2026-07-02T09:00:00+00:00", channel="web", store=None)
+    data.order("web_only", "2026-07-03T09:00:00+00:00", channel="web", store=None)
+    board = data.dashboard()
+    omni, single = board.omnichannel.omnichannel, board.omnichannel.single_channel
+    assert (omni.customers, single.customers) == (1, 2)
+    assert (omni.average_value_minor, single.average_value_minor) == (60_000, 20_000)
+    assert (omni.retention_eligible, omni.retention_rate) == (1, 1.0)
+    assert (single.retention_eligible, single.retention_rate) == (1, 0.0)
+    # Paris midnight is a whole hour: the store's rollup of the facts is read, and only
+    # the two who bought after the end are read from their facts and orders.
+    assert board.rows_scanned["store_omni_days"] >= 3
+    assert board.rows_scanned["customer_purchase_facts"] == 2
+    assert board.rows_scanned["orders"] == 2
+
+
 def test_lifecycle_stages_and_moves_in_the_period(data: _Data) -> None:
     data.customer("first_buy")  # acquisition -> trial
     data.order("first_buy", "2026-06-10T09:00:00+00:00")

@@ -131,6 +131,7 @@ def store_dashboard(
     scanned["customers"] += sum(stages.values())
     groups = channel_groups(conn, store_id=store_id, end=end)
     omni, single = groups.omnichannel, groups.single_channel
+    scanned["store_omni_days"] += groups.rollup_rows
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
     periods = ((start, end), (prev_start, prev_end))
@@ -144,6 +145,7 @@ def store_dashboard(
         days=days,
         previous_days=previous_days,
         tallies=tallies,
+        credited=(_credited(current_all.get(store_id)), _credited(previous_tally)),
     )
     counted = {step.step: step.count for step in steps}
     answered = surveys_answered(conn, store_id=store_id, start=start, end=end)
@@ -199,6 +201,13 @@ def store_dashboard(
         rows_scanned=dict(scanned),
         attribution_window_days=attribution_window_days,
     )
+
+
+def _credited(tally: _StoreTally | None) -> tuple[int, int]:
+    """The online orders credited to the store and their revenue (the funnel's last
+    step), from the sales already read."""
+    found = tally.attributed_online if tally is not None else _Tally()
+    return found.orders, found.revenue_minor
 
 
 def sales_by_store(

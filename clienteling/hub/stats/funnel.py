@@ -154,7 +154,9 @@ def _counts(
 def _credited(conn: Connection, *, store_id: str, days: tuple[str, str]) -> tuple[int, int]:
     """Kept online orders credited to the store on its local days, and their revenue
     (the per-day rollup of `credited_online_orders_in`)."""
-    found = sales.store_sums(conn, first=days[0], end=days[1], only=store_id)
+    found = sales.store_sums(
+        conn, first=days[0], end=days[1], only=store_id, kinds=(sales.ATTRIBUTED,)
+    )
     credited = found.get((store_id, sales.ATTRIBUTED), sales.Sums())
     return credited.orders, credited.revenue_minor
 
@@ -168,10 +170,13 @@ def funnel(
     days: tuple[str, str],
     previous_days: tuple[str, str],
     tallies: tuple[VisitTally, VisitTally] | None = None,
+    credited: tuple[tuple[int, int], tuple[int, int]] | None = None,
 ) -> list[FunnelStep]:
     """The steps for `period` (UTC instants of the store's local `days`) and the
-    previous period alike; `tallies` are the two periods' `visit_tallies` when the
-    caller has them already."""
+    previous period alike; `tallies` are the two periods' `visit_tallies` and
+    `credited` the two periods' credited online (orders, revenue) when the caller has
+    them already (the dashboard reads them from the sales rollup for its sales figures:
+    reading that rollup again cost a full pass over a year of it)."""
     if tallies is None:
         tallies = _pair(visit_tallies(conn, store_id=store_id, periods=[period, previous]))
     now_tally, before_tally = tallies
@@ -179,8 +184,13 @@ def funnel(
     before = _counts(
         conn, store_id=store_id, start=previous[0], end=previous[1], tally=before_tally
     )
-    now["online_order"], revenue = _credited(conn, store_id=store_id, days=days)
-    before["online_order"], _ = _credited(conn, store_id=store_id, days=previous_days)
+    if credited is None:
+        credited = (
+            _credited(conn, store_id=store_id, days=days),
+            _credited(conn, store_id=store_id, days=previous_days),
+        )
+    now["online_order"], revenue = credited[0]
+    before["online_order"], _ = credited[1]
     rates = metrics.funnel_rates(now)
     return [
         FunnelStep(

@@ -48,13 +48,19 @@ def _in(first: str, end: str) -> sa.ColumnElement[bool]:
 
 
 def store_sums(
-    conn: Connection, *, first: str, end: str, only: str | None = None
+    conn: Connection,
+    *,
+    first: str,
+    end: str,
+    only: str | None = None,
+    kinds: tuple[str, ...] = STORE_KINDS,
 ) -> dict[tuple[str, str], Sums]:
-    """(store, kind) -> sums of every store (or only store `only`) for the store kinds:
-    counter sales, online orders of its customers, online orders credited to it."""
+    """(store, kind) -> sums of every store (or only store `only`) for the store kinds
+    (or only `kinds`): counter sales, online orders of its customers, online orders
+    credited to it."""
     query = (
         sa.select(_DAILY.c.store_id, _DAILY.c.kind, *_sums(first, end))
-        .where(_DAILY.c.kind.in_(STORE_KINDS), _in(first, end))
+        .where(_DAILY.c.kind.in_(kinds), _in(first, end))
         .group_by(_DAILY.c.store_id, _DAILY.c.kind)
     )
     if only is not None:
