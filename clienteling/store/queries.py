@@ -30,6 +30,7 @@ from clienteling.store.apply import upsert_customers
 from clienteling.store.followups import followup_views
 from clienteling.store.holds import customer_holds
 from clienteling.store.learned import bought_together, customer_sizes
+from clienteling.store.products import stock_elsewhere
 from clienteling.store.profile import CONSENT_UNSENT
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
@@ -176,7 +177,7 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
     lines = []
     for line in json.loads(row[5]):
         size, colour = _variant(db, line["product_id"])
-        elsewhere = _available_elsewhere(db, store_id=store_id, product_id=line["product_id"])
+        here, others, web = stock_elsewhere(db, line["product_id"], store_id=store_id)
         lines.append(
             CartLineView(
                 product_id=line["product_id"],
@@ -184,11 +185,13 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
                 name=line["name"],
                 qty=int(line["qty"]),
                 unit_price_minor=int(line["unit_price_minor"]),
-                stock_here=_available(db, store_id=store_id, product_id=line["product_id"]),
+                stock_here=None if store_id is None or here is None else here.available,
                 size=size,
                 colour=colour,
-                stock_other_stores=elsewhere.get("store"),
-                stock_web=elsewhere.get("web"),
+                stock_other_stores=sum(s.available for s in others) if others else None,
+                stock_web=sum(s.available for s in web) if web else None,
+                other_stores=tuple(others),
+                incoming_here=None if here is None else here.incoming,
             )
         )
     return CartView(
@@ -209,30 +212,6 @@ def _variant(db: Database, product_id: str) -> tuple[str | None, str | None]:
     if row is None:
         return None, None
     return (None if row[0] is None else str(row[0]), None if row[1] is None else str(row[1]))
-
-
-def _available(db: Database, *, store_id: str | None, product_id: str) -> int | None:
-    """On hand minus reserved at `store_id`; None when unknown here."""
-    if store_id is None:
-        return None
-    row = db.conn.execute(
-        "SELECT on_hand - reserved FROM inventory WHERE location_id = ? AND product_id = ?",
-        (store_id, product_id),
-    ).fetchone()
-    return None if row is None else max(0, int(row[0]))
-
-
-def _available_elsewhere(db: Database, *, store_id: str | None, product_id: str) -> dict[str, int]:
-    """Available (on hand minus reserved, per location) summed by location kind
-    ("store": the other stores, "web": the web warehouse); a kind without any stock row
-    in the cache is missing (unknown, not zero)."""
-    rows = db.conn.execute(
-        "SELECT l.kind, sum(max(0, i.on_hand - i.reserved)) FROM inventory AS i "
-        "JOIN locations AS l ON l.id = i.location_id "
-        "WHERE i.product_id = ? AND i.location_id IS NOT ? GROUP BY l.kind",
-        (product_id, store_id),
-    ).fetchall()
-    return {str(kind): int(total) for kind, total in rows}
 
 
 def _notes(db: Database, customer_id: str) -> list[NoteView]:
