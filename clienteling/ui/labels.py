@@ -6,9 +6,11 @@ codes fall back to the code itself rather than to nothing.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+
+from clienteling.domain.geo import whole_km
 
 
 def stage_label(stage: str) -> str:
@@ -156,6 +158,45 @@ def stock_here_text(stock: int | None) -> str:
     if stock > 0:
         return QCoreApplication.translate("ProfileView", "%1 here").replace("%1", str(stock))
     return QCoreApplication.translate("ProfileView", "Not here")
+
+
+def short_day(day: date, *, today: date | None = None) -> str:
+    """ "12 Dec" in the interface language ("12 déc.", "12 дек."), with the year when it
+    is not this year's."""
+    this_year = (today or date.today()).year
+    pattern = "d MMM" if day.year == this_year else "d MMM yyyy"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def distance_text(km: float | None) -> str:
+    """ "12 km"; empty when the distance is not known (a store without a position)."""
+    if km is None:
+        return ""
+    return QCoreApplication.translate("Stock", "%1 km").replace("%1", whole_number(whole_km(km)))
+
+
+def incoming_cell(units: int, day: date | None) -> str:
+    """What is on its way, for a column headed "Incoming": "5 on 12 Dec", or "5"."""
+    if day is None:
+        return whole_number(units)
+    return (
+        QCoreApplication.translate("Stock", "%1 on %2")
+        .replace("%1", whole_number(units))
+        .replace("%2", short_day(day))
+    )
+
+
+def incoming_text(units: int, day: date | None) -> str:
+    """The same in a sentence: "incoming: 5 on 12 Dec", or "incoming: 5"."""
+    if day is None:
+        return QCoreApplication.translate("Stock", "incoming: %1").replace(
+            "%1", whole_number(units)
+        )
+    return (
+        QCoreApplication.translate("Stock", "incoming: %1 on %2")
+        .replace("%1", whole_number(units))
+        .replace("%2", short_day(day))
+    )
 
 
 def variant_text(size: str | None, colour: str | None) -> str:

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.domain.phones import display
 from clienteling.domain.text import initials
-from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
+from clienteling.terminal.views import (
+    CartLineView,
+    CartView,
+    CustomerProfile,
+    NoteView,
+    OrderView,
+)
 from clienteling.ui.appointment_labels import CustomerAppointments
 from clienteling.ui.followup_list import FollowupList
 from clienteling.ui.hold_panel import HoldPanel
@@ -37,6 +43,8 @@ from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
     contact_channel_label,
+    distance_text,
+    incoming_text,
     language_name,
     local_date,
     local_time,
@@ -252,7 +260,10 @@ class ProfileView(QWidget):
         )
         self.cart_table.setAccessibleName(self.tr("Online cart"))
         tips = {
-            CART_OTHER_STORES: self.tr("Available in the chain's other stores together"),
+            CART_OTHER_STORES: self.tr(
+                "Available in the chain's other stores together; point at a figure for "
+                "each store, nearest first"
+            ),
             CART_WEB: self.tr("Available in the web warehouse"),
         }
         for column, tip in tips.items():
@@ -468,6 +479,9 @@ class ProfileView(QWidget):
         self.cart_table.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
             stock = stock_here_text(line.stock_here)
+            coming = line.incoming_here
+            if coming is not None and line.stock_here is not None and line.stock_here <= 0:
+                stock = f"{stock} · {incoming_text(coming.units, coming.on)}"
             cells = [
                 line.name,
                 variant_text(line.size, line.colour),
@@ -488,6 +502,8 @@ class ProfileView(QWidget):
                     )
                 if column == 5:
                     cell.setData(Qt.ItemDataRole.UserRole, line.stock_here)
+                if column == CART_OTHER_STORES and line.other_stores:
+                    cell.setToolTip(self._other_stores_tip(line))
                 self.cart_table.setItem(row, column, cell)
         # The size/colour column only when a line has one: the names keep the width.
         self.cart_table.setColumnHidden(1, not any(ln.size or ln.colour for ln in cart.lines))
@@ -495,6 +511,21 @@ class ProfileView(QWidget):
         self.cart_total.setText(
             self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
         )
+
+    def _other_stores_tip(self, line: CartLineView) -> str:
+        """The other stores one per line, nearest first: "Lyon Part-Dieu · 395 km: 3"."""
+        rows = []
+        for store in line.other_stores:
+            place = store.name
+            if store.distance_km is not None:
+                place = f"{place} · {distance_text(store.distance_km)}"
+            row = (
+                self.tr("%1: %2").replace("%1", place).replace("%2", whole_number(store.available))
+            )
+            if store.incoming is not None:
+                row = f"{row} ({incoming_text(store.incoming.units, store.incoming.on)})"
+            rows.append(row)
+        return "\n".join(rows)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.cart_table and event.type() == QEvent.Type.Resize:
