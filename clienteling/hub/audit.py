@@ -31,6 +31,7 @@ ENROLLMENT_CODE_CREATE = "enrollment_code.create"
 ENROLLMENT_CODE_REVOKE = "enrollment_code.revoke"
 DEVICE_ENROLL = "device.enroll"
 DEVICE_ENROLL_REFUSED = "device.enroll.refused"
+LOCATION_POSITION = "location.position"
 
 
 def record(

@@ -30,6 +30,10 @@ class LocationPublic(_Row):
     city: str
     timezone: str
     currency: str
+    latitude: float | None = Field(
+        default=None, description="WGS 84 degrees; null when the position is not known."
+    )
+    longitude: float | None = Field(default=None, description="WGS 84 degrees.")
 
 
 class ProductPublic(_Row):
@@ -60,6 +64,12 @@ class InventoryPublic(_Row):
     product_id: str
     on_hand: int
     reserved: int
+    incoming: int | None = Field(
+        default=None, description="Units on their way here; null when none are known."
+    )
+    incoming_on: str | None = Field(
+        default=None, description="The day they are expected (YYYY-MM-DD), when known."
+    )
 
 
 class CustomerPublic(_Row):

@@ -55,11 +55,12 @@ DEMO_USERNAMES = ("demo-associate", "demo-manager", "demo-admin")
 # Ids of stores, products and associates do not depend on `now`.
 _FOUNDED = datetime(2019, 3, 1, tzinfo=UTC)
 
+# kind, name, city, (latitude, longitude) of the place the name says.
 _LOCATIONS = (
-    ("store", "Paris Opéra", "Paris"),
-    ("store", "Lyon Part-Dieu", "Lyon"),
-    ("store", "Marseille Vieux-Port", "Marseille"),
-    ("web", "Entrepôt web", "Orléans"),
+    ("store", "Paris Opéra", "Paris", (48.8708, 2.3318)),
+    ("store", "Lyon Part-Dieu", "Lyon", (45.7605, 4.8596)),
+    ("store", "Marseille Vieux-Port", "Marseille", (43.2951, 5.3740)),
+    ("web", "Entrepôt web", "Orléans", (47.9030, 1.9093)),
 )
 _STORE_WEIGHTS = (45, 30, 25)
 
@@ -417,9 +418,11 @@ def _locations(mk: _Maker) -> list[dict[str, Any]]:
             "city": city,
             "timezone": TIMEZONE,
             "currency": CURRENCY,
+            "latitude": latitude,
+            "longitude": longitude,
             "scope": CATALOG_SCOPE,
         }
-        for i, (kind, name, city) in enumerate(_LOCATIONS)
+        for i, (kind, name, city, (latitude, longitude)) in enumerate(_LOCATIONS)
     ]
 
 
@@ -474,10 +477,34 @@ def _inventory(
                     "product_id": product["id"],
                     "on_hand": on_hand,
                     "reserved": reserved,
+                    "incoming": None,
+                    "incoming_on": None,
                     "scope": CATALOG_SCOPE,
                 }
             )
     return rows
+
+
+INCOMING_WHEN_OUT = 0.6
+"""The share of sold-out store rows with a delivery on its way (some in-stock rows too)."""
+
+
+def _incoming(
+    inventory: list[dict[str, Any]], locations: list[dict[str, Any]], *, seed: int, now: datetime
+) -> None:
+    """Deliveries on their way: most sold-out rows of a store and a few others get units
+    expected within three weeks. Its own random stream: the rest of the data stays what
+    it was for the same seed."""
+    rng = random.Random(f"incoming-{seed}")
+    web = {loc["id"] for loc in locations if loc["kind"] == "web"}
+    today = now.date()
+    for row in inventory:
+        chance = INCOMING_WHEN_OUT if row["on_hand"] == 0 else 0.08
+        if rng.random() >= chance:
+            continue
+        low, high = (20, 120) if row["location_id"] in web else (2, 13)
+        row["incoming"] = rng.randrange(low, high)
+        row["incoming_on"] = (today + timedelta(days=rng.randrange(1, 22))).isoformat()
 
 
 def _associates(mk: _Maker, stores: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -550,6 +577,7 @@ def seed_demo_data(
     for person in rows.associates:
         if person["role"] == "associate":
             staff.setdefault(person["store_id"], []).append(person)
+    _incoming(rows.inventory, locations, seed=seed, now=now)
     for _ in range(customers):
         _customer(mk, rows, stores=stores, products=products, staff=staff)
     add_preferences(rows.customers, seed=seed)

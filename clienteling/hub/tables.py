@@ -67,6 +67,10 @@ locations = _synced(
     sa.Column("city", sa.String(200), nullable=False),
     sa.Column("timezone", sa.String(64), nullable=False),
     sa.Column("currency", sa.String(3), nullable=False),
+    # Where the location is (WGS 84 degrees), for "other stores, nearest first"; NULL
+    # when nobody has said (migration 0028).
+    sa.Column("latitude", sa.Float, nullable=True),
+    sa.Column("longitude", sa.Float, nullable=True),
 )
 
 associates = sa.Table(
@@ -134,6 +138,10 @@ inventory = _synced(
     sa.Column("product_id", ID, sa.ForeignKey("products.id"), nullable=False),
     sa.Column("on_hand", sa.Integer, nullable=False),
     sa.Column("reserved", sa.Integer, nullable=False),
+    # Stock on its way here (a delivery, a transfer), as the stock feed says: units and
+    # the expected day (YYYY-MM-DD, the location's calendar day); NULL when not known.
+    sa.Column("incoming", sa.Integer, nullable=True),
+    sa.Column("incoming_on", sa.String(10), nullable=True),
 )
 
 customers = _synced(

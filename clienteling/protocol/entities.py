@@ -30,6 +30,10 @@ class LocationData(TypedDict):
     city: str
     timezone: str
     currency: str
+    # Where it is (WGS 84 degrees): terminals list the other stores nearest first. Absent
+    # or None when not known (or from a hub before migration 0028).
+    latitude: NotRequired[float | None]
+    longitude: NotRequired[float | None]
 
 
 class ProductData(TypedDict):
@@ -53,6 +57,10 @@ class InventoryData(TypedDict):
     product_id: str
     on_hand: int
     reserved: int
+    # Units on their way to the location and the day they are expected (YYYY-MM-DD, the
+    # location's calendar day), as the stock feed says; absent or None when not known.
+    incoming: NotRequired[int | None]
+    incoming_on: NotRequired[str | None]
 
 
 class CustomerData(TypedDict):

@@ -30,12 +30,11 @@ from clienteling.store.apply import upsert_customers
 from clienteling.store.followups import followup_views
 from clienteling.store.holds import customer_holds
 from clienteling.store.learned import bought_together, customer_sizes
+from clienteling.store.products import stock_elsewhere
 from clienteling.store.profile import CONSENT_UNSENT
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.recent_views import customer_recent_views
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
-from clienteling.store.stock import available as _available
-from clienteling.store.stock import available_elsewhere as _available_elsewhere
 from clienteling.store.stock import variant as _variant
 from clienteling.store.timeline import customer_timeline
 from clienteling.store.transactions import write_transaction
@@ -181,7 +180,7 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
     lines = []
     for line in json.loads(row[5]):
         size, colour = _variant(db, line["product_id"])
-        elsewhere = _available_elsewhere(db, store_id=store_id, product_id=line["product_id"])
+        here, others, web = stock_elsewhere(db, line["product_id"], store_id=store_id)
         lines.append(
             CartLineView(
                 product_id=line["product_id"],
@@ -189,11 +188,13 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
                 name=line["name"],
                 qty=int(line["qty"]),
                 unit_price_minor=int(line["unit_price_minor"]),
-                stock_here=_available(db, store_id=store_id, product_id=line["product_id"]),
+                stock_here=None if store_id is None or here is None else here.available,
                 size=size,
                 colour=colour,
-                stock_other_stores=elsewhere.get("store"),
-                stock_web=elsewhere.get("web"),
+                stock_other_stores=sum(s.available for s in others) if others else None,
+                stock_web=sum(s.available for s in web) if web else None,
+                other_stores=tuple(others),
+                incoming_here=None if here is None else here.incoming,
             )
         )
     return CartView(

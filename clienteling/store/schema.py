@@ -281,6 +281,7 @@ KNOWN: frozenset[str] = frozenset(
         "0012_product_variants",
         "0014_recent_views",
         "0016_order_events",
+        "0015_stock_geo",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -444,3 +445,21 @@ def _recent_views(db: Database) -> None:
 @migrations(name="0016_order_events")
 def _order_events(db: Database) -> None:
     db.execute("ALTER TABLE orders ADD COLUMN events TEXT")
+
+
+# 0015: where each location is (for "other stores, nearest first") and the stock on its
+# way to it (units and the expected day, YYYY-MM-DD), hub migration 0028. NULL for rows
+# already cached and from an older hub: the distance and what is incoming are then not
+# known; the hub's next change of the row brings them (the catalog sync).
+_STOCK_GEO = (
+    "ALTER TABLE locations ADD COLUMN latitude REAL",
+    "ALTER TABLE locations ADD COLUMN longitude REAL",
+    "ALTER TABLE inventory ADD COLUMN incoming INTEGER",
+    "ALTER TABLE inventory ADD COLUMN incoming_on TEXT",
+)
+
+
+@migrations(name="0015_stock_geo")
+def _stock_geo(db: Database) -> None:
+    for statement in _STOCK_GEO:
+        db.execute(statement)

@@ -21,7 +21,9 @@ ENTITY_TABLES: dict[str, EntityTable] = {
     spec.entity: spec
     for spec in (
         EntityTable(
-            "location", "locations", ("id", "kind", "name", "city", "timezone", "currency")
+            "location",
+            "locations",
+            ("id", "kind", "name", "city", "timezone", "currency", "latitude", "longitude"),
         ),
         EntityTable(
             "product",
@@ -42,7 +44,15 @@ ENTITY_TABLES: dict[str, EntityTable] = {
         EntityTable(
             "inventory",
             "inventory",
-            ("id", "location_id", "product_id", "on_hand", "reserved"),
+            (
+                "id",
+                "location_id",
+                "product_id",
+                "on_hand",
+                "reserved",
+                "incoming",
+                "incoming_on",
+            ),
         ),
         EntityTable(
             "customer",

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from clienteling.domain.learned import LearnedSize
+from clienteling.store.products import Incoming, LocationStock
 
 if TYPE_CHECKING:
     from clienteling.store.followups import FollowupView
@@ -70,6 +71,10 @@ class CartLineView:
     # here (no stock row for that kind of location in the cache).
     stock_other_stores: int | None = None
     stock_web: int | None = None
+    # The other stores one by one, nearest first from this store (with the distance when
+    # both positions are known), and what is on its way to this store, when known.
+    other_stores: tuple[LocationStock, ...] = ()
+    incoming_here: Incoming | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,8 @@ class RecentViewView:
     colour: str | None = None
     stock_other_stores: int | None = None
     stock_web: int | None = None
+    other_stores: tuple[LocationStock, ...] = ()  # nearest first, as a cart line's
+    incoming_here: Incoming | None = None
 
 
 @dataclass(frozen=True, slots=True)

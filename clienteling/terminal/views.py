@@ -12,7 +12,7 @@ from clienteling.protocol.dashboard import (
 )
 from clienteling.protocol.tasks import AssociateTaskFigures
 from clienteling.store.customer_drafts import NewCustomerDraft
-from clienteling.store.products import LocationStock, ProductHit, ProductStock
+from clienteling.store.products import Incoming, LocationStock, ProductHit, ProductStock
 from clienteling.store.profile import ProfileSyncState
 from clienteling.store.views import (
     CartLineView,
@@ -46,6 +46,7 @@ __all__ = [
     "DrillDown",
     "DrillRow",
     "HubHit",
+    "Incoming",
     "LocationStock",
     "NewCustomerDraft",
     "NoteView",

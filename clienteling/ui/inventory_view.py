@@ -1,6 +1,7 @@
 """Product and stock lookup (F3 or Ctrl+I): find a product by name, SKU or a scanned
 barcode and see its one price and what can be sold now (on hand minus reserved) in this
-store, in the other stores and in the web warehouse, as last synced.
+store, in the other stores (nearest first, with the distance) and in the web warehouse,
+and what is on its way when the hub knows, as last synced.
 
 A scanner types the barcode and Enter: the product opens at once. Typed words list the
 matches as you type; Down walks them, Enter opens one. Works offline (the catalogue is in
@@ -28,10 +29,21 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import LocationStock, ProductHit, ProductStock
-from clienteling.ui.labels import variant_sentence, variant_text
+from clienteling.ui.labels import (
+    distance_text,
+    incoming_cell,
+    incoming_text,
+    variant_sentence,
+    variant_text,
+)
 from clienteling.ui.operations import run_in_background
 
 SEARCH_DEBOUNCE_MS = 150
+# The stock table's columns.
+STOCK_COLUMNS = ("location", "distance", "available", "on_hand", "reserved", "incoming")
+STOCK_DISTANCE = STOCK_COLUMNS.index("distance")
+STOCK_AVAILABLE = STOCK_COLUMNS.index("available")
+STOCK_INCOMING = STOCK_COLUMNS.index("incoming")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -133,12 +145,26 @@ class InventoryDialog(QDialog):
         self.summary_label.setObjectName("cartSummary")
         self.summary_label.setWordWrap(True)
         detail.addWidget(self.summary_label)
-        self.stock_table = QTableWidget(0, 4, self.detail)
+        self.stock_table = QTableWidget(0, len(STOCK_COLUMNS), self.detail)
         self.stock_table.setObjectName("stockTable")
         self.stock_table.setAccessibleName(self.tr("Stock per location"))
         self.stock_table.setHorizontalHeaderLabels(
-            [self.tr("Location"), self.tr("Available"), self.tr("On hand"), self.tr("Reserved")]
+            [
+                self.tr("Location"),
+                self.tr("Distance"),
+                self.tr("Available"),
+                self.tr("On hand"),
+                self.tr("Reserved"),
+                self.tr("Incoming"),
+            ]
         )
+        for column, tip in (
+            (STOCK_DISTANCE, self.tr("From this store, as the crow flies")),
+            (STOCK_INCOMING, self.tr("On its way, and the day it is expected")),
+        ):
+            header_item = self.stock_table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.stock_table.verticalHeader().setVisible(False)
         self.stock_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stock_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -210,6 +236,9 @@ class InventoryDialog(QDialog):
                 here = "—"
             else:
                 here = str(hit.stock_here) if hit.stock_here > 0 else self.tr("none")
+                if hit.stock_here <= 0 and hit.incoming_here is not None:
+                    coming = incoming_text(hit.incoming_here.units, hit.incoming_here.on)
+                    here = f"{here} · {coming}"
             cells = [
                 hit.name,
                 variant_text(hit.size, hit.colour),
@@ -287,12 +316,16 @@ class InventoryDialog(QDialog):
         self.variant_label.setVisible(bool(variant))
         self.price_label.setText(format_money(product.price_minor, product.currency))
         here = found.here.available if found.here else 0
-        self.summary_label.setText(
+        summary = (
             self.tr("%1 here · %2 in other stores · %3 online")
             .replace("%1", str(here))
             .replace("%2", str(found.available_elsewhere))
             .replace("%3", str(found.available_online))
         )
+        coming = found.here.incoming if found.here else None
+        if coming is not None:  # "0 here · … · incoming: 5 on 12 Dec": when it is back
+            summary = f"{summary} · {incoming_text(coming.units, coming.on)}"
+        self.summary_label.setText(summary)
         rows: list[tuple[str, LocationStock | None, bool]] = [
             (self.tr("This store"), found.here, True)
         ]
@@ -302,10 +335,17 @@ class InventoryDialog(QDialog):
         for row, (name, stock, bold) in enumerate(rows):
             if stock is not None and bold:
                 name = f"{name} — {stock.name}"
+            coming = stock.incoming if stock is not None else None
             cells = [name] + (
-                [str(stock.available), str(stock.on_hand), str(stock.reserved)]
+                [
+                    distance_text(stock.distance_km) if stock.kind == "store" else "",
+                    str(stock.available),
+                    str(stock.on_hand),
+                    str(stock.reserved),
+                    incoming_cell(coming.units, coming.on) if coming else "",
+                ]
                 if stock is not None
-                else ["—", "—", "—"]
+                else ["", "—", "—", "—", ""]
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -315,8 +355,12 @@ class InventoryDialog(QDialog):
                     font = QFont(cell.font())
                     font.setBold(True)
                     cell.setFont(font)
-                if column == 1 and stock is not None:
+                if column == STOCK_AVAILABLE and stock is not None:
                     cell.setData(Qt.ItemDataRole.UserRole, stock.available)
+                if column == STOCK_DISTANCE and stock is not None:
+                    cell.setData(Qt.ItemDataRole.UserRole, stock.distance_km)
+                if column == STOCK_INCOMING and coming is not None:
+                    cell.setToolTip(incoming_text(coming.units, coming.on))
                 self.stock_table.setItem(row, column, cell)
         self.detail.show()
         self.stock_did_show.emit(product_id)

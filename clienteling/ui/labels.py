@@ -6,9 +6,13 @@ codes fall back to the code itself rather than to nothing.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+
+from clienteling.domain.geo import whole_km
+from clienteling.terminal.views import LocationStock
 
 
 def stage_label(stage: str) -> str:
@@ -159,6 +163,45 @@ def stock_here_text(stock: int | None) -> str:
     return QCoreApplication.translate("ProfileView", "Not here")
 
 
+def short_day(day: date, *, today: date | None = None) -> str:
+    """ "12 Dec" in the interface language ("12 déc.", "12 дек."), with the year when it
+    is not this year's."""
+    this_year = (today or date.today()).year
+    pattern = "d MMM" if day.year == this_year else "d MMM yyyy"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def distance_text(km: float | None) -> str:
+    """ "12 km"; empty when the distance is not known (a store without a position)."""
+    if km is None:
+        return ""
+    return QCoreApplication.translate("Stock", "%1 km").replace("%1", whole_number(whole_km(km)))
+
+
+def incoming_cell(units: int, day: date | None) -> str:
+    """What is on its way, for a column headed "Incoming": "5 on 12 Dec", or "5"."""
+    if day is None:
+        return whole_number(units)
+    return (
+        QCoreApplication.translate("Stock", "%1 on %2")
+        .replace("%1", whole_number(units))
+        .replace("%2", short_day(day))
+    )
+
+
+def incoming_text(units: int, day: date | None) -> str:
+    """The same in a sentence: "incoming: 5 on 12 Dec", or "incoming: 5"."""
+    if day is None:
+        return QCoreApplication.translate("Stock", "incoming: %1").replace(
+            "%1", whole_number(units)
+        )
+    return (
+        QCoreApplication.translate("Stock", "incoming: %1 on %2")
+        .replace("%1", whole_number(units))
+        .replace("%2", short_day(day))
+    )
+
+
 def variant_text(size: str | None, colour: str | None) -> str:
     """A variant's attributes for a table cell: "42 · Blanc", "M", "Noir"; "—" when the
     product has neither (or the catalogue does not say)."""
@@ -179,3 +222,22 @@ def variant_sentence(size: str | None, colour: str | None) -> str:
         )
         parts.append(words.replace("%1", colour))
     return " · ".join(parts)
+
+
+def other_stores_tip(stores: Sequence[LocationStock]) -> str:
+    """The other stores one per line, nearest first: "Lyon Part-Dieu · 395 km: 3", with
+    what is on its way to each when known (a stock cell's tooltip)."""
+    rows = []
+    for store in stores:
+        place = store.name
+        if store.distance_km is not None:
+            place = f"{place} · {distance_text(store.distance_km)}"
+        row = (
+            QCoreApplication.translate("Labels", "%1: %2")
+            .replace("%1", place)
+            .replace("%2", whole_number(store.available))
+        )
+        if store.incoming is not None:
+            row = f"{row} ({incoming_text(store.incoming.units, store.incoming.on)})"
+        rows.append(row)
+    return "\n".join(rows)

@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.domain.phones import display
 from clienteling.domain.text import initials
-from clienteling.terminal.views import CartView, CustomerProfile, NoteView, OrderView
+from clienteling.terminal.views import (
+    CartView,
+    CustomerProfile,
+    NoteView,
+    OrderView,
+)
 from clienteling.ui.appointment_labels import CustomerAppointments
 from clienteling.ui.followup_list import FollowupList
 from clienteling.ui.hold_panel import HoldPanel
@@ -39,10 +44,12 @@ from clienteling.ui.labels import (
     cart_status_label,
     checkout_step_label,
     contact_channel_label,
+    incoming_text,
     language_name,
     local_date,
     local_time,
     order_status_label,
+    other_stores_tip,
     sales_channel_label,
     stage_label,
     stock_here_text,
@@ -266,7 +273,10 @@ class ProfileView(QWidget):
         )
         self.cart_table.setAccessibleName(self.tr("Online cart"))
         tips = {
-            CART_OTHER_STORES: self.tr("Available in the chain's other stores together"),
+            CART_OTHER_STORES: self.tr(
+                "Available in the chain's other stores together; point at a figure for "
+                "each store, nearest first"
+            ),
             CART_WEB: self.tr("Available in the web warehouse"),
         }
         for column, tip in tips.items():
@@ -492,6 +502,9 @@ class ProfileView(QWidget):
         self.cart_table.setRowCount(len(cart.lines))
         for row, line in enumerate(cart.lines):
             stock = stock_here_text(line.stock_here)
+            coming = line.incoming_here
+            if coming is not None and line.stock_here is not None and line.stock_here <= 0:
+                stock = f"{stock} · {incoming_text(coming.units, coming.on)}"
             cells = [
                 line.name,
                 variant_text(line.size, line.colour),
@@ -512,6 +525,8 @@ class ProfileView(QWidget):
                     )
                 if column == 5:
                     cell.setData(Qt.ItemDataRole.UserRole, line.stock_here)
+                if column == CART_OTHER_STORES and line.other_stores:
+                    cell.setToolTip(other_stores_tip(line.other_stores))
                 self.cart_table.setItem(row, column, cell)
         # The size/colour column only when a line has one: the names keep the width.
         self.cart_table.setColumnHidden(1, not any(ln.size or ln.colour for ln in cart.lines))

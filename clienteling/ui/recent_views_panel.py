@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from clienteling.domain.money import format_money
 from clienteling.terminal.views import RecentViewView
 from clienteling.ui.labels import (
+    incoming_text,
     local_date,
     local_time,
+    other_stores_tip,
     stock_here_text,
     variant_text,
     whole_number,
@@ -34,6 +36,15 @@ VARIANT_HIDE_BELOW = 900
 HERE = COLUMNS.index("here")
 ROWS_SHOWN = 2  # always room for these whole
 ROWS_AT_MOST = 4  # more scroll inside the table
+
+
+def _here_text(item: RecentViewView) -> str:
+    """The stock here, and what is on its way when there is none (as a cart line)."""
+    text = stock_here_text(item.stock_here)
+    coming = item.incoming_here
+    if coming is not None and item.stock_here is not None and item.stock_here <= 0:
+        text = f"{text} · {incoming_text(coming.units, coming.on)}"
+    return text
 
 
 def _count_text(count: int | None) -> str:
@@ -104,7 +115,7 @@ class RecentViewsPanel(QWidget):
                 local_date(item.viewed_at)
                 + (f"  ×{whole_number(item.view_count)}" if item.view_count > 1 else ""),
                 price,
-                stock_here_text(item.stock_here),
+                _here_text(item),
                 _count_text(item.stock_other_stores),
                 _count_text(item.stock_web),
             ]
@@ -127,6 +138,8 @@ class RecentViewsPanel(QWidget):
                     )
                 if column == HERE:
                     cell.setData(Qt.ItemDataRole.UserRole, item.stock_here)
+                if column == HERE + 1 and item.other_stores:
+                    cell.setToolTip(other_stores_tip(item.other_stores))
                 table.setItem(row, column, cell)
         self._fit_columns()
         # Empty: one line says so (no caption over nothing), so the tab stays short.

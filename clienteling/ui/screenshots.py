@@ -234,7 +234,8 @@ def _visit_views(win: MainWindow, out_dir: Path) -> list[Path]:
 
 def _inventory(win: MainWindow, path: Path) -> Path:
     """The product lookup after typing a few letters: matches (with their size and
-    colour), and the first one's stock here, in the other stores and online."""
+    colour), and the stock here, in the other stores (nearest first) and online of the
+    first one sold out here with a delivery on its way (else the first)."""
     dialog = win.open_inventory()
     shown: list[str] = []
     dialog.stock_did_show.connect(shown.append)
@@ -242,7 +243,8 @@ def _inventory(win: MainWindow, path: Path) -> Path:
     dialog.products_did_show.connect(listed.append)
     dialog.search("veja")  # shoes: the size and colour of each variant show too
     wait_until(lambda: "veja" in listed, timeout_s=10)
-    dialog._enter_on_hits()
+    coming = [i for i, hit in enumerate(dialog._hits) if hit.incoming_here and not hit.stock_here]
+    dialog._open_row(coming[0] if coming else 0)
     wait_until(lambda: bool(shown), timeout_s=10)
     try:
         return _grab(dialog, path)

@@ -1664,6 +1664,10 @@
         <translation>Site</translation>
     </message>
     <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
@@ -1674,6 +1678,18 @@
     <message>
         <source>Reserved</source>
         <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>En arrivage</translation>
+    </message>
+    <message>
+        <source>From this store, as the crow flies</source>
+        <translation>Depuis ce magasin, à vol d’oiseau</translation>
+    </message>
+    <message>
+        <source>On its way, and the day it is expected</source>
+        <translation>En route, et le jour prévu de l’arrivée</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1840,6 +1856,10 @@
     <message>
         <source>Platinum</source>
         <translation>Platine</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2626,8 +2646,8 @@
         <translation>Panier en ligne</translation>
     </message>
     <message>
-        <source>Available in the chain&apos;s other stores together</source>
-        <translation>Disponible dans les autres magasins de l’enseigne, au total</translation>
+        <source>Available in the chain&apos;s other stores together; point at a figure for each store, nearest first</source>
+        <translation>Disponible dans les autres magasins de l’enseigne au total ; survolez le chiffre pour le détail par magasin, du plus proche au plus loin</translation>
     </message>
     <message>
         <source>Available in the web warehouse</source>
@@ -2959,6 +2979,25 @@
     <message>
         <source>Sign in with your own user name and password.</source>
         <translation>Connectez-vous avec votre propre nom d’utilisateur et votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>Stock</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 le %2</translation>
+    </message>
+    <message>
+        <source>incoming: %1</source>
+        <translation>en arrivage : %1</translation>
+    </message>
+    <message>
+        <source>incoming: %1 on %2</source>
+        <translation>en arrivage : %1 le %2</translation>
     </message>
 </context>
 <context>

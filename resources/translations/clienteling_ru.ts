@@ -1664,6 +1664,10 @@
         <translation>Точка</translation>
     </message>
     <message>
+        <source>Distance</source>
+        <translation>Расстояние</translation>
+    </message>
+    <message>
         <source>Available</source>
         <translation>Доступно</translation>
     </message>
@@ -1674,6 +1678,18 @@
     <message>
         <source>Reserved</source>
         <translation>В резерве</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Ожидается</translation>
+    </message>
+    <message>
+        <source>From this store, as the crow flies</source>
+        <translation>От этого магазина, по прямой</translation>
+    </message>
+    <message>
+        <source>On its way, and the day it is expected</source>
+        <translation>В пути и ожидаемая дата поступления</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1840,6 +1856,10 @@
     <message>
         <source>Platinum</source>
         <translation>Платиновый</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2626,8 +2646,8 @@
         <translation>Онлайн-корзина</translation>
     </message>
     <message>
-        <source>Available in the chain&apos;s other stores together</source>
-        <translation>Доступно в других магазинах сети, всего</translation>
+        <source>Available in the chain&apos;s other stores together; point at a figure for each store, nearest first</source>
+        <translation>Всего в других магазинах сети; наведите на число, чтобы увидеть каждый магазин, начиная с ближайшего</translation>
     </message>
     <message>
         <source>Available in the web warehouse</source>
@@ -2959,6 +2979,25 @@
     <message>
         <source>Sign in with your own user name and password.</source>
         <translation>Войдите под своим именем пользователя и паролем.</translation>
+    </message>
+</context>
+<context>
+    <name>Stock</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 к %2</translation>
+    </message>
+    <message>
+        <source>incoming: %1</source>
+        <translation>ожидается: %1</translation>
+    </message>
+    <message>
+        <source>incoming: %1 on %2</source>
+        <translation>ожидается: %1 к %2</translation>
     </message>
 </context>
 <context>

@@ -1664,6 +1664,10 @@
         <translation>Địa điểm</translation>
     </message>
     <message>
+        <source>Distance</source>
+        <translation>Khoảng cách</translation>
+    </message>
+    <message>
         <source>Available</source>
         <translation>Có thể bán</translation>
     </message>
@@ -1674,6 +1678,18 @@
     <message>
         <source>Reserved</source>
         <translation>Đã giữ</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Sắp về</translation>
+    </message>
+    <message>
+        <source>From this store, as the crow flies</source>
+        <translation>Tính từ cửa hàng này, theo đường chim bay</translation>
+    </message>
+    <message>
+        <source>On its way, and the day it is expected</source>
+        <translation>Đang trên đường về, và ngày dự kiến đến</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1840,6 +1856,10 @@
     <message>
         <source>Platinum</source>
         <translation>Bạch kim</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2626,8 +2646,8 @@
         <translation>Giỏ hàng online</translation>
     </message>
     <message>
-        <source>Available in the chain&apos;s other stores together</source>
-        <translation>Tổng số có thể bán ở các cửa hàng khác trong chuỗi</translation>
+        <source>Available in the chain&apos;s other stores together; point at a figure for each store, nearest first</source>
+        <translation>Tổng số có sẵn ở các cửa hàng khác trong chuỗi; trỏ vào con số để xem từng cửa hàng, gần nhất trước</translation>
     </message>
     <message>
         <source>Available in the web warehouse</source>
@@ -2959,6 +2979,25 @@
     <message>
         <source>Sign in with your own user name and password.</source>
         <translation>Đăng nhập bằng tên người dùng và mật khẩu của riêng bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>Stock</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 vào %2</translation>
+    </message>
+    <message>
+        <source>incoming: %1</source>
+        <translation>sắp về: %1</translation>
+    </message>
+    <message>
+        <source>incoming: %1 on %2</source>
+        <translation>sắp về: %1 vào %2</translation>
     </message>
 </context>
 <context>

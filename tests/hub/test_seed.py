@@ -187,3 +187,33 @@ def test_recent_views_are_the_same_for_the_same_seed(new_db: NewDb) -> None:
     first = rows(5)
     assert first and first == rows(5)
     assert first != rows(6)
+
+
+def test_locations_have_their_cities_positions_and_some_stock_is_on_its_way(
+    demo: Engine,
+) -> None:
+    """Migration 0028: every demo location has a position (Paris is about 392 km from
+    Lyon); sold-out store rows mostly have a delivery on its way within three weeks."""
+    from clienteling.domain.geo import haversine_km
+    from clienteling.hub.seed import INCOMING_WHEN_OUT
+    from clienteling.hub.tables import inventory
+
+    with demo.connect() as conn:
+        places = {
+            r.city: (r.latitude, r.longitude)
+            for r in conn.execute(sa.select(locations).order_by(locations.c.id))
+        }
+        rows = conn.execute(
+            sa.select(inventory.c.on_hand, inventory.c.incoming, inventory.c.incoming_on)
+        ).all()
+    assert set(places) == {"Paris", "Lyon", "Marseille", "Orléans"}
+    assert all(lat is not None and lon is not None for lat, lon in places.values())
+    assert round(haversine_km(places["Paris"], places["Lyon"])) in range(385, 400)
+    incoming = [r for r in rows if r.incoming is not None]
+    assert incoming and all(r.incoming > 0 and r.incoming_on for r in incoming)
+    today = SEED_NOW.date().isoformat()
+    assert all(today < r.incoming_on <= "2100" for r in incoming)
+    sold_out = [r for r in rows if r.on_hand == 0]
+    share = sum(r.incoming is not None for r in sold_out) / len(sold_out)
+    assert INCOMING_WHEN_OUT - 0.15 < share < INCOMING_WHEN_OUT + 0.15
+    assert len(incoming) < len(rows) / 4  # most rows have nothing on its way

@@ -4,6 +4,7 @@ that Down and Enter open, and the stock shown is the cache's here, elsewhere and
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -14,10 +15,15 @@ from pytestqt.qtbot import QtBot
 
 from clienteling.hub import versions
 from clienteling.hub.db import make_engine, write_tx
-from clienteling.hub.tables import inventory
+from clienteling.hub.tables import inventory, locations
 from clienteling.protocol.entities import CATALOG_SCOPE
 from clienteling.terminal.facade import Terminal
-from clienteling.ui.inventory_view import InventoryDialog
+from clienteling.ui.inventory_view import (
+    STOCK_AVAILABLE,
+    STOCK_DISTANCE,
+    STOCK_INCOMING,
+    InventoryDialog,
+)
 from clienteling.ui.main_window import MainWindow
 
 TIMEOUT_MS = 20_000
@@ -64,7 +70,9 @@ def test_a_scanned_barcode_opens_the_product_with_its_stock(
     table = dialog.stock_table
     locations = 1 + len(stock.other_stores) + len(stock.web)
     assert table.rowCount() == locations == 4  # this store, two others, the web warehouse
-    available = [table.item(row, 1).data(Qt.ItemDataRole.UserRole) for row in range(locations)]
+    available = [
+        table.item(row, STOCK_AVAILABLE).data(Qt.ItemDataRole.UserRole) for row in range(locations)
+    ]
     assert available == [
         stock.here.available,
         *(s.available for s in stock.other_stores),
@@ -136,7 +144,7 @@ def test_a_sync_refreshes_the_numbers_and_keeps_the_selection(
     assert "inventory" in report.kinds
     with qtbot.waitSignal(dialog.stock_did_show, timeout=TIMEOUT_MS):
         window._bridge.on_changes(set(report.kinds))
-    assert dialog.stock_table.item(0, 1).text() == "320"
+    assert dialog.stock_table.item(0, STOCK_AVAILABLE).text() == "320"
     qtbot.waitUntil(lambda: dialog.results.item(1, 4).text() == "320", timeout=TIMEOUT_MS)
     assert dialog.results.currentRow() == 1
 
@@ -149,3 +157,81 @@ def test_closed_and_opened_again(qtbot: QtBot, window: MainWindow) -> None:
     second = window.open_inventory()
     qtbot.waitExposed(second)
     assert second is not first and second.isVisible()
+
+
+def test_other_stores_nearest_first_with_distance_and_incoming_stock(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal, tmp_path: Path
+) -> None:
+    """From Paris Opéra: Lyon (395 km) before Marseille (663 km). When the hub moves
+    Marseille next door and Lyon's position becomes unknown, Marseille comes first and Lyon
+    after it without a distance. This store is sold out with 5 on their way: the row, the
+    summary and the match list say when."""
+    session = terminal.session
+    assert session is not None and session.store_id is not None
+    wanted = terminal.find_products("thinkpad")[0]
+    day = date(date.today().year, 12, 12)
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))  # the hub_url fixture's database
+    try:
+        with write_tx(engine) as conn:
+            conn.execute(
+                sa.update(inventory)
+                .where(inventory.c.id == f"{session.store_id}:{wanted.id}")
+                .values(
+                    on_hand=0,
+                    reserved=0,
+                    incoming=5,
+                    incoming_on=day.isoformat(),
+                    version=versions.allocate(conn, CATALOG_SCOPE),
+                )
+            )
+    finally:
+        engine.dispose()
+    terminal.sync_once()
+
+    dialog = _open(qtbot, window)
+    with qtbot.waitSignal(dialog.stock_did_show, timeout=TIMEOUT_MS):
+        dialog.open_product(wanted.id)
+    table = dialog.stock_table
+    rows = [
+        (
+            table.item(r, 0).text(),
+            table.item(r, STOCK_DISTANCE).text(),
+            table.item(r, STOCK_INCOMING).text(),
+        )
+        for r in range(table.rowCount())
+    ]
+    assert rows[0] == ("This store — Paris Opéra", "", "5 on 12 Dec")
+    assert [r[:2] for r in rows[1:3]] == [
+        ("Lyon Part-Dieu", "395 km"),
+        ("Marseille Vieux-Port", "663 km"),
+    ]
+    assert rows[3][0].startswith("Web warehouse") and rows[3][1] == ""
+    assert dialog.summary_label.text().startswith("0 here")
+    assert dialog.summary_label.text().endswith("incoming: 5 on 12 Dec")
+    with qtbot.waitSignal(dialog.products_did_show, timeout=TIMEOUT_MS):
+        dialog.search(wanted.sku)
+    assert dialog.results.item(0, 4).text() == "none · incoming: 5 on 12 Dec"
+
+    # The hub places Marseille 17 km away and forgets Lyon's position: distance first.
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))
+    try:
+        with write_tx(engine) as conn:
+            conn.execute(
+                sa.update(locations)
+                .where(locations.c.name.in_(["Marseille Vieux-Port", "Lyon Part-Dieu"]))
+                .values(
+                    latitude=sa.case((locations.c.city == "Marseille", 48.80), else_=None),
+                    longitude=sa.case((locations.c.city == "Marseille", 2.13), else_=None),
+                    version=versions.allocate(conn, CATALOG_SCOPE),
+                )
+            )
+    finally:
+        engine.dispose()
+    report = terminal.sync_once()
+    assert "location" in report.kinds
+    with qtbot.waitSignal(dialog.stock_did_show, timeout=TIMEOUT_MS):
+        dialog.open_product(wanted.id)
+    assert [(table.item(r, 0).text(), table.item(r, STOCK_DISTANCE).text()) for r in (1, 2)] == [
+        ("Marseille Vieux-Port", "17 km"),
+        ("Lyon Part-Dieu", ""),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
@@ -175,3 +176,48 @@ def test_a_store_sale_reads_completed_not_shipped(qapp: QApplication) -> None:
     assert order_status_label("delivered", channel="store") == "Completed"
     assert order_status_label("fulfilled", channel="web") == "Shipped"
     assert order_status_label("returned", channel="store") == "Returned"
+
+
+def test_cart_line_says_what_is_coming_here_and_lists_other_stores_nearest_first(
+    qtbot: QtBot, profile: CustomerProfile
+) -> None:
+    """Sold out here with 5 on their way: the "here" cell says when; the other stores'
+    figure has each store in its tooltip, in the order the cache gives (nearest first)."""
+    from datetime import date
+
+    from clienteling.terminal.views import Incoming, LocationStock
+
+    def store(name: str, km: float | None, on_hand: int, coming: Incoming | None = None) -> Any:
+        return LocationStock(
+            location_id=name,
+            name=name,
+            city=name,
+            kind="store",
+            on_hand=on_hand,
+            reserved=0,
+            distance_km=km,
+            incoming=coming,
+        )
+
+    assert profile.cart is not None
+    sold_out = replace(
+        profile.cart.lines[1],
+        incoming_here=Incoming(5, date(date.today().year, 12, 12)),
+        stock_other_stores=5,
+        other_stores=(
+            store("Lyon Part-Dieu", 394.8, 3),
+            store("Marseille Vieux-Port", 662.8, 2, Incoming(4)),
+            store("Annecy Lac", None, 0),
+        ),
+    )
+    view = _view(qtbot)
+    view.show_profile(replace(profile, cart=replace(profile.cart, lines=[sold_out])))
+    here = view.cart_table.item(0, 5)
+    others = view.cart_table.item(0, 6)
+    assert here is not None and others is not None
+    assert here.text() == "Not here · incoming: 5 on 12 Dec"
+    assert others.toolTip().splitlines() == [
+        "Lyon Part-Dieu · 395 km: 3",
+        "Marseille Vieux-Port · 663 km: 2 (incoming: 4)",
+        "Annecy Lac: 0",
+    ]

@@ -39,6 +39,7 @@ from clienteling.hub.ingest.events import (
     CustomerEvent,
     CustomerRef,
     Event,
+    Incoming,
     Line,
     OrderEvent,
     ProductViewEvent,
@@ -756,6 +757,7 @@ class _Ingest:
             location_id=event.location_id,
             on_hand=event.on_hand,
             at=event.occurred_at,
+            incoming=event.incoming,
         )
 
     def shop_stock_event(self, event: ShopStockEvent) -> _Outcome:
@@ -791,11 +793,19 @@ class _Ingest:
         )
 
     def _set_stock(
-        self, *, product_id: str, sku: str, location_id: str, on_hand: int, at: str
+        self,
+        *,
+        product_id: str,
+        sku: str,
+        location_id: str,
+        on_hand: int,
+        at: str,
+        incoming: Incoming | None = None,
     ) -> _Outcome:
-        """Set the units on hand (reservations stay); a rise in free stock at a store
-        re-checks the tasks of the customers who wish for the product (back in stock).
-        Every source's stock change goes through here."""
+        """Set the units on hand (reservations stay) and, when the source says, what is on
+        its way (`incoming` None: unchanged); a rise in free stock at a store re-checks
+        the tasks of the customers who wish for the product (back in stock). Every
+        source's stock change goes through here."""
         kind = self.conn.execute(
             sa.select(locations.c.kind).where(locations.c.id == location_id)
         ).scalar_one_or_none()
@@ -809,11 +819,27 @@ class _Ingest:
         self._touch_link("stock", key, at)
         row_id = f"{location_id}:{product_id}"
         row = self.conn.execute(
-            sa.select(inventory.c.on_hand, inventory.c.reserved)
+            sa.select(
+                inventory.c.on_hand,
+                inventory.c.reserved,
+                inventory.c.incoming,
+                inventory.c.incoming_on,
+            )
             .where(inventory.c.id == row_id)
             .with_for_update()
         ).first()
-        if row is not None and int(row.on_hand) == on_hand:
+        on_way: dict[str, Any] = {}
+        if incoming is not None:
+            on_way = (
+                {"incoming": incoming.units, "incoming_on": incoming.on}
+                if incoming.units
+                else {"incoming": None, "incoming_on": None}
+            )
+        if (
+            row is not None
+            and int(row.on_hand) == on_hand
+            and all(row._mapping[column] == value for column, value in on_way.items())
+        ):
             return _APPLIED
         held = 0 if row is None else int(row.reserved)
         free_before = 0 if row is None else max(0, int(row.on_hand) - held)
@@ -821,6 +847,7 @@ class _Ingest:
         values = {
             "on_hand": on_hand,
             "reserved": held,
+            **on_way,
             "version": versions.allocate(self.conn, CATALOG_SCOPE),
         }
         if row is None:

@@ -89,13 +89,24 @@ class ProductViewEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class Incoming:
+    """Units on their way to a location and the day they are expected (YYYY-MM-DD, the
+    location's calendar day; None: not said). `units` 0 means nothing is on its way."""
+
+    units: int
+    on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StockEvent:
-    """The stock feed: the units on hand of one product at one location (absolute)."""
+    """The stock feed: the units on hand of one product at one location (absolute), and
+    what is on its way there when the feed says (None: unchanged)."""
 
     occurred_at: str
     sku: str
     location_id: str
     on_hand: int
+    incoming: Incoming | None = None
 
 
 @dataclass(frozen=True, slots=True)

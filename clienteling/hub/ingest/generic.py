@@ -14,7 +14,11 @@
   (then an order the hub has not seen yet is created with that status)
 - order.returned:      {order_id, lines?: [{sku, qty}]} (no lines: the whole order)
 - product.viewed:      {sku, customer?}
-- inventory.updated:   {sku, location_id, on_hand} (the stock feed; absolute, newest wins)
+- inventory.updated:   {sku, location_id, on_hand, incoming?, incoming_on?} (the stock
+                       feed; absolute, newest wins). `incoming`: units on their way to the
+                       location (a delivery, a transfer), `incoming_on`: the day they are
+                       expected, "YYYY-MM-DD". Without `incoming` what the hub knew stays;
+                       `incoming` 0 or null says nothing is on its way (and forgets the day).
 - customer.created, customer.updated: {customer}
 
 customer: {id?, email?, given_name?, family_name?, phone?, language?}; `id` is the shop's.
@@ -22,6 +26,7 @@ customer: {id?, email?, given_name?, family_name?, phone?, language?}; `id` is t
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast, get_args
 
 from clienteling.hub.ingest.events import (
@@ -31,6 +36,7 @@ from clienteling.hub.ingest.events import (
     CustomerEvent,
     CustomerRef,
     Event,
+    Incoming,
     Line,
     OrderEvent,
     OrderKind,
@@ -133,6 +139,31 @@ def parse(envelope: object) -> tuple[str, str, Event]:
     return event_id, kind, _event(kind, occurred_at, data)
 
 
+def _incoming(data: dict[str, Any]) -> Incoming | None:
+    """`incoming`/`incoming_on` of a stock event; None when the feed does not say."""
+    if "incoming" not in data:
+        if data.get("incoming_on") is not None:
+            raise BadEventError("incoming_on needs incoming (the units expected)")
+        return None
+    if data["incoming"] is None:
+        return Incoming(units=0)
+    units = count(data, "incoming")
+    if not units:
+        return Incoming(units=0)
+    day = data.get("incoming_on")
+    if day is None:
+        return Incoming(units=units)
+    if not isinstance(day, str):
+        raise BadEventError("incoming_on must be a day such as 2025-12-12")
+    try:
+        parsed = date.fromisoformat(day.strip())
+    except ValueError as exc:
+        raise BadEventError("incoming_on must be a day such as 2025-12-12") from exc
+    if len(day.strip()) != 10:
+        raise BadEventError("incoming_on must be a day such as 2025-12-12")
+    return Incoming(units=units, on=parsed.isoformat())
+
+
 def _codes(value: object) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -192,6 +223,7 @@ def _event(kind: str, occurred_at: str, data: dict[str, Any]) -> Event:
             sku=text(data, "sku", required=True, limit=64),
             location_id=text(data, "location_id", required=True, limit=64),
             on_hand=count(data, "on_hand"),
+            incoming=_incoming(data),
         )
     customer = customer_ref(data.get("customer", data))
     if customer is None:

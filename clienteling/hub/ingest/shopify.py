@@ -37,7 +37,9 @@ Topics and what they become:
   location is acknowledged as ignored and logged; the level of an item no products/*
   webhook named yet is kept until one does (`catalog`). `available` becomes the units on
   hand (our holds stay reserved on top); a level older than the newest applied (by
-  `updated_at`) is ignored.
+  `updated_at`) is ignored. The webhook carries no incoming quantity (that is an Admin
+  API inventory state, not in this payload): what is on its way stays as the generic
+  `inventory.updated` feed last said.
 
 Any other topic is acknowledged (200) and logged. Prices are decimal strings in the
 order's currency and become integer minor units.
