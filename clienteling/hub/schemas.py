@@ -43,6 +43,11 @@ class ProductPublic(_Row):
     currency: str
     size: str | None = Field(default=None, description='The variant\'s size ("42", "M").')
     colour: str | None = Field(default=None, description="The variant's colour.")
+    offered: bool = Field(
+        default=True,
+        description="False when the shop no longer sells it (draft, archived or deleted): "
+        "kept for the orders and visits that name it, out of the lists and the terminals.",
+    )
 
 
 class PricePublic(BaseModel):

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import attribution, offers
+from clienteling.hub import attribution, listing, offers
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -116,14 +116,14 @@ def open_cart(conn: Connection, customer_id: str) -> Cart:
 def add_to_cart(
     engine: Engine, settings: HubSettings, *, link: Link, product_ids: list[str]
 ) -> Cart:
-    """Add one of each product; emits `cart.updated` like a web shop would."""
+    """Add one of each product still offered; emits `cart.updated` like a web shop would."""
     followup = link.followup
     _link_customer(engine, followup.customer_id)
     with read_tx(engine) as conn:
         cart = open_cart(conn, followup.customer_id)
         rows = conn.execute(
             sa.select(products.c.sku, products.c.name, products.c.price_minor, products.c.currency)
-            .where(products.c.id.in_(product_ids))
+            .where(products.c.id.in_(product_ids), listing.offered())
             .order_by(products.c.sku)
         ).all()
     if not rows:
