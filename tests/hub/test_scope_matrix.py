@@ -84,6 +84,7 @@ ENDPOINTS: dict[str, tuple[str, str, int]] = {
     "customer_followups": ("GET", "/api/v1/customers/{t.customer}/followups", 404),
     "customer_feedback": ("GET", "/api/v1/customers/{t.customer}/feedback", 404),
     "customer_consents": ("GET", "/api/v1/customers/{t.customer}/consents", 404),
+    "customer_history": ("GET", "/api/v1/customers/{t.customer}/history", 404),
     "customer_patch": ("PATCH", "/api/v1/customers/{t.customer}", 404),
     "customer_create": ("CREATE", "{t.store}", 403),
     "order": ("GET", "/api/v1/orders/{t.order}", 404),
