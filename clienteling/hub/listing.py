@@ -14,6 +14,8 @@ Writes allocate catalog versions: call inside a transaction that may write the c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -36,6 +38,21 @@ def is_offered(conn: Connection, product_id: str) -> bool:
         sa.select(products.c.id).where(products.c.id == product_id, offered())
     ).first()
     return found is not None
+
+
+def unlisted_skus(conn: Connection, skus: Iterable[str]) -> set[str]:
+    """Those of `skus` whose product is no longer offered (an unknown SKU is not)."""
+    wanted = sorted(set(skus))
+    if not wanted:
+        return set()
+    return {
+        str(sku)
+        for sku in conn.execute(
+            sa.select(products.c.sku).where(
+                products.c.sku.in_(wanted), products.c.scope == UNLISTED_SCOPE
+            )
+        ).scalars()
+    }
 
 
 def unlist(conn: Connection, product_id: str) -> bool:

@@ -95,7 +95,9 @@ class Cart:
 
 
 def open_cart(conn: Connection, customer_id: str) -> Cart:
-    """The customer's open storefront cart (the newest), or an empty one."""
+    """The customer's open storefront cart (the newest), or an empty one. A line whose
+    product the shop stopped offering is left out (as a web shop drops it from the cart),
+    so the cart page, the next addition and the checkout never carry it."""
     row = conn.execute(
         sa.select(ingest_links.c.external_id, ingest_carts.c.currency, ingest_carts.c.lines)
         .join(ingest_carts, ingest_carts.c.id == ingest_links.c.internal_id)
@@ -110,7 +112,9 @@ def open_cart(conn: Connection, customer_id: str) -> Cart:
     ).first()
     if row is None:
         return Cart(key=None, currency=None, lines=[])
-    return Cart(key=row.external_id, currency=row.currency, lines=list(row.lines))
+    gone = listing.unlisted_skus(conn, (str(line["sku"]) for line in row.lines))
+    lines = [line for line in row.lines if line["sku"] not in gone]
+    return Cart(key=row.external_id, currency=row.currency, lines=lines)
 
 
 def add_to_cart(

@@ -340,3 +340,51 @@ def test_a_product_no_longer_offered_makes_no_back_in_stock_task(
     generate_tasks(shop.engine, now=utc_now(), store_ids=[shop.store_id])
     (task,) = tasks_of(shop, customer_id, "back_in_stock")
     assert task.status == "open"
+
+
+def test_a_carted_product_archived_before_checkout_is_not_ordered(
+    shop: Shop, http: httpx.Client
+) -> None:
+    """In the storefront cart from a follow-up link, then archived in Shopify: the cart
+    page no longer shows it and the checkout orders only what is still sold."""
+    terminal = httpx.Client(base_url=shop.url, timeout=30)
+    body, device_id = sign_in(terminal)
+    device = Device(http=terminal, device_id=device_id, store_id=body["associate"]["store_id"])
+    trench = a_new_product()
+    parka = a_new_product() | {"title": "Parka Brest"}
+    for payload in (trench, parka):
+        ok(send_shopify(http, "products/create", payload))
+    archived = product_by_sku(shop, trench["variants"][0]["sku"])
+    kept = product_by_sku(shop, parka["variants"][0]["sku"])
+    customer, _ = a_customer(shop)
+    set_consent(shop.engine, customer, "email", True)
+    args = queue_args(customer, [archived.id, kept.id])
+    assert device.push(("followup.queue", args))[0]["status"] == "applied"
+    with SmtpSink() as sink:
+        run_pass(
+            shop.engine,
+            delivery_settings(shop.url, smtp_url=sink.url),
+            public_url=shop.url,
+            now=NOON,
+        )
+    landing = tokens(shop, args["id"])["landing"]
+    shopper = httpx.Client(base_url=shop.url, timeout=30, follow_redirects=True)
+    carted = shopper.post(f"/f/{landing}/cart/all")
+    assert archived.name in carted.text and kept.name in carted.text
+
+    ok(send_shopify(http, "products/update", with_status(trench, "archived", "2025-06-03T08:00Z")))
+    page = shopper.get(f"/f/{landing}/cart")
+    assert archived.name not in page.text and kept.name in page.text
+    done = shopper.post(f"/f/{landing}/checkout")
+    assert done.status_code == 200 and 'id="ordered"' in done.text
+    with shop.engine.connect() as conn:
+        bought = [
+            [line["sku"] for line in row.lines]
+            for row in conn.execute(
+                sa.select(orders.c.lines).where(orders.c.customer_id == customer)
+            )
+            if any(line["sku"] in (kept.sku, archived.sku) for line in row.lines)
+        ]
+    assert bought == [[kept.sku]]
+    shopper.close()
+    terminal.close()
