@@ -388,3 +388,33 @@ def test_a_carted_product_archived_before_checkout_is_not_ordered(
     assert bought == [[kept.sku]]
     shopper.close()
     terminal.close()
+
+
+def test_a_follow_up_whose_every_pick_is_no_longer_sold_fails_with_the_reason(
+    shop: Shop, http: httpx.Client
+) -> None:
+    terminal = httpx.Client(base_url=shop.url, timeout=30)
+    body, device_id = sign_in(terminal)
+    device = Device(http=terminal, device_id=device_id, store_id=body["associate"]["store_id"])
+    payload = a_new_product()
+    ok(send_shopify(http, "products/create", payload))
+    picks = [product_by_sku(shop, v["sku"]).id for v in payload["variants"]]
+    customer, _ = a_customer(shop)
+    set_consent(shop.engine, customer, "email", True)
+    args = queue_args(customer, picks)
+    assert device.push(("followup.queue", args))[0]["status"] == "applied"
+    ok(send_shopify(http, "products/update", with_status(payload, "archived", "2025-06-03T08:00Z")))
+    with SmtpSink() as sink:
+        report = run_pass(
+            shop.engine,
+            delivery_settings(shop.url, smtp_url=sink.url),
+            public_url=shop.url,
+            now=NOON,
+        )
+        assert sink.snapshot() == []
+    assert args["id"] in report.failed
+    assert status_of(shop.engine, args["id"]) == (
+        "failed",
+        "every product picked is no longer sold: nothing to send",
+    )
+    terminal.close()
