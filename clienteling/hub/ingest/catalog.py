@@ -14,8 +14,8 @@ A variant that disappears (products/delete, or gone from the product's `variants
 retired: its stock becomes 0 at every location through the same path as every stock
 change (feed versions, holds, back-in-stock), it is no longer offered, its links are
 forgotten, and the product row stays: carts, orders, holds and wishes that name it keep
-working. Its inventory item
-stays linked to nothing (""), so a late level of it is ignored.
+working. Its inventory item stays linked to nothing (""), so a late level of it is
+ignored.
 
 A level of an inventory item no products/* webhook has named yet (Shopify does not
 promise the order of deliveries) is kept ("stock_pending": the units in `internal_id`,
