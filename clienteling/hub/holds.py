@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.offers import DEFAULT_HOLD_HOURS
-from clienteling.hub import versions
+from clienteling.hub import listing, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import write_tx
 from clienteling.hub.periodic import PeriodicJob
@@ -39,6 +39,10 @@ _HOLD_HOURS_KEY = "hold_hours"
 
 class StockShortError(Exception):
     """Not enough available stock; the message says how many are left, and where."""
+
+
+class NotOfferedError(StockShortError):
+    """The product is no longer sold (`hub.listing`): nothing of it can be held."""
 
 
 def install_hold_hours(conn: Connection, hours: float) -> None:
@@ -102,7 +106,10 @@ class HoldRequest:
 def place_hold(conn: Connection, request: HoldRequest) -> datetime:
     """Reserve the stock and record the hold (caller's transaction); its expiry time.
 
-    StockShortError when the store does not have the quantity available."""
+    StockShortError when the store does not have the quantity available (NotOfferedError,
+    one of them, when the product is no longer sold)."""
+    if not listing.is_offered(conn, request.product_id):
+        raise NotOfferedError("This product is no longer sold: it cannot be held")
     if not _bump_reserved(
         conn, store_id=request.store_id, product_id=request.product_id, delta=request.quantity
     ):

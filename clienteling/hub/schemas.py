@@ -47,6 +47,11 @@ class ProductPublic(_Row):
     currency: str
     size: str | None = Field(default=None, description='The variant\'s size ("42", "M").')
     colour: str | None = Field(default=None, description="The variant's colour.")
+    offered: bool = Field(
+        default=True,
+        description="False when the shop no longer sells it (draft, archived or deleted): "
+        "kept for the orders and visits that name it, out of the lists and the terminals.",
+    )
 
 
 class PricePublic(BaseModel):
@@ -153,6 +158,56 @@ class NotePublic(_Row):
     associate_id: str
     author_name: str
     store_id: str | None
+    text: str
+    created_at: str
+
+
+class VisitProductPublic(BaseModel):
+    product_id: str
+    sku: str
+    name: str = Field(description="As it was at the visit.")
+
+
+class VisitPublic(_Row):
+    id: str
+    customer_id: str | None
+    store_id: str
+    associate_id: str
+    associate_name: str
+    at: str
+    outcome: str = Field(description="`domain.visits` outcome (bought, left, ...).")
+    reason: str | None = Field(description="Why a visitor left without buying; null if bought.")
+    reason_text: str
+    products: list[VisitProductPublic] = Field(description="Tried or shown.")
+
+
+class FollowupPublic(_Row):
+    id: str
+    customer_id: str
+    associate_id: str
+    associate_name: str
+    store_id: str | None
+    channel: str
+    template: str
+    language: str
+    product_ids: list[str] = Field(description="The associate's picks.")
+    personal_line: str
+    status: str = Field(description="queued, sending, sent, delivered, opened, clicked, ...")
+    status_reason: str | None
+    created_at: str
+    updated_at: str
+    opened_at: str | None = None
+
+
+class FeedbackPublic(BaseModel):
+    """A survey answer of the customer (anonymous answers name nobody, so are not here)."""
+
+    id: str
+    store_id: str | None
+    visit_id: str | None
+    buyer: bool | None = Field(description="Answered after buying; null when unknown.")
+    touchpoint: str = Field(description="staff, product, price, delivery, packaging, returns")
+    score: int | None
     text: str
     created_at: str
 

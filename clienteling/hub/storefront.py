@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import attribution, offers
+from clienteling.hub import attribution, listing, offers
 from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
@@ -95,7 +95,9 @@ class Cart:
 
 
 def open_cart(conn: Connection, customer_id: str) -> Cart:
-    """The customer's open storefront cart (the newest), or an empty one."""
+    """The customer's open storefront cart (the newest), or an empty one. A line whose
+    product the shop stopped offering is left out (as a web shop drops it from the cart),
+    so the cart page, the next addition and the checkout never carry it."""
     row = conn.execute(
         sa.select(ingest_links.c.external_id, ingest_carts.c.currency, ingest_carts.c.lines)
         .join(ingest_carts, ingest_carts.c.id == ingest_links.c.internal_id)
@@ -110,20 +112,22 @@ def open_cart(conn: Connection, customer_id: str) -> Cart:
     ).first()
     if row is None:
         return Cart(key=None, currency=None, lines=[])
-    return Cart(key=row.external_id, currency=row.currency, lines=list(row.lines))
+    gone = listing.unlisted_skus(conn, (str(line["sku"]) for line in row.lines))
+    lines = [line for line in row.lines if line["sku"] not in gone]
+    return Cart(key=row.external_id, currency=row.currency, lines=lines)
 
 
 def add_to_cart(
     engine: Engine, settings: HubSettings, *, link: Link, product_ids: list[str]
 ) -> Cart:
-    """Add one of each product; emits `cart.updated` like a web shop would."""
+    """Add one of each product still offered; emits `cart.updated` like a web shop would."""
     followup = link.followup
     _link_customer(engine, followup.customer_id)
     with read_tx(engine) as conn:
         cart = open_cart(conn, followup.customer_id)
         rows = conn.execute(
             sa.select(products.c.sku, products.c.name, products.c.price_minor, products.c.currency)
-            .where(products.c.id.in_(product_ids))
+            .where(products.c.id.in_(product_ids), listing.offered())
             .order_by(products.c.sku)
         ).all()
     if not rows:

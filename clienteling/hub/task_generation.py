@@ -40,7 +40,7 @@ from clienteling.domain.tasks import (
     lifecycle_task,
     post_purchase_task,
 )
-from clienteling.hub import versions
+from clienteling.hub import listing, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, write_tx
 from clienteling.hub.periodic import PeriodicJob
@@ -51,6 +51,7 @@ from clienteling.hub.tables import (
     inventory,
     locations,
     orders,
+    products,
     tasks,
     wishes,
 )
@@ -122,10 +123,12 @@ def _histories(
 
 
 def _available(conn: Connection, store_id: str) -> dict[str, int]:
+    """Free units per product at the store; a product no longer sold has none to offer
+    (no "available here today", no "back in stock")."""
     rows = conn.execute(
-        sa.select(inventory.c.product_id, inventory.c.on_hand, inventory.c.reserved).where(
-            inventory.c.location_id == store_id
-        )
+        sa.select(inventory.c.product_id, inventory.c.on_hand, inventory.c.reserved)
+        .join(products, products.c.id == inventory.c.product_id)
+        .where(inventory.c.location_id == store_id, listing.offered())
     )
     return {r.product_id: max(0, int(r.on_hand) - int(r.reserved)) for r in rows}
 

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from clienteling.hub import listing
 from clienteling.hub.db import make_engine, read_tx
 from clienteling.hub.ingest import generic
 from clienteling.hub.ingest.apply import ingest
@@ -90,6 +91,7 @@ class WebShopSimulator:
                 dict(r._mapping)
                 for r in conn.execute(
                     sa.select(products.c.sku, products.c.name, products.c.price_minor)
+                    .where(listing.offered())
                     .order_by(products.c.id)
                     .limit(60)
                 )

@@ -7,6 +7,7 @@ rows these tests add never change what the other hub tests count.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -531,13 +532,18 @@ def test_shopify_journey_cart_checkout_order_refund_reaches_the_terminal(
     terminal.close()
 
 
-def test_shopify_unknown_topic_is_acknowledged(ingest_hub: IngestHub, http: httpx.Client) -> None:
+def test_shopify_unknown_topic_is_acknowledged(
+    ingest_hub: IngestHub, http: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
     webhook_id = new_id()
-    body = ok(
-        send_shopify(http, "app/uninstalled", {"id": 1, "name": "x"}, webhook_id=webhook_id),
-        "unknown_topic",
-    )
+    with caplog.at_level(logging.INFO, logger="clienteling.hub.ingest.apply"):
+        body = ok(
+            send_shopify(http, "app/uninstalled", {"id": 1, "name": "x"}, webhook_id=webhook_id),
+            "unknown_topic",
+        )
     assert "app/uninstalled" in body["detail"]
+    logged = [r.getMessage() for r in caplog.records if webhook_id in r.getMessage()]
+    assert logged and "unknown topic 'app/uninstalled'" in logged[0]
     with ingest_hub.engine.connect() as conn:
         status = conn.execute(
             sa.select(ingest_events.c.status).where(ingest_events.c.event_id == webhook_id)

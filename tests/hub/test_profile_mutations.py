@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from clienteling.domain.ids import uuid7
 from clienteling.hub.identity import merge_customers
 from clienteling.hub.tables import (
+    audit,
     consent_audit,
     consents,
     customer_field_history,
@@ -445,6 +446,11 @@ def test_history_endpoint_shows_replaced_values_and_refusals(
     outcomes = sorted((c["outcome"], c["granted"]) for c in body["consents"])
     assert outcomes == [("recorded", False), ("refused", True)]
     assert other_store.status_code == 404
+    with hub.engine.connect() as conn:  # the read is audited, as every customer read
+        reads = conn.execute(
+            sa.select(audit.c.detail).where(audit.c.customer_id == cid, audit.c.detail == "history")
+        ).all()
+    assert len(reads) == 1
 
 
 def test_the_same_person_created_at_once_on_many_terminals_is_one_customer(

@@ -14,7 +14,7 @@ from clienteling.domain.followup_templates import (
     RenderedMessage,
     render_followup,
 )
-from clienteling.hub import followup_extras, links
+from clienteling.hub import followup_extras, links, listing
 from clienteling.hub.tables import customers, inventory, locations, products
 
 
@@ -25,7 +25,9 @@ def recipient(customer: Any, channel: str) -> str | None:
 
 
 def picked_products(conn: Connection, product_ids: list[str], store_id: str | None) -> list[Any]:
-    """The picks in the associate's order, with price and what is available in the store."""
+    """The picks in the associate's order, with price and what is available in the store;
+    only those still offered (`hub.listing`): the message, the landing and the reserve
+    page never offer a product the shop stopped selling."""
     if not product_ids:
         return []
     rows = {
@@ -48,7 +50,7 @@ def picked_products(conn: Connection, product_ids: list[str], store_id: str | No
                     inventory.c.location_id == (store_id or ""),
                 ),
             )
-            .where(products.c.id.in_(product_ids))
+            .where(products.c.id.in_(product_ids), listing.offered())
         )
     }
     return [rows[pid] for pid in product_ids if pid in rows]

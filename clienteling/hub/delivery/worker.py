@@ -24,7 +24,12 @@ from clienteling.hub import followups as status
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.delivery import providers, queue, receipts, twilio
-from clienteling.hub.delivery.compose import compose, recipient, unsubscribe_url
+from clienteling.hub.delivery.compose import (
+    compose,
+    picked_products,
+    recipient,
+    unsubscribe_url,
+)
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import consents, customers, delivery_attempts, locations
 from clienteling.protocol.entities import FollowupStatus
@@ -74,6 +79,7 @@ def _timezone(conn: sa.Connection, store_id: str | None) -> str:
 
 
 _NO_ADDRESS = {"email": "the customer has no email address", "sms": "the customer has no phone"}
+_PICKS_GONE = "every product picked is no longer sold: nothing to send"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,16 +144,21 @@ class _Pass:
                 return None
             to = recipient(customer, row.channel)
             endpoint = self._endpoint(row.channel)
-            if to is None or endpoint is None:
-                why = (
-                    _NO_ADDRESS.get(row.channel, "the customer has no phone")
-                    if to is None
-                    else f"{row.channel} is not configured on the hub"
-                )
+            # A message about products the shop no longer sells (all of them, `hub.listing`)
+            # would offer nothing: it fails with the reason instead.
+            why: str | None = None
+            if to is None:
+                why = _NO_ADDRESS.get(row.channel, "the customer has no phone")
+            elif endpoint is None:
+                why = f"{row.channel} is not configured on the hub"
+            elif row.product_ids and not picked_products(conn, list(row.product_ids), row.store_id):
+                why = _PICKS_GONE
+            if why is not None:
                 status.set_status(conn, followup_id, "failed", why)
                 queue.finish(conn, followup_id)
                 self.report.failed.append(followup_id)
                 return None
+            assert to is not None and endpoint is not None  # both checked above
             quiet = quiet_until(
                 self.now,
                 timezone=_timezone(conn, row.store_id or customer.home_store_id),

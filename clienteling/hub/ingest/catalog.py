@@ -6,11 +6,16 @@ item is linked to the product ("inventory_item"), which is how inventory_levels/
 finds it. The shop's product remembers the time of the newest event applied ("product"
 link): an older products/update is ignored, and so is any update after a deletion.
 
+The product's status (`CatalogEvent.offered`) lists or unlists every variant it carries
+(`hub.listing`); the newest-event rule above is what keeps a late, older update from
+undoing a newer status.
+
 A variant that disappears (products/delete, or gone from the product's `variants`) is
 retired: its stock becomes 0 at every location through the same path as every stock
-change (feed versions, holds, back-in-stock), its links are forgotten, and the product row
-stays: carts, orders, holds and wishes that name it keep working. Its inventory item
-stays linked to nothing (""), so a late level of it is ignored.
+change (feed versions, holds, back-in-stock), it is no longer offered, its links are
+forgotten, and the product row stays: carts, orders, holds and wishes that name it keep
+working. Its inventory item stays linked to nothing (""), so a late level of it is
+ignored.
 
 A level of an inventory item no products/* webhook has named yet (Shopify does not
 promise the order of deliveries) is kept ("stock_pending": the units in `internal_id`,
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import versions
+from clienteling.hub import listing, versions
 from clienteling.hub.ingest.events import CatalogEvent, ShopStockEvent, Variant, to_minor
 from clienteling.hub.tables import ingest_links, inventory, products
 from clienteling.protocol.entities import CATALOG_SCOPE
@@ -60,6 +65,10 @@ def apply_product(work: _Ingest, event: CatalogEvent) -> str | None:
     for variant in event.variants:
         key = prefix + variant.key
         product_id = _save_variant(work, event, variant, known.get(key))
+        if event.offered is True and listing.relist(work.conn, product_id):
+            log.info("ingest %s: product %s offered again", work.source, product_id)
+        elif event.offered is False and listing.unlist(work.conn, product_id):
+            log.info("ingest %s: product %s no longer offered", work.source, product_id)
         _set_link(work, "variant", key, product_id, event.occurred_at)
         if variant.inventory_item:
             _set_link(work, "inventory_item", variant.inventory_item, product_id, _NEVER)
@@ -165,6 +174,7 @@ def _retire(work: _Ingest, variant_key: str, product_id: str, *, at: str) -> Non
             work._set_stock(
                 product_id=product_id, sku=str(sku), location_id=str(location_id), on_hand=0, at=at
             )
+    listing.unlist(work.conn, product_id)
     work.conn.execute(sa.delete(ingest_links).where(_link_is(work, "variant", variant_key)))
     work.conn.execute(
         sa.update(ingest_links)

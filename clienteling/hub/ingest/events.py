@@ -134,6 +134,9 @@ class CatalogEvent:
     brand: str = ""
     category: str = ""
     variants: tuple[Variant, ...] = ()
+    # Whether the shop offers it: True (Shopify `status` active or unlisted), False
+    # (draft, archived), None (the payload says nothing we know: as it was).
+    offered: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

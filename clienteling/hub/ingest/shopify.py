@@ -28,10 +28,17 @@ Topics and what they become:
   vendor, category = product_type, `barcode`, one `price` for every channel, and size /
   colour from the option whose name says so (Size, Taille, Размер, Color, Couleur, ...).
   The variant's `inventory_item_id` is remembered for inventory_levels/update. A variant
-  that left the product is retired like a deleted product.
+  that left the product is retired like a deleted product. The product's `status` (REST
+  Admin API 2020-10 and later) says whether its variants are offered (`hub.listing`):
+  `active` yes; `draft` and `archived` no (rows, stock and history kept, out of the
+  terminals' catalog and not addable online); `unlisted` (2025-10 and later: active, only
+  reachable by a direct link) yes, as associates and follow-up links are direct. A
+  payload without `status` (older API versions) or with one we do not know leaves it as
+  it was; the unknown value is logged.
 - products/delete -> the product's variants are retired: their stock becomes 0 at every
-  location (through the stock path), the shop's ids are forgotten, and the product rows
-  stay, so carts, orders, holds and wishes that name them keep working.
+  location (through the stock path), they are no longer offered, the shop's ids are
+  forgotten, and the product rows stay, so carts, orders, holds and wishes that name them
+  keep working.
 - inventory_levels/update -> the stock level of the inventory item's product at our
   location mapped from the Shopify `location_id` (setting `shopify_locations`); an unknown
   location is acknowledged as ignored and logged; the level of an item no products/*
@@ -47,6 +54,7 @@ order's currency and become integer minor units.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from clienteling.hub.clock import iso, utc_now
@@ -90,6 +98,11 @@ _SIZE_OPTIONS |= {"размер", "kích thước", "kich thuoc", "cỡ", "kích
 _COLOUR_OPTIONS = {"color", "colour", "colors", "colours", "couleur", "farbe", "colore"}
 _COLOUR_OPTIONS |= {"цвет", "màu", "màu sắc", "mau"}
 _NO_VARIANT_TITLE = "Default Title"
+
+log = logging.getLogger(__name__)
+
+# A product's `status` -> offered (`CatalogEvent.offered`).
+_OFFERED = {"active": True, "unlisted": True, "draft": False, "archived": False}
 
 # Prices of carts (whose payload names no currency) are read in this currency's units.
 _CART_CURRENCY_FALLBACK = "EUR"
@@ -201,6 +214,13 @@ def _variant(item: dict[str, Any], title: str, roles: dict[str, str]) -> Variant
     )
 
 
+def _offered(body: dict[str, Any]) -> bool | None:
+    status = text(body, "status", limit=32).lower()
+    if status and status not in _OFFERED:
+        log.warning("shopify product %s: unknown status %r kept as it was", body.get("id"), status)
+    return _OFFERED.get(status)
+
+
 def _catalog(topic: str, body: dict[str, Any]) -> CatalogEvent:
     key = text(body, "id", required=True)
     if topic == "products/delete":
@@ -219,6 +239,7 @@ def _catalog(topic: str, body: dict[str, Any]) -> CatalogEvent:
         brand=text(body, "vendor", limit=255)[:120],
         category=text(body, "product_type", limit=255)[:120],
         variants=variants,
+        offered=_offered(body),
     )
 
 

@@ -71,7 +71,9 @@ def _reserve(hub: HubContext, token: str, wanted: list[str]) -> HTMLResponse:
     if followup is None or followup.store_id is None:
         return not_found(hub)
     h = reserve_pages.words(followup.language)
-    chosen = [p for p in dict.fromkeys(wanted) if p in list(followup.product_ids)]
+    with read_tx(hub.engine) as conn:  # the picks still offered, nothing else
+        picks = {p.id for p in picked_products(conn, list(followup.product_ids), None)}
+    chosen = [p for p in dict.fromkeys(wanted) if p in picks]
     if not chosen:
         return _reserve_page(hub, token, error=h["nothing"])
     outcomes = reserve_pages.reserve(hub.engine, followup, chosen)

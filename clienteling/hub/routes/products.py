@@ -1,5 +1,7 @@
 """The catalogue: products, their one price, and stock per location. Every signed-in
-associate may read all of it (it is the terminals' `catalog` scope)."""
+associate may read all of it (it is the terminals' `catalog` scope). The lists hold the
+products on sale; one product by id is found also when no longer offered (orders and
+visits name it), with `offered` false (`hub.listing`)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
-from clienteling.hub import pagination
+from clienteling.hub import listing, pagination
 from clienteling.hub.access import not_found
 from clienteling.hub.db import read_tx
 from clienteling.hub.deps import HubDep, IdPath, SessionDep
@@ -16,6 +18,7 @@ from clienteling.hub.entities import PRODUCT
 from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.schemas import PricePublic, ProductPublic
 from clienteling.hub.tables import products
+from clienteling.protocol.entities import CATALOG_SCOPE
 
 router = APIRouter(prefix="/api/v1", tags=["products"])
 
@@ -34,8 +37,8 @@ def list_products(
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[ProductPublic]:
-    """Products by SKU; `barcode` finds the product a scanner read."""
-    where: list[sa.ColumnElement[bool]] = []
+    """Products on sale by SKU; `barcode` finds the product a scanner read."""
+    where: list[sa.ColumnElement[bool]] = [listing.offered()]
     for column, value in (
         (products.c.barcode, barcode),
         (products.c.sku, sku),
@@ -47,7 +50,13 @@ def list_products(
         items, token = pagination.fetch(
             conn, sa.select(products).where(*where), _PRODUCTS, limit=limit, next=next
         )
-    return Page(items=[ProductPublic.from_row(PRODUCT, r) for r in items], next=token)
+    return Page(items=[_product(r) for r in items], next=token)
+
+
+def _product(row: sa.Row[tuple[object, ...]]) -> ProductPublic:
+    public: ProductPublic = ProductPublic.from_row(PRODUCT, row)
+    public.offered = row._mapping["scope"] == CATALOG_SCOPE
+    return public
 
 
 @router.get("/products/{product_id}")
@@ -56,7 +65,7 @@ def get_product(product_id: IdPath, hub: HubDep, _session: SessionDep) -> Produc
         row = conn.execute(sa.select(products).where(products.c.id == product_id)).first()
     if row is None:
         raise not_found("product")
-    return ProductPublic.from_row(PRODUCT, row)
+    return _product(row)
 
 
 def _price(row: sa.Row[tuple[object, ...]]) -> PricePublic:
@@ -73,8 +82,10 @@ def list_prices(
     limit: LimitQuery = pagination.DEFAULT_LIMIT,
     next: NextQuery = None,
 ) -> Page[PricePublic]:
-    """Every product's one price (the same online and in store), by SKU."""
-    query = sa.select(products.c.id, products.c.sku, products.c.price_minor, products.c.currency)
+    """Every product on sale's one price (the same online and in store), by SKU."""
+    query = sa.select(
+        products.c.id, products.c.sku, products.c.price_minor, products.c.currency
+    ).where(listing.offered())
     with read_tx(hub.engine) as conn:
         items, token = pagination.fetch(conn, query, _PRICES, limit=limit, next=next)
     return Page(items=[_price(r) for r in items], next=token)

@@ -1,6 +1,7 @@
 """`GET /api/v1/customers/{id}/history`: who changed which profile field, and every
 consent decision (recorded or refused, and why): the losing values of last-writer-wins
-and the consent audit, for a manager or a data-protection request."""
+and the consent audit, for a manager or a data-protection request. The read is audited
+like every read of a customer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
+from clienteling.hub import audit
 from clienteling.hub.db import read_tx
 from clienteling.hub.deps import HubDep, SessionDep
 from clienteling.hub.errors import ApiError
@@ -58,6 +60,7 @@ def customer_history(
             .order_by(consent_audit.c.at.desc(), consent_audit.c.id)
             .limit(limit)
         ).all()
+    audit.record_read(hub.engine, session, customer_id=customer_id, what="history")
     return {
         "customer_id": customer_id,
         "fields": [dict(r._mapping) for r in fields],
