@@ -418,3 +418,33 @@ def test_a_follow_up_whose_every_pick_is_no_longer_sold_fails_with_the_reason(
         "every product picked is no longer sold: nothing to send",
     )
     terminal.close()
+
+
+def test_a_view_of_a_product_no_longer_offered_is_logged_not_suggested(
+    shop: Shop, http: httpx.Client
+) -> None:
+    """Viewing a draft product (a stale page) neither lists it among the customer's
+    recently viewed products nor makes a wish; the view itself is logged."""
+    from clienteling.hub.tables import product_views, recent_views, wishes
+
+    customer_id, email = a_customer(shop)
+    payload = a_new_product()
+    ok(send_shopify(http, "products/create", payload))
+    medium = product_by_sku(shop, payload["variants"][0]["sku"])
+    t0 = utc_now() - timedelta(minutes=10)
+    stock(shop, shop.web_id, medium.id, 0)  # sold out online: a view would make a wish
+    ok(send_shopify(http, "products/update", with_status(payload, "draft", iso(t0))))
+    data = {"sku": medium.sku, "customer": {"email": email}}
+    ok(send(http, event("product.viewed", iso(t0 + timedelta(minutes=1)), data)))
+    with shop.engine.connect() as conn:
+        logged = conn.execute(
+            sa.select(product_views.c.customer_id).where(product_views.c.product_id == medium.id)
+        ).all()
+        viewed = conn.execute(
+            sa.select(recent_views.c.id).where(recent_views.c.product_id == medium.id)
+        ).all()
+        wished = conn.execute(
+            sa.select(wishes.c.product_id).where(wishes.c.customer_id == customer_id)
+        ).all()
+    assert logged == [(customer_id,)]
+    assert viewed == [] and (medium.id,) not in wished

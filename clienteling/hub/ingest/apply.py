@@ -21,6 +21,7 @@ from clienteling.domain.metrics import order_net_minor
 from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.tasks import wish_from_view
 from clienteling.hub import (
+    listing,
     order_events,
     purchase_facts,
     recent_views,
@@ -706,7 +707,10 @@ class _Ingest:
         product_id = self.conn.execute(
             sa.select(products.c.id).where(products.c.sku == event.sku)
         ).scalar_one_or_none()
-        if customer is not None and product_id is not None:
+        # A product no longer offered (draft, archived: hub.listing) is logged, not
+        # suggested: neither recently viewed nor a wish.
+        offered = product_id is not None and listing.is_offered(self.conn, product_id)
+        if customer is not None and offered:
             recent_views.note_view(
                 self.conn,
                 customer_id=str(customer.id),
@@ -730,6 +734,7 @@ class _Ingest:
         if (
             customer is not None
             and product_id is not None
+            and offered
             and wish_from_view(online_available=wishes.online_stock(self.conn, product_id))
         ):
             wishes.note_wish(
