@@ -16,6 +16,7 @@ import pydantic
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from clienteling.domain.cards import InvalidCardError, clean_card
 from clienteling.domain.contacts import (
     clean_name,
     display_name,
@@ -147,6 +148,7 @@ class _CustomerCreate(pydantic.BaseModel):
     language: Language
     consents: list[_ConsentGrant] = pydantic.Field(max_length=3)
     created_at: str = pydantic.Field(min_length=1, max_length=40)
+    loyalty_card: str | None = pydantic.Field(default=None, max_length=64)
 
 
 def _create_args(args: dict[str, Any]) -> CustomerCreateArgs:
@@ -163,7 +165,11 @@ def _create_args(args: dict[str, Any]) -> CustomerCreateArgs:
     for email in parsed.emails:
         if not looks_like_email(email):
             raise MutationRejectedError(f"invalid email address {email!r}")
-    return CustomerCreateArgs(
+    try:
+        card = clean_card(parsed.loyalty_card or "")
+    except InvalidCardError as exc:
+        raise MutationRejectedError(str(exc)) from exc
+    created = CustomerCreateArgs(
         id=parsed.id,
         given_name=given,
         family_name=family,
@@ -176,6 +182,9 @@ def _create_args(args: dict[str, Any]) -> CustomerCreateArgs:
         ],
         created_at=parsed.created_at,
     )
+    if card is not None:
+        created["loyalty_card"] = card
+    return created
 
 
 def create_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
@@ -209,7 +218,7 @@ def create_customer(conn: Connection, actor: Actor, args: dict[str, Any]) -> Non
             ),
             "phones": new["phones"],
             "emails": new["emails"],
-            "loyalty_card": None,
+            "loyalty_card": new.get("loyalty_card"),
             "loyalty_tier": None,
             "loyalty_points": 0,
             "home_store_id": actor.store_id,

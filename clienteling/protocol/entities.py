@@ -196,6 +196,9 @@ class CustomerCreateArgs(TypedDict):
     language: Language
     consents: list[ConsentGrantArgs]
     created_at: str
+    # A loyalty card handed over at sign-up (`domain.cards`); the same card on another
+    # customer of the store merges the two (`hub.identity`).
+    loyalty_card: NotRequired[str | None]
 
 
 # --- Profile changes, consent and customer merges ---------------------------------------

@@ -25,9 +25,10 @@ class NewCustomerDraft:
     language: str = ""
     preferred_channel: str = ""
     consents: list[str] = field(default_factory=list)  # channels ticked
+    loyalty_card: str = ""  # as typed or scanned
 
     def is_empty(self) -> bool:
-        typed = (self.given_name, self.family_name, self.phone, self.email)
+        typed = (self.given_name, self.family_name, self.phone, self.email, self.loyalty_card)
         return not any(text.strip() for text in typed) and not self.consents
 
 

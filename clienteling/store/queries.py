@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from clienteling.domain.cards import InvalidCardError, clean_card
 from clienteling.domain.contacts import (
     clean_name,
     display_name,
@@ -285,6 +286,10 @@ def create_customer(
         raise ValidationError("a phone number is not valid")
     if not all(looks_like_email(e) for e in args["emails"]):
         raise ValidationError("an email address is not valid")
+    try:
+        card = clean_card(args.get("loyalty_card") or "")
+    except InvalidCardError as exc:
+        raise ValidationError(str(exc)) from exc
     args = CustomerCreateArgs(
         id=args["id"],
         given_name=given,
@@ -296,6 +301,8 @@ def create_customer(
         consents=args["consents"],
         created_at=args["created_at"],
     )
+    if card is not None:
+        args["loyalty_card"] = card
     scope = store_scope(store_id)
     data = CustomerData(
         id=args["id"],
@@ -304,7 +311,7 @@ def create_customer(
         display_name=display_name(given, family, language=args["language"]),
         phones=args["phones"],
         emails=args["emails"],
-        loyalty_card=None,
+        loyalty_card=card,
         loyalty_tier=None,
         loyalty_points=0,
         home_store_id=store_id,
@@ -334,13 +341,22 @@ def create_customer(
 
 
 def possible_duplicates(
-    db: Database, *, phone: str | None = None, email: str | None = None, limit: int = 5
+    db: Database,
+    *,
+    phone: str | None = None,
+    email: str | None = None,
+    card: str | None = None,
+    limit: int = 5,
 ) -> list[CustomerHit]:
-    """Known customers with exactly this phone (E.164) or email: found through the search
-    index, then checked against the stored values."""
+    """Known customers with exactly this phone (E.164), email or loyalty card (stored
+    form, `domain.cards`): found through the search index, then checked against the
+    stored values."""
     expressions: list[tuple[str, str, str]] = []
     if phone:
         expressions.append((f'search_digits : "{digits(phone)}"', "phones", phone))
+    if card:
+        term = f'search_digits : "{card}"' if card.isdigit() else f'search_other : "{card.lower()}"'
+        expressions.append((term, "loyalty_card", card))
     if email:
         tokens = list(dict.fromkeys(words(email)))
         if tokens:
@@ -360,7 +376,8 @@ def possible_duplicates(
             (expression,),
         ).fetchall()
         for row in rows:
-            stored = [str(v).lower() for v in json.loads(row[7])]
+            kept = json.loads(row[7]) if column != "loyalty_card" else [row[7]]
+            stored = [str(v).lower() for v in kept if v is not None]
             if value.lower() not in stored or row[0] in found:
                 continue
             found[row[0]] = hit_from_row(row)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from clienteling.domain.appointments import store_day
+from clienteling.domain.cards import InvalidCardError, clean_card
 from clienteling.domain.contacts import CHANNELS, region_for_timezone
 from clienteling.domain.errors import (
     CacheCorruptError,
@@ -485,12 +486,14 @@ class Terminal:
         language: Language = "fr",
         preferred_channel: Channel = "sms",
         consents: dict[Channel, bool] | None = None,
+        loyalty_card: str = "",
     ) -> str:
         """Create a customer of this store, searchable at once, with its `customer.create`
         mutation in the same transaction (works offline); returns the new id.
 
         `phone` may be typed in any format; it is stored in E.164 for `region` (default:
-        the store's country). ValidationError when a field is not valid.
+        the store's country). `loyalty_card`, typed or scanned, is stored in one form
+        (`domain.cards`). ValidationError when a field is not valid.
         """
         session, _token, _scopes = self._credentials()
         if session.store_id is None:
@@ -519,15 +522,17 @@ class Terminal:
             ],
             created_at=created_at,
         )
+        if loyalty_card.strip():
+            args["loyalty_card"] = loyalty_card
         queries.create_customer(db, args, store_id=session.store_id, currency=currency or "EUR")
         self._local_change("customer")
         return customer_id
 
     def possible_duplicates(
-        self, *, phone: str = "", region: str | None = None, email: str = ""
+        self, *, phone: str = "", region: str | None = None, email: str = "", card: str = ""
     ) -> list[CustomerHit]:
-        """Known customers with the same phone (typed in any format, read for `region`)
-        or the same email. An incomplete phone or email matches nobody."""
+        """Known customers with the same phone (typed in any format, read for `region`),
+        email or loyalty card. An incomplete phone, email or card matches nobody."""
         e164: str | None = None
         if phone.strip():
             try:
@@ -535,9 +540,13 @@ class Terminal:
             except InvalidPhoneError:
                 e164 = None
         mail = email.strip() if "@" in email else None
-        if e164 is None and mail is None:
+        try:
+            cleaned = clean_card(card)
+        except InvalidCardError:
+            cleaned = None
+        if e164 is None and mail is None and cleaned is None:
             return []
-        return queries.possible_duplicates(self._db.get(), phone=e164, email=mail)
+        return queries.possible_duplicates(self._db.get(), phone=e164, email=mail, card=cleaned)
 
     def sample_customer_with_cart(self, *, language: str | None = None) -> str | None:
         """A customer with a live online cart, optionally of one language (screenshots)."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clienteling.domain.cards import InvalidCardError, clean_card
 from clienteling.domain.contacts import (
     CHANNELS,
     COMMON_REGIONS,
@@ -142,6 +144,15 @@ class NewCustomerDialog(QDialog):
         form.addRow(self.tr("Email"), self._with_error(self.email_edit, self.email_error))
         self.email_edit.setAccessibleName(self.tr("Email"))
 
+        # A card handed over at sign-up, scanned or typed; the scanner's Enter moves on.
+        self.card_edit = QLineEdit(self)
+        self.card_edit.setObjectName("loyaltyCard")
+        self.card_edit.setPlaceholderText(self.tr("Optional: scan or type the card"))
+        self.card_edit.setAccessibleName(self.tr("Loyalty card"))
+        self.card_edit.installEventFilter(self)
+        self.card_error = self._error_label("loyaltyCardError")
+        form.addRow(self.tr("Loyalty card"), self._with_error(self.card_edit, self.card_error))
+
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language")
         for code, name in LANGUAGE_NAMES.items():
@@ -207,7 +218,13 @@ class NewCustomerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        for edit in (self.given_edit, self.family_edit, self.phone_edit, self.email_edit):
+        for edit in (
+            self.given_edit,
+            self.family_edit,
+            self.phone_edit,
+            self.email_edit,
+            self.card_edit,
+        ):
             edit.textChanged.connect(lambda _text, e=edit: self._edited(e))
             edit.textChanged.connect(self._form_did_change)
         for combo in (self.country_combo, self.language_combo, self.channel_combo):
@@ -234,6 +251,26 @@ class NewCustomerDialog(QDialog):
         text = self.email_edit.text().strip()
         return not text or looks_like_email(text)
 
+    def _card(self) -> tuple[str | None, bool]:
+        """(the card in its stored form or None, valid): no card is valid (optional)."""
+        try:
+            return clean_card(self.card_edit.text()), True
+        except InvalidCardError:
+            return None, False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A keyboard-wedge scanner ends the card with Enter: go on to the next field
+        instead of creating the customer before the form is done."""
+        if (
+            watched is self.card_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
     def _set_region(self, region: str) -> None:
         index = self.country_combo.findData(region)
         if index < 0:
@@ -258,7 +295,7 @@ class NewCustomerDialog(QDialog):
     def _edited(self, edit: QLineEdit) -> None:
         self._touched.add(edit)
         self._validate()
-        if edit in (self.phone_edit, self.email_edit):
+        if edit in (self.phone_edit, self.email_edit, self.card_edit):
             self._check_timer.start()
 
     def _validate(self) -> bool:
@@ -267,6 +304,7 @@ class NewCustomerDialog(QDialog):
         family_ok = bool(clean_name(self.family_edit.text()))
         _e164, phone_ok = self._phone()
         email_ok = self._email_ok()
+        _card, card_ok = self._card()
         self._show(
             self.given_error,
             None
@@ -291,7 +329,11 @@ class NewCustomerDialog(QDialog):
             self.email_error,
             None if email_ok else self.tr("This does not look like an email address."),
         )
-        valid = given_ok and family_ok and phone_ok and email_ok
+        self._show(
+            self.card_error,
+            None if card_ok else self.tr("A loyalty card number has 6 to 32 letters or digits."),
+        )
+        valid = given_ok and family_ok and phone_ok and email_ok and card_ok
         self.create_button.setEnabled(valid)
         self._grow_to_fit()
         return valid
@@ -315,12 +357,13 @@ class NewCustomerDialog(QDialog):
         e164, _ok = self._phone()
         email = self.email_edit.text().strip()
         email = email if looks_like_email(email) else ""
-        if e164 is None and not email:
+        card, _card_ok = self._card()
+        if e164 is None and not email and card is None:
             self._show_duplicates(seq, [])
             return
         terminal = self.terminal
         run_in_background(
-            lambda: terminal.possible_duplicates(phone=e164 or "", email=email),
+            lambda: terminal.possible_duplicates(phone=e164 or "", email=email, card=card or ""),
             success=lambda hits: self._show_duplicates(seq, hits),
             parent=self,
         )
@@ -427,6 +470,7 @@ class NewCustomerDialog(QDialog):
         terminal = self.terminal
         given, family = self.given_edit.text(), self.family_edit.text()
         phone, region, email = self.phone_edit.text(), self.region(), self.email_edit.text()
+        card = self.card_edit.text()
         language = self.language_combo.currentData()
         channel = self.channel_combo.currentData()
         consents: dict[Any, bool] = {
@@ -456,6 +500,7 @@ class NewCustomerDialog(QDialog):
                 language=language,
                 preferred_channel=channel,
                 consents=consents,
+                loyalty_card=card,
             ),
             success=created,
             failure=failed,
@@ -481,6 +526,7 @@ class NewCustomerDialog(QDialog):
             language=str(self.language_combo.currentData()),
             preferred_channel=str(self.channel_combo.currentData()),
             consents=[c for c, box in self.consent_boxes.items() if box.isChecked()],
+            loyalty_card=self.card_edit.text(),
         )
 
     def _save_draft(self) -> None:
@@ -508,6 +554,7 @@ class NewCustomerDialog(QDialog):
                 (self.family_edit, draft.family_name),
                 (self.phone_edit, draft.phone),
                 (self.email_edit, draft.email),
+                (self.card_edit, draft.loyalty_card),
             ):
                 edit.setText(text)
             for combo, code in (

@@ -2252,6 +2252,14 @@
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>Optional: scan or type the card</source>
+        <translation>Facultatif : scannez ou saisissez la carte</translation>
+    </message>
+    <message>
+        <source>Loyalty card</source>
+        <translation>Carte de fidélité</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2286,6 +2294,10 @@
     <message>
         <source>This does not look like an email address.</source>
         <translation>Ceci ne ressemble pas à une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>A loyalty card number has 6 to 32 letters or digits.</source>
+        <translation>Un numéro de carte de fidélité compte de 6 à 32 lettres ou chiffres.</translation>
     </message>
     <message>
         <source>Already known: %1 (%2). Open that profile instead?</source>

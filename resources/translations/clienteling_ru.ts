@@ -2252,6 +2252,14 @@
         <translation>Эл. почта</translation>
     </message>
     <message>
+        <source>Optional: scan or type the card</source>
+        <translation>Необязательно: отсканируйте или введите карту</translation>
+    </message>
+    <message>
+        <source>Loyalty card</source>
+        <translation>Карта лояльности</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
@@ -2286,6 +2294,10 @@
     <message>
         <source>This does not look like an email address.</source>
         <translation>Это не похоже на адрес эл. почты.</translation>
+    </message>
+    <message>
+        <source>A loyalty card number has 6 to 32 letters or digits.</source>
+        <translation>Номер карты лояльности состоит из 6–32 букв или цифр.</translation>
     </message>
     <message>
         <source>Already known: %1 (%2). Open that profile instead?</source>

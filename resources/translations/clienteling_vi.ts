@@ -2252,6 +2252,14 @@
         <translation>Email</translation>
     </message>
     <message>
+        <source>Optional: scan or type the card</source>
+        <translation>Không bắt buộc: quét hoặc nhập số thẻ</translation>
+    </message>
+    <message>
+        <source>Loyalty card</source>
+        <translation>Thẻ thành viên</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
@@ -2286,6 +2294,10 @@
     <message>
         <source>This does not look like an email address.</source>
         <translation>Đây không giống một địa chỉ email.</translation>
+    </message>
+    <message>
+        <source>A loyalty card number has 6 to 32 letters or digits.</source>
+        <translation>Số thẻ thành viên gồm 6 đến 32 chữ cái hoặc chữ số.</translation>
     </message>
     <message>
         <source>Already known: %1 (%2). Open that profile instead?</source>

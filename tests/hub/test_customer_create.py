@@ -170,3 +170,43 @@ def test_invalid_is_rejected_with_a_reason(client: httpx.Client, hub: SeededHub)
         ids = [args["id"] for args, _ in bad]
         count = conn.execute(sa.select(sa.func.count()).where(customers.c.id.in_(ids))).scalar_one()
     assert count == 0
+
+
+def test_the_same_loyalty_card_from_two_terminals_is_one_customer(
+    client: httpx.Client, hub: SeededHub
+) -> None:
+    """A card handed over at sign-up is stored in one form; the same card created offline
+    on another terminal (typed with spaces) merges into the first; a bad one is refused."""
+    from clienteling.domain.ids import uuid7 as new_id
+    from clienteling.hub.tables import customer_merges
+
+    card = f"LM{new_id()[-10:].upper()}"
+    _, first_device = sign_in(client)
+    with httpx.Client(base_url=hub.url, timeout=30) as other:
+        _, second_device = sign_in(other)
+        first = create_args(loyalty_card=card.lower())
+        spaced = " ".join(card[i : i + 4] for i in range(0, len(card), 4))
+        second = create_args(given_name="Elodie", loyalty_card=spaced)
+        assert (
+            push(client, first_device, [mutation(1, first)]).json()["results"][0]["status"]
+            == "applied"
+        )
+        answer = push(
+            other,
+            second_device,
+            [mutation(1, second), mutation(2, create_args(loyalty_card="12#45"))],
+        )
+    statuses = [(r["status"], r.get("reason") or "") for r in answer.json()["results"]]
+    assert statuses[0] == ("applied", "")
+    assert statuses[1][0] == "rejected" and "letters or digits" in statuses[1][1]
+    with hub.engine.connect() as conn:
+        stored = conn.execute(
+            sa.select(customers.c.loyalty_card).where(customers.c.id == first["id"])
+        ).scalar_one()
+        merge = conn.execute(
+            sa.select(customer_merges.c.survivor_id, customer_merges.c.matched_on).where(
+                customer_merges.c.id == second["id"]
+            )
+        ).one()
+    assert stored == card
+    assert tuple(merge) == (first["id"], "loyalty_card")

@@ -210,6 +210,7 @@ def test_tab_goes_through_the_form_top_to_bottom_and_every_field_is_named(
         dialog.country_combo,
         dialog.phone_edit,
         dialog.email_edit,
+        dialog.card_edit,
         dialog.language_combo,
         dialog.channel_combo,
         *dialog.consent_boxes.values(),
@@ -218,6 +219,53 @@ def test_tab_goes_through_the_form_top_to_bottom_and_every_field_is_named(
     assert dialog.create_button in visited[len(fields) :]
     tops = [w.mapTo(dialog, w.rect().topLeft()).y() for w in fields]
     assert tops == sorted(tops)  # drawn top to bottom, as the keys go
-    for widget in fields[:7]:  # the check boxes say their own text
+    for widget in fields[:8]:  # the check boxes say their own text
         assert widget.accessibleName(), widget.objectName()
     assert all(box.text() for box in dialog.consent_boxes.values())
+
+
+def test_a_scanned_card_moves_on_warns_of_its_holder_and_reaches_the_hub(
+    qtbot: QtBot, window: MainWindow, terminal: Terminal, tmp_path: Path
+) -> None:
+    """The scanner types the card and Enter: the form goes on to the next field (no
+    customer created yet). A card a cached customer holds is warned about; a new one is
+    stored in one form, found by search at once, and sent to the hub."""
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    held = next(h for h in terminal.search("a", limit=200) if h.loyalty_card)
+    dialog = _open_dialog(qtbot, window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT_MS)
+    _type(dialog.given_edit, "Ludmila")
+    _type(dialog.family_edit, "Ковалёва")
+    _type(dialog.card_edit, held.loyalty_card or "")
+    QApplication.sendEvent(
+        dialog.card_edit,
+        QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+    )
+    assert dialog.isVisible() and not dialog.card_edit.hasFocus()
+    qtbot.waitUntil(lambda: held.id in [h.id for h in dialog.duplicates()], timeout=TIMEOUT_MS)
+
+    dialog.card_edit.clear()
+    _type(dialog.card_edit, "12#4")
+    qtbot.waitUntil(dialog.card_error.isVisible, timeout=TIMEOUT_MS)
+    assert not dialog.create_button.isEnabled()
+    dialog.card_edit.clear()
+    _type(dialog.card_edit, "lm 7734-0091")
+    qtbot.waitUntil(dialog.create_button.isEnabled, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(dialog.customer_did_create, timeout=TIMEOUT_MS) as created:
+        dialog.create_button.click()
+    customer_id = created.args[0]
+    assert [h.id for h in terminal.search("LM77340091")] == [customer_id]
+
+    assert not terminal.sync_once().rejected
+    engine = make_engine(str(tmp_path / "hub.sqlite3"))
+    try:
+        with engine.connect() as conn:
+            card = conn.execute(
+                sa.select(customers.c.loyalty_card).where(customers.c.id == customer_id)
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert card == "LM77340091"

@@ -58,6 +58,12 @@ class CustomerCreateIn(BaseModel):
     language: Language = "en"
     consents: list[ConsentIn] = Field(default_factory=list, max_length=3)
     created_at: str | None = Field(default=None, max_length=40, description="Default: now.")
+    loyalty_card: str | None = Field(
+        default=None,
+        max_length=64,
+        description="A loyalty card number (6 to 32 letters or digits; spaces and dashes "
+        "ignored). The same card as a customer of the store merges the two.",
+    )
     store_id: str | None = Field(
         default=None,
         max_length=64,
@@ -128,6 +134,7 @@ def create_customer(
             {"id": uuid7(), "channel": c.channel, "granted": c.granted} for c in body.consents
         ],
         "created_at": body.created_at or iso(utc_now()),
+        "loyalty_card": body.loyalty_card,
     }
     with write_tx(hub.engine) as conn:
         before = conn.execute(sa.select(customers.c.id).where(customers.c.id == body.id)).first()
