@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
@@ -45,15 +46,26 @@ def _current(engine: Engine, scope: str) -> int:
 
 
 async def wait_for_change(
-    engine: Engine, *, epoch: str, scope: str, cursor: str | None, wait_s: float
-) -> None:
-    """Return when `scope` has a change after `cursor`, or after `wait_s` seconds."""
+    engine: Engine,
+    *,
+    epoch: str,
+    scope: str,
+    cursor: str | None,
+    wait_s: float,
+    gone: Callable[[], Awaitable[bool]] | None = None,
+) -> bool:
+    """Return when `scope` has a change after `cursor`, or after `wait_s` seconds: True.
+    False as soon as `gone()` (the request's `is_disconnected`) says the terminal went
+    away: nobody reads the page, and a server stopping does not wait for the wait."""
     after = _waits_for(cursor, epoch=epoch, scope=scope)
     if after is None or wait_s <= 0:
-        return
+        return True
     deadline = time.monotonic() + wait_s
     while await run_in_threadpool(_current, engine, scope) <= after:
+        if gone is not None and await gone():
+            return False
         left = deadline - time.monotonic()
         if left <= 0:
-            return
+            return True
         await asyncio.sleep(min(POLL_S, left))
+    return True

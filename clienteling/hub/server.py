@@ -14,6 +14,13 @@ from clienteling.hub.app import create_app
 from clienteling.hub.settings import HubSettings
 
 _START_TIMEOUT_S = 30.0
+_GRACEFUL_SHUTDOWN_S = 3
+"""How long `stop` lets requests in flight finish before uvicorn cancels them. Long-polls
+end as soon as their terminal hangs up (`hub.long_poll`); this bounds one whose terminal
+is still there (its 20 s wait), so the hub's own shutdown (lifespan, engine) still runs
+within `stop`'s join. Cancelling is safe: a long-poll holds nothing, and a push's
+transaction runs to its end on its worker thread either way."""
+_STOP_TIMEOUT_S = 10.0
 
 
 class HubServer:
@@ -44,6 +51,7 @@ class HubServer:
             log_level="warning",
             access_log=False,
             log_config=None,
+            timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_S,
         )
         server = uvicorn.Server(config)
         self._server = server
@@ -75,7 +83,7 @@ class HubServer:
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=_STOP_TIMEOUT_S)
         self._server = None
         self._thread = None
 

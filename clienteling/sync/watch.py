@@ -30,7 +30,10 @@ Position = Callable[[], tuple[str, str, str] | None]
 
 
 class HubWatcher:
-    """Owns `client` (its own connection: a long-poll occupies it) and closes it on stop."""
+    """Owns `client` (its own connection: a long-poll occupies it) and closes it on stop.
+
+    `abort` (the client's `AbortableTransport.abort`) ends a long-poll in flight at once;
+    closing the client alone does not wake a thread blocked reading the hub's answer."""
 
     def __init__(
         self,
@@ -40,9 +43,11 @@ class HubWatcher:
         schema_version: int,
         position: Position,
         on_change: Callable[[], None],
+        abort: Callable[[], None] | None = None,
         wait_s: float = WAIT_S,
     ) -> None:
         self._client = client
+        self._abort = abort
         self._device_id = device_id
         self._schema_version = schema_version
         self._position = position
@@ -60,10 +65,12 @@ class HubWatcher:
         self._armed.set()
 
     def stop(self, *, timeout_s: float = 1.0) -> None:
-        """Stop listening and close the watcher's own client, which ends a long-poll in
-        flight (its thread is a daemon; what it was waiting for is dropped)."""
+        """Stop listening: end a long-poll in flight (`abort`), so the hub sees it go
+        and the thread returns, and close the watcher's own client."""
         self._stop.set()
         self._armed.set()
+        if self._abort is not None:
+            self._abort()
         self._client.close()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout=timeout_s)
@@ -90,23 +97,25 @@ class HubWatcher:
                         wait=self._wait_s,
                     ),
                 )
-            except HubError as exc:
-                if exc.status == 422:
-                    log.info("the hub does not offer long-poll: syncing on the timer only")
+            except Exception as exc:
+                # Ended under it (aborted, closed): that was the stop, whatever it raised.
+                if self._stop.is_set() or not self._carry_on(exc):
                     return
                 self._armed.clear()  # the next pass sorts it out (and arms again)
-                continue
-            except ClientelingError:
-                self._armed.clear()  # offline or signed out: the sync loop's backoff rules
-                continue
-            except Exception:
-                if self._stop.is_set():
-                    return  # the client was closed under the long-poll: that was the stop
-                log.exception("watching the hub failed")
-                self._armed.clear()
                 continue
             if self._stop.is_set():
                 return
             if page.changes or page.has_more or page.reset:
                 self._armed.clear()
                 self._on_change()
+
+    @staticmethod
+    def _carry_on(exc: Exception) -> bool:
+        """Whether to listen again after a failed long-poll (False: the hub has none).
+        Offline or signed out, the sync loop's backoff rules until the next pass."""
+        if isinstance(exc, HubError) and exc.status == 422:
+            log.info("the hub does not offer long-poll: syncing on the timer only")
+            return False
+        if not isinstance(exc, ClientelingError):
+            log.error("watching the hub failed", exc_info=exc)
+        return True

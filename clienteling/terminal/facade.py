@@ -93,6 +93,7 @@ from clienteling.store.state import all_ready, scope_state
 from clienteling.store.transactions import write_transaction
 from clienteling.store.write_gate import GateState, WriteGate
 from clienteling.sync import offers as sync_offers
+from clienteling.sync.abortable import AbortableTransport
 from clienteling.sync.client import HubClient
 from clienteling.sync.engine import SyncEngine
 from clienteling.sync.hub_check import HubCheck, check_hub
@@ -727,21 +728,25 @@ class Terminal:
         )
         # One long-poll per scope: the store's (customers, notes, ...) and the
         # catalogue's (products, prices, inventory), so a change to either starts a pass.
-        watchers = [
-            HubWatcher(
-                client=HubClient(self.hub_url, transport=self._transport),
-                device_id=self.device_id,
-                schema_version=SCHEMA_VERSION,
-                position=functools.partial(self._watch_position, catalogue=catalogue),
-                on_change=auto.request,
-            )
-            for catalogue in (False, True)
-        ]
+        watchers = [self._watcher(catalogue, on_change=auto.request) for catalogue in (False, True)]
         with self._lock:
             self._auto, self._watchers, self._on_pending = auto, watchers, on_pending
         for watcher in watchers:
             watcher.start()
         auto.start()
+
+    def _watcher(self, catalogue: bool, *, on_change: Callable[[], None]) -> HubWatcher:
+        """A watcher on its own client, whose long-poll its stop ends at once (the hub
+        then lets the request go: stopping never waits for the hub's answer)."""
+        transport = AbortableTransport(self._transport)
+        return HubWatcher(
+            client=HubClient(self.hub_url, transport=transport),
+            device_id=self.device_id,
+            schema_version=SCHEMA_VERSION,
+            position=functools.partial(self._watch_position, catalogue=catalogue),
+            on_change=on_change,
+            abort=transport.abort,
+        )
 
     def _watch_position(self, *, catalogue: bool) -> tuple[str, str, str] | None:
         """(token, scope, its cursor) for a watcher, once that scope's snapshot is done:

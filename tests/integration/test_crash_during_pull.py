@@ -2,7 +2,9 @@
 
 A real hub on 127.0.0.1 and real OS processes (`tests/support/pull_process.py`: the
 terminal's own `SyncEngine` and `store.apply`, with small pull pages so one pass spans many
-pages). Each run is killed at a point drawn from a seeded random generator, either
+pages; forked by a forkserver that imported it once, so each kill has a fresh process
+without a second of imports). Each run is killed at a point drawn from a seeded random
+generator, either
 
 - "statement": inside a page's SQLite transaction, just before its S-th SQL statement
   (S random; the COMMIT when the page has fewer), the worst moment: rows written, cursor
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import queue
 import random
@@ -68,6 +71,7 @@ from clienteling.terminal.secrets import KeyringSecretStore, MemorySecretStore
 from tests.integration.conftest import PASSWORD, USER
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.pull_process import SESSION_ENV
+from tests.support.pull_process import forked as forked_pull
 
 ROOT = Path(__file__).resolve().parents[2]
 CUSTOMERS = 600  # ~1,450 rows in the associate's store scope, ~600 in the catalog
@@ -237,28 +241,31 @@ class Outcome:
         return "before the first page"
 
 
+# The pull processes are forked by a forkserver that has imported the pull process's
+# code once: each is still a fresh OS process that opens the cache as the app does and
+# dies by SIGKILL, without the second of imports a `python -m` start costs (20 kills).
+_FORKS = multiprocessing.get_context("forkserver")
+_FORKS.set_forkserver_preload(["tests.support.pull_process"])
+
+
 def run_pull(term: Term, hub: Hub, plan: Plan, tmp_path: Path) -> Outcome:
     """One pull pass in its own process, SIGKILLed as `plan` says (or left to finish)."""
-    command = [
-        sys.executable,
-        "-m",
-        "tests.support.pull_process",
-        "--db",
-        str(term.cache),
-        "--hub",
-        hub.url,
-        "--page",
-        str(plan.page_size),
-    ]
+    argv = ["--db", str(term.cache), "--hub", hub.url, "--page", str(plan.page_size)]
     if plan.mode == "statement":
-        command += ["--stall-page", str(plan.page), "--stall-statement", str(plan.statement)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), SESSION_ENV: json.dumps(term.session)}
+        argv += ["--stall-page", str(plan.page), "--stall-statement", str(plan.statement)]
     err_path = tmp_path / "pull-stderr.txt"
-    with err_path.open("w") as err:
-        proc = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True
-        )
-    assert proc.stdout is not None
+    err_path.write_text("")
+    env = {**os.environ, SESSION_ENV: json.dumps(term.session)}
+    read_end, write_end = _FORKS.Pipe(duplex=False)
+    proc = _FORKS.Process(
+        target=forked_pull,
+        args=(argv, env, write_end, str(err_path)),
+        daemon=True,
+    )
+    proc.start()
+    write_end.close()  # the child holds the only write end: its death ends the stream
+    stdout = open(os.dup(read_end.fileno()), encoding="utf-8")  # noqa: SIM115
+    read_end.close()
     lines: queue.Queue[str | None] = queue.Queue()
 
     def read(stream: Any) -> None:
@@ -266,7 +273,7 @@ def run_pull(term: Term, hub: Hub, plan: Plan, tmp_path: Path) -> Outcome:
             lines.put(line.strip())
         lines.put(None)
 
-    reader = threading.Thread(target=read, args=(proc.stdout,), daemon=True)
+    reader = threading.Thread(target=read, args=(stdout,), daemon=True)
     reader.start()
     seen: list[str] = []
     killed = False
@@ -284,15 +291,17 @@ def run_pull(term: Term, hub: Hub, plan: Plan, tmp_path: Path) -> Outcome:
             if trigger is not None and (line + " ").startswith(trigger):
                 if plan.mode == "timed":
                     time.sleep(plan.delay_s)
+                assert proc.pid is not None
                 os.kill(proc.pid, signal.SIGKILL)
                 killed = True
                 break
-        proc.wait(WAIT_S)
+        proc.join(WAIT_S)
     finally:
-        if proc.poll() is None:
+        if proc.exitcode is None:
             proc.kill()
-            proc.wait()
+            proc.join()
     reader.join(WAIT_S)
+    stdout.close()
     while True:  # what it wrote up to its death
         try:
             line = lines.get_nowait()
@@ -302,9 +311,9 @@ def run_pull(term: Term, hub: Hub, plan: Plan, tmp_path: Path) -> Outcome:
             seen.append(line)
     stderr = err_path.read_text()
     if killed:
-        assert proc.returncode == -signal.SIGKILL, (proc.returncode, seen, stderr)
+        assert proc.exitcode == -signal.SIGKILL, (proc.exitcode, seen, stderr)
     else:
-        assert proc.returncode == 0, (seen, stderr)
+        assert proc.exitcode == 0, (seen, stderr)
     return Outcome(killed=killed, lines=seen, stderr=stderr)
 
 

@@ -3,12 +3,22 @@ instead of at its next timer tick, and a hub answers a caught-up wait with an em
 
 from __future__ import annotations
 
+import logging
+import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
+import httpx
+import pytest
+
+from clienteling.hub.server import HubServer
+from clienteling.hub.settings import HubSettings
 from clienteling.protocol.models import PullRequest
 from clienteling.store.schema import SCHEMA_VERSION
+from clienteling.sync.abortable import AbortableTransport
 from clienteling.sync.client import HubClient
+from clienteling.sync.watch import HubWatcher
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.secrets import MemorySecretStore
 from tests.integration.conftest import PASSWORD, USER
@@ -62,6 +72,72 @@ def test_a_note_written_elsewhere_reaches_an_online_terminal_before_its_timer(
         listening.stop_auto_sync()
         listening.close()
         writing.close()
+
+
+class _Reading(httpx.HTTPTransport):
+    """httpx's transport, telling when a request sits waiting for the hub's answer (its
+    thread blocked reading) and when it ended, however it ended."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reading = threading.Event()
+        self.ended = threading.Event()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        outer = request.extensions.get("trace")
+
+        def trace(event: str, info: dict[str, Any]) -> None:
+            if event == "http11.receive_response_headers.started":
+                self.reading.set()
+            if outer is not None:
+                outer(event, info)
+
+        request.extensions = {**request.extensions, "trace": trace}
+        try:
+            return super().handle_request(request)
+        finally:
+            self.ended.set()
+
+
+def test_a_stopped_watcher_ends_its_long_poll_at_once_and_the_hub_lets_it_go(
+    tmp_path: Path, seeded_hub_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    wait_s = 30.0  # the long-poll's own timeout at the hub
+    db = tmp_path / "hub.sqlite3"
+    shutil.copyfile(seeded_hub_db, db)
+    hub = HubServer(settings=HubSettings(db=str(db), port=0)).start()
+    term: Terminal | None = None
+    try:
+        term = _terminal(tmp_path, "t", hub.url)
+        scope, cursor, _done = next(p for p in term.sync_positions() if p[0].startswith("store:"))
+        assert cursor is not None
+        position = (term._credentials()[1], scope, cursor)
+        reading = _Reading()
+        transport = AbortableTransport(reading)
+        watcher = HubWatcher(
+            client=HubClient(hub.url, transport=transport),
+            device_id=term.device_id,
+            schema_version=SCHEMA_VERSION,
+            position=lambda: position,
+            on_change=lambda: None,
+            abort=transport.abort,
+            wait_s=wait_s,
+        )
+        watcher.start()
+        watcher.arm()
+        assert reading.reading.wait(timeout=wait_s / 2)  # caught up: the hub holds it
+        assert not reading.ended.is_set()
+        # Closing the client alone left the read blocked until the hub answered.
+        watcher.stop(timeout_s=wait_s / 2)
+        assert reading.ended.is_set()  # long before the hub would have answered
+    finally:
+        if term is not None:
+            term.close()
+        with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+            hub.stop()
+    # The hub saw the terminal hang up and ended the wait itself: its shutdown had no
+    # request left to wait for (or to cancel when its grace period ran out).
+    assert not [r for r in caplog.records if "graceful shutdown exceeded" in r.getMessage()]
 
 
 def test_a_caught_up_wait_ends_with_an_empty_page_and_the_same_position(

@@ -3,6 +3,8 @@
 size the test chooses, so a test can SIGKILL it at chosen or random points of a long pull.
 
 The session comes from the parent in PULL_TEST_SESSION: {"token", "device_id", "scopes"}.
+`forked` runs the same pass in a process forked by a `multiprocessing` forkserver that
+has this module imported already (tests/integration/test_crash_during_pull.py).
 The cache is opened as the app opens it (integrity check, migrations) before the pass.
 
 What the process writes to stdout (each line flushed before it goes on), so that a parent
@@ -22,6 +24,7 @@ import json
 import os
 import sys
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +101,26 @@ def main(argv: list[str] | None = None) -> int:
         client.close()
     print(f"done pulled {report.pulled} pending {report.pending}", flush=True)
     return 0
+
+
+def forked(argv: list[str], env: dict[str, str], out: Connection, err_path: str) -> None:
+    """`main` in a process the test's forkserver forks (`multiprocessing`, this module
+    preloaded): a fresh OS process like `python -m`, without a second of imports per
+    run. Its environment is `env` (the forkserver's is the one of the test that started
+    it), stdout goes to `out` (a pipe's write end), stderr to `err_path`; the exit code
+    is main's."""
+    os.environ.clear()
+    os.environ.update(env)
+    os.dup2(out.fileno(), 1)
+    out.close()
+    err = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(err, 2)
+    os.close(err)
+    sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
+    code = main(argv)
+    sys.stdout.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

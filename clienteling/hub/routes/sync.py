@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from clienteling.hub.context import HubContext, Session
@@ -39,7 +39,7 @@ def push(body: PushRequest, hub: HubDep, session: PushSessionDep) -> PushRespons
 
 
 @router.post("/pull", response_model=PullResponse)
-async def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
+async def pull(body: PullRequest, request: Request, hub: HubDep, session: SessionDep) -> Response:
     """With `wait`, a caught-up pull waits for the scope to change (`hub.long_poll`) on
     the event loop; the page itself is read on the thread pool."""
     check_protocol(body.protocol_version, hub.settings)
@@ -47,10 +47,15 @@ async def pull(body: PullRequest, hub: HubDep, session: SessionDep) -> Response:
         raise ApiError(403, "device_mismatch", "the token was issued to another device")
     if not session.may_read_scope(body.scope):
         raise ApiError(403, "forbidden_scope", f"this sign-in may not read {body.scope!r}")
-    if body.wait:
-        await wait_for_change(
-            hub.engine, epoch=hub.epoch, scope=body.scope, cursor=body.cursor, wait_s=body.wait
-        )
+    if body.wait and not await wait_for_change(
+        hub.engine,
+        epoch=hub.epoch,
+        scope=body.scope,
+        cursor=body.cursor,
+        wait_s=body.wait,
+        gone=request.is_disconnected,
+    ):
+        return Response(status_code=204)  # the terminal hung up: nobody reads an answer
     return await run_in_threadpool(_pull_page, body, hub, session)
 
 
