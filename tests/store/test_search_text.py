@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import phonenumbers
@@ -13,6 +14,7 @@ from clienteling.domain.phones import search_keys
 from clienteling.domain.text import digits, fold, words
 from clienteling.store.search import (
     _fold,
+    _plain_e164,
     _words,
     phone_keys,
     search_text,
@@ -95,3 +97,8 @@ def test_sorted_and_searched_matches_the_domain(
     customer["display_name"] = display_name
     assert sorted_and_searched(customer) == _reference(customer)
     assert search_text(customer) == _reference(customer)[1]
+
+
+@given(st.one_of(st.text(max_size=24), st.from_regex(r"\+[0-9]{0,23}", fullmatch=True)))
+def test_plain_e164_is_the_regex(text: str) -> None:
+    assert _plain_e164(text) == bool(re.fullmatch(r"\+[1-9][0-9]{2,20}", text))
