@@ -19,10 +19,11 @@ from clienteling.protocol.pull_page import AnyChange
 from clienteling.store import outbox
 from clienteling.store.erased import forget_deleted_customers
 from clienteling.store.search import (
+    defer_merges,
     index_rows,
     place,
-    search_text,
-    sort_name,
+    settle_merges,
+    sorted_and_searched,
     unindex_rows,
 )
 from clienteling.store.state import ScopeState, save_scope_state
@@ -55,7 +56,11 @@ def apply_page(
     with write_transaction(db):
         if reset:
             reset_scope(db, scope)
+        if not snapshot_done:
+            defer_merges(db)
         latest = write_changes(db, changes, scope=scope)
+        if snapshot_done:
+            settle_merges(db)
         save_scope_state(
             db,
             ScopeState(
@@ -173,6 +178,7 @@ def _row_values(spec: EntityTable) -> Callable[[AnyChange], list[Any]]:
     at_id = columns.index("id")
     json_at = tuple(i for i, c in enumerate(columns) if c in spec.json_columns)
     bool_at = tuple(i for i, c in enumerate(columns) if c in spec.bool_columns)
+    dumps = orjson.dumps
 
     def values_of(change: AnyChange) -> list[Any]:
         data = change.data or {}
@@ -182,9 +188,15 @@ def _row_values(spec: EntityTable) -> Callable[[AnyChange], list[Any]]:
             get = data.get
             values = [get(column) for column in columns]
         values[at_id] = change.id
-        for i in json_at:
+        for i in json_at:  # `_dumps`, inlined: it runs for every JSON column of every row
             value = values[i]
-            values[i] = _dumps(value if value is not None else [])
+            if value is None:
+                values[i] = "[]"
+                continue
+            try:
+                values[i] = dumps(value).decode()
+            except TypeError:  # orjson.JSONEncodeError
+                values[i] = to_json(value).decode()
         for i in bool_at:
             values[i] = int(bool(values[i]))
         return values
@@ -245,8 +257,7 @@ def _apply_customers(
     built = []
     for change in upserts:
         data = change.data or {}
-        name = sort_name(str(data.get("display_name", "")))
-        text = search_text(data)
+        name, text = sorted_and_searched(data)
         before = old.get(change.id)
         if before is not None and before[0] is not None:
             if before[1] == name:

@@ -51,16 +51,25 @@ _INDEX = (
 
 def sort_name(display_name: str) -> str:
     """The key customers sort by within equally good matches."""
-    return " ".join(_words(display_name))
+    return " ".join(_field_words(display_name))
 
 
 def search_text(customer: Mapping[str, Any]) -> SearchText:
     """The folded text one customer is found by (stored on the row, indexed by FTS5)."""
-    name_words = [
-        word
-        for field in ("given_name", "family_name", "display_name")
-        for word in _words(customer.get(field) or "")
-    ]
+    return sorted_and_searched(customer)[1]
+
+
+def sorted_and_searched(customer: Mapping[str, Any]) -> tuple[str, SearchText]:
+    """(`sort_name` of the display name, `search_text`) of a pulled customer, the display
+    name's words found once for both. `sort_name` gets the display name as `str()` gives
+    it (a missing one is "", as before; the hub always sends one)."""
+    display = customer.get("display_name", "")
+    display_words = _field_words(display if type(display) is str else str(display))
+    name_words = (
+        _field_words(customer.get("given_name") or "")
+        + _field_words(customer.get("family_name") or "")
+        + (display_words if display else ())
+    )
     card = customer.get("loyalty_card") or ""
     other = [_fold(email) for email in customer.get("emails") or []]
     if card:
@@ -69,7 +78,8 @@ def search_text(customer: Mapping[str, Any]) -> SearchText:
     card_digits = _digits(card)
     if card_digits:
         keys.append(card_digits)
-    return " ".join(dict.fromkeys(name_words)), " ".join(other), " ".join(keys)
+    names = " ".join(dict.fromkeys(name_words))
+    return " ".join(display_words), (names, " ".join(other), " ".join(keys))
 
 
 # Fast paths for loading a snapshot (hundreds of thousands of rows). Each gives exactly
@@ -86,6 +96,13 @@ def _words(text: str) -> list[str]:
     return [word for piece in text.split() for word in _piece_words(piece)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _field_words(text: str) -> tuple[str, ...]:
+    """`_words` of a whole name field, cached too: given and family names repeat across
+    a store's customers, so most are looked up here rather than split again."""
+    return tuple(_words(text))
+
+
 def _digits(text: str) -> str:
     """`domain.text.digits`; a card number that is all ASCII digits is its own answer."""
     return text if text.isascii() and text.isdigit() else digits(text)
@@ -96,7 +113,15 @@ def _fold(text: str) -> str:
     return text.lower() if text.isascii() else fold(text)
 
 
-_E164 = re.compile(r"\+[1-9][0-9]{2,20}")
+def _plain_e164(text: str) -> bool:
+    """`re.fullmatch(r"\\+[1-9][0-9]{2,20}", text)` without a regex (once per phone)."""
+    return (
+        4 <= len(text) <= 22
+        and text[0] == "+"
+        and text[1] != "0"
+        and text.isascii()
+        and text[1:].isdigit()
+    )
 
 
 @lru_cache(maxsize=512)
@@ -117,7 +142,7 @@ def _calling_code(code: int) -> tuple[str, re.Pattern[str] | None] | None:
 def phone_keys(e164: str) -> list[str]:
     """`domain.phones.search_keys`, without a full parse for a plain E.164 number of a
     single-region calling code that no national-prefix rule applies to."""
-    if _E164.fullmatch(e164):
+    if _plain_e164(e164):
         number = e164[1:]
         for size in (1, 2, 3):
             code = int(number[:size])
@@ -149,6 +174,36 @@ def unindex_rows(db: Database, rows: Sequence[tuple[int, str, str, str]]) -> Non
     """Take index rows out; the text must be what was indexed (the row's search_* columns).
     In key order, as `index_rows`."""
     db.conn.executemany(_UNINDEX, sorted(rows))
+
+
+# --- merging index segments while a snapshot loads ----------------------------------
+
+_AUTOMERGE = 4
+"""FTS5's default `automerge`."""
+_GET_AUTOMERGE = "SELECT v FROM customer_fts_config WHERE k = 'automerge'"
+_SET_AUTOMERGE = "INSERT INTO customer_fts (customer_fts, rank) VALUES ('automerge', ?)"
+
+
+def _automerge(db: Database) -> int:
+    row = db.conn.execute(_GET_AUTOMERGE).fetchone()
+    return _AUTOMERGE if row is None else int(row[0])
+
+
+def defer_merges(db: Database) -> None:
+    """While a snapshot loads, leave the index's segments unmerged (FTS5 `automerge` 0):
+    with it on, each page's commit merges segments written by earlier pages, so much of
+    the index is written several times over. FTS5's crisis merge still bounds how many
+    segments a search reads, and what is found is the same. Kept in the file, so a
+    snapshot interrupted and resumed stays deferred until `settle_merges`."""
+    if _automerge(db) != 0:
+        db.conn.execute(_SET_AUTOMERGE, (0,))
+
+
+def settle_merges(db: Database) -> None:
+    """After a snapshot: merge the index into one segment once, and merge as usual again."""
+    if _automerge(db) == 0:
+        db.conn.execute("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')")
+        db.conn.execute(_SET_AUTOMERGE, (_AUTOMERGE,))
 
 
 # --- keeping search_key in (sort_name, id) order -------------------------------------

@@ -145,3 +145,51 @@ def test_same_row_twice_in_a_page_last_change_wins(db: Database) -> None:
     assert search_customers(db, "lopez") == []
     assert [h.id for h in search_customers(db, "roy")] == ["c3"]
     check_order_and_index(db)
+
+
+def _automerge(db: Database) -> int | None:
+    row = db.conn.execute("SELECT v FROM customer_fts_config WHERE k = 'automerge'").fetchone()
+    return None if row is None else int(row[0])
+
+
+def _segments(db: Database) -> int:
+    """Segments of the index (FTS5's shadow table of segment pages)."""
+    return int(db.conn.execute("SELECT count(DISTINCT segid) FROM customer_fts_idx").fetchone()[0])
+
+
+def test_a_snapshot_defers_index_merges_and_settles_them_at_its_end(db: Database) -> None:
+    """While a snapshot loads, FTS5 leaves each page's segment unmerged (and searches find
+    what has arrived); its last page merges the index once and turns merging back on."""
+    pages = 6
+    for page in range(pages):
+        apply_page(
+            db,
+            scope=SCOPE,
+            changes=[
+                customer(f"p{page}-{n:02d}", given=GIVEN[n % len(GIVEN)], family=FAMILY[page])
+                for n in range(30)
+            ],
+            cursor=f"s{page}",
+            last_mutation_id=0,
+            snapshot_done=page == pages - 1,
+        )
+        if page < pages - 1:
+            assert _automerge(db) == 0
+            assert _segments(db) == page + 1  # one per page, none merged yet
+            found = {h.id for h in search_customers(db, FAMILY[page], limit=100)}
+            assert found == {f"p{page}-{n:02d}" for n in range(30)}
+    assert _automerge(db) == 4
+    assert _segments(db) == 1
+    db.conn.execute("INSERT INTO customer_fts (customer_fts) VALUES ('integrity-check')")
+    check_order_and_index(db)
+    # Pulls after the snapshot merge as usual (nothing left deferred).
+    apply_page(
+        db,
+        scope=SCOPE,
+        changes=[customer("late", given="Anh", family="Lê")],
+        cursor="t",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    assert _automerge(db) == 4
+    assert "late" in {h.id for h in search_customers(db, "anh", limit=500)}
