@@ -31,12 +31,11 @@ from clienteling.store.apply import upsert_customers
 from clienteling.store.followups import followup_views
 from clienteling.store.holds import customer_holds
 from clienteling.store.learned import bought_together, customer_sizes
-from clienteling.store.products import stock_elsewhere
 from clienteling.store.profile import CONSENT_UNSENT
 from clienteling.store.profile import sync_state as profile_sync_state
 from clienteling.store.recent_views import customer_recent_views
 from clienteling.store.search import HIT_COLUMNS, hit_from_row
-from clienteling.store.stock import variant as _variant
+from clienteling.store.stock import line_stock
 from clienteling.store.timeline import customer_timeline
 from clienteling.store.transactions import write_transaction
 from clienteling.store.views import (
@@ -180,8 +179,6 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
         return None
     lines = []
     for line in json.loads(row[5]):
-        size, colour = _variant(db, line["product_id"])
-        here, others, web = stock_elsewhere(db, line["product_id"], store_id=store_id)
         lines.append(
             CartLineView(
                 product_id=line["product_id"],
@@ -189,13 +186,7 @@ def _live_cart(db: Database, customer_id: str, *, store_id: str | None) -> CartV
                 name=line["name"],
                 qty=int(line["qty"]),
                 unit_price_minor=int(line["unit_price_minor"]),
-                stock_here=None if store_id is None or here is None else here.available,
-                size=size,
-                colour=colour,
-                stock_other_stores=sum(s.available for s in others) if others else None,
-                stock_web=sum(s.available for s in web) if web else None,
-                other_stores=tuple(others),
-                incoming_here=None if here is None else here.incoming,
+                **line_stock(db, line["product_id"], store_id=store_id),
             )
         )
     return CartView(

@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from clienteling.store.products import stock_elsewhere
-from clienteling.store.stock import variant
+from clienteling.store.stock import line_stock
 from clienteling.store.views import RecentViewView
 
 SHOWN = 20  # the hub keeps no more per customer
@@ -40,8 +39,6 @@ def customer_recent_views(
         if product_id in seen:
             continue
         seen.add(product_id)
-        size, colour = variant(db, product_id)
-        here, others, web = stock_elsewhere(db, product_id, store_id=store_id)
         found.append(
             RecentViewView(
                 product_id=str(product_id),
@@ -51,13 +48,7 @@ def customer_recent_views(
                 currency=None if currency is None else str(currency),
                 viewed_at=_time(str(viewed_at)),
                 view_count=int(count),
-                stock_here=None if store_id is None or here is None else here.available,
-                size=size,
-                colour=colour,
-                stock_other_stores=sum(s.available for s in others) if others else None,
-                stock_web=sum(s.available for s in web) if web else None,
-                other_stores=tuple(others),
-                incoming_here=None if here is None else here.incoming,
+                **line_stock(db, str(product_id), store_id=store_id),
             )
         )
         if len(found) == SHOWN:
