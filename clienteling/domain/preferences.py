@@ -117,3 +117,23 @@ def apply_preferences(current: dict[str, Any], changes: dict[str, Any]) -> dict[
 def split_brands(text: str) -> list[str]:
     """Brands as typed in one field: "Maison Lumière, Atelier Nord"."""
     return [b.strip() for b in re.split(r"[,;\n]", text) if b.strip()]
+
+
+def parse_other_dates(text: str) -> dict[str, str]:
+    """Important dates besides the birthday, as an associate types them: "wedding 12/06;
+    name day 24/07/1990" -> {"wedding": "--06-12", "name day": "1990-07-24"}. Entries are
+    separated by ";" (or new lines); each is a label and a date, the date last."""
+    found: dict[str, str] = {}
+    for entry in re.split(r"[;\n]+", text):
+        words = entry.split()
+        if not words:
+            continue
+        if len(words) < 2:
+            raise InvalidPreferenceError(f"a label and a date: {entry.strip()!r}")
+        label = " ".join(words[:-1])
+        if len(label) > MAX_LABEL_LENGTH or label.casefold() == BIRTHDAY:
+            raise InvalidPreferenceError(f"not a label for a date: {label!r}")
+        found[label] = parse_date(words[-1])
+    if len(found) > MAX_DATES - 1:  # one place is the birthday's
+        raise InvalidPreferenceError(f"at most {MAX_DATES - 1} other dates")
+    return found

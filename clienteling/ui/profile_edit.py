@@ -36,6 +36,7 @@ from clienteling.domain.preferences import (
     SIZE_KINDS,
     InvalidPreferenceError,
     parse_date,
+    parse_other_dates,
     split_brands,
 )
 from clienteling.terminal.facade import Terminal
@@ -108,7 +109,18 @@ def preferences_summary(
                 "%1", show_date(birthday)
             )
         )
+    others = other_dates_text(preferences.get("dates") or {})
+    if others:
+        parts.append(others)
     return "   ·   ".join(parts)
+
+
+def other_dates_text(dates: Mapping[str, str]) -> str:
+    """The dates besides the birthday as the form shows them: "wedding 12/06; name day
+    24/07/1990" (what `domain.preferences.parse_other_dates` reads back)."""
+    return "; ".join(
+        f"{label} {show_date(day)}" for label, day in dates.items() if label != BIRTHDAY
+    )
 
 
 class ProfileEditDialog(QDialog):
@@ -163,11 +175,11 @@ class ProfileEditDialog(QDialog):
         error = self._error_label()
         column.addWidget(error)
         form.addRow(caption, box)
-        self._pending_marks[key] = pending
+        self._pending_marks.append((key, pending))
         return error
 
     def _build(self) -> None:
-        self._pending_marks: dict[str, QLabel] = {}
+        self._pending_marks: list[tuple[str, QLabel]] = []  # field key (shared by dates)
         layout = QVBoxLayout(self)
         self.restored_label = QLabel(self)
         self.restored_label.setObjectName("restoredDraft")
@@ -230,6 +242,12 @@ class ProfileEditDialog(QDialog):
         self.birthday_error = self._field(
             pform, self.tr("Birthday"), self.birthday_edit, "preferences.dates"
         )
+        self.dates_edit = QLineEdit(self)
+        self.dates_edit.setPlaceholderText(self.tr("e.g. wedding 12/06; name day 24/07"))
+        self.dates_edit.setMaxLength(400)
+        self.dates_error = self._field(
+            pform, self.tr("Other important dates"), self.dates_edit, "preferences.dates"
+        )
         layout.addWidget(prefs)
 
         consent = QGroupBox(self.tr("Agrees to be contacted by"), self)
@@ -268,6 +286,7 @@ class ProfileEditDialog(QDialog):
             self.phones_edit,
             self.emails_edit,
             self.birthday_edit,
+            self.dates_edit,
         ):
             edit.textChanged.connect(self._validate)
         for edit in (self.style_edit, self.brands_edit, *self.size_edits.values()):
@@ -278,6 +297,7 @@ class ProfileEditDialog(QDialog):
             self.phones_edit,
             self.emails_edit,
             self.birthday_edit,
+            self.dates_edit,
         ):
             edit.textChanged.connect(self._typed)
         for combo in (self.language_combo, self.channel_combo):
@@ -317,6 +337,7 @@ class ProfileEditDialog(QDialog):
         self.brands_edit.setText(", ".join(prefs.get("brands") or []))
         birthday = (prefs.get("dates") or {}).get(BIRTHDAY)
         self.birthday_edit.setText(show_date(birthday) if birthday else "")
+        self.dates_edit.setText(other_dates_text(prefs.get("dates") or {}))
         self._showing = False
         self._loaded_texts = self.form_texts()
         self._show_state(profile, state)
@@ -343,6 +364,7 @@ class ProfileEditDialog(QDialog):
             "style": self.style_edit,
             "brands": self.brands_edit,
             "birthday": self.birthday_edit,
+            "other_dates": self.dates_edit,
         }
         edits |= {f"size_{kind}": edit for kind, edit in self.size_edits.items()}
         return edits
@@ -413,8 +435,12 @@ class ProfileEditDialog(QDialog):
         self._drop_draft()
         super().reject()
 
+    def pending_mark(self, key: str) -> QLabel:
+        """The "[pending sync]" mark of the (first) field of `key` ("given_name", …)."""
+        return next(mark for field, mark in self._pending_marks if field == key)
+
     def _show_state(self, profile: CustomerProfile, state: ProfileSyncState) -> None:
-        for key, mark in self._pending_marks.items():
+        for key, mark in self._pending_marks:
             mark.setVisible(key in state.pending_fields)
         consents = {c.channel: c for c in profile.consents}
         for channel, box in self.consent_boxes.items():
@@ -463,6 +489,14 @@ class ProfileEditDialog(QDialog):
         except InvalidPreferenceError:
             return None, self.tr("Not a date: write day/month, e.g. 14/05.")
 
+    def _other_dates(self) -> tuple[dict[str, str] | None, str | None]:
+        try:
+            return parse_other_dates(self.dates_edit.text()), None
+        except InvalidPreferenceError:
+            return None, self.tr(
+                "Write each date after its name, separated by semicolons: wedding 12/06."
+            )
+
     def _validate(self) -> bool:
         if self._showing:
             return False
@@ -476,6 +510,7 @@ class ProfileEditDialog(QDialog):
             self.phones_error: self._phones()[1],
             self.emails_error: self._emails()[1],
             self.birthday_error: self._birthday()[1],
+            self.dates_error: self._other_dates()[1],
         }
         for label, message in messages.items():
             label.setText(message or "")
@@ -525,7 +560,11 @@ class ProfileEditDialog(QDialog):
         if brands != old.get("brands"):
             prefs["brands"] = brands
         birthday, _ = self._birthday()
-        dates = dict(old.get("dates") or {})
+        typed_dates, _ = self._other_dates()
+        dates: dict[str, str] = dict(old.get("dates") or {})
+        if typed_dates is not None:  # as typed: labels left out are removed
+            dates = {BIRTHDAY: dates[BIRTHDAY]} if BIRTHDAY in dates else {}
+            dates |= typed_dates
         if birthday:
             dates[BIRTHDAY] = birthday
         else:

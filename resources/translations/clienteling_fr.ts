@@ -2515,6 +2515,14 @@
         <translation>Anniversaire</translation>
     </message>
     <message>
+        <source>e.g. wedding 12/06; name day 24/07</source>
+        <translation>ex. mariage 12/06 ; fête 24/07</translation>
+    </message>
+    <message>
+        <source>Other important dates</source>
+        <translation>Autres dates importantes</translation>
+    </message>
+    <message>
         <source>Agrees to be contacted by</source>
         <translation>Accepte d’être contacté par</translation>
     </message>
@@ -2541,6 +2549,10 @@
     <message>
         <source>Not a date: write day/month, e.g. 14/05.</source>
         <translation>Date non valide : écrivez jour/mois, par ex. 14/05.</translation>
+    </message>
+    <message>
+        <source>Write each date after its name, separated by semicolons: wedding 12/06.</source>
+        <translation>Écrivez chaque date après son nom, séparées par des points-virgules : mariage 12/06.</translation>
     </message>
     <message>
         <source>The given name is required.</source>

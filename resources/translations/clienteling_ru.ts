@@ -2515,6 +2515,14 @@
         <translation>День рождения</translation>
     </message>
     <message>
+        <source>e.g. wedding 12/06; name day 24/07</source>
+        <translation>напр. свадьба 12/06; именины 24/07</translation>
+    </message>
+    <message>
+        <source>Other important dates</source>
+        <translation>Другие важные даты</translation>
+    </message>
+    <message>
         <source>Agrees to be contacted by</source>
         <translation>Согласен на связь по</translation>
     </message>
@@ -2541,6 +2549,10 @@
     <message>
         <source>Not a date: write day/month, e.g. 14/05.</source>
         <translation>Это не дата: введите день/месяц, например 14/05.</translation>
+    </message>
+    <message>
+        <source>Write each date after its name, separated by semicolons: wedding 12/06.</source>
+        <translation>Пишите каждую дату после её названия, через точку с запятой: свадьба 12/06.</translation>
     </message>
     <message>
         <source>The given name is required.</source>

@@ -2515,6 +2515,14 @@
         <translation>Sinh nhật</translation>
     </message>
     <message>
+        <source>e.g. wedding 12/06; name day 24/07</source>
+        <translation>vd. cưới 12/06; giỗ 24/07</translation>
+    </message>
+    <message>
+        <source>Other important dates</source>
+        <translation>Các ngày quan trọng khác</translation>
+    </message>
+    <message>
         <source>Agrees to be contacted by</source>
         <translation>Đồng ý được liên hệ qua</translation>
     </message>
@@ -2541,6 +2549,10 @@
     <message>
         <source>Not a date: write day/month, e.g. 14/05.</source>
         <translation>Ngày không hợp lệ: hãy viết ngày/tháng, vd. 14/05.</translation>
+    </message>
+    <message>
+        <source>Write each date after its name, separated by semicolons: wedding 12/06.</source>
+        <translation>Ghi mỗi ngày sau tên của nó, cách nhau bằng dấu chấm phẩy: cưới 12/06.</translation>
     </message>
     <message>
         <source>The given name is required.</source>

@@ -53,13 +53,24 @@ def test_ctrl_e_edits_names_and_preferences_offline_first(
     dialog.birthday_edit.clear()
     _type(dialog.birthday_edit, "14.05")
     assert not dialog.birthday_error.isVisible() and dialog.save_button.isEnabled()
+    dialog.dates_edit.clear()
+    _type(dialog.dates_edit, "mariage")  # a name without its date
+    assert dialog.dates_error.isVisible() and not dialog.save_button.isEnabled()
+    dialog.dates_edit.clear()
+    _type(dialog.dates_edit, "mariage 12/06; fête des pères 21.06.2026")
+    assert not dialog.dates_error.isVisible() and dialog.save_button.isEnabled()
     with qtbot.waitSignal(window.profile_did_load, timeout=TIMEOUT_MS):
         qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     profile = terminal.customer(customer_id)
     assert profile is not None and profile.given_name == "Thảo"
     assert profile.preferences["sizes"]["shoes"] == "45"
-    assert profile.preferences["dates"] == {"birthday": "--05-14"}
+    assert profile.preferences["dates"] == {
+        "birthday": "--05-14",
+        "mariage": "--06-12",
+        "fête des pères": "2026-06-21",
+    }
+    assert "mariage 12/06; fête des pères 21/06/2026" in window.profile_view.contact_label.text()
     assert window.profile_view.name_label.text() == profile.display_name + "  …"  # pending
     assert "Atelier Nord, Maison Lumière" in window.profile_view.contact_label.text()
     state = terminal.profile_sync_state(customer_id)
@@ -77,8 +88,8 @@ def test_ctrl_e_edits_names_and_preferences_offline_first(
     _ctrl_e(qtbot, window)
     again = window.profile_edit_dialog
     qtbot.waitUntil(lambda: again.isEnabled() and again.profile is not None, timeout=TIMEOUT_MS)
-    assert again._pending_marks["given_name"].isVisibleTo(again)
-    assert not again._pending_marks["family_name"].isVisibleTo(again)
+    assert again.pending_mark("given_name").isVisibleTo(again)
+    assert not again.pending_mark("family_name").isVisibleTo(again)
     again.reject()
     terminal.sync_once()
     assert terminal.profile_sync_state(customer_id).pending_fields == frozenset()
@@ -222,6 +233,7 @@ def test_every_field_has_a_name_and_tab_follows_the_form(
         dialog.style_edit,
         dialog.brands_edit,
         dialog.birthday_edit,
+        dialog.dates_edit,
     ]
     assert all(field.accessibleName() for field in fields)
     assert dialog.birthday_edit.accessibleName() == "Birthday"
