@@ -14,6 +14,11 @@ from pydantic import BaseModel, Field
 
 SettleOutcome = Literal["sent", "not_sent"]
 
+# The list is keyset-paged but its body stays a plain JSON list (terminals from before
+# paging read one): the `next` token of the following page travels in this header,
+# absent on the last page. Pass it back as the `next` query parameter.
+NEXT_PAGE_HEADER = "Next-Page"
+
 
 class FollowupToCheck(BaseModel):
     id: str

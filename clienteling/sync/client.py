@@ -28,6 +28,7 @@ from clienteling.domain.errors import (
 from clienteling.protocol.dashboard import DrillDown, StoreDashboard
 from clienteling.protocol.enrollment import EnrollRequest, EnrollResponse, HubInfo
 from clienteling.protocol.followup_checks import (
+    NEXT_PAGE_HEADER,
     FollowupSettled,
     FollowupToCheck,
     SettleOutcome,
@@ -254,21 +255,31 @@ class HubClient:
             ) from exc
 
     def followups_to_check(
-        self, token: str, *, store_id: str | None = None, limit: int = 100
+        self, token: str, *, store_id: str | None = None, page_size: int = 100
     ) -> list[FollowupToCheck]:
         """Follow-ups whose sending was interrupted, oldest first (managers and admins;
-        the hub limits them to the caller's stores, or to `store_id`)."""
+        the hub limits them to the caller's stores, or to `store_id`): every page, asked
+        `page_size` at a time while the hub sends a `Next-Page` token (a hub from before
+        paging sends none: its one page is the list)."""
         path = "/api/v1/followups/needs-check"
-        params = {"limit": str(limit)}
+        params = {"limit": str(page_size)}
         if store_id is not None:
             params["store_id"] = store_id
-        response = self._send("GET", path, token=token, body=None, params=params)
-        try:
-            return _FollowupsToCheck.validate_json(response.content)
-        except pydantic.ValidationError as exc:
-            raise HubError(
-                f"unexpected answer from {path}", hub_code="bad_response", status=200
-            ) from exc
+        items: list[FollowupToCheck] = []
+        seen: set[str] = set()
+        while True:
+            response = self._send("GET", path, token=token, body=None, params=params)
+            try:
+                items.extend(_FollowupsToCheck.validate_json(response.content))
+            except pydantic.ValidationError as exc:
+                raise HubError(
+                    f"unexpected answer from {path}", hub_code="bad_response", status=200
+                ) from exc
+            following = response.headers.get(NEXT_PAGE_HEADER)
+            if not following or following in seen:  # a repeated token would never end
+                return items
+            seen.add(following)
+            params["next"] = following
 
     def settle_followup(
         self, token: str, followup_id: str, outcome: SettleOutcome

@@ -104,8 +104,8 @@ def test_an_admin_code_enrolls_one_terminal_for_its_store(
     assert secret not in str(tuple(enrolled))
     assert device_row.store_id == store_id
     assert {"enrollment_code.create", "device.enroll"} <= actions
-    listed = staff["admin"].get("/api/v1/enrollment-codes").json()
-    mine = next(c for c in listed if c["id"] == made["id"])
+    listed = staff["admin"].get("/api/v1/enrollment-codes").json()["items"]
+    mine = next(c for c in listed if c["id"] == made["id"])  # the newest: on the first page
     assert mine["used_by_device"] == device and "code" not in mine
 
     again = _enroll(staff["admin"], made["code"])

@@ -12,18 +12,24 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from clienteling.hub import audit, enrollment, ratelimit
+from clienteling.hub import audit, enrollment, pagination, ratelimit
 from clienteling.hub.access import not_found
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts, read_tx, write_tx
 from clienteling.hub.deps import AdminDep, HubDep, IdPath, client_address
 from clienteling.hub.errors import ApiError, check_protocol
+from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.tables import device_revocations, devices, enrollment_codes
 from clienteling.protocol.enrollment import EnrollRequest, EnrollResponse
 from clienteling.protocol.models import ErrorBody, StoreInfo
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1", tags=["enrollment"])
+_KEYSET = pagination.Keyset(
+    "enrollment-codes",
+    (enrollment_codes.c.created_at, enrollment_codes.c.id),
+    descending=True,
+)
 
 
 class EnrollmentCodeCreate(BaseModel):
@@ -75,19 +81,19 @@ def create_enrollment_code(
 
 
 @router.get("/enrollment-codes")
-def list_enrollment_codes(hub: HubDep, _admin: AdminDep) -> list[EnrollmentCodePublic]:
+def list_enrollment_codes(
+    hub: HubDep,
+    _admin: AdminDep,
+    limit: LimitQuery = pagination.DEFAULT_LIMIT,
+    next: NextQuery = None,
+) -> Page[EnrollmentCodePublic]:
     """Codes made in the last 30 days (every code still usable among them: none lasts
-    longer), newest first; a handful a week."""
+    longer), newest first, keyset-paged like every list."""
     since = iso(utc_now() - enrollment.MAX_TTL)
-    query = (
-        sa.select(enrollment_codes)
-        .where(enrollment_codes.c.created_at >= since)
-        .order_by(enrollment_codes.c.created_at.desc(), enrollment_codes.c.id.desc())
-        .limit(500)
-    )
+    query = sa.select(enrollment_codes).where(enrollment_codes.c.created_at >= since)
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
-    return [_public(r) for r in rows]
+        rows, token = pagination.fetch(conn, query, _KEYSET, limit=limit, next=next)
+    return Page(items=[_public(r) for r in rows], next=token)
 
 
 @router.post("/enrollment-codes/{code_id}/revoke")

@@ -1,25 +1,30 @@
 """`GET /api/v1/followups/needs-check`: the follow-ups whose sending was interrupted, for
 a manager to check with the provider (oldest first, with when and by which worker the
-send was prepared). `POST /api/v1/followups/{id}/resolve`: a manager settles one
-(`needs_check`) after asking the provider: `{"outcome": "sent"}` (it did go
-out) or `{"outcome": "not_sent"}` (it did not: the follow-up ends `failed`, and the
-associate may queue a new one). Never a blind resend from here."""
+send was prepared). Keyset-paged, but the body stays a plain list (terminals from before
+paging read one): the following page's `next` token comes in the `Next-Page` header.
+`POST /api/v1/followups/{id}/resolve`: a manager settles one (`needs_check`) after
+asking the provider: `{"outcome": "sent"}` (it did go out) or `{"outcome": "not_sent"}`
+(it did not: the follow-up ends `failed`, and the associate may queue a new one). Never
+a blind resend from here."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from clienteling.hub import followups as status
+from clienteling.hub import pagination
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import HubDep, SessionDep, store_scope_filter
 from clienteling.hub.errors import ApiError
+from clienteling.hub.pagination import NextQuery
 from clienteling.hub.tables import delivery_attempts, followups
 from clienteling.protocol.followup_checks import (
+    NEXT_PAGE_HEADER,
     FollowupSettled,
     FollowupToCheck,
     SettleRequest,
@@ -27,19 +32,34 @@ from clienteling.protocol.followup_checks import (
 
 router = APIRouter(prefix="/api/v1/followups", tags=["follow-ups"])
 
+_KEYSET = pagination.Keyset("followups-needs-check", (followups.c.updated_at, followups.c.id))
+_NEXT_DOC = {
+    NEXT_PAGE_HEADER: {
+        "description": "Pass as `next` for the following page; absent on the last page.",
+        "schema": {"type": "string"},
+    }
+}
+
 
 def _require_manager(role: str) -> None:
     if role not in ("manager", "admin"):
         raise ApiError(403, "forbidden", "only a manager can settle an interrupted sending")
 
 
-@router.get("/needs-check", summary="Follow-ups whose sending needs a person to check")
+@router.get(
+    "/needs-check",
+    summary="Follow-ups whose sending needs a person to check",
+    responses={200: {"headers": _NEXT_DOC}},
+)
 def needs_check(
     hub: HubDep,
     session: SessionDep,
+    response: Response,
     store_id: Annotated[str | None, Query(max_length=64)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    limit: Annotated[int, Query(ge=1, le=pagination.MAX_LIMIT)] = 100,
+    next: NextQuery = None,
 ) -> list[FollowupToCheck]:
+    """Oldest first; at most `limit`, the rest after the `Next-Page` header's token."""
     _require_manager(session.role)
     attempt = (
         sa.select(
@@ -58,11 +78,11 @@ def needs_check(
             followups.c.status == "needs_check",
             store_scope_filter(session, store_id, followups.c.scope),
         )
-        .order_by(followups.c.updated_at, followups.c.id)
-        .limit(limit)
     )
     with read_tx(hub.engine) as conn:
-        rows = conn.execute(query).all()
+        rows, token = pagination.fetch(conn, query, _KEYSET, limit=limit, next=next)
+    if token is not None:
+        response.headers[NEXT_PAGE_HEADER] = token
     return [
         FollowupToCheck(
             id=r.id,
