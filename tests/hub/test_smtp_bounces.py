@@ -1,0 +1,209 @@
+"""Bounces of emails sent through a plain SMTP relay (VERP): the worker's envelope sender
+names the attempt (`bounce+<key>.<hmac>@<reply_domain>`), the relay's RFC 3464 report
+comes back through the inbound hook, a permanent failure fails the follow-up (the
+store's terminals pull it), a delay changes nothing, a forged address or a replay
+changes nothing, and a customer's reply still lands as a reply. Both backends."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from clienteling.hub.devsinks import FakeProvider, SmtpSink, SunkMail
+from clienteling.hub.ingest.signing import sign_hex
+from clienteling.hub.tables import delivery_attempts, followups, inbound_messages
+
+from .conftest import NewDb, SeededHub
+from .followup_kit import Device, status_of
+from .reply_kit import contacts, replies_of, sent, signed_in, small_hub
+from .test_customer_create import pull_all
+
+SECRET = "bounce-test-secret"
+DOMAIN = "replies.shop.example"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def hub(new_db: NewDb) -> Iterator[SeededHub]:
+    with small_hub(new_db, customers=30, inbound_secret=SECRET, reply_domain=DOMAIN) as seeded:
+        yield seeded
+
+
+@pytest.fixture
+def device(hub: SeededHub) -> Iterator[Device]:
+    with signed_in(hub) as device:
+        yield device
+
+
+def emailed(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> tuple[str, SunkMail]:
+    """A follow-up sent by email with the reply domain set: (its id, the mail as sunk)."""
+    args = sent(
+        device,
+        hub,
+        channel="email",
+        sink=sink,
+        provider=provider,
+        language="fr",
+        reply_domain=DOMAIN,
+    )
+    with hub.engine.connect() as conn:
+        key = conn.execute(
+            sa.select(delivery_attempts.c.idempotency_key).where(
+                delivery_attempts.c.followup_id == args["id"]
+            )
+        ).scalar_one()
+    mail = next(m for m in sink.snapshot() if m.message["X-Clienteling-Idempotency-Key"] == key)
+    return args["id"], mail
+
+
+def report(name: str, mail: SunkMail, *, to: str | None = None) -> str:
+    """The fixture DSN about `mail`, as the relay sends it to the envelope sender."""
+    text = (FIXTURES / name).read_text()
+    return (
+        text.replace("{bounce_address}", to or mail.mail_from)
+        .replace("{recipient}", mail.rcpt_tos[0])
+        .replace("{message_id}", str(mail.message["Message-ID"]))
+    )
+
+
+_ids = iter(range(1_000_000))
+
+
+def post(hub: SeededHub, body: dict[str, Any]) -> httpx.Response:
+    raw = json.dumps(body).encode()
+    return httpx.post(
+        f"{hub.url}/api/v1/inbound/parse",
+        content=raw,
+        headers={
+            "Content-Type": "application/json",
+            "X-Clienteling-Signature": sign_hex(SECRET, raw),
+        },
+        timeout=30,
+    )
+
+
+def bounce_body(mime: str, *, to: str, message_id: str | None = None) -> dict[str, Any]:
+    """The inbound-parse service's post of a report: its raw MIME and its first text."""
+    return {
+        "id": message_id or f"dsn-{next(_ids)}-{id(object())}",
+        "channel": "email",
+        "from": "MAILER-DAEMON@relay.shop.example",
+        "to": to,
+        "text": mime.split("Content-Transfer-Encoding: 8bit", 2)[-1][:2000],
+        "mime": mime,
+    }
+
+
+def test_the_envelope_sender_names_the_attempt_and_the_reply_to_is_unchanged(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    _, mail = emailed(device, hub, sink, provider)
+    local, _, domain = mail.mail_from.partition("@")
+    assert domain == DOMAIN and local.startswith("bounce+") and len(local) <= 64
+    key = str(mail.message["X-Clienteling-Idempotency-Key"]).replace("-", "")
+    assert local.removeprefix("bounce+").startswith(key + ".")
+    assert str(mail.message["Reply-To"]).startswith("reply+")
+    assert str(mail.message["From"]) != mail.mail_from
+
+
+def test_a_permanent_bounce_fails_the_follow_up_and_the_store_pulls_it(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    scope = f"store:{device.store_id}"
+    _, cursor = pull_all(device.http, device.device_id, scope)
+    body = bounce_body(report("dsn_permanent.eml", mail), to=mail.mail_from.upper())
+
+    answer = post(hub, body)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["status"] == "bounce" and answer.json()["bounce"] == "recorded"
+    status, reason = status_of(hub.engine, followup_id)
+    assert status == "failed" and reason and "bounced" in reason
+    changes, cursor = pull_all(device.http, device.device_id, scope, cursor)
+    pulled = [c for c in changes if c["entity"] == "followup" and c["id"] == followup_id]
+    assert pulled and pulled[-1]["data"]["status"] == "failed"
+
+    customer_id = _customer_of(hub, followup_id)
+    assert replies_of(hub, customer_id) == []  # a bounce is no reply
+    again = post(hub, body)
+    assert again.json()["duplicate"] is True and again.json()["bounce"] == "recorded"
+    changes, _ = pull_all(device.http, device.device_id, scope, cursor)
+    assert not [c for c in changes if c["id"] == followup_id]  # the replay changed nothing
+    with hub.engine.connect() as conn:
+        kept = conn.execute(
+            sa.select(inbound_messages.c.status, inbound_messages.c.text).where(
+                inbound_messages.c.message_id == body["id"]
+            )
+        ).one()
+    assert kept.status == "bounce:recorded" and kept.text == ""
+
+
+def test_a_delayed_report_changes_nothing(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    answer = post(hub, bounce_body(report("dsn_delayed.eml", mail), to=mail.mail_from))
+    assert answer.status_code == 200 and answer.json()["bounce"] == "temporary"
+    assert status_of(hub.engine, followup_id)[0] == "sent"
+
+
+def test_a_report_given_only_as_text_is_read_from_its_status_lines(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    body = bounce_body(report("dsn_permanent.eml", mail), to=mail.mail_from)
+    body["text"], body["mime"] = body["mime"], None  # a parsed form: the whole text only
+    assert post(hub, body).json()["bounce"] == "recorded"
+    assert status_of(hub.engine, followup_id)[0] == "failed"
+
+
+def test_a_bounce_to_a_forged_address_is_ignored(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    local, _, domain = mail.mail_from.partition("@")
+    forged = local[:-4] + ("aaaa" if not local.endswith("aaaa") else "bbbb") + "@" + domain
+    answer = post(hub, bounce_body(report("dsn_permanent.eml", mail, to=forged), to=forged))
+    assert answer.status_code == 200 and answer.json()["bounce"] == "ignored"
+    nobody = "bounce+" + "0" * 32 + "." + "a" * 24 + "@" + DOMAIN
+    assert post(hub, bounce_body(report("dsn_permanent.eml", mail), to=nobody)).status_code == 200
+    assert status_of(hub.engine, followup_id)[0] == "sent"
+    assert replies_of(hub, _customer_of(hub, followup_id)) == []
+
+
+def test_a_customer_reply_still_lands_as_a_reply(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    customer_id = _customer_of(hub, followup_id)
+    address, _ = contacts(hub, customer_id)
+    answer = post(
+        hub,
+        {
+            "id": f"reply-{next(_ids)}",
+            "channel": "email",
+            "from": address,
+            "to": str(mail.message["Reply-To"]),
+            "text": "Merci, je passerai samedi.",
+        },
+    )
+    assert answer.json()["status"] == "matched" and answer.json()["matched_on"] == "token"
+    assert [r.text for r in replies_of(hub, customer_id)] == ["Merci, je passerai samedi."]
+    assert status_of(hub.engine, followup_id)[0] == "sent"
+
+
+def _customer_of(hub: SeededHub, followup_id: str) -> str:
+    with hub.engine.connect() as conn:
+        return str(
+            conn.execute(
+                sa.select(followups.c.customer_id).where(followups.c.id == followup_id)
+            ).scalar_one()
+        )
