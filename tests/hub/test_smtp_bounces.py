@@ -7,6 +7,7 @@ changes nothing, and a customer's reply still lands as a reply. Both backends.""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,21 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from clienteling.hub.devsinks import FakeProvider, SmtpSink, SunkMail
+from clienteling.hub.delivery.worker import run_pass
+from clienteling.hub.devsinks import FakeProvider, InboundHook, SmtpSink, SunkMail
 from clienteling.hub.ingest.signing import sign_hex
 from clienteling.hub.tables import delivery_attempts, followups, inbound_messages
 
 from .conftest import NewDb, SeededHub
-from .followup_kit import Device, status_of
+from .followup_kit import (
+    NOON,
+    Device,
+    customer_with_contacts,
+    delivery_settings,
+    queue_args,
+    set_consent,
+    status_of,
+)
 from .reply_kit import contacts, replies_of, sent, signed_in, small_hub
 from .test_customer_create import pull_all
 
@@ -207,3 +217,30 @@ def _customer_of(hub: SeededHub, followup_id: str) -> str:
                 sa.select(followups.c.customer_id).where(followups.c.id == followup_id)
             ).scalar_one()
         )
+
+
+def test_the_smtp_sink_bounces_as_a_relay_would(
+    device: Device, hub: SeededHub, provider: FakeProvider
+) -> None:
+    """The demo's sink: `bounce(index)` posts its own RFC 3464 report through the
+    inbound hook; a recipient at its `bounce_domain` bounces by itself."""
+    hook = InboundHook(url=f"{hub.url}/api/v1/inbound/demo", secret=SECRET)
+    with SmtpSink(inbound=hook, bounce_domain=None) as relay:
+        followup_id, mail = emailed(device, hub, relay, provider)
+        index = relay.snapshot().index(mail)
+        assert relay.bounce(index, permanent=False)["bounce"] == "temporary"
+        assert status_of(hub.engine, followup_id)[0] == "sent"
+        assert relay.bounce(index)["bounce"] == "recorded"
+        assert status_of(hub.engine, followup_id)[0] == "failed"
+
+        customer = customer_with_contacts(hub.engine, device.store_id)
+        relay.bounce_domain = contacts(hub, customer)[0].rpartition("@")[2]
+        set_consent(hub.engine, customer, "email", True)
+        args = queue_args(customer, [], channel="email", template="thank_you", language="fr")
+        assert device.push(("followup.queue", args))[0]["status"] == "applied"
+        settings = delivery_settings(hub.url, smtp_url=relay.url, reply_domain=DOMAIN)
+        assert args["id"] in run_pass(hub.engine, settings, public_url=hub.url, now=NOON).sent
+        deadline = time.monotonic() + 20
+        while status_of(hub.engine, args["id"])[0] != "failed" and time.monotonic() < deadline:
+            time.sleep(0.05)  # the sink reports after its 250, from a thread of its own
+        assert status_of(hub.engine, args["id"]) == ("failed", "the provider reported: bounced")
