@@ -33,6 +33,7 @@ from .followup_kit import (
 )
 from .reply_kit import contacts, replies_of, sent, signed_in, small_hub
 from .test_customer_create import pull_all
+from .test_inbound_providers import MAILGUN_KEY, mailgun_fields, post_mailgun
 
 SECRET = "bounce-test-secret"
 DOMAIN = "replies.shop.example"
@@ -41,7 +42,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="module")
 def hub(new_db: NewDb) -> Iterator[SeededHub]:
-    with small_hub(new_db, customers=30, inbound_secret=SECRET, reply_domain=DOMAIN) as seeded:
+    with small_hub(
+        new_db,
+        customers=30,
+        inbound_secret=SECRET,
+        reply_domain=DOMAIN,
+        mailgun_signing_key=MAILGUN_KEY,
+    ) as seeded:
         yield seeded
 
 
@@ -244,3 +251,29 @@ def test_the_smtp_sink_bounces_as_a_relay_would(
         while status_of(hub.engine, args["id"])[0] != "failed" and time.monotonic() < deadline:
             time.sleep(0.05)  # the sink reports after its 250, from a thread of its own
         assert status_of(hub.engine, args["id"]) == ("failed", "the provider reported: bounced")
+
+
+def test_a_bounce_forwarded_by_a_mailgun_route_is_read_from_its_plain_body(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    """Mailgun's parsed form has no raw MIME: the report's Status lines are in body-plain
+    (stripped-text, what a reply keeps, may drop them)."""
+    followup_id, mail = emailed(device, hub, sink, provider)
+    delayed = report("dsn_delayed.eml", mail).split("\n\n", 1)[1]
+    fields = mailgun_fields(
+        sender="MAILER-DAEMON@relay.shop.example", recipient=mail.mail_from, text=""
+    )
+    fields["body-plain"], fields["stripped-text"] = delayed, "This is the mail system."
+    answer = post_mailgun(hub, fields)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["bounce"] == "temporary"
+    assert status_of(hub.engine, followup_id)[0] == "sent"
+
+    fields = mailgun_fields(
+        sender="MAILER-DAEMON@relay.shop.example", recipient=mail.mail_from, text=""
+    )
+    fields["body-plain"] = report("dsn_permanent.eml", mail).split("\n\n", 1)[1]
+    fields["stripped-text"] = "This is the mail system."
+    assert post_mailgun(hub, fields).json()["bounce"] == "recorded"
+    assert status_of(hub.engine, followup_id)[0] == "failed"
+    assert replies_of(hub, _customer_of(hub, followup_id)) == []
