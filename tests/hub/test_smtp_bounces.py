@@ -183,15 +183,25 @@ def test_a_report_given_only_as_text_is_read_from_its_status_lines(
 
 
 def test_a_bounce_to_a_forged_address_is_ignored(
-    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+    device: Device,
+    hub: SeededHub,
+    sink: SmtpSink,
+    provider: FakeProvider,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     followup_id, mail = emailed(device, hub, sink, provider)
     local, _, domain = mail.mail_from.partition("@")
     forged = local[:-4] + ("aaaa" if not local.endswith("aaaa") else "bbbb") + "@" + domain
+    caplog.set_level("WARNING", logger="clienteling.hub.delivery.bounces")
     answer = post(hub, bounce_body(report("dsn_permanent.eml", mail, to=forged), to=forged))
     assert answer.status_code == 200 and answer.json()["bounce"] == "ignored"
     nobody = "bounce+" + "0" * 32 + "." + "a" * 24 + "@" + DOMAIN
     assert post(hub, bounce_body(report("dsn_permanent.eml", mail), to=nobody)).status_code == 200
+    warned = [
+        r.getMessage() for r in caplog.records if r.name == "clienteling.hub.delivery.bounces"
+    ]
+    assert len(warned) == 2 and all("did not sign" in w for w in warned)
+    assert not any(mail.rcpt_tos[0] in r.getMessage() for r in caplog.records)  # ids only
     assert status_of(hub.engine, followup_id)[0] == "sent"
     assert replies_of(hub, _customer_of(hub, followup_id)) == []
 
