@@ -40,6 +40,9 @@ class DemoSinks:
             demo_outbox=True,
             provider_receipts_token=self.receipts_token,
             inbound_secret=self.inbound_secret,
+            # Envelope senders name their attempt: a customer at bounce.example bounces
+            # (the SMTP sink reports it through the inbound hook), the outbox shows it.
+            reply_domain="replies.demo.example",
         )
 
     def attach(self, hub: HubServer) -> None:

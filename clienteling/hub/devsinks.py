@@ -8,6 +8,10 @@ the code path: the hub talks real SMTP and real HTTP to them).
 - Replies: with an `InboundHook` set, either one can answer a message it holds as the
   customer would (`reply`): the signed inbound webhook a real provider (or an email
   inbound-parse service) posts to the hub, naming the message answered.
+- Bounces: the SMTP sink can answer a message as a relay whose next hop refused it
+  (`bounce`): an RFC 3464 report to the message's envelope sender, posted through the
+  inbound hook (raw MIME and text) as an inbound-parse service would; a message to an
+  address at `bounce_domain` (`bounce.example`) bounces by itself.
 
 Both start on port 0 (a free port) and say where they listen (`url`).
 """
@@ -87,6 +91,36 @@ class SunkText:
     idempotency_key: str
 
 
+def delivery_report(mail: SunkMail, *, permanent: bool = True) -> str:
+    """An RFC 3464 report (`multipart/report; report-type=delivery-status`) about `mail`,
+    to its envelope sender, as a relay writes one: failed (5.1.1) or delayed (4.7.1)."""
+    recipient = mail.rcpt_tos[0] if mail.rcpt_tos else ""
+    action, status = ("failed", "5.1.1") if permanent else ("delayed", "4.7.1")
+    said = "550 5.1.1 User unknown" if permanent else "451 4.7.1 Try again later"
+    boundary = f"report-{uuid7()}"
+    headers = "".join(
+        f"{name}: {mail.message[name]}\r\n"
+        for name in ("From", "To", "Subject", "Message-ID")
+        if mail.message[name] is not None
+    )
+    return (
+        f"From: Mail Delivery System <MAILER-DAEMON@sink.clienteling.local>\r\n"
+        f"To: {mail.mail_from}\r\n"
+        f"Subject: {'Undelivered Mail Returned to Sender' if permanent else 'Delayed Mail'}\r\n"
+        f"Message-ID: <{uuid7()}@sink.clienteling.local>\r\n"
+        "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/report; report-type=delivery-status; boundary="{boundary}"\r\n'
+        f"\r\n--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        f"Your message could not be delivered to <{recipient}>: {said}.\r\n"
+        f"\r\n--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n"
+        "Reporting-MTA: dns; sink.clienteling.local\r\n\r\n"
+        f"Final-Recipient: rfc822; {recipient}\r\nAction: {action}\r\nStatus: {status}\r\n"
+        f"Diagnostic-Code: smtp; {said}\r\n"
+        f"\r\n--{boundary}\r\nContent-Type: text/rfc822-headers\r\n\r\n{headers}"
+        f"\r\n--{boundary}--\r\n"
+    )
+
+
 class _SinkHandler:
     def __init__(self, sink: SmtpSink) -> None:
         self._sink = sink
@@ -100,7 +134,14 @@ class _SinkHandler:
         )
         with self._sink.lock:
             self._sink.messages.append(mail)
+            index = len(self._sink.messages) - 1
             self._sink.lock.notify_all()
+        domain = self._sink.bounce_domain
+        if domain and self._sink.inbound and any(r.endswith("@" + domain) for r in mail.rcpt_tos):
+            # After the 250, as a relay bounces later; the hub keeps an early receipt.
+            threading.Thread(
+                target=self._sink.bounce, args=(index,), name="sink-bounce", daemon=True
+            ).start()
         return "250 OK: queued"
 
 
@@ -118,7 +159,25 @@ class SmtpSink:
     messages: list[SunkMail] = field(default_factory=list)
     lock: threading.Condition = field(default_factory=threading.Condition)
     inbound: InboundHook | None = None
+    bounce_domain: str | None = "bounce.example"
     _controller: _Controller | None = None
+
+    def bounce(self, index: int, *, permanent: bool = True) -> dict[str, Any]:
+        """A relay's report that message `index` was refused (or delayed), to its
+        envelope sender, through the inbound hook; the hub's answer."""
+        with self.lock:
+            mail = self.messages[index]
+        report = delivery_report(mail, permanent=permanent)
+        return _hook(self.inbound).post(
+            {
+                "id": uuid7(),
+                "channel": "email",
+                "from": "MAILER-DAEMON@sink.clienteling.local",
+                "to": mail.mail_from,
+                "text": report.split("\r\n\r\n", 2)[2].split("\r\n--", 1)[0],
+                "mime": report,
+            }
+        )
 
     def reply(self, index: int, text: str) -> dict[str, Any]:
         """The recipient of message `index` answers it (to its Reply-To), through the

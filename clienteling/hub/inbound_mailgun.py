@@ -141,4 +141,5 @@ def to_inbound(form: Form) -> Inbound:
         recipient=form.get("recipient").strip()[:320],
         text=text,
         in_reply_to=_header(form, "In-Reply-To")[:320] or None,
+        full_text=form.get("body-plain") or None,
     )

@@ -1,6 +1,7 @@
 """Signed, unguessable links of follow-ups (`/f/…` landing, `/u/…` preferences, `/s/…`
 survey, `/r/…` reserve, `/o/….gif` the email's open pixel), and the reply token of the
-email's Reply-To address (`reply_address`).
+email's Reply-To address (`reply_address`), and the bounce token of its envelope sender
+(`bounce_address`: VERP, a relay's bounce report comes back naming the attempt).
 
 A token is base64url(HMAC-SHA256(secret, "<kind>:<follow-up id>")): 43 characters
 (`domain.followup_templates.LINK_TOKEN_LENGTH`, so previews have the real length),
@@ -87,6 +88,39 @@ def reply_address(mail_from: str, token: str, reply_domain: str | None) -> str:
     if reply_domain:
         return f"reply+{token}@{reply_domain}"
     return f"{local.split('+', 1)[0]}+{token}@{domain}"
+
+
+def make_bounce_token(secret: str, idempotency_key: str) -> str:
+    """`<key as 32 hex>.<120-bit HMAC, lower-case base32>`: names the delivery attempt and
+    cannot be forged without the secret; 57 characters, so `bounce+<token>` fits the 64
+    of an address's local part. Lower case only, as for the reply token."""
+    key = idempotency_key.replace("-", "").lower()
+    digest = hmac.new(secret.encode(), f"bounce:{key}".encode(), hashlib.sha256).digest()
+    return f"{key}.{base64.b32encode(digest[:15]).decode().lower()}"
+
+
+def bounce_address(token: str, reply_domain: str) -> str:
+    """The envelope sender (MAIL FROM) of an email: where the relay sends its bounce."""
+    return f"bounce+{token}@{reply_domain}"
+
+
+_BOUNCE_TOKEN = re.compile(r"\+([0-9a-f]{32})\.([a-z2-7]{24})@")
+
+
+def is_bounce_address(address: str) -> bool:
+    """The address has the shape of a bounce address (a forged one too): never a reply."""
+    return _BOUNCE_TOKEN.search(address.lower()) is not None
+
+
+def bounce_key(secret: str, address: str) -> str | None:
+    """The idempotency key a bounce address names, when its HMAC is ours; else None."""
+    found = _BOUNCE_TOKEN.search(address.lower())
+    if found is None:
+        return None
+    key = found.group(1)
+    if not hmac.compare_digest(make_bounce_token(secret, key), f"{key}.{found.group(2)}"):
+        return None
+    return f"{key[:8]}-{key[8:12]}-{key[12:16]}-{key[16:20]}-{key[20:]}"
 
 
 _REPLY_TOKEN = re.compile(rf"\+([a-z2-7]{{{REPLY_TOKEN_LENGTH}}})@")

@@ -61,6 +61,10 @@ class Inbound:
     text: str
     in_reply_to: str | None = None
     received_at: str | None = None
+    # A bounce report's raw MIME and whole text (quotes included), when the provider gave
+    # them: `delivery.bounces` reads its status from them.
+    mime: str | None = None
+    full_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

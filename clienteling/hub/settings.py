@@ -160,8 +160,9 @@ class HubSettings(BaseSettings):
     )
     reply_domain: str | None = Field(
         default=None,
-        description="Domain of the emails' Reply-To (`reply+<token>@<domain>`, routed to the "
-        "inbound-parse service); unset: `mail_from` with `+<token>`.",
+        description="Domain of the emails' Reply-To (`reply+<token>@<domain>`) and envelope "
+        "sender (`bounce+<attempt>.<hmac>@<domain>`, where relays send bounces), routed to "
+        "the inbound-parse service; unset: `mail_from` with `+<token>`, bounces to `mail_from`.",
     )
     delivery_worker: bool = Field(
         default=False,

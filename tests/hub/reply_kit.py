@@ -61,8 +61,10 @@ def sent(
     sink: SmtpSink,
     provider: FakeProvider,
     language: str,
+    **overrides: Any,
 ) -> dict[str, Any]:
-    """A follow-up of the store's next customer, sent on `channel`; its queue arguments."""
+    """A follow-up of the store's next customer, sent on `channel` (the worker's settings
+    with `overrides`); its queue arguments."""
     skip = next(_skips.setdefault(hub.url, iter(range(1000))))
     customer = customer_with_contacts(hub.engine, device.store_id, skip=skip)
     set_consent(hub.engine, customer, channel, True)
@@ -73,6 +75,7 @@ def sent(
         smtp_url=sink.url,
         sms_provider_url=provider.url,
         whatsapp_provider_url=provider.url,
+        **overrides,
     )
     assert args["id"] in run_pass(hub.engine, settings, public_url=hub.url, now=NOON).sent
     return args

@@ -50,6 +50,9 @@ class Outgoing:
     idempotency_key: str
     unsubscribe_url: str | None = None
     reply_to: str | None = None  # the follow-up's reply address (`hub.links.reply_address`)
+    # The envelope sender (MAIL FROM) naming this attempt (`hub.links.bounce_address`), so
+    # a relay's bounce report reaches the inbound hook; None: the From address.
+    envelope_from: str | None = None
 
 
 def build_email(item: Outgoing, *, mail_from: str) -> EmailMessage:
@@ -93,7 +96,7 @@ def send_email(item: Outgoing, *, smtp_url: str, mail_from: str) -> str:
         with client:
             if parts.username:
                 client.login(unquote(parts.username), unquote(parts.password or ""))
-            client.send_message(mail)
+            client.send_message(mail, from_addr=item.envelope_from)
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as exc:
         raise RejectedError(f"SMTP refused the message: {type(exc).__name__}") from exc
     except smtplib.SMTPAuthenticationError as exc:

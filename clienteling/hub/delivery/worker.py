@@ -171,16 +171,20 @@ class _Pass:
                 return None
             message = compose(conn, row, public_url=self.public_url)
             unsubscribe = unsubscribe_url(conn, followup_id, public_url=self.public_url)
-            reply_to = (
-                links.reply_address(
-                    self.settings.mail_from,
-                    links.make_reply_token(links.link_secret(conn), followup_id),
-                    self.settings.reply_domain,
-                )
-                if row.channel == "email"
-                else None
-            )
             attempt_id, key = uuid7(), uuid7()
+            reply_to = envelope_from = None
+            if row.channel == "email":
+                secret = links.link_secret(conn)
+                reply_domain = self.settings.reply_domain
+                reply_to = links.reply_address(
+                    self.settings.mail_from,
+                    links.make_reply_token(secret, followup_id),
+                    reply_domain,
+                )
+                if reply_domain:  # bounces come back to the inbound hook (`delivery.bounces`)
+                    envelope_from = links.bounce_address(
+                        links.make_bounce_token(secret, key), reply_domain
+                    )
             conn.execute(
                 sa.insert(delivery_attempts).values(
                     id=attempt_id,
@@ -206,6 +210,7 @@ class _Pass:
                 idempotency_key=key,
                 unsubscribe_url=unsubscribe,
                 reply_to=reply_to,
+                envelope_from=envelope_from,
             ),
         )
 

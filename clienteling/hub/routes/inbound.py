@@ -12,6 +12,9 @@
 - `GET /api/v1/inbound/unmatched` (admin): the messages nobody could be matched to;
   `POST /api/v1/inbound/unmatched/{provider}/{message_id}/assign` (admin, `{customer_id}`)
   makes one that customer's reply.
+
+An email to a bounce address (`bounce+<token>@<reply_domain>`, the envelope sender the
+worker gives each email) is a relay's bounce report, never a reply (`delivery.bounces`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from clienteling.hub import inbound_mailgun, inbound_twilio, replies
 from clienteling.hub.clock import utc_now
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
+from clienteling.hub.delivery import bounces
 from clienteling.hub.deps import AdminDep, HubDep
 from clienteling.hub.errors import ApiError
 from clienteling.hub.ingest import signing
@@ -74,10 +78,24 @@ class InboundIn(BaseModel):
         "of the SMS/WhatsApp message we sent (conversation id).",
     )
     received_at: str | None = Field(default=None, max_length=40)
+    mime: str | None = Field(
+        default=None,
+        max_length=2_000_000,
+        description="The raw message (RFC 5322), when the inbound-parse service forwards "
+        "it: a bounce report's delivery-status part is read from it.",
+    )
 
 
 class InboundOut(BaseModel):
-    status: Literal["matched", "unmatched"]
+    status: Literal["matched", "unmatched", "bounce"] = Field(
+        description="`bounce`: the email went to a bounce address (`bounce` says what "
+        "became of it); never a customer's reply."
+    )
+    bounce: Literal["recorded", "temporary", "ignored"] | None = Field(
+        default=None,
+        description="`recorded`: a permanent failure, the follow-up failed (bounced); "
+        "`temporary`: a delay, nothing changed; `ignored`: not our address, or no report.",
+    )
     duplicate: bool = Field(description="Delivered before: nothing changed this time.")
     reply_id: str | None = None
     customer_id: str | None = None
@@ -139,17 +157,27 @@ async def _receive(
     message: replies.Inbound,
     *,
     first: Callable[[Connection], None] | None = None,
-) -> replies.Outcome:
+) -> replies.Outcome | bounces.BounceOutcome:
     """Record and match the message in one write transaction (`first` runs before, in it,
     and may refuse the message by raising), then log what happened (ids only)."""
 
-    def apply() -> replies.Outcome:
+    def apply() -> replies.Outcome | bounces.BounceOutcome:
         with write_tx(hub.engine) as conn:
             if first is not None:
                 first(conn)
+            if bounces.is_bounce(message):
+                return bounces.receive(conn, message)
             return replies.receive(conn, message, phone_region=hub.settings.ingest_phone_region)
 
     outcome = await run_in_threadpool(apply)
+    if isinstance(outcome, bounces.BounceOutcome):
+        log.info(
+            "inbound %s bounce: %s%s",
+            message.provider,
+            outcome.result,
+            " (again)" if outcome.duplicate else "",
+        )
+        return outcome
     log.info(
         "inbound %s %s: %s%s",
         message.provider,
@@ -334,6 +362,7 @@ async def receive(provider: str, request: Request, hub: HubDep) -> InboundOut:
             text=message.text,
             in_reply_to=message.in_reply_to,
             received_at=message.received_at,
+            mime=message.mime,
         ),
     )
     return _out(outcome)
@@ -386,7 +415,9 @@ def assign(
     return _out(outcome)
 
 
-def _out(outcome: replies.Outcome) -> InboundOut:
+def _out(outcome: replies.Outcome | bounces.BounceOutcome) -> InboundOut:
+    if isinstance(outcome, bounces.BounceOutcome):
+        return InboundOut(status="bounce", bounce=outcome.result, duplicate=outcome.duplicate)
     return InboundOut(
         status=outcome.status,
         duplicate=outcome.duplicate,
