@@ -11,37 +11,27 @@ and real sinks:
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from clienteling.hub.db import make_engine
-from clienteling.hub.devsinks import FakeProvider, SmtpSink
-from clienteling.hub.server import HubServer
-from clienteling.hub.settings import HubSettings
+from clienteling.hub.devsinks import FakeProvider
 from clienteling.hub.tables import feedback
 from clienteling.terminal.facade import Terminal
-from clienteling.terminal.secrets import MemorySecretStore
 
-from .test_followup_journey import TIMEOUT_S, link, shot, wait_for
+from .test_followup_journey import TIMEOUT_S, Stack, link, open_stack, shot, wait_for
 
 
-@dataclass
-class Counter:
-    hub: HubServer
-    sink: SmtpSink
-    provider: FakeProvider
-    terminal: Terminal
-    engine: sa.Engine
+class Counter(Stack):
+    """The stack with a fake SMS/WhatsApp provider, and the answers a survey link got."""
 
-    def wake_worker(self) -> None:
-        assert self.hub.app is not None
-        self.hub.app.state.followups.worker.wake()
+    @property
+    def sms(self) -> FakeProvider:
+        assert self.provider is not None
+        return self.provider
 
     def feedback_of(self, token: str) -> list[Any]:
         with self.engine.connect() as conn:
@@ -54,32 +44,8 @@ class Counter:
 
 @pytest.fixture
 def counter(seeded_hub_db: Path, tmp_path: Path) -> Iterator[Counter]:
-    db = tmp_path / "hub.sqlite3"
-    shutil.copyfile(seeded_hub_db, db)
-    with SmtpSink() as sink, FakeProvider() as provider:
-        settings = HubSettings(
-            db=str(db),
-            port=0,
-            smtp_url=sink.url,
-            sms_provider_url=provider.url,
-            whatsapp_provider_url=provider.url,
-            delivery_worker=True,
-            delivery_interval_s=0.2,
-            quiet_hours_start=0,
-            quiet_hours_end=0,
-        )
-        with HubServer(settings=settings) as hub:
-            terminal = Terminal(
-                data_dir=tmp_path / "terminal", hub_url=hub.url, secrets=MemorySecretStore()
-            )
-            engine = make_engine(str(db))
-            try:
-                terminal.sign_in("demo-associate", "demo")
-                terminal.sync_once()
-                yield Counter(hub, sink, provider, terminal, engine)
-            finally:
-                terminal.close()
-                engine.dispose()
+    with FakeProvider() as provider, open_stack(seeded_hub_db, tmp_path, provider) as stack:
+        yield Counter(stack.hub, stack.sink, stack.terminal, stack.engine, provider)
 
 
 def _customer_allowing(terminal: Terminal, channel: str) -> tuple[str, str]:
@@ -155,7 +121,7 @@ def test_the_survey_link_by_sms_reaches_the_phone_once(counter: Counter, page: A
     )
     assert terminal.sync_once().pushed == 2
     counter.wake_worker()
-    (message,) = counter.provider.wait_for(1, timeout_s=TIMEOUT_S)
+    (message,) = counter.sms.wait_for(1, timeout_s=TIMEOUT_S)
     found = re.search(rf"{re.escape(counter.hub.url)}/s/[A-Za-z0-9_-]{{43}}", message.text)
     assert found is not None, message.text
     assert "/f/" not in message.text  # the survey, not a landing page
@@ -169,8 +135,8 @@ def test_the_survey_link_by_sms_reaches_the_phone_once(counter: Counter, page: A
     assert {(r.visit_id, r.customer_id, r.buyer) for r in rows} == {(visit.id, customer_id, False)}
     assert [(r.touchpoint, r.score) for r in rows] == [("product", 3), ("staff", 4)]
     counter.wake_worker()
-    assert wait_for(lambda: len(counter.provider.snapshot()) >= 1)
-    assert len(counter.provider.snapshot()) == 1  # sent once
+    assert wait_for(lambda: len(counter.sms.snapshot()) >= 1)
+    assert len(counter.sms.snapshot()) == 1  # sent once
 
 
 def test_the_post_purchase_check_in_asks_about_delivery_and_packaging(

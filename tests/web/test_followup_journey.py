@@ -11,6 +11,7 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import pytest
 import sqlalchemy as sa
 
 from clienteling.hub.db import make_engine
-from clienteling.hub.devsinks import SmtpSink, SunkMail
+from clienteling.hub.devsinks import FakeProvider, SmtpSink, SunkMail
 from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.tables import followups, order_attributions
@@ -43,14 +44,19 @@ class Stack:
     sink: SmtpSink
     terminal: Terminal
     engine: sa.Engine
+    provider: FakeProvider | None = None
 
     def wake_worker(self) -> None:
         assert self.hub.app is not None
         self.hub.app.state.followups.worker.wake()
 
 
-@pytest.fixture
-def stack(seeded_hub_db: Path, tmp_path: Path) -> Iterator[Stack]:
+@contextmanager
+def open_stack(
+    seeded_hub_db: Path, tmp_path: Path, provider: FakeProvider | None = None
+) -> Iterator[Stack]:
+    """A hub over a copy of the seeded database with its delivery worker on, mail to a
+    real SMTP sink (and SMS/WhatsApp to `provider`), and a terminal signed in and synced."""
     db = tmp_path / "hub.sqlite3"
     shutil.copyfile(seeded_hub_db, db)
     with SmtpSink() as sink:
@@ -58,6 +64,8 @@ def stack(seeded_hub_db: Path, tmp_path: Path) -> Iterator[Stack]:
             db=str(db),
             port=0,
             smtp_url=sink.url,
+            sms_provider_url=provider.url if provider else None,
+            whatsapp_provider_url=provider.url if provider else None,
             delivery_worker=True,
             delivery_interval_s=0.2,
             quiet_hours_start=0,
@@ -71,10 +79,16 @@ def stack(seeded_hub_db: Path, tmp_path: Path) -> Iterator[Stack]:
             try:
                 terminal.sign_in("demo-associate", "demo")
                 terminal.sync_once()
-                yield Stack(hub=hub, sink=sink, terminal=terminal, engine=engine)
+                yield Stack(hub, sink, terminal, engine, provider)
             finally:
                 terminal.close()
                 engine.dispose()
+
+
+@pytest.fixture
+def stack(seeded_hub_db: Path, tmp_path: Path) -> Iterator[Stack]:
+    with open_stack(seeded_hub_db, tmp_path) as opened:
+        yield opened
 
 
 def wait_for(predicate: Callable[[], bool], *, timeout_s: float = TIMEOUT_S) -> bool:
