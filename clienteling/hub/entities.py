@@ -13,7 +13,9 @@ from clienteling.hub import tables
 from clienteling.protocol.entities import CATALOG_SCOPE
 
 _FEED_COLUMNS = {"scope", "version"}
-_HUB_ONLY_COLUMNS = {"net_minor"}  # bookkeeping the terminals do not need
+# Bookkeeping the terminals do not need; `token`: a feedback answer's survey link, which
+# opens the survey page, stays on the hub.
+_HUB_ONLY_COLUMNS = {"net_minor", "token"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ CONSENT = EntityKind("consent", tables.consents)
 ORDER = EntityKind("order", tables.orders)
 CART = EntityKind("cart", tables.carts)
 RECENT_VIEW = EntityKind("recent_view", tables.recent_views)
+FEEDBACK = EntityKind("feedback", tables.feedback)
 NOTE = EntityKind("note", tables.notes)
 CUSTOMER_MERGE = EntityKind("customer_merge", tables.customer_merges)
 VISIT = EntityKind("visit", tables.visits)
@@ -69,6 +72,7 @@ STORE_KINDS = (
     TASK,
     REPLY,
     APPOINTMENT,
+    FEEDBACK,
 )
 
 

@@ -155,11 +155,10 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
         )
     )
     _anonymize_visits(conn, ids)
-    for table in (feedback, survey_links):
-        values: dict[str, Any] = {"customer_id": None}
-        if table is feedback:
-            values["text"] = ""
-        conn.execute(sa.update(table).where(table.c.customer_id.in_(ids)).values(**values))
+    _anonymize_feedback(conn, ids)
+    conn.execute(
+        sa.update(survey_links).where(survey_links.c.customer_id.in_(ids)).values(customer_id=None)
+    )
     conn.execute(sa.update(audit).where(audit.c.customer_id.in_(ids)).values(detail=None))
     conn.execute(
         sa.update(customers)
@@ -325,6 +324,20 @@ def _anonymize_visits(conn: Connection, ids: list[str]) -> None:
             .values(
                 customer_id=None, reason_text="", version=versions.allocate(conn, str(row.scope))
             )
+        )
+
+
+def _anonymize_feedback(conn: Connection, ids: list[str]) -> None:
+    """Anonymous answers from now on (no customer, no free text), each with a new version
+    (terminals upsert them: the answer leaves the erased customer's timeline)."""
+    rows = conn.execute(
+        sa.select(feedback.c.id, feedback.c.scope).where(feedback.c.customer_id.in_(ids))
+    ).all()
+    for row in rows:
+        conn.execute(
+            sa.update(feedback)
+            .where(feedback.c.id == row.id)
+            .values(customer_id=None, text="", version=versions.allocate(conn, str(row.scope)))
         )
 
 

@@ -38,6 +38,7 @@ from clienteling.hub.entities import (
     CONSENT,
     CUSTOMER,
     CUSTOMER_MERGE,
+    FEEDBACK,
     FOLLOWUP,
     NOTE,
     OFFER,
@@ -65,6 +66,7 @@ _BUNDLE_KINDS: tuple[EntityKind, ...] = (
     FOLLOWUP,
     RESERVATION,
     OFFER,
+    FEEDBACK,
 )
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import seeded_uuid
-from clienteling.hub import tables
+from clienteling.hub import tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 
@@ -55,6 +55,7 @@ def seed_feedback(engine: Engine, *, seed: int, now: datetime) -> int:
                 v.c.outcome,
                 v.c.at,
                 v.c.survey_token,
+                v.c.scope,
                 c.c.language,
             )
             .select_from(v.outerjoin(c, c.c.id == v.c.customer_id))
@@ -94,10 +95,16 @@ def seed_feedback(engine: Engine, *, seed: int, now: datetime) -> int:
                         "score": score,
                         "text": rng.choice(comments) if rng.random() < 0.12 else "",
                         "created_at": iso(at),
+                        "scope": visit.scope,  # the visit's (hub.surveys.feedback_scope)
                     }
                 )
         if links:
             conn.execute(sa.insert(tables.survey_links), links)
+        for scope in sorted({a["scope"] for a in answers}):
+            mine = [a for a in answers if a["scope"] == scope]
+            first = versions.allocate(conn, scope, len(mine))
+            for offset, answer in enumerate(mine):
+                answer["version"] = first + offset
         if answers:
             conn.execute(sa.insert(tables.feedback), answers)
     return len(answers)

@@ -12,9 +12,10 @@ from sqlalchemy.engine import Connection
 from clienteling.domain.metrics import TOUCHPOINTS
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
-from clienteling.hub.tables import survey_links
+from clienteling.hub.tables import customers, survey_links, visits
+from clienteling.protocol.entities import store_scope
 
-__all__ = ["TOUCHPOINTS", "register_survey_link", "survey_link"]
+__all__ = ["TOUCHPOINTS", "feedback_scope", "register_survey_link", "survey_link"]
 
 
 def register_survey_link(
@@ -45,3 +46,27 @@ def register_survey_link(
 def survey_link(conn: Connection, token: str) -> Any:
     """The registered link row, or None."""
     return conn.execute(sa.select(survey_links).where(survey_links.c.token == token)).first()
+
+
+NO_STORE_SCOPE = "store:none"
+"""Answers of a link with no store and no customer: published to no terminal."""
+
+
+def feedback_scope(
+    conn: Connection, *, visit_id: str | None, customer_id: str | None, store_id: str | None
+) -> str:
+    """Where an answer is published: its visit's scope, else its customer's, else its
+    store's (an anonymous answer), so the terminals that hold the visit or customer get it."""
+    if visit_id is not None:
+        scope = conn.execute(
+            sa.select(visits.c.scope).where(visits.c.id == visit_id)
+        ).scalar_one_or_none()
+        if scope is not None:
+            return str(scope)
+    if customer_id is not None:
+        scope = conn.execute(
+            sa.select(customers.c.scope).where(customers.c.id == customer_id)
+        ).scalar_one_or_none()
+        if scope is not None:
+            return str(scope)
+    return store_scope(store_id) if store_id is not None else NO_STORE_SCOPE

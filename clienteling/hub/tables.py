@@ -467,9 +467,8 @@ survey_links = sa.Table(
 )
 """Survey tokens handed out (follow-ups, receipts, visits): `hub.surveys`."""
 
-feedback = sa.Table(
+feedback = _synced(
     "feedback",
-    metadata,
     sa.Column("id", ID, primary_key=True),
     sa.Column("token", sa.String(64), nullable=False, index=True),
     sa.Column("store_id", ID, nullable=True),
@@ -481,6 +480,9 @@ feedback = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("created_at", TIME, nullable=False),
 )
+"""Survey answers, one row per touchpoint; in the scope of the visit they are about, else
+of the customer, else of the store (`hub.surveys.feedback_scope`): the customer's
+timeline on the terminals shows them."""
 
 attribution_touches = sa.Table(
     "attribution_touches",

@@ -143,6 +143,21 @@ class CartData(TypedDict):
     lines: list[CartLineData]
 
 
+class FeedbackData(TypedDict):
+    """`feedback` (store scope): one survey answer about one touchpoint, in the scope of
+    the visit it is about, else of the customer, else of the store (anonymous)."""
+
+    id: str
+    store_id: str | None
+    customer_id: str | None  # None: answered anonymously (or the customer was erased)
+    visit_id: str | None
+    buyer: bool | None
+    touchpoint: str  # domain.metrics.TOUCHPOINTS
+    score: int | None  # 1..5; None: a comment only
+    text: str
+    created_at: str
+
+
 class RecentViewData(TypedDict):
     """`recent_view` (store scope): a product the customer viewed on the web shop lately,
     one row per customer and product; the hub keeps each customer's 20 most recent of

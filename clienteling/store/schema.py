@@ -282,6 +282,7 @@ KNOWN: frozenset[str] = frozenset(
         "0014_recent_views",
         "0016_order_events",
         "0015_stock_geo",
+        "0017_feedback",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -462,4 +463,22 @@ _STOCK_GEO = (
 @migrations(name="0015_stock_geo")
 def _stock_geo(db: Database) -> None:
     for statement in _STOCK_GEO:
+        db.execute(statement)
+
+
+# 0017: survey answers (pulled, store scope; hub migration 0029), for the customer's
+# timeline: one row per touchpoint, `buyer` and `score` NULL when not known.
+_FEEDBACK = (
+    """CREATE TABLE feedback (
+        id TEXT PRIMARY KEY, store_id TEXT, customer_id TEXT, visit_id TEXT,
+        buyer INTEGER, touchpoint TEXT NOT NULL, score INTEGER, text TEXT NOT NULL,
+        created_at TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL
+    )""",
+    "CREATE INDEX ix_feedback_customer ON feedback (customer_id, created_at)",
+)
+
+
+@migrations(name="0017_feedback")
+def _feedback(db: Database) -> None:
+    for statement in _FEEDBACK:
         db.execute(statement)

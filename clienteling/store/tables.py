@@ -116,6 +116,21 @@ ENTITY_TABLES: dict[str, EntityTable] = {
             ("id", "customer_id", "product_id", "sku", "viewed_at", "view_count"),
         ),
         EntityTable(
+            "feedback",
+            "feedback",
+            (
+                "id",
+                "store_id",
+                "customer_id",
+                "visit_id",
+                "buyer",
+                "touchpoint",
+                "score",
+                "text",
+                "created_at",
+            ),
+        ),
+        EntityTable(
             "note",
             "notes",
             ("id", "customer_id", "associate_id", "author_name", "store_id", "text", "created_at"),

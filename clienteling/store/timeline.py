@@ -1,7 +1,7 @@
 """The customer's journey across channels, newest first: store visits (with outcome),
 online orders and store purchases (with their status), their shipping, delivery and
 returns (each at its own time: `related_id` names the order), online carts,
-consent changes, notes, holds, offers, the customer's replies to follow-ups and
+consent changes, notes, holds, offers, survey answers, the customer's replies to follow-ups and
 appointments (at their time, so a coming one is on top). One query over the cached rows,
 each part read through its customer index; what this terminal wrote and the hub has not
 acknowledged is `pending`.
@@ -32,6 +32,7 @@ KINDS = (
     "reply",
     "appointment",
     "followup",
+    "feedback",
 )
 DEFAULT_LIMIT = 500
 
@@ -111,6 +112,13 @@ SELECT * FROM (
            NULL, NULL, l.name, f.associate_name, '[]', f.version = 0, NULL, NULL, NULL
     FROM followups AS f LEFT JOIN locations AS l ON l.id = f.store_id
     WHERE f.customer_id = :customer
+    UNION ALL
+    SELECT 'feedback', a.id, a.created_at, a.touchpoint,
+           CASE a.buyer WHEN 1 THEN 'buyer' WHEN 0 THEN 'non_buyer' END,
+           CAST(a.score AS TEXT), a.text, NULL, NULL, l.name, NULL, '[]', 0, NULL,
+           a.visit_id, NULL
+    FROM feedback AS a LEFT JOIN locations AS l ON l.id = a.store_id
+    WHERE a.customer_id = :customer
 )
 WHERE kind IN (SELECT value FROM json_each(:kinds))
 ORDER BY 3 DESC, 2 DESC

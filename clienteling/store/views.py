@@ -165,12 +165,15 @@ class TimelineEntry:
     a visit's outcome, an order's or cart's status, "granted"/"refused" for consent."""
 
     # visit | order | cart | consent | note | hold | offer | reply | appointment | followup
+    # | feedback
     kind: str
     id: str
     at: datetime
     status: str | None = None
     channel: str | None = None  # order: store | web | phone; consent: email | sms | whatsapp
-    # visit: why nothing was bought; appointment: its end time; followup: its template
+    # visit: why nothing was bought; appointment: its end time; followup: its template;
+    # feedback: the score ("1".."5", None for a comment only), `status` the touchpoint,
+    # `channel` buyer | non_buyer, `related_id` the visit it is about
     reason: str | None = None
     text: str = ""  # note text, a visit's own reason, a cart's checkout step, consent source
     total_minor: int | None = None

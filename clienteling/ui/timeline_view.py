@@ -34,6 +34,7 @@ from clienteling.ui.labels import (
     order_status_label,
     template_label,
 )
+from clienteling.ui.metric_help import touchpoint_label
 from clienteling.ui.visit_labels import outcome_label, reason_label
 
 PENDING_COLOUR = QColor("#8a5200")
@@ -69,6 +70,7 @@ class TimelineView(QWidget):
             ("reply", self.tr("Replies")),
             ("appointment", self.tr("Appointments")),
             ("followup", self.tr("Follow-ups")),
+            ("feedback", self.tr("Survey answers")),
         ):
             self.kind_filter.addItem(text, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter_did_change)
@@ -153,6 +155,19 @@ class TimelineView(QWidget):
             self.tree.addTopLevelItem(empty)
         self.count_label.setText(self.tr("%1 events").replace("%1", str(len(shown))))
 
+    def _feedback(self, e: TimelineEntry) -> tuple[str, str]:
+        """ "Survey: staff 4/5" (or "Survey comment: staff"), the comment and the store."""
+        about = touchpoint_label(e.status or "")
+        if e.reason:
+            what = self.tr("Survey: %1 %2/5").replace("%1", about).replace("%2", e.reason)
+        else:
+            what = self.tr("Survey comment: %1").replace("%1", about)
+        who = {"buyer": self.tr("as a buyer"), "non_buyer": self.tr("without buying")}.get(
+            e.channel or "", ""
+        )
+        text = " ".join(e.text.split())
+        return what, " · ".join(p for p in (text, who, e.store_name or "") if p)
+
     def _order_event(self, e: TimelineEntry, items: str) -> tuple[str, str]:
         """A shipping, delivery or return of an order placed earlier (named by its date)."""
         placed = local_date(e.related_at) if e.related_at is not None else ""
@@ -216,6 +231,8 @@ class TimelineView(QWidget):
             return self._reply(e)
         if e.kind == "appointment":
             return appointment_labels.describe_timeline(e)
+        if e.kind == "feedback":
+            return self._feedback(e)
         if e.kind == "followup":
             return self._followup(e)
         return e.kind, e.text

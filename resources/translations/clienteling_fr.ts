@@ -3318,6 +3318,10 @@
         <translation>Suivis</translation>
     </message>
     <message>
+        <source>Survey answers</source>
+        <translation>Réponses aux questionnaires</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Historique du client</translation>
     </message>
@@ -3352,6 +3356,22 @@
     <message>
         <source>%1 events</source>
         <translation>%1 événements</translation>
+    </message>
+    <message>
+        <source>Survey: %1 %2/5</source>
+        <translation>Questionnaire : %1 %2/5</translation>
+    </message>
+    <message>
+        <source>Survey comment: %1</source>
+        <translation>Commentaire du questionnaire : %1</translation>
+    </message>
+    <message>
+        <source>as a buyer</source>
+        <translation>après un achat</translation>
+    </message>
+    <message>
+        <source>without buying</source>
+        <translation>sans achat</translation>
     </message>
     <message>
         <source>Shipping of the order of %1</source>

@@ -3318,6 +3318,10 @@
         <translation>Сообщения</translation>
     </message>
     <message>
+        <source>Survey answers</source>
+        <translation>Ответы на опросы</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>История покупателя</translation>
     </message>
@@ -3352,6 +3356,22 @@
     <message>
         <source>%1 events</source>
         <translation>Событий: %1</translation>
+    </message>
+    <message>
+        <source>Survey: %1 %2/5</source>
+        <translation>Опрос: %1 %2/5</translation>
+    </message>
+    <message>
+        <source>Survey comment: %1</source>
+        <translation>Комментарий в опросе: %1</translation>
+    </message>
+    <message>
+        <source>as a buyer</source>
+        <translation>после покупки</translation>
+    </message>
+    <message>
+        <source>without buying</source>
+        <translation>без покупки</translation>
     </message>
     <message>
         <source>Shipping of the order of %1</source>

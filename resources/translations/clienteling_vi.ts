@@ -3318,6 +3318,10 @@
         <translation>Tin nhắn chăm sóc</translation>
     </message>
     <message>
+        <source>Survey answers</source>
+        <translation>Trả lời khảo sát</translation>
+    </message>
+    <message>
         <source>Customer timeline</source>
         <translation>Dòng thời gian của khách</translation>
     </message>
@@ -3352,6 +3356,22 @@
     <message>
         <source>%1 events</source>
         <translation>%1 sự kiện</translation>
+    </message>
+    <message>
+        <source>Survey: %1 %2/5</source>
+        <translation>Khảo sát: %1 %2/5</translation>
+    </message>
+    <message>
+        <source>Survey comment: %1</source>
+        <translation>Nhận xét khảo sát: %1</translation>
+    </message>
+    <message>
+        <source>as a buyer</source>
+        <translation>khi đã mua</translation>
+    </message>
+    <message>
+        <source>without buying</source>
+        <translation>khi không mua</translation>
     </message>
     <message>
         <source>Shipping of the order of %1</source>

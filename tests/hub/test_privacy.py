@@ -395,3 +395,30 @@ def test_cli_export_and_erase(privacy_hub: PrivacyHub, capsys: pytest.CaptureFix
     assert "already erased" in capsys.readouterr().out
     assert run_export(customer_id, settings=settings) == 1
     assert run_export("no-such-id", settings=settings) == 1
+
+
+def test_erased_customers_answers_stay_anonymous_and_reach_the_terminals_so(
+    privacy_hub: PrivacyHub, clients: dict[str, httpx.Client]
+) -> None:
+    """A survey answer is synced (its visit's scope): the erasure anonymises it with a new
+    version, so a terminal's upsert drops it from the erased customer's timeline."""
+    with privacy_hub.engine.connect() as conn:
+        answered = set(
+            conn.execute(
+                sa.select(feedback.c.customer_id).where(feedback.c.customer_id.is_not(None))
+            ).scalars()
+        )
+    customer_id = next(c for c in privacy_hub.customer_ids if c in answered)
+    privacy_hub.customer_ids.remove(customer_id)
+    with privacy_hub.engine.connect() as conn:
+        before = {
+            r.id: r.version
+            for r in conn.execute(sa.select(feedback).where(feedback.c.customer_id == customer_id))
+        }
+    assert before
+    answer = clients["admin"].post(f"/api/v1/customers/{customer_id}/erase")
+    assert answer.status_code == 200, answer.text
+    with privacy_hub.engine.connect() as conn:
+        after = conn.execute(sa.select(feedback).where(feedback.c.id.in_(before))).all()
+    assert {(r.customer_id, r.text) for r in after} == {(None, "")}
+    assert all(r.version > before[r.id] for r in after)

@@ -433,6 +433,8 @@ def test_feedback_by_touchpoint_and_follow_up_effects(data: _Data) -> None:
                     score=score,
                     text=text,
                     created_at=f"2026-06-0{n + 1}T10:00:00+00:00",
+                    scope="store:s1",
+                    version=n + 1,
                 )
             )
     data.visit("2026-06-05T10:00:00+00:00", "bought_here")

@@ -275,3 +275,40 @@ def test_shipping_delivery_and_returns_show_at_their_own_time(catalog: Database)
     assert {e.related_id for e in timeline[:3]} == {"o9"} and timeline[3].related_id is None
     assert timeline[0].related_at is not None and timeline[0].related_at.isoformat() == placed
     assert timeline[0].items == ["Dock"] and timeline[1].items == []
+
+
+def test_survey_answers_show_with_their_touchpoint_and_score(catalog: Database) -> None:
+    answer = {
+        "store_id": STORE_ID,
+        "customer_id": "c1",
+        "visit_id": "v0",
+        "buyer": False,
+        "created_at": "2025-05-02T09:00:00+00:00",
+    }
+    apply_page(
+        catalog,
+        scope=SCOPE,
+        changes=[
+            change(
+                "feedback", answer | {"id": "f1", "touchpoint": "staff", "score": 4, "text": ""}
+            ),
+            change(
+                "feedback",
+                answer | {"id": "f2", "touchpoint": "price", "score": None, "text": "Trop cher"},
+            ),
+            change(
+                "feedback",
+                answer
+                | {"id": "f3", "customer_id": None, "touchpoint": "staff", "score": 1, "text": ""},
+            ),  # anonymous: nobody's
+        ],
+        cursor="c",
+        last_mutation_id=0,
+        snapshot_done=True,
+    )
+    timeline = customer_timeline(catalog, "c1", kinds={"feedback"})
+    assert sorted((e.id, e.status, e.reason, e.text, e.channel) for e in timeline) == [
+        ("f1", "staff", "4", "", "non_buyer"),
+        ("f2", "price", None, "Trop cher", "non_buyer"),
+    ]
+    assert {e.related_id for e in timeline} == {"v0"}

@@ -288,3 +288,20 @@ def test_deliveries_and_returns_name_their_order_and_filter_with_purchases(
     assert rows[0][1:] == (f"Partial return from the purchase of {day}", "Écharpe")
     assert rows[1][1:] == (f"Delivery of the order of {day}", "")
     assert rows[2][1].startswith("Online order: Partly returned")
+
+
+def test_survey_answers_read_as_a_sentence(qtbot: QtBot, profile: CustomerProfile) -> None:
+    scored = TimelineEntry(
+        kind="feedback", id="f1", at=NOW, status="staff", channel="buyer", reason="4",
+        text="Très bon  accueil", store_name="Paris Opéra", related_id="v1",
+    )  # fmt: skip
+    comment = replace(scored, id="f2", status="price", channel="non_buyer", reason=None)
+    view = ProfileView()
+    qtbot.addWidget(view)
+    view.show_profile(replace(profile, timeline=[scored, comment, ENTRIES[2]]))
+    view.timeline_view.set_kind("feedback")
+    rows = _rows(view.timeline_view)
+    assert [r[1:] for r in rows] == [
+        ("Survey: Staff 4/5", "Très bon accueil · as a buyer · Paris Opéra"),
+        ("Survey comment: Price", "Très bon accueil · without buying · Paris Opéra"),
+    ]

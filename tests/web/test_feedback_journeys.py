@@ -134,6 +134,15 @@ def test_the_survey_link_by_sms_reaches_the_phone_once(counter: Counter, page: A
     rows = counter.feedback_of(token)
     assert {(r.visit_id, r.customer_id, r.buyer) for r in rows} == {(visit.id, customer_id, False)}
     assert [(r.touchpoint, r.score) for r in rows] == [("product", 3), ("staff", 4)]
+    # The answers reach the customer's timeline on the terminal at the next sync.
+    terminal.sync_once()
+    profile = terminal.customer(customer_id)
+    assert profile is not None
+    answers = [e for e in profile.timeline if e.kind == "feedback"]
+    assert sorted((e.status, e.reason, e.text, e.related_id) for e in answers) == [
+        ("product", "3", "Cần thêm màu khác", visit.id),
+        ("staff", "4", "", visit.id),
+    ]
     counter.wake_worker()
     assert wait_for(lambda: len(counter.sms.snapshot()) >= 1)
     assert len(counter.sms.snapshot()) == 1  # sent once

@@ -13,13 +13,13 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import links, pages
+from clienteling.hub import links, pages, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import HubDep
 from clienteling.hub.routes.followup_pages import form, not_found
-from clienteling.hub.surveys import TOUCHPOINTS, survey_link
+from clienteling.hub.surveys import TOUCHPOINTS, feedback_scope, survey_link
 from clienteling.hub.tables import customers, feedback
 
 router = APIRouter(tags=["customer pages"], include_in_schema=False)
@@ -79,6 +79,11 @@ def _answer(hub: HubContext, token: str, fields: dict[str, list[str]]) -> HTMLRe
         if text_touchpoint not in asked:
             text_touchpoint = asked[0]
         now = iso(utc_now())
+        customer_id = None if anonymous else link.customer_id
+        visit_id = None if anonymous else link.visit_id
+        scope = feedback_scope(
+            conn, visit_id=visit_id, customer_id=customer_id, store_id=link.store_id
+        )
         for touchpoint in asked:
             score = _score(fields.get(f"score_{touchpoint}", []))
             own_text = text if touchpoint == text_touchpoint else ""
@@ -89,13 +94,15 @@ def _answer(hub: HubContext, token: str, fields: dict[str, list[str]]) -> HTMLRe
                     id=uuid7(),
                     token=token,
                     store_id=link.store_id,
-                    customer_id=None if anonymous else link.customer_id,
-                    visit_id=None if anonymous else link.visit_id,
+                    customer_id=customer_id,
+                    visit_id=visit_id,
                     buyer=link.buyer,
                     touchpoint=touchpoint,
                     score=score,
                     text=own_text,
                     created_at=now,
+                    scope=scope,
+                    version=versions.allocate(conn, scope),
                 )
             )
     return pages.render(
