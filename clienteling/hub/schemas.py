@@ -199,7 +199,7 @@ class FollowupPublic(_Row):
     opened_at: str | None = None
 
 
-class FeedbackPublic(BaseModel):
+class FeedbackPublic(_Row):
     """A survey answer of the customer (anonymous answers name nobody, so are not here)."""
 
     id: str

@@ -14,7 +14,7 @@ from clienteling.hub import audit, pagination
 from clienteling.hub.access import visible_customer
 from clienteling.hub.db import read_tx
 from clienteling.hub.deps import HubDep, IdPath, SessionDep
-from clienteling.hub.entities import CONSENT, FOLLOWUP, VISIT
+from clienteling.hub.entities import CONSENT, FEEDBACK, FOLLOWUP, VISIT
 from clienteling.hub.pagination import LimitQuery, NextQuery, Page
 from clienteling.hub.schemas import ConsentPublic, FeedbackPublic, FollowupPublic, VisitPublic
 from clienteling.hub.tables import consents, feedback, followups, visits
@@ -114,15 +114,7 @@ def customer_feedback(
         limit=limit,
         next=next,
     )
-    return Page(
-        items=[
-            FeedbackPublic.model_validate(
-                {name: r._mapping[name] for name in FeedbackPublic.model_fields}
-            )
-            for r in items
-        ],
-        next=token,
-    )
+    return Page(items=[FeedbackPublic.from_row(FEEDBACK, r) for r in items], next=token)
 
 
 @router.get("/customers/{customer_id}/consents")
