@@ -16,18 +16,13 @@ import pytest
 import sqlalchemy as sa
 
 from clienteling.hub.clock import iso, utc_now
-from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.replay import replay_lines
-from clienteling.hub.seed import seed_demo_data
-from clienteling.hub.server import HubServer
 from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import ingest_events, inventory, locations, orders, products
+from clienteling.hub.tables import ingest_events, inventory, orders, products
 from clienteling.protocol.entities import CATALOG_SCOPE
 
-from .conftest import SEED_NOW, NewDb, sign_in
+from .conftest import NewDb, sign_in
 from .test_ingest import (
-    SECRET,
-    SHOPIFY_SECRET,
     _caught_up,
     _pull,
     event,
@@ -37,7 +32,7 @@ from .test_ingest import (
     send,
     send_shopify,
 )
-from .test_wish_birthday_tasks import Shop, a_customer, stock, tasks_of, wish_of
+from .test_wish_birthday_tasks import Shop, a_customer, open_shop, stock, tasks_of, wish_of
 
 SHOP_STORE = "71234560041"  # Shopify location ids, mapped in the settings
 SHOP_WEB = "71234560099"
@@ -46,24 +41,11 @@ SHOP_UNMAPPED = "71234560777"
 
 @pytest.fixture(scope="module")
 def shop(new_db: NewDb) -> Iterator[Shop]:
-    url = new_db()
-    engine = make_engine(url)
-    migrate(engine)
-    summary = seed_demo_data(engine, customers=60, seed=31, now=SEED_NOW)
-    store = str(summary["store_ids"][0])
-    with engine.connect() as conn:
-        web = str(conn.execute(sa.select(locations.c.id).where(locations.c.kind == "web")).scalar())
-    settings = HubSettings(
-        db=url,
-        port=0,
-        webhook_secret=SECRET,
-        shopify_webhook_secret=SHOPIFY_SECRET,
-        ingest_default_store_id=store,
-        shopify_locations={SHOP_STORE: store, SHOP_WEB: web},
-    )
-    with HubServer(settings=settings) as server:
-        yield Shop(url=server.url, engine=engine, store_id=store, web_id=web)
-    engine.dispose()
+    def mapped(store: str, web: str) -> dict[str, str]:
+        return {SHOP_STORE: store, SHOP_WEB: web}
+
+    with open_shop(new_db, customers=60, seed=31, shopify_locations=mapped) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -18,24 +18,18 @@ import pytest
 import sqlalchemy as sa
 
 from clienteling.hub.clock import iso, utc_now
-from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import SmtpSink
 from clienteling.hub.ingest import shopify
 from clienteling.hub.listing import UNLISTED_SCOPE
-from clienteling.hub.seed import seed_demo_data
-from clienteling.hub.server import HubServer
-from clienteling.hub.settings import HubSettings
-from clienteling.hub.tables import carts, followup_links, locations, orders, products, reservations
+from clienteling.hub.tables import carts, followup_links, orders, products, reservations
 from clienteling.hub.task_generation import generate_tasks
 from clienteling.protocol.entities import CATALOG_SCOPE
 
-from .conftest import SEED_NOW, NewDb, sign_in
+from .conftest import NewDb, sign_in
 from .followup_kit import NOON, Device, delivery_settings, queue_args, set_consent, status_of
 from .test_holds import hold_args
 from .test_ingest import (
-    SECRET,
-    SHOPIFY_SECRET,
     _caught_up,
     _pull,
     event,
@@ -46,31 +40,18 @@ from .test_ingest import (
     send_shopify,
 )
 from .test_ingest_shopify_catalog import SHOP_STORE, a_new_product, level, product_by_sku
-from .test_wish_birthday_tasks import Shop, a_customer, stock, tasks_of, wish_of
+from .test_wish_birthday_tasks import Shop, a_customer, open_shop, stock, tasks_of, wish_of
 
 ARCHIVED = "shopify_products_update_archived.json"
 
 
 @pytest.fixture(scope="module")
 def shop(new_db: NewDb) -> Iterator[Shop]:
-    url = new_db()
-    engine = make_engine(url)
-    migrate(engine)
-    summary = seed_demo_data(engine, customers=60, seed=37, now=SEED_NOW)
-    store = str(summary["store_ids"][0])
-    with engine.connect() as conn:
-        web = str(conn.execute(sa.select(locations.c.id).where(locations.c.kind == "web")).scalar())
-    settings = HubSettings(
-        db=url,
-        port=0,
-        webhook_secret=SECRET,
-        shopify_webhook_secret=SHOPIFY_SECRET,
-        ingest_default_store_id=store,
-        shopify_locations={SHOP_STORE: store},
-    )
-    with HubServer(settings=settings) as server:
-        yield Shop(url=server.url, engine=engine, store_id=store, web_id=web)
-    engine.dispose()
+    def mapped(store: str, _web: str) -> dict[str, str]:
+        return {SHOP_STORE: store}
+
+    with open_shop(new_db, customers=60, seed=37, shopify_locations=mapped) as opened:
+        yield opened
 
 
 @pytest.fixture

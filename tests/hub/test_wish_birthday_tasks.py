@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,7 +31,7 @@ from clienteling.hub.task_generation import generate_tasks
 from clienteling.protocol.entities import store_scope
 
 from .conftest import SEED_NOW, NewDb, sign_in
-from .test_ingest import SECRET, event, ok, send
+from .test_ingest import SECRET, SHOPIFY_SECRET, event, ok, send
 from .test_sync_push import push
 
 
@@ -42,19 +43,42 @@ class Shop:
     web_id: str
 
 
-@pytest.fixture(scope="module")
-def shop(new_db: NewDb) -> Iterator[Shop]:
+@contextmanager
+def open_shop(
+    new_db: NewDb,
+    *,
+    customers: int,
+    seed: int,
+    shopify_locations: Callable[[str, str], dict[str, str]] | None = None,
+) -> Iterator[Shop]:
+    """A seeded hub taking the web shop's events (and Shopify's, with its location ids
+    mapped by `shopify_locations(store id, web id)`), ingest defaulting to store 1."""
     url = new_db()
     engine = make_engine(url)
     migrate(engine)
-    summary = seed_demo_data(engine, customers=90, seed=23, now=SEED_NOW)
-    store = summary["store_ids"][0]
+    summary = seed_demo_data(engine, customers=customers, seed=seed, now=SEED_NOW)
+    store = str(summary["store_ids"][0])
     with engine.connect() as conn:
-        web = conn.execute(sa.select(locations.c.id).where(locations.c.kind == "web")).scalar()
-    settings = HubSettings(db=url, port=0, webhook_secret=SECRET, ingest_default_store_id=store)
-    with HubServer(settings=settings) as server:
-        yield Shop(url=server.url, engine=engine, store_id=store, web_id=str(web))
-    engine.dispose()
+        web = str(conn.execute(sa.select(locations.c.id).where(locations.c.kind == "web")).scalar())
+    settings = HubSettings(
+        db=url,
+        port=0,
+        webhook_secret=SECRET,
+        shopify_webhook_secret=SHOPIFY_SECRET,
+        ingest_default_store_id=store,
+        shopify_locations=shopify_locations(store, web) if shopify_locations else {},
+    )
+    try:
+        with HubServer(settings=settings) as server:
+            yield Shop(url=server.url, engine=engine, store_id=store, web_id=web)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def shop(new_db: NewDb) -> Iterator[Shop]:
+    with open_shop(new_db, customers=90, seed=23) as opened:
+        yield opened
 
 
 @pytest.fixture
