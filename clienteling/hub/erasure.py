@@ -154,8 +154,8 @@ def erase_customer(conn: Connection, customer_id: str, *, erased_by: str | None)
             ingest_links.c.kind == "customer", ingest_links.c.internal_id.in_(ids)
         )
     )
-    _anonymize_visits(conn, ids)
-    _anonymize_feedback(conn, ids)
+    _anonymize(conn, visits, ids, reason_text="")
+    _anonymize(conn, feedback, ids, text="")
     conn.execute(
         sa.update(survey_links).where(survey_links.c.customer_id.in_(ids)).values(customer_id=None)
     )
@@ -312,32 +312,16 @@ def _cancel_followups(conn: Connection, ids: list[str]) -> list[tuple[str, str]]
     return _move_out(conn, followups, "followup", ids, values={"personal_line": ""})
 
 
-def _anonymize_visits(conn: Connection, ids: list[str]) -> None:
-    """Anonymous visits from now on, each with a new version (terminals upsert them)."""
-    rows = conn.execute(
-        sa.select(visits.c.id, visits.c.scope).where(visits.c.customer_id.in_(ids))
-    ).all()
-    for row in rows:
+def _anonymize(conn: Connection, table: sa.Table, ids: list[str], **cleared: Any) -> None:
+    """The table's rows of the customer become anonymous (no customer, `cleared` free
+    text), each with a new version: terminals upsert them, so they leave the erased
+    customer's timeline (visits, survey answers)."""
+    rows = conn.execute(sa.select(table.c.id, table.c.scope).where(table.c.customer_id.in_(ids)))
+    for row in rows.all():
         conn.execute(
-            sa.update(visits)
-            .where(visits.c.id == row.id)
-            .values(
-                customer_id=None, reason_text="", version=versions.allocate(conn, str(row.scope))
-            )
-        )
-
-
-def _anonymize_feedback(conn: Connection, ids: list[str]) -> None:
-    """Anonymous answers from now on (no customer, no free text), each with a new version
-    (terminals upsert them: the answer leaves the erased customer's timeline)."""
-    rows = conn.execute(
-        sa.select(feedback.c.id, feedback.c.scope).where(feedback.c.customer_id.in_(ids))
-    ).all()
-    for row in rows:
-        conn.execute(
-            sa.update(feedback)
-            .where(feedback.c.id == row.id)
-            .values(customer_id=None, text="", version=versions.allocate(conn, str(row.scope)))
+            sa.update(table)
+            .where(table.c.id == row.id)
+            .values(customer_id=None, version=versions.allocate(conn, str(row.scope)), **cleared)
         )
 
 

@@ -8,7 +8,6 @@ and argon2 runs only for the three demo sign-ins.
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -821,14 +820,7 @@ def _insert(engine: Engine, rows: _Rows) -> None:
         (tables.notes, rows.notes),
     )
     with write_tx(engine) as conn:
-        per_scope = Counter(row["scope"] for _table, table_rows in synced for row in table_rows)
-        next_version = {
-            scope: versions.allocate(conn, scope, n) for scope, n in sorted(per_scope.items())
-        }
-        for _table, table_rows in synced:
-            for row in table_rows:
-                row["version"] = next_version[row["scope"]]
-                next_version[row["scope"]] += 1
+        versions.number(conn, (row for _table, table_rows in synced for row in table_rows))
         conn.execute(sa.insert(tables.locations), rows.locations)
         conn.execute(sa.insert(tables.associates), rows.associates)
         for table, table_rows in synced[1:]:

@@ -100,11 +100,7 @@ def seed_feedback(engine: Engine, *, seed: int, now: datetime) -> int:
                 )
         if links:
             conn.execute(sa.insert(tables.survey_links), links)
-        for scope in sorted({a["scope"] for a in answers}):
-            mine = [a for a in answers if a["scope"] == scope]
-            first = versions.allocate(conn, scope, len(mine))
-            for offset, answer in enumerate(mine):
-                answer["version"] = first + offset
+        versions.number(conn, answers)
         if answers:
             conn.execute(sa.insert(tables.feedback), answers)
     return len(answers)

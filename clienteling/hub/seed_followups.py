@@ -5,7 +5,6 @@ finished ones: no delivery job, nothing is sent again."""
 from __future__ import annotations
 
 import random
-from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -145,13 +144,7 @@ def seed_followups(engine: Engine, *, seed: int, now: datetime) -> int:
                     "scope": customer.scope,
                 }
             )
-        per_scope = Counter(row["scope"] for row in rows)
-        next_version = {
-            scope: versions.allocate(conn, scope, n) for scope, n in sorted(per_scope.items())
-        }
-        for item in rows:
-            item["version"] = next_version[item["scope"]]
-            next_version[item["scope"]] += 1
+        versions.number(conn, rows)
         if rows:
             conn.execute(sa.insert(tables.followups), rows)
             secret = links.link_secret(conn)

@@ -14,7 +14,6 @@ import base64
 import bisect
 import functools
 import random
-from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
@@ -273,11 +272,5 @@ def _insert(engine: Engine, rows: list[dict[str, Any]]) -> None:
         return
     rows.sort(key=lambda row: row["at"])
     with write_tx(engine) as conn:
-        per_scope = Counter(row["scope"] for row in rows)
-        next_version = {
-            scope: versions.allocate(conn, scope, n) for scope, n in sorted(per_scope.items())
-        }
-        for row in rows:
-            row["version"] = next_version[row["scope"]]
-            next_version[row["scope"]] += 1
+        versions.number(conn, rows)
         conn.execute(sa.insert(tables.visits), rows)

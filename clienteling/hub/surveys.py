@@ -57,15 +57,11 @@ def feedback_scope(
 ) -> str:
     """Where an answer is published: its visit's scope, else its customer's, else its
     store's (an anonymous answer), so the terminals that hold the visit or customer get it."""
-    if visit_id is not None:
+    for table, row_id in ((visits, visit_id), (customers, customer_id)):
+        if row_id is None:
+            continue
         scope = conn.execute(
-            sa.select(visits.c.scope).where(visits.c.id == visit_id)
-        ).scalar_one_or_none()
-        if scope is not None:
-            return str(scope)
-    if customer_id is not None:
-        scope = conn.execute(
-            sa.select(customers.c.scope).where(customers.c.id == customer_id)
+            sa.select(table.c.scope).where(table.c.id == row_id)
         ).scalar_one_or_none()
         if scope is not None:
             return str(scope)

@@ -21,7 +21,9 @@ fails one of them with a deadlock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, MutableMapping
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -58,6 +60,17 @@ def allocate(conn: Connection, scope: str, count: int = 1) -> int:
         insert_ignoring_conflicts(conn, scope_versions, {"scope": scope, "version": 0})
         last = conn.execute(_BUMP, params).scalar_one()
     return int(last) - count + 1
+
+
+def number(conn: Connection, rows: Iterable[MutableMapping[str, Any]]) -> None:
+    """Give each row, in order, the next version of its `scope` (one allocation per
+    scope, scopes in sorted order): bulk writers (seeds, migrations) use it."""
+    rows = list(rows)
+    per_scope = Counter(str(row["scope"]) for row in rows)
+    following = {scope: allocate(conn, scope, n) for scope, n in sorted(per_scope.items())}
+    for row in rows:
+        row["version"] = following[str(row["scope"])]
+        following[str(row["scope"])] += 1
 
 
 def current(conn: Connection, scope: str) -> int:

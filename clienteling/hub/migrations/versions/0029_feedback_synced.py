@@ -42,21 +42,22 @@ def upgrade() -> None:
         sa.select(_FEEDBACK.c.id, _FEEDBACK.c.store_id, _FEEDBACK.c.customer_id,
                   _FEEDBACK.c.visit_id).order_by(_FEEDBACK.c.id)
     ).all()
-    by_scope: dict[str, list[str]] = {}
-    for row in rows:
-        scope = feedback_scope(
-            conn, visit_id=row.visit_id, customer_id=row.customer_id, store_id=row.store_id
+    answers = [
+        {
+            'id': row.id,
+            'scope': feedback_scope(
+                conn, visit_id=row.visit_id, customer_id=row.customer_id, store_id=row.store_id
+            ),
+        }
+        for row in rows
+    ]
+    versions.number(conn, answers)
+    for answer in answers:
+        conn.execute(
+            sa.update(_FEEDBACK)
+            .where(_FEEDBACK.c.id == answer['id'])
+            .values(scope=answer['scope'], version=answer['version'])
         )
-        by_scope.setdefault(scope, []).append(row.id)
-    for scope in sorted(by_scope):
-        ids = by_scope[scope]
-        first = versions.allocate(conn, scope, len(ids))
-        for offset, answer_id in enumerate(ids):
-            conn.execute(
-                sa.update(_FEEDBACK)
-                .where(_FEEDBACK.c.id == answer_id)
-                .values(scope=scope, version=first + offset)
-            )
     with op.batch_alter_table('feedback', schema=None) as batch_op:
         batch_op.alter_column('scope', existing_type=sa.String(length=80), nullable=False)
         batch_op.alter_column('version', existing_type=sa.BigInteger(), nullable=False)
