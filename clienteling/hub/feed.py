@@ -25,7 +25,7 @@ from clienteling.hub import feed_rows
 from clienteling.hub.entities import EntityKind, kinds_for
 from clienteling.hub.feed_rows import FeedChange
 from clienteling.hub.tables import feed_purges, scope_versions, tombstones
-from clienteling.protocol.models import Change, ResetReason
+from clienteling.protocol.models import Change, PageLayout, ResetReason
 
 
 class BadCursorError(ValueError):
@@ -73,6 +73,7 @@ class Cursor:
 @dataclass(slots=True)
 class Page:
     changes: list[FeedChange] = field(default_factory=list)
+    tables: list[feed_rows.FeedTable] = field(default_factory=list)
     cursor: str = ""
     has_more: bool = False
     snapshot: bool = False
@@ -88,6 +89,7 @@ class Page:
         return orjson.dumps(
             {
                 "changes": self.changes,
+                "tables": self.tables,
                 "cursor": self.cursor,
                 "has_more": self.has_more,
                 "snapshot": self.snapshot,
@@ -124,37 +126,75 @@ def _heads(conn: Connection, scope: str) -> _Heads:
     return _Heads(version=int(version or 0), purged_before=int(purged or 0))
 
 
-def read_page(conn: Connection, *, epoch: str, scope: str, cursor: str | None, limit: int) -> Page:
-    """One page of the scope's feed; `conn` should be inside a read transaction."""
+def read_page(
+    conn: Connection,
+    *,
+    epoch: str,
+    scope: str,
+    cursor: str | None,
+    limit: int,
+    layout: PageLayout = "changes",
+) -> Page:
+    """One page of the scope's feed; `conn` should be inside a read transaction. With
+    `layout` "tables" a snapshot page's rows go in `Page.tables` instead of `changes`."""
     heads = _heads(conn, scope)
-    page = _read_page(conn, heads, epoch=epoch, scope=scope, cursor=cursor, limit=limit)
+    tables = layout == "tables"
+    page = _read_page(
+        conn, heads, epoch=epoch, scope=scope, cursor=cursor, limit=limit, tables=tables
+    )
     page.purged_before = heads.purged_before
     return page
 
 
 def _read_page(
-    conn: Connection, heads: _Heads, *, epoch: str, scope: str, cursor: str | None, limit: int
+    conn: Connection,
+    heads: _Heads,
+    *,
+    epoch: str,
+    scope: str,
+    cursor: str | None,
+    limit: int,
+    tables: bool,
 ) -> Page:
     if cursor is None:
-        return _snapshot_page(conn, heads, _start_snapshot(conn, heads, epoch, scope), limit)
+        start = _start_snapshot(conn, heads, epoch, scope)
+        return _snapshot_page(conn, heads, start, limit, tables=tables)
     position = Cursor.decode(cursor)
     if position.epoch != epoch:
-        return _reset(conn, heads, epoch=epoch, scope=scope, limit=limit, reason="epoch")
+        return _reset(
+            conn, heads, epoch=epoch, scope=scope, limit=limit, reason="epoch", tables=tables
+        )
     if position.scope != scope:
         raise BadCursorError(f"the cursor belongs to scope {position.scope!r}")
     if position.version < heads.purged_before:
         # Deletions after this cursor may be purged: continuing could resurrect rows.
-        return _reset(conn, heads, epoch=epoch, scope=scope, limit=limit, reason="cursor_purged")
+        return _reset(
+            conn,
+            heads,
+            epoch=epoch,
+            scope=scope,
+            limit=limit,
+            reason="cursor_purged",
+            tables=tables,
+        )
     if position.snapshot:
-        return _snapshot_page(conn, heads, position, limit)
+        return _snapshot_page(conn, heads, position, limit, tables=tables)
     return _incremental_page(conn, heads, position, limit)
 
 
 def _reset(
-    conn: Connection, heads: _Heads, *, epoch: str, scope: str, limit: int, reason: ResetReason
+    conn: Connection,
+    heads: _Heads,
+    *,
+    epoch: str,
+    scope: str,
+    limit: int,
+    reason: ResetReason,
+    tables: bool,
 ) -> Page:
     """The first page of a new snapshot, telling the terminal to drop the scope first."""
-    page = _snapshot_page(conn, heads, _start_snapshot(conn, heads, epoch, scope), limit)
+    start = _start_snapshot(conn, heads, epoch, scope)
+    page = _snapshot_page(conn, heads, start, limit, tables=tables)
     page.reset = True
     page.reset_reason = reason
     return page
@@ -171,33 +211,37 @@ def _start_snapshot(conn: Connection, heads: _Heads, epoch: str, scope: str) -> 
     return Cursor(epoch=epoch, scope=scope, version=heads.version, snapshot=True, total=total)
 
 
-def _snapshot_page(conn: Connection, heads: _Heads, position: Cursor, limit: int) -> Page:
+def _snapshot_page(
+    conn: Connection, heads: _Heads, position: Cursor, limit: int, *, tables: bool
+) -> Page:
     kinds = kinds_for(position.scope)
-    changes: list[FeedChange] = []
-    while len(changes) < limit and position.kind < len(kinds):
+    page = Page(snapshot=True)
+    sent = 0
+    while sent < limit and position.kind < len(kinds):
         kind = kinds[position.kind]
-        want = limit - len(changes)
+        want = limit - sent
         query = (
             feed_rows.select_rows(kind)
             .where(kind.table.c.scope == position.scope, kind.table.c.id > position.after_id)
             .order_by(kind.table.c.id)
             .limit(want)
         )
-        found = feed_rows.changes(kind, conn.execute(query).all())
-        changes += found
-        if len(found) < want:
+        rows = conn.execute(query).all()
+        if rows:
+            if tables:
+                page.tables.append(feed_rows.table(kind, rows))
+            else:
+                page.changes += feed_rows.changes(kind, rows)
+        sent += len(rows)
+        if len(rows) < want:
             position.kind += 1
             position.after_id = ""
         else:
-            position.after_id = found[-1].id
-    position.done += len(changes)
+            position.after_id = feed_rows.last_id(kind, rows)
+    position.done += sent
     position.total = max(position.total, position.done)
-    page = Page(
-        changes=changes,
-        snapshot=True,
-        snapshot_total=position.total,
-        snapshot_done=position.done,
-    )
+    page.snapshot_total = position.total
+    page.snapshot_done = position.done
     if position.kind < len(kinds):
         page.cursor = position.encode()
         page.has_more = True
@@ -277,7 +321,8 @@ def rows_as_changes(kind: EntityKind, rows: Sequence[Any]) -> list[Change]:
     customer's rows; a few dozen, so a model per row costs nothing there)."""
     names = [c.name for c in kind.table.columns]
     version = names.index("version")
-    keep = [(i, n) for i, n in enumerate(names) if n not in ("scope", "version")]
+    wire = {c.name for c in kind.data_columns}  # never a hub-only column
+    keep = [(i, n) for i, n in enumerate(names) if n in wire]
     out = []
     for row in rows:
         data = {name: row[i] for i, name in keep}

@@ -25,6 +25,11 @@ PROTOCOL_VERSION_MIN = 1
 
 ResetReason = Literal["epoch", "cursor_purged"]
 
+PageLayout = Literal["changes", "tables"]
+"""How a pull page carries its rows: "changes" (one `Change` object per row, always for
+increments) or "tables" (a snapshot page's upserts as `RowTable`s: column names once per
+kind, each row a list of values; see `PullRequest.layout`)."""
+
 
 class ErrorBody(BaseModel):
     """Every hub error: a stable machine `code` and a sentence for people."""
@@ -146,14 +151,21 @@ class PullRequest(_Request):
         description="Long-poll: with an incremental cursor and nothing new, answer as soon "
         "as the scope changes, or with the empty page after this many seconds.",
     )
+    layout: PageLayout = Field(
+        default="changes",
+        description='"tables": send snapshot pages\' rows in `tables` (about half the bytes '
+        "and a fraction of the decoding of `changes`); increments always come as `changes`.",
+    )
 
     @model_serializer(mode="wrap")
     def _without_wait(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """No `wait` on the wire unless asked: a hub from before long-poll refuses
-        unknown fields (422), and a plain pull must keep working with it."""
+        """No `wait` or `layout` on the wire unless asked: a hub from before long-poll
+        (or tables) refuses unknown fields (422), and a plain pull must keep working."""
         data: dict[str, Any] = handler(self)
         if self.wait is None:
             data.pop("wait", None)
+        if self.layout == "changes":
+            data.pop("layout", None)
         return data
 
 
@@ -189,8 +201,23 @@ class Change(BaseModel):
     data: dict[str, Any] | None = None
 
 
+class RowTable(BaseModel):
+    """A snapshot page's upserts of one entity kind (`PullRequest.layout` "tables"): each
+    row holds the values of `columns` in order, `id` among them and `version` last. JSON
+    columns (`json_columns`) come as their JSON text, a string, as the hub stores them."""
+
+    entity: str = Field(description='Entity kind, e.g. "customer".')
+    columns: list[str] = Field(description='Column names; "id" among them, "version" last.')
+    json_columns: list[str] = Field(description="Columns whose values are JSON text (or null).")
+    rows: list[list[Any]]
+
+
 class PullResponse(BaseModel):
     changes: list[Change]
+    tables: list[RowTable] = Field(
+        default_factory=list,
+        description='Only with `layout` "tables": this snapshot page\'s rows, by kind.',
+    )
     cursor: str
     has_more: bool
     snapshot: bool = Field(description="True while these pages belong to an initial snapshot.")

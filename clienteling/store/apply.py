@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import cache
@@ -15,13 +16,15 @@ import orjson
 from pydantic_core import to_json
 from sqlite_utils import Database
 
-from clienteling.protocol.pull_page import AnyChange
-from clienteling.store import outbox
+from clienteling.protocol.pull_page import AnyChange, PulledTable
+from clienteling.store import encryption, outbox
 from clienteling.store.erased import forget_deleted_customers
 from clienteling.store.search import (
+    SearchText,
     defer_merges,
     index_rows,
     place,
+    search_fields,
     settle_merges,
     sorted_and_searched,
     unindex_rows,
@@ -42,8 +45,9 @@ def apply_page(
     last_mutation_id: int,
     snapshot_done: bool,
     reset: bool = False,
+    tables: Sequence[PulledTable] = (),
 ) -> set[str]:
-    """Apply a page; returns the entity kinds it touched.
+    """Apply a page (its `changes`, then its `tables`); returns the entity kinds it touched.
 
     `reset` first drops the scope's rows (the hub has a new epoch) but keeps the outbox
     and the rows still waiting to be sent (notes, visits).
@@ -53,12 +57,14 @@ def apply_page(
     `executemany` calls rather than one statement per change.
     """
     kinds = {c.entity for c in changes if c.entity in ENTITY_TABLES}
+    kinds |= {t.entity for t in tables if t.entity in ENTITY_TABLES and t.rows}
     with write_transaction(db):
         if reset:
             reset_scope(db, scope)
         if not snapshot_done:
             defer_merges(db)
         latest = write_changes(db, changes, scope=scope)
+        tabled = write_tables(db, tables, scope=scope)
         if snapshot_done:
             settle_merges(db)
         save_scope_state(
@@ -77,7 +83,7 @@ def apply_page(
 
         settle(
             db,
-            pulled=[c.id for c in latest.get("customer", {}).values() if c.op != "delete"],
+            pulled=[c.id for c in latest.get("customer", {}).values() if c.op != "delete"] + tabled,
             merges=[c for c in latest.get("customer_merge", {}).values() if c.op != "delete"],
         )
         forget_deleted_customers(
@@ -112,12 +118,42 @@ def write_changes(
         if deletes:
             db.conn.executemany(f"DELETE FROM {spec.table} WHERE id = ?", _one(deletes))
         if upserts:
-            extra: dict[str, Any] = {"pending": 0} if spec.has_pending else {}
-            sql = _upsert_sql(spec, ("scope", "version", *extra))
+            sql = _upsert_sql(spec, _FEED, typed=False)
             values = _row_values(spec)
-            tail = list(extra.values())
-            db.conn.executemany(sql, [[*values(c), scope, c.version, *tail] for c in upserts])
+            db.conn.executemany(sql, [[*values(c), c.version, scope] for c in upserts])
     return latest
+
+
+def write_tables(db: Database, tables: Sequence[PulledTable], *, scope: str) -> list[str]:
+    """Write the rows of a snapshot page's `tables` into `scope` (the caller holds the
+    transaction); returns the ids of the customers written.
+
+    The rows go to `executemany` as decoded, with `scope` appended: when the hub's
+    columns are the cache's (the same release), nothing is rebuilt per row. JSON columns
+    arrive as text and are checked and stored by SQLite (`json()`), booleans become 0/1
+    there too (`_upsert_sql`); a hub column this cache does not know is left out, a cache
+    column the hub did not send is NULL, as for a change."""
+    customers: list[str] = []
+    for table in tables:
+        spec = ENTITY_TABLES.get(table.entity)
+        if spec is None:
+            log.debug("skipping unknown entity kind %s", table.entity)
+            continue
+        if not table.rows:
+            continue
+        rows = _table_rows(spec, table.columns)(table.rows)
+        for row in rows:
+            row.append(scope)
+        if spec.entity == "customer":
+            customers += _apply_table_customers(db, spec, table.columns, rows)
+            continue
+        try:
+            db.conn.executemany(_upsert_sql(spec, _FEED, typed=True), rows)
+        except Exception as exc:
+            if _bad_value(exc):
+                raise ValueError(f"a {table.entity} row cannot be stored: {exc}") from exc
+            raise
+    return customers
 
 
 def reset_scope(db: Database, scope: str) -> None:
@@ -204,26 +240,82 @@ def _row_values(spec: EntityTable) -> Callable[[AnyChange], list[Any]]:
     return values_of
 
 
+_FEED = ("version", "scope")
+"""What every pulled row's values are followed by, in this order."""
+_SEARCH = ("sort_name", "search_key", "search_name", "search_other", "search_digits")
+"""A customer's search columns, after `_FEED` (see store.search)."""
+
+
 @cache
-def _upsert_sql(spec: EntityTable, extra: tuple[str, ...]) -> str:
+def _upsert_sql(spec: EntityTable, extra: tuple[str, ...], *, typed: bool) -> str:
+    """INSERT … ON CONFLICT DO UPDATE of `spec.columns` and `extra`, in that order
+    (`pending` = 0 added for kinds that have it). `typed`: the values are as a table row
+    brings them, so SQLite checks and stores JSON text (`json()`; NULL is "[]", as
+    `_row_values` makes it) and turns booleans (or NULL) into 0/1."""
     columns = [*spec.columns, *extra]
+    marks = []
+    for column in columns:
+        if typed and column in spec.json_columns:
+            marks.append("coalesce(json(?), '[]')")
+        elif typed and column in spec.bool_columns:
+            marks.append("(? IS TRUE)")
+        else:
+            marks.append("?")
+    if spec.has_pending:
+        columns.append("pending")
+        marks.append("0")
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     return (
         f"INSERT INTO {spec.table} ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)}) "
+        f"VALUES ({', '.join(marks)}) "
         f"ON CONFLICT(id) DO UPDATE SET {updates}"
     )
 
 
-_CUSTOMER_EXTRA = (
-    "scope",
-    "version",
-    "sort_name",
-    "search_key",
-    "search_name",
-    "search_other",
-    "search_digits",
-)
+def _bad_value(exc: Exception) -> bool:
+    """What SQLite (either driver) raises for a value it cannot bind or JSON text it
+    cannot read: the page's fault, unlike a busy or broken database."""
+    if isinstance(exc, (ValueError, TypeError, AttributeError)):
+        return True
+    if isinstance(
+        exc,
+        (
+            sqlite3.InterfaceError,
+            sqlite3.ProgrammingError,
+            encryption.InterfaceError,
+            encryption.ProgrammingError,
+        ),
+    ):
+        return True
+    operational = (sqlite3.OperationalError, encryption.OperationalError)
+    return isinstance(exc, operational) and "JSON" in str(exc)
+
+
+@cache
+def _table_rows(
+    spec: EntityTable, columns: tuple[str, ...]
+) -> Callable[[list[list[Any]]], list[list[Any]]]:
+    """Turns a table's rows (values of `columns`) into rows of `spec.columns` then
+    `version`: the same lists when the hub's columns are exactly those (made once per
+    kind and column list)."""
+    wanted = (*spec.columns, "version")
+    if columns == wanted:
+        return _same
+    at = {column: i for i, column in enumerate(columns)}
+    picks = [at.get(column) for column in wanted]
+
+    def project(rows: list[list[Any]]) -> list[list[Any]]:
+        return [[None if i is None else row[i] for i in picks] for row in rows]
+
+    return project
+
+
+def _same(rows: list[list[Any]]) -> list[list[Any]]:
+    return rows
+
+
+_CustomerRow = tuple[str, list[Any], str, SearchText]
+"""(id, the row's values up to `_FEED`, sort name, search text) of a customer to write."""
 
 
 def _apply_customers(
@@ -234,9 +326,60 @@ def _apply_customers(
     *,
     scope: str,
 ) -> None:
+    """Changes of customers, written through `_write_customers`."""
+    values = _row_values(spec)
+    built: list[_CustomerRow] = []
+    for change in upserts:
+        name, text = sorted_and_searched(change.data or {})
+        built.append((change.id, [*values(change), change.version, scope], name, text))
+    _write_customers(db, deletes, built, _upsert_sql(spec, (*_FEED, *_SEARCH), typed=False))
+
+
+def _apply_table_customers(
+    db: Database, spec: EntityTable, columns: tuple[str, ...], rows: list[list[Any]]
+) -> list[str]:
+    """A table's customer rows (in `spec.columns`, version, scope order), written through
+    `_write_customers`; returns their ids. Their search text is found from the row's
+    values, its phones and emails decoded from their JSON text."""
+    at = {column: i for i, column in enumerate(spec.columns)}
+    i_id, i_given, i_family = at["id"], at["given_name"], at["family_name"]
+    i_display, i_phones, i_emails, i_card = (
+        at["display_name"],
+        at["phones"],
+        at["emails"],
+        at["loyalty_card"],
+    )
+    loads = orjson.loads
+    unique: dict[str, _CustomerRow] = {}
+    try:
+        for row in rows:
+            phones, emails = row[i_phones], row[i_emails]
+            name, text = search_fields(
+                row[i_given],
+                row[i_family],
+                row[i_display],
+                loads(phones) if phones else (),
+                loads(emails) if emails else (),
+                row[i_card],
+            )
+            unique.pop(row[i_id], None)
+            unique[row[i_id]] = (row[i_id], row, name, text)
+        _write_customers(
+            db, [], list(unique.values()), _upsert_sql(spec, (*_FEED, *_SEARCH), typed=True)
+        )
+    except Exception as exc:
+        if _bad_value(exc):
+            raise ValueError(f"a customer row cannot be stored: {exc}") from exc
+        raise
+    return list(unique)
+
+
+def _write_customers(
+    db: Database, deletes: list[str], upserts: list[_CustomerRow], sql: str
+) -> None:
     """Customers also keep their search key and index row in step (see store.search).
     New keys are found before the rows are written, so each row is written once."""
-    ids = deletes + [c.id for c in upserts]
+    ids = deletes + [c[0] for c in upserts]
     old: dict[str, tuple[Any, ...]] = {
         row[0]: tuple(row[1:])
         for row in db.conn.execute(
@@ -254,24 +397,19 @@ def _apply_customers(
     reindex: set[str] = set()  # index rows taken out here, to go in again
     unplaced: list[str] = []  # placed before under another name
     to_place: list[tuple[str, str]] = []
-    built = []
-    for change in upserts:
-        data = change.data or {}
-        name, text = sorted_and_searched(data)
-        before = old.get(change.id)
+    for customer_id, _, name, text in upserts:
+        before = old.get(customer_id)
         if before is not None and before[0] is not None:
             if before[1] == name:
-                kept[change.id] = before[0]
+                kept[customer_id] = before[0]
                 if tuple(before[2:]) != text:
                     unindex.append((before[0], before[2], before[3], before[4]))
-                    reindex.add(change.id)
-                built.append((change, name, text))
+                    reindex.add(customer_id)
                 continue
             unindex.append((before[0], before[2], before[3], before[4]))
-            unplaced.append(change.id)
-        reindex.add(change.id)
-        to_place.append((name, change.id))
-        built.append((change, name, text))
+            unplaced.append(customer_id)
+        reindex.add(customer_id)
+        to_place.append((name, customer_id))
     if unindex:
         unindex_rows(db, unindex)
     if deletes:
@@ -285,13 +423,12 @@ def _apply_customers(
     keys.update(kept)
     rows = []
     index: list[tuple[int, str, str, str]] = []
-    values = _row_values(spec)
-    for change, name, text in built:
-        key = keys[change.id]
-        rows.append([*values(change), scope, change.version, name, key, *text])
-        if change.id in reindex:
+    for customer_id, values, name, text in upserts:
+        key = keys[customer_id]
+        rows.append([*values, name, key, *text])
+        if customer_id in reindex:
             index.append((key, *text))
     if rows:
-        db.conn.executemany(_upsert_sql(spec, _CUSTOMER_EXTRA), rows)
+        db.conn.executemany(sql, rows)
     if index:
         index_rows(db, index)

@@ -40,6 +40,9 @@ _PLAINTEXT = ".plaintext"  # a second name of the old file, kept until it is ove
 _WIPE_CHUNK = 1 << 20
 
 DatabaseError = sqlcipher3.DatabaseError
+InterfaceError = sqlcipher3.InterfaceError
+OperationalError = sqlcipher3.OperationalError
+ProgrammingError = sqlcipher3.ProgrammingError
 Connection = sqlcipher3.Connection
 
 CacheFileKind = Literal["absent", "plaintext", "encrypted"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -63,18 +63,38 @@ def sorted_and_searched(customer: Mapping[str, Any]) -> tuple[str, SearchText]:
     """(`sort_name` of the display name, `search_text`) of a pulled customer, the display
     name's words found once for both. `sort_name` gets the display name as `str()` gives
     it (a missing one is "", as before; the hub always sends one)."""
-    display = customer.get("display_name", "")
+    return search_fields(
+        customer.get("given_name"),
+        customer.get("family_name"),
+        customer.get("display_name", ""),
+        customer.get("phones") or (),
+        customer.get("emails") or (),
+        customer.get("loyalty_card"),
+    )
+
+
+def search_fields(
+    given_name: Any,
+    family_name: Any,
+    display_name: Any,
+    phones: Iterable[str],
+    emails: Iterable[str],
+    loyalty_card: Any,
+) -> tuple[str, SearchText]:
+    """`sorted_and_searched` of a customer's fields as values (a snapshot's table rows
+    bring them so); phones and emails decoded, a missing field None."""
+    display = display_name
     display_words = _field_words(display if type(display) is str else str(display))
     name_words = (
-        _field_words(customer.get("given_name") or "")
-        + _field_words(customer.get("family_name") or "")
+        _field_words(given_name or "")
+        + _field_words(family_name or "")
         + (display_words if display else ())
     )
-    card = customer.get("loyalty_card") or ""
-    other = [_fold(email) for email in customer.get("emails") or []]
+    card = loyalty_card or ""
+    other = [_fold(email) for email in emails or ()]
     if card:
         other.append(_fold(card))
-    keys = [key for phone in customer.get("phones") or [] for key in phone_keys(phone)]
+    keys = [key for phone in phones or () for key in phone_keys(phone)]
     card_digits = _digits(card)
     if card_digits:
         keys.append(card_digits)
@@ -290,7 +310,14 @@ def place(
         prev = placed.near(first, before=True, count=1)
         lo = prev[0][2] if prev else 0
         hi = nxt[0][2] if nxt else KEY_SPACE
-        if hi - lo > len(group):
+        if (hi - lo) // 2 > len(group):
+            # In the gap's first half: customers of one name arrive in id order (a
+            # snapshot, new customers), each after the last, so the gap after them is
+            # the one that is used again; halving it per page rather than dividing it by
+            # the page's arrivals postpones re-spreading.
+            half = lo + (hi - lo) // 2
+            placed.add(list(zip(group, _spread(lo, half, len(group)), strict=True)))
+        elif hi - lo > len(group):
             placed.add(list(zip(group, _spread(lo, hi, len(group)), strict=True)))
         else:
             placed.add(_respread(db, group, placed, moved, unindexed))

@@ -126,6 +126,7 @@ class SyncEngine:
         self.schema_version = schema_version
         self.push_batch = push_batch
         self.page_size = page_size
+        self._tables = True  # False once the hub refused `layout` (an older hub)
         self.author_token = author_token
         self.pull_runner = pull_runner
 
@@ -356,18 +357,27 @@ class SyncEngine:
                     log.info("hub asks to resync %s (%s)", scope, page.reset_reason or "epoch")
                 reset, resync = page.reset or resync, False
                 done = (done and not reset) or not page.has_more
-                kinds = apply_page(
-                    db,
-                    scope=scope,
-                    changes=page.changes,
-                    cursor=page.cursor,
-                    last_mutation_id=page.last_mutation_id,
-                    snapshot_done=done,
-                    reset=reset,
-                )
+                try:
+                    kinds = apply_page(
+                        db,
+                        scope=scope,
+                        changes=page.changes,
+                        tables=page.tables,
+                        cursor=page.cursor,
+                        last_mutation_id=page.last_mutation_id,
+                        snapshot_done=done,
+                        reset=reset,
+                    )
+                except ValueError as exc:  # a row SQLite cannot store: nothing was written
+                    log.error("a page of %s could not be stored: %s", scope, exc)
+                    raise HubError(
+                        "unexpected answer from /api/v1/sync/pull",
+                        hub_code="bad_response",
+                        status=200,
+                    ) from exc
                 report.kinds |= kinds
-                report.pulled += len(page.changes)
-                pulled_here += len(page.changes)
+                report.pulled += page.rows
+                pulled_here += page.rows
                 cursor = page.cursor
                 if progress is not None:
                     progress(_pull_progress(scope, page, pulled_here))
@@ -375,16 +385,24 @@ class SyncEngine:
                     return
 
     def _fetch(self, scope: str, cursor: str | None) -> PulledPage:
-        return self.client.pull(
-            self.token,
-            PullRequest(
-                device_id=self.device_id,
-                schema_version=self.schema_version,
-                scope=scope,
-                cursor=cursor,
-                limit=self.page_size,
-            ),
+        """One page; snapshot pages as tables (`PullRequest.layout`) unless the hub is
+        from before them (it refuses the field: asked again as changes, from then on)."""
+        request = PullRequest(
+            device_id=self.device_id,
+            schema_version=self.schema_version,
+            scope=scope,
+            cursor=cursor,
+            limit=self.page_size,
+            layout="tables" if self._tables else "changes",
         )
+        try:
+            return self.client.pull(self.token, request)
+        except HubError as exc:
+            if not self._tables or exc.status != 422 or exc.hub_code != "invalid_request":
+                raise
+        log.info("the hub does not send pages as tables: asking for changes")
+        self._tables = False
+        return self.client.pull(self.token, request.model_copy(update={"layout": "changes"}))
 
 
 class _Prefetch:

@@ -105,7 +105,7 @@ class HubWatcher:
                 continue
             if self._stop.is_set():
                 return
-            if page.changes or page.has_more or page.reset:
+            if page.rows or page.has_more or page.reset:
                 self._armed.clear()
                 self._on_change()
 

@@ -20,7 +20,8 @@ from clienteling.hub.feed import read_page
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.tables import customers, tombstones
 from clienteling.protocol.entities import CATALOG_SCOPE
-from clienteling.protocol.models import PullResponse
+from clienteling.protocol.models import PageLayout, PullResponse
+from clienteling.protocol.pull_page import decode_pull_page
 
 
 @pytest.fixture
@@ -32,13 +33,17 @@ def engine(db_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _pull_all(engine: Engine, scope: str, cursor: str | None, limit: int) -> list[bytes]:
+def _pull_all(
+    engine: Engine, scope: str, cursor: str | None, limit: int, layout: PageLayout = "changes"
+) -> list[bytes]:
     with engine.connect() as conn:
         epoch = read_epoch(conn)
     bodies = []
     while True:
         with read_tx(engine) as conn:
-            page = read_page(conn, epoch=epoch, scope=scope, cursor=cursor, limit=limit)
+            page = read_page(
+                conn, epoch=epoch, scope=scope, cursor=cursor, limit=limit, layout=layout
+            )
         bodies.append(page.to_json(last_mutation_id=7))
         cursor = page.cursor
         if not page.has_more:
@@ -46,14 +51,32 @@ def _pull_all(engine: Engine, scope: str, cursor: str | None, limit: int) -> lis
 
 
 def _expected(engine: Engine, scope: str) -> dict[tuple[str, str], tuple[int, dict[str, Any]]]:
-    """Every row of the scope read the ordinary way (SQLAlchemy decodes JSON columns)."""
+    """Every row of the scope read the ordinary way (SQLAlchemy decodes JSON columns),
+    without the hub-only columns (an order's net, a survey answer's token)."""
     rows = {}
     with engine.connect() as conn:
         for kind in kinds_for(scope):
+            wire = {c.name for c in kind.data_columns}
             for row in conn.execute(sa.select(kind.table).where(kind.table.c.scope == scope)):
-                data = {k: v for k, v in row._mapping.items() if k not in ("scope", "version")}
+                data = {k: v for k, v in row._mapping.items() if k in wire}
                 rows[(kind.name, row.id)] = (row.version, data)
     return rows
+
+
+@pytest.mark.parametrize("layout", ["changes", "tables"])
+def test_no_pull_carries_hub_only_columns(engine: Engine, layout: PageLayout) -> None:
+    """An order's net and a survey answer's token (`hub.entities`) stay on the hub."""
+    scope = _store_scope(engine)
+    fields: dict[str, set[str]] = {}
+    for body in _pull_all(engine, scope, None, limit=50, layout=layout):
+        page = decode_pull_page(body)
+        for change in page.changes:
+            fields.setdefault(change.entity, set()).update(change.data or {})
+        for table in page.tables:
+            fields.setdefault(table.entity, set()).update(table.columns)
+    assert {"order", "feedback"} <= fields.keys(), "the seed has orders and survey answers"
+    assert "net_minor" not in fields["order"] and "total_minor" in fields["order"]
+    assert "token" not in fields["feedback"] and "score" in fields["feedback"]
 
 
 def _store_scope(engine: Engine) -> str:
@@ -84,6 +107,32 @@ def test_a_snapshot_decodes_to_exactly_the_rows(engine: Engine, which: str) -> N
         )
 
 
+@pytest.mark.parametrize("which", ["store", "catalog"])
+def test_a_snapshot_as_tables_holds_exactly_the_rows(engine: Engine, which: str) -> None:
+    """The same snapshot in the "tables" layout: the same rows, in the same pages, each
+    JSON column the text of the stored value; the terminal's decoder accepts it."""
+    scope = _store_scope(engine) if which == "store" else CATALOG_SCOPE
+    as_changes = _pull_all(engine, scope, None, limit=37)
+    bodies = _pull_all(engine, scope, None, limit=37, layout="tables")
+    assert len(bodies) == len(as_changes) > 2
+    got = {}
+    for body, other in zip(bodies, as_changes, strict=True):
+        page = decode_pull_page(body)
+        model = PullResponse.model_validate_json(body)
+        assert page.changes == [] and model.tables
+        assert page.rows == len(PullResponse.model_validate_json(other).changes)
+        assert (page.cursor, page.has_more) == (model.cursor, model.has_more)
+        for table in page.tables:
+            for row in table.rows:
+                data = dict(zip(table.columns, row, strict=True))
+                version = data.pop("version")
+                for name in table.json_columns:
+                    assert data[name] is None or isinstance(data[name], str)
+                    data[name] = None if data[name] is None else json.loads(data[name])
+                got[(table.entity, data["id"])] = (version, data)
+    assert got == _expected(engine, scope)
+
+
 def test_increments_and_tombstones_decode_like_before(engine: Engine) -> None:
     scope = _store_scope(engine)
     cursor = PullResponse.model_validate_json(_pull_all(engine, scope, None, 5000)[-1]).cursor
@@ -108,6 +157,8 @@ def test_increments_and_tombstones_decode_like_before(engine: Engine) -> None:
             )
         )
     [body] = _pull_all(engine, scope, cursor, 5000)
+    # Increments come as changes whatever the layout asked.
+    assert _pull_all(engine, scope, cursor, 5000, layout="tables") == [body]
     page = PullResponse.model_validate_json(body)
     assert [(c.entity, c.op, c.id, c.version) for c in page.changes] == [
         ("customer", "upsert", customer, version),

@@ -227,6 +227,33 @@ def test_lost_pull_response_is_pulled_again(
     assert local_notes(term, customer) == sorted([*before, ("from the other terminal", False)])
 
 
+def test_a_hub_from_before_tables_gets_pages_as_changes(
+    proxy: FaultProxy, hub_db: Path, secrets: MemorySecretStore, tmp_path: Path
+) -> None:
+    """A hub that refuses `layout` (it came before it: 422 for an unknown field) still
+    serves the whole first sync, as changes."""
+    older = Fault.status(
+        422,
+        b'{"code": "invalid_request", "message": "the request is not valid: layout: '
+        b'Extra inputs are not permitted"}',
+    )
+    refused = proxy.arm(older, path=PULL, contains=b'"layout"', times=None)
+    t = Terminal(data_dir=tmp_path / "terminal", hub_url=proxy.url, secrets=secrets)
+    try:
+        t.sign_in(USER, PASSWORD)
+        t.sync_once()
+        db = connect_cache(t.cache_path)
+        try:
+            scope, here = db.conn.execute("SELECT scope, count(*) FROM customers").fetchone()
+        finally:
+            db.close()
+    finally:
+        t.close()
+    assert refused.hits == 1  # asked once, then never again
+    on_hub = hub_query(hub_db, "SELECT count(*) FROM customers WHERE scope = ?", scope)
+    assert here == on_hub[0][0] > 0
+
+
 def test_lost_response_of_a_rejected_push_keeps_the_rejection(
     term: Terminal, proxy: FaultProxy, hub_db: Path
 ) -> None:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from clienteling.domain.errors import HubError
 from clienteling.protocol.models import PullRequest, PullResponse
-from clienteling.protocol.pull_page import PulledChange, decode_pull_page
+from clienteling.protocol.pull_page import PulledChange, PulledTable, decode_pull_page
 from clienteling.sync.client import HubClient
 
 
@@ -45,8 +45,50 @@ def test_a_page_decodes_as_pull_response_reads_it() -> None:
         PulledChange(c.entity, c.op, c.id, c.version, c.data) for c in model.changes
     ]
     for field in PullResponse.model_fields:
-        if field != "changes":
+        if field not in ("changes", "tables"):
             assert getattr(page, field) == getattr(model, field), field
+    assert page.tables == ()
+
+
+TABLE: dict[str, Any] = {
+    "entity": "customer",
+    "columns": ["id", "display_name", "phones", "vip", "version"],
+    "json_columns": ["phones"],
+    "rows": [["c1", "Lan", '["+84901234567"]', True, 3], ["c2", "Minh", None, None, 4]],
+}
+
+
+def test_a_page_of_tables_decodes_as_pull_response_reads_it() -> None:
+    content = orjson.dumps(_page(changes=[], tables=[TABLE]))
+    page = decode_pull_page(content)
+    model = PullResponse.model_validate_json(content)
+    assert page.tables == tuple(
+        PulledTable(t.entity, tuple(t.columns), frozenset(t.json_columns), t.rows)
+        for t in model.tables
+    )
+    assert page.rows == 2
+
+
+BAD_TABLES = [
+    {**TABLE, "columns": ["id", "display_name", "phones", "version", "vip"]},  # version last
+    {**TABLE, "columns": ["key", "display_name", "phones", "vip", "version"]},  # no id
+    {**TABLE, "columns": ["id", "id", "phones", "vip", "version"]},  # twice
+    {**TABLE, "json_columns": ["emails"]},  # not one of its columns
+    {**TABLE, "rows": [["c1", "Lan", None, True]]},  # too short
+    {**TABLE, "rows": [[1, "Lan", None, True, 3]]},  # id not a string
+    {**TABLE, "rows": [["c1", "Lan", None, True, "3"]]},  # version not an integer
+    {**TABLE, "rows": [["c1", "Lan", ["+84901234567"], True, 3]]},  # JSON not as text
+    {**TABLE, "rows": [["c1", "Lan", 5, True, 3]]},  # JSON column not text
+    {**TABLE, "rows": "not a list"},
+    {k: v for k, v in TABLE.items() if k != "entity"},
+    "not an object",
+]
+
+
+@pytest.mark.parametrize("table", BAD_TABLES)
+def test_a_bad_table_is_refused(table: Any) -> None:
+    with pytest.raises(ValueError):
+        decode_pull_page(orjson.dumps(_page(changes=[], tables=[table])))
 
 
 BAD_CHANGES = [
@@ -79,6 +121,7 @@ def test_a_bad_change_is_refused_by_both(change: Any) -> None:
         orjson.dumps(_page(has_more="perhaps")),
         orjson.dumps(_page(reset_reason="because")),
         orjson.dumps(_page(changes={"not": "a list"})),
+        orjson.dumps(_page(tables={"not": "a list"})),
     ],
 )
 def test_a_bad_envelope_is_refused(content: bytes) -> None:

@@ -65,7 +65,12 @@ def _pull_page(body: PullRequest, hub: HubContext, session: Session) -> Response
     with read_tx(hub.engine) as conn:
         try:
             page = read_page(
-                conn, epoch=hub.epoch, scope=body.scope, cursor=body.cursor, limit=body.limit
+                conn,
+                epoch=hub.epoch,
+                scope=body.scope,
+                cursor=body.cursor,
+                limit=body.limit,
+                layout=body.layout,
             )
         except BadCursorError as exc:
             raise ApiError(400, "invalid_cursor", str(exc)) from exc
