@@ -7,10 +7,10 @@ task with a reason (waiting to sync, then gone after the sync)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -43,7 +43,14 @@ def _booking(qtbot: QtBot, window: MainWindow) -> AppointmentDialog:
 
 
 def _type_time(qtbot: QtBot, dialog: AppointmentDialog, text: str) -> None:
-    """Tab through the date's parts to the time (its hour selected) and type HH:MM."""
+    """Tab through the date's parts to the time (its hour selected) and type HH:MM. The
+    date is today while that time is still ahead in the store, else tomorrow (the
+    profile lists the appointments that have not ended)."""
+    zone = ZoneInfo(dialog.timezone or "UTC")
+    now = datetime.now(zone)
+    hour, minute = (int(part) for part in text.split(":"))
+    day = now.date() if (now.hour, now.minute) < (hour - 1, minute) else now.date() + timedelta(1)
+    dialog.date_edit.setDate(QDate(day.year, day.month, day.day))
     for _ in range(5):
         if dialog.time_edit.hasFocus():
             break
