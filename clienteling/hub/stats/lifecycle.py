@@ -112,22 +112,80 @@ def lifecycle_counts(
     conn: Connection, *, store_id: str, start: str, end: str, now: datetime
 ) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Customers per stage at the end (`min(end, now)`), and the moves between the stage
-    at the start and at the end ("new" -> stage for those who joined in the period)."""
-    rows = summaries(store_id=store_id, start=start, end=end)
+    at the start and at the end ("new" -> stage for those who joined in the period).
+
+    One pass over the store's customers with their facts: SQL groups them by what the stage
+    rule reads (joined in the period, purchases up to 2 and how long idle, at the start and
+    at the end: at most 2 x 3 x 3 x 3 x 3 groups), and `stage_of` names each group's stages.
+    Every expression appears once per row (the CASE over the stage of a
+    newest-purchase CASE, as `stage_case` nests them, made PostgreSQL evaluate the inner
+    CASE once per branch)."""
+    gap_start, on_start = _gap_at(start, "gap_start")
+    gap_end, on_end = _gap_at(end, "gap_end")
     end_instant = min(datetime.fromisoformat(end), now)
-    at_end = stage_case(rows.c.n_end, rows.c.last_end, now=end_instant).label("at_end")
-    at_start = sa.case(
-        (rows.c.created_at >= start, NEW_STAGE),
-        else_=stage_case(rows.c.n_start, rows.c.last_start, now=datetime.fromisoformat(start)),
-    ).label("at_start")
-    counted = sa.select(at_start, at_end, sa.func.count()).group_by(at_start, at_end)
+    joined = (customers.c.created_at >= start).label("joined")
+    columns = (
+        joined,
+        _purchases_before(start).label("n_start"),
+        _idle_class(start, gap_start, now=datetime.fromisoformat(start)).label("idle_start"),
+        _purchases_before(end).label("n_end"),
+        _idle_class(end, gap_end, now=end_instant).label("idle_end"),
+    )
+    counted = (
+        sa.select(*columns, sa.func.count())
+        .select_from(
+            customers.outerjoin(_FACTS, _FACTS.c.customer_id == customers.c.id)
+            .outerjoin(gap_start, on_start)
+            .outerjoin(gap_end, on_end)
+        )
+        .where(customers.c.home_store_id == store_id, customers.c.created_at < end)
+        .group_by(*columns)
+    )
     stages: dict[str, int] = {}
     moves: dict[tuple[str, str], int] = {}
-    for before, after, n in conn.execute(counted):
-        stages[str(after)] = stages.get(str(after), 0) + int(n)
+    found: dict[tuple[str, str], int] = {}
+    for is_new, n_start, idle_start, n_end, idle_end, n in conn.execute(counted):
+        before = NEW_STAGE if is_new else stage_of(int(n_start), int(idle_start))
+        after = stage_of(int(n_end), int(idle_end))
+        found[(before, after)] = found.get((before, after), 0) + int(n)
+    for (before, after), n in found.items():
+        stages[after] = stages.get(after, 0) + n
         if before != after:
-            moves[(str(before), str(after))] = int(n)
+            moves[(before, after)] = n
     return stages, moves
+
+
+ACTIVE, AT_RISK, LAPSED = 0, 1, 2
+"""How long a customer has not bought, as the stage rule reads it (`_idle_class`)."""
+
+
+def stage_of(purchases: int, idle: int) -> str:
+    """`stage_case` in Python, on a purchase count and an `_idle_class`."""
+    if purchases == 0:
+        return Stage.ACQUISITION.value
+    if idle == LAPSED:
+        return Stage.RECOVERY.value
+    if idle == AT_RISK:
+        return Stage.RETENTION.value
+    return Stage.TRIAL.value if purchases == 1 else Stage.LOYALTY.value
+
+
+def _idle_class(at: str, gap: Any, *, now: datetime) -> sa.ColumnElement[int]:
+    """LAPSED, AT_RISK or ACTIVE: where the newest purchase before `at` (as
+    `_newest_before` finds it) falls against `stage_case`'s thresholds seen at `now`
+    (meaningless without a purchase before `at`). Outside every long pause the newest
+    purchase is less than AT_RISK_DAYS before `at`, and `now` is never after `at`."""
+    lapsed = iso(now - timedelta(days=LAPSED_DAYS))
+    at_risk = iso(now - timedelta(days=AT_RISK_DAYS))
+
+    def bucket(newest: sa.ColumnElement[Any]) -> sa.ColumnElement[int]:
+        return sa.case((newest <= lapsed, LAPSED), (newest <= at_risk, AT_RISK), else_=ACTIVE)
+
+    return sa.case(
+        (_FACTS.c.last_at < at, bucket(_FACTS.c.last_at)),
+        (gap.c.from_at.is_not(None), bucket(gap.c.from_at)),
+        else_=ACTIVE,  # bought less than AT_RISK_DAYS before `at`
+    )
 
 
 def customers_at_stage(
