@@ -851,8 +851,20 @@ customer_purchase_facts = sa.Table(
     sa.Column("last_at", TIME, nullable=False),
     sa.Column("in_store", sa.Boolean, nullable=False),
     sa.Column("online", sa.Boolean, nullable=False),
+    # The customer's home store and creation time (customers.home_store_id, created_at;
+    # both fixed once the customer exists), so the lifecycle counts read this table alone
+    # (stats.lifecycle). Null only for a row without a customer (none: merges forget the
+    # facts before deleting the customer).
+    sa.Column("home_store_id", ID, nullable=True),
+    sa.Column("joined_at", TIME, nullable=True),
     # Customers who bought after a period's end (stats.omnichannel), found by range.
     sa.Index("ix_customer_purchase_facts_last_at", "last_at"),
+    sa.Index(
+        "ix_customer_purchase_facts_home_store_id_joined_at",
+        "home_store_id",
+        "joined_at",
+        postgresql_include=["first_at", "second_at", "last_at"],
+    ),
 )
 
 customer_purchase_gaps = sa.Table(

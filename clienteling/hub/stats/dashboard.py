@@ -127,8 +127,9 @@ def store_dashboard(
     scanned["store_sales_daily"] += associate_rows + previous_tally.rollup_rows
     scanned["store_sales_daily"] += sum(t.rollup_rows for t in current_all.values())
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
-    stages, moves = lifecycle_counts(conn, store_id=store_id, start=start, end=end, now=now)
-    scanned["customers"] += sum(stages.values())
+    stages, moves = lifecycle_counts(
+        conn, store_id=store_id, start=start, end=end, now=now, scanned=scanned
+    )
     groups = channel_groups(conn, store_id=store_id, end=end)
     omni, single = groups.omnichannel, groups.single_channel
     scanned["store_omni_days"] += groups.rollup_rows
