@@ -64,9 +64,12 @@ def _purchases_before(at: str) -> sa.ColumnElement[int]:
     )
 
 
-def _gap_at(at: str, name: str) -> tuple[Any, sa.ColumnElement[bool]]:
+def _gap_at(
+    at: str, name: str, customer_id: sa.ColumnElement[Any] | None = None
+) -> tuple[Any, sa.ColumnElement[bool]]:
     gap = customer_purchase_gaps.alias(name)
-    on = sa.and_(gap.c.customer_id == customers.c.id, gap.c.from_at < at, gap.c.to_at >= at)
+    of = customers.c.id if customer_id is None else customer_id
+    on = sa.and_(gap.c.customer_id == of, gap.c.from_at < at, gap.c.to_at >= at)
     return gap, on
 
 
@@ -263,26 +266,35 @@ def customers_at_stage(
     offset: int,
 ) -> tuple[int, list[tuple[str, str | None]]]:
     """(how many, a page of (customer id, last purchase)) of the store's customers at
-    `stage` at the end of the period, most recent buyers first: one pass over the
-    store's customers (the count is a window over the chosen ones), a second only for a
-    page past the last one."""
-    gap_end, on_end = _gap_at(end, "gap_end")
+    `stage` at the end of the period, most recent buyers first: one pass (the count is a
+    window over the chosen ones; a second pass only for a page past the last one), over
+    the store's facts for the stages of buyers (home store and creation time are copied
+    there), over its customers with their facts for acquisition."""
     end_instant = min(datetime.fromisoformat(end), now)
+    source: Any
+    if stage == Stage.ACQUISITION.value:
+        gap_end, on_end = _gap_at(end, "gap_end")
+        who = customers.c.id
+        source = customers.outerjoin(_FACTS, _FACTS.c.customer_id == customers.c.id)
+        mine = sa.and_(customers.c.home_store_id == store_id, customers.c.created_at < end)
+    else:
+        gap_end, on_end = _gap_at(end, "gap_end", _FACTS.c.customer_id)
+        who = _FACTS.c.customer_id
+        source = _FACTS
+        mine = sa.and_(_FACTS.c.home_store_id == store_id, _FACTS.c.joined_at < end)
+    source = source.outerjoin(gap_end, on_end)
     chosen = _at_stage(stage, _purchases_before(end), _idle_class(end, gap_end, now=end_instant))
-    source = customers.outerjoin(_FACTS, _FACTS.c.customer_id == customers.c.id).outerjoin(
-        gap_end, on_end
-    )
-    mine = sa.and_(customers.c.home_store_id == store_id, customers.c.created_at < end, chosen)
+    mine = sa.and_(mine, chosen)
     newest = sa.case(
         (_FACTS.c.last_at.is_(None), sa.null()),
         (_FACTS.c.last_at < end, _FACTS.c.last_at),
-        else_=_newest_order_before(customers.c.id, end),
+        else_=_newest_order_before(who, end),
     ).label("newest")
     page = conn.execute(
-        sa.select(customers.c.id, newest, sa.func.count().over().label("total"))
+        sa.select(who, newest, sa.func.count().over().label("total"))
         .select_from(source)
         .where(mine)
-        .order_by(newest.desc().nulls_last(), customers.c.id.desc())
+        .order_by(newest.desc().nulls_last(), who.desc())
         .limit(limit)
         .offset(offset)
     ).all()
