@@ -906,7 +906,16 @@ store_sales_daily = sa.Table(
         "ix_store_sales_daily_kind_day",
         "kind",
         "day",
-        postgresql_include=["store_id", "prev_day", "orders", "revenue_minor", "customers"],
+        # associate_id too (migration 0030): the dashboard reads the chain's kinds and the
+        # store's associates in one index-only pass (stats.sales.chain_and_associate_sums).
+        postgresql_include=[
+            "store_id",
+            "associate_id",
+            "prev_day",
+            "orders",
+            "revenue_minor",
+            "customers",
+        ],
     ),
 )
 # Hub-only, derived from `customer_purchase_facts` joined with `customers` (see

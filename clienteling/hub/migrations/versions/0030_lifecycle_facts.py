@@ -1,6 +1,7 @@
 """the purchase facts carry the customer's home store and creation time, so the
 dashboard's lifecycle counts read the facts alone (hub.stats.lifecycle); backfilled from
-the customers in one UPDATE
+the customers in one UPDATE; the per-day sales rollup's (kind, day) index covers the
+associate too (the dashboard reads the chain and the store's associates in one pass)
 
 Revision ID: 0030
 Revises: 0029
@@ -37,9 +38,22 @@ def upgrade() -> None:
         unique=False,
         postgresql_include=['first_at', 'second_at', 'last_at'],
     )
+    _sales_index(['store_id', 'associate_id', 'prev_day', 'orders', 'revenue_minor', 'customers'])
+
+
+def _sales_index(include: list[str]) -> None:
+    op.drop_index('ix_store_sales_daily_kind_day', table_name='store_sales_daily')
+    op.create_index(
+        'ix_store_sales_daily_kind_day',
+        'store_sales_daily',
+        ['kind', 'day'],
+        unique=False,
+        postgresql_include=include,
+    )
 
 
 def downgrade() -> None:
+    _sales_index(['store_id', 'prev_day', 'orders', 'revenue_minor', 'customers'])
     op.drop_index(
         'ix_customer_purchase_facts_home_store_id_joined_at',
         table_name='customer_purchase_facts',
