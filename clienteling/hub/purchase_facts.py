@@ -5,7 +5,9 @@ purchases, what they kept, the first, second and last purchase and the channels 
 in. Reading every order of every customer per request does not scale (2,000,000 orders
 for one store), so each write that adds, changes, moves or removes a customer's orders
 calls `refresh` for that customer in the same transaction, and the stats read one row
-per customer from `customer_purchase_facts`.
+per customer from `customer_purchase_facts`. Each row also carries the customer's home
+store and creation time (`JOINED_COLUMNS`, fixed once the customer exists; migration
+0030), so the lifecycle counts read no other table per customer.
 
 A purchase is a kept order (`stats.sql.KEPT_ORDER`: status not 'returned'), ordered by
 (placed_at, id) as the stats always did. Besides the facts, `customer_purchase_gaps`

@@ -2,8 +2,11 @@
 
 `stage_case` is `domain.lifecycle.stage_from_summary` as a SQL CASE over a purchase count
 and the newest purchase time (ISO strings in UTC compare as times), built from the same
-constants; tests/hub/test_stats_lifecycle.py checks the two agree. Counting in SQL sends
-a few dozen rows to Python instead of one per customer.
+constants; the counts and the drill-down use its split form: SQL classes the newest
+purchase (`_idle_class`: active, at risk, lapsed) and `stage_of` names the stage of a
+(purchases, class) pair. tests/hub/test_stats_lifecycle.py checks both against the domain
+rule at every boundary. Counting in SQL sends a few dozen rows to Python instead of one
+per customer.
 
 The count and newest purchase before an instant t come from the purchase facts (one row
 per customer, `hub.purchase_facts`), not the orders: before t a customer has 0, 1 or
