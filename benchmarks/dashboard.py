@@ -208,14 +208,11 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             )
         )
         calls: dict[str, Any] = {
-            "sales, whole chain": lambda: dashboard.sales_by_store(
-                conn, first=days_now[0], end=days_now[1]
+            "sales, chain + associates": lambda: dashboard.current_sales(
+                conn, store_id=store, first=days_now[0], end=days_now[1]
             ),
             "sales, previous (this store)": lambda: dashboard.sales_by_store(
                 conn, first=days_before[0], end=days_before[1], only=store
-            ),
-            "associates": lambda: dashboard.associate_sales(
-                conn, store_id=store, first=days_now[0], end=days_now[1]
             ),
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),

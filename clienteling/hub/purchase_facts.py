@@ -5,7 +5,9 @@ purchases, what they kept, the first, second and last purchase and the channels 
 in. Reading every order of every customer per request does not scale (2,000,000 orders
 for one store), so each write that adds, changes, moves or removes a customer's orders
 calls `refresh` for that customer in the same transaction, and the stats read one row
-per customer from `customer_purchase_facts`.
+per customer from `customer_purchase_facts`. Each row also carries the customer's home
+store and creation time (`JOINED_COLUMNS`, fixed once the customer exists; migration
+0030), so the lifecycle counts read no other table per customer.
 
 A purchase is a kept order (`stats.sql.KEPT_ORDER`: status not 'returned'), ordered by
 (placed_at, id) as the stats always did. Besides the facts, `customer_purchase_gaps`
@@ -127,8 +129,20 @@ def lock_customer(conn: Connection, customer_id: str) -> Any:
     raise RuntimeError(f"customer {customer_id} keeps changing scope")
 
 
-def summarize(customer_id: str, purchases: Iterable[Purchase]) -> Facts:
-    """The facts of a customer whose kept orders are `purchases` (any order)."""
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """The customer row's part of the facts: home store and creation time (both fixed
+    once the customer exists)."""
+
+    home_store_id: str | None
+    created_at: str | None
+
+
+def summarize(
+    customer_id: str, purchases: Iterable[Purchase], joined: Joined | None = None
+) -> Facts:
+    """The facts of a customer whose kept orders are `purchases` (any order), who is
+    `joined` (None: no such customer row)."""
     ordered = sorted(purchases, key=lambda p: (p.placed_at, p.order_id))
     if not ordered:
         return Facts(row=None, gaps=[])
@@ -148,6 +162,8 @@ def summarize(customer_id: str, purchases: Iterable[Purchase]) -> Facts:
         "second_at": second.placed_at if second is not None else None,
         "second_us": epoch_us(second.placed_at) if second is not None else None,
         "last_at": last.placed_at,
+        "home_store_id": joined.home_store_id if joined is not None else None,
+        "joined_at": joined.created_at if joined is not None else None,
         "in_store": any(p.channel == "store" for p in ordered),
         "online": any(p.channel in metrics.ONLINE_CHANNELS for p in ordered),
     }
@@ -182,15 +198,34 @@ def _purchase(row: Any) -> Purchase:
     )
 
 
+def _joined(conn: Connection, customer_ids: list[str] | None) -> dict[str, Joined]:
+    query = sa.select(customers.c.id, customers.c.home_store_id, customers.c.created_at)
+    if customer_ids is not None:
+        query = query.where(customers.c.id.in_(customer_ids))
+    return {
+        str(r.id): Joined(
+            None if r.home_store_id is None else str(r.home_store_id),
+            None if r.created_at is None else str(r.created_at),
+        )
+        for r in conn.execute(query)
+    }
+
+
 def computed(conn: Connection, customer_ids: Iterable[str]) -> dict[str, Facts]:
     """The facts recomputed from the orders (what `refresh` writes, and what tests
     compare the stored rows with)."""
     ids = sorted(set(customer_ids))
     found: dict[str, list[Purchase]] = {customer_id: [] for customer_id in ids}
+    joined: dict[str, Joined] = {}
     for start in range(0, len(ids), _BATCH):
-        for row in conn.execute(_purchases_query(ids[start : start + _BATCH])):
+        batch = ids[start : start + _BATCH]
+        for row in conn.execute(_purchases_query(batch)):
             found[str(row.customer_id)].append(_purchase(row))
-    return {customer_id: summarize(customer_id, rows) for customer_id, rows in found.items()}
+        joined.update(_joined(conn, batch))
+    return {
+        customer_id: summarize(customer_id, rows, joined.get(customer_id))
+        for customer_id, rows in found.items()
+    }
 
 
 def refresh(conn: Connection, customer_ids: Iterable[str]) -> None:
@@ -279,8 +314,21 @@ def _insert(conn: Connection, facts: Iterable[Facts]) -> None:
         conn.execute(sa.insert(customer_purchase_gaps), gaps)
 
 
-def _streamed(conn: Connection) -> Iterator[Facts]:
-    """Every customer's facts, from one pass over the kept orders by customer."""
+JOINED_COLUMNS = ("home_store_id", "joined_at")
+"""The facts' columns copied from the customer row (migration 0030)."""
+
+
+def _streamed(conn: Connection, *, with_joined: bool = True) -> Iterator[Facts]:
+    """Every customer's facts, from one pass over the kept orders by customer (without
+    `JOINED_COLUMNS` when not `with_joined`)."""
+    if not with_joined:
+        for fact in _streamed(conn):
+            kept = fact.row
+            if kept is not None:
+                kept = {k: v for k, v in kept.items() if k not in JOINED_COLUMNS}
+            yield Facts(row=kept, gaps=fact.gaps)
+        return
+    joined = _joined(conn, None)
     query = _purchases_query(None).order_by(orders.c.customer_id)
     current: str | None = None
     bought: list[Purchase] = []
@@ -288,19 +336,31 @@ def _streamed(conn: Connection) -> Iterator[Facts]:
         customer_id = str(row.customer_id)
         if customer_id != current:
             if current is not None:
-                yield summarize(current, bought)
+                yield summarize(current, bought, joined.get(current))
             current, bought = customer_id, []
         bought.append(_purchase(row))
     if current is not None:
-        yield summarize(current, bought)
+        yield summarize(current, bought, joined.get(current))
 
 
-def rebuild_all(conn: Connection) -> int:
+def fill_joined(conn: Connection) -> None:
+    """Copy each facts row's home store and creation time from its customer (set-based:
+    migration 0030's backfill of the rows written before it)."""
+    facts, people = customer_purchase_facts, customers
+    conn.execute(
+        sa.update(facts)
+        .values(home_store_id=people.c.home_store_id, joined_at=people.c.created_at)
+        .where(people.c.id == facts.c.customer_id)
+    )
+
+
+def rebuild_all(conn: Connection, *, with_joined: bool = True) -> int:
     """Recompute every customer's facts (backfill, seeds, bulk loads); returns the
-    customers with purchases."""
+    customers with purchases. `with_joined=False`: for a schema before migration 0030
+    (migration 0012's backfill)."""
     conn.execute(sa.delete(customer_purchase_gaps))
     conn.execute(sa.delete(customer_purchase_facts))
-    facts = list(_streamed(conn))
+    facts = list(_streamed(conn, with_joined=with_joined))
     _insert(conn, facts)
     return sum(1 for fact in facts if fact.row is not None)
 

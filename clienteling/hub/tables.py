@@ -851,8 +851,20 @@ customer_purchase_facts = sa.Table(
     sa.Column("last_at", TIME, nullable=False),
     sa.Column("in_store", sa.Boolean, nullable=False),
     sa.Column("online", sa.Boolean, nullable=False),
+    # The customer's home store and creation time (customers.home_store_id, created_at;
+    # both fixed once the customer exists), so the lifecycle counts read this table alone
+    # (stats.lifecycle). Null only for a row without a customer (none: merges forget the
+    # facts before deleting the customer).
+    sa.Column("home_store_id", ID, nullable=True),
+    sa.Column("joined_at", TIME, nullable=True),
     # Customers who bought after a period's end (stats.omnichannel), found by range.
     sa.Index("ix_customer_purchase_facts_last_at", "last_at"),
+    sa.Index(
+        "ix_customer_purchase_facts_home_store_id_joined_at",
+        "home_store_id",
+        "joined_at",
+        postgresql_include=["first_at", "second_at", "last_at"],
+    ),
 )
 
 customer_purchase_gaps = sa.Table(
@@ -894,7 +906,16 @@ store_sales_daily = sa.Table(
         "ix_store_sales_daily_kind_day",
         "kind",
         "day",
-        postgresql_include=["store_id", "prev_day", "orders", "revenue_minor", "customers"],
+        # associate_id too (migration 0030): the dashboard reads the chain's kinds and the
+        # store's associates in one index-only pass (stats.sales.chain_and_associate_sums).
+        postgresql_include=[
+            "store_id",
+            "associate_id",
+            "prev_day",
+            "orders",
+            "revenue_minor",
+            "customers",
+        ],
     ),
 )
 # Hub-only, derived from `customer_purchase_facts` joined with `customers` (see

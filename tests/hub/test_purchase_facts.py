@@ -9,6 +9,7 @@ omnichannel rollup of the facts).
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,7 +37,7 @@ from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
 from clienteling.hub.stats import sales
 from clienteling.hub.stats.funnel import credited_online_orders_in, orders_with_credit
-from clienteling.hub.stats.lifecycle import NEW_STAGE, lifecycle_counts
+from clienteling.hub.stats.lifecycle import NEW_STAGE, customers_at_stage, lifecycle_counts
 from clienteling.hub.stats.omnichannel import channel_groups
 from clienteling.hub.stats.sql import in_store_orders_in, online_orders_in
 from clienteling.hub.tables import customers, locations, orders, products
@@ -179,6 +180,70 @@ def test_the_migration_backfills_the_facts_of_earlier_orders(new_db: NewDb) -> N
             assert _differences(conn) == []
     finally:
         engine.dispose()
+
+
+def test_migration_0030_copies_home_store_and_creation_time_into_the_facts(
+    new_db: NewDb,
+) -> None:
+    url = new_db()
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        seed_demo_data(engine, customers=12, seed=4, now=SEED_NOW)
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0029")  # the facts stay, without the two columns
+            names = {c["name"] for c in sa.inspect(conn).get_columns("customer_purchase_facts")}
+            assert not names & set(purchase_facts.JOINED_COLUMNS)
+            command.upgrade(cfg, "head")
+        with read_tx(engine) as conn:
+            stored = purchase_facts.stored(conn)
+            assert len(stored) > 5
+            assert all(f.row is None or f.row["home_store_id"] for f in stored.values())
+            assert _differences(conn) == []
+    finally:
+        engine.dispose()
+
+
+def test_lifecycle_counts_equal_the_orders_for_periods_across_the_history(
+    facts_hub: FactsHub,
+) -> None:
+    """Stages and moves (and the drill-down's totals) equal the per-customer count from
+    every order, for periods of 30, 200 and 400 days ending every 23 days of the seed's
+    history: long pauses cover some starts and ends (the correction the counts apply),
+    customers join in and after the periods, some never bought."""
+    corrected = 0
+    with read_tx(facts_hub.engine) as conn:
+        for back in range(0, 800, 23):
+            end = SEED_NOW + timedelta(days=1) - timedelta(days=back)
+            for length in (30, 200, 400):
+                start, end_text = iso(end - timedelta(days=length)), iso(end)
+                scanned: Counter[str] = Counter()
+                found = lifecycle_counts(
+                    conn,
+                    store_id=facts_hub.store_id,
+                    start=start,
+                    end=end_text,
+                    now=SEED_NOW,
+                    scanned=scanned,
+                )
+                expected = _stages(conn, facts_hub.store_id, start, end_text)
+                assert found == expected, (start, end_text)
+                corrected += scanned["customer_purchase_gaps"]
+                for stage, n in found[0].items():
+                    total, _page = customers_at_stage(
+                        conn,
+                        store_id=facts_hub.store_id,
+                        start=start,
+                        end=end_text,
+                        now=SEED_NOW,
+                        stage=stage,
+                        limit=3,
+                        offset=0,
+                    )
+                    assert total == n, (stage, start, end_text)
+    assert corrected > 0  # some instants fell in long pauses
 
 
 def test_summaries_know_the_long_pauses() -> None:

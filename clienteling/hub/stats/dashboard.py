@@ -112,7 +112,10 @@ def store_dashboard(
     store_ids = list(
         conn.execute(sa.select(locations.c.id).where(locations.c.kind == "store")).scalars()
     )
-    current_all = sales_by_store(conn, first=days[0], end=days[1])  # the chain average
+    # The chain's sales (its average) and this store's per associate: one read.
+    current_all, people, unattributed, associate_rows = current_sales(
+        conn, store_id=store_id, first=days[0], end=days[1]
+    )
     for joined_store, n in new_customers(conn, start=start, end=end).items():
         current_all.setdefault(joined_store, _StoreTally()).new_customers = n
     previous = sales_by_store(conn, first=previous_days[0], end=previous_days[1], only=store_id)
@@ -121,14 +124,12 @@ def store_dashboard(
         conn, start=prev_start, end=prev_end, only=store_id
     ).get(store_id, 0)
     scanned: Counter[str] = Counter()
-    people, unattributed, associate_rows = associate_sales(
-        conn, store_id=store_id, first=days[0], end=days[1]
-    )
     scanned["store_sales_daily"] += associate_rows + previous_tally.rollup_rows
     scanned["store_sales_daily"] += sum(t.rollup_rows for t in current_all.values())
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
-    stages, moves = lifecycle_counts(conn, store_id=store_id, start=start, end=end, now=now)
-    scanned["customers"] += sum(stages.values())
+    stages, moves = lifecycle_counts(
+        conn, store_id=store_id, start=start, end=end, now=now, scanned=scanned
+    )
     groups = channel_groups(conn, store_id=store_id, end=end)
     omni, single = groups.omnichannel, groups.single_channel
     scanned["store_omni_days"] += groups.rollup_rows
@@ -210,6 +211,23 @@ def _credited(tally: _StoreTally | None) -> tuple[int, int]:
     return found.orders, found.revenue_minor
 
 
+def current_sales(
+    conn: Connection, *, store_id: str, first: str, end: str
+) -> tuple[dict[str, _StoreTally], list[tuple[str, str, _Tally]], _Tally, int]:
+    """`sales_by_store` of every store and `associate_sales` of `store_id` on the local
+    days [first, end), from one read of the rollup."""
+    chain, per_associate = sales.chain_and_associate_sums(
+        conn, store_id=store_id, first=first, end=end
+    )
+    people, rest = _associate_tallies(conn, per_associate)
+    return (
+        _store_tallies(chain),
+        people,
+        rest,
+        sum(s.rows for s in per_associate.values()),
+    )
+
+
 def sales_by_store(
     conn: Connection, *, first: str, end: str, only: str | None = None
 ) -> dict[str, _StoreTally]:
@@ -217,8 +235,12 @@ def sales_by_store(
     the per-day rollups, and the customers who joined in the period (UTC bounds of each
     store's days are not needed: a store's customers are counted by `joined_in` on the
     caller's instants, see `store_dashboard`)."""
+    return _store_tallies(sales.store_sums(conn, first=first, end=end, only=only))
+
+
+def _store_tallies(found_sums: dict[tuple[str, str], sales.Sums]) -> dict[str, _StoreTally]:
     found: defaultdict[str, _StoreTally] = defaultdict(_StoreTally)
-    for (store_id, kind), sums in sales.store_sums(conn, first=first, end=end, only=only).items():
+    for (store_id, kind), sums in found_sums.items():
         tally = _Tally(sums.orders, sums.revenue_minor, sums.customers)
         found[store_id].rollup_rows += sums.rows
         if kind == sales.IN_STORE:
@@ -272,6 +294,14 @@ def associate_sales(
     """In-store sales per credited associate (best first), the uncredited rest, and the
     rollup rows read, on the store's local days [first, end)."""
     found = sales.associate_sums(conn, store_id=store_id, first=first, end=end)
+    people, rest = _associate_tallies(conn, found)
+    return people, rest, sum(s.rows for s in found.values())
+
+
+def _associate_tallies(
+    conn: Connection, found: dict[str | None, sales.Sums]
+) -> tuple[list[tuple[str, str, _Tally]], _Tally]:
+    """Per credited associate (named, best first) and the uncredited rest."""
     tallies = {
         associate_id: _Tally(s.orders, s.revenue_minor, s.customers)
         for associate_id, s in found.items()
@@ -289,7 +319,7 @@ def associate_sales(
         for associate_id, tally in tallies.items()
     ]
     people.sort(key=lambda p: (-p[2].revenue_minor, p[1]))
-    return people, rest, sum(s.rows for s in found.values())
+    return people, rest
 
 
 def _group_figures(group: ChannelGroup) -> ChannelGroupFigures:

@@ -71,6 +71,33 @@ def store_sums(
     }
 
 
+def chain_and_associate_sums(
+    conn: Connection, *, store_id: str, first: str, end: str
+) -> tuple[dict[tuple[str, str], Sums], dict[str | None, Sums]]:
+    """`store_sums` of every store and `associate_sums` of `store_id` from one read of the
+    rollup (the dashboard's current period: one pass over the period's rows, not two)."""
+    query = (
+        sa.select(_DAILY.c.store_id, _DAILY.c.kind, _DAILY.c.associate_id, *_sums(first, end))
+        .where(
+            _in(first, end),
+            sa.or_(
+                _DAILY.c.kind.in_(STORE_KINDS),
+                sa.and_(_DAILY.c.kind == ASSOCIATE, _DAILY.c.store_id == store_id),
+            ),
+        )
+        .group_by(_DAILY.c.store_id, _DAILY.c.kind, _DAILY.c.associate_id)
+    )
+    stores: dict[tuple[str, str], Sums] = {}
+    people: dict[str | None, Sums] = {}
+    for store, kind, associate, n, revenue, customers, rows in conn.execute(query):
+        sums = Sums(int(n), int(revenue), int(customers), int(rows))
+        if kind == ASSOCIATE:
+            people[str(associate) or None] = sums
+        else:
+            stores[(str(store), str(kind))] = sums
+    return stores, people
+
+
 def associate_sums(
     conn: Connection, *, store_id: str, first: str, end: str
 ) -> dict[str | None, Sums]:
