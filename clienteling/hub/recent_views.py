@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain.ids import uuid7
-from clienteling.hub import versions
+from clienteling.hub import listing, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.tables import recent_views, tombstones
@@ -61,6 +61,7 @@ def note_view(
                 view_count=1,
                 scope=scope,
                 version=versions.allocate(conn, scope),
+                **_named(conn, product_id),
             )
         )
     else:
@@ -71,12 +72,20 @@ def note_view(
                 viewed_at=max(at, str(row.viewed_at)),
                 view_count=_c.view_count + 1,
                 sku=sku,
+                **_named(conn, product_id),
                 scope=scope,
                 version=versions.allocate(conn, scope),
             )
         )
     prune(conn, customer_id, now=now)
     return True
+
+
+def _named(conn: Connection, product_id: str) -> dict[str, str | None]:
+    """The product's name and variant as viewed (the row keeps them for when the product
+    leaves the catalog, `listing.snapshot`)."""
+    kept = listing.snapshot(conn, product_id)
+    return {"product_name": kept["product_name"], "size": kept["size"], "colour": kept["colour"]}
 
 
 def prune(conn: Connection, customer_id: str, *, now: datetime | None = None) -> int:

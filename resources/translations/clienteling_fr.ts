@@ -1476,6 +1476,14 @@
         <translation>Articles mis de côté pour ce client</translation>
     </message>
     <message>
+        <source>product %1 (no longer sold)</source>
+        <translation>produit %1 (plus en vente)</translation>
+    </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>un produit qui n’est plus en vente</translation>
+    </message>
+    <message>
         <source>refused: %1</source>
         <translation>refusé : %1</translation>
     </message>

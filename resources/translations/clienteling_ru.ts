@@ -1476,6 +1476,14 @@
         <translation>Брони этого клиента</translation>
     </message>
     <message>
+        <source>product %1 (no longer sold)</source>
+        <translation>товар %1 (снят с продажи)</translation>
+    </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>товар, снятый с продажи</translation>
+    </message>
+    <message>
         <source>refused: %1</source>
         <translation>отклонено: %1</translation>
     </message>

@@ -1476,6 +1476,14 @@
         <translation>Hàng đang giữ cho khách này</translation>
     </message>
     <message>
+        <source>product %1 (no longer sold)</source>
+        <translation>sản phẩm %1 (không còn bán)</translation>
+    </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>một sản phẩm không còn bán</translation>
+    </message>
+    <message>
         <source>refused: %1</source>
         <translation>bị từ chối: %1</translation>
     </message>

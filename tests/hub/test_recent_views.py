@@ -161,6 +161,8 @@ def test_a_view_is_published_in_the_store_scope_and_counted(
     assert view(views_hub, email, sku, first).status == "applied"
     (change,) = terminal.pull()
     assert change.op == "upsert"
+    with views_hub.engine.connect() as conn:
+        viewed = conn.execute(sa.select(products).where(products.c.sku == sku)).one()
     assert change.data == {
         "id": change.id,
         "customer_id": customer_id,
@@ -168,6 +170,10 @@ def test_a_view_is_published_in_the_store_scope_and_counted(
         "sku": sku,
         "viewed_at": iso(first),
         "view_count": 1,
+        # The product as viewed: the line still names it once the product is unlisted.
+        "product_name": viewed.name,
+        "size": viewed.size,
+        "colour": viewed.colour,
     }
     # Viewed again (and an older view arriving late): one row, the latest time, 3 views.
     view(views_hub, email, sku, NOW - timedelta(hours=1))
