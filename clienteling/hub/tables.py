@@ -251,6 +251,8 @@ sa.Index(
     recent_views.c.product_id,
     unique=True,
 )
+# The periodic prune's oldest-first batches (migration 0031).
+sa.Index("ix_recent_views_viewed_at", recent_views.c.viewed_at)
 
 notes = _synced(
     "notes",

@@ -1,4 +1,5 @@
-"""reservations, recent_views: the product as it was held or viewed (name, SKU, variant)
+"""reservations, recent_views: the product as it was held or viewed (name, SKU, variant);
+recent_views.viewed_at indexed for the periodic prune
 
 Revision ID: 0031
 Revises: 0029
@@ -9,6 +10,9 @@ hold or a recently viewed line could only show its id there. Like order lines, c
 lines and visits, these rows now keep what they name. Filled from the products table
 for the rows already there; no version bump: a terminal's cache migration fills its own
 rows from its catalog, and the next change of a row brings the hub's values.
+
+The index on recent_views.viewed_at serves the periodic prune of rows older than the
+window (`hub.recent_views.prune_stale`, oldest first, in batches).
 """
 
 from __future__ import annotations
@@ -40,9 +44,11 @@ def upgrade() -> None:
                 f'UPDATE {table} SET {column} = (SELECT p.{source} FROM products AS p '
                 f'WHERE p.id = {table}.product_id)'
             )
+    op.create_index('ix_recent_views_viewed_at', 'recent_views', ['viewed_at'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_recent_views_viewed_at', table_name='recent_views')
     # Plain DROP COLUMN (SQLite >= 3.35), as 0028.
     for table in ('recent_views', 'reservations'):
         op.execute(f'ALTER TABLE {table} DROP COLUMN colour')
