@@ -1224,6 +1224,10 @@
         <source>[pending sync]</source>
         <translation>[en attente de synchro]</translation>
     </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>un produit qui n’est plus en vente</translation>
+    </message>
 </context>
 <context>
     <name>Followups</name>

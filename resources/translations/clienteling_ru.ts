@@ -1224,6 +1224,10 @@
         <source>[pending sync]</source>
         <translation>[ожидает синхронизации]</translation>
     </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>товар, снятый с продажи</translation>
+    </message>
 </context>
 <context>
     <name>Followups</name>

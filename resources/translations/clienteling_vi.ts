@@ -1224,6 +1224,10 @@
         <source>[pending sync]</source>
         <translation>[chờ đồng bộ]</translation>
     </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>một sản phẩm không còn bán</translation>
+    </message>
 </context>
 <context>
     <name>Followups</name>

@@ -90,6 +90,17 @@ def test_a_hold_and_a_viewed_product_keep_their_name_once_the_product_leaves_the
             product = worn[0]
             customer = terminal.search("a", limit=1)[0].id
             hold_id = terminal.hold_for_customer(customer, product.id)
+            context = terminal.followup_composer(customer)
+            assert context is not None
+            allowed = [c.channel for c in context.channels if c.allowed] or ["email"]
+            terminal.queue_followup(
+                customer_id=customer,
+                channel=allowed[0],
+                template="products_tried",
+                language=context.language,
+                product_ids=[product.id],
+                personal_line="",
+            )
             terminal.sync_once()
             with write_tx(engine) as conn:
                 scope = conn.execute(
@@ -130,6 +141,8 @@ def test_a_hold_and_a_viewed_product_keep_their_name_once_the_product_leaves_the
                 assert (viewed.name, viewed.sku) == (product.name, product.sku)
                 assert (viewed.size, viewed.colour) == (product.size, product.colour)
                 assert viewed.price_minor is None  # not for sale: no price shown
+                (sent,) = each.followups(customer)
+                assert sent.product_names == [product.name]  # the pick, named by the hold
         finally:
             engine.dispose()
             terminal.close()
