@@ -21,6 +21,7 @@ from clienteling.hub.ingest.abandon import abandon_job as make_abandon_job
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
 from clienteling.hub.purge import purge_job as make_purge_job
+from clienteling.hub.recent_views import prune_job as recent_views_prune_job
 from clienteling.hub.routes import (
     appointments,
     associates,
@@ -83,6 +84,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         interval_s=settings.purge_interval_s,
     )
     hold_job = hold_expiry_job(engine, interval_s=settings.hold_expiry_interval_s)
+    views_job = recent_views_prune_job(engine, interval_s=settings.recent_views_prune_interval_s)
     task_job = make_task_job(engine, interval_s=settings.task_interval_s)
     abandon_job = make_abandon_job(engine, settings)
 
@@ -99,11 +101,13 @@ def create_app(settings: HubSettings) -> FastAPI:
             followups.worker.start()
         purge_job.start()
         hold_job.start()
+        views_job.start()
         task_job.start()
         abandon_job.start()
         yield
         abandon_job.stop()
         task_job.stop()
+        views_job.stop()
         hold_job.stop()
         purge_job.stop()
         if followups.worker is not None:

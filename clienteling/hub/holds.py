@@ -133,6 +133,7 @@ def place_hold(conn: Connection, request: HoldRequest) -> datetime:
             updated_at=iso(now),
             scope=request.scope,
             version=versions.allocate(conn, request.scope),
+            **listing.snapshot(conn, request.product_id),
         )
     )
     return expires

@@ -3,8 +3,11 @@ urlencoded` or `multipart/form-data`, read from the raw bytes the signature was 
 over, with the standard library (no multipart dependency for two webhooks).
 
 Files in a multipart body (an email's attachments) are counted and dropped: a reply's
-text is what the timeline keeps. `fields` are as sent (signatures are over them); the
-values `get` returns have no NUL character, which PostgreSQL cannot store in text.
+text is what the timeline keeps. Only a bounce report's machine-readable part
+(`message/delivery-status`, RFC 3464; `message/global-delivery-status`, RFC 6533), which
+Mailgun's parsed form gives as an attachment, is kept as text in `reports`. `fields` are
+as sent (signatures are over them); the values `get` returns have no NUL character,
+which PostgreSQL cannot store in text.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class Form:
 
     fields: list[tuple[str, str]]
     files: int = 0
+    reports: tuple[str, ...] = ()  # the delivery-status attachments, as text
 
     def get(self, name: str, default: str = "") -> str:
         """The first value of `name` (exact case)."""
@@ -71,10 +75,15 @@ def _multipart(body: bytes, content_type: str) -> Form:
         raise BadFormError("the multipart form has no parts")
     fields: list[tuple[str, str]] = []
     files = 0
+    reports: list[str] = []
     for part in message.get_payload():
         assert isinstance(part, Message)
         name = part.get_param("name", header="content-disposition")
         if not isinstance(name, str):
+            continue
+        if part.get_content_type() in DELIVERY_STATUS_TYPES:
+            files += part.get_filename() is not None
+            reports.append(_status_text(part))
             continue
         if part.get_filename() is not None:
             files += 1
@@ -86,4 +95,17 @@ def _multipart(body: bytes, content_type: str) -> Form:
             fields.append((name, raw.decode(charset)))
         except (LookupError, UnicodeDecodeError) as exc:
             raise BadFormError(f"the form field {name!r} is not {charset} text") from exc
-    return Form(fields=fields, files=files)
+    return Form(fields=fields, files=files, reports=tuple(reports))
+
+
+DELIVERY_STATUS_TYPES = frozenset({"message/delivery-status", "message/global-delivery-status"})
+
+
+def _status_text(part: Message) -> str:
+    """A delivery-status part's text: the parser made its field blocks (per message, per
+    recipient) into header-only messages; they go back to text one after the other."""
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return "".join(b.as_string() for b in payload if isinstance(b, Message))
+    raw = part.get_payload(decode=True)
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(payload or "")

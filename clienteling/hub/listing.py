@@ -40,6 +40,17 @@ def is_offered(conn: Connection, product_id: str) -> bool:
     return found is not None
 
 
+def snapshot(conn: Connection, product_id: str) -> dict[str, str | None]:
+    """What a hold or a recently viewed line keeps of the product it names (`sku`,
+    `product_name`, `size`, `colour`), so it still says what it is once the product left
+    the catalog; all None for a product the hub does not know."""
+    p = products.c
+    row = conn.execute(sa.select(p.sku, p.name, p.size, p.colour).where(p.id == product_id)).first()
+    if row is None:
+        return {"sku": None, "product_name": None, "size": None, "colour": None}
+    return {"sku": row.sku, "product_name": row.name, "size": row.size, "colour": row.colour}
+
+
 def unlisted_skus(conn: Connection, skus: Iterable[str]) -> set[str]:
     """Those of `skus` whose product is no longer offered (an unknown SKU is not)."""
     wanted = sorted(set(skus))

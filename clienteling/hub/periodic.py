@@ -12,12 +12,22 @@ log = logging.getLogger(__name__)
 
 
 class PeriodicJob:
-    """`run()` at `start()` and then every `interval_s` until `stop()`; 0 never runs."""
+    """`run()` at `start()` and then every `interval_s` until `stop()`; 0 never runs.
+    `wait_first`: the first run one interval after `start()` (housekeeping that need not
+    hold up a start, nor touch a database the moment a process opens it)."""
 
-    def __init__(self, name: str, run: Callable[[], object], *, interval_s: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        run: Callable[[], object],
+        *,
+        interval_s: float,
+        wait_first: bool = False,
+    ) -> None:
         self.name = name
         self._run_once = run
         self._interval_s = interval_s
+        self._wait_first = wait_first
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -29,6 +39,8 @@ class PeriodicJob:
         self._thread.start()
 
     def _loop(self) -> None:
+        if self._wait_first:
+            self._stop.wait(self._interval_s)
         while not self._stop.is_set():
             try:
                 self._run_once()

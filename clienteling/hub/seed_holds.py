@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import seeded_uuid
 from clienteling.domain.offers import CODE_ALPHABET, OFFER_KINDS, OFFER_VALIDITY, valid_in
-from clienteling.hub import tables, versions
+from clienteling.hub import listing, tables, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import write_tx
 
@@ -88,6 +88,7 @@ def _holds(conn: sa.Connection, rng: random.Random, *, now: datetime, horizon: d
                 updated_at=iso(created),
                 scope=cart.scope,
                 version=versions.allocate(conn, cart.scope),
+                **listing.snapshot(conn, product_id),
             )
         )
         per_store[store] = per_store.get(store, 0) + 1

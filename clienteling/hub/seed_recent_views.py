@@ -79,4 +79,16 @@ def seed_recent_views(engine: Engine, *, seed: int, now: datetime) -> int:
             next_version[row["scope"]] += 1
         if rows:
             conn.execute(sa.insert(tables.recent_views), rows)
+            # The product as viewed (`listing.snapshot`), in one statement for them all.
+            v, p = tables.recent_views.c, tables.products.c
+            named = sa.select(p.name).where(p.id == v.product_id).scalar_subquery()
+            conn.execute(
+                sa.update(tables.recent_views)
+                .where(v.product_name.is_(None))
+                .values(
+                    product_name=named,
+                    size=sa.select(p.size).where(p.id == v.product_id).scalar_subquery(),
+                    colour=sa.select(p.colour).where(p.id == v.product_id).scalar_subquery(),
+                )
+            )
     return len(rows)

@@ -219,6 +219,11 @@ class HubSettings(BaseSettings):
     hold_expiry_interval_s: float = Field(
         default=300, description="How often the hub releases expired holds (0: never)."
     )
+    recent_views_prune_interval_s: float = Field(
+        default=3600,
+        description="How often the hub drops recently viewed products older than 30 days, "
+        "with tombstones so terminals drop them too (0: never).",
+    )
 
     # Tasks (`hub.task_generation`).
     task_interval_s: float = Field(

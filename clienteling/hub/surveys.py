@@ -10,12 +10,19 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain.metrics import TOUCHPOINTS
+from clienteling.hub import purchase_facts, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.tables import customers, survey_links, visits
 from clienteling.protocol.entities import store_scope
 
-__all__ = ["TOUCHPOINTS", "feedback_scope", "register_survey_link", "survey_link"]
+__all__ = [
+    "TOUCHPOINTS",
+    "feedback_scope",
+    "lock_for_answer",
+    "register_survey_link",
+    "survey_link",
+]
 
 
 def register_survey_link(
@@ -46,6 +53,30 @@ def register_survey_link(
 def survey_link(conn: Connection, token: str) -> Any:
     """The registered link row, or None."""
     return conn.execute(sa.select(survey_links).where(survey_links.c.token == token)).first()
+
+
+def lock_for_answer(conn: Connection, token: str, link: Any) -> Any:
+    """The link again, read once its customer is locked (caller's write transaction),
+    so an answer and an erasure of that customer happen one after the other: an erasure
+    that committed meanwhile has made the link anonymous (the answer is stored without
+    the customer), and one that starts now waits for the answer, then anonymises it.
+
+    The hub's lock order, as the erasure takes it: the counters of the scopes the answer
+    may be published in (its visit's and its customer's, sorted), then the customer's
+    row. Without this, on PostgreSQL, an answer that read the link before an erasure
+    committed kept the erased customer's id. SQLite: the write transaction holds the
+    database already."""
+    if link.customer_id is None:
+        return link
+    scopes = {
+        str(scope)
+        for table, row_id in ((visits, link.visit_id), (customers, link.customer_id))
+        if row_id is not None
+        for scope in conn.execute(sa.select(table.c.scope).where(table.c.id == row_id)).scalars()
+    }
+    versions.lock_scopes(conn, scopes)
+    purchase_facts.lock_customer(conn, str(link.customer_id))
+    return survey_link(conn, token)
 
 
 NO_STORE_SCOPE = "store:none"

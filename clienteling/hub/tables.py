@@ -236,6 +236,11 @@ recent_views = _synced(
     sa.Column("sku", sa.String(64), nullable=False),
     sa.Column("viewed_at", TIME, nullable=False),  # the latest view
     sa.Column("view_count", sa.Integer, nullable=False),
+    # The product as it was viewed (migration 0031, `listing.snapshot`): a product the
+    # shop stops offering leaves the terminals' catalog, the row still names it.
+    sa.Column("product_name", sa.String(300), nullable=True),
+    sa.Column("size", sa.String(32), nullable=True),
+    sa.Column("colour", sa.String(64), nullable=True),
 )
 """Products a customer viewed on the web shop lately (`hub.recent_views`): one row per
 customer and product, the newest `KEEP` of the last `WINDOW` days; written with each
@@ -246,6 +251,8 @@ sa.Index(
     recent_views.c.product_id,
     unique=True,
 )
+# The periodic prune's oldest-first batches (migration 0031).
+sa.Index("ix_recent_views_viewed_at", recent_views.c.viewed_at)
 
 notes = _synced(
     "notes",
@@ -682,6 +689,13 @@ reservations = _synced(
     sa.Column("followup_id", ID, nullable=True, index=True),
     sa.Column("created_at", TIME, nullable=False),
     sa.Column("updated_at", TIME, nullable=False),
+    # The product as it was held (migration 0031, `listing.snapshot`), as an order line
+    # keeps it: a product the shop stops offering leaves the terminals' catalog, the
+    # hold still says what it holds.
+    sa.Column("sku", sa.String(64), nullable=True),
+    sa.Column("product_name", sa.String(300), nullable=True),
+    sa.Column("size", sa.String(32), nullable=True),
+    sa.Column("colour", sa.String(64), nullable=True),
 )
 """Stock held for a customer at a store: while `held`, its quantity counts in the
 location's `inventory.reserved`. Expiry (`hub.holds`) releases it."""

@@ -169,6 +169,11 @@ class RecentViewData(TypedDict):
     sku: str
     viewed_at: str  # the latest view
     view_count: int
+    # The product as viewed, for when it has left the catalog (hub migration 0031);
+    # absent or None from an older hub or for a product the hub does not know.
+    product_name: NotRequired[str | None]
+    size: NotRequired[str | None]
+    colour: NotRequired[str | None]
 
 
 class NoteData(TypedDict):
@@ -394,6 +399,12 @@ class ReservationData(TypedDict):
     followup_id: str | None
     created_at: str
     updated_at: str
+    # The product as held, as an order line keeps it, for when it has left the catalog
+    # (hub migration 0031); absent or None from an older hub.
+    sku: NotRequired[str | None]
+    product_name: NotRequired[str | None]
+    size: NotRequired[str | None]
+    colour: NotRequired[str | None]
 
 
 class ReservationRequestArgs(TypedDict):

@@ -42,7 +42,7 @@ class FollowupView:
     status_reason: str | None
     associate_name: str
     created_at: datetime
-    product_names: list[str]
+    product_names: list[str]  # "" for a pick nothing here names (no longer sold)
     personal_line: str
     pending: bool  # queued here, not yet acknowledged by the hub
 
@@ -85,14 +85,15 @@ def _time(text: str) -> datetime:
 
 
 def followup_views(db: Database, customer_id: str) -> list[FollowupView]:
-    """The customer's follow-ups, newest first, with product names from the catalog."""
+    """The customer's follow-ups, newest first, with their picks' names (the catalog's, else
+    those the customer's rows kept of a product no longer sold)."""
     rows = db.conn.execute(
         "SELECT id, template, channel, language, status, status_reason, associate_name, "
         "created_at, product_ids, personal_line, version FROM followups "
         "WHERE customer_id = ? ORDER BY created_at DESC, id DESC",
         (customer_id,),
     ).fetchall()
-    names = _product_names(db, [pid for r in rows for pid in json.loads(r[8])])
+    names = _product_names(db, [pid for r in rows for pid in json.loads(r[8])], customer_id)
     return [
         FollowupView(
             id=r[0],
@@ -103,7 +104,7 @@ def followup_views(db: Database, customer_id: str) -> list[FollowupView]:
             status_reason=r[5],
             associate_name=r[6],
             created_at=_time(r[7]),
-            product_names=[names.get(pid, pid) for pid in json.loads(r[8])],
+            product_names=[names.get(pid, "") for pid in json.loads(r[8])],
             personal_line=r[9],
             pending=int(r[10]) == 0,
         )
@@ -111,16 +112,43 @@ def followup_views(db: Database, customer_id: str) -> list[FollowupView]:
     ]
 
 
-def _product_names(db: Database, ids: list[str]) -> dict[str, str]:
+# The names the customer's own rows kept of the products they name (visits, carts and
+# orders carry name and SKU per line; holds and recently viewed lines their snapshot),
+# for picks whose product has left the catalog (`hub.listing`).
+_KEPT_NAMES = """
+    SELECT json_extract(j.value, '$.product_id'), json_extract(j.value, '$.name')
+    FROM visits AS v, json_each(v.products) AS j WHERE v.customer_id = :customer
+    UNION ALL
+    SELECT json_extract(j.value, '$.product_id'), json_extract(j.value, '$.name')
+    FROM carts AS c, json_each(c.lines) AS j WHERE c.customer_id = :customer
+    UNION ALL
+    SELECT json_extract(j.value, '$.product_id'), json_extract(j.value, '$.name')
+    FROM orders AS o, json_each(o.lines) AS j WHERE o.customer_id = :customer
+    UNION ALL
+    SELECT product_id, product_name FROM reservations WHERE customer_id = :customer
+    UNION ALL
+    SELECT product_id, product_name FROM recent_views WHERE customer_id = :customer
+"""
+
+
+def _product_names(db: Database, ids: list[str], customer_id: str) -> dict[str, str]:
+    """The catalog's names of `ids`, else the names the customer's rows kept (a product
+    no longer sold); an id neither knows is left out."""
     if not ids:
         return {}
-    return {
+    names = {
         row[0]: row[1]
         for row in db.conn.execute(
             "SELECT id, name FROM products WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(ids),),
         )
     }
+    missing = set(ids) - names.keys()
+    if missing:
+        for product_id, name in db.conn.execute(_KEPT_NAMES, {"customer": customer_id}):
+            if product_id in missing and name:
+                names.setdefault(str(product_id), str(name))
+    return names
 
 
 _PRODUCT_SQL = (

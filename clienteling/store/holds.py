@@ -39,7 +39,7 @@ class HoldView:
     id: str
     customer_id: str
     product_id: str
-    product_name: str
+    product_name: str | None  # None: neither the catalog nor the hold says (a very old row)
     sku: str
     store_name: str | None
     quantity: int
@@ -49,6 +49,8 @@ class HoldView:
     created_at: datetime
     pending: bool  # asked for here, the hub has not decided yet
     refused: str | None  # the hub's reason when it refused
+    size: str | None = None  # the variant held, when the product has one
+    colour: str | None = None
 
     @property
     def active(self) -> bool:
@@ -61,10 +63,15 @@ def _time(text: str) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# The cached product when it is still in the catalog, else the product as held (the hold
+# keeps its name, SKU and variant: a product the shop stopped offering leaves the
+# catalog, `hub.listing`).
 _COLUMNS = (
-    "r.id, r.customer_id, r.product_id, coalesce(p.name, r.product_id), coalesce(p.sku, ''), "
-    "l.name, r.quantity, r.status, r.expires_at, r.source, r.created_at, r.pending, "
-    f"{REFUSED_REASON}"
+    "r.id, r.customer_id, r.product_id, coalesce(p.name, r.product_name), "
+    "coalesce(p.sku, r.sku, ''), l.name, r.quantity, r.status, r.expires_at, r.source, "
+    f"r.created_at, r.pending, {REFUSED_REASON}, "
+    "CASE WHEN p.id IS NULL THEN r.size ELSE p.size END, "
+    "CASE WHEN p.id IS NULL THEN r.colour ELSE p.colour END"
 )
 
 
@@ -74,7 +81,7 @@ def _view(row: Sequence[object]) -> HoldView:
         id=str(row[0]),
         customer_id=str(row[1]),
         product_id=str(row[2]),
-        product_name=str(row[3]),
+        product_name=None if row[3] is None else str(row[3]),
         sku=str(row[4]),
         store_name=None if row[5] is None else str(row[5]),
         quantity=int(str(row[6])),
@@ -84,6 +91,8 @@ def _view(row: Sequence[object]) -> HoldView:
         created_at=_time(str(row[10])),
         pending=bool(row[11]) and refused is None,
         refused=refused,
+        size=None if row[13] is None else str(row[13]),
+        colour=None if row[14] is None else str(row[14]),
     )
 
 
@@ -120,15 +129,16 @@ def request_hold(db: Database, args: ReservationRequestArgs, *, store_id: str) -
         if customer is None:
             raise ValidationError("this customer is not known on this terminal")
         product = db.conn.execute(
-            "SELECT id FROM products WHERE id = ?", (args["product_id"],)
+            "SELECT sku, name, size, colour FROM products WHERE id = ?", (args["product_id"],)
         ).fetchone()
         if product is None:
             raise ValidationError("this product is not known on this terminal")
         db.conn.execute(
             "INSERT INTO reservations (id, customer_id, product_id, store_id, quantity, status, "
             "expires_at, source, associate_id, followup_id, created_at, updated_at, scope, "
-            "version, pending) VALUES (?, ?, ?, ?, ?, 'requested', '', 'terminal', NULL, NULL, "
-            "?, ?, ?, 0, 1)",
+            "version, pending, sku, product_name, size, colour) "
+            "VALUES (?, ?, ?, ?, ?, 'requested', '', 'terminal', NULL, NULL, "
+            "?, ?, ?, 0, 1, ?, ?, ?, ?)",
             (
                 args["id"],
                 args["customer_id"],
@@ -138,6 +148,7 @@ def request_hold(db: Database, args: ReservationRequestArgs, *, store_id: str) -
                 args["created_at"],
                 args["created_at"],
                 customer[0] or store_scope(store_id),
+                *product,
             ),
         )
         outbox.enqueue(db, "reservation.request", dict(args))

@@ -28,17 +28,22 @@ def customer_recent_views(
     older than the window: the hub drops those only at the customer's next view."""
     since = ((now or datetime.now(UTC)) - WINDOW).astimezone(UTC).replace(microsecond=0)
     rows = db.conn.execute(
-        "SELECT r.product_id, r.sku, r.viewed_at, r.view_count, p.name, p.price_minor, "
-        "p.currency FROM recent_views AS r LEFT JOIN products AS p ON p.id = r.product_id "
+        "SELECT r.product_id, r.sku, r.viewed_at, r.view_count, "
+        "coalesce(p.name, r.product_name), p.price_minor, p.currency, p.id IS NOT NULL, "
+        "r.size, r.colour "
+        "FROM recent_views AS r LEFT JOIN products AS p ON p.id = r.product_id "
         "WHERE r.customer_id = ? AND r.viewed_at >= ? ORDER BY r.viewed_at DESC, r.id DESC",
         (customer_id, since.isoformat()),
     ).fetchall()
     seen: set[str] = set()
     found: list[RecentViewView] = []
-    for product_id, sku, viewed_at, count, name, price, currency in rows:
+    for product_id, sku, viewed_at, count, name, price, currency, listed, size, colour in rows:
         if product_id in seen:
             continue
         seen.add(product_id)
+        stock = line_stock(db, str(product_id), store_id=store_id)
+        if not listed:  # left the catalog: the variant as viewed
+            stock["size"], stock["colour"] = size, colour
         found.append(
             RecentViewView(
                 product_id=str(product_id),
@@ -48,7 +53,7 @@ def customer_recent_views(
                 currency=None if currency is None else str(currency),
                 viewed_at=_time(str(viewed_at)),
                 view_count=int(count),
-                **line_stock(db, str(product_id), store_id=store_id),
+                **stock,
             )
         )
         if len(found) == SHOWN:

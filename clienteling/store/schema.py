@@ -283,6 +283,7 @@ KNOWN: frozenset[str] = frozenset(
         "0016_order_events",
         "0015_stock_geo",
         "0017_feedback",
+        "0018_product_snapshots",
     }
 )
 SCHEMA_VERSION = len(KNOWN)
@@ -481,4 +482,31 @@ _FEEDBACK = (
 @migrations(name="0017_feedback")
 def _feedback(db: Database) -> None:
     for statement in _FEEDBACK:
+        db.execute(statement)
+
+
+# 0018: holds and recently viewed lines keep the product as held or viewed (name, SKU,
+# size, colour; hub migration 0031), so they still say what they are once the product
+# has left the catalog (its row goes from `products` here). Rows already cached are
+# filled from the catalog cached now; the hub's next change of a row brings its values.
+_PRODUCT_SNAPSHOTS = (
+    "ALTER TABLE reservations ADD COLUMN sku TEXT",
+    "ALTER TABLE reservations ADD COLUMN product_name TEXT",
+    "ALTER TABLE reservations ADD COLUMN size TEXT",
+    "ALTER TABLE reservations ADD COLUMN colour TEXT",
+    "ALTER TABLE recent_views ADD COLUMN product_name TEXT",
+    "ALTER TABLE recent_views ADD COLUMN size TEXT",
+    "ALTER TABLE recent_views ADD COLUMN colour TEXT",
+    """UPDATE reservations SET (sku, product_name, size, colour) = (
+        SELECT p.sku, p.name, p.size, p.colour FROM products AS p
+        WHERE p.id = reservations.product_id)""",
+    """UPDATE recent_views SET (product_name, size, colour) = (
+        SELECT p.name, p.size, p.colour FROM products AS p
+        WHERE p.id = recent_views.product_id)""",
+)
+
+
+@migrations(name="0018_product_snapshots")
+def _product_snapshots(db: Database) -> None:
+    for statement in _PRODUCT_SNAPSHOTS:
         db.execute(statement)

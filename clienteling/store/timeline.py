@@ -79,7 +79,8 @@ SELECT * FROM (
     WHERE n.customer_id = :customer
     UNION ALL
     SELECT 'hold', r.id, r.created_at, r.status, r.source, NULL, r.expires_at, NULL,
-           NULL, l.name, NULL, json_array(r.quantity || ' × ' || coalesce(p.name, r.product_id)),
+           NULL, l.name, NULL,
+           json_array(r.quantity || ' × ' || coalesce(p.name, r.product_name, r.sku)),
            r.pending,
            {HOLD_REFUSED}, NULL, NULL
     FROM reservations AS r LEFT JOIN locations AS l ON l.id = r.store_id

@@ -98,7 +98,7 @@ class RecentViewView:
 
     product_id: str
     sku: str
-    name: str  # the SKU when the product is not in the cached catalog
+    name: str  # as viewed when it left the cached catalog; the SKU when not known
     price_minor: int | None  # None: the product is not in the cached catalog
     currency: str | None
     viewed_at: datetime  # the latest view

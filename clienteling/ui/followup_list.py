@@ -64,8 +64,9 @@ class FollowupList(QWidget):
                 f"{contact_channel_label(followup.channel)} · {status}"
             )
             lines = [head]
-            if followup.product_names:
-                lines.append(", ".join(followup.product_names))
+            if followup.product_names:  # "": a pick no longer sold that nothing here names
+                gone = self.tr("a product no longer sold")
+                lines.append(", ".join(name or gone for name in followup.product_names))
             if followup.personal_line:
                 lines.append(f"“{followup.personal_line}”")
             lines.append(f"— {followup.associate_name}, {local_time(followup.created_at)}")

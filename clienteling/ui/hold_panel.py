@@ -113,7 +113,16 @@ class HoldPanel(QWidget):
         self._update_buttons()
 
     def describe(self, hold: HoldView) -> str:
-        what = f"{hold.quantity} × {hold.product_name}"
+        name = hold.product_name or (
+            self.tr("product %1 (no longer sold)").replace("%1", hold.sku)
+            if hold.sku
+            else self.tr("a product no longer sold")
+        )
+        # The variant's words the name does not already say ("Model 42" + colour Noir).
+        variant = [p for p in (hold.size, hold.colour) if p and f" {p} " not in f" {name} "]
+        if variant:
+            name = f"{name} ({' · '.join(variant)})"
+        what = f"{hold.quantity} × {name}"
         if hold.refused is not None:
             state = self.tr("refused: %1").replace("%1", hold.refused)
         elif hold.pending:

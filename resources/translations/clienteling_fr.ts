@@ -1224,6 +1224,10 @@
         <source>[pending sync]</source>
         <translation>[en attente de synchro]</translation>
     </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>un produit qui n’est plus en vente</translation>
+    </message>
 </context>
 <context>
     <name>Followups</name>
@@ -1474,6 +1478,14 @@
     <message>
         <source>Holds for this customer</source>
         <translation>Articles mis de côté pour ce client</translation>
+    </message>
+    <message>
+        <source>product %1 (no longer sold)</source>
+        <translation>produit %1 (plus en vente)</translation>
+    </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>un produit qui n’est plus en vente</translation>
     </message>
     <message>
         <source>refused: %1</source>

@@ -1224,6 +1224,10 @@
         <source>[pending sync]</source>
         <translation>[ожидает синхронизации]</translation>
     </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>товар, снятый с продажи</translation>
+    </message>
 </context>
 <context>
     <name>Followups</name>
@@ -1474,6 +1478,14 @@
     <message>
         <source>Holds for this customer</source>
         <translation>Брони этого клиента</translation>
+    </message>
+    <message>
+        <source>product %1 (no longer sold)</source>
+        <translation>товар %1 (снят с продажи)</translation>
+    </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>товар, снятый с продажи</translation>
     </message>
     <message>
         <source>refused: %1</source>

@@ -1224,6 +1224,10 @@
         <source>[pending sync]</source>
         <translation>[chờ đồng bộ]</translation>
     </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>một sản phẩm không còn bán</translation>
+    </message>
 </context>
 <context>
     <name>Followups</name>
@@ -1474,6 +1478,14 @@
     <message>
         <source>Holds for this customer</source>
         <translation>Hàng đang giữ cho khách này</translation>
+    </message>
+    <message>
+        <source>product %1 (no longer sold)</source>
+        <translation>sản phẩm %1 (không còn bán)</translation>
+    </message>
+    <message>
+        <source>a product no longer sold</source>
+        <translation>một sản phẩm không còn bán</translation>
     </message>
     <message>
         <source>refused: %1</source>

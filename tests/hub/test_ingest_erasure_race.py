@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.hub.clock import iso, utc_now
+from clienteling.hub.context import HubContext
 from clienteling.hub.db import make_engine, migrate, write_tx
 from clienteling.hub.erasure import Erasure, erase_customer
 from clienteling.hub.ingest.apply import IngestResult, ingest
@@ -38,11 +39,14 @@ from clienteling.hub.ingest.events import (
     ProductViewEvent,
 )
 from clienteling.hub.mutation_kit import ERASED_SCOPE
+from clienteling.hub.routes import survey_pages
 from clienteling.hub.seed import seed_demo_data
 from clienteling.hub.settings import HubSettings
+from clienteling.hub.surveys import register_survey_link
 from clienteling.hub.tables import (
     carts,
     customers,
+    feedback,
     ingest_carts,
     ingest_links,
     orders,
@@ -322,3 +326,57 @@ def test_a_product_view_ingested_while_its_customer_is_erased(race_hub: RaceHub)
         # on a busy machine the view may go first, and the erasure then removes it with
         # the rest of the customer's data.
         assert logged in ([(None,)], [])
+
+
+def test_a_survey_answered_while_its_customer_is_erased(race_hub: RaceHub) -> None:
+    """The answer reads its survey link (the customer's) while the erasure is under way,
+    then waits for it: it must not store the answer under the erased customer (the
+    erasure has anonymised the answers that existed). Before the fix it kept the id it
+    had read; now it locks the customer, then reads the link again."""
+    customer_id, _email = race_hub.buyers.pop()
+    token = f"race-survey-{uuid.uuid4().hex}"
+    with write_tx(race_hub.engine) as conn:
+        home = conn.execute(
+            sa.select(customers.c.home_store_id).where(customers.c.id == customer_id)
+        ).scalar_one()
+        register_survey_link(
+            conn,
+            token=token,
+            store_id=str(home),
+            customer_id=customer_id,
+            visit_id=None,
+            buyer=True,
+        )
+    context = HubContext(settings=race_hub.settings, engine=race_hub.engine, epoch="race")
+    fields = {"score_staff": ["5"], "text": ["Très bien reçue."], "text_touchpoint": ["staff"]}
+    with race_hub.engine.connect() as blocker:
+        tx = blocker.begin()
+        blocker.execute(
+            sa.select(orders.c.id)
+            .where(orders.c.customer_id == customer_id)
+            .order_by(orders.c.id)
+            .limit(1)
+            .with_for_update()
+        ).one()
+        erasure = Worker(lambda: _erase(race_hub, customer_id), "erasure")
+        erasure.start()
+        blocked_or_done(race_hub.engine, erasure)
+        answering = Worker(lambda: survey_pages._answer(context, token, fields), "answer")
+        answering.start()
+        if race_hub.engine.dialect.name == "postgresql":
+            _wait_for_waiters(race_hub.engine, 2, answering)
+        else:
+            blocked_or_done(race_hub.engine, answering)
+        tx.rollback()
+    erased, page = erasure.finish(), answering.finish()
+    assert erased is not None and not erased.already
+    assert page.status_code == 200
+    _assert_still_erased(race_hub, customer_id)
+    with race_hub.engine.connect() as conn:
+        answers = conn.execute(
+            sa.select(feedback.c.customer_id, feedback.c.scope, feedback.c.text).where(
+                feedback.c.token == token
+            )
+        ).all()
+    assert [a.customer_id for a in answers] == [None]  # stored, anonymous
+    assert answers[0].scope != ERASED_SCOPE

@@ -5,6 +5,7 @@ of its own on each backend, with the ingest called in process and pulls over HTT
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.hub import lookups, versions
-from clienteling.hub.clock import iso
+from clienteling.hub import recent_views as recent_views_module
+from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import make_engine, migrate, write_tx
 from clienteling.hub.erasure import erase_customer
 from clienteling.hub.identity import merge_customers
@@ -161,6 +163,8 @@ def test_a_view_is_published_in_the_store_scope_and_counted(
     assert view(views_hub, email, sku, first).status == "applied"
     (change,) = terminal.pull()
     assert change.op == "upsert"
+    with views_hub.engine.connect() as conn:
+        viewed = conn.execute(sa.select(products).where(products.c.sku == sku)).one()
     assert change.data == {
         "id": change.id,
         "customer_id": customer_id,
@@ -168,6 +172,10 @@ def test_a_view_is_published_in_the_store_scope_and_counted(
         "sku": sku,
         "viewed_at": iso(first),
         "view_count": 1,
+        # The product as viewed: the line still names it once the product is unlisted.
+        "product_name": viewed.name,
+        "size": viewed.size,
+        "colour": viewed.colour,
     }
     # Viewed again (and an older view arriving late): one row, the latest time, 3 views.
     view(views_hub, email, sku, NOW - timedelta(hours=1))
@@ -295,3 +303,96 @@ def test_a_looked_up_customer_bundle_carries_them(views_hub: ViewsHub) -> None:
         bundle = lookups.bundle(conn, row, None)
     mine = [c for c in bundle.changes if c.entity == "recent_view"]
     assert mine and {c.data["customer_id"] for c in mine if c.data} == {customer_id}
+
+
+def test_rows_older_than_the_window_are_pruned_periodically_and_the_terminal_drops_them(
+    views_hub: ViewsHub, terminal: Terminal
+) -> None:
+    """A customer who viewed products 40 days ago and never since keeps nothing: the
+    periodic prune deletes the stale rows in bounded batches, each with a tombstone the
+    terminal pulls; the fresh row stays; a second run finds nothing. A view of a product
+    whose row was just pruned starts a new row."""
+    customer_id, email = views_hub.customer()
+    with views_hub.engine.connect() as conn:
+        scope = str(
+            conn.execute(
+                sa.select(customers.c.scope).where(customers.c.id == customer_id)
+            ).scalar_one()
+        )
+    fresh = views_hub.skus[36]
+    view(views_hub, email, fresh, NOW - timedelta(hours=1))  # first: a view prunes its own
+    then = NOW - timedelta(days=40)
+    old_skus = views_hub.skus[30:35]
+    with write_tx(views_hub.engine) as conn:
+        for n, sku in enumerate(old_skus):
+            product = conn.execute(sa.select(products.c.id).where(products.c.sku == sku)).scalar()
+            assert recent_views_module.note_view(
+                conn,
+                customer_id=customer_id,
+                scope=scope,
+                product_id=str(product),
+                sku=sku,
+                at=iso(then + timedelta(minutes=n)),
+                now=then + timedelta(hours=1),
+            )
+    terminal.pull()
+    assert len(terminal.of(customer_id)) == len(old_skus) + 1
+
+    pruned = recent_views_module.prune_stale(views_hub.engine, now=NOW, batch=2)
+    assert pruned >= len(old_skus)  # (and any seeded row of another customer that old)
+    assert [r.sku for r in hub_rows(views_hub, customer_id).values()] == [fresh]
+    changes = terminal.pull()
+    dropped = {c.id for c in changes if c.op == "delete"}
+    assert len(dropped) >= len(old_skus)
+    assert [r["sku"] for r in terminal.of(customer_id).values()] == [fresh]
+    with views_hub.engine.connect() as conn:
+        kept = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(tombstones)
+            .where(tombstones.c.entity == "recent_view", tombstones.c.entity_id.in_(dropped))
+        ).scalar_one()
+    assert kept == len(dropped)
+    assert recent_views_module.prune_stale(views_hub.engine, now=NOW, batch=2) == 0
+
+    # Viewed again now: a new row (the pruned one does not come back).
+    view(views_hub, email, old_skus[0], NOW - timedelta(minutes=5))
+    again = hub_rows(views_hub, customer_id)
+    assert sorted(r.sku for r in again.values()) == sorted([fresh, old_skus[0]])
+    assert {str(r.id) for r in again.values()}.isdisjoint(dropped)
+
+
+def test_the_hub_runs_the_prune_as_a_periodic_job(views_hub: ViewsHub, new_db: NewDb) -> None:
+    """A hub process runs the prune every interval (the first one interval after its
+    start): a stale row of its database goes without anyone calling it."""
+    customer_id, _email = views_hub.customer()
+    with views_hub.engine.connect() as conn:
+        scope = str(
+            conn.execute(
+                sa.select(customers.c.scope).where(customers.c.id == customer_id)
+            ).scalar_one()
+        )
+    long_ago = utc_now() - timedelta(days=45)
+    sku = views_hub.skus[40]
+    with write_tx(views_hub.engine) as conn:
+        product = conn.execute(sa.select(products.c.id).where(products.c.sku == sku)).scalar()
+        assert recent_views_module.note_view(
+            conn,
+            customer_id=customer_id,
+            scope=scope,
+            product_id=str(product),
+            sku=sku,
+            at=iso(long_ago),
+            now=long_ago,
+        )
+    assert hub_rows(views_hub, customer_id)
+    settings = views_hub.settings.model_copy(update={"recent_views_prune_interval_s": 0.2})
+    with HubServer(settings=settings):
+        done = threading.Event()
+        deadline = threading.Timer(20, done.set)
+        deadline.start()
+        try:
+            while hub_rows(views_hub, customer_id) and not done.wait(0.05):
+                pass
+        finally:
+            deadline.cancel()
+    assert hub_rows(views_hub, customer_id) == {}

@@ -6,9 +6,12 @@ changes nothing, and a customer's reply still lands as a reply. Both backends.""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import time
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +47,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def hub(new_db: NewDb) -> Iterator[SeededHub]:
     with small_hub(
         new_db,
-        customers=30,
+        customers=45,
         inbound_secret=SECRET,
         reply_domain=DOMAIN,
         mailgun_signing_key=MAILGUN_KEY,
@@ -287,3 +290,152 @@ def test_a_bounce_forwarded_by_a_mailgun_route_is_read_from_its_plain_body(
     assert post_mailgun(hub, fields).json()["bounce"] == "recorded"
     assert status_of(hub.engine, followup_id)[0] == "failed"
     assert replies_of(hub, _customer_of(hub, followup_id)) == []
+
+
+def report_once(name: str, mail: SunkMail) -> str:
+    """`report` with a Message-Id of its own (the fixtures share one; Mailgun posts the
+    same Message-Id again only when it retries the same report)."""
+    fixed = "<20261203081243.4QJ8Wb0mQzz9sRt@relay.shop.example>"
+    return report(name, mail).replace(fixed, f"<{next(_ids)}.{id(object())}@relay.shop.example>")
+
+
+def _mailgun_signed(fields: dict[str, str]) -> dict[str, str]:
+    """`fields` with Mailgun's timestamp, token and signature (as `mailgun_fields`)."""
+    base = mailgun_fields(sender="x@example.com", recipient="", text="")
+    return {
+        **fields,
+        **{k: base[k] for k in ("timestamp", "token", "signature")},
+    }
+
+
+def _post_mailgun_multipart(
+    hub: SeededHub, fields: dict[str, str], files: list[tuple[str, Any]], *, path: str = ""
+) -> httpx.Response:
+    """A multipart post, as Mailgun sends a route's forward (always multipart when it has
+    attachments or the raw MIME); `path` "/mime" for a route forwarding the raw MIME
+    (Mailgun does so to a URL ending in "mime")."""
+    url = f"{hub.url}/api/v1/inbound/mailgun{path}"
+    return httpx.post(url, data=fields, files=files, timeout=30)
+
+
+def mailgun_raw_mime_fields(*, to: str) -> dict[str, str]:
+    """A route forwarding to a URL ending in "mime": the raw message in `body-mime`, the
+    envelope in `sender`/`recipient`; no `body-plain`, no `message-headers`."""
+    return _mailgun_signed(
+        {
+            "recipient": to,
+            "sender": "",  # a DSN's envelope sender is null (<>)
+            "from": "MAILER-DAEMON@relay.shop.example (Mail Delivery System)",
+            "subject": "Undelivered Mail Returned to Sender",
+        }
+    )
+
+
+def mailgun_parsed_report(mime: str, *, to: str) -> tuple[dict[str, str], list[tuple[str, Any]]]:
+    """A route forwarding to a plain URL: Mailgun's parsed form of the report. The relay's
+    notice is `body-plain` (no Status lines in it); the delivery-status part and the
+    returned headers are attachments, as Mailgun gives a report's non-text parts."""
+    parsed = email.message_from_string(mime, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    notice = parsed.get_body(preferencelist=("plain",))
+    assert notice is not None
+    plain = str(notice.get_content())
+    attachments = []
+    for n, part in enumerate(
+        (p for p in parsed.iter_parts() if p.get_content_type() != "text/plain"), start=1
+    ):
+        raw = part.as_bytes(policy=email.policy.SMTP).split(b"\r\n\r\n", 1)[1]
+        name = "noname" if n == 1 else "Undelivered Message Headers.txt"
+        attachments.append((f"attachment-{n}", (name, raw, part.get_content_type())))
+    headers = [[k, str(v)] for k, v in parsed.items()]
+    fields = _mailgun_signed(
+        {
+            "recipient": to,
+            "sender": "",
+            "from": str(parsed["From"]),
+            "subject": str(parsed["Subject"]),
+            "body-plain": plain,
+            "stripped-text": plain.split("\n\n", 1)[0],
+            "stripped-signature": "",
+            "message-headers": json.dumps(headers),
+            "attachment-count": str(len(attachments)),
+            "content-id-map": "{}",
+        }
+    )
+    return fields, attachments
+
+
+def test_a_bounce_a_mailgun_route_forwards_as_raw_mime_is_read_from_body_mime(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    for name, expected, status in (
+        ("dsn_delayed.eml", "temporary", "sent"),
+        ("dsn_permanent.eml", "recorded", "failed"),
+    ):
+        mime = report_once(name, mail)
+        fields = mailgun_raw_mime_fields(to=mail.mail_from)
+        answer = _post_mailgun_multipart(
+            hub, fields, [("body-mime", (None, mime.encode(), "text/plain"))], path="/mime"
+        )
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["bounce"] == expected, name
+        assert status_of(hub.engine, followup_id)[0] == status
+    assert status_of(hub.engine, followup_id) == ("failed", "the provider reported: bounced")
+    assert replies_of(hub, _customer_of(hub, followup_id)) == []
+
+
+def test_a_bounce_mailgun_parses_is_read_from_its_delivery_status_attachment(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    """The realistic parsed form: `body-plain` is the relay's notice only, so the verdict
+    must come from the message/delivery-status attachment."""
+    followup_id, mail = emailed(device, hub, sink, provider)
+    fields, files = mailgun_parsed_report(report_once("dsn_delayed.eml", mail), to=mail.mail_from)
+    assert "Status:" not in fields["body-plain"]  # what made body-plain alone not enough
+    answer = _post_mailgun_multipart(hub, fields, files)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["bounce"] == "temporary"
+    assert status_of(hub.engine, followup_id)[0] == "sent"
+
+    fields, files = mailgun_parsed_report(report_once("dsn_permanent.eml", mail), to=mail.mail_from)
+    answer = _post_mailgun_multipart(hub, fields, files)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["bounce"] == "recorded"
+    assert status_of(hub.engine, followup_id) == ("failed", "the provider reported: bounced")
+    again = _post_mailgun_multipart(hub, _mailgun_signed(fields), files)  # Mailgun retries
+    assert again.json()["bounce"] == "recorded" and again.json()["duplicate"] is True
+    assert replies_of(hub, _customer_of(hub, followup_id)) == []
+
+
+def test_a_reply_a_mailgun_route_forwards_as_raw_mime_lands_as_a_reply(
+    device: Device, hub: SeededHub, sink: SmtpSink, provider: FakeProvider
+) -> None:
+    followup_id, mail = emailed(device, hub, sink, provider)
+    customer_id = _customer_of(hub, followup_id)
+    address, _ = contacts(hub, customer_id)
+    reply = EmailMessage()
+    reply["From"] = f"Client <{address}>"
+    reply["To"] = str(mail.message["Reply-To"])
+    reply["Subject"] = "Re: " + mail.subject
+    reply["Message-ID"] = "<reply-raw-1@mail.customer.example>"
+    reply["In-Reply-To"] = str(mail.message["Message-ID"])
+    reply.set_content("Merci, je passerai samedi à 15 h.")
+    reply.add_attachment(b"\xff\xd8\xff" + bytes(200), maintype="image", subtype="jpeg")
+    fields = _mailgun_signed(
+        {
+            "recipient": str(mail.message["Reply-To"]),
+            "sender": address,
+            "from": f"Client <{address}>",
+            "subject": str(reply["Subject"]),
+        }
+    )
+    raw = reply.as_bytes(policy=email.policy.SMTP)
+    answer = _post_mailgun_multipart(
+        hub, fields, [("body-mime", (None, raw, "text/plain"))], path="/mime"
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["status"] == "matched"
+    assert [r.text.strip() for r in replies_of(hub, customer_id)] == [
+        "Merci, je passerai samedi à 15 h."
+    ]

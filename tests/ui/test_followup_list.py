@@ -3,6 +3,7 @@ words, pending ones marked, and the compose button asking for the composer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
@@ -57,3 +58,11 @@ def test_empty_and_compose(qtbot: QtBot) -> None:
     assert widget.list.count() == 1 and widget.list.item(0).text() == "No follow-up yet."
     with qtbot.waitSignal(widget.compose_requested, timeout=2000):
         widget.compose_button.click()
+
+
+def test_a_pick_nothing_here_can_name_is_said_to_be_no_longer_sold(qtbot: QtBot) -> None:
+    widget = FollowupList()
+    qtbot.addWidget(widget)
+    widget.show_followups([replace(view("sent"), product_names=["Laptop Aero 14", ""])])
+    text = widget.list.item(0).text()
+    assert "Laptop Aero 14, a product no longer sold" in text

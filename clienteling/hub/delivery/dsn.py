@@ -15,6 +15,7 @@ from typing import Literal
 
 Verdict = Literal["permanent", "temporary", "unknown"]
 _STATUS = re.compile(r"^\s*Status:\s*([245])\.\d{1,3}\.\d{1,3}\b", re.IGNORECASE | re.MULTILINE)
+_REPORT_TYPES = ("message/delivery-status", "message/global-delivery-status")  # RFC 6533
 _ACTION = re.compile(r"^\s*Action:\s*([a-z]+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -41,7 +42,7 @@ def from_mime(raw: str) -> Verdict:
     message = email.message_from_string(raw, policy=email.policy.compat32)
     pairs: list[tuple[str | None, str | None]] = []
     for part in message.walk():
-        if part.get_content_type() != "message/delivery-status":
+        if part.get_content_type() not in _REPORT_TYPES:
             continue
         blocks = part.get_payload()
         if isinstance(blocks, list):  # the per-message block, then one per recipient
@@ -68,6 +69,20 @@ def _pairs_of_text(text: str) -> list[tuple[str | None, str | None]]:
 def from_text(text: str) -> Verdict:
     """The verdict of the `Action:` / `Status:` lines of a report's text."""
     return _judge(_pairs_of_text(text))
+
+
+def report_of(parts: list[str] | tuple[str, ...]) -> str:
+    """A minimal `multipart/report` holding delivery-status parts given apart (Mailgun's
+    parsed form gives them as attachments), so they are read as the raw MIME would be."""
+    boundary = "clienteling-report"
+    body = "".join(
+        f"--{boundary}\r\nContent-Type: message/delivery-status\r\n\r\n{part.strip()}\r\n"
+        for part in parts
+    )
+    return (
+        "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; "
+        f'boundary="{boundary}"\r\n\r\n{body}--{boundary}--\r\n'
+    )
 
 
 def verdict(*, mime: str | None, text: str) -> Verdict:

@@ -1,7 +1,9 @@
-"""`GET /demo/outbox`: what the hub sent to the demo's local sinks, links clickable, and
-`POST /demo/outbox/reply` (form `ref`, `text`): answer one as the customer would; the sink
-posts the reply to the hub's signed inbound webhook (`hub.replies`), so it reaches the
-store's terminals like a real one.
+"""`GET /demo/outbox`: what the hub sent to the demo's local sinks, links clickable, each
+with its delivery status as the hub knows it (queued … delivered, opened, link opened,
+bounced, failed; found by the attempt's idempotency key, which the email carries in a
+header and the fake provider keeps), and `POST /demo/outbox/reply` (form `ref`, `text`):
+answer one as the customer would; the sink posts the reply to the hub's signed inbound
+webhook (`hub.replies`), so it reaches the store's terminals like a real one.
 
 Served only when the demo's sinks are attached (`clienteling demo`); 404 otherwise, so a
 real hub never shows it.
@@ -13,6 +15,7 @@ import logging
 import re
 
 import httpx
+import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
@@ -24,6 +27,7 @@ from clienteling.hub.deps import HubDep
 from clienteling.hub.errors import ApiError
 from clienteling.hub.followup_runtime import FollowupRuntime
 from clienteling.hub.routes.followup_pages import form
+from clienteling.hub.tables import delivery_attempts, followups
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["demo"], include_in_schema=False)
@@ -52,6 +56,43 @@ _NOTICES = {
 }
 
 
+# The page is in English (a demo tool, not a customer page): the terminal's words.
+STATUS_WORDS = {
+    "queued": "Queued",
+    "sending": "Sending",
+    "sent": "Sent",
+    "delivered": "Delivered",
+    "opened": "Opened",
+    "clicked": "Link opened",
+    "converted": "Ordered online",
+    "refused_no_consent": "Not sent: no consent at sending time",
+    "failed": "Failed",
+    "bounced": "Bounced",
+    "needs_check": "Sending interrupted: to be checked",
+    "unknown": "Not known to the hub",
+}
+
+
+def _statuses(hub: HubContext, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """Per idempotency key: (status code, the hub's reason or ""). The follow-up's status
+    is the message's, except that the attempt's own bounce or failure receipt wins (a
+    bounce after an open leaves the follow-up opened; this message still bounced)."""
+    wanted = sorted({key for key in keys if key})
+    if not wanted:
+        return {}
+    a, f = delivery_attempts.c, followups.c
+    found: dict[str, tuple[str, str]] = {}
+    with hub.engine.connect() as conn:
+        for row in conn.execute(
+            sa.select(a.idempotency_key, a.receipt, f.status, f.status_reason)
+            .join(followups, f.id == a.followup_id)
+            .where(a.idempotency_key.in_(wanted))
+        ):
+            code = row.receipt if row.receipt in ("bounced", "failed") else str(row.status)
+            found[str(row.idempotency_key)] = (code, str(row.status_reason or ""))
+    return found
+
+
 @router.get("/demo/outbox", response_class=HTMLResponse)
 def outbox(request: Request, hub: HubDep, replied: str = "") -> HTMLResponse:
     runtime = _runtime(request, hub)
@@ -64,6 +105,7 @@ def outbox(request: Request, hub: HubDep, replied: str = "") -> HTMLResponse:
                 "subject": mail.subject,
                 "body": _linked(mail.body("plain")),
                 "ref": f"email:{index}",
+                "key": str(mail.message["X-Clienteling-Idempotency-Key"] or ""),
             }
         )
     for text in runtime.provider.snapshot() if runtime.provider else []:
@@ -74,8 +116,13 @@ def outbox(request: Request, hub: HubDep, replied: str = "") -> HTMLResponse:
                 "subject": "",
                 "body": _linked(text.text),
                 "ref": f"text:{text.id}",
+                "key": text.idempotency_key,
             }
         )
+    statuses = _statuses(hub, [str(m["key"]) for m in messages])
+    for message in messages:
+        code, reason = statuses.get(str(message["key"]), ("unknown", ""))
+        message.update(status=code, status_label=STATUS_WORDS.get(code, code), reason=reason)
     messages.reverse()
     return pages.render(
         "outbox.html",

@@ -8,7 +8,9 @@
 - `POST /api/v1/inbound/twilio`: Twilio's inbound SMS/WhatsApp form, as Twilio signs it
   (`hub.inbound_twilio`, `twilio_auth_token`); answers empty TwiML.
 - `POST /api/v1/inbound/mailgun`: a Mailgun route's parsed email, as Mailgun signs it
-  (`hub.inbound_mailgun`, `mailgun_signing_key`), fresh and with a token used once.
+  (`hub.inbound_mailgun`, `mailgun_signing_key`), fresh and with a token used once;
+  `POST /api/v1/inbound/mailgun/mime` the same for a route forwarding the raw MIME
+  (Mailgun does so to a URL ending in "mime"; either path reads either form).
 - `GET /api/v1/inbound/unmatched` (admin): the messages nobody could be matched to;
   `POST /api/v1/inbound/unmatched/{provider}/{message_id}/assign` (admin, `{customer_id}`)
   makes one that customer's reply.
@@ -267,6 +269,7 @@ _MAILGUN_DOC: dict[str, Any] = {
                             "subject",
                             "body-plain",
                             "stripped-text",
+                            "body-mime",
                             "Message-Id",
                             "In-Reply-To",
                             "message-headers",
@@ -299,6 +302,22 @@ _MAILGUN_ERRORS: dict[int | str, dict[str, Any]] = {
     summary="Receive one email reply from a Mailgun route",
 )
 async def receive_mailgun(request: Request, hub: HubDep) -> InboundOut:
+    return await _receive_mailgun(request, hub)
+
+
+@router.post(
+    "/mailgun/mime",
+    responses=_MAILGUN_ERRORS,
+    openapi_extra=_MAILGUN_DOC,
+    summary="Receive one email from a Mailgun route that forwards the raw MIME",
+    description="The same as `/mailgun`: Mailgun posts `body-mime` (the raw message) "
+    "instead of the parsed fields to a forward URL that ends in `mime`.",
+)
+async def receive_mailgun_mime(request: Request, hub: HubDep) -> InboundOut:
+    return await _receive_mailgun(request, hub)
+
+
+async def _receive_mailgun(request: Request, hub: HubDep) -> InboundOut:
     form = await signed_form(
         request,
         secret=hub.settings.mailgun_signing_key,

@@ -19,7 +19,7 @@ from clienteling.hub.context import HubContext
 from clienteling.hub.db import read_tx, write_tx
 from clienteling.hub.deps import HubDep
 from clienteling.hub.routes.followup_pages import form, not_found
-from clienteling.hub.surveys import TOUCHPOINTS, feedback_scope, survey_link
+from clienteling.hub.surveys import TOUCHPOINTS, feedback_scope, lock_for_answer, survey_link
 from clienteling.hub.tables import customers, feedback
 
 router = APIRouter(tags=["customer pages"], include_in_schema=False)
@@ -71,8 +71,10 @@ def _answer(hub: HubContext, token: str, fields: dict[str, list[str]]) -> HTMLRe
         link = survey_link(conn, token) if links.looks_like_token(token) else None
         if link is None:
             return not_found(hub)
-        language = _language(conn, link)
         anonymous = fields.get("anonymous") == ["1"]
+        if not anonymous:  # one after the other with an erasure of the customer
+            link = lock_for_answer(conn, token, link)
+        language = _language(conn, link)
         text = (fields.get("text") or [""])[0].strip()[:MAX_TEXT]
         asked = _touchpoints(link)
         text_touchpoint = (fields.get("text_touchpoint") or [asked[0]])[0]
