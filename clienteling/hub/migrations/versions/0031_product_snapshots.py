@@ -2,7 +2,7 @@
 recent_views.viewed_at indexed for the periodic prune
 
 Revision ID: 0031
-Revises: 0029
+Revises: 0030
 Create Date: 2026-12-03 15:10:00
 
 A product the shop stops offering leaves the terminals' catalog (`hub.listing`), so a
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0031'
-down_revision: str | None = '0029'
+down_revision: str | None = '0030'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
