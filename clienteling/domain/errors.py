@@ -66,6 +66,13 @@ class TerminalWipedError(DeviceRevokedError):
     code = "device_wiped"
 
 
+class TerminalClosedError(ClientelingError):
+    """Work that was still queued for a terminal that has closed meanwhile (the app
+    quitting, a window going away): a cancellation, nothing to tell anyone."""
+
+    code = "cancelled"
+
+
 class NotSignedInError(ClientelingError):
     code = "not_signed_in"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from clienteling.domain.errors import TerminalClosedError
 from clienteling.store.cache import connect_cache
 from clienteling.store.write_gate import WriteGate
 
@@ -40,7 +41,7 @@ class ThreadConnections:
             return db
         with self._lock:
             if self._closed:
-                raise RuntimeError("the terminal is closed")
+                raise TerminalClosedError("the terminal is closed")
             db = connect_cache(self.path, key=self._key, gate=self._gate)
             self._all.append(db)
         self._local.db = db

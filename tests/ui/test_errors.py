@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clienteling.domain import errors
+from clienteling.terminal.connections import ThreadConnections
 from clienteling.ui.errors import error_text, show_error
 
 KNOWN = [
@@ -61,3 +63,15 @@ def test_cancellation_shows_nothing(qapp: QApplication) -> None:
         code = "cancelled"
 
     assert show_error(None, SyncCancelled()) is None
+
+
+def test_work_left_for_a_closed_terminal_shows_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    """Loads still queued when the terminal closes (quitting, a window going away) are
+    cancelled: no message box, as for any cancellation."""
+    connections = ThreadConnections(tmp_path / "cache.sqlite3")
+    connections.close_all()
+    with pytest.raises(errors.TerminalClosedError) as closed:
+        connections.get()
+    before = set(QApplication.topLevelWidgets())
+    assert show_error(None, closed.value) is None
+    assert [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()] == []
