@@ -145,7 +145,7 @@ def write_tables(db: Database, tables: Sequence[PulledTable], *, scope: str) -> 
         for row in rows:
             row.append(scope)
         if spec.entity == "customer":
-            customers += _apply_table_customers(db, spec, table.columns, rows)
+            customers += _apply_table_customers(db, spec, rows)
             continue
         try:
             db.conn.executemany(_upsert_sql(spec, _FEED, typed=True), rows)
@@ -335,9 +335,7 @@ def _apply_customers(
     _write_customers(db, deletes, built, _upsert_sql(spec, (*_FEED, *_SEARCH), typed=False))
 
 
-def _apply_table_customers(
-    db: Database, spec: EntityTable, columns: tuple[str, ...], rows: list[list[Any]]
-) -> list[str]:
+def _apply_table_customers(db: Database, spec: EntityTable, rows: list[list[Any]]) -> list[str]:
     """A table's customer rows (in `spec.columns`, version, scope order), written through
     `_write_customers`; returns their ids. Their search text is found from the row's
     values, its phones and emails decoded from their JSON text."""

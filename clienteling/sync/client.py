@@ -95,6 +95,7 @@ class HubClient:
             raise ValueError("every hub request needs a timeout")
         self.base_url = base_url.rstrip("/")
         self._http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout)
+        self._tables = True  # False once the hub refused `layout` (a hub from before it)
 
     def close(self) -> None:
         self._http.close()
@@ -124,9 +125,21 @@ class HubClient:
         return self._call("/api/v1/sync/push", request, PushResponse, token=token)
 
     def pull(self, token: str, request: PullRequest) -> PulledPage:
-        """One page (decoded by `protocol.pull_page`: no pydantic model per row)."""
+        """One page (decoded by `protocol.pull_page`: no pydantic model per row). A hub
+        from before the "tables" layout refuses the field (422): asked again as changes,
+        and as changes from then on by this client."""
         path = "/api/v1/sync/pull"
-        response = self._send("POST", path, token=token, body=request)
+        if request.layout == "tables" and not self._tables:
+            request = request.model_copy(update={"layout": "changes"})
+        try:
+            response = self._send("POST", path, token=token, body=request)
+        except HubError as exc:
+            if request.layout != "tables" or exc.status != 422 or exc.hub_code != "invalid_request":
+                raise
+            log.info("the hub does not send pages as tables: asking for changes")
+            self._tables = False
+            request = request.model_copy(update={"layout": "changes"})
+            response = self._send("POST", path, token=token, body=request)
         try:
             return decode_pull_page(response.content)
         except ValueError as exc:  # pydantic's ValidationError and orjson's errors too

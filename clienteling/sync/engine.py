@@ -126,7 +126,6 @@ class SyncEngine:
         self.schema_version = schema_version
         self.push_batch = push_batch
         self.page_size = page_size
-        self._tables = True  # False once the hub refused `layout` (an older hub)
         self.author_token = author_token
         self.pull_runner = pull_runner
 
@@ -385,24 +384,19 @@ class SyncEngine:
                     return
 
     def _fetch(self, scope: str, cursor: str | None) -> PulledPage:
-        """One page; snapshot pages as tables (`PullRequest.layout`) unless the hub is
-        from before them (it refuses the field: asked again as changes, from then on)."""
-        request = PullRequest(
-            device_id=self.device_id,
-            schema_version=self.schema_version,
-            scope=scope,
-            cursor=cursor,
-            limit=self.page_size,
-            layout="tables" if self._tables else "changes",
+        """One page; snapshot pages as tables (`PullRequest.layout`; `HubClient.pull`
+        asks an older hub for changes instead)."""
+        return self.client.pull(
+            self.token,
+            PullRequest(
+                device_id=self.device_id,
+                schema_version=self.schema_version,
+                scope=scope,
+                cursor=cursor,
+                limit=self.page_size,
+                layout="tables",
+            ),
         )
-        try:
-            return self.client.pull(self.token, request)
-        except HubError as exc:
-            if not self._tables or exc.status != 422 or exc.hub_code != "invalid_request":
-                raise
-        log.info("the hub does not send pages as tables: asking for changes")
-        self._tables = False
-        return self.client.pull(self.token, request.model_copy(update={"layout": "changes"}))
 
 
 class _Prefetch:

@@ -242,6 +242,7 @@ def test_a_hub_from_before_tables_gets_pages_as_changes(
     try:
         t.sign_in(USER, PASSWORD)
         t.sync_once()
+        t.sync_once()  # a later pass remembers it too
         db = connect_cache(t.cache_path)
         try:
             scope, here = db.conn.execute("SELECT scope, count(*) FROM customers").fetchone()
