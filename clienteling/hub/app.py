@@ -21,6 +21,7 @@ from clienteling.hub.ingest.abandon import abandon_job as make_abandon_job
 from clienteling.hub.limits import RequestGuard
 from clienteling.hub.links import install_secret
 from clienteling.hub.purge import purge_job as make_purge_job
+from clienteling.hub.read_ahead import ReadAhead
 from clienteling.hub.recent_views import prune_job as recent_views_prune_job
 from clienteling.hub.routes import (
     appointments,
@@ -105,6 +106,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         task_job.start()
         abandon_job.start()
         yield
+        read_ahead.close()
         abandon_job.stop()
         task_job.stop()
         views_job.stop()
@@ -115,7 +117,8 @@ def create_app(settings: HubSettings) -> FastAPI:
         engine.dispose()
 
     app = FastAPI(title="Clienteling hub", version=__version__, lifespan=lifespan)
-    app.state.hub = HubContext(settings=settings, engine=engine, epoch=epoch)
+    read_ahead = ReadAhead(engine, epoch=epoch)
+    app.state.hub = HubContext(settings=settings, engine=engine, epoch=epoch, read_ahead=read_ahead)
     app.state.followups = followups
     install_error_handlers(app)
     app.add_middleware(RequestGuard, max_bytes=settings.max_body_bytes)

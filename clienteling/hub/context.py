@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
 from clienteling.hub.settings import HubSettings
 from clienteling.protocol.entities import CATALOG_SCOPE, store_scope
+
+if TYPE_CHECKING:
+    from clienteling.hub.read_ahead import ReadAhead
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +19,7 @@ class HubContext:
     settings: HubSettings
     engine: Engine
     epoch: str
+    read_ahead: ReadAhead | None = None  # snapshot pages read before they are asked for
 
 
 @dataclass(frozen=True, slots=True)

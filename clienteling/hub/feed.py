@@ -104,7 +104,7 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
-class _Heads:
+class Heads:
     """The scope's newest version and its `purged_before`, read in one statement."""
 
     version: int
@@ -121,9 +121,9 @@ _HEADS = sa.select(
 )
 
 
-def _heads(conn: Connection, scope: str) -> _Heads:
+def read_heads(conn: Connection, scope: str) -> Heads:
     version, purged = conn.execute(_HEADS, {"scope": scope}).one()
-    return _Heads(version=int(version or 0), purged_before=int(purged or 0))
+    return Heads(version=int(version or 0), purged_before=int(purged or 0))
 
 
 def read_page(
@@ -134,10 +134,13 @@ def read_page(
     cursor: str | None,
     limit: int,
     layout: PageLayout = "changes",
+    heads: Heads | None = None,
 ) -> Page:
     """One page of the scope's feed; `conn` should be inside a read transaction. With
-    `layout` "tables" a snapshot page's rows go in `Page.tables` instead of `changes`."""
-    heads = _heads(conn, scope)
+    `layout` "tables" a snapshot page's rows go in `Page.tables` instead of `changes`.
+    `heads`: the scope's `read_heads` when the caller read them in this transaction."""
+    if heads is None:
+        heads = read_heads(conn, scope)
     tables = layout == "tables"
     page = _read_page(
         conn, heads, epoch=epoch, scope=scope, cursor=cursor, limit=limit, tables=tables
@@ -148,7 +151,7 @@ def read_page(
 
 def _read_page(
     conn: Connection,
-    heads: _Heads,
+    heads: Heads,
     *,
     epoch: str,
     scope: str,
@@ -184,7 +187,7 @@ def _read_page(
 
 def _reset(
     conn: Connection,
-    heads: _Heads,
+    heads: Heads,
     *,
     epoch: str,
     scope: str,
@@ -200,7 +203,7 @@ def _reset(
     return page
 
 
-def _start_snapshot(conn: Connection, heads: _Heads, epoch: str, scope: str) -> Cursor:
+def _start_snapshot(conn: Connection, heads: Heads, epoch: str, scope: str) -> Cursor:
     counts = sa.union_all(
         *(
             sa.select(sa.func.count()).select_from(kind.table).where(kind.table.c.scope == scope)
@@ -212,7 +215,7 @@ def _start_snapshot(conn: Connection, heads: _Heads, epoch: str, scope: str) -> 
 
 
 def _snapshot_page(
-    conn: Connection, heads: _Heads, position: Cursor, limit: int, *, tables: bool
+    conn: Connection, heads: Heads, position: Cursor, limit: int, *, tables: bool
 ) -> Page:
     kinds = kinds_for(position.scope)
     page = Page(snapshot=True)
@@ -220,15 +223,18 @@ def _snapshot_page(
     while sent < limit and position.kind < len(kinds):
         kind = kinds[position.kind]
         want = limit - sent
+        in_sql = feed_rows.table_rows_in_sql(kind, conn.dialect.name) if tables else None
         query = (
-            feed_rows.select_rows(kind)
+            (feed_rows.select_rows(kind) if in_sql is None else in_sql)
             .where(kind.table.c.scope == position.scope, kind.table.c.id > position.after_id)
             .order_by(kind.table.c.id)
             .limit(want)
         )
         rows = conn.execute(query).all()
         if rows:
-            if tables:
+            if in_sql is not None:
+                page.tables.append(feed_rows.table_of_json_rows(kind, rows))
+            elif tables:
                 page.tables.append(feed_rows.table(kind, rows))
             else:
                 page.changes += feed_rows.changes(kind, rows)
@@ -236,6 +242,8 @@ def _snapshot_page(
         if len(rows) < want:
             position.kind += 1
             position.after_id = ""
+        elif in_sql is not None:
+            position.after_id = str(rows[-1][0])
         else:
             position.after_id = feed_rows.last_id(kind, rows)
     position.done += sent
@@ -273,14 +281,14 @@ def _probe(kinds: tuple[EntityKind, ...]) -> sa.CompoundSelect[Any]:
 
 def caught_up(conn: Connection, position: Cursor) -> bool:
     """Nothing in the scope (rows or tombstones) is newer than this incremental cursor."""
-    heads = _heads(conn, position.scope)
+    heads = read_heads(conn, position.scope)
     if heads.version <= position.version:
         return True
     params = {"scope": position.scope, "after": position.version}
     return not conn.execute(_probe(kinds_for(position.scope)), params).first()
 
 
-def _incremental_page(conn: Connection, heads: _Heads, position: Cursor, limit: int) -> Page:
+def _incremental_page(conn: Connection, heads: Heads, position: Cursor, limit: int) -> Page:
     kinds = kinds_for(position.scope)
     present: set[int] = set()
     if heads.version > position.version:  # else nothing committed since (version order)

@@ -13,6 +13,7 @@ from clienteling.hub.errors import ApiError, check_protocol
 from clienteling.hub.feed import BadCursorError, read_page
 from clienteling.hub.long_poll import wait_for_change
 from clienteling.hub.mutations import push as apply_push
+from clienteling.hub.read_ahead import PageKey
 from clienteling.hub.scope_check import check_scope
 from clienteling.hub.tables import devices
 from clienteling.protocol.models import (
@@ -62,23 +63,34 @@ async def pull(body: PullRequest, request: Request, hub: HubDep, session: Sessio
 def _pull_page(body: PullRequest, hub: HubContext, session: Session) -> Response:
     """Serialised here, once, straight to bytes (`Page.to_json`): FastAPI would validate a
     snapshot page of thousands of rows against `PullResponse` again before encoding it."""
+    ahead = hub.read_ahead
     with read_tx(hub.engine) as conn:
-        try:
-            page = read_page(
-                conn,
-                epoch=hub.epoch,
-                scope=body.scope,
-                cursor=body.cursor,
-                limit=body.limit,
-                layout=body.layout,
-            )
-        except BadCursorError as exc:
-            raise ApiError(400, "invalid_cursor", str(exc)) from exc
+        page = None
+        if ahead is not None and body.cursor is not None:
+            page = ahead.take(conn, _key(body, body.cursor))
+        if page is None:
+            try:
+                page = read_page(
+                    conn,
+                    epoch=hub.epoch,
+                    scope=body.scope,
+                    cursor=body.cursor,
+                    limit=body.limit,
+                    layout=body.layout,
+                )
+            except BadCursorError as exc:
+                raise ApiError(400, "invalid_cursor", str(exc)) from exc
         last = conn.execute(
             sa.select(devices.c.last_mutation_id).where(devices.c.id == session.device_id)
         ).scalar_one_or_none()
+    if ahead is not None and page.snapshot and page.has_more:
+        ahead.prepare(_key(body, page.cursor))  # read while the terminal takes this one in
     encoded = page.to_json(last_mutation_id=int(last or 0))
     return Response(content=encoded, media_type="application/json")
+
+
+def _key(body: PullRequest, cursor: str) -> PageKey:
+    return PageKey(scope=body.scope, cursor=cursor, limit=body.limit, layout=body.layout)
 
 
 @router.post("/check")
