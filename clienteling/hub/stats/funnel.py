@@ -91,7 +91,10 @@ class VisitTally:
 def local_days(start: str, end: str, timezone: str | None) -> tuple[str, str] | None:
     """The store's local days [first, end) (ISO dates) whose UTC bounds, as `clock.iso`
     writes them, are exactly `start` and `end`; None when they are not whole local days of
-    `timezone` (or the period is empty, or the zone unknown)."""
+    `timezone` (or the period is empty, or the zone unknown). Then a visit is in
+    [start, end) exactly when its local day is in [first, end): local dates only move
+    forward, as in every zone of today's tz database (a clock put back across midnight,
+    as St. John's did at 00:01 until 2011, would break that for the hour repeated)."""
     try:
         moments = datetime.fromisoformat(start), datetime.fromisoformat(end)
         zone = ZoneInfo(str(timezone))
