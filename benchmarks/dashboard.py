@@ -33,7 +33,13 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hub_sync import hub_process, postgres_url
 
-from clienteling.hub import followup_credits, omni_rollup, purchase_facts, sales_rollup
+from clienteling.hub import (
+    followup_credits,
+    omni_rollup,
+    purchase_facts,
+    sales_rollup,
+    visit_rollup,
+)
 from clienteling.hub.db import make_engine, migrate
 from clienteling.hub.seed import seed_demo_data
 
@@ -166,6 +172,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         omni_rollup.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
         followup_credits.rebuild_all(conn)
+        visit_rollup.rebuild(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
     with engine.connect() as conn:
@@ -217,7 +224,7 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             "lifecycle": lambda: lifecycle.lifecycle_counts(conn, **where, now=now),
             "omnichannel": lambda: omnichannel.channel_groups(conn, store_id=store, end=end),
             "funnel, reasons (and previous)": lambda: _funnel_and_reasons(
-                conn, store, (start, end), before, days_now, days_before, credited
+                conn, store, (start, end), before, days_now, days_before, credited, zone
             ),
             "feedback, comments, surveys": lambda: (
                 feedback.touchpoint_feedback(conn, **where),
@@ -243,11 +250,13 @@ def _funnel_and_reasons(
     days_now: tuple[str, str],
     days_before: tuple[str, str],
     credited: Any,
+    zone: str,
 ) -> object:
-    """The funnel and the reasons as the dashboard counts them: one pass over the visits."""
+    """The funnel and the reasons as the dashboard counts them: one read of the visits'
+    per-day rollup (the periods are the store's local days)."""
     from clienteling.hub.stats import funnel
 
-    found = funnel.visit_tallies(conn, store_id=store, periods=[period, before])
+    found = funnel.visit_tallies(conn, store_id=store, periods=[period, before], timezone=zone)
     tallies = (found[0], found[1])
     return (
         funnel.funnel(
@@ -276,6 +285,7 @@ TABLES = (
     "customer_purchase_gaps",
     "followup_credits",
     "store_omni_days",
+    "store_visit_days",
 )
 
 

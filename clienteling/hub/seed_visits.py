@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import seeded_uuid
 from clienteling.domain.visits import Outcome, Reason
-from clienteling.hub import tables, versions
+from clienteling.hub import tables, versions, visit_rollup
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.protocol.entities import store_scope
@@ -274,3 +274,4 @@ def _insert(engine: Engine, rows: list[dict[str, Any]]) -> None:
     with write_tx(engine) as conn:
         versions.number(conn, rows)
         conn.execute(sa.insert(tables.visits), rows)
+        visit_rollup.rebuild(conn)  # the dashboard's per-day counts, set-based

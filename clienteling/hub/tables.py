@@ -394,6 +394,23 @@ sa.Index(
     postgresql_include=["outcome", "reason"],  # the funnel and reasons read the index only
 )
 
+store_visit_days = sa.Table(
+    "store_visit_days",
+    metadata,
+    sa.Column("store_id", ID, primary_key=True),
+    # The store's local calendar day of the visits (YYYY-MM-DD, `sales_rollup.local_day`).
+    sa.Column(
+        "day",
+        sa.String(10).with_variant(sa.String(10, collation="C"), "postgresql"),
+        primary_key=True,
+    ),
+    sa.Column("outcome", sa.String(32), primary_key=True),
+    sa.Column("reason", sa.String(32), primary_key=True),  # '' for none
+    sa.Column("visits", sa.Integer, nullable=False),
+)
+"""Visits per store, local day, outcome and reason, kept by the visit writes
+(`hub.visit_rollup`): the funnel, the reasons and the visits drill-down's count."""
+
 
 # --- Follow-ups, delivery and customer-facing pages (issue 9) ------------------------------
 

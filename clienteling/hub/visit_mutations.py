@@ -25,7 +25,7 @@ from clienteling.domain.visits import (
     VisitRuleError,
     check_visit,
 )
-from clienteling.hub import versions
+from clienteling.hub import versions, visit_rollup
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import (
@@ -137,7 +137,7 @@ def log_visit(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     taken = conn.execute(sa.select(visits.c.id).where(visits.c.survey_token == token)).first()
     if taken is not None:
         raise MutationRejectedError("the survey token belongs to another visit")
-    insert_ignoring_conflicts(
+    added = insert_ignoring_conflicts(
         conn,
         visits,
         {
@@ -156,6 +156,10 @@ def log_visit(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
             "version": versions.allocate(conn, scope),
         },
     )
+    if added:  # the dashboard's per-day counts, in the same transaction
+        visit_rollup.add(
+            conn, [{"store_id": actor.store_id, "at": at, "outcome": outcome, "reason": reason}]
+        )
     if customer_id is not None and wish_from_visit(outcome=outcome, reason=reason):
         for product in snapshots:  # the size or colour they wanted was missing
             note_wish(

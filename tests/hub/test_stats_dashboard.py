@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.domain.metrics import Period, order_net_minor
-from clienteling.hub import purchase_facts
+from clienteling.hub import purchase_facts, visit_rollup
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
 from clienteling.hub.identity import merge_customers
 from clienteling.hub.stats.dashboard import store_dashboard
@@ -162,6 +162,9 @@ class _Data:
                     scope="store:s1",
                     version=n,
                 )
+            )
+            visit_rollup.add(  # as every visit write does
+                conn, [{"store_id": "s1", "at": at, "outcome": outcome, "reason": reason}]
             )
 
     def followup(self, cid: str, status: str, at: str = "2026-06-10T09:00:00+00:00") -> str:

@@ -136,8 +136,9 @@ def store_dashboard(
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
     periods = ((start, end), (prev_start, prev_end))
-    found = visit_tallies(conn, store_id=store_id, periods=list(periods))
-    tallies = (found[0], found[1])  # one pass over the visits for the funnel and reasons
+    found = visit_tallies(conn, store_id=store_id, periods=list(periods), timezone=store.timezone)
+    tallies = (found[0], found[1])  # one read of the visits' rollup for funnel and reasons
+    scanned["store_visit_days"] += sum(t.rollup_rows for t in found)
     steps = funnel(
         conn,
         store_id=store_id,

@@ -22,7 +22,9 @@ from clienteling.hub.stats.funnel import (
     cart_touches_in,
     credited_online_orders_in,
     followups_in,
+    local_days,
     orders_with_credit,
+    visit_count,
     visits_in,
 )
 from clienteling.hub.stats.lifecycle import customers_at_stage
@@ -80,8 +82,17 @@ def drilldown(
         )
     else:
         query = _query(store_id=store_id, start=start, end=end, figure=figure, key=key)
-        counted = query.order_by(None).subquery()
-        total = conn.execute(sa.select(sa.func.count()).select_from(counted)).scalar_one()
+        found = _visit_total(
+            conn,
+            store_id=store_id,
+            days=local_days(start, end, store.timezone),
+            figure=figure,
+            key=key,
+        )
+        if found is None:
+            counted = query.order_by(None).subquery()
+            found = conn.execute(sa.select(sa.func.count()).select_from(counted)).scalar_one()
+        total = int(found)
         rows = [_row(r) for r in conn.execute(query.limit(limit).offset(offset))]
     return DrillDown(
         store_id=store_id,
@@ -93,6 +104,26 @@ def drilldown(
         total=int(total),
         rows=rows,
     )
+
+
+def _visit_total(
+    conn: Connection,
+    *,
+    store_id: str,
+    days: tuple[str, str] | None,
+    figure: str,
+    key: str | None,
+) -> int | None:
+    """The count of a visits list from the per-day rollup (the same visits `_query`
+    selects: whole local days of the store), None for the other figures."""
+    if days is None:
+        return None
+    if figure == "funnel" and key in ("visits", "bought_here"):
+        bought = True if key == "bought_here" else None
+        return visit_count(conn, store_id=store_id, days=days, bought=bought)
+    if figure == "reason" and key:
+        return visit_count(conn, store_id=store_id, days=days, bought=False, reason=key)
+    return None
 
 
 def _query(*, store_id: str, start: str, end: str, figure: str, key: str | None) -> Any:

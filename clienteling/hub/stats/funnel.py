@@ -8,20 +8,27 @@ attribution of follow-up links. Counted in SQL; rates from `domain.metrics`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
+from clienteling.domain.metrics import Period
+from clienteling.hub import visit_rollup
+from clienteling.hub.clock import iso
 from clienteling.hub.stats import sales
 from clienteling.hub.stats.sql import KEPT_ORDER, between
 from clienteling.hub.tables import (
     attribution_touches,
     followups,
+    locations,
     order_attributions,
     orders,
+    store_visit_days,
     visits,
 )
 from clienteling.protocol.dashboard import FunnelStep, ReasonCount
@@ -72,61 +79,175 @@ def credited_online_orders_in(store_id: str, start: str, end: str) -> sa.ColumnE
 @dataclass(frozen=True, slots=True)
 class VisitTally:
     """A period's visits: all of them, those that ended in a purchase here, and the others
-    per reason (no reason given counts as "other")."""
+    per reason (no reason given counts as "other"). `rollup_rows`: rows of the per-day
+    rollup read for it (0 when counted from the visits)."""
 
     visits: int = 0
     bought_here: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    rollup_rows: int = field(default=0, compare=False)
+
+
+def local_days(start: str, end: str, timezone: str | None) -> tuple[str, str] | None:
+    """The store's local days [first, end) (ISO dates) whose UTC bounds, as `clock.iso`
+    writes them, are exactly `start` and `end`; None when they are not whole local days of
+    `timezone` (or the period is empty, or the zone unknown). Then a visit is in
+    [start, end) exactly when its local day is in [first, end): local dates only move
+    forward, as in every zone of today's tz database (a clock put back across midnight,
+    as St. John's did at 00:01 until 2011, would break that for the hour repeated)."""
+    try:
+        moments = datetime.fromisoformat(start), datetime.fromisoformat(end)
+        zone = ZoneInfo(str(timezone))
+    except (ValueError, KeyError, OSError):
+        return None
+    if any(m.tzinfo is None for m in moments):
+        return None
+    first, last = (m.astimezone(zone).date() for m in moments)
+    if first >= last:
+        return None
+    bounds = Period(first, last).utc_bounds(str(timezone))
+    if (iso(bounds[0]), iso(bounds[1])) != (start, end):
+        return None
+    return first.isoformat(), last.isoformat()
 
 
 def visit_tallies(
-    conn: Connection, *, store_id: str, periods: list[tuple[str, str]]
+    conn: Connection,
+    *,
+    store_id: str,
+    periods: list[tuple[str, str]],
+    timezone: str | None = None,
 ) -> list[VisitTally]:
     """The tally of each period (UTC instants), from one pass over the store's visits of
     all of them (conditional aggregates grouped by outcome and reason: the funnel and the
-    reasons used to scan the visits three times per period)."""
+    reasons used to scan the visits three times per period).
+
+    A period that is whole local days of the store (`timezone`, its `locations.timezone`,
+    looked up when not given; the dashboard's periods are) is counted from the per-day
+    rollup `store_visit_days` (`hub.visit_rollup`), a few rows per day; any other from the
+    visits themselves. The figures are the same: a visit is in [start, end) exactly when
+    its local day is in the period's days."""
     if not periods:
         return []
     if _overlap(periods):  # a visit counts in each period it is in
-        return [visit_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
-    # The WHERE keeps visits of some period; periods are disjoint, so a visit's is the
-    # one with the latest start at or before it (one comparison per period, no more).
-    latest_first = sorted(
-        (i for i, (start, end) in enumerate(periods) if start < end),
-        key=lambda i: periods[i][0],
-        reverse=True,
-    )
-    if not latest_first:
-        return [VisitTally() for _ in periods]
+        return [
+            visit_tallies(conn, store_id=store_id, periods=[p], timezone=timezone)[0]
+            for p in periods
+        ]
+    if timezone is None:
+        timezone = conn.execute(
+            sa.select(locations.c.timezone).where(locations.c.id == store_id)
+        ).scalar_one_or_none()
+    days = [local_days(start, end, timezone) for start, end in periods]
+    found = [VisitTally() for _ in periods]
+    whole = {i: d for i, d in enumerate(days) if d is not None}
+    if whole:
+        rollup = store_visit_days
+        found_whole = _one_pass(
+            conn,
+            whole,
+            at=rollup.c.day,
+            where=rollup.c.store_id == store_id,
+            outcome=rollup.c.outcome,
+            reason=rollup.c.reason,
+            counted=sa.func.sum(rollup.c.visits),
+            rows=True,
+        )
+        for i, tally in found_whole.items():
+            found[i] = tally
+    rest = {i: p for i, p in enumerate(periods) if days[i] is None and p[0] < p[1]}
+    if rest:
+        found_rest = _one_pass(
+            conn,
+            rest,
+            at=visits.c.at,
+            where=visits.c.store_id == store_id,
+            outcome=visits.c.outcome,
+            reason=visits.c.reason,
+            counted=sa.func.count(),
+            rows=False,
+        )
+        for i, tally in found_rest.items():
+            found[i] = tally
+    return found
+
+
+def _one_pass(
+    conn: Connection,
+    bounds: dict[int, tuple[str, str]],
+    *,
+    at: sa.ColumnElement[Any],
+    where: sa.ColumnElement[bool],
+    outcome: sa.ColumnElement[Any],
+    reason: sa.ColumnElement[Any],
+    counted: sa.ColumnElement[Any],
+    rows: bool,
+) -> dict[int, VisitTally]:
+    """Tallies of disjoint non-empty periods `bounds` (index -> [start, end) of `at`) in
+    one grouped read: visits or rollup rows alike."""
+    # The WHERE keeps rows of some period; periods are disjoint, so a row's is the one
+    # with the latest start at or before it (one comparison per period, no more).
+    latest_first = sorted(bounds, key=lambda i: bounds[i][0], reverse=True)
     which: sa.ColumnElement[int] = (
         sa.case(
-            *((visits.c.at >= periods[i][0], i) for i in latest_first[:-1]),
+            *((at >= bounds[i][0], i) for i in latest_first[:-1]),
             else_=latest_first[-1],
         )
         if len(latest_first) > 1
         else sa.literal(latest_first[0])
     ).label("period")
     query = (
-        sa.select(which, visits.c.outcome, visits.c.reason, sa.func.count())
-        .where(
-            visits.c.store_id == store_id,
-            sa.or_(*(between(visits.c.at, start, end) for start, end in periods)),
-        )
-        .group_by(which, visits.c.outcome, visits.c.reason)
+        sa.select(which, outcome, reason, counted, sa.func.count())
+        .where(where, sa.or_(*(between(at, start, end) for start, end in bounds.values())))
+        .group_by(which, outcome, reason)
     )
-    totals = [[0, 0] for _ in periods]
-    reasons: list[dict[str, int]] = [{} for _ in periods]
-    for i, outcome, why, n in conn.execute(query):
-        totals[int(i)][0] += int(n)
-        if outcome == BOUGHT_HERE:
-            totals[int(i)][1] += int(n)
-        elif outcome is not None:  # SQL's `outcome != 'bought_here'`, as the reasons were
+    totals = {i: [0, 0, 0] for i in bounds}
+    reasons: dict[int, dict[str, int]] = {i: {} for i in bounds}
+    for i, done, why, n, read in conn.execute(query):
+        tally = totals[int(i)]
+        tally[0] += int(n)
+        tally[2] += int(read)
+        if done == BOUGHT_HERE:
+            tally[1] += int(n)
+        elif done is not None:  # SQL's `outcome != 'bought_here'`, as the reasons were
             key = str(why or "other")
             reasons[int(i)][key] = reasons[int(i)].get(key, 0) + int(n)
-    return [
-        VisitTally(visits=t[0], bought_here=t[1], reasons=r)
-        for t, r in zip(totals, reasons, strict=True)
-    ]
+    return {
+        i: VisitTally(
+            visits=t[0],
+            bought_here=t[1],
+            reasons=reasons[i],
+            rollup_rows=t[2] if rows else 0,
+        )
+        for i, t in totals.items()
+    }
+
+
+def visit_count(
+    conn: Connection,
+    *,
+    store_id: str,
+    days: tuple[str, str],
+    bought: bool | None = None,
+    reason: str | None = None,
+) -> int:
+    """Visits on the store's local days [first, end) from the per-day rollup: all of
+    them, those that ended (`bought` True) or did not end (False) in a purchase here,
+    those without a purchase for `reason` ("other" includes no reason given)."""
+    rollup = store_visit_days
+    where = [rollup.c.store_id == store_id, between(rollup.c.day, days[0], days[1])]
+    if bought is not None:
+        where.append(rollup.c.outcome == BOUGHT_HERE if bought else rollup.c.outcome != BOUGHT_HERE)
+    if reason is not None:
+        where.append(
+            rollup.c.reason.in_(("other", visit_rollup.NONE))
+            if reason == "other"
+            else rollup.c.reason == reason
+        )
+    total = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(rollup.c.visits), 0)).where(*where)
+    ).scalar_one()
+    return int(total)
 
 
 def _counts(
