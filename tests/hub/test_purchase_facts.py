@@ -257,10 +257,45 @@ def test_sales_of_a_period_ending_after_every_order_read_no_previous_day_rows(
                 only=facts_hub.store_id,
                 scanned=scanned,
             )
-        assert found and scanned["store_sales_day_sums"] > 0
-        assert scanned["store_sales_last_days"] > 0
-        assert (scanned["store_sales_daily"] == 0) == (back < 0), (back, length)
+        assert found and scanned["store_sales_last_days"] > 0
+        if back < 0:
+            assert scanned["store_sales_day_sums"] > 0 and scanned["store_sales_daily"] == 0
+        else:
+            assert scanned["store_sales_daily"] > 0 and scanned["store_sales_day_sums"] == 0
         _check_sales(facts_hub, period)
+
+
+def test_buckets_nothing_follows_read_the_newest_days_beside_those_that_fall_back(
+    facts_hub: FactsHub,
+) -> None:
+    """Past periods of the whole chain and the store's associates where some buckets
+    have nothing after the end (a store or an associate that sold nothing since) and
+    others do: both reads in one answer, equal to the (day, prev_day) rollup alone."""
+    store_id = facts_hub.store_id
+
+    def chain(t: sa.Table) -> sa.ColumnElement[bool]:
+        return sa.or_(
+            t.c.kind.in_(sales.STORE_KINDS),
+            sa.and_(t.c.kind == sales.ASSOCIATE, t.c.store_id == store_id),
+        )
+
+    mixed = 0
+    with read_tx(facts_hub.engine) as conn:
+        newest: dict[tuple[str, str, str], str] = {}
+        for (store, kind, associate, day), _sums in sales_rollup.sums_stored(conn).items():
+            bucket = (store, kind, associate)
+            newest[bucket] = max(day, newest.get(bucket, ""))
+        for back in range(0, 900, 10):
+            end = (SEED_NOW - timedelta(days=back)).date()
+            first, last = (end - timedelta(days=60)).isoformat(), end.isoformat()
+            scanned: Counter[str] = Counter()
+            new = sales.bucket_sums(conn, first=first, end=last, match=chain, scanned=scanned)
+            assert _same(new) == _same(sales.daily_sums(conn, first=first, end=last, match=chain))
+            ended = {b for b in new if newest[b] < last}
+            if ended and ended != set(new):
+                mixed += 1
+                assert scanned["store_sales_day_sums"] > 0 and scanned["store_sales_daily"] > 0
+    assert mixed > 0
 
 
 def test_lifecycle_counts_equal_the_orders_for_periods_across_the_history(
@@ -636,7 +671,12 @@ def _check_sales_paths(
     assert _same(new) == _same(old), (first, end)
     later = {cell[:3] for cell in sales_rollup.sums_stored(conn) if cell[3] >= end}
     inexact = set(new) & later
-    assert scanned["store_sales_daily"] == sum(old[b].rows for b in inexact), (first, end)
+    if inexact == set(new):  # a past period: the (day, prev_day) rows alone, as before
+        assert scanned["store_sales_daily"] == sum(s.rows for s in old.values()), (first, end)
+        assert scanned["store_sales_day_sums"] == 0
+    else:  # those rows only for the buckets something follows (none: none of them)
+        assert scanned["store_sales_daily"] >= sum(old[b].rows for b in inexact), (first, end)
+        assert (scanned["store_sales_daily"] == 0) == (not inexact), (first, end)
     assert scanned["store_sales_day_sums"] <= sum(s.rows for s in old.values())
     # The dashboard's one read of the chain and the store's associates.
     old = sales.daily_sums(conn, first=first, end=end, match=chain)

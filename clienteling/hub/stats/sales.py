@@ -58,44 +58,50 @@ def bucket_sums(
     scanned: Counter[str] | None = None,
 ) -> dict[Bucket, Sums]:
     """The sums of every bucket `match` selects that has orders on the days [first, end);
-    `scanned` counts the rows read per table."""
+    `scanned` counts the rows read per table.
+
+    First the newest days >= `first` of the buckets: their customers, and whether anything
+    in the bucket is on or after `end`. Buckets nothing follows take their orders and
+    revenue from the per-day sums; when no bucket is like that (a past period) the
+    (day, prev_day) rows answer alone, as before 0033; when some are, those rows give
+    the customers of the others."""
     read: Counter[str] = Counter()
-    found: dict[Bucket, list[int]] = {}  # orders, revenue, customers, rows
-    in_days = sa.and_(_SUMS.c.day >= first, _SUMS.c.day < end)
-    for store, kind, associate, n, revenue, rows in conn.execute(
-        sa.select(
-            _SUMS.c.store_id,
-            _SUMS.c.kind,
-            _SUMS.c.associate_id,
-            sa.func.sum(_SUMS.c.orders),
-            sa.func.sum(_SUMS.c.revenue_minor),
-            sa.func.count(),
-        )
-        .where(match(_SUMS), in_days)
-        .group_by(*_key(_SUMS))
-    ):
-        found[(str(store), str(kind), str(associate))] = [int(n), int(revenue), 0, int(rows)]
-        read[_SUMS.name] += int(rows)
-    if found:
-        inexact = _customers_by_last_day(conn, first, end, match, found, read)
+    newest = _newest_days(conn, first, end, match, read)
+    exact = {bucket for bucket, (_people, whole, _rows) in newest.items() if whole}
+    if not exact:
+        found = _previous_day_sums(conn, first, end, match, read)
+    else:
+        found = _day_sums(conn, first, end, match, read)
+        inexact = set(newest) - exact
         if inexact:
-            _customers_by_previous_day(conn, first, end, inexact, found, read)
+            stores = sorted({store for store, _kind, _associate in inexact})
+            kinds = sorted({kind for _store, kind, _associate in inexact})
+
+            def narrowed(t: sa.Table) -> sa.ColumnElement[bool]:
+                return sa.and_(match(t), t.c.store_id.in_(stores), t.c.kind.in_(kinds))
+
+            counted = _previous_day_sums(conn, first, end, narrowed, read)
+            for bucket, values in found.items():
+                if bucket not in exact and bucket in counted:
+                    values[2] = counted[bucket][2]
+                    values[3] += counted[bucket][3]
+        for bucket, values in found.items():
+            if bucket in exact:
+                values[2] = newest[bucket][0]
+    for bucket, values in found.items():
+        values[3] += newest.get(bucket, (0, False, 0))[2]
     if scanned is not None:
         scanned.update(read)
     return {bucket: Sums(*values) for bucket, values in found.items()}
 
 
-def _customers_by_last_day(
-    conn: Connection,
-    first: str,
-    end: str,
-    match: Match,
-    found: dict[Bucket, list[int]],
-    read: Counter[str],
-) -> list[Bucket]:
-    """Fill in the customers of the buckets nothing follows after `end`; returns the
-    others (some customer's newest day in the bucket is on or after `end`)."""
-    inexact: list[Bucket] = []
+def _newest_days(
+    conn: Connection, first: str, end: str, match: Match, read: Counter[str]
+) -> dict[Bucket, tuple[int, bool, int]]:
+    """Per bucket with a customer whose newest day is >= `first`: those customers, whether
+    every newest day is before `end` (then they are the period's customers) and the rows
+    read."""
+    found: dict[Bucket, tuple[int, bool, int]] = {}
     for store, kind, associate, people, newest, rows in conn.execute(
         sa.select(
             _LAST.c.store_id,
@@ -109,47 +115,44 @@ def _customers_by_last_day(
         .group_by(*_key(_LAST))
     ):
         bucket = (str(store), str(kind), str(associate))
+        found[bucket] = (int(people), str(newest) < end, int(rows))
         read[_LAST.name] += int(rows)
-        values = found.get(bucket)
-        if values is None:
-            continue  # no orders in the period: not in the answer
-        values[3] += int(rows)
-        if str(newest) < end:
-            values[2] = int(people)
-        else:
-            inexact.append(bucket)
-    return inexact
+    return found
 
 
-def _customers_by_previous_day(
-    conn: Connection,
-    first: str,
-    end: str,
-    buckets: list[Bucket],
-    found: dict[Bucket, list[int]],
-    read: Counter[str],
-) -> None:
-    """The customers of these buckets from the (day, prev_day) rows: the customer-days in
-    [first, end) whose previous day in the bucket is before `first`."""
-    for store, kind, associate, people, rows in conn.execute(
+def _day_sums(
+    conn: Connection, first: str, end: str, match: Match, read: Counter[str]
+) -> dict[Bucket, list[int]]:
+    """Orders and revenue per bucket from the per-day sums: [orders, revenue, 0, rows]."""
+    found: dict[Bucket, list[int]] = {}
+    for store, kind, associate, n, revenue, rows in conn.execute(
         sa.select(
-            _DAILY.c.store_id,
-            _DAILY.c.kind,
-            _DAILY.c.associate_id,
-            sa.func.sum(sa.case((_DAILY.c.prev_day < first, _DAILY.c.customers), else_=0)),
+            _SUMS.c.store_id,
+            _SUMS.c.kind,
+            _SUMS.c.associate_id,
+            sa.func.sum(_SUMS.c.orders),
+            sa.func.sum(_SUMS.c.revenue_minor),
             sa.func.count(),
         )
-        .where(
-            sa.tuple_(*_key(_DAILY)).in_(sorted(buckets)),
-            _DAILY.c.day >= first,
-            _DAILY.c.day < end,
-        )
-        .group_by(*_key(_DAILY))
+        .where(match(_SUMS), _SUMS.c.day >= first, _SUMS.c.day < end)
+        .group_by(*_key(_SUMS))
     ):
-        values = found[(str(store), str(kind), str(associate))]
-        values[2] = int(people)
-        values[3] += int(rows)
-        read[_DAILY.name] += int(rows)
+        found[(str(store), str(kind), str(associate))] = [int(n), int(revenue), 0, int(rows)]
+        read[_SUMS.name] += int(rows)
+    return found
+
+
+def _previous_day_sums(
+    conn: Connection, first: str, end: str, match: Match, read: Counter[str]
+) -> dict[Bucket, list[int]]:
+    """Per bucket from the (day, prev_day) rows: [orders, revenue, customers, rows], the
+    customers being the customer-days in [first, end) whose previous day in the bucket is
+    before `first`."""
+    found: dict[Bucket, list[int]] = {}
+    for bucket, sums in daily_sums(conn, first=first, end=end, match=match).items():
+        found[bucket] = [sums.orders, sums.revenue_minor, sums.customers, sums.rows]
+        read[_DAILY.name] += sums.rows
+    return found
 
 
 def store_sums(
