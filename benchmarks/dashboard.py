@@ -240,7 +240,7 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
         dashboard.sales_by_store(
             conn, first=days_before[0], end=days_before[1], only=store, scanned=sales_rows
         )
-        SALES_ROWS[f"{days[1] - days[0]}"] = dict(sales_rows)
+        SALES_ROWS[f"{(days[1] - days[0]).days + 1} days"] = dict(sales_rows)
     engine.dispose()
     return found
 
