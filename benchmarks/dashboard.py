@@ -23,6 +23,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -238,8 +239,21 @@ def parts(url: str, store: str, days: tuple[date, date], repeat: int) -> dict[st
             ),
         }
         found = {name: statistics.median(timed(call, repeat)) for name, call in calls.items()}
+        # The sales rollups' rows the two sales parts read (per table).
+        sales_rows: Counter[str] = Counter()
+        dashboard.current_sales(
+            conn, store_id=store, first=days_now[0], end=days_now[1], scanned=sales_rows
+        )
+        dashboard.sales_by_store(
+            conn, first=days_before[0], end=days_before[1], only=store, scanned=sales_rows
+        )
+        SALES_ROWS[f"{(days[1] - days[0]).days + 1} days"] = dict(sales_rows)
     engine.dispose()
     return found
+
+
+SALES_ROWS: dict[str, dict[str, int]] = {}
+"""Rows of the sales rollups the sales parts read, per period length (`parts`)."""
 
 
 def _funnel_and_reasons(
@@ -286,6 +300,9 @@ TABLES = (
     "followup_credits",
     "store_omni_days",
     "store_visit_days",
+    "store_sales_daily",
+    "store_sales_day_sums",
+    "store_sales_last_days",
 )
 
 
@@ -423,6 +440,8 @@ def main() -> None:
         print(f"  parts of the dashboard, {name} (in process, median ms):")
         for part, ms in found.items():
             print(f"    {part:30} {ms:8.1f}")
+    for span, rows in SALES_ROWS.items():
+        print(f"  sales rollup rows read by the sales parts ({span}): {rows}")
 
 
 if __name__ == "__main__":

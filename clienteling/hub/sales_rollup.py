@@ -15,10 +15,19 @@ of a customer's days also says the customer's previous day in the bucket (`prev_
 previous day is before s: customers of a period = the customer-days in it with
 `prev_day < s`. Exact, for any period of whole local days.
 
+A day has a row per distinct previous day, so a year of a busy store is hundreds of
+thousands of rows. Two narrower rollups (migration 0033) let the usual reads scale with
+days: `store_sales_day_sums`, a row per (bucket, day) with its orders and revenue (they add
+up over days), and `store_sales_last_days`, per (bucket, day) the customers whose newest
+day in the bucket it is. When nothing in a bucket is on or after a period's end (the
+current period: it ends today), the customers with a day in [s, e) are exactly those whose
+newest day is >= s; otherwise (past periods) the (day, prev_day) rows above count them.
+
 `customer_sales_days` keeps each customer's rows (one per bucket and day); `refresh`
 recomputes those of the given customers from their orders and adds the difference to
-`store_sales_daily` (upserts in key order), so the rollup equals a recomputation by
-construction (tests/hub/test_sales_rollup.py checks it after random writes). It runs
+`store_sales_daily`, `store_sales_day_sums` and `store_sales_last_days` (upserts in key
+order, the three tables always in this order), so the rollups equal a recomputation by
+construction (tests/hub/test_purchase_facts.py checks it after random writes). It runs
 inside `purchase_facts.refresh` and `purchase_facts.forget`, which every order write
 calls; `rebuild_all` is set-based SQL (the migration's backfill, the seeds, bulk loads).
 
@@ -31,6 +40,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,6 +57,8 @@ from clienteling.hub.tables import (
     order_attributions,
     orders,
     store_sales_daily,
+    store_sales_day_sums,
+    store_sales_last_days,
 )
 
 IN_STORE = "in_store"  # counter sales at the order's store
@@ -63,6 +75,7 @@ _ONLINE = sorted(metrics.ONLINE_CHANNELS)
 
 Bucket = tuple[str, str, str]  # store, kind, associate ('' when none)
 Cell = tuple[str, str, str, str, str]  # bucket + day + prev_day
+DayCell = tuple[str, str, str, str]  # bucket + day (`store_sales_day_sums`, `_last_days`)
 Days = dict[str, dict[Cell, tuple[int, int]]]  # customer -> cell -> (orders, revenue)
 
 
@@ -189,22 +202,37 @@ def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
 def _move(conn: Connection, ids: list[str], after: dict[str, dict[Cell, tuple[int, int]]]) -> None:
     before = stored(conn, ids)
     delta: defaultdict[Cell, list[int]] = defaultdict(lambda: [0, 0, 0])
+    day_delta: defaultdict[DayCell, list[int]] = defaultdict(lambda: [0, 0])
+    last_delta: defaultdict[DayCell, list[int]] = defaultdict(lambda: [0])
     for customer_id in ids:
         old, new = before.get(customer_id, {}), after.get(customer_id, {})
         if old == new:
             continue
-        for cell, (n, revenue) in old.items():
-            d = delta[cell]
-            d[0] -= n
-            d[1] -= revenue
-            d[2] -= 1
-        for cell, (n, revenue) in new.items():
-            d = delta[cell]
-            d[0] += n
-            d[1] += revenue
-            d[2] += 1
+        for cells, sign in ((old, -1), (new, 1)):
+            for cell, (n, revenue) in cells.items():
+                d = delta[cell]
+                d[0] += sign * n
+                d[1] += sign * revenue
+                d[2] += sign
+                s = day_delta[cell[:4]]
+                s[0] += sign * n
+                s[1] += sign * revenue
+            for last in last_days(cells):
+                last_delta[last][0] += sign
         _replace_days(conn, customer_id, new)
-    _apply(conn, {cell: d for cell, d in delta.items() if any(d)})
+    _apply(conn, _DAILY_SPEC, {cell: d for cell, d in delta.items() if any(d)})
+    _apply(conn, _SUMS_SPEC, {cell: d for cell, d in day_delta.items() if any(d)})
+    _apply(conn, _LAST_SPEC, {cell: d for cell, d in last_delta.items() if any(d)})
+
+
+def last_days(cells: Iterable[Cell]) -> list[DayCell]:
+    """A customer's newest day in each bucket (`store_sales_last_days`' keys)."""
+    newest: dict[Bucket, str] = {}
+    for store, kind, associate, day, _prev in cells:
+        bucket = (store, kind, associate)
+        if day > newest.get(bucket, NO_DAY):
+            newest[bucket] = day
+    return [(*bucket, day) for bucket, day in newest.items()]
 
 
 def _replace_days(conn: Connection, customer_id: str, cells: dict[Cell, tuple[int, int]]) -> None:
@@ -229,62 +257,71 @@ def _replace_days(conn: Connection, customer_id: str, cells: dict[Cell, tuple[in
         )
 
 
+@dataclass(frozen=True)
+class _Spec:
+    """A rollup table `_apply` adds to: its key and summed columns, and the column that
+    says a row is empty (a count that reaches zero when nothing maps to the row)."""
+
+    table: sa.Table
+    keys: tuple[str, ...]
+    values: tuple[str, ...]
+    count: str
+
+
+_DAILY_SPEC = _Spec(
+    store_sales_daily,
+    ("store_id", "kind", "associate_id", "day", "prev_day"),
+    ("orders", "revenue_minor", "customers"),
+    "customers",
+)
+_SUMS_SPEC = _Spec(
+    store_sales_day_sums,
+    ("store_id", "kind", "associate_id", "day"),
+    ("orders", "revenue_minor"),
+    "orders",  # every customer-day has at least one kept order
+)
+_LAST_SPEC = _Spec(
+    store_sales_last_days,
+    ("store_id", "kind", "associate_id", "last_day"),
+    ("customers",),
+    "customers",
+)
+
+
 @functools.cache
-def _upsert(dialect_name: str) -> sa.Insert:
+def _upsert(dialect_name: str, spec: _Spec) -> sa.Insert:
     """Add to a rollup cell (created at zero): one statement, concurrent writers of the
     same cell wait for each other instead of failing on the primary key."""
     dialect = sqlite if dialect_name == "sqlite" else postgresql
-    table = store_sales_daily
+    table = spec.table
     statement = dialect.insert(table)
     excluded = statement.excluded
     upsert: sa.Insert = statement.on_conflict_do_update(
-        index_elements=[c for c in table.primary_key.columns],
-        set_={
-            "orders": table.c.orders + excluded.orders,
-            "revenue_minor": table.c.revenue_minor + excluded.revenue_minor,
-            "customers": table.c.customers + excluded.customers,
-        },
+        index_elements=[table.c[k] for k in spec.keys],
+        set_={v: table.c[v] + excluded[v] for v in spec.values},
     )
     return upsert
 
 
-def _apply(conn: Connection, delta: dict[Cell, list[int]]) -> None:
+def _apply(conn: Connection, spec: _Spec, delta: dict[Any, list[int]]) -> None:
     if not delta:
         return
-    table = store_sales_daily
+    table = spec.table
     cells = sorted(delta)  # one key order for every writer: no deadlock between two
     conn.execute(
-        _upsert(conn.dialect.name),
+        _upsert(conn.dialect.name, spec),
         [
-            {
-                "store_id": c[0],
-                "kind": c[1],
-                "associate_id": c[2],
-                "day": c[3],
-                "prev_day": c[4],
-                "orders": delta[c][0],
-                "revenue_minor": delta[c][1],
-                "customers": delta[c][2],
-            }
+            dict(zip(spec.keys, c, strict=True)) | dict(zip(spec.values, delta[c], strict=True))
             for c in cells
         ],
     )
-    # A cell no customer-day maps to any more goes (the rollup holds no zero rows).
-    emptied = [c for c in cells if delta[c][2] < 0]
+    # A cell no customer-day maps to any more goes (the rollups hold no zero rows).
+    at = spec.values.index(spec.count)
+    emptied = [c for c in cells if delta[c][at] < 0]
+    key = sa.tuple_(*(table.c[k] for k in spec.keys))
     for start in range(0, len(emptied), _BATCH):
         chunk = emptied[start : start + _BATCH]
-        conn.execute(
-            sa.delete(table).where(
-                table.c.customers <= 0,
-                sa.tuple_(
-                    table.c.store_id,
-                    table.c.kind,
-                    table.c.associate_id,
-                    table.c.day,
-                    table.c.prev_day,
-                ).in_(chunk),
-            )
-        )
+        conn.execute(sa.delete(table).where(table.c[spec.count] <= 0, key.in_(chunk)))
 
 
 def rollup_stored(conn: Connection) -> dict[Cell, tuple[int, int, int]]:
@@ -311,6 +348,44 @@ def rollup_of(days: dict[str, dict[Cell, tuple[int, int]]]) -> dict[Cell, tuple[
     return {cell: (s[0], s[1], s[2]) for cell, s in sums.items()}
 
 
+def sums_stored(conn: Connection) -> dict[DayCell, tuple[int, int]]:
+    """`store_sales_day_sums` as stored (for the consistency checks)."""
+    t = store_sales_day_sums
+    return {
+        (r.store_id, r.kind, r.associate_id, r.day): (int(r.orders), int(r.revenue_minor))
+        for r in conn.execute(sa.select(t))
+    }
+
+
+def sums_of(days: dict[str, dict[Cell, tuple[int, int]]]) -> dict[DayCell, tuple[int, int]]:
+    """The per-(bucket, day) sums that customers' rows add up to."""
+    sums: defaultdict[DayCell, list[int]] = defaultdict(lambda: [0, 0])
+    for cells in days.values():
+        for cell, (n, revenue) in cells.items():
+            s = sums[cell[:4]]
+            s[0] += n
+            s[1] += revenue
+    return {cell: (s[0], s[1]) for cell, s in sums.items()}
+
+
+def last_days_stored(conn: Connection) -> dict[DayCell, int]:
+    """`store_sales_last_days` as stored (for the consistency checks)."""
+    t = store_sales_last_days
+    return {
+        (r.store_id, r.kind, r.associate_id, r.last_day): int(r.customers)
+        for r in conn.execute(sa.select(t))
+    }
+
+
+def last_days_of(days: dict[str, dict[Cell, tuple[int, int]]]) -> dict[DayCell, int]:
+    """The customers per bucket and newest day that customers' rows make."""
+    counts: defaultdict[DayCell, int] = defaultdict(int)
+    for cells in days.values():
+        for last in last_days(cells):
+            counts[last] += 1
+    return dict(counts)
+
+
 # --- set-based rebuild ------------------------------------------------------------------
 
 
@@ -327,8 +402,10 @@ def register_functions(conn: Connection) -> None:
     raw.create_function("clienteling_local_day", 2, local_day, deterministic=True)  # type: ignore[union-attr]
 
 
-def rebuild_sql(conn: Connection) -> list[str]:
-    """The statements that rebuild both tables from the orders (INSERT ... SELECT)."""
+def rebuild_sql(conn: Connection, *, with_sums: bool = True) -> list[str]:
+    """The statements that rebuild the tables from the orders (INSERT ... SELECT):
+    the customers' days, the (day, prev_day) rollup and, `with_sums`, the per-day sums and
+    newest days built from those two."""
     day = _day_sql(conn, "b.placed_at", "COALESCE(l.timezone, 'UTC')")
     online = ", ".join(f"'{c}'" for c in _ONLINE)
     order_by = 'b2.day COLLATE "C"' if conn.dialect.name == "postgresql" else "b2.day"
@@ -380,13 +457,49 @@ def rebuild_sql(conn: Connection) -> list[str]:
         FROM customer_sales_days
         GROUP BY store_id, kind, associate_id, day, prev_day
     """
-    return [days, rollup]
+    return [days, rollup, *(sums_sql(conn) if with_sums else [])]
 
 
-def rebuild_all(conn: Connection) -> int:
-    """Rebuild both tables from every order in set-based SQL (backfill, seeds, bulk
-    loads); returns the rollup's rows."""
-    statements = rebuild_sql(conn)  # registers the SQLite function first
+def sums_sql(conn: Connection) -> list[str]:
+    """The statements that build `store_sales_day_sums` and `store_sales_last_days` from
+    the two tables above (migration 0033's backfill: a pass over each, no order read)."""
+    newest = 'max(day COLLATE "C")' if conn.dialect.name == "postgresql" else "max(day)"
+    sums = """
+        INSERT INTO store_sales_day_sums (store_id, kind, associate_id, day, orders,
+            revenue_minor)
+        SELECT store_id, kind, associate_id, day, sum(orders), sum(revenue_minor)
+        FROM store_sales_daily
+        GROUP BY store_id, kind, associate_id, day
+    """
+    last = f"""
+        INSERT INTO store_sales_last_days (store_id, kind, associate_id, last_day, customers)
+        SELECT store_id, kind, associate_id, last_day, count(*)
+        FROM (
+            SELECT store_id, kind, associate_id, {newest} AS last_day
+            FROM customer_sales_days
+            GROUP BY customer_id, store_id, kind, associate_id
+        ) AS newest
+        GROUP BY store_id, kind, associate_id, last_day
+    """
+    return [sums, last]
+
+
+def rebuild_sums(conn: Connection) -> None:
+    """Rebuild the per-day sums and newest days from the tables they derive from."""
+    conn.execute(sa.delete(store_sales_last_days))
+    conn.execute(sa.delete(store_sales_day_sums))
+    for statement in sums_sql(conn):
+        conn.execute(sa.text(statement))
+
+
+def rebuild_all(conn: Connection, *, with_sums: bool = True) -> int:
+    """Rebuild the tables from every order in set-based SQL (backfill, seeds, bulk
+    loads); returns the (day, prev_day) rollup's rows. `with_sums=False`: for a schema
+    before migration 0033 (migration 0018's backfill)."""
+    statements = rebuild_sql(conn, with_sums=with_sums)  # registers the SQLite function
+    if with_sums:
+        conn.execute(sa.delete(store_sales_last_days))
+        conn.execute(sa.delete(store_sales_day_sums))
     conn.execute(sa.delete(store_sales_daily))
     conn.execute(sa.delete(customer_sales_days))
     if conn.dialect.name == "postgresql":

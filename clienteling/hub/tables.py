@@ -949,6 +949,43 @@ store_sales_daily = sa.Table(
         ],
     ),
 )
+# Hub-only, derived from `customer_sales_days` (see `hub.sales_rollup`, migration 0033):
+# per sales bucket and day, the orders and revenue (what a period's sums read: a row per
+# bucket and day, not per previous day); and per bucket and newest day, the customers
+# whose newest day in the bucket it is (a period's distinct customers when nothing in the
+# bucket is on or after its end, as for a period ending today).
+store_sales_day_sums = sa.Table(
+    "store_sales_day_sums",
+    metadata,
+    sa.Column("store_id", ID, primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("associate_id", ID, primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("orders", sa.Integer, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+    sa.Index(
+        "ix_store_sales_day_sums_kind_day",
+        "kind",
+        "day",
+        postgresql_include=["store_id", "associate_id", "orders", "revenue_minor"],
+    ),
+)
+
+store_sales_last_days = sa.Table(
+    "store_sales_last_days",
+    metadata,
+    sa.Column("store_id", ID, primary_key=True),
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("associate_id", ID, primary_key=True),
+    sa.Column("last_day", sa.String(10), primary_key=True),
+    sa.Column("customers", sa.Integer, nullable=False),
+    sa.Index(
+        "ix_store_sales_last_days_kind_last_day",
+        "kind",
+        "last_day",
+        postgresql_include=["store_id", "associate_id", "customers"],
+    ),
+)
 # Hub-only, derived from `customer_purchase_facts` joined with `customers` (see
 # `hub.omni_rollup`): per home store, omnichannel or not, bought again within the
 # retention window or not, and UTC day of the first purchase, the customers, their kept

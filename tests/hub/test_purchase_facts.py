@@ -130,6 +130,17 @@ def _rollup_differences(conn: Connection) -> list[str]:
         for cell in sorted(set(rollup) | set(summed))
         if rollup.get(cell) != summed.get(cell)
     ]
+    # The per-(bucket, day) sums and the per-(bucket, newest day) customers (0033),
+    # recomputed from the orders.
+    for name, found, recomputed in (
+        ("day sums", sales_rollup.sums_stored(conn), sales_rollup.sums_of(expected)),
+        ("last days", sales_rollup.last_days_stored(conn), sales_rollup.last_days_of(expected)),
+    ):
+        wrong += [
+            f"{name} {cell}: {found.get(cell)} != {recomputed.get(cell)}"
+            for cell in sorted(set(found) | set(recomputed))
+            if found.get(cell) != recomputed.get(cell)
+        ]
     return wrong
 
 
@@ -204,6 +215,87 @@ def test_migration_0030_copies_home_store_and_creation_time_into_the_facts(
             assert _differences(conn) == []
     finally:
         engine.dispose()
+
+
+def test_migration_0033_backfills_the_day_sums_and_newest_days(new_db: NewDb) -> None:
+    url = new_db()
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        seed_demo_data(engine, customers=12, seed=6, now=SEED_NOW)
+        cfg = alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            before = ScriptDirectory.from_config(cfg).get_revision("0033").down_revision
+            assert isinstance(before, str)
+            command.downgrade(cfg, before)  # the (day, prev_day) rollup stays
+            assert not sa.inspect(conn).has_table("store_sales_day_sums")
+            command.upgrade(cfg, "head")
+        with read_tx(engine) as conn:
+            assert len(sales_rollup.sums_stored(conn)) > 5
+            assert len(sales_rollup.last_days_stored(conn)) > 5
+            assert _differences(conn) == []
+    finally:
+        engine.dispose()
+
+
+def test_sales_of_a_period_ending_after_every_order_read_no_previous_day_rows(
+    facts_hub: FactsHub,
+) -> None:
+    """Nothing after the period (it ends today): the customers come from the newest days
+    alone; a past period (customers bought after it) reads the (day, prev_day) rows. The
+    figures equal the orders either way."""
+    for back, length in ((-1, 30), (-1, 365), (120, 30), (400, 200)):
+        end = (SEED_NOW - timedelta(days=back)).date()
+        period = Period(end - timedelta(days=length), end)
+        scanned: Counter[str] = Counter()
+        with read_tx(facts_hub.engine) as conn:
+            found = sales.store_sums(
+                conn,
+                first=period.start.isoformat(),
+                end=period.end.isoformat(),
+                only=facts_hub.store_id,
+                scanned=scanned,
+            )
+        assert found and scanned["store_sales_last_days"] > 0
+        if back < 0:
+            assert scanned["store_sales_day_sums"] > 0 and scanned["store_sales_daily"] == 0
+        else:
+            assert scanned["store_sales_daily"] > 0 and scanned["store_sales_day_sums"] == 0
+        _check_sales(facts_hub, period)
+
+
+def test_buckets_nothing_follows_read_the_newest_days_beside_those_that_fall_back(
+    facts_hub: FactsHub,
+) -> None:
+    """Past periods of the whole chain and the store's associates where some buckets
+    have nothing after the end (a store or an associate that sold nothing since) and
+    others do: both reads in one answer, equal to the (day, prev_day) rollup alone."""
+    store_id = facts_hub.store_id
+
+    def chain(t: sa.Table) -> sa.ColumnElement[bool]:
+        return sa.or_(
+            t.c.kind.in_(sales.STORE_KINDS),
+            sa.and_(t.c.kind == sales.ASSOCIATE, t.c.store_id == store_id),
+        )
+
+    mixed = 0
+    with read_tx(facts_hub.engine) as conn:
+        newest: dict[tuple[str, str, str], str] = {}
+        for (store, kind, associate, day), _sums in sales_rollup.sums_stored(conn).items():
+            bucket = (store, kind, associate)
+            newest[bucket] = max(day, newest.get(bucket, ""))
+        for back in range(0, 900, 10):
+            end = (SEED_NOW - timedelta(days=back)).date()
+            first, last = (end - timedelta(days=60)).isoformat(), end.isoformat()
+            scanned: Counter[str] = Counter()
+            new = sales.bucket_sums(conn, first=first, end=last, match=chain, scanned=scanned)
+            assert _same(new) == _same(sales.daily_sums(conn, first=first, end=last, match=chain))
+            ended = {b for b in new if newest[b] < last}
+            if ended and ended != set(new):
+                mixed += 1
+                assert scanned["store_sales_day_sums"] > 0 and scanned["store_sales_daily"] > 0
+    assert mixed > 0
 
 
 def test_lifecycle_counts_equal_the_orders_for_periods_across_the_history(
@@ -497,13 +589,15 @@ def _check_sales(hub: FactsHub, period: Period) -> None:
         ).scalar_one()
         start, end = (iso(t) for t in period.utc_bounds(zone))
         first, last = period.start.isoformat(), period.end.isoformat()
+        scanned: Counter[str] = Counter()
         from_rollup = {
             kind: sales.Sums(s.orders, s.revenue_minor, s.customers)
             for (_store, kind), s in sales.store_sums(
-                conn, first=first, end=last, only=hub.store_id
+                conn, first=first, end=last, only=hub.store_id, scanned=scanned
             ).items()
             if s.orders
         }
+        _check_sales_paths(conn, hub.store_id, first, last, scanned)
         from_orders = {}
         for kind, found in (
             (
@@ -548,6 +642,51 @@ def _check_sales(hub: FactsHub, period: Period) -> None:
             ).items()
             if s.orders
         } == per_associate
+
+
+def _same(found: dict[Any, sales.Sums]) -> dict[Any, tuple[int, int, int]]:
+    return {k: (s.orders, s.revenue_minor, s.customers) for k, s in found.items()}
+
+
+def _check_sales_paths(
+    conn: Connection, store_id: str, first: str, end: str, scanned: Counter[str]
+) -> None:
+    """The sums read through the per-day sums and newest days (0033) equal those of the
+    (day, prev_day) rollup alone, for every store and the store's associates; the (day,
+    prev_day) rows are read exactly for the buckets where some day is on or after `end`
+    (none for a period ending after the newest order)."""
+    kinds = sales.STORE_KINDS
+
+    def of_store(t: sa.Table) -> sa.ColumnElement[bool]:
+        return sa.and_(t.c.kind.in_(kinds), t.c.store_id == store_id)
+
+    def chain(t: sa.Table) -> sa.ColumnElement[bool]:
+        return sa.or_(
+            t.c.kind.in_(kinds),
+            sa.and_(t.c.kind == sales.ASSOCIATE, t.c.store_id == store_id),
+        )
+
+    old = sales.daily_sums(conn, first=first, end=end, match=of_store)
+    new = sales.bucket_sums(conn, first=first, end=end, match=of_store)
+    assert _same(new) == _same(old), (first, end)
+    later = {cell[:3] for cell in sales_rollup.sums_stored(conn) if cell[3] >= end}
+    inexact = set(new) & later
+    if inexact == set(new):  # a past period: the (day, prev_day) rows alone, as before
+        assert scanned["store_sales_daily"] == sum(s.rows for s in old.values()), (first, end)
+        assert scanned["store_sales_day_sums"] == 0
+    else:  # those rows only for the buckets something follows (none: none of them)
+        assert scanned["store_sales_daily"] >= sum(old[b].rows for b in inexact), (first, end)
+        assert (scanned["store_sales_daily"] == 0) == (not inexact), (first, end)
+    assert scanned["store_sales_day_sums"] <= sum(s.rows for s in old.values())
+    # The dashboard's one read of the chain and the store's associates.
+    old = sales.daily_sums(conn, first=first, end=end, match=chain)
+    stores, people = sales.chain_and_associate_sums(conn, store_id=store_id, first=first, end=end)
+    assert _same({(s, k): v for (s, k, _a), v in old.items() if k != sales.ASSOCIATE}) == (
+        _same(stores)
+    )
+    assert _same({(a or None): v for (_s, k, a), v in old.items() if k == sales.ASSOCIATE}) == (
+        _same(people)
+    )
 
 
 def _check_figures(hub: FactsHub, *, start: str, end: str) -> None:

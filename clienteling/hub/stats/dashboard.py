@@ -112,20 +112,20 @@ def store_dashboard(
     store_ids = list(
         conn.execute(sa.select(locations.c.id).where(locations.c.kind == "store")).scalars()
     )
+    scanned: Counter[str] = Counter()  # rows read per table
     # The chain's sales (its average) and this store's per associate: one read.
-    current_all, people, unattributed, associate_rows = current_sales(
-        conn, store_id=store_id, first=days[0], end=days[1]
+    current_all, people, unattributed, _associate_rows = current_sales(
+        conn, store_id=store_id, first=days[0], end=days[1], scanned=scanned
     )
     for joined_store, n in new_customers(conn, start=start, end=end).items():
         current_all.setdefault(joined_store, _StoreTally()).new_customers = n
-    previous = sales_by_store(conn, first=previous_days[0], end=previous_days[1], only=store_id)
+    previous = sales_by_store(
+        conn, first=previous_days[0], end=previous_days[1], only=store_id, scanned=scanned
+    )
     previous_tally = previous.get(store_id, _StoreTally())
     previous_tally.new_customers = new_customers(
         conn, start=prev_start, end=prev_end, only=store_id
     ).get(store_id, 0)
-    scanned: Counter[str] = Counter()
-    scanned["store_sales_daily"] += associate_rows + previous_tally.rollup_rows
-    scanned["store_sales_daily"] += sum(t.rollup_rows for t in current_all.values())
     in_store_revenue = current_all.get(store_id, _StoreTally()).in_store.revenue_minor
     stages, moves = lifecycle_counts(
         conn, store_id=store_id, start=start, end=end, now=now, scanned=scanned
@@ -213,12 +213,17 @@ def _credited(tally: _StoreTally | None) -> tuple[int, int]:
 
 
 def current_sales(
-    conn: Connection, *, store_id: str, first: str, end: str
+    conn: Connection,
+    *,
+    store_id: str,
+    first: str,
+    end: str,
+    scanned: Counter[str] | None = None,
 ) -> tuple[dict[str, _StoreTally], list[tuple[str, str, _Tally]], _Tally, int]:
     """`sales_by_store` of every store and `associate_sales` of `store_id` on the local
-    days [first, end), from one read of the rollup."""
+    days [first, end), from one read of the rollups (`scanned`: rows read per table)."""
     chain, per_associate = sales.chain_and_associate_sums(
-        conn, store_id=store_id, first=first, end=end
+        conn, store_id=store_id, first=first, end=end, scanned=scanned
     )
     people, rest = _associate_tallies(conn, per_associate)
     return (
@@ -230,13 +235,18 @@ def current_sales(
 
 
 def sales_by_store(
-    conn: Connection, *, first: str, end: str, only: str | None = None
+    conn: Connection,
+    *,
+    first: str,
+    end: str,
+    only: str | None = None,
+    scanned: Counter[str] | None = None,
 ) -> dict[str, _StoreTally]:
     """Every store's sales on the local days [first, end) (or only store `only`'s), from
     the per-day rollups, and the customers who joined in the period (UTC bounds of each
     store's days are not needed: a store's customers are counted by `joined_in` on the
     caller's instants, see `store_dashboard`)."""
-    return _store_tallies(sales.store_sums(conn, first=first, end=end, only=only))
+    return _store_tallies(sales.store_sums(conn, first=first, end=end, only=only, scanned=scanned))
 
 
 def _store_tallies(found_sums: dict[tuple[str, str], sales.Sums]) -> dict[str, _StoreTally]:
