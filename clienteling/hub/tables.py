@@ -527,6 +527,25 @@ followup_credits = sa.Table(
         "ix_followup_credits_followup_id", "followup_id", postgresql_include=["revenue_minor"]
     ),
 )
+followup_revenue = sa.Table(
+    # Derived (hub.followup_revenue, migration 0034): per follow-up with credited kept
+    # orders, their count and revenue, with the follow-up's fixed columns copied.
+    "followup_revenue",
+    metadata,
+    sa.Column("followup_id", ID, primary_key=True),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("template", sa.String(32), nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("orders", sa.Integer, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+    sa.Index(
+        "ix_followup_revenue_store_id_created_at",
+        "store_id",
+        "created_at",
+        postgresql_include=["template", "channel", "revenue_minor"],  # read index-only
+    ),
+)
 # --- Hub API: tokens, devices, rate limits, audit, search index, tombstone purge ----------
 
 # Bytewise order on PostgreSQL (collation "C"), as SQLite's default BINARY: prefix ranges

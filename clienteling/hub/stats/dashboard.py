@@ -28,7 +28,12 @@ from clienteling.hub.stats.feedback import (
     surveys_answered,
     touchpoint_feedback,
 )
-from clienteling.hub.stats.funnel import funnel, no_purchase_reasons, visit_tallies
+from clienteling.hub.stats.funnel import (
+    followup_tallies,
+    funnel,
+    no_purchase_reasons,
+    visit_tallies,
+)
 from clienteling.hub.stats.lifecycle import lifecycle_counts
 from clienteling.hub.stats.offers import OfferCounts, offer_counts
 from clienteling.hub.stats.omnichannel import channel_groups
@@ -138,6 +143,8 @@ def store_dashboard(
     periods = ((start, end), (prev_start, prev_end))
     found = visit_tallies(conn, store_id=store_id, periods=list(periods))
     tallies = (found[0], found[1])  # one pass over the visits for the funnel and reasons
+    followed = followup_tallies(conn, store_id=store_id, periods=list(periods))
+    followed_pair = (followed[0], followed[1])  # and the follow-ups for it and the effects
     steps = funnel(
         conn,
         store_id=store_id,
@@ -146,6 +153,7 @@ def store_dashboard(
         days=days,
         previous_days=previous_days,
         tallies=tallies,
+        followed=followed_pair,
         credited=(_credited(current_all.get(store_id)), _credited(previous_tally)),
     )
     counted = {step.step: step.count for step in steps}
@@ -196,7 +204,9 @@ def store_dashboard(
         surveys_answered=answered,
         survey_response_rate=metrics.rate(answered, handed_out),
         latest_comments=latest_comments(conn, store_id=store_id, start=start, end=end),
-        followup_effects=followup_effects(conn, store_id=store_id, start=start, end=end),
+        followup_effects=followup_effects(
+            conn, store_id=store_id, start=start, end=end, statuses=followed[0].statuses
+        ),
         tasks=task_completion(conn, store_id=store_id, start=start, end=end),
         offers=_offer_figures(offer_counts(conn, store_id=store_id, start=start, end=end)),
         rows_scanned=dict(scanned),
