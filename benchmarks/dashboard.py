@@ -165,7 +165,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         purchase_facts.rebuild_all(conn)
         omni_rollup.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
-        followup_credits.rebuild_all(conn)
+        followup_credits.rebuild_all(conn)  # and `followup_revenue` from them
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
     with engine.connect() as conn:
@@ -275,6 +275,7 @@ TABLES = (
     "customer_purchase_facts",
     "customer_purchase_gaps",
     "followup_credits",
+    "followup_revenue",
     "store_omni_days",
 )
 

