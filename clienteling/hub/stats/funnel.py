@@ -89,9 +89,23 @@ def visit_tallies(
         return []
     if _overlap(periods):  # a visit counts in each period it is in
         return [visit_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
-    which = _period_of(visits.c.at, periods)
-    if which is None:
+    # The WHERE keeps visits of some period; periods are disjoint, so a visit's is the
+    # one with the latest start at or before it (one comparison per period, no more).
+    latest_first = sorted(
+        (i for i, (start, end) in enumerate(periods) if start < end),
+        key=lambda i: periods[i][0],
+        reverse=True,
+    )
+    if not latest_first:
         return [VisitTally() for _ in periods]
+    which: sa.ColumnElement[int] = (
+        sa.case(
+            *((visits.c.at >= periods[i][0], i) for i in latest_first[:-1]),
+            else_=latest_first[-1],
+        )
+        if len(latest_first) > 1
+        else sa.literal(latest_first[0])
+    ).label("period")
     query = (
         sa.select(which, visits.c.outcome, visits.c.reason, sa.func.count())
         .where(
