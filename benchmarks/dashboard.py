@@ -165,7 +165,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         purchase_facts.rebuild_all(conn)
         omni_rollup.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
-        followup_credits.rebuild_all(conn)  # and `followup_revenue` from them
+        followup_credits.rebuild_all(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
     with engine.connect() as conn:

@@ -140,11 +140,13 @@ def store_dashboard(
     scanned["store_omni_days"] += groups.rollup_rows
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
+    # One pass over both periods' follow-ups for the funnel and the effects.
+    followed = followup_tallies(
+        conn, store_id=store_id, periods=[(start, end), (prev_start, prev_end)]
+    )
     periods = ((start, end), (prev_start, prev_end))
     found = visit_tallies(conn, store_id=store_id, periods=list(periods))
     tallies = (found[0], found[1])  # one pass over the visits for the funnel and reasons
-    followed = followup_tallies(conn, store_id=store_id, periods=list(periods))
-    followed_pair = (followed[0], followed[1])  # and the follow-ups for it and the effects
     steps = funnel(
         conn,
         store_id=store_id,
@@ -153,7 +155,7 @@ def store_dashboard(
         days=days,
         previous_days=previous_days,
         tallies=tallies,
-        followed=followed_pair,
+        followed=(followed[0], followed[1]),
         credited=(_credited(current_all.get(store_id)), _credited(previous_tally)),
     )
     counted = {step.step: step.count for step in steps}
