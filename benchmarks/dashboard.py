@@ -298,6 +298,7 @@ TABLES = (
     "customer_purchase_facts",
     "customer_purchase_gaps",
     "followup_credits",
+    "followup_revenue",
     "store_omni_days",
     "store_visit_days",
     "store_sales_daily",

@@ -12,6 +12,8 @@ orders and attributions; it runs inside `purchase_facts.refresh` / `forget`, whi
 write of orders or attributions calls, so the rows equal a recomputation by construction
 (tests/hub/test_purchase_facts.py checks it). Rows are keyed by order and written only by
 the refresh of the order's customer, under that customer's lock (`purchase_facts`).
+Each refresh and forget moves the per-follow-up sums (`followup_revenue`) by the rows it
+deleted and inserted, which the dashboard reads instead of these rows (migration 0034).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from clienteling.hub import followup_revenue
 from clienteling.hub.tables import followup_credits, order_attributions, orders
 
 _BATCH = 2_000
@@ -73,32 +76,50 @@ def stored(conn: Connection, customer_ids: Iterable[str] | None = None) -> dict[
 
 
 def refresh(conn: Connection, customer_ids: Iterable[str]) -> None:
-    """Replace these customers' rows by a recomputation, in the caller's transaction."""
+    """Replace these customers' rows by a recomputation, in the caller's transaction (and
+    move the per-follow-up rollup, `followup_revenue`, by what changed)."""
     ids = sorted(set(customer_ids))
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start : start + _BATCH]
-        conn.execute(sa.delete(followup_credits).where(followup_credits.c.customer_id.in_(chunk)))
-        conn.execute(
-            sa.insert(followup_credits).from_select(
+        removed = conn.execute(_deleted(chunk)).all()
+        added = conn.execute(
+            sa.insert(followup_credits)
+            .from_select(
                 ["order_id", "customer_id", "followup_id", "revenue_minor"], _credited(chunk)
             )
-        )
+            .returning(followup_credits.c.followup_id, followup_credits.c.revenue_minor)
+        ).all()
+        followup_revenue.move(conn, removed=removed, added=added)
 
 
 def forget(conn: Connection, customer_ids: Iterable[str]) -> None:
     """Drop the rows of customers that no longer exist (merged away)."""
     ids = sorted(set(customer_ids))
     for start in range(0, len(ids), _BATCH):
-        chunk = ids[start : start + _BATCH]
-        conn.execute(sa.delete(followup_credits).where(followup_credits.c.customer_id.in_(chunk)))
+        removed = conn.execute(_deleted(ids[start : start + _BATCH])).all()
+        followup_revenue.move(conn, removed=removed, added=())
 
 
-def rebuild_all(conn: Connection) -> int:
-    """Every row again from the orders, set-based (backfill, seeds, bulk loads)."""
+def _deleted(customer_ids: list[str]) -> Any:
+    """Delete these customers' rows, returning what the rollup needs of them."""
+    return (
+        sa.delete(followup_credits)
+        .where(followup_credits.c.customer_id.in_(customer_ids))
+        .returning(followup_credits.c.followup_id, followup_credits.c.revenue_minor)
+    )
+
+
+def rebuild_all(conn: Connection, *, with_revenue: bool = True) -> int:
+    """Every row again from the orders, set-based (backfill, seeds, bulk loads), and the
+    per-follow-up rollup from them (`followup_revenue.rebuild_all`; not with
+    `with_revenue=False`: for a schema before migration 0034, migration 0024's backfill)."""
     conn.execute(sa.delete(followup_credits))
     conn.execute(
         sa.insert(followup_credits).from_select(
             ["order_id", "customer_id", "followup_id", "revenue_minor"], _credited(None)
         )
     )
-    return int(conn.execute(sa.select(sa.func.count()).select_from(followup_credits)).scalar_one())
+    found = int(conn.execute(sa.select(sa.func.count()).select_from(followup_credits)).scalar_one())
+    if with_revenue:
+        followup_revenue.rebuild_all(conn)
+    return found

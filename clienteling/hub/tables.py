@@ -507,6 +507,13 @@ feedback = _synced(
 """Survey answers, one row per touchpoint; in the scope of the visit they are about, else
 of the customer, else of the store (`hub.surveys.feedback_scope`): the customer's
 timeline on the terminals shows them."""
+sa.Index(  # the dashboard's period of a store: index-only counts, newest comments first
+    "ix_feedback_store_id_created_at",
+    feedback.c.store_id,
+    feedback.c.created_at,
+    feedback.c.id,
+    postgresql_include=["touchpoint", "buyer", "score", "token"],
+)
 
 attribution_touches = sa.Table(
     "attribution_touches",
@@ -520,6 +527,13 @@ attribution_touches = sa.Table(
     sa.Column("at", TIME, nullable=False),
 )
 """Clicks and carts from follow-up links; the newest touch in the window wins."""
+sa.Index(  # the funnel's online carts of a store's period (migration 0034)
+    "ix_attribution_touches_store_id_kind_at",
+    attribution_touches.c.store_id,
+    attribution_touches.c.kind,
+    attribution_touches.c.at,
+    postgresql_include=["followup_id"],
+)
 
 order_attributions = sa.Table(
     "order_attributions",
@@ -542,6 +556,25 @@ followup_credits = sa.Table(
     sa.Column("revenue_minor", sa.BigInteger, nullable=False),
     sa.Index(
         "ix_followup_credits_followup_id", "followup_id", postgresql_include=["revenue_minor"]
+    ),
+)
+followup_revenue = sa.Table(
+    # Derived (hub.followup_revenue, migration 0034): per follow-up with credited kept
+    # orders, their count and revenue, with the follow-up's fixed columns copied.
+    "followup_revenue",
+    metadata,
+    sa.Column("followup_id", ID, primary_key=True),
+    sa.Column("store_id", ID, nullable=True),
+    sa.Column("created_at", TIME, nullable=False),
+    sa.Column("template", sa.String(32), nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("orders", sa.Integer, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+    sa.Index(
+        "ix_followup_revenue_store_id_created_at",
+        "store_id",
+        "created_at",
+        postgresql_include=["template", "channel", "revenue_minor"],  # read index-only
     ),
 )
 # --- Hub API: tokens, devices, rate limits, audit, search index, tombstone purge ----------
@@ -737,6 +770,12 @@ offers = _synced(
     sa.Column("order_id", ID, nullable=True),  # the online order that used it
 )
 """Single-use offer codes attached to follow-ups (`hub.offers`): redeemed at most once."""
+sa.Index(  # the dashboard's offers of a store's period, index-only (migration 0034)
+    "ix_offers_store_id_created_at",
+    offers.c.store_id,
+    offers.c.created_at,
+    postgresql_include=["kind", "redeemed_channel"],
+)
 
 # --- Tasks (hub-generated: lifecycle, abandoned cart available here, post-purchase) ------
 
@@ -768,6 +807,12 @@ tasks = _synced(
 """Tasks of a store (`domain.tasks`): one per `dedupe_key` ever (a reason never makes two
 tasks, even after the first is done); synced in the customer's store scope."""
 sa.Index("ix_tasks_store_id_status_due_at", tasks.c.store_id, tasks.c.status, tasks.c.due_at)
+sa.Index(  # the dashboard's task completion of a store's period (migration 0034)
+    "ix_tasks_store_id_created_at",
+    tasks.c.store_id,
+    tasks.c.created_at,
+    postgresql_include=["associate_id", "done_by", "status", "done_at", "due_at"],
+)
 
 # --- Wishes: back in stock for a wished item (domain.tasks) -------------------------------
 

@@ -28,7 +28,12 @@ from clienteling.hub.stats.feedback import (
     surveys_answered,
     touchpoint_feedback,
 )
-from clienteling.hub.stats.funnel import funnel, no_purchase_reasons, visit_tallies
+from clienteling.hub.stats.funnel import (
+    followup_tallies,
+    funnel,
+    no_purchase_reasons,
+    visit_tallies,
+)
 from clienteling.hub.stats.lifecycle import lifecycle_counts
 from clienteling.hub.stats.offers import OfferCounts, offer_counts
 from clienteling.hub.stats.omnichannel import channel_groups
@@ -135,6 +140,10 @@ def store_dashboard(
     scanned["store_omni_days"] += groups.rollup_rows
     scanned["customer_purchase_facts"] += groups.facts_rows
     scanned["orders"] += groups.order_rows
+    # One pass over both periods' follow-ups for the funnel and the effects.
+    followed = followup_tallies(
+        conn, store_id=store_id, periods=[(start, end), (prev_start, prev_end)]
+    )
     periods = ((start, end), (prev_start, prev_end))
     found = visit_tallies(conn, store_id=store_id, periods=list(periods), timezone=store.timezone)
     tallies = (found[0], found[1])  # one read of the visits' rollup for funnel and reasons
@@ -147,6 +156,7 @@ def store_dashboard(
         days=days,
         previous_days=previous_days,
         tallies=tallies,
+        followed=(followed[0], followed[1]),
         credited=(_credited(current_all.get(store_id)), _credited(previous_tally)),
     )
     counted = {step.step: step.count for step in steps}
@@ -197,7 +207,9 @@ def store_dashboard(
         surveys_answered=answered,
         survey_response_rate=metrics.rate(answered, handed_out),
         latest_comments=latest_comments(conn, store_id=store_id, start=start, end=end),
-        followup_effects=followup_effects(conn, store_id=store_id, start=start, end=end),
+        followup_effects=followup_effects(
+            conn, store_id=store_id, start=start, end=end, statuses=followed[0].statuses
+        ),
         tasks=task_completion(conn, store_id=store_id, start=start, end=end),
         offers=_offer_figures(offer_counts(conn, store_id=store_id, start=start, end=end)),
         rows_scanned=dict(scanned),

@@ -250,25 +250,97 @@ def visit_count(
     return int(total)
 
 
-def _counts(
-    conn: Connection, *, store_id: str, start: str, end: str, tally: VisitTally
-) -> dict[str, int]:
-    counts: dict[str, int] = {"visits": tally.visits, "bought_here": tally.bought_here}
-    statuses: dict[str, int] = {
-        str(status): int(n)
-        for status, n in conn.execute(
-            sa.select(followups.c.status, sa.func.count())
-            .where(followups_in(store_id, start, end))
-            .group_by(followups.c.status)
+def _period_of(
+    column: sa.ColumnElement[Any], periods: list[tuple[str, str]]
+) -> sa.ColumnElement[int] | None:
+    """The index of the period a row of disjoint `periods` is in, for rows a WHERE keeps
+    in some period: the one with the latest start at or before `column` (one comparison
+    per period, no more); None when every period is empty."""
+    latest_first = sorted(
+        (i for i, (start, end) in enumerate(periods) if start < end),
+        key=lambda i: periods[i][0],
+        reverse=True,
+    )
+    if not latest_first:
+        return None
+    return (
+        sa.case(
+            *((column >= periods[i][0], i) for i in latest_first[:-1]),
+            else_=latest_first[-1],
         )
-    }
+        if len(latest_first) > 1
+        else sa.literal(latest_first[0])
+    ).label("period")
+
+
+FollowupKey = tuple[str, str, str]  # template, channel, status
+
+
+@dataclass(frozen=True, slots=True)
+class FollowupTally:
+    """A period's follow-ups queued by the store, per template, channel and status (the
+    funnel's follow-up steps and the follow-up effects' counts), and how many of the
+    store's follow-ups put something in an online cart in it."""
+
+    statuses: dict[FollowupKey, int] = field(default_factory=dict)
+    online_cart: int = 0
+
+
+def followup_tallies(
+    conn: Connection, *, store_id: str, periods: list[tuple[str, str]]
+) -> list[FollowupTally]:
+    """The tally of each period (UTC instants): one pass over the store's follow-ups of
+    all of them and one over its cart touches (the funnel counted each period's statuses
+    apart, and the follow-up effects the current period's once more)."""
+    if not periods:
+        return []
+    if _overlap(periods):  # a row counts in each period it is in
+        return [followup_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
+    which = _period_of(followups.c.created_at, periods)
+    if which is None:
+        return [FollowupTally() for _ in periods]
+    statuses: list[dict[FollowupKey, int]] = [{} for _ in periods]
+    for i, template, channel, status, n in conn.execute(
+        sa.select(
+            which, followups.c.template, followups.c.channel, followups.c.status, sa.func.count()
+        )
+        .where(
+            followups.c.store_id == store_id,
+            sa.or_(*(between(followups.c.created_at, start, end) for start, end in periods)),
+        )
+        .group_by(which, followups.c.template, followups.c.channel, followups.c.status)
+    ):
+        statuses[int(i)][(str(template), str(channel), str(status))] = int(n)
+    touched = _period_of(attribution_touches.c.at, periods)
+    assert touched is not None
+    # Distinct follow-ups per period through a grouped subquery: PostgreSQL hashes it,
+    # where count(DISTINCT) sorts the ids (under the database's collation).
+    carts = (
+        sa.select(touched, attribution_touches.c.followup_id)
+        .where(
+            attribution_touches.c.store_id == store_id,
+            attribution_touches.c.kind == "cart",
+            sa.or_(*(between(attribution_touches.c.at, start, end) for start, end in periods)),
+        )
+        .group_by(touched, attribution_touches.c.followup_id)
+        .subquery()
+    )
+    online_cart = [0 for _ in periods]
+    for i, n in conn.execute(sa.select(carts.c.period, sa.func.count()).group_by(carts.c.period)):
+        online_cart[int(i)] = int(n)
+    return [
+        FollowupTally(statuses=s, online_cart=c) for s, c in zip(statuses, online_cart, strict=True)
+    ]
+
+
+def _counts(tally: VisitTally, followed: FollowupTally) -> dict[str, int]:
+    counts: dict[str, int] = {"visits": tally.visits, "bought_here": tally.bought_here}
+    statuses: dict[str, int] = {}
+    for (_template, _channel, status), n in followed.statuses.items():
+        statuses[status] = statuses.get(status, 0) + n
     for step, reached in metrics.FOLLOWUP_REACHED.items():
         counts[step] = sum(n for status, n in statuses.items() if status in reached)
-    counts["online_cart"] = conn.execute(
-        sa.select(sa.func.count(sa.distinct(attribution_touches.c.followup_id))).where(
-            cart_touches_in(store_id, start, end)
-        )
-    ).scalar_one()
+    counts["online_cart"] = followed.online_cart
     return counts
 
 
@@ -291,20 +363,22 @@ def funnel(
     days: tuple[str, str],
     previous_days: tuple[str, str],
     tallies: tuple[VisitTally, VisitTally] | None = None,
+    followed: tuple[FollowupTally, FollowupTally] | None = None,
     credited: tuple[tuple[int, int], tuple[int, int]] | None = None,
 ) -> list[FunnelStep]:
     """The steps for `period` (UTC instants of the store's local `days`) and the
-    previous period alike; `tallies` are the two periods' `visit_tallies` and
-    `credited` the two periods' credited online (orders, revenue) when the caller has
-    them already (the dashboard reads them from the sales rollup for its sales figures:
-    reading that rollup again cost a full pass over a year of it)."""
+    previous period alike; `tallies` are the two periods' `visit_tallies`, `followed`
+    their `followup_tallies` and `credited` the two periods' credited online (orders,
+    revenue) when the caller has them already (the dashboard reads them from the sales
+    rollup for its sales figures: reading that rollup again cost a full pass over a year
+    of it; and the current period's follow-ups for the follow-up effects)."""
     if tallies is None:
         tallies = _pair(visit_tallies(conn, store_id=store_id, periods=[period, previous]))
-    now_tally, before_tally = tallies
-    now = _counts(conn, store_id=store_id, start=period[0], end=period[1], tally=now_tally)
-    before = _counts(
-        conn, store_id=store_id, start=previous[0], end=previous[1], tally=before_tally
-    )
+    if followed is None:
+        found = followup_tallies(conn, store_id=store_id, periods=[period, previous])
+        followed = (found[0], found[1])
+    now = _counts(tallies[0], followed[0])
+    before = _counts(tallies[1], followed[1])
     if credited is None:
         credited = (
             _credited(conn, store_id=store_id, days=days),
