@@ -878,8 +878,8 @@ customer_purchase_facts = sa.Table(
     sa.Column("joined_us", sa.BigInteger, nullable=True),
     # Customers who bought after a period's end (stats.omnichannel), found by range.
     sa.Index("ix_customer_purchase_facts_last_at", "last_at"),
-    # A store's customers with the integer times the lifecycle reads (index-only on
-    # PostgreSQL: INCLUDE; migration 0035 replaced the ISO-text one).
+    # A store's customers with the integer times the lifecycle reads (covering on
+    # PostgreSQL: INCLUDE; migration 0035 replaced the one with the ISO-text times).
     sa.Index(
         "ix_customer_purchase_facts_home_store_id_joined_us",
         "home_store_id",

@@ -21,6 +21,8 @@ Past periods are therefore exact too, without reading a single order.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -97,18 +99,20 @@ def _stage_code(at: int, *, now: datetime, gap: Any | None = None) -> sa.ColumnE
     lapsed, at_risk = _thresholds(now)
     last = _FACTS.c.last_us
     if gap is None:
-        is_lapsed, is_at_risk = last <= lapsed, last <= at_risk
+        active, lapsed_ = last > at_risk, last <= lapsed
     else:
         start = gap.c.from_us
-        is_lapsed = sa.or_(last <= lapsed, start <= lapsed)
-        is_at_risk = sa.or_(last <= at_risk, start <= at_risk)
-    return sa.case(
+        # The pause's start decides when it is there: NULL comparisons fall through.
+        active = sa.and_(last > at_risk, sa.or_(start.is_(None), start > at_risk))
+        lapsed_ = sa.or_(last <= lapsed, start <= lapsed)
+    # Most customers are active: tested first, it takes three comparisons for them. A
+    # first purchase at or after `at` makes the last one so too, so acquisition is active.
+    bought = sa.case(
         (_FACTS.c.first_us >= at, ACQUISITION),
-        (is_lapsed, RECOVERY),
-        (is_at_risk, RETENTION),
-        (sa.or_(_FACTS.c.second_us.is_(None), _FACTS.c.second_us >= at), TRIAL),
-        else_=LOYALTY,
+        (_FACTS.c.second_us < at, LOYALTY),
+        else_=TRIAL,  # no second purchase (NULL), or not before `at`
     )
+    return sa.case((active, bought), (lapsed_, RECOVERY), else_=RETENTION)
 
 
 def _purchases_of(first_us: int, second_us: int | None, at: int) -> int:
@@ -133,10 +137,10 @@ def lifecycle_counts(
 
     Four reads, none of the customers' rows themselves:
 
-    - the store's facts rows (home store and creation time are copied there; an
-      index-only scan on PostgreSQL), grouped in SQL by one integer: joined in the
-      period, stage at the start, stage at the end (at most 2 x 5 x 5 groups), as if no
-      long pause covered either instant (one hash key, integer comparisons);
+    - the store's facts rows (home store and creation time are copied there), grouped
+      in SQL by one integer: joined in the period, stage at the start, stage at the end
+      (at most 2 x 5 x 5 groups), as if no long pause covered either instant (integer
+      comparisons and one hash key per row: what the time goes into);
     - the long pauses that do cover the start or the end (`customer_purchase_gaps`, a
       few per thousand customers): those customers move from the group the first read
       put them in to the one their pause says;
@@ -152,9 +156,15 @@ def lifecycle_counts(
     mine = sa.and_(_FACTS.c.home_store_id == store_id, _FACTS.c.joined_us < end_us)
     groups: Counter[tuple[bool, int, int]] = Counter()
     facts_rows = 0
-    for k, n in conn.execute(sa.select(key, sa.func.count()).where(mine).group_by(key)):
-        groups[_decoded(int(k))] += int(n)
-        facts_rows += int(n)
+    people = sa.select(sa.func.count()).where(
+        customers.c.home_store_id == store_id, customers.c.created_at < end
+    )
+    with _index_pages_cached(conn):
+        for k, n in conn.execute(sa.select(key, sa.func.count()).where(mine).group_by(key)):
+            groups[_decoded(int(k))] += int(n)
+            facts_rows += int(n)
+        counted = int(conn.execute(people).scalar_one())
+    joined = int(conn.execute(people.where(customers.c.created_at >= start)).scalar_one())
     gap_rows = _pauses_at_start_or_end(
         conn,
         groups,
@@ -163,11 +173,6 @@ def lifecycle_counts(
         start_at=start_at,
         end_instant=end_instant,
     )
-    people = sa.select(sa.func.count()).where(
-        customers.c.home_store_id == store_id, customers.c.created_at < end
-    )
-    counted = int(conn.execute(people).scalar_one())
-    joined = int(conn.execute(people.where(customers.c.created_at >= start)).scalar_one())
     for is_new, n in ((True, joined), (False, counted - joined)):
         bought = sum(v for k, v in groups.items() if k[0] == is_new)
         if n > bought:
@@ -188,6 +193,29 @@ def lifecycle_counts(
             if before != after:
                 moves[(before, after)] = n
     return stages, moves
+
+
+@contextmanager
+def _index_pages_cached(conn: Connection) -> Iterator[None]:
+    """PostgreSQL: plan the statements inside with `random_page_cost` 1.1 (the usual value
+    for data in memory or on SSD) instead of the default 4, then restore it. The store's
+    facts and customers have covering indexes a third the size of their tables; at 4 the
+    planner reads the tables in full (for 200,000 customers about 6,000 pages each,
+    through a ring buffer, so from the OS every time), at 1.1 the indexes, which stay in
+    shared buffers: a quarter off the facts pass at 196,000 rows. The planner still
+    weighs the pages not yet marked all-visible (heap fetches). Local to the
+    transaction; outside one (autocommit) it changes nothing."""
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    before = conn.execute(
+        sa.select(
+            sa.func.current_setting("random_page_cost"),
+            sa.func.set_config("random_page_cost", "1.1", True),
+        )
+    ).one()[0]
+    yield  # an error aborts the transaction, and its rollback restores the setting
+    conn.execute(sa.select(sa.func.set_config("random_page_cost", before, True)))
 
 
 def _group_key(
