@@ -146,8 +146,8 @@ def lifecycle_counts(
       put them in to the one their pause says;
     - the customers without facts (never bought, or returned everything): acquisition at
       both instants, "new" at the start if they joined in the period; counted as the
-      store's customers less the facts rows, in two index counts (before the end, and
-      joined in the period: a range of the same index).
+      store's customers less the facts rows, in two counts of adjacent ranges of one
+      index (joined before the period, and in it: each entry read once).
     """
     start_us, end_us = epoch_us(start), epoch_us(end)
     start_at = datetime.fromisoformat(start)
@@ -156,15 +156,19 @@ def lifecycle_counts(
     mine = sa.and_(_FACTS.c.home_store_id == store_id, _FACTS.c.joined_us < end_us)
     groups: Counter[tuple[bool, int, int]] = Counter()
     facts_rows = 0
-    people = sa.select(sa.func.count()).where(
-        customers.c.home_store_id == store_id, customers.c.created_at < end
-    )
+    people = sa.select(sa.func.count()).where(customers.c.home_store_id == store_id)
     with _index_pages_cached(conn):
         for k, n in conn.execute(sa.select(key, sa.func.count()).where(mine).group_by(key)):
             groups[_decoded(int(k))] += int(n)
             facts_rows += int(n)
-        counted = int(conn.execute(people).scalar_one())
-    joined = int(conn.execute(people.where(customers.c.created_at >= start)).scalar_one())
+        # Two ranges of one index, each entry read once: before the period, and in it.
+        earlier = int(conn.execute(people.where(customers.c.created_at < start)).scalar_one())
+        joined = int(
+            conn.execute(
+                people.where(customers.c.created_at >= start, customers.c.created_at < end)
+            ).scalar_one()
+        )
+    counted = earlier + joined
     gap_rows = _pauses_at_start_or_end(
         conn,
         groups,
@@ -173,7 +177,7 @@ def lifecycle_counts(
         start_at=start_at,
         end_instant=end_instant,
     )
-    for is_new, n in ((True, joined), (False, counted - joined)):
+    for is_new, n in ((True, joined), (False, earlier)):
         bought = sum(v for k, v in groups.items() if k[0] == is_new)
         if n > bought:
             groups[(is_new, ACQUISITION, ACQUISITION)] += n - bought
