@@ -933,13 +933,20 @@ customer_purchase_facts = sa.Table(
     # facts before deleting the customer).
     sa.Column("home_store_id", ID, nullable=True),
     sa.Column("joined_at", TIME, nullable=True),
+    # last_at and joined_at as microseconds since 1970 (purchase_facts.epoch_us), what the
+    # lifecycle stage rule compares (stats.lifecycle; migration 0035). Always written;
+    # nullable only as columns added to a filled table (joined_us: null with joined_at).
+    sa.Column("last_us", sa.BigInteger, nullable=True),
+    sa.Column("joined_us", sa.BigInteger, nullable=True),
     # Customers who bought after a period's end (stats.omnichannel), found by range.
     sa.Index("ix_customer_purchase_facts_last_at", "last_at"),
+    # A store's customers with the integer times the lifecycle reads (covering on
+    # PostgreSQL: INCLUDE; migration 0035 replaced the one with the ISO-text times).
     sa.Index(
-        "ix_customer_purchase_facts_home_store_id_joined_at",
+        "ix_customer_purchase_facts_home_store_id_joined_us",
         "home_store_id",
-        "joined_at",
-        postgresql_include=["first_at", "second_at", "last_at"],
+        "joined_us",
+        postgresql_include=["first_us", "second_us", "last_us"],
     ),
 )
 
@@ -949,6 +956,9 @@ customer_purchase_gaps = sa.Table(
     sa.Column("customer_id", ID, primary_key=True),
     sa.Column("from_at", TIME, primary_key=True),
     sa.Column("to_at", TIME, nullable=False),
+    # from_at and to_at as microseconds since 1970 (migration 0035; always written).
+    sa.Column("from_us", sa.BigInteger, nullable=True),
+    sa.Column("to_us", sa.BigInteger, nullable=True),
 )
 # Hub-only, derived from `orders` (see `hub.sales_rollup`): each customer's kept orders per
 # sales bucket (store, kind, associate) and local day of the bucket's store, with the

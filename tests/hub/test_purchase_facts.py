@@ -40,7 +40,14 @@ from clienteling.hub.stats.funnel import credited_online_orders_in, orders_with_
 from clienteling.hub.stats.lifecycle import NEW_STAGE, customers_at_stage, lifecycle_counts
 from clienteling.hub.stats.omnichannel import channel_groups
 from clienteling.hub.stats.sql import in_store_orders_in, online_orders_in
-from clienteling.hub.tables import customers, locations, orders, products
+from clienteling.hub.tables import (
+    customer_purchase_facts,
+    customer_purchase_gaps,
+    customers,
+    locations,
+    orders,
+    products,
+)
 
 from .conftest import SEED_NOW, NewDb
 
@@ -708,3 +715,64 @@ def _check_figures(hub: FactsHub, *, start: str, end: str) -> None:
             assert (groups.omnichannel, groups.single_channel) == _groups(
                 conn, hub.store_id, off_hour
             ), off_hour
+
+
+def test_migration_0035_writes_the_integer_times_of_the_facts_and_pauses(new_db: NewDb) -> None:
+    """0035's backfill gives each facts row and pause the integer times `summarize` gives
+    (the rows equal a recomputation after it); times in other ISO forms, or none, get
+    `epoch_us` of their text too, through SQL or, for what SQL does not read alike (or at
+    all: a 30 February on PostgreSQL undoes the set-based pass), through Python."""
+    url = new_db()
+    engine = make_engine(url)
+    odd = [
+        "2024-05-06T07:08:09.123456+00:00",
+        "2024-05-06 07:08:09Z",
+        "2024-05-06T09:08:09.5+02:00",
+        "2024-05-06T07:08:09",
+        "20240506T070809",
+        "not a time",
+    ]
+    try:
+        migrate(engine)
+        seed_demo_data(engine, customers=12, seed=6, now=SEED_NOW)
+        cfg = alembic_config()
+        facts, gaps = customer_purchase_facts, customer_purchase_gaps
+        for texts in ([], odd, [*odd, "2024-02-30T00:00:00+00:00"]):
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "0034")
+                names = {c["name"] for c in sa.inspect(conn).get_columns("customer_purchase_gaps")}
+                assert not names & set(purchase_facts.GAP_INTEGER_TIMES)
+                ids = sorted(conn.execute(sa.select(facts.c.customer_id)).scalars())
+                pauses = conn.execute(sa.select(gaps.c.customer_id, gaps.c.from_at)).all()
+                assert len(ids) > len(texts) and pauses
+                for customer_id, text in zip(ids, texts, strict=False):
+                    conn.execute(
+                        sa.text(
+                            "UPDATE customer_purchase_facts SET last_at = :t, joined_at = :t "
+                            "WHERE customer_id = :c"
+                        ),
+                        {"t": text, "c": customer_id},
+                    )
+                if texts:
+                    conn.execute(
+                        sa.text(
+                            "UPDATE customer_purchase_gaps SET to_at = :t "
+                            "WHERE customer_id = :c AND from_at = :f"
+                        ),
+                        {"t": texts[0], "c": pauses[0].customer_id, "f": pauses[0].from_at},
+                    )
+                command.upgrade(cfg, "head")
+            with read_tx(engine) as conn:
+                if not texts:
+                    assert _differences(conn) == []
+                for row in conn.execute(sa.select(facts)):
+                    assert row.last_us == purchase_facts.epoch_us(row.last_at), row.last_at
+                    assert row.joined_us == purchase_facts.epoch_us(row.joined_at), row.joined_at
+                for row in conn.execute(sa.select(gaps)):
+                    assert (row.from_us, row.to_us) == (
+                        purchase_facts.epoch_us(row.from_at),
+                        purchase_facts.epoch_us(row.to_at),
+                    ), (row.from_at, row.to_at)
+    finally:
+        engine.dispose()
