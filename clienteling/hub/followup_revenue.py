@@ -17,10 +17,9 @@ key order, so two writers of one row wait for each other instead of failing; add
 commute, so the row is right whoever commits first), dropping rows left with no order.
 Each move also adds the difference to the follow-up's per-day cell
 (`followup_days.move_revenue`). Follow-up status changes (sent, opened, clicked...) never
-touch this table, nor does creating a
-follow-up: an order is credited only through a touch of an existing follow-up's link
-(`hub.attribution`), and follow-ups are never deleted, so a follow-up has no credits
-before it exists (a credit naming no follow-up would get no row, as the join it replaces
+touch this table, nor does creating a follow-up: an order is credited only through a touch
+of an existing follow-up's link (`hub.attribution`), and follow-ups are never deleted, so a
+follow-up has no credits before it exists (a credit naming no follow-up would get no row, as the join it replaces
 counted none). `rebuild_all` recomputes every row set-based (the migration's backfill,
 the seeds, bulk loads; `followup_credits.rebuild_all` calls it). So the rows always equal
 `followup_credits` summed per follow-up and joined with `followups`, which the tests check.
