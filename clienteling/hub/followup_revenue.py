@@ -19,10 +19,11 @@ Each move also adds the difference to the follow-up's per-day cell
 (`followup_days.move_revenue`). Follow-up status changes (sent, opened, clicked...) never
 touch this table, nor does creating a follow-up: an order is credited only through a touch
 of an existing follow-up's link (`hub.attribution`), and follow-ups are never deleted, so a
-follow-up has no credits before it exists (a credit naming no follow-up would get no row, as the join it replaces
-counted none). `rebuild_all` recomputes every row set-based (the migration's backfill,
-the seeds, bulk loads; `followup_credits.rebuild_all` calls it). So the rows always equal
-`followup_credits` summed per follow-up and joined with `followups`, which the tests check.
+follow-up has no credits before it exists (a credit naming no follow-up would get no
+row, as the join it replaces counted none). `rebuild_all` recomputes every row set-based
+(the migration's backfill, the seeds, bulk loads; `followup_credits.rebuild_all` calls
+it). So the rows always equal `followup_credits` summed per follow-up and joined with
+`followups`, which the tests check.
 """
 
 from __future__ import annotations
