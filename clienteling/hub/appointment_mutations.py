@@ -26,8 +26,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.mutation_kit import (
     Actor,
     MutationRejectedError,
-    customer_scope,
-    resolve_customer_id,
+    resolved_customer,
 )
 from clienteling.hub.tables import appointments, associates, locations
 
@@ -170,8 +169,7 @@ def book(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
     if len(purpose) > rules.MAX_PURPOSE or len(note) > rules.MAX_NOTE:
         raise MutationRejectedError("the purpose or the note is too long")
     start, end = _interval(request)
-    customer_id = resolve_customer_id(conn, request.customer_id)
-    scope = customer_scope(conn, actor, customer_id)
+    customer_id, scope = resolved_customer(conn, actor, request.customer_id)
     version, name = _free_slot(
         conn, actor, request, scope=scope, store_id=actor.store_id, start=start, end=end
     )

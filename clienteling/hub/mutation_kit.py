@@ -59,10 +59,30 @@ def resolve_customer_id(conn: Connection, customer_id: str) -> str:
     return customer_id if survivor is None else str(survivor)
 
 
+# The survivor's id (or the id itself) with its home store and scope, in one statement.
+_RESOLVED_HOME = sa.select(customers.c.id, customers.c.home_store_id, customers.c.scope).where(
+    customers.c.id == sa.func.coalesce(_SURVIVOR.scalar_subquery(), sa.bindparam("customer_id"))
+)
+
+
+def resolved_customer(conn: Connection, actor: Actor, customer_id: str) -> tuple[str, str]:
+    """`resolve_customer_id` then `customer_scope` (the id the customer goes by now and
+    its feed scope, with the same refusals) in one statement instead of two: most
+    mutations ask both, once per mutation of a push."""
+    row = conn.execute(_RESOLVED_HOME, {"customer_id": customer_id}).first()
+    return (customer_id if row is None else str(row.id)), _checked_scope(
+        conn, actor, customer_id if row is None else str(row.id), row
+    )
+
+
 def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:
     """The feed scope of a customer the actor may change; refuses unknown customers and
     customers of another store, unless the actor's store looked them up (hub.lookups)."""
     row = conn.execute(_HOME, {"customer_id": customer_id}).first()
+    return _checked_scope(conn, actor, customer_id, row)
+
+
+def _checked_scope(conn: Connection, actor: Actor, customer_id: str, row: Any) -> str:
     if row is None:
         raise MutationRejectedError("unknown customer")
     if row.scope == ERASED_SCOPE:

@@ -42,8 +42,8 @@ from clienteling.hub.mutation_kit import (
     Actor,
     Handler,
     MutationRejectedError,
-    customer_scope,
     resolve_customer_id,
+    resolved_customer,
 )
 from clienteling.hub.push_locks import lock_batch_scopes
 from clienteling.hub.tables import (
@@ -101,8 +101,7 @@ def add_note(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         raise MutationRejectedError("the note is empty")
     if len(text) > MAX_NOTE_LENGTH:
         raise MutationRejectedError("the note is too long")
-    customer_id = resolve_customer_id(conn, note["customer_id"])
-    scope = customer_scope(conn, actor, customer_id)
+    customer_id, scope = resolved_customer(conn, actor, note["customer_id"])
     if conn.execute(_NOTE_EXISTS, {"note_id": note["id"]}).first() is not None:
         return
     insert_ignoring_conflicts(

@@ -34,8 +34,7 @@ from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.mutation_kit import (
     Actor,
     MutationRejectedError,
-    customer_scope,
-    resolve_customer_id,
+    resolved_customer,
 )
 from clienteling.hub.tables import consent_audit, consents, customer_field_history, customers
 from clienteling.protocol.entities import Channel, Language
@@ -136,8 +135,7 @@ def _locked_customer(conn: Connection, actor: Actor, sent_id: str) -> tuple[str,
     deadlocked with an erasure or an order ingest of the same customer. Erased, merged
     away or moved while we waited: decided again on what is committed now."""
     for _ in range(3):
-        customer_id = resolve_customer_id(conn, sent_id)
-        scope = customer_scope(conn, actor, customer_id)
+        customer_id, scope = resolved_customer(conn, actor, sent_id)
         row = purchase_facts.lock_customer(conn, customer_id)
         if row is not None and row.scope == scope:
             return customer_id, scope, row._mapping
@@ -270,8 +268,7 @@ def set_consent(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         event = _ConsentSet.model_validate(args)
     except pydantic.ValidationError as exc:
         raise MutationRejectedError("invalid consent change") from exc
-    customer_id = resolve_customer_id(conn, event.customer_id)
-    scope = customer_scope(conn, actor, customer_id)
+    customer_id, scope = resolved_customer(conn, actor, event.customer_id)
     known = conn.execute(sa.select(consents.c.id).where(consents.c.id == event.id)).first()
     if known is not None:
         return

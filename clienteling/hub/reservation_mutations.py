@@ -20,8 +20,7 @@ from clienteling.hub import holds
 from clienteling.hub.mutation_kit import (
     Actor,
     MutationRejectedError,
-    customer_scope,
-    resolve_customer_id,
+    resolved_customer,
 )
 from clienteling.hub.tables import products, reservations
 
@@ -55,8 +54,7 @@ def request_reservation(conn: Connection, actor: Actor, args: dict[str, Any]) ->
         return  # sent again: already decided
     if actor.store_id is None:
         raise MutationRejectedError("holds are placed from a store's terminal")
-    customer_id = resolve_customer_id(conn, request.customer_id)
-    scope = customer_scope(conn, actor, customer_id)
+    customer_id, scope = resolved_customer(conn, actor, request.customer_id)
     known = conn.execute(sa.select(products.c.id).where(products.c.id == request.product_id))
     if known.first() is None:
         raise MutationRejectedError(f"unknown product {request.product_id!r}")

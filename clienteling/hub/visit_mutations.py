@@ -31,8 +31,7 @@ from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import (
     Actor,
     MutationRejectedError,
-    customer_scope,
-    resolve_customer_id,
+    resolved_customer,
 )
 from clienteling.hub.surveys import register_survey_link
 from clienteling.hub.tables import products, visits
@@ -132,8 +131,7 @@ def log_visit(conn: Connection, actor: Actor, args: dict[str, Any]) -> None:
         scope = store_scope(actor.store_id)
     else:
         # A visit logged offline against a customer merged since lands on the survivor.
-        customer_id = resolve_customer_id(conn, visit.customer_id)
-        scope = customer_scope(conn, actor, customer_id)
+        customer_id, scope = resolved_customer(conn, actor, visit.customer_id)
     taken = conn.execute(sa.select(visits.c.id).where(visits.c.survey_token == token)).first()
     if taken is not None:
         raise MutationRejectedError("the survey token belongs to another visit")
