@@ -70,9 +70,8 @@ def resolved_customer(conn: Connection, actor: Actor, customer_id: str) -> tuple
     its feed scope, with the same refusals) in one statement instead of two: most
     mutations ask both, once per mutation of a push."""
     row = conn.execute(_RESOLVED_HOME, {"customer_id": customer_id}).first()
-    return (customer_id if row is None else str(row.id)), _checked_scope(
-        conn, actor, customer_id if row is None else str(row.id), row
-    )
+    resolved = customer_id if row is None else str(row.id)
+    return resolved, _checked_scope(conn, actor, resolved, row)
 
 
 def customer_scope(conn: Connection, actor: Actor, customer_id: str) -> str:

@@ -389,7 +389,9 @@ def last_days_of(days: dict[str, dict[Cell, tuple[int, int]]]) -> dict[DayCell, 
 # --- set-based rebuild ------------------------------------------------------------------
 
 
-def _day_sql(conn: Connection, at: str, zone: str) -> str:
+def local_day_sql(conn: Connection, at: str, zone: str) -> str:
+    """SQL for `local_day(at, zone)` on this connection's database (the rollups'
+    set-based rebuilds group by it)."""
     if conn.dialect.name == "postgresql":
         return f"to_char(CAST({at} AS timestamptz) AT TIME ZONE {zone}, 'YYYY-MM-DD')"
     register_functions(conn)
@@ -406,7 +408,7 @@ def rebuild_sql(conn: Connection, *, with_sums: bool = True) -> list[str]:
     """The statements that rebuild the tables from the orders (INSERT ... SELECT):
     the customers' days, the (day, prev_day) rollup and, `with_sums`, the per-day sums and
     newest days built from those two."""
-    day = _day_sql(conn, "b.placed_at", "COALESCE(l.timezone, 'UTC')")
+    day = local_day_sql(conn, "b.placed_at", "COALESCE(l.timezone, 'UTC')")
     online = ", ".join(f"'{c}'" for c in _ONLINE)
     order_by = 'b2.day COLLATE "C"' if conn.dialect.name == "postgresql" else "b2.day"
     days = f"""

@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from clienteling.hub.sales_rollup import local_day, register_functions
+from clienteling.hub.sales_rollup import local_day, local_day_sql
 from clienteling.hub.tables import locations, store_visit_days, visits
 
 NONE = ""
@@ -189,20 +189,10 @@ def stored(conn: Connection) -> dict[Cell, int]:
 # --- set-based rebuild ----------------------------------------------------------------------
 
 
-def _day_sql(conn: Connection) -> str:
-    if conn.dialect.name == "postgresql":
-        return (
-            "to_char(CAST(v.at AS timestamptz) AT TIME ZONE COALESCE(l.timezone, 'UTC'),"
-            " 'YYYY-MM-DD')"
-        )
-    register_functions(conn)  # clienteling_local_day, the same Python function
-    return "clienteling_local_day(v.at, COALESCE(l.timezone, 'UTC'))"
-
-
 def _rebuild(conn: Connection, store_id: str | None) -> int:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SET LOCAL timezone = 'UTC'"))  # naive times are UTC
-    day = _day_sql(conn)
+    day = local_day_sql(conn, "v.at", "COALESCE(l.timezone, 'UTC')")
     only = "WHERE v.store_id = :store" if store_id is not None else ""
     params = {"store": store_id} if store_id is not None else {}
     conn.execute(
