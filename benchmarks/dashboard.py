@@ -36,6 +36,7 @@ from hub_sync import hub_process, postgres_url
 
 from clienteling.hub import (
     followup_credits,
+    followup_days,
     omni_rollup,
     purchase_facts,
     sales_rollup,
@@ -173,6 +174,7 @@ def fill(url: str, *, customers: int, orders: int) -> tuple[str, dict[str, int]]
         omni_rollup.rebuild_all(conn)
         sales_rollup.rebuild_all(conn)
         followup_credits.rebuild_all(conn)
+        followup_days.rebuild(conn)  # after the credits: it sums their revenue
         visit_rollup.rebuild(conn)
     # What autovacuum does to tables this size soon after: statistics and the visibility
     # map (index-only scans need it).
@@ -301,6 +303,7 @@ TABLES = (
     "followup_revenue",
     "store_omni_days",
     "store_visit_days",
+    "store_followup_days",
     "store_sales_daily",
     "store_sales_day_sums",
     "store_sales_last_days",

@@ -38,7 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.hub import audit as audit_log
-from clienteling.hub import holds, purchase_facts, recent_views, versions
+from clienteling.hub import followup_days, holds, purchase_facts, recent_views, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import ERASED_SCOPE, resolve_customer_id
@@ -291,10 +291,10 @@ def _cancel_followups(conn: Connection, ids: list[str]) -> list[tuple[str, str]]
     )
     unsent = [str(r.id) for r in rows if r.status in UNSENT]
     if unsent:
-        conn.execute(
-            sa.update(followups)
-            .where(followups.c.id.in_(unsent), followups.c.status != "sending")
-            .values(status="failed", status_reason="customer data erased: not sent")
+        followup_days.update_followups(  # moves the dashboard's per-day counts with it
+            conn,
+            sa.and_(followups.c.id.in_(unsent), followups.c.status != "sending"),
+            {"status": "failed", "status_reason": "customer data erased: not sent"},
         )
     conn.execute(
         sa.update(delivery_attempts)

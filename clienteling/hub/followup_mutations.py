@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from clienteling.domain.followup_templates import MAX_PERSONAL_LINE, MAX_PRODUCTS
 from clienteling.domain.offers import OfferKind
 from clienteling.domain.visits import is_purchase
-from clienteling.hub import followup_extras, links, versions
+from clienteling.hub import followup_days, followup_extras, links, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.db import insert_ignoring_conflicts
 from clienteling.hub.mutation_kit import Actor, MutationRejectedError, customer_scope
@@ -92,28 +92,26 @@ def queue_followup(conn: Connection, actor: Actor, args: dict[str, Any]) -> None
         if missing := [p for p in request["product_ids"] if p not in known]:
             raise MutationRejectedError(f"unknown product {missing[0]!r}")
     now = iso(utc_now())
-    insert_ignoring_conflicts(
-        conn,
-        followups,
-        {
-            "id": request["id"],
-            "customer_id": request["customer_id"],
-            "associate_id": actor.session.associate_id,
-            "associate_name": actor.session.display_name,
-            "store_id": actor.store_id,
-            "channel": request["channel"],
-            "template": request["template"],
-            "language": request["language"],
-            "product_ids": request["product_ids"],
-            "personal_line": request["personal_line"],
-            "status": "queued",
-            "status_reason": None,
-            "created_at": request["created_at"],
-            "updated_at": now,
-            "scope": scope,
-            "version": versions.allocate(conn, scope),
-        },
-    )
+    row: dict[str, Any] = {
+        "id": request["id"],
+        "customer_id": request["customer_id"],
+        "associate_id": actor.session.associate_id,
+        "associate_name": actor.session.display_name,
+        "store_id": actor.store_id,
+        "channel": request["channel"],
+        "template": request["template"],
+        "language": request["language"],
+        "product_ids": request["product_ids"],
+        "personal_line": request["personal_line"],
+        "status": "queued",
+        "status_reason": None,
+        "created_at": request["created_at"],
+        "updated_at": now,
+        "scope": scope,
+        "version": versions.allocate(conn, scope),
+    }
+    if insert_ignoring_conflicts(conn, followups, row):  # the dashboard's per-day counts
+        followup_days.add(conn, [row])
     insert_ignoring_conflicts(
         conn,
         delivery_jobs,

@@ -15,13 +15,15 @@ Kept like `omni_rollup`: `followup_credits.refresh` / `forget` (inside every ord
 deleted and inserted, and `move` adds the difference to each follow-up's row (upserted in
 key order, so two writers of one row wait for each other instead of failing; additions
 commute, so the row is right whoever commits first), dropping rows left with no order.
-Follow-up status changes (sent, opened, clicked...) never touch it, nor does creating a
-follow-up: an order is credited only through a touch of an existing follow-up's link
-(`hub.attribution`), and follow-ups are never deleted, so a follow-up has no credits
-before it exists (a credit naming no follow-up would get no row, as the join it replaces
-counted none). `rebuild_all` recomputes every row set-based (the migration's backfill,
-the seeds, bulk loads; `followup_credits.rebuild_all` calls it). So the rows always equal
-`followup_credits` summed per follow-up and joined with `followups`, which the tests check.
+Each move also adds the difference to the follow-up's per-day cell
+(`followup_days.move_revenue`). Follow-up status changes (sent, opened, clicked...) never
+touch this table, nor does creating a follow-up: an order is credited only through a touch
+of an existing follow-up's link (`hub.attribution`), and follow-ups are never deleted, so a
+follow-up has no credits before it exists (a credit naming no follow-up would get no
+row, as the join it replaces counted none). `rebuild_all` recomputes every row set-based
+(the migration's backfill, the seeds, bulk loads; `followup_credits.rebuild_all` calls
+it). So the rows always equal `followup_credits` summed per follow-up and joined with
+`followups`, which the tests check.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from clienteling.hub import followup_days
 from clienteling.hub.tables import followup_credits, followup_revenue, followups
 
 _BATCH = 2_000
@@ -61,6 +64,8 @@ def move(conn: Connection, *, removed: Iterable[Any], added: Iterable[Any]) -> N
         _upsert(conn.dialect.name),
         [{"id": f, "orders": delta[f][0], "revenue_minor": delta[f][1]} for f in changed],
     )
+    # The same difference in each follow-up's per-day cell (`hub.followup_days`).
+    followup_days.move_revenue(conn, {f: (delta[f][0], delta[f][1]) for f in changed})
     emptied = [f for f in changed if delta[f][0] < 0]
     for start in range(0, len(emptied), _BATCH):
         conn.execute(

@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from clienteling.hub import versions
+from clienteling.hub import followup_days, versions
 from clienteling.hub.clock import iso, utc_now
 from clienteling.hub.tables import followups
 from clienteling.protocol.entities import FollowupStatus
@@ -38,15 +38,15 @@ def set_status(
     row = load(conn, followup_id, lock=True)
     if row is None:
         return
-    conn.execute(
-        sa.update(followups)
-        .where(followups.c.id == followup_id)
-        .values(
-            status=status,
-            status_reason=reason[:300] if reason else None,
-            updated_at=iso(utc_now()),
-            version=versions.allocate(conn, row.scope),
-        )
+    followup_days.update_followups(  # moves the dashboard's per-day counts with it
+        conn,
+        followups.c.id == followup_id,
+        {
+            "status": status,
+            "status_reason": reason[:300] if reason else None,
+            "updated_at": iso(utc_now()),
+            "version": versions.allocate(conn, row.scope),
+        },
     )
 
 

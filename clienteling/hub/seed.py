@@ -23,6 +23,7 @@ from clienteling.domain.phones import InvalidPhoneError, to_e164
 from clienteling.domain.text import fold
 from clienteling.hub import (
     followup_credits,
+    followup_days,
     omni_rollup,
     purchase_facts,
     sales_rollup,
@@ -595,6 +596,7 @@ def seed_demo_data(
     with write_tx(engine) as conn:  # after the follow-ups: their orders are credited
         sales_rollup.rebuild_all(conn)
         followup_credits.rebuild_all(conn)
+        followup_days.rebuild(conn)  # after the credits: it sums their revenue
     seed_feedback(engine, seed=seed, now=now)
     recent = seed_recent_views(engine, seed=seed, now=now)
     seed_holds(engine, seed=seed, now=now)

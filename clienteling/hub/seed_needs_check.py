@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.domain.ids import seeded_uuid
-from clienteling.hub import links, tables, versions
+from clienteling.hub import followup_days, links, tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.seed_followups import granted_channels
@@ -138,4 +138,5 @@ def seed_needs_check(engine: Engine, *, seed: int, now: datetime) -> int:
                 for kind in ("landing", "unsubscribe")
             ],
         )
+        followup_days.rebuild(conn)  # the dashboard's per-day counts, set-based
     return len(rows)

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from clienteling.domain.ids import seeded_uuid
-from clienteling.hub import links, tables, versions
+from clienteling.hub import followup_days, links, tables, versions
 from clienteling.hub.clock import iso
 from clienteling.hub.db import write_tx
 from clienteling.hub.seed_followups import granted_channels
@@ -108,6 +108,8 @@ def seed_replies(engine: Engine, *, seed: int, now: datetime) -> int:
             )
         for customer in unprompted:
             _reply(conn, rng, customer, None, channel="sms", at=now - timedelta(hours=20))
+        if answered:
+            followup_days.rebuild(conn)  # the dashboard's per-day counts, set-based
     return len(answered) + len(unprompted)
 
 

@@ -577,6 +577,28 @@ followup_revenue = sa.Table(
         postgresql_include=["template", "channel", "revenue_minor"],  # read index-only
     ),
 )
+store_followup_days = sa.Table(
+    # Derived (hub.followup_days, migration 0036): per store, local day of creation,
+    # template, channel and status, the follow-ups and their credited kept orders.
+    "store_followup_days",
+    metadata,
+    sa.Column("store_id", ID, primary_key=True),
+    # The store's local calendar day of created_at (YYYY-MM-DD, `sales_rollup.local_day`).
+    sa.Column(
+        "day",
+        sa.String(10).with_variant(sa.String(10, collation="C"), "postgresql"),
+        primary_key=True,
+    ),
+    sa.Column("template", sa.String(32), primary_key=True),
+    sa.Column("channel", sa.String(16), primary_key=True),
+    sa.Column("status", sa.String(24), primary_key=True),
+    sa.Column("followups", sa.Integer, nullable=False),
+    sa.Column("orders", sa.Integer, nullable=False),
+    sa.Column("revenue_minor", sa.BigInteger, nullable=False),
+)
+"""Follow-ups per store, local day, template, channel and status with their credited
+kept orders and revenue, kept by the follow-up and credit writes (`hub.followup_days`):
+the funnel's follow-up steps and the follow-up effects."""
 # --- Hub API: tokens, devices, rate limits, audit, search index, tombstone purge ----------
 
 # Bytewise order on PostgreSQL (collation "C"), as SQLite's default BINARY: prefix ranges

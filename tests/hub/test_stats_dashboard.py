@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from clienteling.domain.metrics import Period, order_net_minor
-from clienteling.hub import purchase_facts, visit_rollup
+from clienteling.hub import followup_days, purchase_facts, visit_rollup
 from clienteling.hub.db import make_engine, migrate, read_tx, write_tx
 from clienteling.hub.identity import merge_customers
 from clienteling.hub.stats.dashboard import store_dashboard
@@ -189,6 +189,18 @@ class _Data:
                     scope="store:s1",
                     version=n,
                 )
+            )
+            followup_days.add(  # as every follow-up write does
+                conn,
+                [
+                    {
+                        "store_id": "s1",
+                        "created_at": at,
+                        "template": "products_tried",
+                        "channel": "email",
+                        "status": status,
+                    }
+                ],
             )
         return f"f{n}"
 

@@ -142,7 +142,10 @@ def store_dashboard(
     scanned["orders"] += groups.order_rows
     # One pass over both periods' follow-ups for the funnel and the effects.
     followed = followup_tallies(
-        conn, store_id=store_id, periods=[(start, end), (prev_start, prev_end)]
+        conn,
+        store_id=store_id,
+        periods=[(start, end), (prev_start, prev_end)],
+        timezone=store.timezone,
     )
     periods = ((start, end), (prev_start, prev_end))
     found = visit_tallies(conn, store_id=store_id, periods=list(periods), timezone=store.timezone)
@@ -208,7 +211,12 @@ def store_dashboard(
         survey_response_rate=metrics.rate(answered, handed_out),
         latest_comments=latest_comments(conn, store_id=store_id, start=start, end=end),
         followup_effects=followup_effects(
-            conn, store_id=store_id, start=start, end=end, statuses=followed[0].statuses
+            conn,
+            store_id=store_id,
+            start=start,
+            end=end,
+            statuses=followed[0].statuses,
+            timezone=store.timezone,
         ),
         tasks=task_completion(conn, store_id=store_id, start=start, end=end),
         offers=_offer_figures(offer_counts(conn, store_id=store_id, start=start, end=end)),

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from clienteling.domain import metrics
-from clienteling.hub.stats.funnel import FollowupKey, followup_tallies
+from clienteling.hub.stats.funnel import (
+    FollowupKey,
+    followup_tallies,
+    local_days,
+    store_timezone,
+)
 from clienteling.hub.stats.sql import between
-from clienteling.hub.tables import feedback, followup_revenue
+from clienteling.hub.tables import feedback, followup_revenue, store_followup_days
 from clienteling.protocol.dashboard import FeedbackComment, FollowupEffect, TouchpointFeedback
 
 LATEST_COMMENTS = 6
@@ -90,32 +96,53 @@ def followup_effects(
     start: str,
     end: str,
     statuses: Mapping[FollowupKey, int] | None = None,
+    timezone: str | None = None,
 ) -> list[FollowupEffect]:
     """Per template and channel, the period's follow-ups by how far they got and the
     revenue of the kept orders credited to them; `statuses` are the period's
     `funnel.followup_tallies` statuses when the caller has them (the dashboard counts the
-    follow-ups of both its periods in one pass for the funnel)."""
+    follow-ups of both its periods in one pass for the funnel). `timezone` is the
+    store's `locations.timezone` (looked up when not given)."""
+    if timezone is None:
+        timezone = store_timezone(conn, store_id)
     if statuses is None:
-        (tally,) = followup_tallies(conn, store_id=store_id, periods=[(start, end)])
+        (tally,) = followup_tallies(
+            conn, store_id=store_id, periods=[(start, end)], timezone=timezone
+        )
         statuses = tally.statuses
     counts: defaultdict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for (template, channel, status), n in statuses.items():
         counts[(template, channel)][status] = n
-    # The period's rows of the per-follow-up rollup (`hub.followup_revenue`, index-only
-    # on PostgreSQL): no join of the follow-ups with their credited orders.
+    days = local_days(start, end, timezone)
+    if days is not None:
+        # Whole local days of the store: the per-day rollup (`hub.followup_days`), a few
+        # rows per day, the same sums.
+        rollup = store_followup_days
+        source: tuple[sa.ColumnElement[Any], ...] = (
+            rollup.c.template,
+            rollup.c.channel,
+            rollup.c.revenue_minor,
+        )
+        where = sa.and_(rollup.c.store_id == store_id, between(rollup.c.day, days[0], days[1]))
+    else:
+        # The period's rows of the per-follow-up rollup (`hub.followup_revenue`,
+        # index-only on PostgreSQL): no join of the follow-ups with their credited orders.
+        source = (
+            followup_revenue.c.template,
+            followup_revenue.c.channel,
+            followup_revenue.c.revenue_minor,
+        )
+        where = sa.and_(
+            followup_revenue.c.store_id == store_id,
+            between(followup_revenue.c.created_at, start, end),
+        )
+    template_of, channel_of, revenue_of = source
     revenue: dict[tuple[str, str], int] = {
         (str(template), str(channel)): int(total)
         for template, channel, total in conn.execute(
-            sa.select(
-                followup_revenue.c.template,
-                followup_revenue.c.channel,
-                sa.func.coalesce(sa.func.sum(followup_revenue.c.revenue_minor), 0),
-            )
-            .where(
-                followup_revenue.c.store_id == store_id,
-                between(followup_revenue.c.created_at, start, end),
-            )
-            .group_by(followup_revenue.c.template, followup_revenue.c.channel)
+            sa.select(template_of, channel_of, sa.func.coalesce(sa.func.sum(revenue_of), 0))
+            .where(where)
+            .group_by(template_of, channel_of)
         )
     }
 

@@ -28,6 +28,7 @@ from clienteling.hub.tables import (
     locations,
     order_attributions,
     orders,
+    store_followup_days,
     store_visit_days,
     visits,
 )
@@ -287,30 +288,56 @@ class FollowupTally:
 
 
 def followup_tallies(
-    conn: Connection, *, store_id: str, periods: list[tuple[str, str]]
+    conn: Connection,
+    *,
+    store_id: str,
+    periods: list[tuple[str, str]],
+    timezone: str | None = None,
 ) -> list[FollowupTally]:
     """The tally of each period (UTC instants): one pass over the store's follow-ups of
     all of them and one over its cart touches (the funnel counted each period's statuses
-    apart, and the follow-up effects the current period's once more)."""
+    apart, and the follow-up effects the current period's once more).
+
+    The statuses of a period that is whole local days of the store (`timezone`, its
+    `locations.timezone`, looked up when not given; the dashboard's periods are) are
+    counted from the per-day rollup `store_followup_days` (`hub.followup_days`), any
+    other's from the follow-ups themselves; the figures are the same."""
     if not periods:
         return []
     if _overlap(periods):  # a row counts in each period it is in
-        return [followup_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
-    which = _period_of(followups.c.created_at, periods)
-    if which is None:
+        return [
+            followup_tallies(conn, store_id=store_id, periods=[p], timezone=timezone)[0]
+            for p in periods
+        ]
+    if _period_of(followups.c.created_at, periods) is None:
         return [FollowupTally() for _ in periods]
+    if timezone is None:
+        timezone = store_timezone(conn, store_id)
+    days = [local_days(start, end, timezone) for start, end in periods]
     statuses: list[dict[FollowupKey, int]] = [{} for _ in periods]
-    for i, template, channel, status, n in conn.execute(
-        sa.select(
-            which, followups.c.template, followups.c.channel, followups.c.status, sa.func.count()
+    whole = [d if d is not None else ("", "") for d in days]  # ("", ""): counts nothing
+    if any(d is not None for d in days):
+        rollup = store_followup_days
+        _followup_pass(
+            conn,
+            statuses,
+            whole,
+            at=rollup.c.day,
+            where=rollup.c.store_id == store_id,
+            columns=(rollup.c.template, rollup.c.channel, rollup.c.status),
+            counted=sa.func.sum(rollup.c.followups),
         )
-        .where(
-            followups.c.store_id == store_id,
-            sa.or_(*(between(followups.c.created_at, start, end) for start, end in periods)),
+    rest = [p if d is None else ("", "") for p, d in zip(periods, days, strict=True)]
+    if any(start < end for start, end in rest):
+        _followup_pass(
+            conn,
+            statuses,
+            rest,
+            at=followups.c.created_at,
+            where=followups.c.store_id == store_id,
+            columns=(followups.c.template, followups.c.channel, followups.c.status),
+            counted=sa.func.count(),
         )
-        .group_by(which, followups.c.template, followups.c.channel, followups.c.status)
-    ):
-        statuses[int(i)][(str(template), str(channel), str(status))] = int(n)
     touched = _period_of(attribution_touches.c.at, periods)
     assert touched is not None
     # Distinct follow-ups per period through a grouped subquery: PostgreSQL hashes it,
@@ -331,6 +358,38 @@ def followup_tallies(
     return [
         FollowupTally(statuses=s, online_cart=c) for s, c in zip(statuses, online_cart, strict=True)
     ]
+
+
+def store_timezone(conn: Connection, store_id: str) -> str | None:
+    """The store's `locations.timezone` (None when unknown)."""
+    zone = conn.execute(
+        sa.select(locations.c.timezone).where(locations.c.id == store_id)
+    ).scalar_one_or_none()
+    return None if zone is None else str(zone)
+
+
+def _followup_pass(
+    conn: Connection,
+    statuses: list[dict[FollowupKey, int]],
+    periods: list[tuple[str, str]],
+    *,
+    at: sa.ColumnElement[Any],
+    where: sa.ColumnElement[bool],
+    columns: tuple[sa.ColumnElement[Any], sa.ColumnElement[Any], sa.ColumnElement[Any]],
+    counted: sa.ColumnElement[Any],
+) -> None:
+    """Add to `statuses` the follow-ups of the disjoint `periods` (empty ones count
+    nothing) per template, channel and status, in one grouped read of `at`'s table."""
+    which = _period_of(at, periods)
+    if which is None:
+        return
+    for i, template, channel, status, n in conn.execute(
+        sa.select(which, *columns, counted)
+        .where(where, sa.or_(*(between(at, a, b) for a, b in periods if a < b)))
+        .group_by(which, *columns)
+    ):
+        key = (str(template), str(channel), str(status))
+        statuses[int(i)][key] = statuses[int(i)].get(key, 0) + int(n)
 
 
 def _counts(tally: VisitTally, followed: FollowupTally) -> dict[str, int]:
