@@ -40,7 +40,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from clienteling.hub.sales_rollup import local_day, register_functions
+from clienteling.hub.sales_rollup import local_day, local_day_sql
 from clienteling.hub.tables import followup_revenue, followups, locations, store_followup_days
 
 _BATCH = 2_000
@@ -261,23 +261,13 @@ def stored(conn: Connection) -> dict[Cell, Sums]:
 # --- set-based rebuild ----------------------------------------------------------------------
 
 
-def _day_sql(conn: Connection) -> str:
-    if conn.dialect.name == "postgresql":
-        return (
-            "to_char(CAST(f.created_at AS timestamptz) AT TIME ZONE COALESCE(l.timezone, 'UTC'),"
-            " 'YYYY-MM-DD')"
-        )
-    register_functions(conn)  # clienteling_local_day, the same Python function
-    return "clienteling_local_day(f.created_at, COALESCE(l.timezone, 'UTC'))"
-
-
 def rebuild(conn: Connection) -> int:
     """Recompute the whole rollup from the follow-ups and `followup_revenue` in one
     INSERT ... SELECT (backfill, seeds, bulk loads: after `followup_revenue` is right);
     returns its rows."""
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SET LOCAL timezone = 'UTC'"))  # naive times are UTC
-    day = _day_sql(conn)
+    day = local_day_sql(conn, "f.created_at", "COALESCE(l.timezone, 'UTC')")
     conn.execute(sa.delete(_DAYS))
     conn.execute(
         sa.text(
