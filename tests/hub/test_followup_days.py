@@ -271,7 +271,9 @@ def test_the_rollup_equals_a_recomputation_after_every_write(
     with read_tx(days_hub.engine) as conn:
         _check_figures(conn, days_hub.store_id, _whole_days(conn, days_hub.store_id, split))
         # Periods not on whole local days: read from the follow-ups, the same figures.
-        middle = SEED_NOW - split * DAY + hours * timedelta(hours=1)
+        # 17 minutes past the hour: no zone's midnight (offsets are whole, half or
+        # three-quarter hours), so neither period below is on whole local days.
+        middle = SEED_NOW - split * DAY + hours * timedelta(hours=1) + timedelta(minutes=17)
         odd = [(iso(middle), iso(SEED_NOW + DAY)), (iso(middle - 30 * DAY), iso(middle))]
         zone = _zone(conn, days_hub.store_id)
         assert local_days(*odd[0], zone) is None
