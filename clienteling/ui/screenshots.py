@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from clienteling.terminal.enrollment import Enrollment
 from clienteling.terminal.facade import Session, SyncStatus, Terminal
+from clienteling.ui.dashboard_export import write_pdf
 from clienteling.ui.dashboard_view import DashboardView
 from clienteling.ui.first_run import CODE_PAGE, SIGN_IN_PAGE, STORE_PAGE, FirstRunWizard
 from clienteling.ui.main_window import MainWindow
@@ -373,6 +374,7 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
         paths = [
             _grab(board, out_dir / "dashboard.png"),
             _grab(board.page, out_dir / "dashboard_page.png"),
+            write_pdf(out_dir / "dashboard.pdf", board.page),  # the export, to open
         ]
         return [*checks, *paths, *_drilldown(board, out_dir / "dashboard_drilldown.png")]
     finally:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from clienteling.hub.server import HubServer
@@ -87,6 +88,7 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         assert len(rows) == board.associates_table.rowCount() + 1
         pdf = write_pdf(tmp_path / "board.pdf", board.page)
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+        _the_pdf_shows_what_the_screen_shows(pdf, board)
         _drill_into_visits(qtbot, window, board)
         hub.stop()
         # The hub is gone: the same period shows the copy kept, saying so.
@@ -98,6 +100,31 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         wait_for_all()
         terminal.close()
         hub.stop()
+
+
+def _the_pdf_shows_what_the_screen_shows(pdf: Path, board: DashboardView) -> None:
+    """The PDF opens in a reader (QtPdf) as one page whose text holds the screen's
+    headline figures and table cells, on a page turned as the screen's page is."""
+    document = QPdfDocument()
+    document.load(str(pdf))
+    try:
+        assert document.status() == QPdfDocument.Status.Ready
+        assert document.pageCount() == 1
+        # Without spaces: a reader guesses them from the gaps between glyphs.
+        text = "".join(document.getAllText(0).text().split())
+        for key in ("in_store_orders", "new_customers"):
+            card = board.cards[key]
+            assert "".join(card.value.text().split()) in text, key
+        for table in (board.funnel_table, board.associates_table):
+            for row in range(table.rowCount()):
+                for column in range(table.columnCount()):
+                    cell = table.item(row, column)
+                    assert cell is not None and "".join(cell.text().split()) in text
+        points = document.pagePointSize(0)
+        tall = board.page.height() > board.page.width()
+        assert (points.height() > points.width()) == tall  # A4, portrait for a tall page
+    finally:
+        document.close()
 
 
 def _drill_into_visits(qtbot: QtBot, window: MainWindow, board: DashboardView) -> None:

@@ -93,7 +93,7 @@ def test_a_hold_and_a_viewed_product_keep_their_name_once_the_product_leaves_the
             context = terminal.followup_composer(customer)
             assert context is not None
             allowed = [c.channel for c in context.channels if c.allowed] or ["email"]
-            terminal.queue_followup(
+            followup_id = terminal.queue_followup(
                 customer_id=customer,
                 channel=allowed[0],
                 template="products_tried",
@@ -133,7 +133,9 @@ def test_a_hold_and_a_viewed_product_keep_their_name_once_the_product_leaves_the
                     product.sku,
                 )
                 assert (held.size, held.colour) == (product.size, product.colour)
-                (entry,) = [e for e in each.customer_timeline(customer, kinds={"hold"})]
+                (entry,) = [
+                    e for e in each.customer_timeline(customer, kinds={"hold"}) if e.id == hold_id
+                ]
                 assert entry.items == [f"1 × {product.name}"]
                 seen = each.customer(customer)
                 assert seen is not None
@@ -141,7 +143,7 @@ def test_a_hold_and_a_viewed_product_keep_their_name_once_the_product_leaves_the
                 assert (viewed.name, viewed.sku) == (product.name, product.sku)
                 assert (viewed.size, viewed.colour) == (product.size, product.colour)
                 assert viewed.price_minor is None  # not for sale: no price shown
-                (sent,) = each.followups(customer)
+                (sent,) = [f for f in each.followups(customer) if f.id == followup_id]
                 assert sent.product_names == [product.name]  # the pick, named by the hold
         finally:
             engine.dispose()

@@ -149,6 +149,7 @@ def test_screenshots_render(qtbot: QtBot, window: MainWindow, tmp_path: Path) ->
         "appointment_booked.png",
         "crash_dialog.png",
         "crash_dialog_details.png",
+        "dashboard.pdf",
         "dashboard.png",
         "dashboard_drilldown.png",
         "dashboard_page.png",
