@@ -8,7 +8,7 @@ import csv
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QPoint
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 
@@ -60,6 +60,9 @@ def _text(item: QTableWidgetItem | None) -> str:
 def write_pdf(path: Path, page: QWidget) -> Path:
     """`page` scaled onto one A4 page, turned as the page is (the dashboard's scrolling
     page is taller than wide: portrait gives it half as much again of the paper)."""
+    # Lay out what is still waiting to be (tables just filled, chart axes): the page as
+    # the screen will show it, not as it stood before the figures arrived.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     size = page.size()
