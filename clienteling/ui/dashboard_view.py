@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from clienteling.domain.metrics import Period, change, last_days, month_period
-from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import (
     AssociateTaskFigures,
@@ -47,6 +46,7 @@ from clienteling.ui.hold_labels import offer_kind_label
 from clienteling.ui.labels import (
     contact_channel_label,
     local_time,
+    money_text,
     stage_label,
     template_label,
     whole_number,
@@ -536,7 +536,7 @@ class DashboardView(QWidget):
         self.dashboard_did_show.emit()
 
     def _show_cards(self, board: StoreDashboard) -> None:
-        money: Callable[[float], str] = lambda minor: format_money(round(minor), board.currency)  # noqa: E731
+        money: Callable[[float], str] = lambda minor: money_text(round(minor), board.currency)  # noqa: E731
         now, before, chain = board.current, board.previous, board.chain_average
         rows: list[tuple[str, Callable[[PeriodFigures], float], Callable[[float], str]]] = [
             ("in_store_revenue", lambda f: f.in_store.revenue_minor, money),
@@ -569,7 +569,7 @@ class DashboardView(QWidget):
         for step in steps:
             count = whole_number(step.count)
             if step.revenue_minor is not None:
-                count = f"{count} · {format_money(step.revenue_minor, board.currency)}"
+                count = f"{count} · {money_text(step.revenue_minor, board.currency)}"
             rows.append(
                 [
                     funnel_step_label(step.step),
@@ -629,7 +629,7 @@ class DashboardView(QWidget):
         def value(group: ChannelGroupFigures) -> str:
             if group.average_value_minor is None:
                 return "—"
-            return format_money(round(group.average_value_minor), board.currency)
+            return money_text(round(group.average_value_minor), board.currency)
 
         def per_year(group: ChannelGroupFigures) -> str:
             return "—" if group.orders_per_year is None else f"{group.orders_per_year:.1f}"
@@ -698,7 +698,7 @@ class DashboardView(QWidget):
             [
                 a.display_name,
                 whole_number(a.orders),
-                format_money(a.revenue_minor, board.currency),
+                money_text(a.revenue_minor, board.currency),
                 whole_number(a.customers),
                 percent(a.revenue_share),
             ]
@@ -715,7 +715,7 @@ class DashboardView(QWidget):
                 [
                     self.tr("Not credited to an associate"),
                     whole_number(rest.orders),
-                    format_money(rest.revenue_minor, board.currency),
+                    money_text(rest.revenue_minor, board.currency),
                     whole_number(rest.customers),
                     percent(rest.revenue_minor / total if total else None),
                 ]
@@ -768,7 +768,7 @@ class DashboardView(QWidget):
                     whole_number(e.opened),
                     whole_number(e.clicked),
                     whole_number(e.converted),
-                    format_money(e.revenue_minor, board.currency),
+                    money_text(e.revenue_minor, board.currency),
                 ]
                 for e in board.followup_effects
             ],
@@ -918,6 +918,8 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(text)
             if c > 0:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            else:  # the stretched column: elided where the numbers need the room
+                item.setToolTip(text)
             table.setItem(r, c, item)
     height = table.horizontalHeader().height() + sum(
         table.rowHeight(r) for r in range(table.rowCount())

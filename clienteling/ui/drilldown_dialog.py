@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from clienteling.domain.metrics import Period
-from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import DrillDown, DrillRow
 from clienteling.ui.errors import error_text, log_error
@@ -31,6 +30,7 @@ from clienteling.ui.labels import (
     contact_channel_label,
     followup_status_label,
     local_time,
+    money_text,
     order_status_label,
     sales_channel_label,
     stage_label,
@@ -149,7 +149,7 @@ class DrillDownDialog(QDialog):
                 row.associate_name or "—",
                 _what(row),
                 _channel(row),
-                "" if row.amount_minor is None else format_money(row.amount_minor, found.currency),
+                "" if row.amount_minor is None else money_text(row.amount_minor, found.currency),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -37,12 +37,11 @@ from clienteling.domain.followup_templates import (
     TEMPLATE_NAMES,
     RenderedMessage,
 )
-from clienteling.domain.money import format_money
 from clienteling.domain.sms import sms_length
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.followup_views import ChannelChoice, ComposerContext, ProductChoice
 from clienteling.ui.errors import error_text, log_error
-from clienteling.ui.labels import contact_channel_label, template_label
+from clienteling.ui.labels import contact_channel_label, money_text, template_label
 from clienteling.ui.new_customer import LANGUAGE_NAMES
 from clienteling.ui.offer_choice import OfferChoice
 from clienteling.ui.operations import run_in_background
@@ -300,7 +299,7 @@ class FollowupComposer(QDialog):
             combo.blockSignals(False)
 
     def _product_text(self, product: ProductChoice) -> str:
-        text = f"{product.name} · {format_money(product.price_minor, product.currency)}"
+        text = f"{product.name} · {money_text(product.price_minor, product.currency)}"
         if product.stock_here is not None:
             stock = (
                 self.tr("%1 here").replace("%1", str(product.stock_here))

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import LocationStock, ProductHit, ProductStock
 from clienteling.ui.labels import (
     distance_text,
     incoming_cell,
     incoming_text,
+    money_text,
     variant_sentence,
     variant_text,
 )
@@ -243,7 +243,7 @@ class InventoryDialog(QDialog):
                 hit.name,
                 variant_text(hit.size, hit.colour),
                 hit.sku,
-                format_money(hit.price_minor, hit.currency),
+                money_text(hit.price_minor, hit.currency),
                 here,
             ]
             for column, text in enumerate(cells):
@@ -314,7 +314,7 @@ class InventoryDialog(QDialog):
         variant = variant_sentence(product.size, product.colour)
         self.variant_label.setText(variant)
         self.variant_label.setVisible(bool(variant))
-        self.price_label.setText(format_money(product.price_minor, product.currency))
+        self.price_label.setText(money_text(product.price_minor, product.currency))
         here = found.here.available if found.here else 0
         summary = (
             self.tr("%1 here · %2 in other stores · %3 online")

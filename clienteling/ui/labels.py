@@ -12,6 +12,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 from clienteling.domain.geo import whole_km
+from clienteling.domain.money import exponent
 from clienteling.terminal.views import LocationStock
 
 
@@ -111,6 +112,21 @@ def local_date(moment: datetime) -> str:
 def whole_number(value: int) -> str:
     """Grouped the way the interface language groups digits."""
     return QLocale().toString(value)
+
+
+def money_text(minor: int, currency: str) -> str:
+    """An amount in minor units with the interface language's grouping, decimal mark and
+    minus sign, then the ISO code ("1,299.00 EUR", "1 299,00 EUR"), exactly (no float):
+    the same digits as the counts beside it. Customers' messages keep
+    `domain.money.format_money`, which does not depend on the terminal's language."""
+    locale = QLocale()
+    exp = exponent(currency)
+    whole, frac = divmod(abs(minor), 10**exp) if exp else (abs(minor), 0)
+    digits = locale.toString(whole)
+    if exp:
+        digits += f"{locale.decimalPoint()}{frac:0{exp}d}"
+    sign = locale.negativeSign() if minor < 0 else ""
+    return f"{sign}{digits}\u00a0{currency}"
 
 
 def template_label(name: str) -> str:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.money import format_money
 from clienteling.domain.phones import display
 from clienteling.domain.text import initials
 from clienteling.terminal.views import (
@@ -48,6 +47,7 @@ from clienteling.ui.labels import (
     language_name,
     local_date,
     local_time,
+    money_text,
     order_status_label,
     other_stores_tip,
     sales_channel_label,
@@ -397,7 +397,7 @@ class ProfileView(QWidget):
                 badge.setToolTip(self.tr("No consent recorded: do not contact on this channel"))
             if pending:
                 badge.setToolTip(badge.toolTip() + "\n" + self.tr("[pending sync]"))
-        self.value_label.setText(format_money(p.clv_minor, p.currency))
+        self.value_label.setText(money_text(p.clv_minor, p.currency))
         self.points_label.setText(whole_number(p.loyalty_points))
         self.channel_label.setText(contact_channel_label(p.preferred_channel))
         self.language_label.setText(language_name(p.language))
@@ -448,7 +448,7 @@ class ProfileView(QWidget):
                     sales_channel_label(order.channel),
                     order.store_name or "—",
                     order_status_label(order.status, channel=order.channel),
-                    format_money(order.total_minor, order.currency),
+                    money_text(order.total_minor, order.currency),
                 ]
             )
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -462,7 +462,7 @@ class ProfileView(QWidget):
                         text,
                         "",
                         "",
-                        format_money(line.unit_price_minor * line.qty, order.currency),
+                        money_text(line.unit_price_minor * line.qty, order.currency),
                     ]
                 )
                 child.setToolTip(1, line.sku)
@@ -510,7 +510,7 @@ class ProfileView(QWidget):
                 variant_text(line.size, line.colour),
                 line.sku,
                 str(line.qty),
-                format_money(line.unit_price_minor, cart.currency),
+                money_text(line.unit_price_minor, cart.currency),
                 stock,
                 _count_text(line.stock_other_stores),
                 _count_text(line.stock_web),
@@ -532,7 +532,7 @@ class ProfileView(QWidget):
         self.cart_table.setColumnHidden(1, not any(ln.size or ln.colour for ln in cart.lines))
         self._fit_cart_rows(len(cart.lines))
         self.cart_total.setText(
-            self.tr("Total %1").replace("%1", format_money(cart.total_minor, cart.currency))
+            self.tr("Total %1").replace("%1", money_text(cart.total_minor, cart.currency))
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

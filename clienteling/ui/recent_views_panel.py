@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.money import format_money
 from clienteling.terminal.views import RecentViewView
 from clienteling.ui.labels import (
     incoming_text,
     local_date,
     local_time,
+    money_text,
     other_stores_tip,
     stock_here_text,
     variant_text,
@@ -105,7 +105,7 @@ class RecentViewsPanel(QWidget):
         table.setRowCount(len(views))
         for row, item in enumerate(views):
             price = (
-                format_money(item.price_minor, item.currency)
+                money_text(item.price_minor, item.currency)
                 if item.price_minor is not None and item.currency
                 else "—"
             )

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.money import format_money
 from clienteling.terminal.views import TimelineEntry
 from clienteling.ui import appointment_labels
 from clienteling.ui.hold_labels import describe_timeline
@@ -31,6 +30,7 @@ from clienteling.ui.labels import (
     followup_status_label,
     local_date,
     local_time,
+    money_text,
     order_status_label,
     template_label,
 )
@@ -197,7 +197,7 @@ class TimelineView(QWidget):
         if e.kind == "order":
             channel = e.channel or "web"
             status = order_status_label(e.status or "", channel=channel)
-            money = format_money(e.total_minor or 0, e.currency or "")
+            money = money_text(e.total_minor or 0, e.currency or "")
             if channel == "store":
                 what = self.tr("Store purchase: %1, %2")
             elif channel == "phone":
@@ -213,7 +213,7 @@ class TimelineView(QWidget):
             if e.status == "abandoned" and e.text:
                 status = self.tr("abandoned at %1").replace("%1", checkout_step_label(e.text))
             what = self.tr("Online cart: %1").replace("%1", status)
-            money = format_money(e.total_minor or 0, e.currency or "")
+            money = money_text(e.total_minor or 0, e.currency or "")
             return what, " · ".join(p for p in (money, items) if p)
         if e.kind == "consent":
             channel = contact_channel_label(e.channel or "")

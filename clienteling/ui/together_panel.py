@@ -10,9 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from clienteling.domain.money import format_money
 from clienteling.terminal.views import TogetherView
-from clienteling.ui.labels import stock_here_text
+from clienteling.ui.labels import money_text, stock_here_text
 
 
 class TogetherPanel(QWidget):
@@ -67,7 +66,7 @@ class TogetherPanel(QWidget):
             text = (
                 self.tr("%1 · %2 · %3 · orders together: %4")
                 .replace("%1", suggestion.name)
-                .replace("%2", format_money(suggestion.price_minor, suggestion.currency))
+                .replace("%2", money_text(suggestion.price_minor, suggestion.currency))
                 .replace("%3", stock_here_text(suggestion.stock_here))
                 .replace("%4", str(suggestion.orders))
             )

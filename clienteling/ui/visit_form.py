@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.money import format_money
 from clienteling.domain.visits import MAX_PRODUCTS, OUTCOMES, REASONS, is_purchase
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.followup_views import ComposerContext
@@ -47,6 +46,7 @@ from clienteling.terminal.views import (
 )
 from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.followup_composer import channel_reason
+from clienteling.ui.labels import money_text
 from clienteling.ui.operations import run_in_background
 from clienteling.ui.together_panel import TogetherPanel
 from clienteling.ui.visit_labels import outcome_choice, reason_choice
@@ -433,7 +433,7 @@ class VisitFormDialog(QDialog):
         self._shown_query = query
         self.matches.clear()
         for hit in hits:
-            price = format_money(hit.price_minor, hit.currency)
+            price = money_text(hit.price_minor, hit.currency)
             stock = (
                 self.tr("%1 here").replace("%1", str(hit.stock_here))
                 if hit.stock_here

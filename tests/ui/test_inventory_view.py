@@ -24,6 +24,7 @@ from clienteling.ui.inventory_view import (
     STOCK_INCOMING,
     InventoryDialog,
 )
+from clienteling.ui.labels import money_text
 from clienteling.ui.main_window import MainWindow
 
 TIMEOUT_MS = 20_000
@@ -64,9 +65,7 @@ def test_a_scanned_barcode_opens_the_product_with_its_stock(
     stock = terminal.product_stock(wanted.id)
     assert stock is not None and stock.here is not None
     assert dialog.name_label.text() == wanted.name
-    assert dialog.price_label.text().startswith(
-        f"{wanted.price_minor // 100:,}".replace(",", "\u202f")
-    )
+    assert dialog.price_label.text() == money_text(wanted.price_minor, wanted.currency)
     table = dialog.stock_table
     locations = 1 + len(stock.other_stores) + len(stock.web)
     assert table.rowCount() == locations == 4  # this store, two others, the web warehouse

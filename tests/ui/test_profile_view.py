@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clienteling.domain.money import format_money
 from clienteling.terminal.views import CustomerProfile
+from clienteling.ui.labels import money_text
 from clienteling.ui.profile_view import ProfileView
 from tests.ui.conftest import make_profile
 
@@ -40,7 +40,7 @@ def test_header_shows_who_the_customer_is(qtbot: QtBot, profile: CustomerProfile
     assert view.stage_badge.text() == "Loyal"
     assert view.stage_badge.property("value") == "loyalty"
     assert view.tier_badge.text() == "Gold"
-    assert view.value_label.text() == format_money(48_900_000, "VND")
+    assert view.value_label.text() == money_text(48_900_000, "VND")
     assert view.channel_label.text() == "WhatsApp"
     assert view.language_label.text() == "Tiếng Việt"
     assert view.store_label.text() == "Hà Nội – Tràng Tiền"
@@ -88,7 +88,7 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
         for r in range(2)  # type: ignore[union-attr]
     ]
     assert cells[0][0] == "Tai nghe Sonic Pro"
-    assert cells[0][4] == format_money(3_490_000, "VND")
+    assert cells[0][4] == money_text(3_490_000, "VND")
     assert cells[0][5] == "4 here"
     assert cells[1][5] == "Not here"
     # Stock in the other stores and online beside it (issue 6); "—" when not known.
@@ -107,7 +107,7 @@ def test_cart_tab_shows_lines_stock_and_checkout_step(
     table = view.cart_table
     rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert table.minimumHeight() >= table.horizontalHeader().height() + rows_height
-    assert format_money(3_990_000, "VND") in view.cart_total.text()
+    assert money_text(3_990_000, "VND") in view.cart_total.text()
     assert view.tabs.tabText(ProfileView.CART_TAB) == "Online cart (3)"
 
 
@@ -120,7 +120,7 @@ def test_purchases_list_every_channel_with_lines(qtbot: QtBot, profile: Customer
     assert web is not None and store is not None
     assert web.text(1) == "Online" and web.text(3) == "Delivered"
     assert store.text(1) == "In store" and store.text(2) == "Hà Nội – Tràng Tiền"
-    assert store.text(4) == format_money(1_780_000, "VND")
+    assert store.text(4) == money_text(1_780_000, "VND")
     assert store.childCount() == 2
     assert "2 × Chuột không dây" in store.child(0).text(1)  # type: ignore[union-attr]
     assert "1 returned" in store.child(0).text(1)  # type: ignore[union-attr]

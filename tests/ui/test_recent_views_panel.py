@@ -11,10 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from clienteling.domain.money import format_money
 from clienteling.terminal.facade import Terminal
 from clienteling.terminal.views import RecentViewView
-from clienteling.ui.labels import local_date, local_time
+from clienteling.ui.labels import local_date, local_time, money_text
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.profile_view import ProfileView
 from tests.ui.conftest import NOW, make_profile
@@ -61,7 +60,7 @@ def test_lines_show_price_and_stock_everywhere(qtbot: QtBot, tmp_path: Path) -> 
     assert cells[0][2] == local_date(VIEWS[0].viewed_at) + "  ×3"
     viewed_tip = panel.table.item(0, 2).toolTip()  # type: ignore[union-attr]
     assert local_time(VIEWS[0].viewed_at) in viewed_tip and "3 views" in viewed_tip
-    assert cells[0][3] == format_money(5_990_000, "VND")
+    assert cells[0][3] == money_text(5_990_000, "VND")
     assert cells[0][4:] == ["2 here", QLocale().toString(5), QLocale().toString(310)]
     assert cells[1][2] == local_date(VIEWS[1].viewed_at)  # one view: no count
     assert cells[1][3] == "—"  # not in the cached catalogue: no price to show

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from clienteling.store.followups import FollowupView
 from clienteling.terminal.views import CustomerProfile, TimelineEntry
-from clienteling.ui.labels import local_date
+from clienteling.ui.labels import local_date, money_text
 from clienteling.ui.profile_view import ProfileView
 from clienteling.ui.timeline_view import KIND_ROLE, TimelineView
 from tests.ui.conftest import NOW
@@ -105,9 +105,9 @@ def test_the_timeline_tab_lists_every_kind_newest_first(
         == "Attend la version rouge · Tai nghe Sonic Pro · Paris Opéra, with Camille Laurent"
     )
     assert cart[1] == "Online cart: abandoned at shipping"
-    assert cart[2].startswith("3\u202f990\u202f000 VND")
+    assert cart[2].startswith(money_text(3_990_000, "VND"))
     assert consent[1:] == ("Refused SMS", "on the preferences page")
-    assert order[1] == "Store purchase: Returned, 1\u202f780\u202f000 VND"
+    assert order[1] == f"Store purchase: Returned, {money_text(1_780_000, 'VND')}"
     assert bought[1] == "Store visit: Bought here"
     assert note[1] == "Note by Minh Lê"
     pending = view.timeline_view.tree.topLevelItem(0)
