@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -56,6 +56,9 @@ class BarChart(QWidget):
         """`maximum` fixes the value axis (e.g. 100 for percentages); otherwise it fits.
         `labels` writes each value on its bar (off where bars differ too much in size)."""
         self._chart.removeAllSeries()
+        # Axis and bar labels written as the interface language writes numbers.
+        self._chart.setLocalizeNumbers(True)
+        self._chart.setLocale(QLocale())
         for axis in self._chart.axes():
             self._chart.removeAxis(axis)
         if self.horizontal:  # Qt draws the first category at the bottom

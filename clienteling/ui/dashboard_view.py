@@ -45,6 +45,7 @@ from clienteling.ui.errors import error_text, log_error
 from clienteling.ui.hold_labels import offer_kind_label
 from clienteling.ui.labels import (
     contact_channel_label,
+    decimal_number,
     local_time,
     money_text,
     stage_label,
@@ -632,7 +633,7 @@ class DashboardView(QWidget):
             return money_text(round(group.average_value_minor), board.currency)
 
         def per_year(group: ChannelGroupFigures) -> str:
-            return "—" if group.orders_per_year is None else f"{group.orders_per_year:.1f}"
+            return "—" if group.orders_per_year is None else decimal_number(group.orders_per_year)
 
         uplift = omni.value_uplift
         if uplift is None:
@@ -740,7 +741,7 @@ class DashboardView(QWidget):
             answers, score = by_point.get(point, {}).get(buyer, (0, None))
             if not answers:
                 return "—"
-            shown = "—" if score is None else f"{score:.1f} / 5"
+            shown = "—" if score is None else f"{decimal_number(score)} / 5"
             return (
                 self.tr("%1 (%2 answers)").replace("%1", shown).replace("%2", whole_number(answers))
             )

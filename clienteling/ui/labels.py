@@ -114,6 +114,12 @@ def whole_number(value: int) -> str:
     return QLocale().toString(value)
 
 
+def decimal_number(value: float, places: int = 1) -> str:
+    """A measure such as 3.7 purchases a year or 4.2 / 5, with the interface language's
+    decimal mark ("3,7" in French, Russian and Vietnamese)."""
+    return QLocale().toString(value, "f", places)
+
+
 def money_text(minor: int, currency: str) -> str:
     """An amount in minor units with the interface language's grouping, decimal mark and
     minus sign, then the ISO code ("1,299.00 EUR", "1 299,00 EUR"), exactly (no float):

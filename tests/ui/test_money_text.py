@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from clienteling.ui.labels import money_text, whole_number
+from clienteling.ui.labels import decimal_number, money_text, whole_number
 
 
 @pytest.fixture
@@ -53,3 +53,13 @@ def test_the_digits_are_exact_and_grouped_as_counts_are(minor: int) -> None:
         assert text.endswith(f",{cents:02d}\u00a0EUR")
     finally:
         QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("en_US", "3.7"), ("fr_FR", "3,7"), ("vi_VN", "3,7")]
+)
+def test_measures_take_the_languages_decimal_mark(
+    locale_of: type[QLocale], language: str, shown: str
+) -> None:
+    QLocale.setDefault(QLocale(language))
+    assert decimal_number(3.66) == shown  # purchases a year, a score out of 5
