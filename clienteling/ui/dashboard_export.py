@@ -8,8 +8,8 @@ import csv
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QPoint
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
 
 from clienteling.terminal.views import StoreDashboard
@@ -57,9 +57,11 @@ def _text(item: QTableWidgetItem | None) -> str:
     return "" if item is None else item.text()
 
 
-def write_pdf(path: Path, page: QWidget) -> Path:
+def write_pdf(path: Path, page: QWidget, *, footer: str = "") -> Path:
     """`page` scaled onto one A4 page, turned as the page is (the dashboard's scrolling
-    page is taller than wide: portrait gives it half as much again of the paper)."""
+    page is taller than wide: portrait gives it half as much again of the paper), with
+    `footer` (when the figures are from) under it. OSError when the file cannot be
+    written."""
     # Lay out what is still waiting to be (tables just filled, chart axes): the page as
     # the screen will show it, not as it stood before the figures arrived.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -80,11 +82,26 @@ def write_pdf(path: Path, page: QWidget) -> Path:
         )
     )
     writer.setTitle(QCoreApplication.translate("DashboardExport", "Store dashboard"))
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):  # a folder that is not there or not ours, a full disk
+        raise OSError(f"could not write {path}")
     try:
         area = writer.pageLayout().paintRectPixels(PDF_DPI)
-        scale = min(area.width() / max(1, size.width()), area.height() / max(1, size.height()))
-        painter.translate((area.width() - size.width() * scale) / 2, 0)  # centred
+        font = QFont(page.font())
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        line = painter.fontMetrics().height() if footer else 0
+        room = area.height() - 2 * line
+        scale = min(area.width() / max(1, size.width()), room / max(1, size.height()))
+        left = round((area.width() - size.width() * scale) / 2)  # centred
+        if footer:  # under the page's left edge
+            width = round(size.width() * scale)
+            painter.drawText(
+                QRect(left, round(size.height() * scale) + line // 2, width, line),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                footer,
+            )
+        painter.translate(left, 0)
         painter.scale(scale, scale)
         page.render(painter, QPoint(0, 0))
     finally:
@@ -118,7 +135,7 @@ def export_csv(
     )
 
 
-def export_pdf(parent: QWidget, board: StoreDashboard, page: QWidget) -> None:
+def export_pdf(parent: QWidget, board: StoreDashboard, page: QWidget, *, footer: str) -> None:
     path, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("DashboardExport", "Save the dashboard as PDF"),
@@ -128,7 +145,7 @@ def export_pdf(parent: QWidget, board: StoreDashboard, page: QWidget) -> None:
     if not path:
         return
     try:
-        write_pdf(Path(path), page)
+        write_pdf(Path(path), page, footer=footer)
     except OSError as exc:
         log.warning("PDF export failed: %s", exc)
         _could_not_save(parent)

@@ -881,7 +881,7 @@ class DashboardView(QWidget):
 
     def _export_pdf(self) -> None:
         if self.result is not None:
-            export_pdf(self, self.result.board, self.page)
+            export_pdf(self, self.result.board, self.page, footer=self.as_of.text())
 
     def _card_rows(self) -> list[list[str]]:
         return [

@@ -374,7 +374,7 @@ def _dashboard(win: MainWindow, out_dir: Path) -> list[Path]:
         paths = [
             _grab(board, out_dir / "dashboard.png"),
             _grab(board.page, out_dir / "dashboard_page.png"),
-            write_pdf(out_dir / "dashboard.pdf", board.page),  # the export, to open
+            write_pdf(out_dir / "dashboard.pdf", board.page, footer=board.as_of.text()),
         ]
         return [*checks, *paths, *_drilldown(board, out_dir / "dashboard_drilldown.png")]
     finally:

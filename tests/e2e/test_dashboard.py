@@ -8,6 +8,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
@@ -86,9 +87,11 @@ def test_a_manager_sees_the_store_figures_and_keeps_them_for_offline(
         associates = next(p for p in written if p.name.endswith("_associates.csv"))
         rows = list(csv.reader(associates.open(encoding="utf-8-sig")))
         assert len(rows) == board.associates_table.rowCount() + 1
-        pdf = write_pdf(tmp_path / "board.pdf", board.page)
+        pdf = write_pdf(tmp_path / "board.pdf", board.page, footer=board.as_of.text())
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
         _the_pdf_shows_what_the_screen_shows(pdf, board)
+        with pytest.raises(OSError):  # the export says so instead of saving nothing
+            write_pdf(tmp_path / "no-such-folder" / "board.pdf", board.page)
         _drill_into_visits(qtbot, window, board)
         hub.stop()
         # The hub is gone: the same period shows the copy kept, saying so.
@@ -112,6 +115,8 @@ def _the_pdf_shows_what_the_screen_shows(pdf: Path, board: DashboardView) -> Non
         assert document.pageCount() == 1
         # Without spaces: a reader guesses them from the gaps between glyphs.
         text = "".join(document.getAllText(0).text().split())
+        assert board.as_of.text().startswith("As of")
+        assert "".join(board.as_of.text().split()) in text  # when the figures are from
         for key in ("in_store_orders", "new_customers"):
             card = board.cards[key]
             assert "".join(card.value.text().split()) in text, key
