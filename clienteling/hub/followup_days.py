@@ -40,7 +40,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from clienteling.hub.sales_rollup import local_day, local_day_sql
+from clienteling.hub.sales_rollup import local_day, local_day_sql, store_zones
 from clienteling.hub.tables import followup_revenue, followups, locations, store_followup_days
 
 _BATCH = 2_000
@@ -61,18 +61,6 @@ def cell_of(row: Mapping[Any, Any], timezone: str | None) -> Cell:
     )
 
 
-def _zones(conn: Connection, store_ids: Iterable[str]) -> dict[str, str | None]:
-    ids = sorted(set(store_ids))
-    if not ids:
-        return {}
-    return {
-        str(store_id): zone
-        for store_id, zone in conn.execute(
-            sa.select(locations.c.id, locations.c.timezone).where(locations.c.id.in_(ids))
-        )
-    }
-
-
 def _sums(row: Mapping[Any, Any], sign: int) -> list[int]:
     return [
         sign,
@@ -85,7 +73,7 @@ def _move(
     conn: Connection, *, added: Sequence[Mapping[str, Any]], removed: Sequence[Mapping[str, Any]]
 ) -> None:
     kept = [r for r in (*added, *removed) if r["store_id"] is not None]
-    zones = _zones(conn, [str(r["store_id"]) for r in kept])
+    zones = store_zones(conn, [str(r["store_id"]) for r in kept])
     delta: defaultdict[Cell, list[int]] = defaultdict(lambda: [0, 0, 0])
     for rows, sign in ((added, 1), (removed, -1)):
         for row in rows:
@@ -103,16 +91,22 @@ def add(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
     _move(conn, added=list(rows), removed=[])
 
 
+_CELL_COLUMNS = (
+    followups.c.id,
+    followups.c.store_id,
+    followups.c.created_at,
+    followups.c.template,
+    followups.c.channel,
+    followups.c.status,
+)
+"""What a follow-up's cell (`cell_of`) is made of, and its id."""
+
+
 def _rows_of(conn: Connection, where: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
     """The follow-ups with their credited sums, the follow-ups' rows locked."""
     query = (
         sa.select(
-            followups.c.id,
-            followups.c.store_id,
-            followups.c.created_at,
-            followups.c.template,
-            followups.c.channel,
-            followups.c.status,
+            *_CELL_COLUMNS,
             followup_revenue.c.orders,
             followup_revenue.c.revenue_minor,
         )
@@ -153,21 +147,14 @@ def move_revenue(conn: Connection, delta: Mapping[str, tuple[int, int]]) -> None
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start : start + _BATCH]
         found = conn.execute(
-            sa.select(
-                followups.c.id,
-                followups.c.store_id,
-                followups.c.created_at,
-                followups.c.template,
-                followups.c.channel,
-                followups.c.status,
-            )
+            sa.select(*_CELL_COLUMNS)
             .where(followups.c.id.in_(chunk))
             .order_by(followups.c.id)
             .with_for_update()
         )
         rows += [dict(r._mapping) for r in found]
     kept = [r for r in rows if r["store_id"] is not None]
-    zones = _zones(conn, [str(r["store_id"]) for r in kept])
+    zones = store_zones(conn, [str(r["store_id"]) for r in kept])
     cells: defaultdict[Cell, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row in kept:
         orders, revenue = delta[str(row["id"])]

@@ -100,6 +100,19 @@ def local_day(at: str | None, timezone: str | None) -> str:
     return moment.astimezone(zone).date().isoformat()
 
 
+def store_zones(conn: Connection, store_ids: Iterable[str]) -> dict[str, str | None]:
+    """The time zone of each of these stores (for `local_day`; the per-day rollups)."""
+    ids = sorted(set(store_ids))
+    if not ids:
+        return {}
+    return {
+        str(store_id): zone
+        for store_id, zone in conn.execute(
+            sa.select(locations.c.id, locations.c.timezone).where(locations.c.id.in_(ids))
+        )
+    }
+
+
 def _order_rows(conn: Connection, customer_ids: list[str]) -> sa.Select[Any]:
     return (
         sa.select(

@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from clienteling.hub.sales_rollup import local_day, local_day_sql
+from clienteling.hub.sales_rollup import local_day, local_day_sql, store_zones
 from clienteling.hub.tables import locations, store_visit_days, visits
 
 NONE = ""
@@ -55,18 +55,6 @@ def cell_of(visit: Mapping[Any, Any], timezone: str | None) -> Cell:
     )
 
 
-def _zones(conn: Connection, store_ids: Iterable[str]) -> dict[str, str | None]:
-    ids = sorted(set(store_ids))
-    if not ids:
-        return {}
-    return {
-        str(store_id): zone
-        for store_id, zone in conn.execute(
-            sa.select(locations.c.id, locations.c.timezone).where(locations.c.id.in_(ids))
-        )
-    }
-
-
 def add(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
     """Count visits just inserted (store_id, at, outcome, reason each)."""
     _move(conn, added=list(rows), removed=[])
@@ -80,7 +68,7 @@ def remove(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
 def _move(
     conn: Connection, *, added: Sequence[Mapping[str, Any]], removed: Sequence[Mapping[str, Any]]
 ) -> None:
-    zones = _zones(conn, [str(r["store_id"]) for r in (*added, *removed)])
+    zones = store_zones(conn, [str(r["store_id"]) for r in (*added, *removed)])
     delta: Counter[Cell] = Counter()
     for row in added:
         delta[cell_of(row, zones.get(str(row["store_id"])))] += 1
