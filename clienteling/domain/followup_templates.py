@@ -202,7 +202,7 @@ def _values(context: FollowupContext, template: str, language: str) -> dict[str,
     products = [
         {
             "name": clean_value(p.name, limit=MAX_NAME),
-            "price": format_money(p.price_minor, p.currency),
+            "price": format_money(p.price_minor, p.currency, language),
             "in_stock_here": p.in_stock_here,
         }
         for p in list(context.products)[:MAX_PRODUCTS]

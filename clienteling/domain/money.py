@@ -23,12 +23,21 @@ def exponent(currency: str) -> int:
     return _EXPONENT.get(currency.upper(), 2)
 
 
-def format_money(minor: int, currency: str) -> str:
-    """A plain, locale-neutral rendering: "1 299.00 EUR", "25 990 000 VND"."""
+# How each language of the product writes an amount (CLDR): the digit group separator and
+# the decimal mark. Without a language: narrow spaces between groups and a decimal point.
+_MARKS = {"en": (",", "."), "fr": ("\u202f", ","), "ru": ("\u00a0", ","), "vi": (".", ",")}
+_NEUTRAL = ("\u202f", ".")
+
+
+def format_money(minor: int, currency: str, language: str | None = None) -> str:
+    """An amount and its ISO code, written as `language` writes numbers ("1,299.00 EUR"
+    in English, "1 299,00 EUR" in French, "25.990.000 VND" in Vietnamese); without one,
+    locale-neutral: "1 299.00 EUR", "25 990 000 VND". Exact: no float on the way."""
+    group, point = _MARKS.get(language or "", _NEUTRAL)
     exp = exponent(currency)
     sign = "-" if minor < 0 else ""
     whole, frac = divmod(abs(minor), 10**exp) if exp else (abs(minor), 0)
-    grouped = f"{whole:,}".replace(",", "\u202f")
+    grouped = f"{whole:,}".replace(",", group)
     if exp:
-        return f"{sign}{grouped}.{frac:0{exp}d} {currency}"
+        return f"{sign}{grouped}{point}{frac:0{exp}d} {currency}"
     return f"{sign}{grouped} {currency}"

@@ -8,7 +8,14 @@ from functools import cache
 from typing import Any
 
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
+from jinja2.runtime import Context
 
 from clienteling.domain.money import format_money
 from clienteling.domain.resources import resource_path
@@ -186,6 +193,12 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+@pass_context
+def _money(context: Context, minor: int, currency: str) -> str:
+    """`{{ amount | money(currency) }}`, written as the page's language writes numbers."""
+    return format_money(int(minor), str(currency), context.get("lang"))
+
+
 @cache
 def _env() -> Environment:
     env = Environment(
@@ -195,7 +208,7 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["money"] = lambda minor, currency: format_money(int(minor), str(currency))
+    env.filters["money"] = _money
     return env
 
 

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from clienteling.domain.ids import uuid7
+from clienteling.domain.money import format_money
 from clienteling.hub.db import write_tx
 from clienteling.hub.delivery.worker import run_pass
 from clienteling.hub.devsinks import SmtpSink
@@ -24,6 +25,7 @@ from clienteling.hub.tables import (
     followup_links,
     order_attributions,
     orders,
+    products,
     survey_links,
 )
 
@@ -102,6 +104,15 @@ def test_landing_cart_checkout_attributed_to_the_associate(
     assert '<meta charset="utf-8">' in page.text and 'lang="vi"' in page.text
     assert "Thêm vào giỏ" in page.text
     assert "&lt;b&gt;Chào&lt;/b&gt; bạn" in page.text
+    with hub.engine.connect() as conn:
+        price, currency = conn.execute(
+            sa.select(products.c.price_minor, products.c.currency).where(
+                products.c.id == args["product_ids"][0]
+            )
+        ).one()
+    shown = format_money(price, currency, "vi")
+    assert shown != format_money(price, currency)  # "935,99 EUR", not "935.99 EUR"
+    assert shown in page.text  # the price as the reader writes numbers
     assert status_of(hub.engine, args["id"])[0] == "clicked"
 
     added = http.post(f"/f/{token}/cart", data={"product_id": args["product_ids"][0]})

@@ -12,6 +12,15 @@ def test_format_money_uses_the_currency_exponent() -> None:
     assert format_money(-505, "EUR") == "-5.05 EUR"
 
 
+def test_format_money_writes_numbers_as_the_language_does() -> None:
+    assert format_money(129900, "EUR", "en") == "1,299.00 EUR"
+    assert format_money(129900, "EUR", "fr") == "1\u202f299,00 EUR"
+    assert format_money(129900, "EUR", "ru") == "1\u00a0299,00 EUR"
+    assert format_money(25990000, "VND", "vi") == "25.990.000 VND"
+    assert format_money(-505, "EUR", "fr") == "-5,05 EUR"
+    assert format_money(129900, "EUR", "de") == format_money(129900, "EUR")  # not ours
+
+
 def test_money_refuses_mixed_currencies() -> None:
     assert Money(100, "EUR") + Money(5, "EUR") == Money(105, "EUR")
     with pytest.raises(ValueError):
