@@ -123,8 +123,8 @@ def decimal_number(value: float, places: int = 1) -> str:
 def money_text(minor: int, currency: str) -> str:
     """An amount in minor units with the interface language's grouping, decimal mark and
     minus sign, then the ISO code ("1,299.00 EUR", "1 299,00 EUR"), exactly (no float):
-    the same digits as the counts beside it. Customers' messages keep
-    `domain.money.format_money`, which does not depend on the terminal's language."""
+    the same digits as the counts beside it. What customers read (messages, web pages) is
+    written in their own language by `domain.money.format_money`."""
     locale = QLocale()
     exp = exponent(currency)
     whole, frac = divmod(abs(minor), 10**exp) if exp else (abs(minor), 0)
