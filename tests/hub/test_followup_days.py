@@ -30,7 +30,7 @@ from clienteling.hub.clock import iso
 from clienteling.hub.db import alembic_config, read_tx, write_tx
 from clienteling.hub.followup_mutations import queue_followup
 from clienteling.hub.stats.feedback import followup_effects
-from clienteling.hub.stats.funnel import followup_tallies, funnel, local_days
+from clienteling.hub.stats.funnel import followup_tallies, local_days
 from clienteling.hub.tables import locations, store_followup_days
 
 from .conftest import SEED_NOW, NewDb
@@ -38,8 +38,7 @@ from .test_followup_revenue import (
     _CREDITED,
     _OPS,
     RevenueHub,
-    _raw_carts,
-    _raw_effects,
+    _check_figures,
     _Run,
     _seeded,
 )
@@ -133,36 +132,6 @@ def _whole_days(conn: Connection, store_id: str, split: int) -> list[tuple[str, 
     for start, stop in found:
         assert local_days(start, stop, zone) is not None  # read from the rollup
     return [(found[0][0], found[0][1]), (found[1][0], found[1][1])]
-
-
-def _check_figures(conn: Connection, store_id: str, periods: list[tuple[str, str]]) -> None:
-    tallies = followup_tallies(conn, store_id=store_id, periods=periods)
-    alone = [followup_tallies(conn, store_id=store_id, periods=[p])[0] for p in periods]
-    assert tallies == alone
-    for (start, end), tally in zip(periods, tallies, strict=True):
-        expected = _raw_effects(conn, store_id, start, end)
-        assert followup_effects(conn, store_id=store_id, start=start, end=end) == expected
-        assert (
-            followup_effects(conn, store_id=store_id, start=start, end=end, statuses=tally.statuses)
-            == expected
-        )
-        assert tally.online_cart == _raw_carts(conn, store_id, start, end)
-    steps = funnel(
-        conn,
-        store_id=store_id,
-        period=periods[0],
-        previous=periods[1],
-        days=("2025-01-01", "2025-01-02"),  # only the credited step reads them
-        previous_days=("2024-12-31", "2025-01-01"),
-    )
-    found = {s.step: (s.count, s.previous_count) for s in steps}
-    now, before = (_raw_effects(conn, store_id, *p) for p in periods)
-    for step in ("followups_sent", "opened", "clicked"):
-        key = {"followups_sent": "sent"}.get(step, step)
-        assert found[step] == (
-            sum(getattr(e, key) for e in now),
-            sum(getattr(e, key) for e in before),
-        )
 
 
 def test_the_seed_builds_the_rollup(days_hub: RevenueHub) -> None:
